@@ -1,0 +1,66 @@
+import Database from 'better-sqlite3';
+
+import type { Channel, Envelope } from '../../shared/api';
+import { contract, isChannel } from '../../shared/api';
+import { ApiError, describeIssues } from '../../shared/errors';
+import type { Handlers } from './handlers';
+
+/** Maps an SQLite failure to something a person can act on. */
+function fromSqlite(error: InstanceType<typeof Database.SqliteError>): ApiError {
+  const code = error.code;
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_')) {
+    return new ApiError('library-unavailable', 'The library is busy with another program’s change. Try again in a moment; nothing was lost.');
+  }
+  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) {
+    return new ApiError('library-unavailable', 'The library could not be written: the disk is full or failing. Free some space and try again; what was saved before is intact.');
+  }
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) {
+    return new ApiError('library-unavailable', 'The library is read-only. Copy it somewhere writable to edit it.');
+  }
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB') {
+    return new ApiError('library-damaged', 'The library file is damaged. Stop editing and restore it from a backup copy.');
+  }
+  return new ApiError('internal', `The library reported an error (${code}): ${error.message}`);
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof Database.SqliteError) return fromSqlite(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return new ApiError('internal', `Something went wrong inside Copydesk: ${message}`);
+}
+
+/**
+ * Runs one call of the contract: checks the channel, validates the arguments before anything
+ * runs, calls the handler, and checks the result against the contract too. Never throws:
+ * every failure becomes an error envelope.
+ */
+export async function dispatch(handlers: Handlers, channel: unknown, rawArgs: unknown): Promise<Envelope<unknown>> {
+  if (!isChannel(channel)) {
+    return {
+      ok: false,
+      error: { code: 'invalid-request', message: `Unknown request "${String(channel).slice(0, 80)}".` },
+    };
+  }
+  const parsed = contract[channel].args.safeParse(rawArgs ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: { code: 'invalid-request', message: `Invalid ${channel} request: ${describeIssues(parsed.error.issues)}` },
+    };
+  }
+  try {
+    const handler = handlers[channel] as (args: unknown) => unknown;
+    const value: unknown = await handler(parsed.data);
+    const checked = contract[channel as Channel].result.safeParse(value);
+    if (!checked.success) {
+      return {
+        ok: false,
+        error: { code: 'internal', message: `Copydesk produced an invalid ${channel} result: ${describeIssues(checked.error.issues)}` },
+      };
+    }
+    return { ok: true, value: checked.data };
+  } catch (error) {
+    return { ok: false, error: toApiError(error).toPayload() };
+  }
+}

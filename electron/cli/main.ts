@@ -1,0 +1,175 @@
+import { parseArgs } from 'node:util';
+
+import type { ArgsOf, Channel, ResultOf } from '../../shared/api';
+import type { ArticleSummary, SearchHit } from '../../shared/domain';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../shared/domain';
+import { ApiError } from '../../shared/errors';
+import { dispatch } from '../api/dispatch';
+import type { Handlers } from '../api/handlers';
+import { APP_VERSION, createHandlers } from '../api/handlers';
+import { LibraryHost } from '../services/LibraryHost';
+import { defaultLibraryPath } from '../services/paths';
+import { ensureRendererBuilt, projectRoot } from '../web/rendererBuild';
+import { startWebServer } from '../web/server';
+
+const USAGE = `Usage: copydesk <command> [options]
+
+Commands:
+  list                 the library's articles, most recently updated first
+  show ID              one article: its fields and body text
+  search QUERY         ranked full-text search ("quoted phrases", OR, -exclude)
+  serve                run Copydesk in the browser on 127.0.0.1 (prints the address to open)
+
+Options:
+  --library PATH       the library file to use (default: ${defaultLibraryPath()})
+  --json               machine-readable output
+  --limit N            how many rows to print (list, search)
+  --trash              list the trash instead of the library (list)
+  --port N             the port for serve (default: a free one)
+  -h, --help           this help
+  -v, --version        the Copydesk version
+`;
+
+/** A mistake in how the command was called: exit code 2, as is usual for usage errors. */
+class UsageError extends Error {}
+
+type Io = { out: (text: string) => void; err: (text: string) => void };
+const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+function call<C extends Channel>(handlers: Handlers, channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
+  return dispatch(handlers, channel, args).then((envelope) => {
+    if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+    return envelope.value as ResultOf<C>;
+  });
+}
+
+function parseLimit(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit takes a whole number above 0, not "${value}".`);
+  return n;
+}
+
+function formatRow(article: ArticleSummary): string {
+  const date = article.updatedAt.slice(0, 16).replace('T', ' ');
+  return `${article.id}  ${date}  ${article.status.padEnd(10)}  ${article.headline || '(untitled)'}`;
+}
+
+function plainSnippet(hit: SearchHit): string {
+  return hit.snippet.split(HIGHLIGHT_START).join('[').split(HIGHLIGHT_END).join(']').replace(/\s+/g, ' ');
+}
+
+async function serve(handlers: Handlers, port: number, io: Io): Promise<number> {
+  const root = projectRoot();
+  const staticDir = await ensureRendererBuilt(root, (line) => io.err(`${line}\n`));
+  const server = await startWebServer({ handlers, staticDir, port });
+  io.out(`Copydesk is running at ${server.url}\n`);
+  io.err('Open that address in a browser on this computer. Press Ctrl+C to stop.\n');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return 0;
+}
+
+/** Runs one CLI command; returns the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let host: LibraryHost | undefined;
+  let json = false;
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        library: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        limit: { type: 'string' },
+        trash: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+    json = values.json;
+    const [command, ...rest] = positionals;
+    if (values.version) {
+      io.out(`${APP_VERSION}\n`);
+      return 0;
+    }
+    if (values.help || command === undefined || command === 'help') {
+      io.out(USAGE);
+      return command === undefined && !values.help ? 2 : 0;
+    }
+    if (!['list', 'show', 'search', 'serve'].includes(command)) {
+      throw new UsageError(`Unknown command "${command}". Run copydesk --help for the list.`);
+    }
+
+    host = LibraryHost.open(values.library ?? defaultLibraryPath());
+    const handlers = createHandlers(host);
+    const print = (value: unknown, human: () => string) => io.out(json ? `${JSON.stringify(value, null, 2)}\n` : human());
+
+    switch (command) {
+      case 'list': {
+        const result = await call(handlers, 'articles:list', { limit: parseLimit(values.limit, 50), trashed: values.trash });
+        print(result, () =>
+          result.items.length === 0
+            ? values.trash
+              ? 'The trash is empty.\n'
+              : 'The library is empty. Create an article with `copydesk serve` or the desktop app.\n'
+            : `${result.items.map(formatRow).join('\n')}\n${result.items.length} of ${result.total} shown.\n`,
+        );
+        return 0;
+      }
+      case 'show': {
+        const id = rest[0];
+        if (id === undefined) throw new UsageError('show needs an article id: copydesk show ID (copydesk list shows the ids).');
+        const article = await call(handlers, 'articles:get', { id });
+        print(article, () =>
+          [
+            article.headline || '(untitled)',
+            article.dek,
+            `${article.status} · version ${article.version} · ${article.wordCount} words · updated ${article.updatedAt}`,
+            article.byline ? `By ${article.byline}` : '',
+            '',
+            article.dateline ? `${article.dateline.toUpperCase()}: ${article.bodyText}` : article.bodyText,
+            '',
+          ]
+            .filter((line, index) => index >= 4 || line !== '')
+            .join('\n'),
+        );
+        return 0;
+      }
+      case 'search': {
+        const query = rest.join(' ');
+        if (query.trim() === '') throw new UsageError('search needs something to look for: copydesk search "night ferry".');
+        const result = await call(handlers, 'articles:search', { query, limit: parseLimit(values.limit, 20) });
+        print(result, () =>
+          result.hits.length === 0
+            ? `${result.hint ?? 'No article matches.'}\n`
+            : `${result.hits.map((hit) => `${formatRow(hit)}\n    ${plainSnippet(hit)}`).join('\n')}\n`,
+        );
+        return 0;
+      }
+      default: {
+        const port = values.port === undefined ? 0 : Number(values.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${values.port}".`);
+        return await serve(handlers, port, io);
+      }
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (json && error instanceof ApiError) {
+      io.err(`${JSON.stringify({ error: error.toPayload() })}\n`);
+    } else {
+      io.err(`copydesk: ${message}\n`);
+    }
+    return error instanceof UsageError || (error instanceof TypeError && 'code' in error) ? 2 : 1;
+  } finally {
+    host?.close();
+  }
+}

@@ -1,0 +1,39 @@
+import type { Database } from 'better-sqlite3';
+
+import { migration001 } from './001-articles';
+import type { Migration } from './types';
+
+/** Every migration, in order. The last one's version is the schema this Copydesk writes. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+/** 'CDSK': marks a SQLite file as a Copydesk library. */
+export const APPLICATION_ID = 0x4344534b;
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the library up to `target` (the latest by default). Each migration and its
+ * user_version bump commit together, so a crash leaves the library at one version or the
+ * next, never between.
+ */
+export function migrate(
+  db: Database,
+  options: { target?: number; migrations?: readonly Migration[] } = {},
+): { from: number; to: number } {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const target = options.target ?? migrations[migrations.length - 1]?.version ?? 0;
+  const from = schemaVersion(db);
+  for (const migration of migrations) {
+    if (migration.version <= schemaVersion(db) || migration.version > target) continue;
+    db.transaction(() => {
+      migration.up(db);
+      if (migration.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+  return { from, to: schemaVersion(db) };
+}

@@ -1,0 +1,26 @@
+import os from 'node:os';
+import path from 'node:path';
+
+export const LIBRARY_FILE_NAME = 'library.sqlite3';
+
+/**
+ * Where Copydesk keeps its data: the same folder Electron calls `userData`, so the desktop
+ * app, the browser mode and the CLI all open the same default library.
+ */
+export function userDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = os.homedir(),
+): string {
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Copydesk');
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Copydesk');
+  const configHome = env.XDG_CONFIG_HOME !== undefined && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
+  return path.join(configHome, 'Copydesk');
+}
+
+/** The library opened when none is named: $COPYDESK_LIBRARY, else the default in userData. */
+export function defaultLibraryPath(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.COPYDESK_LIBRARY;
+  if (fromEnv !== undefined && fromEnv.trim() !== '') return path.resolve(fromEnv);
+  return path.join(userDataDir(env), LIBRARY_FILE_NAME);
+}

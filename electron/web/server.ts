@@ -1,0 +1,227 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+import type { Envelope } from '../../shared/api';
+import type { ApiErrorCode } from '../../shared/errors';
+import { dispatch } from '../api/dispatch';
+import type { Handlers } from '../api/handlers';
+
+/** Larger bodies are refused before they are read: no article body comes near this. */
+export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+
+/** The policy the renderer runs under, the same as the desktop window's. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const STATUS_FOR: Record<ApiErrorCode, number> = {
+  'invalid-request': 400,
+  unauthorized: 401,
+  'not-found': 404,
+  conflict: 409,
+  'library-unavailable': 503,
+  'library-too-new': 503,
+  'library-damaged': 503,
+  internal: 500,
+};
+
+export type WebServer = { url: string; origin: string; token: string; port: number; close(): Promise<void> };
+
+export type WebServerOptions = {
+  handlers: Handlers;
+  /** The built renderer (index.html and assets). */
+  staticDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed only in tests; a fresh random token is made for each launch otherwise. */
+  token?: string;
+};
+
+function securityHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cache-Control': 'no-store',
+  };
+}
+
+function sendJson(res: http.ServerResponse, status: number, envelope: Envelope<unknown>): void {
+  const body = JSON.stringify(envelope);
+  res.writeHead(status, {
+    ...securityHeaders(),
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
+function refuse(res: http.ServerResponse, code: ApiErrorCode, message: string, status = STATUS_FOR[code]): void {
+  sendJson(res, status, { ok: false, error: { code, message } });
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_REQUEST_BYTES) {
+      resolve('too-large');
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let overflowed = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) overflowed = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(overflowed ? 'too-large' : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Browser mode: serves the renderer and the handler table on 127.0.0.1 only. Every API call
+ * must carry the launch's token; requests naming another Host (DNS rebinding) or coming from
+ * another Origin (a web page in the same browser) are refused before anything runs.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const staticRoot = path.resolve(options.staticDir);
+  let allowedHosts: Set<string> = new Set();
+  let origin = '';
+
+  const serveStatic = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...securityHeaders(), Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = path.resolve(staticRoot, relative);
+    if (!file.startsWith(staticRoot + path.sep)) {
+      res.writeHead(404, securityHeaders()).end();
+      return;
+    }
+    fs.readFile(file, (error, data) => {
+      if (error !== null) {
+        res.writeHead(404, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+        return;
+      }
+      res.writeHead(200, {
+        ...securityHeaders(),
+        'Content-Type': MIME_TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Length': data.length,
+      });
+      res.end(req.method === 'HEAD' ? undefined : data);
+    });
+  };
+
+  const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> => {
+    if (req.method !== 'POST') {
+      refuse(res, 'invalid-request', 'API calls must use POST.', 405);
+      return;
+    }
+    const given = req.headers['x-copydesk-token'];
+    if (typeof given !== 'string' || !sameSecret(given, token)) {
+      refuse(res, 'unauthorized', 'This request does not carry the session key. Open the address that `copydesk serve` printed.');
+      return;
+    }
+    const contentType = req.headers['content-type'] ?? '';
+    if (!contentType.toLowerCase().startsWith('application/json')) {
+      refuse(res, 'invalid-request', 'API calls must send JSON (Content-Type: application/json).', 415);
+      return;
+    }
+    const body = await readBody(req);
+    if (body === 'too-large') {
+      refuse(res, 'invalid-request', `The request is larger than ${MAX_REQUEST_BYTES / (1024 * 1024)} MB and was not read.`, 413);
+      return;
+    }
+    let args: unknown;
+    try {
+      args = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      refuse(res, 'invalid-request', 'The request body is not valid JSON.');
+      return;
+    }
+    const envelope = await dispatch(options.handlers, channel, args);
+    sendJson(res, envelope.ok ? 200 : STATUS_FOR[envelope.error.code], envelope);
+  };
+
+  const server = http.createServer((req, res) => {
+    const host = req.headers.host ?? '';
+    if (!allowedHosts.has(host)) {
+      refuse(res, 'unauthorized', `Requests must be addressed to ${origin}; "${host.slice(0, 100)}" was refused.`, 421);
+      return;
+    }
+    const requestOrigin = req.headers.origin;
+    if (requestOrigin !== undefined && !allowedHosts.has(requestOrigin.replace(/^http:\/\//, ''))) {
+      refuse(res, 'unauthorized', `Requests from ${requestOrigin.slice(0, 100)} are refused: only Copydesk's own page may call it.`, 403);
+      return;
+    }
+    const pathname = new URL(req.url ?? '/', origin).pathname;
+    if (pathname.startsWith('/api/')) {
+      const channel = decodeURIComponent(pathname.slice('/api/'.length));
+      handleApi(req, res, channel).catch((error: unknown) => {
+        refuse(res, 'internal', `Copydesk could not answer: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      return;
+    }
+    serveStatic(req, res, pathname);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    token,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
