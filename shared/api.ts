@@ -16,6 +16,7 @@ import {
   DekSchema,
   HeadlineSchema,
   LibraryInfoSchema,
+  MAX_BODY_JSON_BYTES,
   SearchHitSchema,
   SectionSchema,
   TagSchema,
@@ -24,15 +25,22 @@ import { ApiErrorPayloadSchema } from './errors';
 
 const channel = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
+const jsonBytes = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
+
+/** A body as a caller may send it: a Lexical root no larger than MAX_BODY_JSON_BYTES. */
+const BodyInputSchema = BodySchema.refine((body) => jsonBytes(body) <= MAX_BODY_JSON_BYTES, {
+  error: `The body is too large (at most ${MAX_BODY_JSON_BYTES / (1024 * 1024)} MB of editor data).`,
+});
+
 /** The editable fields of an article; each is optional in a save. */
 export const ArticlePatchSchema = z.strictObject({
   headline: HeadlineSchema.optional(),
   dek: DekSchema.optional(),
   byline: BylineSchema.optional(),
   dateline: DatelineSchema.optional(),
-  body: BodySchema.optional(),
+  body: BodyInputSchema.optional(),
   section: SectionSchema.optional(),
-  tags: z.array(TagSchema).max(50, { message: 'At most 50 tags.' }).optional(),
+  tags: z.array(TagSchema).max(50, { error: 'At most 50 tags.' }).optional(),
   status: ArticleStatusSchema.optional(),
 });
 export type ArticlePatch = z.infer<typeof ArticlePatchSchema>;
@@ -44,7 +52,7 @@ export const ListArticlesArgsSchema = z.strictObject({
 });
 
 export const SearchArgsSchema = z.strictObject({
-  query: z.string().max(1000, { message: 'The search is too long (at most 1,000 characters).' }),
+  query: z.string().max(1000, { error: 'The search is too long (at most 1,000 characters).' }),
   limit: z.number().int().min(1).max(200).default(20),
 });
 

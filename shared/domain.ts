@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
 /** Identifiers are UUID v7 strings, branded so an article id cannot be passed where another id is expected. */
-export const ArticleIdSchema = z.uuid({ message: 'Not a valid article id.' }).brand<'ArticleId'>();
+export const ArticleIdSchema = z.uuid({ error: 'Not a valid article id.' }).brand<'ArticleId'>();
 export type ArticleId = z.infer<typeof ArticleIdSchema>;
 
-export const RevisionIdSchema = z.uuid({ message: 'Not a valid revision id.' }).brand<'RevisionId'>();
+export const RevisionIdSchema = z.uuid({ error: 'Not a valid revision id.' }).brand<'RevisionId'>();
 export type RevisionId = z.infer<typeof RevisionIdSchema>;
 
 /** The editorial workflow, in order. */
@@ -40,7 +40,7 @@ export const BodySchema = z.object({
 export type Body = z.infer<typeof BodySchema>;
 
 const trimmed = (max: number, what: string) =>
-  z.string().max(max, { message: `The ${what} is too long (at most ${max} characters).` });
+  z.string().max(max, { error: `The ${what} is too long (at most ${max} characters).` });
 
 export const HeadlineSchema = trimmed(500, 'headline');
 export const DekSchema = trimmed(2000, 'dek');
@@ -50,8 +50,8 @@ export const SectionSchema = trimmed(100, 'section');
 export const TagSchema = z
   .string()
   .trim()
-  .min(1, { message: 'A tag cannot be empty.' })
-  .max(100, { message: 'A tag is at most 100 characters.' });
+  .min(1, { error: 'A tag cannot be empty.' })
+  .max(100, { error: 'A tag is at most 100 characters.' });
 
 /** An article as the editor sees it. */
 export const ArticleSchema = z.object({

@@ -11,58 +11,55 @@ function isNode(value: unknown): value is JsonNode {
 }
 
 /**
- * The plain text of a serialised Lexical body, as search and counts see it: blocks separated
- * by a blank line, list items and line breaks by a newline. Mirrors what Lexical's own
- * `getTextContent()` gives for the same document, without needing an editor instance.
+ * The plain text of a serialised Lexical body, as search and counts see it: exactly what
+ * Lexical's own `getTextContent()` gives for the same document, without needing an editor
+ * instance. Every block (paragraph, heading, quote, list, list item) is followed by a blank
+ * line unless it is the last child of its parent; line breaks give a newline.
  */
 export function bodyToPlainText(body: Body): string {
-  const blocks: string[] = [];
-
-  const inlineText = (node: JsonNode): string => {
+  const textOf = (node: JsonNode): string => {
     if (node.type === 'linebreak') return '\n';
-    if (node.type === 'tab') return '\t';
+    // Lexical's horizontal rule is a decorator whose text is one newline.
+    if (node.type === 'horizontalrule') return '\n';
     if (typeof node.text === 'string') return node.text;
-    if (Array.isArray(node.children)) return node.children.filter(isNode).map(inlineText).join('');
-    return '';
+    return Array.isArray(node.children) ? childrenText(node.children) : '';
   };
 
-  const visitBlock = (node: JsonNode): void => {
-    const children = Array.isArray(node.children) ? node.children.filter(isNode) : [];
-    const hasBlockChildren = children.some(
-      (child) => Array.isArray(child.children) && !INLINE_ELEMENTS.has(String(child.type)),
-    );
-    if (hasBlockChildren) {
-      // A list or a quote holding paragraphs: each child block stands on its own.
-      const inner: string[] = [];
-      for (const child of children) {
-        if (Array.isArray(child.children) && !INLINE_ELEMENTS.has(String(child.type))) {
-          const before = blocks.length;
-          visitBlock(child);
-          inner.push(...blocks.splice(before));
-        } else {
-          inner.push(inlineText(child));
-        }
-      }
-      blocks.push(inner.join(node.type === 'list' ? '\n' : '\n\n'));
-      return;
-    }
-    if (node.type === 'horizontalrule') return;
-    blocks.push(children.map(inlineText).join(''));
+  const childrenText = (children: readonly unknown[]): string => {
+    const nodes = children.filter(isNode);
+    let text = '';
+    nodes.forEach((child, index) => {
+      text += textOf(child);
+      const isBlock = Array.isArray(child.children) && !INLINE_ELEMENTS.has(String(child.type));
+      if (isBlock && index !== nodes.length - 1) text += '\n\n';
+    });
+    return text;
   };
 
-  for (const child of body.root.children) {
-    if (isNode(child)) visitBlock(child);
-  }
-  return blocks.join('\n\n');
+  return childrenText(body.root.children);
 }
 
 const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 
-/** Counts words the way a reader would, including scripts written without spaces. */
+/** Hyphens that join two words into one compound ("six-month", "co-op"). */
+const HYPHENS = new Set(['-', '\u2010', '\u2011']);
+
+/**
+ * Counts words the way a reader would, including scripts written without spaces. A hyphenated
+ * compound is one word, as in word processors and newsroom systems.
+ */
 export function countWords(text: string): number {
   let count = 0;
+  let previous: Intl.SegmentData | undefined;
+  let beforePrevious: Intl.SegmentData | undefined;
   for (const segment of wordSegmenter.segment(text)) {
-    if (segment.isWordLike === true) count += 1;
+    if (segment.isWordLike === true) {
+      const joinedByHyphen =
+        previous !== undefined && HYPHENS.has(previous.segment) && beforePrevious?.isWordLike === true;
+      if (!joinedByHyphen) count += 1;
+    }
+    beforePrevious = previous;
+    previous = segment;
   }
   return count;
 }

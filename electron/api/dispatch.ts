@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 
-import type { Channel, Envelope } from '../../shared/api';
+import type { Envelope } from '../../shared/api';
 import { contract, isChannel } from '../../shared/api';
 import { ApiError, describeIssues } from '../../shared/errors';
 import type { Handlers } from './handlers';
@@ -9,16 +9,25 @@ import type { Handlers } from './handlers';
 function fromSqlite(error: InstanceType<typeof Database.SqliteError>): ApiError {
   const code = error.code;
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_')) {
-    return new ApiError('library-unavailable', 'The library is busy with another program’s change. Try again in a moment; nothing was lost.');
+    return new ApiError(
+      'library-unavailable',
+      'The library is busy with another program’s change. Try again in a moment; nothing was lost.',
+    );
   }
   if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) {
-    return new ApiError('library-unavailable', 'The library could not be written: the disk is full or failing. Free some space and try again; what was saved before is intact.');
+    return new ApiError(
+      'library-unavailable',
+      'The library could not be written: the disk is full or failing. Free some space and try again; what was saved before is intact.',
+    );
   }
   if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_')) {
     return new ApiError('library-unavailable', 'The library is read-only. Copy it somewhere writable to edit it.');
   }
   if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB') {
-    return new ApiError('library-damaged', 'The library file is damaged. Stop editing and restore it from a backup copy.');
+    return new ApiError(
+      'library-damaged',
+      'The library file is damaged. Stop editing and restore it from a backup copy.',
+    );
   }
   return new ApiError('internal', `The library reported an error (${code}): ${error.message}`);
 }
@@ -52,11 +61,14 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawArgs: un
   try {
     const handler = handlers[channel] as (args: unknown) => unknown;
     const value: unknown = await handler(parsed.data);
-    const checked = contract[channel as Channel].result.safeParse(value);
+    const checked = contract[channel].result.safeParse(value);
     if (!checked.success) {
       return {
         ok: false,
-        error: { code: 'internal', message: `Copydesk produced an invalid ${channel} result: ${describeIssues(checked.error.issues)}` },
+        error: {
+          code: 'internal',
+          message: `Copydesk produced an invalid ${channel} result: ${describeIssues(checked.error.issues)}`,
+        },
       };
     }
     return { ok: true, value: checked.data };

@@ -111,11 +111,15 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
     host = LibraryHost.open(values.library ?? defaultLibraryPath());
     const handlers = createHandlers(host);
-    const print = (value: unknown, human: () => string) => io.out(json ? `${JSON.stringify(value, null, 2)}\n` : human());
+    const print = (value: unknown, human: () => string) =>
+      io.out(json ? `${JSON.stringify(value, null, 2)}\n` : human());
 
     switch (command) {
       case 'list': {
-        const result = await call(handlers, 'articles:list', { limit: parseLimit(values.limit, 50), trashed: values.trash });
+        const result = await call(handlers, 'articles:list', {
+          limit: parseLimit(values.limit, 50),
+          trashed: values.trash,
+        });
         print(result, () =>
           result.items.length === 0
             ? values.trash
@@ -127,7 +131,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       }
       case 'show': {
         const id = rest[0];
-        if (id === undefined) throw new UsageError('show needs an article id: copydesk show ID (copydesk list shows the ids).');
+        if (id === undefined)
+          throw new UsageError('show needs an article id: copydesk show ID (copydesk list shows the ids).');
         const article = await call(handlers, 'articles:get', { id });
         print(article, () =>
           [
@@ -146,7 +151,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       }
       case 'search': {
         const query = rest.join(' ');
-        if (query.trim() === '') throw new UsageError('search needs something to look for: copydesk search "night ferry".');
+        if (query.trim() === '')
+          throw new UsageError('search needs something to look for: copydesk search "night ferry".');
         const result = await call(handlers, 'articles:search', { query, limit: parseLimit(values.limit, 20) });
         print(result, () =>
           result.hits.length === 0
@@ -157,7 +163,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       }
       default: {
         const port = values.port === undefined ? 0 : Number(values.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${values.port}".`);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new UsageError(`--port takes a port number, not "${values.port}".`);
         return await serve(handlers, port, io);
       }
     }

@@ -30,7 +30,10 @@ function describeOpenFailure(file: string, error: unknown): ApiError {
       );
     case 'SQLITE_READONLY':
     case 'EROFS':
-      return new ApiError('library-unavailable', `The library ${file} is read-only; Copydesk needs to write to it. Copy it somewhere writable.`);
+      return new ApiError(
+        'library-unavailable',
+        `The library ${file} is read-only; Copydesk needs to write to it. Copy it somewhere writable.`,
+      );
     case 'EACCES':
     case 'EPERM':
     case 'EEXIST':
@@ -42,7 +45,10 @@ function describeOpenFailure(file: string, error: unknown): ApiError {
         `Copydesk cannot open or create the library at ${file}: permission denied or the folder is not writable. Choose another location with --library.`,
       );
     case 'SQLITE_BUSY':
-      return new ApiError('library-unavailable', `The library ${file} is locked by another program. Close it there and try again.`);
+      return new ApiError(
+        'library-unavailable',
+        `The library ${file} is locked by another program. Close it there and try again.`,
+      );
     case 'SQLITE_FULL':
     case 'ENOSPC':
       return new ApiError('library-unavailable', `The disk holding ${file} is full. Free some space and try again.`);
@@ -70,7 +76,10 @@ export function openDatabase(file: string): Db {
     stat = undefined;
   }
   if (stat?.isDirectory() === true) {
-    throw new ApiError('library-unavailable', `${resolved} is a folder. Give the path of a library file inside it, such as ${path.join(resolved, 'library.sqlite3')}.`);
+    throw new ApiError(
+      'library-unavailable',
+      `${resolved} is a folder. Give the path of a library file inside it, such as ${path.join(resolved, 'library.sqlite3')}.`,
+    );
   }
   if (stat === undefined) {
     try {

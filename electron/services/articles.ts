@@ -121,7 +121,10 @@ export function saveArticle(
         slug,
       );
       if (!articles.updateArticle(lib.db, id, version, content, now.toISOString())) {
-        throw new ApiError('conflict', 'This article was changed elsewhere at the same moment. Reload it and try again.');
+        throw new ApiError(
+          'conflict',
+          'This article was changed elsewhere at the same moment. Reload it and try again.',
+        );
       }
       const last = revisions.latestRevisionTime(lib.db, id);
       const statusChanged = status !== current.status;

@@ -14,7 +14,10 @@ export function userDataDir(
 ): string {
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Copydesk');
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Copydesk');
-  const configHome = env.XDG_CONFIG_HOME !== undefined && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
+  const configHome =
+    env.XDG_CONFIG_HOME !== undefined && path.isAbsolute(env.XDG_CONFIG_HOME)
+      ? env.XDG_CONFIG_HOME
+      : path.join(home, '.config');
   return path.join(configHome, 'Copydesk');
 }
 

@@ -5,26 +5,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 import type { Envelope } from '../../shared/api';
+import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
 import type { ApiErrorCode } from '../../shared/errors';
 import { dispatch } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
 
 /** Larger bodies are refused before they are read: no article body comes near this. */
 export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
-
-/** The policy the renderer runs under, the same as the desktop window's. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -156,7 +143,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const given = req.headers['x-copydesk-token'];
     if (typeof given !== 'string' || !sameSecret(given, token)) {
-      refuse(res, 'unauthorized', 'This request does not carry the session key. Open the address that `copydesk serve` printed.');
+      refuse(
+        res,
+        'unauthorized',
+        'This request does not carry the session key. Open the address that `copydesk serve` printed.',
+      );
       return;
     }
     const contentType = req.headers['content-type'] ?? '';
@@ -166,7 +157,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const body = await readBody(req);
     if (body === 'too-large') {
-      refuse(res, 'invalid-request', `The request is larger than ${MAX_REQUEST_BYTES / (1024 * 1024)} MB and was not read.`, 413);
+      refuse(
+        res,
+        'invalid-request',
+        `The request is larger than ${MAX_REQUEST_BYTES / (1024 * 1024)} MB and was not read.`,
+        413,
+      );
       return;
     }
     let args: unknown;
@@ -188,7 +184,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const requestOrigin = req.headers.origin;
     if (requestOrigin !== undefined && !allowedHosts.has(requestOrigin.replace(/^http:\/\//, ''))) {
-      refuse(res, 'unauthorized', `Requests from ${requestOrigin.slice(0, 100)} are refused: only Copydesk's own page may call it.`, 403);
+      refuse(
+        res,
+        'unauthorized',
+        `Requests from ${requestOrigin.slice(0, 100)} are refused: only Copydesk's own page may call it.`,
+        403,
+      );
       return;
     }
     const pathname = new URL(req.url ?? '/', origin).pathname;

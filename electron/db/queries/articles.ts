@@ -23,10 +23,21 @@ type ArticleRow = {
 
 type SummaryRow = Pick<
   ArticleRow,
-  'id' | 'slug' | 'headline' | 'dek' | 'section' | 'status' | 'version' | 'word_count' | 'created_at' | 'updated_at' | 'trashed_at'
+  | 'id'
+  | 'slug'
+  | 'headline'
+  | 'dek'
+  | 'section'
+  | 'status'
+  | 'version'
+  | 'word_count'
+  | 'created_at'
+  | 'updated_at'
+  | 'trashed_at'
 >;
 
-const SUMMARY_COLUMNS = 'id, slug, headline, dek, section, status, version, word_count, created_at, updated_at, trashed_at';
+const SUMMARY_COLUMNS =
+  'id, slug, headline, dek, section, status, version, word_count, created_at, updated_at, trashed_at';
 
 export function rowToSummary(row: SummaryRow): ArticleSummary {
   return {
@@ -71,10 +82,7 @@ export type ArticleContent = {
 };
 
 export function getTags(db: Db, id: string): string[] {
-  return db
-    .prepare('SELECT tag FROM article_tags WHERE article_id = ? ORDER BY position')
-    .pluck()
-    .all(id) as string[];
+  return db.prepare('SELECT tag FROM article_tags WHERE article_id = ? ORDER BY position').pluck().all(id) as string[];
 }
 
 function setTags(db: Db, id: string, tags: readonly string[]): void {
@@ -161,7 +169,5 @@ export function countArticles(db: Db): { live: number; trashed: number } {
 }
 
 export function slugTaken(db: Db, slug: string, exceptId: string | null): boolean {
-  return (
-    db.prepare('SELECT 1 FROM articles WHERE slug = ? AND id IS NOT ?').pluck().get(slug, exceptId) !== undefined
-  );
+  return db.prepare('SELECT 1 FROM articles WHERE slug = ? AND id IS NOT ?').pluck().get(slug, exceptId) !== undefined;
 }

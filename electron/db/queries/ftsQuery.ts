@@ -29,7 +29,7 @@ export function buildFtsQuery(input: string): FtsQuery {
   const tokens: { kind: 'phrase' | 'chunk' | 'or'; text: string; negated: boolean; end: number }[] = [];
   const pattern = /(-?)"([^"]*)("?)|(\S+)/gu;
   for (const match of text.matchAll(pattern)) {
-    const end = (match.index ?? 0) + match[0].length;
+    const end = match.index + match[0].length;
     if (match[2] !== undefined) {
       tokens.push({ kind: 'phrase', text: match[2], negated: match[1] === '-', end });
     } else if (match[4] === 'OR') {
@@ -69,7 +69,9 @@ export function buildFtsQuery(input: string): FtsQuery {
       hint: excluded.length > 0 ? 'Add a word to look for: a minus sign only leaves words out.' : null,
     };
   }
-  const positive = groups.map((group) => (group.length === 1 ? quote(group[0] as Term) : `(${group.map(quote).join(' OR ')})`)).join(' AND ');
+  const positive = groups
+    .map((group) => (group.length === 1 ? quote(group[0] as Term) : `(${group.map(quote).join(' OR ')})`))
+    .join(' AND ');
   const match = excluded.length === 0 ? positive : `(${positive}) NOT (${excluded.map(quote).join(' OR ')})`;
   return { match, hint: null };
 }

@@ -42,10 +42,10 @@ export function insertRevision(
 
 /** When the article's newest revision was taken, if it has one. */
 export function latestRevisionTime(db: Db, articleId: string): string | undefined {
-  return db
-    .prepare('SELECT max(created_at) FROM revisions WHERE article_id = ?')
-    .pluck()
-    .get(articleId) as string | null ?? undefined;
+  return (
+    (db.prepare('SELECT max(created_at) FROM revisions WHERE article_id = ?').pluck().get(articleId) as
+      string | null) ?? undefined
+  );
 }
 
 export function countRevisions(db: Db, articleId: string): number {

@@ -1,0 +1,58 @@
+// The desktop app's lifecycle. Everything it does lives in the modules it calls.
+import path from 'node:path';
+
+import type { BrowserWindow } from 'electron';
+import { app, dialog, session } from 'electron';
+
+import { createHandlers } from './api/handlers';
+import { setupIpc } from './ipc';
+import { setupMenu } from './menu';
+import { LibraryHost } from './services/LibraryHost';
+import { LIBRARY_FILE_NAME } from './services/paths';
+import { createMainWindow, hardenSession } from './window';
+
+function libraryPath(): string {
+  const fromSwitch = app.commandLine.getSwitchValue('library');
+  if (fromSwitch !== '') return path.resolve(fromSwitch);
+  const fromEnv = process.env.COPYDESK_LIBRARY;
+  if (fromEnv !== undefined && fromEnv !== '') return path.resolve(fromEnv);
+  return path.join(app.getPath('userData'), LIBRARY_FILE_NAME);
+}
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Copydesk has the library open: hand over to it rather than write beside it.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    let host: LibraryHost;
+    try {
+      host = LibraryHost.open(libraryPath());
+    } catch (error) {
+      dialog.showErrorBox('Copydesk cannot open its library', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+      return;
+    }
+    hardenSession(session.defaultSession);
+    setupIpc(createHandlers(host));
+    mainWindow = createMainWindow();
+    setupMenu(host, mainWindow);
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+    app.on('will-quit', () => host.close());
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}
