@@ -4,7 +4,7 @@ import path from 'node:path';
 export const LIBRARY_FILE_NAME = 'library.sqlite3';
 
 /**
- * Where Copydesk keeps its data: the same folder Electron calls `userData`, so the desktop
+ * Where Copydesk keeps its data (preferences, the default library; $COPYDESK_DATA_DIR moves it): the same folder Electron calls `userData`, so the desktop
  * app, the browser mode and the CLI all open the same default library.
  */
 export function userDataDir(
@@ -12,6 +12,8 @@ export function userDataDir(
   platform: NodeJS.Platform = process.platform,
   home: string = os.homedir(),
 ): string {
+  const override = env.COPYDESK_DATA_DIR;
+  if (override !== undefined && override.trim() !== '') return path.resolve(override);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Copydesk');
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Copydesk');
   const configHome =

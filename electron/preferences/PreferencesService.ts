@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import type { Preferences, PreferencesPatch, PreferencesState } from '../../shared/preferences';
+import { PREFERENCE_FIELDS, PreferencesSchema } from '../../shared/preferences';
+
+/** The store behind the preferences: electron-store in the desktop app, conf elsewhere. */
+export type PreferencesBackend = {
+  readonly path: string;
+  store: Record<string, unknown>;
+};
+
+export const PREFERENCES_FILE_NAME = 'preferences';
+
+/** Fills in defaults for missing values and replaces invalid ones, naming what was replaced. */
+function sanitise(raw: Record<string, unknown>): { preferences: Preferences; invalid: string[] } {
+  const result: Record<string, unknown> = {};
+  const invalid: string[] = [];
+  for (const [key, schema] of Object.entries(PREFERENCE_FIELDS)) {
+    const parsed = schema.safeParse(raw[key]);
+    if (parsed.success) {
+      result[key] = parsed.data;
+    } else {
+      invalid.push(key);
+      result[key] = schema.parse(undefined);
+    }
+  }
+  return { preferences: PreferencesSchema.parse(result), invalid };
+}
+
+/**
+ * Sets a damaged preferences file aside before anything replaces it, so a person's settings
+ * can always be recovered by hand. Returns the backup's path, or null if the file was fine.
+ */
+export function setAsideIfMalformed(file: string, now: Date = new Date()): string | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return null;
+  } catch {
+    // Not JSON: set aside below.
+  }
+  const backup = `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+  fs.copyFileSync(file, backup);
+  fs.rmSync(file);
+  return backup;
+}
+
+/** Reads and writes the person's preferences, shared by the desktop app, browser mode and CLI. */
+export class PreferencesService {
+  readonly #backend: PreferencesBackend;
+  #notice: string | null;
+
+  constructor(backend: PreferencesBackend, setAside: string | null) {
+    this.#backend = backend;
+    this.#notice =
+      setAside === null
+        ? null
+        : `Your preferences file could not be read, so the defaults are in use. The damaged file was kept as ${path.basename(setAside)}.`;
+    const { preferences, invalid } = sanitise(backend.store);
+    if (invalid.length > 0) {
+      const backup = `${backend.path}.invalid-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      fs.copyFileSync(backend.path, backup);
+      this.#notice = `Some preferences were invalid and were reset to their defaults (${invalid.join(', ')}). The previous file was kept as ${path.basename(backup)}.`;
+      backend.store = preferences;
+    }
+  }
+
+  get(): PreferencesState {
+    return { preferences: sanitise(this.#backend.store).preferences, notice: this.#notice };
+  }
+
+  update(patch: PreferencesPatch): PreferencesState {
+    const next = { ...sanitise(this.#backend.store).preferences, ...patch };
+    this.#backend.store = PreferencesSchema.parse(next);
+    this.#notice = null;
+    return this.get();
+  }
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** A term the desk writes another way, flagged in the body with its house form. */
+export const HouseStyleRuleSchema = z.strictObject({
+  term: z.string().trim().min(1, { error: 'A house-style term cannot be empty.' }).max(200),
+  suggestion: z.string().trim().max(200),
+  note: z.string().max(500).default(''),
+});
+export type HouseStyleRule = z.infer<typeof HouseStyleRuleSchema>;
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+
+export const DEFAULT_HOUSE_STYLE: HouseStyleRule[] = [
+  { term: 'ISIS', suggestion: 'Daesh', note: 'House style names the group Daesh.' },
+  { term: 'ISIL', suggestion: 'Daesh', note: 'House style names the group Daesh.' },
+];
+
+/** Every preference with its default; a missing or invalid value falls back to the default. */
+export const PREFERENCE_FIELDS = {
+  userName: z.string().trim().max(200).default(''),
+  defaultByline: z.string().trim().max(500).default(''),
+  defaultDatelinePlace: z.string().trim().max(200).default(''),
+  theme: z.enum(THEMES).default('system'),
+  houseStyle: z.array(HouseStyleRuleSchema).max(2000).default(DEFAULT_HOUSE_STYLE),
+  autosaveDelayMs: z.number().int().min(300).max(30_000).default(1000),
+};
+
+export const PreferencesSchema = z.strictObject(PREFERENCE_FIELDS);
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
+/** A change to some preferences; unknown keys are refused. */
+export const PreferencesPatchSchema = z.strictObject({
+  userName: PREFERENCE_FIELDS.userName.optional(),
+  defaultByline: PREFERENCE_FIELDS.defaultByline.optional(),
+  defaultDatelinePlace: PREFERENCE_FIELDS.defaultDatelinePlace.optional(),
+  theme: z.enum(THEMES).optional(),
+  houseStyle: z.array(HouseStyleRuleSchema).max(2000).optional(),
+  autosaveDelayMs: z.number().int().min(300).max(30_000).optional(),
+});
+export type PreferencesPatch = z.infer<typeof PreferencesPatchSchema>;
+
+export const PreferencesStateSchema = z.object({
+  preferences: PreferencesSchema,
+  /** Set when the stored preferences could not be read and defaults were put in their place. */
+  notice: z.string().nullable(),
+});
+export type PreferencesState = z.infer<typeof PreferencesStateSchema>;

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { openPreferences } from '../../../electron/preferences/confBackend';
+import { DEFAULT_HOUSE_STYLE } from '../../../shared/preferences';
+import { tempDir } from '../../helpers/tempLibrary';
+
+let tmp = tempDir();
+afterEach(() => {
+  tmp.cleanup();
+  tmp = tempDir();
+});
+
+const file = () => path.join(tmp.dir, 'preferences.json');
+const backups = () => fs.readdirSync(tmp.dir).filter((name) => name !== 'preferences.json');
+
+describe('preferences', () => {
+  it('start from the defaults, house style included', () => {
+    const state = openPreferences(tmp.dir).get();
+    expect(state.notice).toBeNull();
+    expect(state.preferences.theme).toBe('system');
+    expect(state.preferences.houseStyle).toEqual(DEFAULT_HOUSE_STYLE);
+  });
+
+  it('are kept in the file and read back by the next process', () => {
+    openPreferences(tmp.dir).update({ userName: 'Amna Riaz', theme: 'dark', autosaveDelayMs: 2000 });
+    const again = openPreferences(tmp.dir).get().preferences;
+    expect(again).toMatchObject({ userName: 'Amna Riaz', theme: 'dark', autosaveDelayMs: 2000 });
+    expect(JSON.parse(fs.readFileSync(file(), 'utf8'))).toMatchObject({ userName: 'Amna Riaz' });
+  });
+
+  it('set a malformed file aside, report it, and use the defaults', () => {
+    fs.writeFileSync(file(), '{"userName": "Amna", "theme": ');
+    const state = openPreferences(tmp.dir).get();
+    expect(state.notice).toMatch(/could not be read.*kept as preferences\.json\.damaged-/);
+    expect(state.preferences.userName).toBe('');
+    const [backup] = backups();
+    expect(backup).toBeDefined();
+    expect(fs.readFileSync(path.join(tmp.dir, backup ?? ''), 'utf8')).toBe('{"userName": "Amna", "theme": ');
+  });
+
+  it('reset only the invalid values, keeping a copy of the file first', () => {
+    fs.writeFileSync(file(), JSON.stringify({ userName: 'Amna', theme: 'purple', autosaveDelayMs: -5 }));
+    const state = openPreferences(tmp.dir).get();
+    expect(state.notice).toMatch(/reset to their defaults \(theme, autosaveDelayMs\)/);
+    expect(state.preferences).toMatchObject({ userName: 'Amna', theme: 'system', autosaveDelayMs: 1000 });
+    expect(backups()).toHaveLength(1);
+  });
+});
