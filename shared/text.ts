@@ -81,7 +81,9 @@ export function slugify(headline: string, maxLength = 80): string {
   if (base.length <= maxLength) return base;
   const cut = base.slice(0, maxLength + 1);
   const lastHyphen = cut.lastIndexOf('-');
-  return (lastHyphen > maxLength / 2 ? cut.slice(0, lastHyphen) : cut.slice(0, maxLength)).replace(/-+$/, '');
+  const kept = lastHyphen > maxLength / 2 ? cut.slice(0, lastHyphen) : cut.slice(0, maxLength);
+  // A hard cut must not leave half of a character written with two UTF-16 units (rare CJK letters).
+  return kept.replace(/[\uD800-\uDBFF]$/, '').replace(/-+$/, '');
 }
 
 /** An empty body: one empty paragraph, as Lexical creates it. */

@@ -51,7 +51,8 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawArgs: un
       error: { code: 'invalid-request', message: `Unknown request "${String(channel).slice(0, 80)}".` },
     };
   }
-  const parsed = contract[channel].args.safeParse(rawArgs ?? {});
+  // Only a missing payload means "no arguments"; null, a list or a string is a malformed request.
+  const parsed = contract[channel].args.safeParse(rawArgs === undefined ? {} : rawArgs);
   if (!parsed.success) {
     return {
       ok: false,

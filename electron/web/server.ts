@@ -79,6 +79,15 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The decoded path of a request, or undefined when its address cannot be parsed or decoded. */
+function decodedPath(url: string, origin: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url, origin).pathname);
+  } catch {
+    return undefined;
+  }
+}
+
 function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -116,9 +125,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.writeHead(405, { ...securityHeaders(), Allow: 'GET, HEAD' }).end();
       return;
     }
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(staticRoot, relative);
-    if (!file.startsWith(staticRoot + path.sep)) {
+    if (!file.startsWith(staticRoot + path.sep) || file.includes('\0')) {
       res.writeHead(404, securityHeaders()).end();
       return;
     }
@@ -192,9 +201,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       );
       return;
     }
-    const pathname = new URL(req.url ?? '/', origin).pathname;
+    // A malformed address (bad percent-encoding, an unparsable URL) is refused, never thrown:
+    // an exception here would stop the whole server.
+    const pathname = decodedPath(req.url ?? '/', origin);
+    if (pathname === undefined) {
+      refuse(res, 'invalid-request', 'The request address is not valid.');
+      return;
+    }
     if (pathname.startsWith('/api/')) {
-      const channel = decodeURIComponent(pathname.slice('/api/'.length));
+      const channel = pathname.slice('/api/'.length);
       handleApi(req, res, channel).catch((error: unknown) => {
         refuse(res, 'internal', `Copydesk could not answer: ${error instanceof Error ? error.message : String(error)}`);
       });

@@ -3,7 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** A fresh folder for one test's library files, removed by `cleanup`. */
-export function tempDir(prefix = 'copydesk-test-'): { dir: string; file: (name?: string) => string; cleanup: () => void } {
+export function tempDir(prefix = 'copydesk-test-'): {
+  dir: string;
+  file: (name?: string) => string;
+  cleanup: () => void;
+} {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return {
     dir,

@@ -12,7 +12,8 @@ import { buildFtsQuery } from './ftsQuery';
 export function searchArticles(db: Db, input: string, limit: number): { hits: SearchHit[]; hint: string | null } {
   const query = buildFtsQuery(input);
   if (query.match === null) return { hits: [], hint: query.hint };
-  // Trashed articles stay indexed; ask for a few more to fill the page after leaving them out.
+  // Trashed articles stay indexed; they are left out inside the subquery, before the LIMIT, so
+  // however many of them match better, the page still fills with live articles.
   const rows = db
     .prepare(
       `SELECT a.id, a.slug, a.headline, a.dek, a.section, a.status, a.version, a.word_count,
@@ -20,15 +21,15 @@ export function searchArticles(db: Db, input: string, limit: number): { hits: Se
        FROM (
          SELECT rowid, rank,
                 snippet(articles_fts, -1, @start, @end, '…', 16) AS snippet
-         FROM articles_fts WHERE articles_fts MATCH @match
-         ORDER BY rank LIMIT @fetch
+         FROM articles_fts
+         WHERE articles_fts MATCH @match
+           AND rowid NOT IN (SELECT seq FROM articles WHERE trashed_at IS NOT NULL)
+         ORDER BY rank LIMIT @limit
        ) AS f
        JOIN articles AS a ON a.seq = f.rowid
-       WHERE a.trashed_at IS NULL
-       ORDER BY f.rank
-       LIMIT @limit`,
+       ORDER BY f.rank`,
     )
-    .all({ match: query.match, start: HIGHLIGHT_START, end: HIGHLIGHT_END, fetch: limit * 2, limit }) as (Parameters<
+    .all({ match: query.match, start: HIGHLIGHT_START, end: HIGHLIGHT_END, limit }) as (Parameters<
     typeof rowToSummary
   >[0] & { snippet: string })[];
   const hits = rows.map((row) => ({ ...rowToSummary(row), snippet: row.snippet }));

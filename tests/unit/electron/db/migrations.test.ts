@@ -4,7 +4,13 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { openDatabase } from '../../../../electron/db/connection';
-import { APPLICATION_ID, LATEST_SCHEMA_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../../electron/db/migrations';
+import {
+  APPLICATION_ID,
+  LATEST_SCHEMA_VERSION,
+  MIGRATIONS,
+  migrate,
+  schemaVersion,
+} from '../../../../electron/db/migrations';
 import type { Migration } from '../../../../electron/db/migrations/types';
 import { tempDir } from '../../../helpers/tempLibrary';
 
@@ -98,7 +104,8 @@ describe('migrations', () => {
       `INSERT INTO articles (id, slug, headline, dek, body_json, body_text, created_at, updated_at)
        VALUES ('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 'ferry', 'Night ferry', 'A trial', '{}', 'crossings at night', 't', 't')`,
     ).run();
-    const hit = () => db.prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'crossings'").pluck().get();
+    const hit = () =>
+      db.prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'crossings'").pluck().get();
     expect(hit()).toBe(1);
     db.prepare("UPDATE articles SET body_text = 'daytime only' WHERE slug = 'ferry'").run();
     expect(hit()).toBe(0);

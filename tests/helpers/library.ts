@@ -1,0 +1,55 @@
+import type { Db } from '../../electron/db/connection';
+import type { Clock } from '../../electron/services/articles';
+import { LibraryHost } from '../../electron/services/LibraryHost';
+import type { Library } from '../../electron/services/LibraryHost';
+import { tempDir } from './tempLibrary';
+
+/** A library in a fresh temporary folder; `close` closes it and removes the folder. */
+export function openTempLibrary(): { host: LibraryHost; lib: Library; file: string; dir: string; close: () => void } {
+  const tmp = tempDir();
+  const file = tmp.file();
+  const host = LibraryHost.open(file);
+  return {
+    host,
+    get lib() {
+      return host.current;
+    },
+    file,
+    dir: tmp.dir,
+    close: () => {
+      host.close();
+      tmp.cleanup();
+    },
+  };
+}
+
+/** A clock that starts at `start` and moves only when told to. */
+export function manualClock(start = '2026-03-02T09:00:00.000Z'): Clock & {
+  advance: (ms: number) => void;
+  set: (iso: string) => void;
+} {
+  let now = Date.parse(start);
+  const clock = () => new Date(now);
+  return Object.assign(clock, {
+    advance: (ms: number) => {
+      now += ms;
+    },
+    set: (iso: string) => {
+      now = Date.parse(iso);
+    },
+  });
+}
+
+/** Every row of every table (FTS shadow tables included), in a stable order, for before/after comparison. */
+export function dumpDatabase(db: Db): Record<string, string[]> {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const dump: Record<string, string[]> = {};
+  for (const table of tables) {
+    const rows = db.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`).all();
+    dump[table] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return dump;
+}

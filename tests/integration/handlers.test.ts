@@ -1,0 +1,282 @@
+import fs from 'node:fs';
+
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { dispatch } from '../../electron/api/dispatch';
+import type { Handlers } from '../../electron/api/handlers';
+import { createHandlers } from '../../electron/api/handlers';
+import type { ArgsOf, Channel, Envelope, ResultOf } from '../../shared/api';
+import { CHANNELS, contract } from '../../shared/api';
+import type { ApiErrorCode } from '../../shared/errors';
+import { bodyFromParagraphs } from '../../shared/text';
+import { dumpDatabase, openTempLibrary } from '../helpers/library';
+
+let library: ReturnType<typeof openTempLibrary>;
+let handlers: Handlers;
+beforeEach(() => {
+  library = openTempLibrary();
+  handlers = createHandlers(library.host);
+});
+afterEach(() => library.close());
+
+const UNKNOWN_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+const packageVersion = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string }).version;
+
+/** Calls a channel and returns its value, failing the test with the error message otherwise. */
+async function call<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
+  const envelope = await dispatch(handlers, channel, args);
+  if (!envelope.ok) throw new Error(`${channel} failed: ${envelope.error.code}: ${envelope.error.message}`);
+  // What crosses IPC or HTTP is JSON: the value must still satisfy the contract after the trip.
+  const carried: unknown = JSON.parse(JSON.stringify(envelope.value));
+  // contract[channel] is the schema of C's result; TypeScript cannot follow the generic index through parse.
+  return contract[channel].result.parse(carried) as ResultOf<C>;
+}
+
+function expectError(envelope: Envelope<unknown>, code: ApiErrorCode, label = ''): string {
+  expect(envelope.ok, `${label} ${JSON.stringify(envelope).slice(0, 300)}`).toBe(false);
+  if (envelope.ok) return '';
+  expect(envelope.error.code).toBe(code);
+  expect(envelope.error.message.length).toBeGreaterThan(10);
+  return envelope.error.message;
+}
+
+const totalChanges = () => library.lib.db.prepare('SELECT total_changes()').pluck().get() as number;
+
+describe('every channel through dispatch', () => {
+  it('is callable with valid arguments and answers what the contract promises', async () => {
+    const called = new Set<Channel>();
+    const track = <C extends Channel>(channel: C, args: ArgsOf<C>) => {
+      called.add(channel);
+      return call(channel, args);
+    };
+
+    const empty = await track('library:info', {});
+    expect(empty).toMatchObject({ path: library.file, articleCount: 0, trashedCount: 0, appVersion: packageVersion });
+    expect(empty.schemaVersion).toBeGreaterThanOrEqual(1);
+    expect(empty.sqliteVersion).toMatch(/^3\.\d+\.\d+$/);
+
+    const sample = await track('library:addSample', {});
+    expect(sample.headline).toMatch(/Night Ferry/);
+
+    const created = await track('articles:create', {
+      headline: 'Lighthouse reopens',
+      body: bodyFromParagraphs(['The lighthouse on the point reopens on Friday.']),
+      tags: ['harbour'],
+    });
+    expect(created).toMatchObject({ version: 1, slug: 'lighthouse-reopens', wordCount: 8, tags: ['harbour'] });
+
+    const listed = await track('articles:list', {});
+    expect(listed.total).toBe(2);
+    expect(listed.items.map((item) => item.id).sort()).toEqual([sample.id, created.id].sort());
+
+    expect(await track('articles:get', { id: created.id })).toEqual(created);
+
+    const saved = await track('articles:save', { id: created.id, version: 1, patch: { status: 'editing' } });
+    expect(saved).toMatchObject({ version: 2, status: 'editing' });
+
+    const found = await track('articles:search', { query: 'lighthouse' });
+    expect(found.hits.map((hit) => hit.id)).toEqual([created.id]);
+
+    const trashed = await track('articles:trash', { id: created.id });
+    expect(trashed.trashedAt).not.toBeNull();
+    expect((await call('library:info', {})).trashedCount).toBe(1);
+
+    const restored = await track('articles:restore', { id: created.id });
+    expect(restored.trashedAt).toBeNull();
+
+    expect([...called].sort()).toEqual([...CHANNELS].sort());
+  });
+});
+
+describe('malformed payloads', () => {
+  const huge = 'H'.repeat(501);
+  const notARoot = { root: { type: 'paragraph', children: [] } };
+  const common: unknown[] = [
+    null,
+    [],
+    [{}],
+    'articles',
+    '',
+    42,
+    true,
+    { unexpected: 1 },
+    { __proto__: { a: 1 }, x: 1 },
+  ];
+  const refSpecific = [
+    {},
+    { id: 'ferry' },
+    { id: 42 },
+    { id: null },
+    { id: `${UNKNOWN_ID}x` },
+    { id: UNKNOWN_ID, extra: true },
+  ];
+  const specific: Record<Channel, unknown[]> = {
+    'library:info': [{ path: '/etc/passwd' }],
+    'library:addSample': [{ headline: 'x' }],
+    'articles:list': [
+      { limit: '5' },
+      { limit: 0 },
+      { limit: 100000 },
+      { offset: -1 },
+      { offset: 1.5 },
+      { trashed: 'yes' },
+    ],
+    'articles:get': refSpecific,
+    'articles:create': [
+      { headline: huge },
+      { headline: 42 },
+      { body: notARoot },
+      { body: 'plain text' },
+      { body: { root: { type: 'root', children: 'x' } } },
+      { tags: 'transport' },
+      { tags: [''] },
+      { status: 'published' },
+      { wordCount: 3 },
+      { slug: 'chosen' },
+    ],
+    'articles:save': [
+      {},
+      { version: 1, patch: {} },
+      { id: 'ferry', version: 1, patch: {} },
+      { id: UNKNOWN_ID, patch: {} },
+      { id: UNKNOWN_ID, version: '1', patch: {} },
+      { id: UNKNOWN_ID, version: 0, patch: {} },
+      { id: UNKNOWN_ID, version: 1 },
+      { id: UNKNOWN_ID, version: 1, patch: null },
+      { id: UNKNOWN_ID, version: 1, patch: { headline: huge } },
+      { id: UNKNOWN_ID, version: 1, patch: { body: notARoot } },
+      { id: UNKNOWN_ID, version: 1, patch: { version: 9 } },
+      { id: UNKNOWN_ID, version: 1, patch: {}, force: true },
+    ],
+    'articles:trash': refSpecific,
+    'articles:restore': refSpecific,
+    'articles:search': [
+      {},
+      { query: 42 },
+      { query: 'x'.repeat(1001) },
+      { query: 'ferry', limit: 0 },
+      { query: ['ferry'] },
+    ],
+  };
+
+  it.each(CHANNELS)('%s refuses them with invalid-request and leaves the library untouched', async (channel) => {
+    // Something to damage, whichever id the payload names.
+    const target = await call('articles:create', { headline: 'Untouchable', body: bodyFromParagraphs(['Keep me.']) });
+    const before = dumpDatabase(library.lib.db);
+    const changes = totalChanges();
+
+    const payloads = [
+      ...common,
+      ...specific[channel],
+      ...(channel.endsWith('save') ? [{ id: target.id, version: 1, patch: { headline: huge } }] : []),
+    ];
+    for (const payload of payloads) {
+      const envelope = await dispatch(handlers, channel, payload);
+      const message = expectError(envelope, 'invalid-request', JSON.stringify(payload));
+      expect(message, JSON.stringify(payload)).toMatch(new RegExp(`^Invalid ${channel} request: `));
+    }
+
+    expect(totalChanges()).toBe(changes);
+    expect(dumpDatabase(library.lib.db)).toEqual(before);
+  });
+
+  it('names the headline when it is too long', async () => {
+    const message = expectError(await dispatch(handlers, 'articles:create', { headline: huge }), 'invalid-request');
+    expect(message).toContain('headline: The headline is too long (at most 500 characters).');
+  });
+});
+
+describe('refusals and failures', () => {
+  it('refuses an unknown channel without running anything', async () => {
+    for (const channel of ['articles:delete', 'toString', '__proto__', 'constructor', '', 42, null, undefined]) {
+      const message = expectError(await dispatch(handlers, channel, {}), 'invalid-request');
+      expect(message).toMatch(/^Unknown request/);
+    }
+  });
+
+  it('treats a call without any payload as a call without arguments', async () => {
+    const envelope = await dispatch(handlers, 'articles:list', undefined);
+    expect(envelope).toEqual({ ok: true, value: { items: [], total: 0 } });
+  });
+
+  it('reports not-found and conflict from the services as such', async () => {
+    expectError(await dispatch(handlers, 'articles:get', { id: UNKNOWN_ID }), 'not-found');
+    const article = await call('articles:create', { headline: 'Ferry' });
+    await call('articles:save', { id: article.id, version: 1, patch: { headline: 'Ferry trial' } });
+    const before = dumpDatabase(library.lib.db);
+    expectError(
+      await dispatch(handlers, 'articles:save', { id: article.id, version: 1, patch: { headline: 'Stale' } }),
+      'conflict',
+    );
+    expect(dumpDatabase(library.lib.db)).toEqual(before);
+  });
+
+  it('turns an unexpected failure into an "internal" error with its message', async () => {
+    library.host.close();
+    const message = expectError(await dispatch(handlers, 'library:info', {}), 'internal');
+    expect(message).toMatch(/^Something went wrong inside Copydesk: .*not open/);
+
+    const throwing: Handlers = {
+      ...handlers,
+      'articles:list': () => {
+        throw new RangeError('page out of range');
+      },
+      'articles:search': () => Promise.reject(new Error('index unavailable')),
+      'library:addSample': () => {
+        // Code that throws something other than an Error.
+        throw 'sample missing' as unknown as Error;
+      },
+    };
+    expect(expectError(await dispatch(throwing, 'articles:list', {}), 'internal')).toContain('page out of range');
+    expect(expectError(await dispatch(throwing, 'articles:search', { query: 'x' }), 'internal')).toContain(
+      'index unavailable',
+    );
+    expect(expectError(await dispatch(throwing, 'library:addSample', {}), 'internal')).toContain('sample missing');
+  });
+
+  it('refuses to pass on a result that breaks the contract', async () => {
+    const broken: Handlers = {
+      ...handlers,
+      'library:info': () => ({ path: 'x' }) as unknown as ReturnType<Handlers['library:info']>,
+    };
+    expect(expectError(await dispatch(broken, 'library:info', {}), 'internal')).toMatch(/invalid library:info result/);
+  });
+
+  it.each<[string, ApiErrorCode, RegExp]>([
+    ['SQLITE_BUSY', 'library-unavailable', /busy/],
+    ['SQLITE_BUSY_SNAPSHOT', 'library-unavailable', /busy/],
+    ['SQLITE_FULL', 'library-unavailable', /disk is full/],
+    ['SQLITE_IOERR_WRITE', 'library-unavailable', /disk is full or failing/],
+    ['SQLITE_READONLY', 'library-unavailable', /read-only/],
+    ['SQLITE_READONLY_DBMOVED', 'library-unavailable', /read-only/],
+    ['SQLITE_CORRUPT', 'library-damaged', /damaged/],
+    ['SQLITE_NOTADB', 'library-damaged', /damaged/],
+    ['SQLITE_CONSTRAINT_UNIQUE', 'internal', /SQLITE_CONSTRAINT_UNIQUE/],
+  ])('maps %s to %s', async (sqliteCode, code, message) => {
+    const failing: Handlers = {
+      ...handlers,
+      'articles:list': () => {
+        throw new Database.SqliteError('simulated failure', sqliteCode);
+      },
+    };
+    expect(expectError(await dispatch(failing, 'articles:list', {}), code)).toMatch(message);
+  });
+
+  it('reports a library locked by another program as unavailable, and changes nothing', async () => {
+    library.lib.db.pragma('busy_timeout = 0');
+    const other = new Database(library.file);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const before = totalChanges();
+      expect(
+        expectError(await dispatch(handlers, 'articles:create', { headline: 'Blocked' }), 'library-unavailable'),
+      ).toMatch(/busy/);
+      other.exec('ROLLBACK');
+      expect(totalChanges()).toBe(before);
+      expect((await call('articles:list', {})).total).toBe(0);
+    } finally {
+      other.close();
+    }
+  });
+});

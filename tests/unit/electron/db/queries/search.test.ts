@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { searchArticles } from '../../../../../electron/db/queries/search';
+import type { Clock } from '../../../../../electron/services/articles';
+import { createArticle, saveArticle, trashArticle } from '../../../../../electron/services/articles';
+import type { ArticlePatch } from '../../../../../shared/api';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../../../shared/domain';
+import { bodyFromParagraphs } from '../../../../../shared/text';
+import { manualClock, openTempLibrary } from '../../../../helpers/library';
+
+let library: ReturnType<typeof openTempLibrary>;
+let clock: ReturnType<typeof manualClock>;
+beforeEach(() => {
+  library = openTempLibrary();
+  clock = manualClock();
+});
+afterEach(() => library.close());
+
+function add(headline: string, paragraphs: string[], extra: ArticlePatch = {}, at: Clock = clock): string {
+  clock.advance(60_000);
+  return createArticle(library.lib, { headline, body: bodyFromParagraphs(paragraphs), ...extra }, at).id;
+}
+
+const search = (query: string, limit = 20) => searchArticles(library.lib.db, query, limit);
+const headlinesFor = (query: string, limit = 20) => search(query, limit).hits.map((hit) => hit.headline);
+
+describe('searching the library', () => {
+  it('matches a quoted phrase only where the words stand together', () => {
+    add('Council approves trial', ['The night ferry will run on weekdays.']);
+    add('Tram timetable', ['The ferry left late at night, the tram on time.']);
+    expect(headlinesFor('"night ferry"')).toEqual(['Council approves trial']);
+    expect(headlinesFor('night ferry').sort()).toEqual(['Council approves trial', 'Tram timetable']);
+  });
+
+  it('needs every word, unless OR widens the search', () => {
+    add('Ferry news', ['Only the ferry is mentioned here.']);
+    add('Tram news', ['Only the tram is mentioned here.']);
+    add('Both', ['The ferry meets the tram at the quay.']);
+    expect(headlinesFor('ferry tram ')).toEqual(['Both']);
+    expect(headlinesFor('ferry OR tram ').sort()).toEqual(['Both', 'Ferry news', 'Tram news']);
+  });
+
+  it('leaves out articles with a -word or a -"phrase"', () => {
+    add('Ferry news', ['Only the ferry is mentioned here.']);
+    add('Both', ['The ferry meets the tram at the quay.']);
+    add('Night', ['The night ferry runs late.']);
+    expect(headlinesFor('ferry -tram').sort()).toEqual(['Ferry news', 'Night']);
+    expect(headlinesFor('ferry -"night ferry"').sort()).toEqual(['Both', 'Ferry news']);
+  });
+
+  it('finds words from their beginning while the last word is being typed', () => {
+    add('Harbour ferry trial', ['Crossings at night.']);
+    expect(headlinesFor('ferr')).toEqual(['Harbour ferry trial']);
+    expect(headlinesFor('harbour fe')).toEqual(['Harbour ferry trial']);
+    // Once the word is finished (a space follows) it must match whole.
+    expect(headlinesFor('ferr ')).toEqual([]);
+    expect(headlinesFor('ferr trial')).toEqual([]);
+  });
+
+  it('ranks an article whose headline matches above one that only mentions the word in its body', () => {
+    add('Budget talks continue', ['The ferry, the ferry and again the ferry were discussed.']);
+    add('Ferry', [
+      'Councillors met on Monday to discuss the budget for the coming year, including roads, schools, parks and the harbour.',
+    ]);
+    add('Weather', ['Rain all week.']);
+    expect(headlinesFor('ferry')).toEqual(['Ferry', 'Budget talks continue']);
+  });
+
+  it('ignores accents and finds words in other scripts', () => {
+    add('Café owners welcome crossings', ['Señora Okafor spoke.']);
+    add('رات کی کشتی', ['کشتی رات کو چلے گی']);
+    expect(headlinesFor('cafe senora')).toEqual(['Café owners welcome crossings']);
+    expect(headlinesFor('کشتی')).toEqual(['رات کی کشتی']);
+  });
+
+  it('finds an article by its new words after a save, and no longer by the old ones', () => {
+    const id = add('Draft', ['Nothing yet.']);
+    saveArticle(library.lib, id, 1, { body: bodyFromParagraphs(['The lighthouse reopens.']) }, clock);
+    expect(headlinesFor('lighthouse')).toEqual(['Draft']);
+    expect(headlinesFor('nothing')).toEqual([]);
+  });
+
+  it('does not return trashed articles', () => {
+    add('Ferry trial', ['The ferry runs.']);
+    const trashed = add('Ferry cancelled', ['No ferry.']);
+    trashArticle(library.lib, trashed, clock);
+    expect(headlinesFor('ferry')).toEqual(['Ferry trial']);
+  });
+
+  it('still fills the page with live articles when many trashed ones match better', () => {
+    add('Weekly roundup', ['Also: a ferry.']);
+    for (let i = 0; i < 5; i += 1) {
+      trashArticle(library.lib, add(`Ferry ferry ${i}`, ['ferry ferry ferry']), clock);
+    }
+    expect(headlinesFor('ferry', 1)).toEqual(['Weekly roundup']);
+    expect(headlinesFor('ferry', 2)).toEqual(['Weekly roundup']);
+  });
+
+  it('returns at most `limit` hits, best first', () => {
+    for (let i = 0; i < 6; i += 1) add(`Ferry story ${i}`, ['ferry']);
+    expect(search('ferry', 4).hits).toHaveLength(4);
+  });
+
+  it('marks the matched word in the snippet', () => {
+    add('Council approves trial', ['After the petition, the night Ferry will run at 22:30 on weekdays.']);
+    const [hit] = search('ferry').hits;
+    expect(hit?.snippet).toContain(`${HIGHLIGHT_START}Ferry${HIGHLIGHT_END}`);
+    const [prefixHit] = search('petit').hits;
+    expect(prefixHit?.snippet).toContain(`${HIGHLIGHT_START}petition${HIGHLIGHT_END}`);
+  });
+
+  it('returns the summary fields of each hit', () => {
+    const id = add('Ferry trial', ['The ferry runs.'], { section: 'Local', status: 'editing' });
+    const [hit] = search('ferry').hits;
+    expect(hit).toMatchObject({
+      id,
+      headline: 'Ferry trial',
+      section: 'Local',
+      status: 'editing',
+      version: 1,
+      wordCount: 3,
+    });
+  });
+
+  it('gives a hint instead of hits when the query cannot find anything', () => {
+    add('Ferry trial', ['The ferry runs.']);
+    expect(search('-ferry')).toEqual({ hits: [], hint: 'Add a word to look for: a minus sign only leaves words out.' });
+    expect(search('lighthouse').hits).toEqual([]);
+    expect(search('lighthouse').hint).toMatch(/No article matches/);
+    expect(search('')).toEqual({ hits: [], hint: null });
+    expect(search('ferry').hint).toBeNull();
+  });
+});

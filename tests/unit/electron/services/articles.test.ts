@@ -1,0 +1,257 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import {
+  AUTO_REVISION_INTERVAL_MS,
+  createArticle,
+  getArticle,
+  listArticles,
+  restoreArticle,
+  saveArticle,
+  search,
+  trashArticle,
+} from '../../../../electron/services/articles';
+import { ApiError } from '../../../../shared/errors';
+import { bodyFromParagraphs, emptyBody } from '../../../../shared/text';
+import { dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
+
+let library: ReturnType<typeof openTempLibrary>;
+let clock: ReturnType<typeof manualClock>;
+beforeEach(() => {
+  library = openTempLibrary();
+  clock = manualClock('2026-03-02T09:00:00.000Z');
+});
+afterEach(() => library.close());
+
+const MISSING_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+
+function apiErrorFrom(action: () => unknown): ApiError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected the action to be refused');
+}
+
+function revisionsOf(id: string): { kind: string; article_version: number; label: string; headline: string }[] {
+  return library.lib.db
+    .prepare(
+      'SELECT kind, article_version, label, headline FROM revisions WHERE article_id = ? ORDER BY created_at, rowid',
+    )
+    .all(id) as { kind: string; article_version: number; label: string; headline: string }[];
+}
+
+describe('creating an article', () => {
+  it('starts at version 1 as a draft, with derived text, word count and a "created" revision', () => {
+    const article = createArticle(
+      library.lib,
+      {
+        headline: 'Night Ferry Trial Approved',
+        body: bodyFromParagraphs(['The council approved it.', 'A six-month trial.']),
+      },
+      clock,
+    );
+    expect(article).toMatchObject({
+      version: 1,
+      status: 'draft',
+      slug: 'night-ferry-trial-approved',
+      bodyText: 'The council approved it.\n\nA six-month trial.',
+      wordCount: 7,
+      createdAt: '2026-03-02T09:00:00.000Z',
+      updatedAt: '2026-03-02T09:00:00.000Z',
+      trashedAt: null,
+    });
+    expect(revisionsOf(article.id)).toEqual([
+      { kind: 'created', article_version: 1, label: '', headline: 'Night Ferry Trial Approved' },
+    ]);
+    expect(getArticle(library.lib, article.id)).toEqual(article);
+  });
+
+  it('gives each article a slug of its own: "x", then "x-2", then "x-3"', () => {
+    const slugs = [1, 2, 3].map(() => createArticle(library.lib, { headline: 'Night ferry' }, clock).slug);
+    expect(slugs).toEqual(['night-ferry', 'night-ferry-2', 'night-ferry-3']);
+  });
+
+  it('calls an article without a headline "untitled", and still keeps slugs unique', () => {
+    const first = createArticle(library.lib, {}, clock);
+    const second = createArticle(library.lib, { headline: '???' }, clock);
+    expect([first.slug, second.slug]).toEqual(['untitled', 'untitled-2']);
+    expect(first.body).toEqual(emptyBody());
+    expect(first.wordCount).toBe(0);
+  });
+
+  it('trims tags and drops duplicates and empty ones, keeping their order', () => {
+    const article = createArticle(
+      library.lib,
+      { tags: ['transport', ' council ', 'transport', '  ', 'council'] },
+      clock,
+    );
+    expect(article.tags).toEqual(['transport', 'council']);
+  });
+});
+
+describe('saving an article', () => {
+  it('bumps the version and recomputes the body text and word count on the server', () => {
+    const created = createArticle(library.lib, { headline: 'Ferry' }, clock);
+    clock.advance(1000);
+    const saved = saveArticle(
+      library.lib,
+      created.id,
+      1,
+      { body: bodyFromParagraphs(['One two three.', 'Four five.']), dek: 'A dek', tags: ['a', 'b'] },
+      clock,
+    );
+    expect(saved).toMatchObject({
+      version: 2,
+      bodyText: 'One two three.\n\nFour five.',
+      wordCount: 5,
+      dek: 'A dek',
+      tags: ['a', 'b'],
+      headline: 'Ferry',
+      updatedAt: '2026-03-02T09:00:01.000Z',
+      createdAt: created.createdAt,
+    });
+    expect(getArticle(library.lib, created.id)).toEqual(saved);
+    expect(saveArticle(library.lib, created.id, 2, { headline: 'Ferry II' }, clock).version).toBe(3);
+  });
+
+  it('refuses a save based on an old version with a conflict, and leaves the stored article as it was', () => {
+    const created = createArticle(
+      library.lib,
+      { headline: 'Ferry', body: bodyFromParagraphs(['Original text.']) },
+      clock,
+    );
+    const newer = saveArticle(library.lib, created.id, 1, { body: bodyFromParagraphs(['Newer text.']) }, clock);
+    const before = dumpDatabase(library.lib.db);
+
+    const error = apiErrorFrom(() =>
+      saveArticle(library.lib, created.id, 1, { headline: 'Stale', body: bodyFromParagraphs(['Stale text.']) }, clock),
+    );
+    expect(error.code).toBe('conflict');
+    expect(error.message).toMatch(/changed elsewhere.*version 2.*version 1/);
+    expect(getArticle(library.lib, created.id)).toEqual(newer);
+    expect(dumpDatabase(library.lib.db)).toEqual(before);
+  });
+
+  it('refuses to save an article that is in the trash', () => {
+    const created = createArticle(library.lib, { headline: 'Ferry' }, clock);
+    trashArticle(library.lib, created.id, clock);
+    const before = dumpDatabase(library.lib.db);
+    const error = apiErrorFrom(() => saveArticle(library.lib, created.id, 1, { headline: 'Edited' }, clock));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toMatch(/trash/);
+    expect(dumpDatabase(library.lib.db)).toEqual(before);
+  });
+
+  it('lets the slug follow the headline while a draft, and fixes it once the status leaves draft', () => {
+    createArticle(library.lib, { headline: 'Ferry delayed' }, clock);
+    const article = createArticle(library.lib, { headline: 'Ferry trial' }, clock);
+    let saved = saveArticle(library.lib, article.id, 1, { headline: 'Night ferry trial approved' }, clock);
+    expect(saved.slug).toBe('night-ferry-trial-approved');
+    saved = saveArticle(library.lib, article.id, saved.version, { headline: 'Ferry delayed' }, clock);
+    expect(saved.slug).toBe('ferry-delayed-2');
+    saved = saveArticle(library.lib, article.id, saved.version, { dek: 'Same headline, same slug' }, clock);
+    expect(saved.slug).toBe('ferry-delayed-2');
+
+    saved = saveArticle(library.lib, article.id, saved.version, { status: 'editing' }, clock);
+    saved = saveArticle(library.lib, article.id, saved.version, { headline: 'Ferry trial extended to summer' }, clock);
+    expect(saved.headline).toBe('Ferry trial extended to summer');
+    expect(saved.slug).toBe('ferry-delayed-2');
+  });
+
+  it('writes a "status" revision when the status changes', () => {
+    const article = createArticle(library.lib, { headline: 'Ferry' }, clock);
+    clock.advance(1000);
+    saveArticle(library.lib, article.id, 1, { status: 'fact-check' }, clock);
+    expect(revisionsOf(article.id).map((r) => [r.kind, r.article_version, r.label])).toEqual([
+      ['created', 1, ''],
+      ['status', 2, 'Status: fact-check'],
+    ]);
+  });
+
+  it('keeps an automatic revision at most every five minutes of editing', () => {
+    const article = createArticle(library.lib, { headline: 'v1' }, clock);
+    let version = 1;
+    const saveAfter = (ms: number) => {
+      clock.advance(ms);
+      version = saveArticle(library.lib, article.id, version, { headline: `v${version + 1}` }, clock).version;
+    };
+    saveAfter(60_000); // 1 min after creation
+    saveAfter(AUTO_REVISION_INTERVAL_MS - 60_001); // 4:59.999 after creation
+    expect(revisionsOf(article.id).map((r) => r.kind)).toEqual(['created']);
+    saveAfter(1); // exactly 5:00
+    expect(revisionsOf(article.id).map((r) => [r.kind, r.headline])).toEqual([
+      ['created', 'v1'],
+      ['auto', 'v4'],
+    ]);
+    saveAfter(2 * 60_000);
+    saveAfter(2 * 60_000);
+    expect(revisionsOf(article.id)).toHaveLength(2);
+    saveAfter(60_000); // 5:00 after the last revision
+    expect(revisionsOf(article.id).map((r) => [r.kind, r.article_version])).toEqual([
+      ['created', 1],
+      ['auto', 4],
+      ['auto', 7],
+    ]);
+  });
+});
+
+describe('the trash', () => {
+  it('takes an article out of the library and search, and restores it', () => {
+    const article = createArticle(library.lib, { headline: 'Ferry trial', body: bodyFromParagraphs(['ferry']) }, clock);
+    clock.advance(5000);
+    const trashed = trashArticle(library.lib, article.id, clock);
+    expect(trashed.trashedAt).toBe('2026-03-02T09:00:05.000Z');
+    expect(listArticles(library.lib, { offset: 0, limit: 50, trashed: false })).toEqual({ items: [], total: 0 });
+    expect(listArticles(library.lib, { offset: 0, limit: 50, trashed: true }).items.map((a) => a.id)).toEqual([
+      article.id,
+    ]);
+    expect(search(library.lib, 'ferry', 20).hits).toEqual([]);
+
+    const restored = restoreArticle(library.lib, article.id, clock);
+    expect(restored.trashedAt).toBeNull();
+    expect(listArticles(library.lib, { offset: 0, limit: 50, trashed: false }).total).toBe(1);
+    expect(listArticles(library.lib, { offset: 0, limit: 50, trashed: true }).total).toBe(0);
+    expect(search(library.lib, 'ferry', 20).hits.map((h) => h.id)).toEqual([article.id]);
+    expect(saveArticle(library.lib, article.id, restored.version, { headline: 'Back' }, clock).headline).toBe('Back');
+  });
+});
+
+describe('listing the library', () => {
+  it('sorts by last update, newest first, and pages with offset, limit and total', () => {
+    const a = createArticle(library.lib, { headline: 'A' }, clock);
+    clock.advance(60_000);
+    const b = createArticle(library.lib, { headline: 'B' }, clock);
+    clock.advance(60_000);
+    const c = createArticle(library.lib, { headline: 'C' }, clock);
+    clock.advance(60_000);
+    saveArticle(library.lib, a.id, 1, { dek: 'touched' }, clock);
+
+    const page = (offset: number, limit: number) => listArticles(library.lib, { offset, limit, trashed: false });
+    expect(page(0, 50).items.map((x) => x.headline)).toEqual(['A', 'C', 'B']);
+    expect(page(1, 1)).toMatchObject({ items: [{ id: c.id }], total: 3 });
+    expect(page(2, 5).items.map((x) => x.id)).toEqual([b.id]);
+    expect(page(3, 5)).toEqual({ items: [], total: 3 });
+  });
+
+  it('keeps a stable order for articles updated at the same instant', () => {
+    const ids = [1, 2, 3].map((n) => createArticle(library.lib, { headline: `Same time ${n}` }, clock).id);
+    expect(listArticles(library.lib, { offset: 0, limit: 50, trashed: false }).items.map((a) => a.id)).toEqual(
+      [...ids].reverse(),
+    );
+  });
+});
+
+describe('unknown articles', () => {
+  it.each([
+    ['get', () => getArticle(library.lib, MISSING_ID)],
+    ['save', () => saveArticle(library.lib, MISSING_ID, 1, { headline: 'x' }, clock)],
+    ['trash', () => trashArticle(library.lib, MISSING_ID, clock)],
+    ['restore', () => restoreArticle(library.lib, MISSING_ID, clock)],
+  ])('%s refuses with not-found, naming the id', (_name, action) => {
+    const error = apiErrorFrom(action);
+    expect(error.code).toBe('not-found');
+    expect(error.message).toContain(MISSING_ID);
+  });
+});
