@@ -5,7 +5,7 @@ import { LibraryHost } from '../../../electron/services/LibraryHost';
 import { CHANNELS } from '../../../shared/api';
 import { tempDir } from '../../helpers/tempLibrary';
 
-type Invoke = (event: unknown, args: unknown) => Promise<unknown> | unknown;
+type Invoke = (event: unknown, args: unknown) => unknown;
 const registered = new Map<string, Invoke>();
 const ownWindow = { id: 1 };
 const appUrl = 'file:///opt/copydesk/.vite/renderer/main_window/index.html';
