@@ -39,28 +39,28 @@ export function bodyToPlainText(body: Body): string {
   return childrenText(body.root.children);
 }
 
-const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
-
-/** Hyphens that join two words into one compound ("six-month", "co-op"). */
-const HYPHENS = new Set(['-', '\u2010', '\u2011']);
+/** Scripts written without spaces between words: each character counts as a word. */
+const UNSPACED = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}`;
+const LETTER = String.raw`(?:(?![${UNSPACED}])[\p{L}\p{N}\p{M}])`;
+/**
+ * A word: letters and digits, possibly joined by an apostrophe or a hyphen ("don't",
+ * "six-month"), or a point, comma or colon between digits ("1,000", "3.5", "22:30"), or one
+ * character of an unspaced script.
+ */
+const WORD = new RegExp(
+  String.raw`[${UNSPACED}]|${LETTER}+(?:(?:['’\-\u2010\u2011]|(?<=\p{N})[.,:](?=\p{N}))${LETTER}+)*`,
+  'gu',
+);
 
 /**
  * Counts words the way a reader would, including scripts written without spaces. A hyphenated
- * compound is one word, as in word processors and newsroom systems.
+ * compound is one word, as in word processors and newsroom systems. A regular expression rather
+ * than Intl.Segmenter, so the count is the same in every runtime (Node and Chromium split words
+ * differently).
  */
 export function countWords(text: string): number {
   let count = 0;
-  let previous: Intl.SegmentData | undefined;
-  let beforePrevious: Intl.SegmentData | undefined;
-  for (const segment of wordSegmenter.segment(text)) {
-    if (segment.isWordLike === true) {
-      const joinedByHyphen =
-        previous !== undefined && HYPHENS.has(previous.segment) && beforePrevious?.isWordLike === true;
-      if (!joinedByHyphen) count += 1;
-    }
-    beforePrevious = previous;
-    previous = segment;
-  }
+  for (const match of text.matchAll(WORD)) if (match[0].length > 0) count += 1;
   return count;
 }
 

@@ -15,7 +15,7 @@ test.skip(
   'No Electron binary is installed on this machine (none can be downloaded here); the same renderer and services are tested through browser mode.',
 );
 
-test('the desktop window has no Node, stays on its page, and saves an article and saves an article to the library', async () => {
+test('the desktop window has no Node, stays on its page, and saves an article to the library', async () => {
   execFileSync('npm', ['run', 'build:desktop'], { cwd: root, stdio: 'inherit' });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-electron-'));
   const app = await electron.launch({

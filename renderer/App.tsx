@@ -1,0 +1,182 @@
+import { useCallback, useEffect, useState, useSyncExternalStore, type JSX } from 'react';
+
+import { ArticleIdSchema, type Article, type ArticleId, type ArticleSummary } from '../shared/domain';
+import { api, onLibraryChanged, transportProblem } from './api';
+import { Icon } from './components/Icon';
+import { ALT_KEY, MOD_KEY } from './components/keys';
+import { NoticesProvider, useReportError } from './components/Notices';
+import { StatusBar } from './components/StatusBar';
+import { ArticleView } from './features/article/ArticleView';
+import { articleHref } from './features/library/ArticleRow';
+import { LibraryPanel } from './features/library/LibraryPanel';
+import { useLibrary } from './features/library/useLibrary';
+
+/** The open article lives in the address (#/article/<id>) so a reload reopens it. */
+function articleIdFromHash(hash: string): ArticleId | null {
+  const match = /^#\/article\/([^/?#]+)$/.exec(hash);
+  if (match?.[1] === undefined) return null;
+  const parsed = ArticleIdSchema.safeParse(decodeURIComponent(match[1]));
+  return parsed.success ? parsed.data : null;
+}
+
+function subscribeToHash(listener: () => void): () => void {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}
+
+function useOpenArticleId(): ArticleId | null {
+  const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash);
+  return articleIdFromHash(hash);
+}
+
+function openArticle(id: ArticleId | null): void {
+  window.location.hash = id === null ? '#/' : articleHref(id);
+}
+
+export function App(): JSX.Element {
+  const problem = transportProblem();
+  if (problem !== null) {
+    return (
+      <main className="blocked" aria-label="Copydesk">
+        <div className="message-card">
+          <h1>Copydesk needs its session key</h1>
+          <p>{problem}</p>
+        </div>
+      </main>
+    );
+  }
+  return (
+    <NoticesProvider>
+      <Workspace />
+    </NoticesProvider>
+  );
+}
+
+function Workspace(): JSX.Element {
+  const report = useReportError();
+  const library = useLibrary(report);
+  const openId = useOpenArticleId();
+  const [busy, setBusy] = useState(false);
+  // The article just created: it opens without a round trip, caret in the headline.
+  const [fresh, setFresh] = useState<Article | null>(null);
+  // Bumped when articles come or go, so a standing search asks again.
+  const [revision, setRevision] = useState(0);
+  const { reload, noteCreated, noteSaved, noteTrashed } = library;
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  useEffect(
+    () =>
+      onLibraryChanged(() => {
+        openArticle(null);
+        setRevision((value) => value + 1);
+        void reload();
+      }),
+    [reload],
+  );
+
+  const adopt = useCallback(
+    (article: Article) => {
+      noteCreated(article);
+      setRevision((value) => value + 1);
+      setFresh(article);
+      openArticle(article.id);
+    },
+    [noteCreated],
+  );
+
+  const create = useCallback(() => {
+    setBusy(true);
+    void api
+      .invoke('articles:create', {})
+      .then(adopt, report)
+      .finally(() => setBusy(false));
+  }, [adopt, report]);
+
+  const addSample = useCallback(() => {
+    setBusy(true);
+    void api
+      .invoke('library:addSample', {})
+      .then((article) => {
+        noteCreated(article);
+        setRevision((value) => value + 1);
+        openArticle(article.id);
+      }, report)
+      .finally(() => setBusy(false));
+  }, [noteCreated, report]);
+
+  const forgetFresh = useCallback(() => setFresh(null), []);
+
+  const trashed = useCallback(
+    (summary: ArticleSummary) => {
+      noteTrashed(summary);
+      setRevision((value) => value + 1);
+      openArticle(null);
+    },
+    [noteTrashed],
+  );
+
+  return (
+    <div className="app">
+      <LibraryPanel
+        library={library}
+        openId={openId}
+        revision={revision}
+        busy={busy}
+        onCreate={create}
+        onAddSample={addSample}
+      />
+      {openId === null ? (
+        <>
+          <main className="editor-pane editor-pane--message" aria-label="Editor">
+            <div className="welcome">
+              <h1>No article open</h1>
+              <p>Choose an article from the library, or start a new one.</p>
+              <button type="button" className="button button--primary" onClick={create} disabled={busy}>
+                <Icon name="plus" />
+                New article
+              </button>
+              <dl className="shortcuts">
+                <dt>
+                  <kbd>{MOD_KEY}</kbd> <kbd>B</kbd> / <kbd>I</kbd> / <kbd>U</kbd>
+                </dt>
+                <dd>Bold, italic, underline</dd>
+                <dt>
+                  <kbd>{MOD_KEY}</kbd> <kbd>K</kbd>
+                </dt>
+                <dd>Add or edit a link</dd>
+                <dt>
+                  <kbd>{MOD_KEY}</kbd> <kbd>{ALT_KEY}</kbd> <kbd>2</kbd> / <kbd>3</kbd> / <kbd>0</kbd>
+                </dt>
+                <dd>Heading 2, heading 3, paragraph</dd>
+                <dt>
+                  <kbd>{MOD_KEY}</kbd> <kbd>S</kbd>
+                </dt>
+                <dd>Save now (Copydesk also saves as you pause)</dd>
+              </dl>
+            </div>
+          </main>
+          <StatusBar>
+            <p className="status-bar__item">
+              {library.articles.loaded
+                ? `${new Intl.NumberFormat().format(library.articles.total)} ${library.articles.total === 1 ? 'article' : 'articles'}`
+                : 'Opening the library…'}
+            </p>
+          </StatusBar>
+        </>
+      ) : (
+        <ArticleView
+          key={openId}
+          id={openId}
+          fresh={fresh}
+          onFreshTaken={forgetFresh}
+          onSaved={noteSaved}
+          onTrashed={trashed}
+          onClose={() => openArticle(null)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+/**
+ * The renderer's only door to the services. In the desktop app the preload's bridge carries
+ * each call over IPC; in browser mode it goes over HTTP to `copydesk serve` with the launch's
+ * token. Nothing else in the renderer knows which of the two is in use.
+ */
+import './zodConfig';
+
+import {
+  contract,
+  EnvelopeSchema,
+  type ArgsOf,
+  type Channel,
+  type CopydeskApi,
+  type CopydeskBridge,
+  type Envelope,
+  type ResultOf,
+} from '../shared/api';
+import { ApiError, describeIssues } from '../shared/errors';
+
+/** Where browser mode keeps the session key once it has been taken out of the address bar. */
+export const TOKEN_STORAGE_KEY = 'copydesk.token';
+
+export const MISSING_TOKEN_MESSAGE = 'Open the address printed by `copydesk serve` (it carries this session’s key).';
+
+const UNREACHABLE_MESSAGE = 'Copydesk is not reachable: is `copydesk serve` still running?';
+
+function desktopBridge(): CopydeskBridge | undefined {
+  return window.copydesk;
+}
+
+function readStoredToken(): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_STORAGE_KEY);
+  } catch {
+    // Storage can be disabled by the browser's privacy settings; the key then lives only in memory.
+    return null;
+  }
+}
+
+let sessionToken: string | null = null;
+
+/**
+ * Takes the session key from the page address (browser mode), keeps it for reloads of this tab
+ * and removes it from the address bar so it does not end up in history or screenshots.
+ * Call once, before the first request.
+ */
+export function initTransport(): void {
+  if (desktopBridge() !== undefined) return;
+  const url = new URL(window.location.href);
+  const fromAddress = url.searchParams.get('token');
+  if (fromAddress !== null && fromAddress !== '') {
+    sessionToken = fromAddress;
+    try {
+      sessionStorage.setItem(TOKEN_STORAGE_KEY, fromAddress);
+    } catch {
+      // See readStoredToken: the in-memory copy is enough for this page's life.
+    }
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  } else {
+    sessionToken = readStoredToken();
+  }
+}
+
+/** Why the app cannot talk to its services at all, or null when it can try. */
+export function transportProblem(): string | null {
+  if (desktopBridge() !== undefined) return null;
+  return sessionToken === null ? MISSING_TOKEN_MESSAGE : null;
+}
+
+function toEnvelope(raw: unknown, status?: number): Envelope<unknown> {
+  const parsed = EnvelopeSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const where = status === undefined ? '' : ` (HTTP ${status})`;
+  throw new ApiError('internal', `Copydesk sent a reply it does not understand${where}.`);
+}
+
+async function carryOverHttp(channel: Channel, args: unknown): Promise<Envelope<unknown>> {
+  if (sessionToken === null) throw new ApiError('unauthorized', MISSING_TOKEN_MESSAGE);
+  let response: Response;
+  try {
+    response = await fetch(`/api/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Copydesk-Token': sessionToken },
+      body: JSON.stringify(args),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiError('library-unavailable', UNREACHABLE_MESSAGE);
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(
+      response.ok ? 'internal' : 'library-unavailable',
+      `Copydesk answered ${response.status} ${response.statusText} without a readable reply.`,
+    );
+  }
+  return toEnvelope(body, response.status);
+}
+
+async function carryOverBridge(bridge: CopydeskBridge, channel: Channel, args: unknown): Promise<Envelope<unknown>> {
+  let raw: unknown;
+  try {
+    raw = await bridge.invoke(channel, args);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ApiError('internal', `The call to ${channel} failed: ${reason}`);
+  }
+  return toEnvelope(raw);
+}
+
+export const api: CopydeskApi = {
+  async invoke<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
+    const bridge = desktopBridge();
+    const envelope =
+      bridge === undefined ? await carryOverHttp(channel, args) : await carryOverBridge(bridge, channel, args);
+    if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+    const schema = contract[channel].result;
+    const result = schema.safeParse(envelope.value);
+    if (!result.success) {
+      throw new ApiError(
+        'internal',
+        `Copydesk sent an unexpected reply to ${channel}: ${describeIssues(result.error.issues)}`,
+      );
+    }
+    // The schema is the one contract[channel] names, so its output is ResultOf<C>; TypeScript
+    // cannot follow the generic index through safeParse.
+    return result.data as ResultOf<C>;
+  },
+};
+
+/**
+ * Calls `listener` when the desktop app switches to another library (File › Open Library).
+ * Browser mode serves one library for its whole life, so there is nothing to listen to.
+ */
+export function onLibraryChanged(listener: () => void): () => void {
+  const bridge = desktopBridge();
+  if (bridge === undefined) return () => undefined;
+  return bridge.onLibraryChanged(listener);
+}
+
+/** A message a person can act on, from whatever a call threw. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,33 @@
+import type { JSX } from 'react';
+
+/** Stroke paths on a 20×20 grid, drawn with currentColor so they follow the theme. */
+const PATHS = {
+  bulletList: 'M8 5h9M8 10h9M8 15h9M3.5 5h.01M3.5 10h.01M3.5 15h.01',
+  numberList: 'M9 5h8M9 10h8M9 15h8M3 4l1.5-1v5M3 13.2c.4-.7 2.6-.9 2.6.6 0 1-2.6 2-2.6 3.2h2.8',
+  quote: 'M4 14.5c0-4 1.5-7 4.5-8.5M4 14.5a2 2 0 1 0 0-.1M11 14.5c0-4 1.5-7 4.5-8.5M11 14.5a2 2 0 1 0 0-.1',
+  link: 'M8.5 11.5a3.2 3.2 0 0 0 4.6 0l2.6-2.6a3.2 3.2 0 0 0-4.6-4.6l-1 1M11.5 8.5a3.2 3.2 0 0 0-4.6 0l-2.6 2.6a3.2 3.2 0 0 0 4.6 4.6l1-1',
+  undo: 'M7 4.5 3.5 8 7 11.5M3.5 8H12a4.5 4.5 0 0 1 0 9H9',
+  redo: 'M13 4.5 16.5 8 13 11.5M16.5 8H8a4.5 4.5 0 0 0 0 9h3',
+  plus: 'M10 4v12M4 10h12',
+  search: 'M8.5 14a5.5 5.5 0 1 0 0-11 5.5 5.5 0 0 0 0 11zM12.5 12.5 17 17',
+  trash: 'M3.5 5.5h13M8 5.5V3.5h4v2M5 5.5l.8 11h8.4l.8-11M8.5 8.5v5M11.5 8.5v5',
+  restore: 'M4 10a6 6 0 1 0 1.8-4.3M4 3.5v3h3',
+} as const;
+
+export type IconName = keyof typeof PATHS;
+
+/** A decorative icon: the control that holds it carries the accessible name. */
+export function Icon({ name }: { name: IconName }): JSX.Element {
+  return (
+    <svg className="icon" viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
+      <path
+        d={PATHS[name]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.6"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}

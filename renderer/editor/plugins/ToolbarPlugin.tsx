@@ -1,0 +1,353 @@
+import { HistoryExtension } from '@lexical/history';
+import { $isAutoLinkNode, $isLinkNode } from '@lexical/link';
+import {
+  $isListNode,
+  INSERT_ORDERED_LIST_COMMAND,
+  INSERT_UNORDERED_LIST_COMMAND,
+  ListNode,
+  REMOVE_LIST_COMMAND,
+} from '@lexical/list';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useExtensionSignalValue } from '@lexical/react/useExtensionSignalValue';
+import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
+import { $setBlocksType } from '@lexical/selection';
+import { $findMatchingParent, $getNearestNodeOfType, mergeRegister } from '@lexical/utils';
+import {
+  $createParagraphNode,
+  $getSelection,
+  $isParagraphNode,
+  $isRangeSelection,
+  $isRootOrShadowRoot,
+  COMMAND_PRIORITY_NORMAL,
+  FORMAT_TEXT_COMMAND,
+  KEY_DOWN_COMMAND,
+  REDO_COMMAND,
+  UNDO_COMMAND,
+  type LexicalEditor,
+  type TextFormatType,
+} from 'lexical';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type JSX,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+
+import { Icon, type IconName } from '../../components/Icon';
+import { ALT_KEY, ARIA_MOD, IS_APPLE, MOD_KEY, SHIFT_KEY } from '../../components/keys';
+import { OPEN_LINK_DIALOG_COMMAND } from './LinkDialogPlugin';
+
+type BlockType = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'other';
+
+type Formatting = {
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  block: BlockType;
+  link: boolean;
+};
+
+const NO_FORMATTING: Formatting = { bold: false, italic: false, underline: false, block: 'paragraph', link: false };
+
+const JOIN = IS_APPLE ? '' : '+';
+const MOD = `${MOD_KEY}${JOIN}`;
+const ALT = `${ALT_KEY}${JOIN}`;
+const SHIFT = `${SHIFT_KEY}${JOIN}`;
+
+function $readFormatting(): Formatting {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return NO_FORMATTING;
+  const anchor = selection.anchor.getNode();
+  const topLevel =
+    anchor.getKey() === 'root'
+      ? anchor
+      : ($findMatchingParent(anchor, (node) => {
+          const parent = node.getParent();
+          return parent !== null && $isRootOrShadowRoot(parent);
+        }) ?? anchor.getTopLevelElementOrThrow());
+
+  let block: BlockType = 'other';
+  if ($isListNode(topLevel)) {
+    const list = $getNearestNodeOfType(anchor, ListNode) ?? topLevel;
+    const type = list.getListType();
+    block = type === 'bullet' ? 'bullet' : type === 'number' ? 'number' : 'other';
+  } else if ($isHeadingNode(topLevel)) {
+    const tag = topLevel.getTag();
+    block = tag === 'h2' ? 'h2' : tag === 'h3' ? 'h3' : 'other';
+  } else if ($isQuoteNode(topLevel)) {
+    block = 'quote';
+  } else if ($isParagraphNode(topLevel)) {
+    block = 'paragraph';
+  }
+
+  const link = $findMatchingParent(anchor, (node) => $isLinkNode(node) && !$isAutoLinkNode(node)) !== null;
+  return {
+    bold: selection.hasFormat('bold'),
+    italic: selection.hasFormat('italic'),
+    underline: selection.hasFormat('underline'),
+    block,
+    link,
+  };
+}
+
+function sameFormatting(a: Formatting, b: Formatting): boolean {
+  return (
+    a.bold === b.bold &&
+    a.italic === b.italic &&
+    a.underline === b.underline &&
+    a.block === b.block &&
+    a.link === b.link
+  );
+}
+
+/** Turns the selected blocks into `target`, or back into paragraphs if they already are. */
+function setBlock(editor: LexicalEditor, current: BlockType, target: BlockType): void {
+  if (target === 'bullet' || target === 'number') {
+    if (current === target) {
+      editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
+    } else {
+      editor.dispatchCommand(
+        target === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND,
+        undefined,
+      );
+    }
+    return;
+  }
+  const next = current === target ? 'paragraph' : target;
+  editor.update(() => {
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection)) return;
+    if (next === 'h2' || next === 'h3') {
+      $setBlocksType(selection, () => $createHeadingNode(next));
+    } else if (next === 'quote') {
+      $setBlocksType(selection, () => $createQuoteNode());
+    } else {
+      $setBlocksType(selection, () => $createParagraphNode());
+    }
+  });
+}
+
+/** Block shortcuts, by physical key so they work on every keyboard layout. */
+function blockForShortcut(event: globalThis.KeyboardEvent): BlockType | null {
+  const mod = IS_APPLE ? event.metaKey : event.ctrlKey;
+  if (!mod) return null;
+  if (event.altKey && !event.shiftKey) {
+    if (event.code === 'Digit0') return 'paragraph';
+    if (event.code === 'Digit2') return 'h2';
+    if (event.code === 'Digit3') return 'h3';
+  }
+  if (event.shiftKey && !event.altKey) {
+    if (event.code === 'Digit7') return 'number';
+    if (event.code === 'Digit8') return 'bullet';
+    if (event.code === 'Digit9') return 'quote';
+  }
+  return null;
+}
+
+type ToolButtonProps = {
+  id: string;
+  label: string;
+  shortcut?: string;
+  ariaShortcut?: string;
+  pressed?: boolean;
+  disabled?: boolean;
+  active: string;
+  onActivate: () => void;
+  onFocusButton: (id: string) => void;
+  children: ReactNode;
+};
+
+function ToolButton({
+  id,
+  label,
+  shortcut,
+  ariaShortcut,
+  pressed,
+  disabled = false,
+  active,
+  onActivate,
+  onFocusButton,
+  children,
+}: ToolButtonProps): JSX.Element {
+  return (
+    <button
+      type="button"
+      className="tool"
+      data-tool={id}
+      aria-label={label}
+      aria-pressed={pressed}
+      aria-keyshortcuts={ariaShortcut}
+      title={shortcut === undefined ? label : `${label} (${shortcut})`}
+      disabled={disabled}
+      tabIndex={id === active ? 0 : -1}
+      // Keep the caret in the body: a click on the toolbar must not take focus from the text.
+      onMouseDown={(event) => event.preventDefault()}
+      onFocus={() => onFocusButton(id)}
+      onClick={onActivate}
+    >
+      {children}
+    </button>
+  );
+}
+
+export function ToolbarPlugin(): JSX.Element {
+  const [editor] = useLexicalComposerContext();
+  const [formatting, setFormatting] = useState<Formatting>(NO_FORMATTING);
+  const canUndo = useExtensionSignalValue(HistoryExtension, 'canUndo');
+  const canRedo = useExtensionSignalValue(HistoryExtension, 'canRedo');
+  const [active, setActive] = useState('bold');
+  const toolbar = useRef<HTMLDivElement>(null);
+  const blockRef = useRef<BlockType>('paragraph');
+  useLayoutEffect(() => {
+    blockRef.current = formatting.block;
+  });
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerUpdateListener(({ editorState }) => {
+          const next = editorState.read($readFormatting);
+          setFormatting((previous) => (sameFormatting(previous, next) ? previous : next));
+        }),
+        editor.registerCommand(
+          KEY_DOWN_COMMAND,
+          (event) => {
+            const block = blockForShortcut(event);
+            if (block === null) return false;
+            event.preventDefault();
+            setBlock(editor, blockRef.current, block);
+            return true;
+          },
+          COMMAND_PRIORITY_NORMAL,
+        ),
+      ),
+    [editor],
+  );
+
+  const format = useCallback(
+    (type: TextFormatType) => {
+      editor.dispatchCommand(FORMAT_TEXT_COMMAND, type);
+      editor.focus();
+    },
+    [editor],
+  );
+
+  const block = useCallback(
+    (target: BlockType) => {
+      setBlock(editor, formatting.block, target);
+      editor.focus();
+    },
+    [editor, formatting.block],
+  );
+
+  // One tab stop for the whole toolbar; arrow keys move between its buttons (ARIA toolbar pattern).
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
+    const buttons = Array.from(toolbar.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? []);
+    if (buttons.length === 0) return;
+    const current = buttons.findIndex((button) => button === document.activeElement);
+    let next = current;
+    if (event.key === 'ArrowRight') next = (current + 1) % buttons.length;
+    if (event.key === 'ArrowLeft') next = (current - 1 + buttons.length) % buttons.length;
+    if (event.key === 'Home') next = 0;
+    if (event.key === 'End') next = buttons.length - 1;
+    event.preventDefault();
+    buttons[next]?.focus();
+  };
+
+  // A disabled button cannot hold the toolbar's tab stop.
+  const tabStop = (active === 'undo' && !canUndo) || (active === 'redo' && !canRedo) ? 'bold' : active;
+  const common = { active: tabStop, onFocusButton: setActive };
+  const tool = (
+    id: string,
+    label: string,
+    content: ReactNode,
+    onActivate: () => void,
+    extra: Partial<Pick<ToolButtonProps, 'shortcut' | 'ariaShortcut' | 'pressed' | 'disabled'>> = {},
+  ) => (
+    <ToolButton key={id} id={id} label={label} onActivate={onActivate} {...common} {...extra}>
+      {content}
+    </ToolButton>
+  );
+  const icon = (name: IconName) => <Icon name={name} />;
+  const glyph = (text: string, className: string) => (
+    <span className={`tool__glyph ${className}`} aria-hidden="true">
+      {text}
+    </span>
+  );
+
+  return (
+    <div ref={toolbar} className="toolbar" role="toolbar" aria-label="Formatting" onKeyDown={onKeyDown}>
+      <div className="toolbar__group">
+        {tool('bold', 'Bold', glyph('B', 'tool__glyph--bold'), () => format('bold'), {
+          pressed: formatting.bold,
+          shortcut: `${MOD}B`,
+          ariaShortcut: `${ARIA_MOD}+B`,
+        })}
+        {tool('italic', 'Italic', glyph('I', 'tool__glyph--italic'), () => format('italic'), {
+          pressed: formatting.italic,
+          shortcut: `${MOD}I`,
+          ariaShortcut: `${ARIA_MOD}+I`,
+        })}
+        {tool('underline', 'Underline', glyph('U', 'tool__glyph--underline'), () => format('underline'), {
+          pressed: formatting.underline,
+          shortcut: `${MOD}U`,
+          ariaShortcut: `${ARIA_MOD}+U`,
+        })}
+        {tool('link', 'Link', icon('link'), () => editor.dispatchCommand(OPEN_LINK_DIALOG_COMMAND, undefined), {
+          pressed: formatting.link,
+          shortcut: `${MOD}K`,
+          ariaShortcut: `${ARIA_MOD}+K`,
+        })}
+      </div>
+      <div className="toolbar__group">
+        {tool('paragraph', 'Paragraph', glyph('¶', 'tool__glyph--para'), () => block('paragraph'), {
+          pressed: formatting.block === 'paragraph',
+          shortcut: `${MOD}${ALT}0`,
+          ariaShortcut: `${ARIA_MOD}+Alt+0`,
+        })}
+        {tool('h2', 'Heading 2', glyph('H2', 'tool__glyph--heading'), () => block('h2'), {
+          pressed: formatting.block === 'h2',
+          shortcut: `${MOD}${ALT}2`,
+          ariaShortcut: `${ARIA_MOD}+Alt+2`,
+        })}
+        {tool('h3', 'Heading 3', glyph('H3', 'tool__glyph--heading'), () => block('h3'), {
+          pressed: formatting.block === 'h3',
+          shortcut: `${MOD}${ALT}3`,
+          ariaShortcut: `${ARIA_MOD}+Alt+3`,
+        })}
+        {tool('bullet', 'Bulleted list', icon('bulletList'), () => block('bullet'), {
+          pressed: formatting.block === 'bullet',
+          shortcut: `${MOD}${SHIFT}8`,
+          ariaShortcut: `${ARIA_MOD}+Shift+8`,
+        })}
+        {tool('number', 'Numbered list', icon('numberList'), () => block('number'), {
+          pressed: formatting.block === 'number',
+          shortcut: `${MOD}${SHIFT}7`,
+          ariaShortcut: `${ARIA_MOD}+Shift+7`,
+        })}
+        {tool('quote', 'Quote', icon('quote'), () => block('quote'), {
+          pressed: formatting.block === 'quote',
+          shortcut: `${MOD}${SHIFT}9`,
+          ariaShortcut: `${ARIA_MOD}+Shift+9`,
+        })}
+      </div>
+      <div className="toolbar__group">
+        {tool('undo', 'Undo', icon('undo'), () => editor.dispatchCommand(UNDO_COMMAND, undefined), {
+          disabled: !canUndo,
+          shortcut: `${MOD}Z`,
+          ariaShortcut: `${ARIA_MOD}+Z`,
+        })}
+        {tool('redo', 'Redo', icon('redo'), () => editor.dispatchCommand(REDO_COMMAND, undefined), {
+          disabled: !canRedo,
+          shortcut: IS_APPLE ? `${SHIFT}${MOD}Z` : `${MOD}Y`,
+          ariaShortcut: `${ARIA_MOD}+Shift+Z`,
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+
+import { test as base } from '@playwright/test';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const READY_LINE = /Copydesk is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/;
+/** The first run builds the renderer with Vite before it serves anything. */
+const STARTUP_TIMEOUT_MS = 120_000;
+
+export type CopydeskServer = {
+  /** The address `copydesk serve` printed, token included. */
+  url: string;
+  origin: string;
+  libraryPath: string;
+};
+
+type Running = { server: CopydeskServer; stop(): Promise<void> };
+
+type ServeProcess = ChildProcessByStdio<null, Readable, Readable>;
+
+function waitForExit(child: ServeProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** Starts `copydesk serve` on a fresh library in a temporary folder and waits for its address. */
+export async function startCopydesk(): Promise<Running> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'copydesk-e2e-'));
+  const libraryPath = path.join(dir, 'library.sqlite3');
+  const child: ServeProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'copydesk.cjs'), 'serve', '--library', libraryPath, '--port', '0'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+  );
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      if (!(await waitForExit(child, 5_000))) {
+        child.kill('SIGKILL');
+        await waitForExit(child, 5_000);
+      }
+    }
+    await rm(dir, { recursive: true, force: true });
+  };
+
+  let output = '';
+  let errors = '';
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(
+          new Error(`copydesk serve printed no address within ${STARTUP_TIMEOUT_MS / 1000} s.\n${output}${errors}`),
+        );
+      }, STARTUP_TIMEOUT_MS);
+      child.stdout.setEncoding('utf8');
+      child.stderr.setEncoding('utf8');
+      child.stdout.on('data', (chunk: string) => {
+        output += chunk;
+        const match = READY_LINE.exec(output);
+        if (match?.[1] !== undefined) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+      child.stderr.on('data', (chunk: string) => {
+        errors += chunk;
+      });
+      child.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(
+          new Error(`copydesk serve exited (${signal ?? `code ${code}`}) before it was ready.\n${output}${errors}`),
+        );
+      });
+    });
+    return { server: { url, origin: new URL(url).origin, libraryPath }, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Each test gets its own server and its own empty library. */
+export const test = base.extend<{ copydesk: CopydeskServer }>({
+  copydesk: [
+    // Playwright reads a fixture's dependencies from this destructuring: there are none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const running = await startCopydesk();
+      try {
+        await use(running.server);
+      } finally {
+        await running.stop();
+      }
+    },
+    { timeout: STARTUP_TIMEOUT_MS + 15_000 },
+  ],
+});
+
+export { expect } from '@playwright/test';
