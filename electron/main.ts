@@ -7,9 +7,15 @@ import { app, dialog, session } from 'electron';
 import { createHandlers } from './api/handlers';
 import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
+import { openElectronPreferences } from './preferences/electronStoreBackend';
 import { LibraryHost } from './services/LibraryHost';
 import { LIBRARY_FILE_NAME } from './services/paths';
 import { createMainWindow, hardenSession } from './window';
+
+// Tests and portable setups move all of Copydesk's data with one variable.
+if (process.env.COPYDESK_DATA_DIR !== undefined && process.env.COPYDESK_DATA_DIR !== '') {
+  app.setPath('userData', path.resolve(process.env.COPYDESK_DATA_DIR));
+}
 
 function libraryPath(): string {
   const fromSwitch = app.commandLine.getSwitchValue('library');
@@ -45,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     hardenSession(session.defaultSession);
-    setupIpc(createHandlers(host));
+    setupIpc(createHandlers({ host, preferences: openElectronPreferences(app.getPath('userData')) }));
     mainWindow = createMainWindow();
     setupMenu(host, mainWindow);
     mainWindow.on('closed', () => {

@@ -11,16 +11,33 @@ import {
   ArticleStatusSchema,
   ArticleSummarySchema,
   BodySchema,
-  BylineSchema,
+  AssetIdSchema,
+  AssetSchema,
+  AuthorBioSchema,
+  AuthorIdSchema,
+  AuthorNameSchema,
+  AuthorSchema,
+  CaptionSchema,
+  CreditSchema,
+  DatelineDateSchema,
   DatelineSchema,
   DekSchema,
   HeadlineSchema,
+  LanguageSchema,
+  LengthTargetSchema,
   LibraryInfoSchema,
   MAX_BODY_JSON_BYTES,
+  RevisionIdSchema,
+  RevisionSchema,
+  RevisionSummarySchema,
   SearchHitSchema,
   SectionSchema,
+  SlugSchema,
+  StatusChangeSchema,
+  SyndicationCreditSchema,
   TagSchema,
 } from './domain';
+import { PreferencesPatchSchema, PreferencesStateSchema } from './preferences';
 import { ApiErrorPayloadSchema } from './errors';
 
 const channel = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
@@ -36,8 +53,19 @@ const BodyInputSchema = BodySchema.refine((body) => jsonBytes(body) <= MAX_BODY_
 export const ArticlePatchSchema = z.strictObject({
   headline: HeadlineSchema.optional(),
   dek: DekSchema.optional(),
-  byline: BylineSchema.optional(),
+  /** The article's authors, in byline order. */
+  authorIds: z.array(AuthorIdSchema).max(20, { error: 'At most 20 authors.' }).optional(),
   dateline: DatelineSchema.optional(),
+  datelineDate: DatelineDateSchema.optional(),
+  leadImage: z
+    .strictObject({ assetId: AssetIdSchema, caption: CaptionSchema, credit: CreditSchema })
+    .nullable()
+    .optional(),
+  syndicationCredit: SyndicationCreditSchema.optional(),
+  language: LanguageSchema.optional(),
+  lengthTarget: LengthTargetSchema.optional(),
+  /** Setting the slug by hand fixes it; it no longer follows the headline. */
+  slug: SlugSchema.optional(),
   body: BodyInputSchema.optional(),
   section: SectionSchema.optional(),
   tags: z.array(TagSchema).max(50, { error: 'At most 50 tags.' }).optional(),
@@ -57,6 +85,20 @@ export const SearchArgsSchema = z.strictObject({
 });
 
 const ArticleRefSchema = z.strictObject({ id: ArticleIdSchema });
+
+/** The largest image accepted, before base64 encoding. */
+export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
+
+export const AddImageArgsSchema = z.strictObject({
+  name: z.string().max(255),
+  /** The file's bytes, base64-encoded. */
+  dataBase64: z
+    .string()
+    .max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4, {
+      error: `The image is larger than ${MAX_IMAGE_BYTES / (1024 * 1024)} MB. Export a smaller copy and try again.`,
+    })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'The image data is not base64.' }),
+});
 
 export const contract = {
   'library:info': channel(z.strictObject({}), LibraryInfoSchema),
@@ -81,6 +123,36 @@ export const contract = {
     SearchArgsSchema,
     z.object({ hits: z.array(SearchHitSchema), hint: z.string().nullable() }),
   ),
+  'articles:statusHistory': channel(ArticleRefSchema, z.array(StatusChangeSchema)),
+  'authors:find': channel(
+    z.strictObject({ query: z.string().max(200).default(''), limit: z.number().int().min(1).max(100).default(20) }),
+    z.array(AuthorSchema.extend({ articleCount: z.number().int().nonnegative() })),
+  ),
+  'authors:create': channel(z.strictObject({ name: AuthorNameSchema, bio: AuthorBioSchema.default('') }), AuthorSchema),
+  'authors:update': channel(
+    z.strictObject({ id: AuthorIdSchema, name: AuthorNameSchema, bio: AuthorBioSchema }),
+    AuthorSchema,
+  ),
+  'assets:addImage': channel(AddImageArgsSchema, AssetSchema),
+  'assets:get': channel(
+    z.strictObject({ id: AssetIdSchema }),
+    z.object({ asset: AssetSchema, dataBase64: z.string() }),
+  ),
+  'revisions:list': channel(z.strictObject({ articleId: ArticleIdSchema }), z.array(RevisionSummarySchema)),
+  'revisions:get': channel(z.strictObject({ id: RevisionIdSchema }), RevisionSchema),
+  'revisions:create': channel(
+    z.strictObject({
+      articleId: ArticleIdSchema,
+      label: z.string().trim().min(1, { error: 'Give the version a name.' }).max(200),
+    }),
+    RevisionSummarySchema,
+  ),
+  'revisions:restore': channel(
+    z.strictObject({ articleId: ArticleIdSchema, revisionId: RevisionIdSchema, version: z.number().int().positive() }),
+    ArticleSchema,
+  ),
+  'preferences:get': channel(z.strictObject({}), PreferencesStateSchema),
+  'preferences:update': channel(PreferencesPatchSchema, PreferencesStateSchema),
 } as const;
 
 export type Contract = typeof contract;

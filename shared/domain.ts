@@ -4,6 +4,12 @@ import { z } from 'zod';
 export const ArticleIdSchema = z.uuid({ error: 'Not a valid article id.' }).brand<'ArticleId'>();
 export type ArticleId = z.infer<typeof ArticleIdSchema>;
 
+export const AuthorIdSchema = z.uuid({ error: 'Not a valid author id.' }).brand<'AuthorId'>();
+export type AuthorId = z.infer<typeof AuthorIdSchema>;
+
+export const AssetIdSchema = z.uuid({ error: 'Not a valid image id.' }).brand<'AssetId'>();
+export type AssetId = z.infer<typeof AssetIdSchema>;
+
 export const RevisionIdSchema = z.uuid({ error: 'Not a valid revision id.' }).brand<'RevisionId'>();
 export type RevisionId = z.infer<typeof RevisionIdSchema>;
 
@@ -44,9 +50,67 @@ const trimmed = (max: number, what: string) =>
 
 export const HeadlineSchema = trimmed(500, 'headline');
 export const DekSchema = trimmed(2000, 'dek');
-export const BylineSchema = trimmed(500, 'byline');
 export const DatelineSchema = trimmed(200, 'dateline');
 export const SectionSchema = trimmed(100, 'section');
+export const SyndicationCreditSchema = trimmed(300, 'syndication credit');
+export const CaptionSchema = trimmed(1000, 'caption');
+export const CreditSchema = trimmed(300, 'credit');
+export const AuthorNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'An author needs a name.' })
+  .max(200, { error: 'An author name is at most 200 characters.' });
+export const AuthorBioSchema = trimmed(2000, 'author bio');
+/** A calendar date, YYYY-MM-DD, or empty when the dateline carries no date. */
+export const DatelineDateSchema = z.union([
+  z.literal(''),
+  z.iso.date({ error: 'The dateline date must be a date (YYYY-MM-DD).' }),
+]);
+/** A BCP 47 language tag such as en, ur or pt-BR. */
+export const LanguageSchema = z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, {
+  error: 'The language must be a language tag such as en, ur or pt-BR.',
+});
+export const SlugSchema = z
+  .string()
+  .regex(/^[\p{Ll}\p{Lo}\p{N}\p{M}]+(-[\p{Ll}\p{Lo}\p{N}\p{M}]+)*$/u, {
+    error: 'A slug is lower-case letters and digits separated by single hyphens.',
+  })
+  .max(120, { error: 'A slug is at most 120 characters.' });
+export const LengthTargetSchema = z
+  .number()
+  .int({ error: 'The length target is a whole number of words.' })
+  .min(1, { error: 'The length target must be at least 1 word.' })
+  .max(100_000, { error: 'The length target is at most 100,000 words.' })
+  .nullable();
+
+/** A person who writes for the desk; the bio is shared by every article they sign. */
+export const AuthorSchema = z.object({
+  id: AuthorIdSchema,
+  name: z.string(),
+  bio: z.string(),
+});
+export type Author = z.infer<typeof AuthorSchema>;
+
+/** An image stored in the library. */
+export const AssetSchema = z.object({
+  id: AssetIdSchema,
+  sha256: z.string().length(64),
+  mimeType: z.string(),
+  byteLength: z.number().int().positive(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  originalName: z.string(),
+  createdAt: TimestampSchema,
+});
+export type Asset = z.infer<typeof AssetSchema>;
+
+/** The picture at the top of a story, with what it shows and who took it. */
+export const LeadImageSchema = z.object({
+  asset: AssetSchema,
+  caption: z.string(),
+  credit: z.string(),
+});
+export type LeadImage = z.infer<typeof LeadImageSchema>;
 export const TagSchema = z
   .string()
   .trim()
@@ -59,8 +123,18 @@ export const ArticleSchema = z.object({
   slug: z.string(),
   headline: z.string(),
   dek: z.string(),
+  /** The authors' names as a byline ("Amna Riaz and Omar Khan"), derived from `authors`. */
   byline: z.string(),
+  authors: z.array(AuthorSchema),
+  /** The dateline's place, shown "ISLAMABAD:" at the start of the body in exports. */
   dateline: z.string(),
+  datelineDate: DatelineDateSchema,
+  leadImage: LeadImageSchema.nullable(),
+  syndicationCredit: z.string(),
+  language: z.string(),
+  lengthTarget: z.number().int().positive().nullable(),
+  /** True once the slug was set by hand; until then it follows the headline while a draft. */
+  slugLocked: z.boolean(),
   body: BodySchema,
   bodyText: z.string(),
   section: z.string(),
@@ -99,6 +173,39 @@ export type SearchHit = z.infer<typeof SearchHitSchema>;
 /** Characters that delimit highlighted terms in snippets; never present in typed text. */
 export const HIGHLIGHT_START = '\u0002';
 export const HIGHLIGHT_END = '\u0003';
+
+/** One recorded change of an article's status. */
+export const StatusChangeSchema = z.object({
+  from: ArticleStatusSchema,
+  to: ArticleStatusSchema,
+  changedBy: z.string(),
+  changedAt: TimestampSchema,
+});
+export type StatusChange = z.infer<typeof StatusChangeSchema>;
+
+export const REVISION_KINDS = ['created', 'auto', 'status', 'manual', 'restore'] as const;
+
+/** A kept version of an article, as listed in the history panel. */
+export const RevisionSummarySchema = z.object({
+  id: RevisionIdSchema,
+  articleId: ArticleIdSchema,
+  articleVersion: z.number().int().positive(),
+  kind: z.enum(REVISION_KINDS),
+  label: z.string(),
+  headline: z.string(),
+  wordCount: z.number().int().nonnegative(),
+  createdAt: TimestampSchema,
+});
+export type RevisionSummary = z.infer<typeof RevisionSummarySchema>;
+
+/** A kept version with its text, for comparing with the current text and restoring. */
+export const RevisionSchema = RevisionSummarySchema.extend({
+  dek: z.string(),
+  body: BodySchema,
+  bodyText: z.string(),
+  status: ArticleStatusSchema,
+});
+export type Revision = z.infer<typeof RevisionSchema>;
 
 export const LibraryInfoSchema = z.object({
   path: z.string(),

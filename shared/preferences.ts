@@ -28,11 +28,14 @@ export const PREFERENCE_FIELDS = {
 export const PreferencesSchema = z.strictObject(PREFERENCE_FIELDS);
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
-/** A change to some preferences; unknown keys are refused. */
+/**
+ * A change to some preferences; unknown keys are refused. The fields carry no defaults here: a
+ * preference the patch leaves out keeps its value instead of being reset.
+ */
 export const PreferencesPatchSchema = z.strictObject({
-  userName: PREFERENCE_FIELDS.userName.optional(),
-  defaultByline: PREFERENCE_FIELDS.defaultByline.optional(),
-  defaultDatelinePlace: PREFERENCE_FIELDS.defaultDatelinePlace.optional(),
+  userName: PREFERENCE_FIELDS.userName.unwrap().optional(),
+  defaultByline: PREFERENCE_FIELDS.defaultByline.unwrap().optional(),
+  defaultDatelinePlace: PREFERENCE_FIELDS.defaultDatelinePlace.unwrap().optional(),
   theme: z.enum(THEMES).optional(),
   houseStyle: z.array(HouseStyleRuleSchema).max(2000).optional(),
   autosaveDelayMs: z.number().int().min(300).max(30_000).optional(),

@@ -86,35 +86,9 @@ export function slugify(headline: string, maxLength = 80): string {
   return kept.replace(/[\uD800-\uDBFF]$/, '').replace(/-+$/, '');
 }
 
-/** An empty body: one empty paragraph, as Lexical creates it. */
-export function emptyBody(): Body {
+/** A paragraph node as Lexical serialises it, holding one run of plain text (or none). */
+function paragraph(text: string): Body['root']['children'][number] {
   return {
-    root: {
-      type: 'root',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      children: [
-        {
-          type: 'paragraph',
-          version: 1,
-          direction: null,
-          format: '',
-          indent: 0,
-          textFormat: 0,
-          textStyle: '',
-          children: [],
-        },
-      ],
-    },
-  };
-}
-
-/** A body made of plain paragraphs, one per blank-line-separated block of `text`. */
-export function bodyFromParagraphs(paragraphs: readonly string[]): Body {
-  const body = emptyBody();
-  body.root.children = paragraphs.map((text) => ({
     type: 'paragraph',
     version: 1,
     direction: null,
@@ -122,7 +96,40 @@ export function bodyFromParagraphs(paragraphs: readonly string[]): Body {
     indent: 0,
     textFormat: 0,
     textStyle: '',
-    children: [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }],
-  }));
-  return body;
+    children: text === '' ? [] : [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }],
+  };
+}
+
+/** A body made of plain paragraphs, one per string; an empty list gives one empty paragraph. */
+export function bodyFromParagraphs(paragraphs: readonly string[]): Body {
+  return {
+    root: {
+      type: 'root',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: (paragraphs.length === 0 ? [''] : paragraphs).map(paragraph),
+    },
+  };
+}
+
+/** An empty body: one empty paragraph, as Lexical creates it. */
+export function emptyBody(): Body {
+  return bodyFromParagraphs([]);
+}
+
+/** Names as a byline reads them: "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  const present = names.map((name) => name.trim()).filter((name) => name !== '');
+  if (present.length <= 1) return present.join('');
+  return `${present.slice(0, -1).join(', ')} and ${present[present.length - 1] ?? ''}`;
+}
+
+/** Words a reader gets through in a minute of news reading. */
+export const READING_WORDS_PER_MINUTE = 230;
+
+/** Whole minutes to read `words` words: at least 1 for any text, 0 for none. */
+export function readingMinutes(words: number): number {
+  return words === 0 ? 0 : Math.max(1, Math.round(words / READING_WORDS_PER_MINUTE));
 }

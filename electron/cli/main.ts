@@ -1,14 +1,15 @@
 import { parseArgs } from 'node:util';
 
 import type { ArgsOf, Channel, ResultOf } from '../../shared/api';
-import type { ArticleSummary, SearchHit } from '../../shared/domain';
+import type { Article, ArticleSummary, SearchHit } from '../../shared/domain';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { dispatch } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
 import { APP_VERSION, createHandlers } from '../api/handlers';
 import { LibraryHost } from '../services/LibraryHost';
-import { defaultLibraryPath } from '../services/paths';
+import { defaultLibraryPath, userDataDir } from '../services/paths';
+import { openPreferences } from '../preferences/confBackend';
 import { ensureRendererBuilt, projectRoot } from '../web/rendererBuild';
 import { startWebServer } from '../web/server';
 
@@ -56,6 +57,27 @@ function parseLimit(value: string | undefined, fallback: number): number {
 function formatRow(article: ArticleSummary): string {
   const date = article.updatedAt.slice(0, 16).replace('T', ' ');
   return `${article.id}  ${date}  ${article.status.padEnd(10)}  ${article.headline || '(untitled)'}`;
+}
+
+/** An article as a person reads it in a terminal: header, body, then credits and bios. */
+function formatArticle(article: Article): string {
+  const lines = [article.headline || '(untitled)'];
+  if (article.dek !== '') lines.push(article.dek);
+  lines.push(
+    `${article.status} · version ${article.version} · ${article.wordCount} words · updated ${article.updatedAt}`,
+  );
+  if (article.byline !== '') lines.push(`By ${article.byline}`);
+  if (article.leadImage !== null) {
+    const { asset, caption, credit } = article.leadImage;
+    lines.push(
+      `Lead image: ${asset.originalName} (${asset.width}×${asset.height})${caption ? ` — ${caption}` : ''}${credit ? ` [${credit}]` : ''}`,
+    );
+  }
+  const dateline = [article.dateline.toUpperCase(), article.datelineDate].filter((part) => part !== '').join(', ');
+  lines.push('', dateline === '' ? article.bodyText : `${dateline}: ${article.bodyText}`, '');
+  if (article.syndicationCredit !== '') lines.push(article.syndicationCredit, '');
+  for (const author of article.authors) if (author.bio !== '') lines.push(`${author.name}: ${author.bio}`);
+  return `${lines.join('\n').trimEnd()}\n`;
 }
 
 function plainSnippet(hit: SearchHit): string {
@@ -110,7 +132,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
 
     host = LibraryHost.open(values.library ?? defaultLibraryPath());
-    const handlers = createHandlers(host);
+    const handlers = createHandlers({ host, preferences: openPreferences(userDataDir()) });
     const print = (value: unknown, human: () => string) =>
       io.out(json ? `${JSON.stringify(value, null, 2)}\n` : human());
 
@@ -134,19 +156,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         if (id === undefined)
           throw new UsageError('show needs an article id: copydesk show ID (copydesk list shows the ids).');
         const article = await call(handlers, 'articles:get', { id });
-        print(article, () =>
-          [
-            article.headline || '(untitled)',
-            article.dek,
-            `${article.status} · version ${article.version} · ${article.wordCount} words · updated ${article.updatedAt}`,
-            article.byline ? `By ${article.byline}` : '',
-            '',
-            article.dateline ? `${article.dateline.toUpperCase()}: ${article.bodyText}` : article.bodyText,
-            '',
-          ]
-            .filter((line, index) => index >= 4 || line !== '')
-            .join('\n'),
-        );
+        print(article, () => formatArticle(article));
         return 0;
       }
       case 'search': {

@@ -1,6 +1,5 @@
 import Conf from 'conf';
 
-import type { PreferencesBackend } from './PreferencesService';
 import { PREFERENCES_FILE_NAME, PreferencesService, setAsideIfMalformed } from './PreferencesService';
 
 /**
@@ -15,14 +14,6 @@ export function openPreferences(dir: string): PreferencesService {
     configName: PREFERENCES_FILE_NAME,
     projectName: 'copydesk',
   });
-  const backend: PreferencesBackend = {
-    path: conf.path,
-    get store() {
-      return conf.store;
-    },
-    set store(value) {
-      conf.store = value;
-    },
-  };
-  return new PreferencesService(backend, setAside);
+  // conf and electron-store both have the `path` and `store` a backend needs.
+  return new PreferencesService(conf, setAside);
 }

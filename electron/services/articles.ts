@@ -1,13 +1,17 @@
 import { v7 as uuidv7 } from 'uuid';
 
 import type { ArticlePatch } from '../../shared/api';
-import type { Article, ArticleSummary, SearchHit } from '../../shared/domain';
+import type { Article, ArticleStatus, ArticleSummary, SearchHit, StatusChange } from '../../shared/domain';
+import { ArticleStatusSchema } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
-import { bodyToPlainText, countWords, emptyBody, slugify } from '../../shared/text';
+import { bodyToPlainText, countWords, emptyBody, joinNames, slugify } from '../../shared/text';
 import type { ArticleContent } from '../db/queries/articles';
 import * as articles from '../db/queries/articles';
+import { getAssetMeta } from '../db/queries/assets';
+import { getAuthor, missingAuthorIds } from '../db/queries/authors';
 import * as revisions from '../db/queries/revisions';
 import { searchArticles } from '../db/queries/search';
+import { insertStatusChange, listStatusChanges } from '../db/queries/statusChanges';
 import type { Library } from './LibraryHost';
 
 /** An automatic revision is kept at most this often while an article is being edited. */
@@ -15,6 +19,9 @@ export const AUTO_REVISION_INTERVAL_MS = 5 * 60 * 1000;
 
 export type Clock = () => Date;
 const systemClock: Clock = () => new Date();
+
+/** Who is making a change, and when: status changes and revisions record both. */
+export type EditContext = { clock?: Clock; userName?: string };
 
 function notFound(id: string): ApiError {
   return new ApiError('not-found', `No article with id ${id} is in this library. It may have been deleted.`);
@@ -28,13 +35,86 @@ function uniqueSlug(lib: Library, headline: string, exceptId: string | null): st
   return candidate;
 }
 
-function contentFrom(current: Omit<ArticleContent, 'bodyText' | 'wordCount' | 'slug'>, slug: string): ArticleContent {
-  const bodyText = bodyToPlainText(current.body);
-  return { ...current, slug, bodyText, wordCount: countWords(bodyText) };
-}
-
 function uniqueTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag.length > 0))];
+}
+
+const EMPTY_CONTENT: ArticleContent = {
+  slug: '',
+  slugLocked: false,
+  headline: '',
+  dek: '',
+  byline: '',
+  authorIds: [],
+  dateline: '',
+  datelineDate: '',
+  leadImage: null,
+  syndicationCredit: '',
+  language: 'en',
+  lengthTarget: null,
+  body: emptyBody(),
+  bodyText: '',
+  wordCount: 0,
+  section: '',
+  tags: [],
+  status: 'draft',
+};
+
+/**
+ * The content an article will have after `patch`: fields the patch names replace the current
+ * ones, the byline, plain text and counts are derived, and references (authors, the lead image,
+ * a hand-set slug) are checked against the library.
+ */
+function applyPatch(lib: Library, id: string | null, base: ArticleContent, patch: ArticlePatch): ArticleContent {
+  const next: ArticleContent = {
+    ...base,
+    headline: patch.headline ?? base.headline,
+    dek: patch.dek ?? base.dek,
+    dateline: patch.dateline ?? base.dateline,
+    datelineDate: patch.datelineDate ?? base.datelineDate,
+    syndicationCredit: patch.syndicationCredit ?? base.syndicationCredit,
+    language: patch.language ?? base.language,
+    lengthTarget: patch.lengthTarget === undefined ? base.lengthTarget : patch.lengthTarget,
+    section: patch.section ?? base.section,
+    tags: patch.tags === undefined ? base.tags : uniqueTags(patch.tags),
+    status: patch.status ?? base.status,
+    body: patch.body ?? base.body,
+  };
+
+  if (patch.authorIds !== undefined) {
+    const ids = [...new Set(patch.authorIds)];
+    const missing = missingAuthorIds(lib.db, ids);
+    if (missing.length > 0) {
+      throw new ApiError(
+        'invalid-request',
+        'An author in the byline is not in this library any more. Choose the byline again.',
+      );
+    }
+    next.authorIds = ids;
+  }
+  next.byline = joinNames(next.authorIds.map((authorId) => getAuthor(lib.db, authorId)?.name ?? ''));
+
+  if (patch.leadImage !== undefined) {
+    if (patch.leadImage !== null && getAssetMeta(lib.db, patch.leadImage.assetId) === undefined) {
+      throw new ApiError('invalid-request', 'The lead image is not in this library. Choose the image again.');
+    }
+    next.leadImage = patch.leadImage;
+  }
+
+  if (patch.slug !== undefined) {
+    if (articles.slugTaken(lib.db, patch.slug, id)) {
+      throw new ApiError('conflict', `The slug "${patch.slug}" is already used by another article. Choose another.`);
+    }
+    next.slug = patch.slug;
+    next.slugLocked = true;
+  } else if (base.slug === '' || (!base.slugLocked && base.status === 'draft' && next.headline !== base.headline)) {
+    // While a story is a draft its slug follows the headline, unless someone set it by hand.
+    next.slug = uniqueSlug(lib, next.headline, id);
+  }
+
+  next.bodyText = bodyToPlainText(next.body);
+  next.wordCount = countWords(next.bodyText);
+  return next;
 }
 
 export function getArticle(lib: Library, id: string): Article {
@@ -43,25 +123,12 @@ export function getArticle(lib: Library, id: string): Article {
   return article;
 }
 
-export function createArticle(lib: Library, patch: ArticlePatch, clock: Clock = systemClock): Article {
+export function createArticle(lib: Library, patch: ArticlePatch, context: EditContext = {}): Article {
   const id = uuidv7();
-  const now = clock().toISOString();
+  const now = (context.clock ?? systemClock)().toISOString();
   lib.db
     .transaction(() => {
-      const headline = patch.headline ?? '';
-      const content = contentFrom(
-        {
-          headline,
-          dek: patch.dek ?? '',
-          byline: patch.byline ?? '',
-          dateline: patch.dateline ?? '',
-          body: patch.body ?? emptyBody(),
-          section: patch.section ?? '',
-          tags: uniqueTags(patch.tags ?? []),
-          status: patch.status ?? 'draft',
-        },
-        uniqueSlug(lib, headline, null),
-      );
+      const content = applyPatch(lib, id, EMPTY_CONTENT, patch);
       articles.insertArticle(lib.db, id, content, now);
       revisions.insertRevision(lib.db, {
         id: uuidv7(),
@@ -77,6 +144,58 @@ export function createArticle(lib: Library, patch: ArticlePatch, clock: Clock = 
   return getArticle(lib, id);
 }
 
+/** Loads an article for a change, refusing one in the trash or one changed since `version`. */
+export function articleForChange(lib: Library, id: string, version: number): Article {
+  const current = articles.getArticle(lib.db, id);
+  if (current === undefined) throw notFound(id);
+  if (current.trashedAt !== null) {
+    throw new ApiError('conflict', 'This article is in the trash. Restore it before editing it.');
+  }
+  if (current.version !== version) {
+    throw new ApiError(
+      'conflict',
+      `This article was changed elsewhere since you opened it (it is now at version ${current.version}, you had version ${version}). Reload it to see the newer text; your edit was not saved.`,
+    );
+  }
+  return current;
+}
+
+/**
+ * Writes `patch` over an article already checked by articleForChange, recording a status
+ * change and keeping a revision when one is due. Runs inside the caller's transaction.
+ */
+export function writeChange(lib: Library, current: Article, patch: ArticlePatch, context: EditContext): void {
+  const now = (context.clock ?? systemClock)();
+  const content = applyPatch(lib, current.id, articles.contentOf(current), patch);
+  if (!articles.updateArticle(lib.db, current.id, current.version, content, now.toISOString())) {
+    throw new ApiError('conflict', 'This article was changed elsewhere at the same moment. Reload it and try again.');
+  }
+  const statusChanged = content.status !== current.status;
+  if (statusChanged) {
+    insertStatusChange(lib.db, {
+      id: uuidv7(),
+      articleId: current.id,
+      from: current.status,
+      to: content.status,
+      changedBy: context.userName ?? '',
+      changedAt: now.toISOString(),
+    });
+  }
+  const last = revisions.latestRevisionTime(lib.db, current.id);
+  const due = last === undefined || now.getTime() - Date.parse(last) >= AUTO_REVISION_INTERVAL_MS;
+  if (statusChanged || due) {
+    revisions.insertRevision(lib.db, {
+      id: uuidv7(),
+      articleId: current.id,
+      articleVersion: current.version + 1,
+      kind: statusChanged ? 'status' : 'auto',
+      label: statusChanged ? `Status: ${content.status}` : '',
+      content,
+      createdAt: now.toISOString(),
+    });
+  }
+}
+
 /**
  * Saves a change to an article that the caller last saw at `version`. If anyone saved in
  * between, the save is refused with a conflict: newer text is never silently overwritten.
@@ -86,60 +205,11 @@ export function saveArticle(
   id: string,
   version: number,
   patch: ArticlePatch,
-  clock: Clock = systemClock,
+  context: EditContext = {},
 ): Article {
-  const now = clock();
   lib.db
     .transaction(() => {
-      const current = articles.getArticle(lib.db, id);
-      if (current === undefined) throw notFound(id);
-      if (current.trashedAt !== null) {
-        throw new ApiError('conflict', 'This article is in the trash. Restore it before editing it.');
-      }
-      if (current.version !== version) {
-        throw new ApiError(
-          'conflict',
-          `This article was changed elsewhere since you opened it (it is now at version ${current.version}, you had version ${version}). Reload it to see the newer text; your edit was not saved.`,
-        );
-      }
-      const headline = patch.headline ?? current.headline;
-      const status = patch.status ?? current.status;
-      // While a story is a draft its slug follows the headline; after that it is fixed.
-      const slug =
-        current.status === 'draft' && headline !== current.headline ? uniqueSlug(lib, headline, id) : current.slug;
-      const content = contentFrom(
-        {
-          headline,
-          dek: patch.dek ?? current.dek,
-          byline: patch.byline ?? current.byline,
-          dateline: patch.dateline ?? current.dateline,
-          body: patch.body ?? current.body,
-          section: patch.section ?? current.section,
-          tags: patch.tags === undefined ? current.tags : uniqueTags(patch.tags),
-          status,
-        },
-        slug,
-      );
-      if (!articles.updateArticle(lib.db, id, version, content, now.toISOString())) {
-        throw new ApiError(
-          'conflict',
-          'This article was changed elsewhere at the same moment. Reload it and try again.',
-        );
-      }
-      const last = revisions.latestRevisionTime(lib.db, id);
-      const statusChanged = status !== current.status;
-      const due = last === undefined || now.getTime() - Date.parse(last) >= AUTO_REVISION_INTERVAL_MS;
-      if (statusChanged || due) {
-        revisions.insertRevision(lib.db, {
-          id: uuidv7(),
-          articleId: id,
-          articleVersion: version + 1,
-          kind: statusChanged ? 'status' : 'auto',
-          label: statusChanged ? `Status: ${status}` : '',
-          content,
-          createdAt: now.toISOString(),
-        });
-      }
+      writeChange(lib, articleForChange(lib, id, version), patch, context);
     })
     .immediate();
   return getArticle(lib, id);
@@ -169,4 +239,15 @@ export function listArticles(
 
 export function search(lib: Library, query: string, limit: number): { hits: SearchHit[]; hint: string | null } {
   return searchArticles(lib.db, query, limit);
+}
+
+/** Every status change of an article, oldest first. */
+export function statusHistory(lib: Library, id: string): StatusChange[] {
+  if (articles.getSummary(lib.db, id) === undefined) throw notFound(id);
+  return listStatusChanges(lib.db, id).map((row) => ({
+    from: ArticleStatusSchema.parse(row.from_status),
+    to: ArticleStatusSchema.parse(row.to_status) satisfies ArticleStatus,
+    changedBy: row.changed_by,
+    changedAt: row.changed_at,
+  }));
 }

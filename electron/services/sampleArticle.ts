@@ -1,12 +1,15 @@
 import type { ArticlePatch } from '../../shared/api';
+import type { AuthorId } from '../../shared/domain';
 import { bodyFromParagraphs } from '../../shared/text';
 
 /** A short article that shows a new desk what a Copydesk story looks like. */
-export function sampleArticle(): ArticlePatch {
+export function sampleArticle(authorId: AuthorId): ArticlePatch {
   return {
     headline: 'Harbour Council Approves Night Ferry Trial After Commuter Petition',
     dek: 'A six-month trial of late-evening crossings begins in spring, the council said, after more than 4,000 residents signed a petition.',
-    byline: 'Copydesk Sample Desk',
+    authorIds: [authorId],
+    syndicationCredit: '',
+    lengthTarget: 400,
     dateline: 'PORT ELLIS',
     section: 'Local',
     tags: ['transport', 'council', 'sample'],
@@ -19,3 +22,8 @@ export function sampleArticle(): ArticlePatch {
     ]),
   };
 }
+
+export const SAMPLE_AUTHOR = {
+  name: 'Copydesk Sample Desk',
+  bio: 'The sample desk writes the example stories that come with Copydesk.',
+};

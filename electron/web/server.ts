@@ -10,8 +10,8 @@ import type { ApiErrorCode } from '../../shared/errors';
 import { dispatch } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
 
-/** Larger bodies are refused before they are read: no article body comes near this. */
-export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+/** Larger bodies are refused before they are read: room for a 50 MB image in base64, no more. */
+export const MAX_REQUEST_BYTES = 72 * 1024 * 1024;
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

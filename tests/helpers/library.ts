@@ -1,16 +1,28 @@
+import path from 'node:path';
+
+import type { HandlerContext } from '../../electron/api/handlers';
 import type { Db } from '../../electron/db/connection';
+import { openPreferences } from '../../electron/preferences/confBackend';
 import type { Clock } from '../../electron/services/articles';
 import { LibraryHost } from '../../electron/services/LibraryHost';
 import type { Library } from '../../electron/services/LibraryHost';
 import { tempDir } from './tempLibrary';
 
-/** A library in a fresh temporary folder; `close` closes it and removes the folder. */
-export function openTempLibrary(): { host: LibraryHost; lib: Library; file: string; dir: string; close: () => void } {
+/** A library (and preferences) in a fresh temporary folder; `close` closes it and removes the folder. */
+export function openTempLibrary(): {
+  host: LibraryHost;
+  lib: Library;
+  context: HandlerContext;
+  file: string;
+  dir: string;
+  close: () => void;
+} {
   const tmp = tempDir();
   const file = tmp.file();
   const host = LibraryHost.open(file);
   return {
     host,
+    context: { host, preferences: openPreferences(path.join(tmp.dir, 'data')) },
     get lib() {
       return host.current;
     },

@@ -40,7 +40,12 @@ export async function startCopydesk(): Promise<Running> {
   const child: ServeProcess = spawn(
     process.execPath,
     [path.join(ROOT, 'bin', 'copydesk.cjs'), 'serve', '--library', libraryPath, '--port', '0'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Preferences live in the data folder: each test gets its own, never the person's real one.
+      env: { ...process.env, NO_COLOR: '1', COPYDESK_DATA_DIR: path.join(dir, 'data') },
+    },
   );
 
   const stop = async () => {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createArticle, trashArticle } from '../../electron/services/articles';
+import { createAuthor } from '../../electron/services/authors';
 import { LibraryHost } from '../../electron/services/LibraryHost';
 import { contract } from '../../shared/api';
 import type { Article } from '../../shared/domain';
@@ -19,12 +20,14 @@ const tmp = tempDir('copydesk-cli-');
 const library = tmp.file('desk.sqlite3');
 /** What $COPYDESK_LIBRARY points at: a file that must never be created by these runs. */
 const untouchedDefault = tmp.file('default-must-not-exist.sqlite3');
+/** Where the runs keep preferences: never the real user's folder. */
+const dataDir = tmp.file('data');
 
 function copydesk(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, ['bin/copydesk.cjs', ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...process.env, COPYDESK_LIBRARY: untouchedDefault, ...env },
+    env: { ...process.env, COPYDESK_LIBRARY: untouchedDefault, COPYDESK_DATA_DIR: dataDir, ...env },
     timeout: 30_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -36,10 +39,12 @@ let lighthouse: Article;
 beforeAll(() => {
   const host = LibraryHost.open(library);
   try {
+    const okafor = createAuthor(host.current, 'Maria Okafor', '');
+    const khan = createAuthor(host.current, 'Omar Khan', '');
     ferry = createArticle(host.current, {
       headline: 'Night ferry trial approved',
       dek: 'Crossings at 22:30 and 23:45.',
-      byline: 'Maria Okafor',
+      authorIds: [okafor.id, khan.id],
       dateline: 'Port Ellis',
       body: bodyFromParagraphs([
         'The harbour council approved a six-month trial.',
@@ -99,7 +104,7 @@ describe('the copydesk command', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Night ferry trial approved\n');
     expect(run.stdout).toContain('Crossings at 22:30 and 23:45.');
-    expect(run.stdout).toContain('By Maria Okafor');
+    expect(run.stdout).toContain('By Maria Okafor and Omar Khan\n');
     expect(run.stdout).toContain(
       'PORT ELLIS: The harbour council approved a six-month trial.\n\nBluewater Lines will publish a timetable.',
     );

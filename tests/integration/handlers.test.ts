@@ -8,15 +8,17 @@ import type { Handlers } from '../../electron/api/handlers';
 import { createHandlers } from '../../electron/api/handlers';
 import type { ArgsOf, Channel, Envelope, ResultOf } from '../../shared/api';
 import { CHANNELS, contract } from '../../shared/api';
+import type { Article } from '../../shared/domain';
 import type { ApiErrorCode } from '../../shared/errors';
 import { bodyFromParagraphs } from '../../shared/text';
+import { pngImage } from '../helpers/images';
 import { dumpDatabase, openTempLibrary } from '../helpers/library';
 
 let library: ReturnType<typeof openTempLibrary>;
 let handlers: Handlers;
 beforeEach(() => {
   library = openTempLibrary();
-  handlers = createHandlers(library.host);
+  handlers = createHandlers(library.context);
 });
 afterEach(() => library.close());
 
@@ -59,12 +61,37 @@ describe('every channel through dispatch', () => {
     const sample = await track('library:addSample', {});
     expect(sample.headline).toMatch(/Night Ferry/);
 
+    const preferences = await track('preferences:update', { userName: 'Amna Riaz' });
+    expect(preferences).toMatchObject({ preferences: { userName: 'Amna Riaz' }, notice: null });
+    expect((await track('preferences:get', {})).preferences.userName).toBe('Amna Riaz');
+
+    const maria = await track('authors:create', { name: 'Maria Okafor', bio: 'Covers the harbour.' });
+    const omar = await track('authors:create', { name: '  Omar Khan ' });
+    expect(omar).toEqual({ id: omar.id, name: 'Omar Khan', bio: '' });
+
+    const png = pngImage(3, 2);
+    const image = await track('assets:addImage', { name: 'quay.png', dataBase64: png.toString('base64') });
+    expect(image).toMatchObject({ mimeType: 'image/png', width: 3, height: 2, byteLength: png.length });
+    const stored = await track('assets:get', { id: image.id });
+    expect(stored.asset).toEqual(image);
+    expect(Buffer.from(stored.dataBase64, 'base64').equals(png)).toBe(true);
+
     const created = await track('articles:create', {
       headline: 'Lighthouse reopens',
       body: bodyFromParagraphs(['The lighthouse on the point reopens on Friday.']),
       tags: ['harbour'],
+      authorIds: [maria.id, omar.id],
+      leadImage: { assetId: image.id, caption: 'The lighthouse at dusk.', credit: 'Amna Riaz' },
     });
-    expect(created).toMatchObject({ version: 1, slug: 'lighthouse-reopens', wordCount: 8, tags: ['harbour'] });
+    expect(created).toMatchObject({
+      version: 1,
+      slug: 'lighthouse-reopens',
+      wordCount: 8,
+      tags: ['harbour'],
+      byline: 'Maria Okafor and Omar Khan',
+      authors: [maria, omar],
+      leadImage: { asset: image, caption: 'The lighthouse at dusk.', credit: 'Amna Riaz' },
+    });
 
     const listed = await track('articles:list', {});
     expect(listed.total).toBe(2);
@@ -74,6 +101,32 @@ describe('every channel through dispatch', () => {
 
     const saved = await track('articles:save', { id: created.id, version: 1, patch: { status: 'editing' } });
     expect(saved).toMatchObject({ version: 2, status: 'editing' });
+    expect(await track('articles:statusHistory', { id: created.id })).toEqual([
+      { from: 'draft', to: 'editing', changedBy: 'Amna Riaz', changedAt: saved.updatedAt },
+    ]);
+
+    expect(await track('authors:find', { query: 'OKAF' })).toEqual([{ ...maria, articleCount: 1 }]);
+    const renamed = await track('authors:update', { id: maria.id, name: 'Maria Okafor-Reyes', bio: maria.bio });
+    expect(renamed).toEqual({ ...maria, name: 'Maria Okafor-Reyes' });
+    expect((await call('articles:get', { id: created.id })).byline).toBe('Maria Okafor-Reyes and Omar Khan');
+
+    const kept = await track('revisions:create', { articleId: created.id, label: '  Before the subs  ' });
+    expect(kept).toMatchObject({ articleId: created.id, articleVersion: 2, kind: 'manual', label: 'Before the subs' });
+    const edited = await call('articles:save', {
+      id: created.id,
+      version: 2,
+      patch: { headline: 'Lighthouse stays shut', body: bodyFromParagraphs(['Repairs overran.']) },
+    });
+    const history = await track('revisions:list', { articleId: created.id });
+    expect(history[0]).toEqual(kept);
+    const keptText = await track('revisions:get', { id: kept.id });
+    expect(keptText).toMatchObject({ headline: 'Lighthouse reopens', bodyText: created.bodyText, status: 'editing' });
+    const restored = await track('revisions:restore', {
+      articleId: created.id,
+      revisionId: kept.id,
+      version: edited.version,
+    });
+    expect(restored).toMatchObject({ headline: 'Lighthouse reopens', bodyText: created.bodyText, version: 4 });
 
     const found = await track('articles:search', { query: 'lighthouse' });
     expect(found.hits.map((hit) => hit.id)).toEqual([created.id]);
@@ -82,8 +135,8 @@ describe('every channel through dispatch', () => {
     expect(trashed.trashedAt).not.toBeNull();
     expect((await call('library:info', {})).trashedCount).toBe(1);
 
-    const restored = await track('articles:restore', { id: created.id });
-    expect(restored.trashedAt).toBeNull();
+    const back = await track('articles:restore', { id: created.id });
+    expect(back.trashedAt).toBeNull();
 
     expect([...called].sort()).toEqual([...CHANNELS].sort());
   });
@@ -133,7 +186,23 @@ describe('malformed payloads', () => {
       { tags: [''] },
       { status: 'published' },
       { wordCount: 3 },
-      { slug: 'chosen' },
+      { byline: 'Maria Okafor' },
+      { authorIds: 'Maria Okafor' },
+      { authorIds: ['Maria Okafor'] },
+      { slug: 'Chosen Slug' },
+      { slug: 'chosen slug' },
+      { slug: '' },
+      { language: 'english' },
+      { language: 'en_GB' },
+      { lengthTarget: 0 },
+      { lengthTarget: 350.5 },
+      { lengthTarget: '400' },
+      { datelineDate: '2026-02-30' },
+      { datelineDate: '02/03/2026' },
+      { leadImage: { assetId: UNKNOWN_ID } },
+      { leadImage: { assetId: 'quay.png', caption: '', credit: '' } },
+      { leadImage: { assetId: UNKNOWN_ID, caption: 'x'.repeat(1001), credit: '' } },
+      { syndicationCredit: 'x'.repeat(301) },
     ],
     'articles:save': [
       {},
@@ -148,6 +217,8 @@ describe('malformed payloads', () => {
       { id: UNKNOWN_ID, version: 1, patch: { body: notARoot } },
       { id: UNKNOWN_ID, version: 1, patch: { version: 9 } },
       { id: UNKNOWN_ID, version: 1, patch: {}, force: true },
+      { id: UNKNOWN_ID, version: 1, patch: { byline: 'Maria Okafor' } },
+      { id: UNKNOWN_ID, version: 1, patch: { slug: 'Night Ferry' } },
     ],
     'articles:trash': refSpecific,
     'articles:restore': refSpecific,
@@ -158,19 +229,92 @@ describe('malformed payloads', () => {
       { query: 'ferry', limit: 0 },
       { query: ['ferry'] },
     ],
+    'articles:statusHistory': refSpecific,
+    'authors:find': [
+      { query: 42 },
+      { query: 'x'.repeat(201) },
+      { query: ['maria'] },
+      { limit: 0 },
+      { limit: 101 },
+      { limit: 2.5 },
+    ],
+    'authors:create': [
+      {},
+      { name: '' },
+      { name: '   ' },
+      { name: 42 },
+      { name: 'x'.repeat(201) },
+      { name: 'Maria Okafor', bio: 'x'.repeat(2001) },
+      { name: 'Maria Okafor', id: UNKNOWN_ID },
+    ],
+    'authors:update': [
+      {},
+      { id: UNKNOWN_ID, name: 'Maria Okafor' },
+      { id: 'maria', name: 'Maria Okafor', bio: '' },
+      { id: UNKNOWN_ID, name: '  ', bio: '' },
+      { id: UNKNOWN_ID, name: 'Maria Okafor', bio: 'x'.repeat(2001) },
+    ],
+    'assets:addImage': [
+      {},
+      { name: 'quay.png' },
+      { dataBase64: 'iVBORw0KGgo=' },
+      { name: 'quay.png', dataBase64: 42 },
+      { name: 'quay.png', dataBase64: 'not base64!' },
+      { name: 'quay.png', dataBase64: 'data:image/png;base64,iVBORw0KGgo=' },
+      { name: 'x'.repeat(256), dataBase64: 'iVBORw0KGgo=' },
+    ],
+    'assets:get': refSpecific,
+    'revisions:list': [{}, { articleId: 'ferry' }, { id: UNKNOWN_ID }, { articleId: UNKNOWN_ID, extra: true }],
+    'revisions:get': refSpecific,
+    'revisions:create': [
+      {},
+      { articleId: UNKNOWN_ID },
+      { articleId: UNKNOWN_ID, label: '' },
+      { articleId: UNKNOWN_ID, label: '   ' },
+      { articleId: UNKNOWN_ID, label: 'x'.repeat(201) },
+      { articleId: 'ferry', label: 'Before the subs' },
+      { articleId: UNKNOWN_ID, label: 'Before the subs', kind: 'restore' },
+    ],
+    'revisions:restore': [
+      {},
+      { articleId: UNKNOWN_ID, revisionId: UNKNOWN_ID },
+      { articleId: UNKNOWN_ID, revisionId: UNKNOWN_ID, version: 0 },
+      { articleId: UNKNOWN_ID, revisionId: UNKNOWN_ID, version: '1' },
+      { articleId: UNKNOWN_ID, revisionId: 'yesterday', version: 1 },
+    ],
+    'preferences:get': [{ userName: 'Amna Riaz' }],
+    'preferences:update': [
+      { theme: 'purple' },
+      { userName: 42 },
+      { userName: 'x'.repeat(201) },
+      { autosaveDelayMs: 10 },
+      { autosaveDelayMs: '1000' },
+      { houseStyle: [{ term: '', suggestion: 'Daesh' }] },
+      { houseStyle: 'ISIS -> Daesh' },
+      { storePath: '/etc' },
+    ],
   };
+
+  /** Payloads aimed at the article that exists, so a handler that ran would change it. */
+  const aimedAt = (target: Article): Partial<Record<Channel, unknown[]>> => ({
+    'articles:save': [
+      { id: target.id, version: 1, patch: { headline: huge } },
+      { id: target.id, version: 1, patch: { slug: 'Untouchable Slug' } },
+      { id: target.id, version: 1, patch: { language: 'English' } },
+      { id: target.id, version: 1, patch: { authorIds: ['Maria Okafor'] } },
+    ],
+    'revisions:create': [{ articleId: target.id, label: ' ' }],
+    'revisions:restore': [{ articleId: target.id, revisionId: target.id, version: 0 }],
+  });
 
   it.each(CHANNELS)('%s refuses them with invalid-request and leaves the library untouched', async (channel) => {
     // Something to damage, whichever id the payload names.
     const target = await call('articles:create', { headline: 'Untouchable', body: bodyFromParagraphs(['Keep me.']) });
     const before = dumpDatabase(library.lib.db);
     const changes = totalChanges();
+    const preferencesBefore = library.context.preferences.get();
 
-    const payloads = [
-      ...common,
-      ...specific[channel],
-      ...(channel.endsWith('save') ? [{ id: target.id, version: 1, patch: { headline: huge } }] : []),
-    ];
+    const payloads = [...common, ...specific[channel], ...(aimedAt(target)[channel] ?? [])];
     for (const payload of payloads) {
       const envelope = await dispatch(handlers, channel, payload);
       const message = expectError(envelope, 'invalid-request', JSON.stringify(payload));
@@ -179,6 +323,7 @@ describe('malformed payloads', () => {
 
     expect(totalChanges()).toBe(changes);
     expect(dumpDatabase(library.lib.db)).toEqual(before);
+    expect(library.context.preferences.get()).toEqual(preferencesBefore);
   });
 
   it('names the headline when it is too long', async () => {
@@ -278,5 +423,74 @@ describe('refusals and failures', () => {
     } finally {
       other.close();
     }
+  });
+});
+
+describe('preferences through dispatch', () => {
+  it('reads back what was saved, and a change to one preference keeps the others', async () => {
+    const defaults = await call('preferences:get', {});
+    expect(defaults).toMatchObject({ preferences: { userName: '', theme: 'system' }, notice: null });
+
+    await call('preferences:update', {
+      userName: 'Amna Riaz',
+      defaultByline: 'Amna Riaz',
+      defaultDatelinePlace: 'ISLAMABAD',
+      autosaveDelayMs: 2500,
+    });
+    const updated = await call('preferences:update', { theme: 'dark' });
+    const expected = {
+      ...defaults.preferences,
+      userName: 'Amna Riaz',
+      defaultByline: 'Amna Riaz',
+      defaultDatelinePlace: 'ISLAMABAD',
+      autosaveDelayMs: 2500,
+      theme: 'dark',
+    };
+    expect(updated).toEqual({ preferences: expected, notice: null });
+    expect(await call('preferences:get', {})).toEqual({ preferences: expected, notice: null });
+  });
+
+  it('records the user name of the preferences as who changed a status, at each change', async () => {
+    await call('preferences:update', { userName: 'Amna Riaz' });
+    const article = await call('articles:create', { headline: 'Ferry' });
+    const editing = await call('articles:save', { id: article.id, version: 1, patch: { status: 'editing' } });
+    await call('preferences:update', { userName: 'Omar Khan' });
+    const checking = await call('articles:save', { id: article.id, version: 2, patch: { status: 'fact-check' } });
+    await call('articles:save', { id: article.id, version: 3, patch: { headline: 'Ferry trial' } });
+
+    expect(await call('articles:statusHistory', { id: article.id })).toEqual([
+      { from: 'draft', to: 'editing', changedBy: 'Amna Riaz', changedAt: editing.updatedAt },
+      { from: 'editing', to: 'fact-check', changedBy: 'Omar Khan', changedAt: checking.updatedAt },
+    ]);
+  });
+
+  it('refuses the status history of an unknown article with not-found', async () => {
+    expectError(await dispatch(handlers, 'articles:statusHistory', { id: UNKNOWN_ID }), 'not-found');
+  });
+});
+
+describe('article fields the contract checks', () => {
+  it.each([
+    [
+      'a slug with spaces',
+      { slug: 'night ferry' },
+      /^Invalid articles:save request: patch\.slug: A slug is lower-case/,
+    ],
+    [
+      'a slug in upper case',
+      { slug: 'Night-Ferry' },
+      /^Invalid articles:save request: patch\.slug: A slug is lower-case/,
+    ],
+    [
+      'a language name',
+      { language: 'English' },
+      /^Invalid articles:save request: patch\.language: The language must be a language tag/,
+    ],
+  ])('refuses %s with invalid-request and changes nothing', async (_what, patch, message) => {
+    const article = await call('articles:create', { headline: 'Ferry' });
+    const before = dumpDatabase(library.lib.db);
+    const envelope = await dispatch(handlers, 'articles:save', { id: article.id, version: 1, patch });
+    expect(expectError(envelope, 'invalid-request')).toMatch(message);
+    expect(dumpDatabase(library.lib.db)).toEqual(before);
   });
 });

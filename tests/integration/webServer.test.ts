@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createHandlers } from '../../electron/api/handlers';
+import { openPreferences } from '../../electron/preferences/confBackend';
 import { createArticle } from '../../electron/services/articles';
 import { LibraryHost } from '../../electron/services/LibraryHost';
 import type { WebServer } from '../../electron/web/server';
@@ -35,7 +36,12 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(tmp.dir, 'web-private', 'secret.txt'), 'SECRET-SIBLING');
 
   host = LibraryHost.open(tmp.file());
-  server = await startWebServer({ handlers: createHandlers(host), staticDir, port: 0, token: TOKEN });
+  server = await startWebServer({
+    handlers: createHandlers({ host, preferences: openPreferences(path.join(tmp.dir, 'data')) }),
+    staticDir,
+    port: 0,
+    token: TOKEN,
+  });
 });
 
 afterEach(async () => {

@@ -1,6 +1,8 @@
 import type { Article, ArticleStatus, ArticleSummary, Body } from '../../../shared/domain';
 import { ArticleIdSchema, ArticleStatusSchema, BodySchema } from '../../../shared/domain';
 import type { Db } from '../connection';
+import { getAssetMeta, rowToAsset } from './assets';
+import { articleAuthors, rowToAuthor, setArticleAuthors } from './authors';
 
 type ArticleRow = {
   seq: number;
@@ -19,6 +21,14 @@ type ArticleRow = {
   created_at: string;
   updated_at: string;
   trashed_at: string | null;
+  dateline_date: string;
+  lead_image_id: string | null;
+  lead_image_caption: string;
+  lead_image_credit: string;
+  syndication_credit: string;
+  language: string;
+  length_target: number | null;
+  slug_locked: number;
 };
 
 type SummaryRow = Pick<
@@ -55,24 +65,43 @@ export function rowToSummary(row: SummaryRow): ArticleSummary {
   };
 }
 
-function rowToArticle(row: ArticleRow, tags: string[]): Article {
+function rowToArticle(db: Db, row: ArticleRow): Article {
+  const image = row.lead_image_id === null ? undefined : getAssetMeta(db, row.lead_image_id);
   return {
     ...rowToSummary(row),
     byline: row.byline,
+    authors: articleAuthors(db, row.id).map(rowToAuthor),
     dateline: row.dateline,
+    datelineDate: row.dateline_date,
+    leadImage:
+      image === undefined
+        ? null
+        : { asset: rowToAsset(image), caption: row.lead_image_caption, credit: row.lead_image_credit },
+    syndicationCredit: row.syndication_credit,
+    language: row.language,
+    lengthTarget: row.length_target,
+    slugLocked: row.slug_locked === 1,
     body: BodySchema.parse(JSON.parse(row.body_json)),
     bodyText: row.body_text,
-    tags,
+    tags: getTags(db, row.id),
   };
 }
 
 /** The stored form of an article's editable content. */
 export type ArticleContent = {
   slug: string;
+  slugLocked: boolean;
   headline: string;
   dek: string;
+  /** Derived from the authors' names. */
   byline: string;
+  authorIds: string[];
   dateline: string;
+  datelineDate: string;
+  leadImage: { assetId: string; caption: string; credit: string } | null;
+  syndicationCredit: string;
+  language: string;
+  lengthTarget: number | null;
   body: Body;
   bodyText: string;
   wordCount: number;
@@ -80,6 +109,56 @@ export type ArticleContent = {
   tags: string[];
   status: ArticleStatus;
 };
+
+/** The content of a stored article, as a starting point for a change. */
+export function contentOf(article: Article): ArticleContent {
+  return {
+    slug: article.slug,
+    slugLocked: article.slugLocked,
+    headline: article.headline,
+    dek: article.dek,
+    byline: article.byline,
+    authorIds: article.authors.map((author) => author.id),
+    dateline: article.dateline,
+    datelineDate: article.datelineDate,
+    leadImage:
+      article.leadImage === null
+        ? null
+        : { assetId: article.leadImage.asset.id, caption: article.leadImage.caption, credit: article.leadImage.credit },
+    syndicationCredit: article.syndicationCredit,
+    language: article.language,
+    lengthTarget: article.lengthTarget,
+    body: article.body,
+    bodyText: article.bodyText,
+    wordCount: article.wordCount,
+    section: article.section,
+    tags: article.tags,
+    status: article.status,
+  };
+}
+
+function bindContent(content: ArticleContent): Record<string, unknown> {
+  return {
+    slug: content.slug,
+    slugLocked: content.slugLocked ? 1 : 0,
+    headline: content.headline,
+    dek: content.dek,
+    byline: content.byline,
+    dateline: content.dateline,
+    datelineDate: content.datelineDate,
+    leadImageId: content.leadImage?.assetId ?? null,
+    leadImageCaption: content.leadImage?.caption ?? '',
+    leadImageCredit: content.leadImage?.credit ?? '',
+    syndicationCredit: content.syndicationCredit,
+    language: content.language,
+    lengthTarget: content.lengthTarget,
+    bodyJson: JSON.stringify(content.body),
+    bodyText: content.bodyText,
+    wordCount: content.wordCount,
+    section: content.section,
+    status: content.status,
+  };
+}
 
 export function getTags(db: Db, id: string): string[] {
   return db.prepare('SELECT tag FROM article_tags WHERE article_id = ? ORDER BY position').pluck().all(id) as string[];
@@ -93,7 +172,7 @@ function setTags(db: Db, id: string, tags: readonly string[]): void {
 
 export function getArticle(db: Db, id: string): Article | undefined {
   const row = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
-  return row === undefined ? undefined : rowToArticle(row, getTags(db, id));
+  return row === undefined ? undefined : rowToArticle(db, row);
 }
 
 export function getSummary(db: Db, id: string): ArticleSummary | undefined {
@@ -104,13 +183,16 @@ export function getSummary(db: Db, id: string): ArticleSummary | undefined {
 export function insertArticle(db: Db, id: string, content: ArticleContent, now: string): void {
   db.prepare(
     `INSERT INTO articles
-       (id, slug, headline, dek, byline, dateline, body_json, body_text, word_count, section, status,
-        version, created_at, updated_at)
+       (id, slug, slug_locked, headline, dek, byline, dateline, dateline_date, lead_image_id, lead_image_caption,
+        lead_image_credit, syndication_credit, language, length_target, body_json, body_text, word_count, section,
+        status, version, created_at, updated_at)
      VALUES
-       (@id, @slug, @headline, @dek, @byline, @dateline, @bodyJson, @bodyText, @wordCount, @section, @status,
-        1, @now, @now)`,
-  ).run({ ...content, id, bodyJson: JSON.stringify(content.body), now });
+       (@id, @slug, @slugLocked, @headline, @dek, @byline, @dateline, @datelineDate, @leadImageId, @leadImageCaption,
+        @leadImageCredit, @syndicationCredit, @language, @lengthTarget, @bodyJson, @bodyText, @wordCount, @section,
+        @status, 1, @now, @now)`,
+  ).run({ ...bindContent(content), id, now });
   setTags(db, id, content.tags);
+  setArticleAuthors(db, id, content.authorIds);
 }
 
 /**
@@ -127,14 +209,18 @@ export function updateArticle(
   const result = db
     .prepare(
       `UPDATE articles SET
-         slug = @slug, headline = @headline, dek = @dek, byline = @byline, dateline = @dateline,
+         slug = @slug, slug_locked = @slugLocked, headline = @headline, dek = @dek, byline = @byline,
+         dateline = @dateline, dateline_date = @datelineDate, lead_image_id = @leadImageId,
+         lead_image_caption = @leadImageCaption, lead_image_credit = @leadImageCredit,
+         syndication_credit = @syndicationCredit, language = @language, length_target = @lengthTarget,
          body_json = @bodyJson, body_text = @bodyText, word_count = @wordCount, section = @section,
          status = @status, version = version + 1, updated_at = @now
        WHERE id = @id AND version = @expectedVersion`,
     )
-    .run({ ...content, id, expectedVersion, bodyJson: JSON.stringify(content.body), now });
+    .run({ ...bindContent(content), id, expectedVersion, now });
   if (result.changes === 0) return false;
   setTags(db, id, content.tags);
+  setArticleAuthors(db, id, content.authorIds);
   return true;
 }
 

@@ -3,6 +3,39 @@ import type { ArticleContent } from './articles';
 
 export type RevisionKind = 'created' | 'auto' | 'status' | 'manual' | 'restore';
 
+/** The structured fields a revision keeps beside its text, so a restore brings them back too. */
+export type RevisionFields = Pick<
+  ArticleContent,
+  | 'authorIds'
+  | 'dateline'
+  | 'datelineDate'
+  | 'leadImage'
+  | 'syndicationCredit'
+  | 'language'
+  | 'lengthTarget'
+  | 'section'
+  | 'tags'
+>;
+
+export type RevisionRow = {
+  id: string;
+  article_id: string;
+  article_version: number;
+  kind: RevisionKind;
+  label: string;
+  headline: string;
+  dek: string;
+  byline: string;
+  dateline: string;
+  body_json: string;
+  body_text: string;
+  section: string;
+  tags_json: string;
+  status: string;
+  created_at: string;
+  fields_json: string;
+};
+
 export function insertRevision(
   db: Db,
   revision: {
@@ -16,11 +49,22 @@ export function insertRevision(
   },
 ): void {
   const { content } = revision;
+  const fields: RevisionFields = {
+    authorIds: content.authorIds,
+    dateline: content.dateline,
+    datelineDate: content.datelineDate,
+    leadImage: content.leadImage,
+    syndicationCredit: content.syndicationCredit,
+    language: content.language,
+    lengthTarget: content.lengthTarget,
+    section: content.section,
+    tags: content.tags,
+  };
   db.prepare(
     `INSERT INTO revisions
        (id, article_id, article_version, kind, label, headline, dek, byline, dateline, body_json,
-        body_text, section, tags_json, status, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        body_text, section, tags_json, status, created_at, fields_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     revision.id,
     revision.articleId,
@@ -37,6 +81,7 @@ export function insertRevision(
     JSON.stringify(content.tags),
     content.status,
     revision.createdAt,
+    JSON.stringify(fields),
   );
 }
 
@@ -50,4 +95,15 @@ export function latestRevisionTime(db: Db, articleId: string): string | undefine
 
 export function countRevisions(db: Db, articleId: string): number {
   return db.prepare('SELECT count(*) FROM revisions WHERE article_id = ?').pluck().get(articleId) as number;
+}
+
+/** An article's revisions, newest first. */
+export function listRevisions(db: Db, articleId: string): RevisionRow[] {
+  return db
+    .prepare('SELECT * FROM revisions WHERE article_id = ? ORDER BY created_at DESC, rowid DESC')
+    .all(articleId) as RevisionRow[];
+}
+
+export function getRevision(db: Db, id: string): RevisionRow | undefined {
+  return db.prepare('SELECT * FROM revisions WHERE id = ?').get(id) as RevisionRow | undefined;
 }

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 import { createHandlers } from '../../../electron/api/handlers';
+import { openPreferences } from '../../../electron/preferences/confBackend';
 import { LibraryHost } from '../../../electron/services/LibraryHost';
 import { CHANNELS } from '../../../shared/api';
 import { tempDir } from '../../helpers/tempLibrary';
@@ -22,7 +23,7 @@ const { setupIpc } = await import('../../../electron/ipc');
 
 const tmp = tempDir();
 const host = LibraryHost.open(tmp.file());
-setupIpc(createHandlers(host));
+setupIpc(createHandlers({ host, preferences: openPreferences(`${tmp.dir}/data`) }));
 afterAll(() => {
   host.close();
   tmp.cleanup();

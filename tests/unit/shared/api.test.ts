@@ -7,6 +7,7 @@ import { describeIssues } from '../../../shared/errors';
 import { bodyFromParagraphs } from '../../../shared/text';
 
 const ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+const OTHER_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c';
 
 /** One well-formed call of every channel. */
 const VALID: { [C in Channel]: ArgsOf<C> } = {
@@ -17,8 +18,14 @@ const VALID: { [C in Channel]: ArgsOf<C> } = {
   'articles:create': {
     headline: 'Night ferry trial approved',
     dek: 'A six-month trial begins in spring.',
-    byline: 'Desk',
+    authorIds: [ID, OTHER_ID],
     dateline: 'PORT ELLIS',
+    datelineDate: '2026-03-02',
+    leadImage: { assetId: ID, caption: 'The old quay at dusk.', credit: 'Amna Riaz' },
+    syndicationCredit: 'With reporting by Reuters',
+    language: 'pt-BR',
+    lengthTarget: 600,
+    slug: 'night-ferry',
     body: bodyFromParagraphs(['The council approved the trial.']),
     section: 'Local',
     tags: ['transport'],
@@ -28,6 +35,25 @@ const VALID: { [C in Channel]: ArgsOf<C> } = {
   'articles:trash': { id: ID },
   'articles:restore': { id: ID },
   'articles:search': { query: '"night ferry" -bus', limit: 5 },
+  'articles:statusHistory': { id: ID },
+  'authors:find': { query: 'okafor', limit: 10 },
+  'authors:create': { name: 'Maria Okafor', bio: 'Covers the harbour.' },
+  'authors:update': { id: ID, name: 'Maria Okafor-Reyes', bio: 'Covers the harbour and the council.' },
+  'assets:addImage': { name: 'quay.png', dataBase64: 'iVBORw0KGgo=' },
+  'assets:get': { id: ID },
+  'revisions:list': { articleId: ID },
+  'revisions:get': { id: ID },
+  'revisions:create': { articleId: ID, label: 'Sent to legal' },
+  'revisions:restore': { articleId: ID, revisionId: OTHER_ID, version: 4 },
+  'preferences:get': {},
+  'preferences:update': {
+    userName: 'Amna Riaz',
+    defaultByline: 'Amna Riaz',
+    defaultDatelinePlace: 'ISLAMABAD',
+    theme: 'dark',
+    houseStyle: [{ term: 'ISIS', suggestion: 'Daesh', note: '' }],
+    autosaveDelayMs: 2000,
+  },
 };
 
 /** A value of a different JSON type from `value`. */
@@ -116,19 +142,101 @@ describe('ArticlePatchSchema', () => {
     expect(result.error?.issues[0]?.message).toBe('The headline is too long (at most 500 characters).');
   });
 
-  it('refuses over-long dek, byline, dateline and section with their own names', () => {
-    const limits = { dek: 2000, byline: 500, dateline: 200, section: 100 };
-    for (const [field, max] of Object.entries(limits)) {
+  it('refuses over-long dek, dateline, section and syndication credit with their own names', () => {
+    const limits: [string, string, number][] = [
+      ['dek', 'dek', 2000],
+      ['dateline', 'dateline', 200],
+      ['section', 'section', 100],
+      ['syndicationCredit', 'syndication credit', 300],
+    ];
+    for (const [field, name, max] of limits) {
       expect(ArticlePatchSchema.safeParse({ [field]: 'x'.repeat(max) }).success, field).toBe(true);
       const result = ArticlePatchSchema.safeParse({ [field]: 'x'.repeat(max + 1) });
-      expect(result.error?.issues[0]?.message).toBe(`The ${field} is too long (at most ${max} characters).`);
+      expect(result.error?.issues[0]?.message).toBe(`The ${name} is too long (at most ${max} characters).`);
     }
   });
 
-  it('refuses the fields the server derives itself', () => {
-    for (const field of ['slug', 'bodyText', 'wordCount', 'version', 'id', 'createdAt', 'trashedAt']) {
+  it('refuses over-long lead image captions and credits, naming them', () => {
+    const image = (caption: string, credit: string) => ({ leadImage: { assetId: ID, caption, credit } });
+    expect(ArticlePatchSchema.safeParse(image('c'.repeat(1000), 'c'.repeat(300))).success).toBe(true);
+    expect(describeIssues(ArticlePatchSchema.safeParse(image('c'.repeat(1001), '')).error?.issues ?? [])).toBe(
+      'leadImage.caption: The caption is too long (at most 1000 characters).',
+    );
+    expect(describeIssues(ArticlePatchSchema.safeParse(image('', 'c'.repeat(301))).error?.issues ?? [])).toBe(
+      'leadImage.credit: The credit is too long (at most 300 characters).',
+    );
+  });
+
+  it('refuses the fields the server derives itself, the byline among them', () => {
+    for (const field of [
+      'byline',
+      'authors',
+      'slugLocked',
+      'bodyText',
+      'wordCount',
+      'version',
+      'id',
+      'createdAt',
+      'trashedAt',
+    ]) {
       expect(ArticlePatchSchema.safeParse({ headline: 'x', [field]: 'forged' }).success, field).toBe(false);
     }
+  });
+
+  it('accepts a hand-set slug of lower-case words joined by hyphens, in any script, and nothing else', () => {
+    for (const slug of ['night-ferry', 'ferry-2026', 'کشتی-رات', 'cafe']) {
+      expect(ArticlePatchSchema.safeParse({ slug }).success, slug).toBe(true);
+    }
+    for (const slug of [
+      '',
+      'Night-ferry',
+      'night ferry',
+      'night--ferry',
+      '-ferry',
+      'ferry-',
+      'ferry/2',
+      'x'.repeat(121),
+    ]) {
+      expect(ArticlePatchSchema.safeParse({ slug }).success, slug).toBe(false);
+    }
+    expect(describeIssues(ArticlePatchSchema.safeParse({ slug: 'Night Ferry' }).error?.issues ?? [])).toBe(
+      'slug: A slug is lower-case letters and digits separated by single hyphens.',
+    );
+  });
+
+  it('accepts language tags such as en, ur and pt-BR, and refuses names and malformed tags', () => {
+    for (const language of ['en', 'ur', 'pt-BR', 'zh-Hant-TW', 'fil']) {
+      expect(ArticlePatchSchema.safeParse({ language }).success, language).toBe(true);
+    }
+    for (const language of ['', 'e', 'english', 'en_US', 'en-', 'pt-BR-', '12']) {
+      expect(ArticlePatchSchema.safeParse({ language }).success, language).toBe(false);
+    }
+  });
+
+  it('takes a length target in whole words from 1 to 100,000, or null to clear it', () => {
+    expect(ArticlePatchSchema.parse({ lengthTarget: null }).lengthTarget).toBeNull();
+    expect(ArticlePatchSchema.parse({ lengthTarget: 100_000 }).lengthTarget).toBe(100_000);
+    expect(describeIssues(ArticlePatchSchema.safeParse({ lengthTarget: 0 }).error?.issues ?? [])).toBe(
+      'lengthTarget: The length target must be at least 1 word.',
+    );
+    expect(ArticlePatchSchema.safeParse({ lengthTarget: 100_001 }).success).toBe(false);
+    expect(ArticlePatchSchema.safeParse({ lengthTarget: 250.5 }).success).toBe(false);
+  });
+
+  it('takes a dateline date as YYYY-MM-DD or empty, and refuses impossible dates', () => {
+    expect(ArticlePatchSchema.safeParse({ datelineDate: '' }).success).toBe(true);
+    expect(ArticlePatchSchema.safeParse({ datelineDate: '2024-02-29' }).success).toBe(true);
+    for (const datelineDate of ['2026-02-30', '2026-13-01', '02/03/2026', '2026-03-02T09:00:00Z']) {
+      expect(ArticlePatchSchema.safeParse({ datelineDate }).success, datelineDate).toBe(false);
+    }
+  });
+
+  it('refuses author ids that are not ids, and more than 20 authors', () => {
+    expect(ArticlePatchSchema.safeParse({ authorIds: ['Maria Okafor'] }).success).toBe(false);
+    const ids = (n: number) =>
+      Array.from({ length: n }, (_, i) => `0190a1b2-c3d4-7e5f-8a9b-${String(i).padStart(12, '0')}`);
+    expect(ArticlePatchSchema.safeParse({ authorIds: ids(20) }).success).toBe(true);
+    expect(ArticlePatchSchema.safeParse({ authorIds: ids(21) }).success).toBe(false);
   });
 
   it('trims tags and refuses empty ones, unknown statuses and more than 50 tags', () => {

@@ -27,10 +27,10 @@ describe('describeIssues', () => {
 
   it('lists at most three problems and counts the rest', () => {
     const text = describeIssues(
-      issues(ArticlePatchSchema, { headline: 1, dek: 2, byline: 3, dateline: 4, section: 5 }),
+      issues(ArticlePatchSchema, { headline: 1, dek: 2, dateline: 3, section: 4, language: 5 }),
     );
     expect(text.split('; ')).toHaveLength(3);
-    expect(text).toMatch(/^headline: .+; dek: .+; byline: .+ \(and 2 more\)$/);
+    expect(text).toMatch(/^headline: .+; dek: .+; dateline: .+ \(and 2 more\)$/);
   });
 });
 

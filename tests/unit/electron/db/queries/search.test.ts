@@ -18,7 +18,7 @@ afterEach(() => library.close());
 
 function add(headline: string, paragraphs: string[], extra: ArticlePatch = {}, at: Clock = clock): string {
   clock.advance(60_000);
-  return createArticle(library.lib, { headline, body: bodyFromParagraphs(paragraphs), ...extra }, at).id;
+  return createArticle(library.lib, { headline, body: bodyFromParagraphs(paragraphs), ...extra }, { clock: at }).id;
 }
 
 const search = (query: string, limit = 20) => searchArticles(library.lib.db, query, limit);
@@ -75,7 +75,7 @@ describe('searching the library', () => {
 
   it('finds an article by its new words after a save, and no longer by the old ones', () => {
     const id = add('Draft', ['Nothing yet.']);
-    saveArticle(library.lib, id, 1, { body: bodyFromParagraphs(['The lighthouse reopens.']) }, clock);
+    saveArticle(library.lib, id, 1, { body: bodyFromParagraphs(['The lighthouse reopens.']) }, { clock });
     expect(headlinesFor('lighthouse')).toEqual(['Draft']);
     expect(headlinesFor('nothing')).toEqual([]);
   });

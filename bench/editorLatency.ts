@@ -1,0 +1,174 @@
+/**
+ * Editor benchmark: keystroke-to-paint latency in Chromium and the cost of an autosave, in
+ * articles of 1,000 and 10,000 words of real news text. Prints its figures; asserts nothing.
+ *
+ *   npm run bench
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { chromium } from '@playwright/test';
+
+import type { Body } from '../shared/domain';
+import { bodyFromParagraphs, countWords } from '../shared/text';
+
+const ROOT = path.join(__dirname, '..');
+const BBC = path.join(ROOT, '..', 'shared', 'corpora', 'news', 'bbc');
+const KEYSTROKES = 120;
+
+/** Paragraphs of real BBC text, enough for `words` words. */
+function realParagraphs(words: number): string[] {
+  const paragraphs: string[] = [];
+  let total = 0;
+  for (const category of ['politics', 'business', 'tech', 'sport', 'entertainment']) {
+    for (const file of fs.readdirSync(path.join(BBC, category)).sort()) {
+      const text = fs.readFileSync(path.join(BBC, category, file), 'latin1');
+      for (const paragraph of text.split(/\n\s*\n/).slice(1)) {
+        const clean = paragraph.replace(/\s+/g, ' ').trim();
+        if (clean === '') continue;
+        paragraphs.push(clean);
+        total += countWords(clean);
+        if (total >= words) return paragraphs;
+      }
+    }
+  }
+  return paragraphs;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function startServer(library: string, dataDir: string): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'copydesk.cjs'), 'serve', '--library', library, '--port', '0'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, COPYDESK_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = /Copydesk is running at (\S+)/.exec(buffer);
+      if (match?.[1] !== undefined) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`copydesk serve exited with ${String(code)}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+async function call(origin: string, token: string, channel: string, args: unknown): Promise<unknown> {
+  const response = await fetch(`${origin}/api/${encodeURIComponent(channel)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Copydesk-Token': token },
+    body: JSON.stringify(args),
+  });
+  const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!envelope.ok) throw new Error(envelope.error?.message ?? 'failed');
+  return envelope.value;
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'));
+  const server = await startServer(path.join(dir, 'library.sqlite3'), path.join(dir, 'data'));
+  const address = new URL(server.url);
+  const token = address.searchParams.get('token') ?? '';
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+  try {
+    console.log('Editor benchmark (Chromium, browser mode, real BBC text)');
+    console.log(
+      'words   keydown→committed p50   p95 | keydown→next frame p50   p95 |  autosave serialise p50   p95 | saves while typing',
+    );
+    for (const size of [1000, 10_000]) {
+      const body: Body = bodyFromParagraphs(realParagraphs(size));
+      const article = (await call(address.origin, token, 'articles:create', {
+        headline: `Benchmark ${size}`,
+        body,
+      })) as {
+        id: string;
+        wordCount: number;
+      };
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      let saves = 0;
+      page.on('request', (request) => {
+        if (request.url().includes('articles%3Asave')) saves += 1;
+      });
+      await page.goto(`${server.url}#/article/${article.id}`);
+      const editor = page.getByRole('textbox', { name: 'Body' });
+      await editor.waitFor();
+      await editor.click();
+      await page.keyboard.press('Control+End');
+      await page.evaluate(() => {
+        type Samples = { paint: number[]; commit: number[] };
+        type WithEditor = HTMLElement & { __lexicalEditor?: { registerUpdateListener(fn: () => void): () => void } };
+        const samples: Samples = { paint: [], commit: [] };
+        (window as unknown as { __latency: Samples }).__latency = samples;
+        let pending: number | null = null;
+        document
+          .querySelector<WithEditor>('[contenteditable="true"][aria-label="Body"]')
+          ?.__lexicalEditor?.registerUpdateListener(() => {
+            if (pending !== null) samples.commit.push(performance.now() - pending);
+            pending = null;
+          });
+        document.addEventListener(
+          'keydown',
+          () => {
+            const start = performance.now();
+            pending = start;
+            // After the next frame has been produced: rAF runs before paint, the message after it.
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => samples.paint.push(performance.now() - start);
+              channel.port2.postMessage(null);
+            });
+          },
+          true,
+        );
+      });
+      await page.waitForTimeout(1500);
+      saves = 0;
+      for (let i = 0; i < KEYSTROKES; i += 1) await page.keyboard.press(i % 7 === 6 ? 'Space' : 'KeyA');
+      const savesWhileTyping = saves;
+      const latency = await page.evaluate(
+        () => (window as unknown as { __latency: { paint: number[]; commit: number[] } }).__latency,
+      );
+      const serialise = await page.evaluate(() => {
+        type WithEditor = HTMLElement & { __lexicalEditor?: { getEditorState(): { toJSON(): unknown } } };
+        const root = document.querySelector<WithEditor>('[contenteditable="true"][aria-label="Body"]');
+        const editorInstance = root?.__lexicalEditor;
+        if (editorInstance === undefined) return [];
+        const times: number[] = [];
+        for (let i = 0; i < 20; i += 1) {
+          const start = performance.now();
+          JSON.stringify(editorInstance.getEditorState().toJSON());
+          times.push(performance.now() - start);
+        }
+        return times;
+      });
+      const ms = (values: number[], p: number) => `${percentile(values, p).toFixed(1).padStart(5)} ms`;
+      console.log(
+        `${String(article.wordCount).padEnd(6)}  ${ms(latency.commit, 50).padStart(22)} ${ms(latency.commit, 95)} | ${ms(latency.paint, 50).padStart(22)} ${ms(latency.paint, 95)} | ${ms(serialise, 50).padStart(22)} ${ms(serialise, 95)} | ${savesWhileTyping}`,
+      );
+      await page.close();
+    }
+    console.log(
+      `(${KEYSTROKES} keystrokes per size, measured in the page; the next frame waits for the display's 60 Hz tick)`,
+    );
+  } finally {
+    await browser.close();
+    server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+
+import { imageSize } from 'image-size';
+import { v7 as uuidv7 } from 'uuid';
+
+import { MAX_IMAGE_BYTES } from '../../shared/api';
+import { ApiError } from '../../shared/errors';
+import type { Asset } from '../../shared/domain';
+import type { AssetMeta } from '../db/queries/assets';
+import * as assets from '../db/queries/assets';
+import type { Library } from './LibraryHost';
+
+/**
+ * The image types an article may carry. SVG is deliberately absent: it can hold script, and a
+ * photo desk never needs it.
+ */
+const IMAGE_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+};
+
+/**
+ * Stores an image in the library, identified by its bytes: the same picture added twice is
+ * stored once. The type and dimensions are read from the bytes, never trusted from the name.
+ */
+export function addImage(lib: Library, name: string, bytes: Buffer, now: Date = new Date()): Asset {
+  if (bytes.length === 0) throw new ApiError('invalid-request', `${name} is empty: choose an image file.`);
+  if (bytes.length > MAX_IMAGE_BYTES) {
+    throw new ApiError(
+      'invalid-request',
+      `${name} is larger than ${MAX_IMAGE_BYTES / (1024 * 1024)} MB, the limit for images. Export a smaller copy and try again.`,
+    );
+  }
+  let size: { width?: number; height?: number; type?: string };
+  try {
+    size = imageSize(bytes);
+  } catch {
+    size = {};
+  }
+  const mimeType = size.type === undefined ? undefined : IMAGE_TYPES[size.type];
+  if (mimeType === undefined || size.width === undefined || size.height === undefined) {
+    throw new ApiError(
+      'invalid-request',
+      `${name} is not an image Copydesk can use. Use a JPEG, PNG, GIF or WebP file.`,
+    );
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const existing = assets.findAssetBySha256(lib.db, sha256);
+  if (existing !== undefined) return assets.rowToAsset(existing);
+  const meta: AssetMeta = {
+    id: uuidv7(),
+    sha256,
+    mime_type: mimeType,
+    byte_length: bytes.length,
+    width: size.width,
+    height: size.height,
+    original_name: name.slice(0, 255),
+    created_at: now.toISOString(),
+  };
+  assets.insertAsset(lib.db, { ...meta, bytes });
+  return assets.rowToAsset(meta);
+}
+
+/** An image's record and bytes, for showing it. */
+export function getImage(lib: Library, id: string): { asset: Asset; bytes: Buffer } {
+  const meta = assets.getAssetMeta(lib.db, id);
+  const bytes = assets.getAssetBytes(lib.db, id);
+  if (meta === undefined || bytes === undefined) throw new ApiError('not-found', 'That image is not in this library.');
+  return { asset: assets.rowToAsset(meta), bytes };
+}

@@ -1,0 +1,147 @@
+import { v7 as uuidv7 } from 'uuid';
+
+import type { ArticlePatch } from '../../shared/api';
+import { ArticlePatchSchema } from '../../shared/api';
+import type { Article, Revision, RevisionSummary } from '../../shared/domain';
+import { ArticleIdSchema, ArticleStatusSchema, BodySchema, RevisionIdSchema } from '../../shared/domain';
+import { ApiError } from '../../shared/errors';
+import { countWords } from '../../shared/text';
+import { contentOf, getSummary } from '../db/queries/articles';
+import { getAssetMeta } from '../db/queries/assets';
+import { missingAuthorIds } from '../db/queries/authors';
+import type { RevisionRow } from '../db/queries/revisions';
+import * as revisions from '../db/queries/revisions';
+import type { EditContext } from './articles';
+import { articleForChange, getArticle, writeChange } from './articles';
+import type { Library } from './LibraryHost';
+
+function toSummary(row: RevisionRow): RevisionSummary {
+  return {
+    id: RevisionIdSchema.parse(row.id),
+    articleId: ArticleIdSchema.parse(row.article_id),
+    articleVersion: row.article_version,
+    kind: row.kind,
+    label: row.label,
+    headline: row.headline,
+    wordCount: countWords(row.body_text),
+    createdAt: row.created_at,
+  };
+}
+
+function toRevision(row: RevisionRow): Revision {
+  return {
+    ...toSummary(row),
+    dek: row.dek,
+    body: BodySchema.parse(JSON.parse(row.body_json)),
+    bodyText: row.body_text,
+    status: ArticleStatusSchema.parse(row.status),
+  };
+}
+
+export function listRevisions(lib: Library, articleId: string): RevisionSummary[] {
+  if (getSummary(lib.db, articleId) === undefined) {
+    throw new ApiError('not-found', `No article with id ${articleId} is in this library.`);
+  }
+  return revisions.listRevisions(lib.db, articleId).map(toSummary);
+}
+
+export function getRevision(lib: Library, id: string): Revision {
+  const row = revisions.getRevision(lib.db, id);
+  if (row === undefined) throw new ApiError('not-found', 'That version is not in this library.');
+  return toRevision(row);
+}
+
+/** "Save version": keeps the article as it is now, under a name the person chose. */
+export function saveVersion(lib: Library, articleId: string, label: string, now: Date = new Date()): RevisionSummary {
+  const id = uuidv7();
+  lib.db
+    .transaction(() => {
+      const article = getArticle(lib, articleId);
+      revisions.insertRevision(lib.db, {
+        id,
+        articleId,
+        articleVersion: article.version,
+        kind: 'manual',
+        label,
+        content: contentOf(article),
+        createdAt: now.toISOString(),
+      });
+    })
+    .immediate();
+  return getRevision(lib, id);
+}
+
+/** The structured fields kept with a revision, validated as the patch they become on restore. */
+const RevisionFieldsPatchSchema = ArticlePatchSchema.pick({
+  authorIds: true,
+  dateline: true,
+  datelineDate: true,
+  leadImage: true,
+  syndicationCredit: true,
+  language: true,
+  lengthTarget: true,
+  section: true,
+  tags: true,
+}).partial();
+
+function fieldsPatch(lib: Library, json: string): ArticlePatch {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return {};
+  }
+  const parsed = RevisionFieldsPatchSchema.safeParse(value);
+  if (!parsed.success) return {};
+  const patch: ArticlePatch = parsed.data;
+  // Authors or an image removed from the library since are left out rather than failing.
+  if (patch.authorIds !== undefined) {
+    patch.authorIds = patch.authorIds.filter((id) => missingAuthorIds(lib.db, [id]).length === 0);
+  }
+  if (patch.leadImage != null && getAssetMeta(lib.db, patch.leadImage.assetId) === undefined) delete patch.leadImage;
+  return patch;
+}
+
+/**
+ * Brings back a kept version. The current text is kept as a revision first, so a restore
+ * never loses anything; the status is not changed.
+ */
+export function restoreRevision(
+  lib: Library,
+  articleId: string,
+  revisionId: string,
+  version: number,
+  context: EditContext = {},
+): Article {
+  const now = (context.clock ?? (() => new Date()))();
+  lib.db
+    .transaction(() => {
+      const row = revisions.getRevision(lib.db, revisionId);
+      if (row?.article_id !== articleId) throw new ApiError('not-found', 'That version is not one of this article’s.');
+      const current = articleForChange(lib, articleId, version);
+      revisions.insertRevision(lib.db, {
+        id: uuidv7(),
+        articleId,
+        articleVersion: current.version,
+        kind: 'restore',
+        label: `Before restoring the version of ${row.created_at.slice(0, 16).replace('T', ' ')} UTC`,
+        content: contentOf(current),
+        createdAt: now.toISOString(),
+      });
+      writeChange(
+        lib,
+        current,
+        {
+          dateline: row.dateline,
+          section: row.section,
+          ...fieldsPatch(lib, row.fields_json),
+          headline: row.headline,
+          dek: row.dek,
+          body: BodySchema.parse(JSON.parse(row.body_json)),
+        },
+        { ...context, clock: () => now },
+      );
+    })
+    .immediate();
+  return getArticle(lib, articleId);
+}
