@@ -7,9 +7,13 @@ import { ALT_KEY, MOD_KEY } from './components/keys';
 import { NoticesProvider, useReportError } from './components/Notices';
 import { StatusBar } from './components/StatusBar';
 import { ArticleView } from './features/article/ArticleView';
+import { ShortcutsDialog } from './features/help/ShortcutsDialog';
 import { articleHref } from './features/library/ArticleRow';
 import { LibraryPanel } from './features/library/LibraryPanel';
 import { useLibrary } from './features/library/useLibrary';
+import { newArticleDefaults } from './features/settings/newArticleDefaults';
+import { PreferencesProvider, usePreferences } from './features/settings/PreferencesProvider';
+import { SettingsDialog } from './features/settings/SettingsDialog';
 
 /** The open article lives in the address (#/article/<id>) so a reload reopens it. */
 function articleIdFromHash(hash: string): ArticleId | null {
@@ -47,14 +51,43 @@ export function App(): JSX.Element {
   }
   return (
     <NoticesProvider>
-      <Workspace />
+      <PreferencesProvider>
+        <Workspace />
+      </PreferencesProvider>
     </NoticesProvider>
   );
 }
 
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** "?" (outside a text field) and F1 (anywhere) open the shortcut list. */
+function useHelpShortcut(open: () => void): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      const help = event.key === 'F1' || (event.key === '?' && !isTyping(event.target));
+      if (!help || document.querySelector('dialog[open]') !== null) return;
+      event.preventDefault();
+      open();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [open]);
+}
+
+type OpenDialog = 'settings' | 'shortcuts' | null;
+
 function Workspace(): JSX.Element {
   const report = useReportError();
+  const { preferences } = usePreferences();
   const library = useLibrary(report);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const openShortcuts = useCallback(() => setDialog('shortcuts'), []);
+  const closeDialog = useCallback(() => setDialog(null), []);
+  useHelpShortcut(openShortcuts);
   const openId = useOpenArticleId();
   const [busy, setBusy] = useState(false);
   // The article just created: it opens without a round trip, caret in the headline.
@@ -87,13 +120,14 @@ function Workspace(): JSX.Element {
     [noteCreated],
   );
 
+  const { defaultByline, defaultDatelinePlace } = preferences;
   const create = useCallback(() => {
     setBusy(true);
-    void api
-      .invoke('articles:create', {})
+    void newArticleDefaults({ defaultByline, defaultDatelinePlace }, api)
+      .then((patch) => api.invoke('articles:create', patch))
       .then(adopt, report)
       .finally(() => setBusy(false));
-  }, [adopt, report]);
+  }, [adopt, report, defaultByline, defaultDatelinePlace]);
 
   const addSample = useCallback(() => {
     setBusy(true);
@@ -127,6 +161,8 @@ function Workspace(): JSX.Element {
         busy={busy}
         onCreate={create}
         onAddSample={addSample}
+        onSettings={() => setDialog('settings')}
+        onHelp={openShortcuts}
       />
       {openId === null ? (
         <>
@@ -155,6 +191,10 @@ function Workspace(): JSX.Element {
                   <kbd>{MOD_KEY}</kbd> <kbd>S</kbd>
                 </dt>
                 <dd>Save now (Copydesk also saves as you pause)</dd>
+                <dt>
+                  <kbd>?</kbd> or <kbd>F1</kbd>
+                </dt>
+                <dd>Every keyboard shortcut</dd>
               </dl>
             </div>
           </main>
@@ -175,8 +215,11 @@ function Workspace(): JSX.Element {
           onSaved={noteSaved}
           onTrashed={trashed}
           onClose={() => openArticle(null)}
+          onOpenArticle={adopt}
         />
       )}
+      {dialog === 'settings' ? <SettingsDialog onClose={closeDialog} /> : null}
+      {dialog === 'shortcuts' ? <ShortcutsDialog onClose={closeDialog} /> : null}
     </div>
   );
 }

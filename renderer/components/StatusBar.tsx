@@ -1,5 +1,7 @@
 import type { JSX, ReactNode } from 'react';
 
+import { readingMinutes } from '../../shared/text';
+import { lengthProgress } from '../features/article/articleFields';
 import type { SaveState } from '../features/article/ArticleSaver';
 
 const numbers = new Intl.NumberFormat();
@@ -10,6 +12,8 @@ function plural(count: number, one: string, many: string): string {
 
 type StatusBarProps = {
   counts?: { words: number; characters: number } | null;
+  /** The article's length target in words, if it has one. */
+  lengthTarget?: number | null;
   save?: SaveState | null;
   onRetry?: () => void;
   onReload?: () => void;
@@ -30,15 +34,49 @@ function saveLabel(save: SaveState): string {
   }
 }
 
-export function StatusBar({ counts = null, save = null, onRetry, onReload, children }: StatusBarProps): JSX.Element {
+function Counts({
+  words,
+  characters,
+  target,
+}: {
+  words: number;
+  characters: number;
+  target: number | null;
+}): JSX.Element {
+  const minutes = readingMinutes(words);
+  const progress = target === null ? null : lengthProgress(words, target);
+  return (
+    <p className="status-bar__item status-bar__counts">
+      <span>{plural(words, 'word', 'words')}</span>
+      <span>{plural(characters, 'character', 'characters')}</span>
+      <span>{minutes === 0 ? 'No reading time' : `${numbers.format(minutes)} min read`}</span>
+      {progress === null ? null : (
+        <span className={`length length--${progress.verdict}`} title={`Length target: ${progress.label}`}>
+          <span className="length__bar" aria-hidden="true">
+            <span
+              className="length__fill"
+              style={{ width: `${Math.min(100, (words / Math.max(1, target ?? 1)) * 100)}%` }}
+            />
+          </span>
+          <span>{progress.label}</span>
+          <span className="length__verdict">{progress.difference}</span>
+        </span>
+      )}
+    </p>
+  );
+}
+
+export function StatusBar({
+  counts = null,
+  lengthTarget = null,
+  save = null,
+  onRetry,
+  onReload,
+  children,
+}: StatusBarProps): JSX.Element {
   return (
     <footer className="status-bar">
-      {counts === null ? null : (
-        <p className="status-bar__item status-bar__counts">
-          <span>{plural(counts.words, 'word', 'words')}</span>
-          <span>{plural(counts.characters, 'character', 'characters')}</span>
-        </p>
-      )}
+      {counts === null ? null : <Counts words={counts.words} characters={counts.characters} target={lengthTarget} />}
       {children}
       {save === null ? null : (
         <div className={`status-bar__item status-bar__save status-bar__save--${save.kind}`}>

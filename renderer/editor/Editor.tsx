@@ -1,19 +1,32 @@
+import './editor.css';
+
 import { HistoryExtension } from '@lexical/history';
 import { LinkExtension } from '@lexical/link';
 import { ListExtension } from '@lexical/list';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer';
+import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextExtension } from '@lexical/rich-text';
 import { configExtension, defineExtension, type LexicalEditor } from 'lexical';
-import { useLayoutEffect, useState, type JSX, type ReactNode, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type JSX, type ReactNode, type RefObject } from 'react';
 
-import type { Body } from '../../shared/domain';
+import type { Article, Body } from '../../shared/domain';
+import type { HouseStyleRule } from '../../shared/preferences';
 import type { ArticleSaver } from '../features/article/ArticleSaver';
 import { isAllowedUrl } from './links';
-import { EDITOR_NODES } from './nodes';
+import { BODY_TRANSFORMERS } from './markdownTransformers';
+import { BODY_NAMESPACE, EDITOR_NODES } from './nodes/EditorNodes';
+import { AlsoSeePlugin } from './plugins/AlsoSeePlugin';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
+import { BlocksPlugin } from './plugins/BlocksPlugin';
+import { EditorMessagesPlugin } from './plugins/EditorMessagesPlugin';
+import { HouseStyleHint, HouseStyleSummary, useHouseStyleIssues, useHouseStyleRules } from './plugins/HouseStylePlugin';
+import { ImagesPlugin } from './plugins/ImagesPlugin';
 import { LINK_ATTRIBUTES, LinkDialogPlugin } from './plugins/LinkDialogPlugin';
+import { LinkRulesPlugin } from './plugins/LinkRulesPlugin';
+import { PastePlugin } from './plugins/PastePlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { WordCountPlugin, type BodyCounts } from './plugins/WordCountPlugin';
 import { editorTheme } from './theme';
@@ -29,6 +42,16 @@ type EditorProps = {
   editorRef: RefObject<LexicalEditor | null>;
   onCounts: (counts: BodyCounts) => void;
   onError: (error: Error) => void;
+  /**
+   * The desk's house-style terms (preferences.houseStyle). When left out, the editor reads the
+   * preferences itself when it opens, and does not see later changes to them.
+   */
+  houseStyle?: readonly HouseStyleRule[] | undefined;
+  /**
+   * Opens an article the editor created (a large paste imported as a new article). When left
+   * out, the editor changes the address to the new article's (#/article/<id>).
+   */
+  onOpenArticle?: ((article: Article) => void) | undefined;
 };
 
 /** Lexical takes its error handler once, when the editor is built: this reaches the current one. */
@@ -45,7 +68,17 @@ class ErrorRelay {
   };
 }
 
-export function Editor({ body, saver, header, actions, editorRef, onCounts, onError }: EditorProps): JSX.Element {
+export function Editor({
+  body,
+  saver,
+  header,
+  actions,
+  editorRef,
+  onCounts,
+  onError,
+  houseStyle,
+  onOpenArticle,
+}: EditorProps): JSX.Element {
   const [errors] = useState(() => new ErrorRelay());
   useLayoutEffect(() => {
     errors.connect(onError);
@@ -55,7 +88,7 @@ export function Editor({ body, saver, header, actions, editorRef, onCounts, onEr
   const [extension] = useState(() =>
     defineExtension({
       name: '@copydesk/article-body',
-      namespace: 'copydesk-body',
+      namespace: BODY_NAMESPACE,
       nodes: () => EDITOR_NODES,
       theme: editorTheme,
       $initialEditorState: JSON.stringify(body),
@@ -71,16 +104,59 @@ export function Editor({ body, saver, header, actions, editorRef, onCounts, onEr
 
   return (
     <LexicalExtensionComposer extension={extension} contentEditable={null}>
+      <EditorLayout
+        header={header}
+        actions={actions}
+        articleId={saver.id}
+        houseStyle={houseStyle}
+        onOpenArticle={onOpenArticle}
+      />
+      <EditorRefPlugin editorRef={editorRef} />
+      <AutosavePlugin saver={saver} />
+      <WordCountPlugin onCounts={onCounts} />
+      {/* eslint-disable-next-line @typescript-eslint/no-deprecated -- @lexical/react's rule until @lexical/extension (HorizontalRuleExtension, same JSON type) is a dependency */}
+      <HorizontalRulePlugin />
+      <BlocksPlugin />
+      <MarkdownShortcutPlugin transformers={BODY_TRANSFORMERS} />
+      <LinkRulesPlugin />
+    </LexicalExtensionComposer>
+  );
+}
+
+function EditorLayout({
+  header,
+  actions,
+  articleId,
+  houseStyle,
+  onOpenArticle,
+}: {
+  header: ReactNode;
+  actions: ReactNode;
+  articleId: string;
+  houseStyle: readonly HouseStyleRule[] | undefined;
+  onOpenArticle: ((article: Article) => void) | undefined;
+}): JSX.Element {
+  const rules = useHouseStyleRules(houseStyle);
+  const issues = useHouseStyleIssues(rules);
+  const bodyFrame = useRef<HTMLDivElement>(null);
+
+  return (
+    <>
       <div className="editor-bar">
         <div className="editor-bar__row">
           <ToolbarPlugin />
-          <div className="editor-bar__actions">{actions}</div>
+          <div className="editor-bar__actions">
+            <HouseStyleSummary issues={issues} />
+            {actions}
+          </div>
         </div>
         <LinkDialogPlugin />
+        <AlsoSeePlugin excludeArticleId={articleId} />
+        <EditorMessagesPlugin />
       </div>
       <div className="page">
         {header}
-        <div className="body-editor">
+        <div ref={bodyFrame} className="body-editor">
           <ContentEditable
             className="body-editor__content"
             aria-label="Body"
@@ -88,11 +164,11 @@ export function Editor({ body, saver, header, actions, editorRef, onCounts, onEr
             aria-placeholder="Write the story…"
             placeholder={<div className="body-editor__placeholder">Write the story…</div>}
           />
+          <HouseStyleHint issues={issues} container={bodyFrame} />
         </div>
       </div>
-      <EditorRefPlugin editorRef={editorRef} />
-      <AutosavePlugin saver={saver} />
-      <WordCountPlugin onCounts={onCounts} />
-    </LexicalExtensionComposer>
+      <ImagesPlugin />
+      <PastePlugin onOpenArticle={onOpenArticle} />
+    </>
   );
 }

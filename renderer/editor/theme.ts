@@ -1,6 +1,6 @@
 import type { EditorThemeClasses } from 'lexical';
 
-/** Class names Lexical puts on the body's DOM; styled in styles.css under `.body-editor`. */
+/** Class names Lexical puts on the body's DOM; styled in editor.css. */
 export const editorTheme: EditorThemeClasses = {
   paragraph: 'ed-paragraph',
   heading: {
@@ -31,4 +31,9 @@ export const editorTheme: EditorThemeClasses = {
   },
   ltr: 'ed-ltr',
   rtl: 'ed-rtl',
+  hr: 'ed-hr',
+  hrSelected: 'ed-hr--selected',
+  // Read by the body's own decorator nodes (nodes/InlineImageNode, nodes/AlsoSeeNode).
+  inlineImage: 'ed-figure-block',
+  alsoSee: 'ed-also-see',
 };

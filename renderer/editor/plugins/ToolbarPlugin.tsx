@@ -8,6 +8,7 @@ import {
   REMOVE_LIST_COMMAND,
 } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { INSERT_HORIZONTAL_RULE_COMMAND } from '@lexical/react/LexicalHorizontalRuleNode';
 import { useExtensionSignalValue } from '@lexical/react/useExtensionSignalValue';
 import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
@@ -38,7 +39,11 @@ import {
 } from 'react';
 
 import { Icon, type IconName } from '../../components/Icon';
-import { ALT_KEY, ARIA_MOD, IS_APPLE, MOD_KEY, SHIFT_KEY } from '../../components/keys';
+import { IS_APPLE } from '../../components/keys';
+import { EditorIcon } from '../icons';
+import { ariaKeyShortcuts, shortcutFor, shortcutLabel } from '../shortcuts';
+import { OPEN_ALSO_SEE_DIALOG_COMMAND } from './AlsoSeePlugin';
+import { OPEN_IMAGE_PICKER_COMMAND } from './ImagesPlugin';
 import { OPEN_LINK_DIALOG_COMMAND } from './LinkDialogPlugin';
 
 type BlockType = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'other';
@@ -47,16 +52,19 @@ type Formatting = {
   bold: boolean;
   italic: boolean;
   underline: boolean;
+  strikethrough: boolean;
   block: BlockType;
   link: boolean;
 };
 
-const NO_FORMATTING: Formatting = { bold: false, italic: false, underline: false, block: 'paragraph', link: false };
-
-const JOIN = IS_APPLE ? '' : '+';
-const MOD = `${MOD_KEY}${JOIN}`;
-const ALT = `${ALT_KEY}${JOIN}`;
-const SHIFT = `${SHIFT_KEY}${JOIN}`;
+const NO_FORMATTING: Formatting = {
+  bold: false,
+  italic: false,
+  underline: false,
+  strikethrough: false,
+  block: 'paragraph',
+  link: false,
+};
 
 function $readFormatting(): Formatting {
   const selection = $getSelection();
@@ -89,6 +97,7 @@ function $readFormatting(): Formatting {
     bold: selection.hasFormat('bold'),
     italic: selection.hasFormat('italic'),
     underline: selection.hasFormat('underline'),
+    strikethrough: selection.hasFormat('strikethrough'),
     block,
     link,
   };
@@ -99,6 +108,7 @@ function sameFormatting(a: Formatting, b: Formatting): boolean {
     a.bold === b.bold &&
     a.italic === b.italic &&
     a.underline === b.underline &&
+    a.strikethrough === b.strikethrough &&
     a.block === b.block &&
     a.link === b.link
   );
@@ -146,6 +156,18 @@ function blockForShortcut(event: globalThis.KeyboardEvent): BlockType | null {
     if (event.code === 'Digit9') return 'quote';
   }
   return null;
+}
+
+/** Ctrl/Cmd+Shift+X, by physical key like the block shortcuts. */
+function isStrikethroughShortcut(event: globalThis.KeyboardEvent): boolean {
+  const mod = IS_APPLE ? event.metaKey : event.ctrlKey;
+  return mod && event.shiftKey && !event.altKey && event.code === 'KeyX';
+}
+
+/** The tooltip and aria-keyshortcuts of a toolbar button, from the one list of shortcuts. */
+function keysOf(action: string): { shortcut?: string; ariaShortcut?: string } {
+  const shortcut = shortcutFor(action);
+  return shortcut === undefined ? {} : { shortcut: shortcutLabel(shortcut), ariaShortcut: ariaKeyShortcuts(shortcut) };
 }
 
 type ToolButtonProps = {
@@ -216,6 +238,11 @@ export function ToolbarPlugin(): JSX.Element {
         editor.registerCommand(
           KEY_DOWN_COMMAND,
           (event) => {
+            if (isStrikethroughShortcut(event)) {
+              event.preventDefault();
+              editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'strikethrough');
+              return true;
+            }
             const block = blockForShortcut(event);
             if (block === null) return false;
             event.preventDefault();
@@ -285,67 +312,71 @@ export function ToolbarPlugin(): JSX.Element {
       <div className="toolbar__group">
         {tool('bold', 'Bold', glyph('B', 'tool__glyph--bold'), () => format('bold'), {
           pressed: formatting.bold,
-          shortcut: `${MOD}B`,
-          ariaShortcut: `${ARIA_MOD}+B`,
+          ...keysOf('Bold'),
         })}
         {tool('italic', 'Italic', glyph('I', 'tool__glyph--italic'), () => format('italic'), {
           pressed: formatting.italic,
-          shortcut: `${MOD}I`,
-          ariaShortcut: `${ARIA_MOD}+I`,
+          ...keysOf('Italic'),
         })}
         {tool('underline', 'Underline', glyph('U', 'tool__glyph--underline'), () => format('underline'), {
           pressed: formatting.underline,
-          shortcut: `${MOD}U`,
-          ariaShortcut: `${ARIA_MOD}+U`,
+          ...keysOf('Underline'),
+        })}
+        {tool('strikethrough', 'Strikethrough', glyph('S', 'tool__glyph--strike'), () => format('strikethrough'), {
+          pressed: formatting.strikethrough,
+          ...keysOf('Strikethrough'),
         })}
         {tool('link', 'Link', icon('link'), () => editor.dispatchCommand(OPEN_LINK_DIALOG_COMMAND, undefined), {
           pressed: formatting.link,
-          shortcut: `${MOD}K`,
-          ariaShortcut: `${ARIA_MOD}+K`,
+          ...keysOf('Link'),
         })}
       </div>
       <div className="toolbar__group">
         {tool('paragraph', 'Paragraph', glyph('¶', 'tool__glyph--para'), () => block('paragraph'), {
           pressed: formatting.block === 'paragraph',
-          shortcut: `${MOD}${ALT}0`,
-          ariaShortcut: `${ARIA_MOD}+Alt+0`,
+          ...keysOf('Paragraph'),
         })}
         {tool('h2', 'Heading 2', glyph('H2', 'tool__glyph--heading'), () => block('h2'), {
           pressed: formatting.block === 'h2',
-          shortcut: `${MOD}${ALT}2`,
-          ariaShortcut: `${ARIA_MOD}+Alt+2`,
+          ...keysOf('Heading 2'),
         })}
         {tool('h3', 'Heading 3', glyph('H3', 'tool__glyph--heading'), () => block('h3'), {
           pressed: formatting.block === 'h3',
-          shortcut: `${MOD}${ALT}3`,
-          ariaShortcut: `${ARIA_MOD}+Alt+3`,
+          ...keysOf('Heading 3'),
         })}
         {tool('bullet', 'Bulleted list', icon('bulletList'), () => block('bullet'), {
           pressed: formatting.block === 'bullet',
-          shortcut: `${MOD}${SHIFT}8`,
-          ariaShortcut: `${ARIA_MOD}+Shift+8`,
+          ...keysOf('Bulleted list'),
         })}
         {tool('number', 'Numbered list', icon('numberList'), () => block('number'), {
           pressed: formatting.block === 'number',
-          shortcut: `${MOD}${SHIFT}7`,
-          ariaShortcut: `${ARIA_MOD}+Shift+7`,
+          ...keysOf('Numbered list'),
         })}
         {tool('quote', 'Quote', icon('quote'), () => block('quote'), {
           pressed: formatting.block === 'quote',
-          shortcut: `${MOD}${SHIFT}9`,
-          ariaShortcut: `${ARIA_MOD}+Shift+9`,
+          ...keysOf('Quote'),
         })}
+      </div>
+      <div className="toolbar__group">
+        {tool('image', 'Insert image', <EditorIcon name="image" />, () =>
+          editor.dispatchCommand(OPEN_IMAGE_PICKER_COMMAND, undefined),
+        )}
+        {tool('rule', 'Horizontal rule', <EditorIcon name="rule" />, () => {
+          editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined);
+          editor.focus();
+        })}
+        {tool('alsoSee', 'Also See', <EditorIcon name="alsoSee" />, () =>
+          editor.dispatchCommand(OPEN_ALSO_SEE_DIALOG_COMMAND, undefined),
+        )}
       </div>
       <div className="toolbar__group">
         {tool('undo', 'Undo', icon('undo'), () => editor.dispatchCommand(UNDO_COMMAND, undefined), {
           disabled: !canUndo,
-          shortcut: `${MOD}Z`,
-          ariaShortcut: `${ARIA_MOD}+Z`,
+          ...keysOf('Undo'),
         })}
         {tool('redo', 'Redo', icon('redo'), () => editor.dispatchCommand(REDO_COMMAND, undefined), {
           disabled: !canRedo,
-          shortcut: IS_APPLE ? `${SHIFT}${MOD}Z` : `${MOD}Y`,
-          ariaShortcut: `${ARIA_MOD}+Shift+Z`,
+          ...keysOf('Redo'),
         })}
       </div>
     </div>

@@ -1,7 +1,7 @@
-import type { LexicalEditor } from 'lexical';
+import { $getRoot, type LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type JSX } from 'react';
 
-import type { Article, ArticleId, ArticleSummary } from '../../../shared/domain';
+import type { Article, ArticleId, ArticleStatus, ArticleSummary, Author, RevisionId } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { api, errorMessage } from '../../api';
 import { Icon } from '../../components/Icon';
@@ -9,9 +9,13 @@ import { useReportError } from '../../components/Notices';
 import { StatusBar } from '../../components/StatusBar';
 import { Editor } from '../../editor/Editor';
 import type { BodyCounts } from '../../editor/plugins/WordCountPlugin';
+import { HistoryPanel } from '../history/HistoryPanel';
+import type { ComparedText } from '../history/wordDiff';
 import { statusLabel } from '../library/summaries';
-import { ArticleHeader } from './ArticleHeader';
-import { ArticleSaver } from './ArticleSaver';
+import { SidePanels } from '../panels/SidePanels';
+import { usePreferences } from '../settings/PreferencesProvider';
+import { ArticleHeader, headerValuesOf, type EditableValues, type HeaderValues } from './ArticleHeader';
+import { ArticleSaver, type FieldPatch } from './ArticleSaver';
 
 type ArticleViewProps = {
   id: ArticleId;
@@ -23,6 +27,8 @@ type ArticleViewProps = {
   onSaved: (article: Article) => void;
   onTrashed: (summary: ArticleSummary) => void;
   onClose: () => void;
+  /** Opens an article the editor made (a long paste imported as an article of its own). */
+  onOpenArticle: (article: Article) => void;
 };
 
 type Loaded =
@@ -31,7 +37,15 @@ type Loaded =
   | { kind: 'failed'; message: string; missing: boolean };
 
 /** The open article: loads it, and reloads it when the saved copy is newer than ours. */
-export function ArticleView({ id, fresh, onFreshTaken, onSaved, onTrashed, onClose }: ArticleViewProps): JSX.Element {
+export function ArticleView({
+  id,
+  fresh,
+  onFreshTaken,
+  onSaved,
+  onTrashed,
+  onClose,
+  onOpenArticle,
+}: ArticleViewProps): JSX.Element {
   const [seeded] = useState(() => (fresh?.id === id ? fresh : null));
   const [loaded, setLoaded] = useState<Loaded>(() =>
     seeded === null ? { kind: 'loading' } : { kind: 'ready', article: seeded, serial: 0 },
@@ -64,6 +78,15 @@ export function ArticleView({ id, fresh, onFreshTaken, onSaved, onTrashed, onClo
       current = false;
     };
   }, [id, needsFetch]);
+
+  // The article was replaced by the view's own action (a version restored): show it afresh.
+  const replace = useCallback((article: Article) => {
+    setLoaded((previous) => ({
+      kind: 'ready',
+      article,
+      serial: previous.kind === 'ready' ? previous.serial + 1 : 0,
+    }));
+  }, []);
 
   const reload = useCallback(() => {
     api.invoke('articles:get', { id }).then(
@@ -111,6 +134,8 @@ export function ArticleView({ id, fresh, onFreshTaken, onSaved, onTrashed, onClo
       onSaved={onSaved}
       onTrashed={onTrashed}
       onReload={reload}
+      onReplaced={replace}
+      onOpenArticle={onOpenArticle}
     />
   );
 }
@@ -121,30 +146,88 @@ type WorkspaceProps = {
   onSaved: (article: Article) => void;
   onTrashed: (summary: ArticleSummary) => void;
   onReload: () => void;
+  onReplaced: (article: Article) => void;
+  onOpenArticle: (article: Article) => void;
 };
 
 function isSaveShortcut(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's';
 }
 
-function ArticleWorkspace({ article, focusHeadline, onSaved, onTrashed, onReload }: WorkspaceProps): JSX.Element {
+/** The header's values as the fields of a save. */
+function toFieldPatch(patch: Partial<EditableValues>): FieldPatch {
+  const { authors, leadImage, ...plain } = patch;
+  const fields: FieldPatch = { ...plain };
+  if (authors !== undefined) fields.authorIds = authors.map((author) => author.id);
+  if (leadImage !== undefined) {
+    fields.leadImage =
+      leadImage === null ? null : { assetId: leadImage.asset.id, caption: leadImage.caption, credit: leadImage.credit };
+  }
+  return fields;
+}
+
+/** Changes made with one action rather than by typing are saved at once. */
+function isDiscrete(patch: Partial<EditableValues>, previous: HeaderValues): boolean {
+  if (patch.authors !== undefined || patch.tags !== undefined || patch.language !== undefined) return true;
+  if (patch.datelineDate !== undefined) return true;
+  if (patch.leadImage !== undefined) return patch.leadImage?.asset.id !== previous.leadImage?.asset.id;
+  return false;
+}
+
+function ArticleWorkspace({
+  article,
+  focusHeadline,
+  onSaved,
+  onTrashed,
+  onReload,
+  onReplaced,
+  onOpenArticle,
+}: WorkspaceProps): JSX.Element {
   const report = useReportError();
-  const [saver] = useState(() => new ArticleSaver(article, (args) => api.invoke('articles:save', args)));
+  const { preferences } = usePreferences();
+  const [saver] = useState(
+    () =>
+      new ArticleSaver(article, {
+        save: (args) => api.invoke('articles:save', args),
+        probe: (id) => api.invoke('articles:get', { id }),
+        idleMs: preferences.autosaveDelayMs,
+      }),
+  );
   const save = useSyncExternalStore(saver.subscribe, saver.getState);
-  const [headline, setHeadline] = useState(article.headline);
-  const [dek, setDek] = useState(article.dek);
+  const [values, setValues] = useState<HeaderValues>(() => headerValuesOf(article));
+  const [slugProblem, setSlugProblem] = useState<string | null>(null);
   const [counts, setCounts] = useState<BodyCounts | null>(null);
+  const [saves, setSaves] = useState(0);
+  const [statusSaves, setStatusSaves] = useState(0);
   const [trashing, setTrashing] = useState(false);
   const editorRef = useRef<LexicalEditor | null>(null);
+  const valuesRef = useRef(values);
+  useLayoutEffect(() => {
+    valuesRef.current = values;
+  });
+
+  useEffect(() => {
+    saver.setIdleMs(preferences.autosaveDelayMs);
+  }, [saver, preferences.autosaveDelayMs]);
 
   useLayoutEffect(() => {
     saver.connect({
-      onSaved,
-      onUnseenFailure: (message) => {
-        report(new Error(`Changes to “${headline.trim() || 'Untitled'}” were not saved: ${message}`));
+      onSaved: (saved) => {
+        onSaved(saved);
+        setSaves((count) => count + 1);
+        // The slug follows the headline on the server while the story is a draft.
+        setValues((current) =>
+          current.slug === saved.slug && current.slugLocked === saved.slugLocked
+            ? current
+            : { ...current, slug: saved.slug, slugLocked: saved.slugLocked },
+        );
       },
+      onUnseenFailure: (message) => {
+        report(new Error(`Changes to “${valuesRef.current.headline.trim() || 'Untitled'}” were not saved: ${message}`));
+      },
+      onSlugRefused: (_slug, message) => setSlugProblem(message),
     });
-  }, [saver, onSaved, report, headline]);
+  }, [saver, onSaved, report]);
 
   // Save when the person leaves: another window, another tab, closing or reloading the page,
   // opening another article (unmount).
@@ -178,6 +261,80 @@ function ArticleWorkspace({ article, focusHeadline, onSaved, onTrashed, onReload
     };
   }, [saver]);
 
+  const change = useCallback(
+    (patch: Partial<EditableValues>) => {
+      const discrete = isDiscrete(patch, valuesRef.current);
+      setValues((current) => ({ ...current, ...patch }));
+      saver.setFields(toFieldPatch(patch));
+      if (discrete) void saver.flush();
+    },
+    [saver],
+  );
+
+  const changeSlug = useCallback(
+    (slug: string) => {
+      setSlugProblem(null);
+      saver.setFields({ slug });
+      void saver.flush();
+    },
+    [saver],
+  );
+
+  const changeStatus = useCallback(
+    (status: ArticleStatus) => {
+      setValues((current) => ({ ...current, status }));
+      saver.setFields({ status });
+      void saver.flush().then(() => setStatusSaves((count) => count + 1));
+    },
+    [saver],
+  );
+
+  const authorUpdated = useCallback((author: Author) => {
+    setValues((current) => ({
+      ...current,
+      authors: current.authors.map((existing) => (existing.id === author.id ? author : existing)),
+    }));
+  }, []);
+
+  const readCurrent = useCallback((): ComparedText => {
+    const editor = editorRef.current;
+    const bodyText =
+      editor === null ? article.bodyText : editor.getEditorState().read(() => $getRoot().getTextContent());
+    return { headline: valuesRef.current.headline, dek: valuesRef.current.dek, bodyText };
+  }, [article.bodyText]);
+
+  const flush = useCallback(() => saver.flush(), [saver]);
+
+  const restore = useCallback(
+    async (revisionId: RevisionId) => {
+      const editor = editorRef.current;
+      // Nothing typed from here on could be kept: the restored text replaces it.
+      editor?.setEditable(false);
+      try {
+        await saver.flush();
+        const state = saver.getState();
+        if (saver.hasUnsavedChanges() || state.kind === 'failed') {
+          throw new Error(
+            `Nothing was restored: the current text is not saved yet${state.kind === 'failed' ? ` (${state.message})` : ''}.`,
+          );
+        }
+        const restored = await api.invoke('revisions:restore', {
+          articleId: article.id,
+          revisionId,
+          version: saver.currentVersion,
+        });
+        saver.retire();
+        onSaved(restored);
+        onReplaced(restored);
+      } catch (error) {
+        editor?.setEditable(true);
+        report(error);
+        throw error;
+      }
+    },
+    [article.id, saver, onSaved, onReplaced, report],
+  );
+
   const moveToTrash = async () => {
     setTrashing(true);
     try {
@@ -192,33 +349,31 @@ function ArticleWorkspace({ article, focusHeadline, onSaved, onTrashed, onReload
 
   const header = (
     <ArticleHeader
-      headline={headline}
-      dek={dek}
+      values={values}
       autoFocusHeadline={focusHeadline}
-      meta={`${statusLabel(article.status)}${article.section.trim() === '' ? '' : ` · ${article.section}`}`}
-      onHeadline={(value) => {
-        setHeadline(value);
-        saver.setHeadline(value);
-      }}
-      onDek={(value) => {
-        setDek(value);
-        saver.setDek(value);
-      }}
+      onChange={change}
+      onStatus={changeStatus}
+      onSlug={changeSlug}
+      slugProblem={slugProblem}
+      onAuthorUpdated={authorUpdated}
       onLeaveField={() => void saver.flush()}
       onEnterBody={() => editorRef.current?.focus(undefined, { defaultSelection: 'rootStart' })}
     />
   );
 
   const actions = (
-    <button
-      type="button"
-      className="button button--quiet button--danger"
-      onClick={() => void moveToTrash()}
-      disabled={trashing}
-    >
-      <Icon name="trash" />
-      Move to trash
-    </button>
+    <>
+      <button
+        type="button"
+        className="icon-button icon-button--danger"
+        aria-label="Move to trash"
+        title="Move to trash"
+        onClick={() => void moveToTrash()}
+        disabled={trashing}
+      >
+        <Icon name="trash" />
+      </button>
+    </>
   );
 
   return (
@@ -232,10 +387,37 @@ function ArticleWorkspace({ article, focusHeadline, onSaved, onTrashed, onReload
           editorRef={editorRef}
           onCounts={setCounts}
           onError={report}
+          houseStyle={preferences.houseStyle}
+          onOpenArticle={onOpenArticle}
         />
       </main>
-      <StatusBar counts={counts} save={save} onRetry={() => void saver.retry()} onReload={onReload}>
-        <p className="status-bar__item">{statusLabel(article.status)}</p>
+      <SidePanels
+        tabs={[
+          {
+            id: 'history',
+            label: 'History',
+            icon: 'history',
+            render: () => (
+              <HistoryPanel
+                articleId={article.id}
+                saves={saves}
+                statusSaves={statusSaves}
+                readCurrent={readCurrent}
+                flush={flush}
+                onRestore={restore}
+              />
+            ),
+          },
+        ]}
+      />
+      <StatusBar
+        counts={counts}
+        lengthTarget={values.lengthTarget}
+        save={save}
+        onRetry={() => void saver.retry()}
+        onReload={onReload}
+      >
+        <p className="status-bar__item">{statusLabel(values.status)}</p>
       </StatusBar>
     </>
   );

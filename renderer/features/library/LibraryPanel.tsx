@@ -17,6 +17,8 @@ type LibraryPanelProps = {
   busy: boolean;
   onCreate: () => void;
   onAddSample: () => void;
+  onSettings: () => void;
+  onHelp: () => void;
 };
 
 const numbers = new Intl.NumberFormat();
@@ -33,6 +35,8 @@ export function LibraryPanel({
   busy,
   onCreate,
   onAddSample,
+  onSettings,
+  onHelp,
 }: LibraryPanelProps): JSX.Element {
   const report = useReportError();
   const [query, setQuery] = useState('');
@@ -127,11 +131,30 @@ export function LibraryPanel({
         </>
       )}
 
-      {library.info === null ? null : (
-        <p className="library__footer" title={library.info.path}>
-          {fileName(library.info.path)}
-        </p>
-      )}
+      <footer className="library__footer">
+        <span className="library__file" title={library.info?.path}>
+          {library.info === null ? '' : fileName(library.info.path)}
+        </span>
+        <button
+          type="button"
+          className="icon-button icon-button--small"
+          aria-label="Help"
+          aria-keyshortcuts="F1"
+          title="Keyboard shortcuts (? or F1)"
+          onClick={onHelp}
+        >
+          <Icon name="help" />
+        </button>
+        <button
+          type="button"
+          className="icon-button icon-button--small"
+          aria-label="Settings"
+          title="Settings"
+          onClick={onSettings}
+        >
+          <Icon name="settings" />
+        </button>
+      </footer>
     </section>
   );
 }

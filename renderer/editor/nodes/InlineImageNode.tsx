@@ -1,0 +1,214 @@
+import {
+  $applyNodeReplacement,
+  $getDocument,
+  addClassNamesToElement,
+  DecoratorNode,
+  type DOMConversionMap,
+  type DOMConversionOutput,
+  type DOMExportOutput,
+  type EditorConfig,
+  type LexicalNode,
+  type LexicalUpdateJSON,
+  type NodeKey,
+  type SerializedLexicalNode,
+  type Spread,
+} from 'lexical';
+import type { JSX } from 'react';
+
+import { InlineImageComponent } from './InlineImageComponent';
+
+/** An image stored in the library, placed in the body with what it shows and who took it. */
+export type InlineImagePayload = {
+  /** The library asset holding the bytes. */
+  assetId: string;
+  /** What the image shows, for screen readers and when it cannot be shown. */
+  altText: string;
+  caption: string;
+  credit: string;
+  /** Natural size in pixels, so the page keeps its place while the image loads. */
+  width: number;
+  height: number;
+};
+
+export type SerializedInlineImageNode = Spread<InlineImagePayload, SerializedLexicalNode>;
+
+const positive = (value: unknown): number =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.round(value) : 0;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The attribute that marks a figure as one of ours in exported HTML. */
+const ASSET_ATTRIBUTE = 'data-asset-id';
+
+function $convertFigure(element: HTMLElement): DOMConversionOutput | null {
+  const assetId = element.getAttribute(ASSET_ATTRIBUTE);
+  if (assetId === null || assetId === '') return null;
+  const img = element.querySelector('img');
+  return {
+    node: $createInlineImageNode({
+      assetId,
+      altText: img?.getAttribute('alt') ?? '',
+      caption: element.querySelector('.caption')?.textContent ?? '',
+      credit: element.querySelector('.credit')?.textContent ?? '',
+      width: positive(Number(img?.getAttribute('width'))),
+      height: positive(Number(img?.getAttribute('height'))),
+    }),
+  };
+}
+
+/**
+ * An image in the body, between paragraphs. Only the asset's id is kept in the document; the
+ * bytes stay in the library. Caption and credit are edited in place, below the picture.
+ */
+export class InlineImageNode extends DecoratorNode<JSX.Element> {
+  __assetId: string;
+  __altText: string;
+  __caption: string;
+  __credit: string;
+  __width: number;
+  __height: number;
+
+  static override getType(): string {
+    return 'inline-image';
+  }
+
+  static override clone(node: InlineImageNode): InlineImageNode {
+    return new InlineImageNode(node.getPayload(), node.__key);
+  }
+
+  static override importJSON(serialized: SerializedInlineImageNode): InlineImageNode {
+    return $createInlineImageNode().updateFromJSON(serialized);
+  }
+
+  static override importDOM(): DOMConversionMap | null {
+    return {
+      figure: (element: HTMLElement) =>
+        element.hasAttribute(ASSET_ATTRIBUTE) ? { conversion: $convertFigure, priority: 2 } : null,
+    };
+  }
+
+  constructor(payload?: Partial<InlineImagePayload>, key?: NodeKey) {
+    super(key);
+    this.__assetId = text(payload?.assetId);
+    this.__altText = text(payload?.altText);
+    this.__caption = text(payload?.caption);
+    this.__credit = text(payload?.credit);
+    this.__width = positive(payload?.width);
+    this.__height = positive(payload?.height);
+  }
+
+  override updateFromJSON(serialized: LexicalUpdateJSON<SerializedInlineImageNode>): this {
+    const node = super.updateFromJSON(serialized).getWritable();
+    node.__assetId = text(serialized.assetId);
+    node.__altText = text(serialized.altText);
+    node.__caption = text(serialized.caption);
+    node.__credit = text(serialized.credit);
+    node.__width = positive(serialized.width);
+    node.__height = positive(serialized.height);
+    return node;
+  }
+
+  override exportJSON(): SerializedInlineImageNode {
+    return { ...super.exportJSON(), ...this.getPayload() };
+  }
+
+  /**
+   * A figure that names its asset; the exporters put the image's file name in `src` when they
+   * write a package, since the bytes live in the library rather than in the document.
+   */
+  override exportDOM(): DOMExportOutput {
+    const doc = $getDocument();
+    const figure = doc.createElement('figure');
+    figure.setAttribute(ASSET_ATTRIBUTE, this.__assetId);
+    const img = doc.createElement('img');
+    img.setAttribute('alt', this.__altText || this.__caption);
+    if (this.__width > 0) img.setAttribute('width', String(this.__width));
+    if (this.__height > 0) img.setAttribute('height', String(this.__height));
+    figure.append(img);
+    if (this.__caption !== '' || this.__credit !== '') {
+      const figcaption = doc.createElement('figcaption');
+      const caption = doc.createElement('span');
+      caption.className = 'caption';
+      caption.textContent = this.__caption;
+      const credit = doc.createElement('span');
+      credit.className = 'credit';
+      credit.textContent = this.__credit;
+      figcaption.append(caption, ' ', credit);
+      figure.append(figcaption);
+    }
+    return { element: figure };
+  }
+
+  override createDOM(config: EditorConfig): HTMLElement {
+    const element = $getDocument().createElement('div');
+    const className = (config.theme as { inlineImage?: string }).inlineImage;
+    if (className !== undefined) addClassNamesToElement(element, className);
+    return element;
+  }
+
+  override updateDOM(): false {
+    return false;
+  }
+
+  override isInline(): false {
+    return false;
+  }
+
+  getPayload(): InlineImagePayload {
+    const self = this.getLatest();
+    return {
+      assetId: self.__assetId,
+      altText: self.__altText,
+      caption: self.__caption,
+      credit: self.__credit,
+      width: self.__width,
+      height: self.__height,
+    };
+  }
+
+  getAssetId(): string {
+    return this.getLatest().__assetId;
+  }
+
+  getCaption(): string {
+    return this.getLatest().__caption;
+  }
+
+  getCredit(): string {
+    return this.getLatest().__credit;
+  }
+
+  getAltText(): string {
+    return this.getLatest().__altText;
+  }
+
+  setCaption(caption: string): this {
+    const self = this.getWritable();
+    self.__caption = caption;
+    return self;
+  }
+
+  setCredit(credit: string): this {
+    const self = this.getWritable();
+    self.__credit = credit;
+    return self;
+  }
+
+  setAltText(altText: string): this {
+    const self = this.getWritable();
+    self.__altText = altText;
+    return self;
+  }
+
+  override decorate(): JSX.Element {
+    return <InlineImageComponent nodeKey={this.getKey()} {...this.getPayload()} />;
+  }
+}
+
+export function $createInlineImageNode(payload?: Partial<InlineImagePayload>): InlineImageNode {
+  return $applyNodeReplacement(new InlineImageNode(payload));
+}
+
+export function $isInlineImageNode(node: LexicalNode | null | undefined): node is InlineImageNode {
+  return node instanceof InlineImageNode;
+}

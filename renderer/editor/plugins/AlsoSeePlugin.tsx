@@ -1,0 +1,227 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { mergeRegister } from '@lexical/utils';
+import {
+  $getSelection,
+  $setSelection,
+  COMMAND_PRIORITY_EDITOR,
+  createCommand,
+  type BaseSelection,
+  type LexicalCommand,
+} from 'lexical';
+import { useCallback, useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react';
+
+import type { ArticleStatus, ArticleSummary } from '../../../shared/domain';
+import { api, errorMessage } from '../../api';
+import { $insertBlockNode } from '../blocks';
+import { $createAlsoSeeNode } from '../nodes/AlsoSeeNode';
+
+/** Puts an "Also See" block for the given article at the caret, between paragraphs. */
+export const INSERT_ALSO_SEE_COMMAND: LexicalCommand<string> = createCommand('INSERT_ALSO_SEE_COMMAND');
+
+/** Opens the box for finding the article to point to (toolbar button). */
+export const OPEN_ALSO_SEE_DIALOG_COMMAND: LexicalCommand<void> = createCommand('OPEN_ALSO_SEE_DIALOG_COMMAND');
+
+const RESULTS = 8;
+const SEARCH_DELAY_MS = 200;
+
+const STATUS_LABELS: Record<ArticleStatus, string> = {
+  draft: 'Draft',
+  editing: 'Editing',
+  'fact-check': 'Fact-check',
+  ready: 'Ready',
+  exported: 'Exported',
+};
+
+type Found =
+  | { kind: 'searching' }
+  | { kind: 'done'; items: ArticleSummary[]; hint: string | null }
+  | { kind: 'failed'; message: string };
+
+/** The latest articles for an empty box, search hits otherwise; never the article being edited. */
+function useArticleFinder(query: string, excludeId: string | undefined): Found {
+  const trimmed = query.trim();
+  const [answer, setAnswer] = useState<{ query: string; found: Found } | null>(null);
+  useEffect(() => {
+    let live = true;
+    const timer = setTimeout(
+      () => {
+        const request: Promise<{ items: ArticleSummary[]; hint: string | null }> =
+          trimmed === ''
+            ? api.invoke('articles:list', { limit: RESULTS + 1 }).then(({ items }) => ({ items, hint: null }))
+            : api
+                .invoke('articles:search', { query: trimmed, limit: RESULTS + 1 })
+                .then(({ hits, hint }) => ({ items: hits, hint }));
+        request.then(
+          ({ items, hint }) => {
+            if (!live) return;
+            setAnswer({
+              query: trimmed,
+              found: { kind: 'done', items: items.filter((item) => item.id !== excludeId).slice(0, RESULTS), hint },
+            });
+          },
+          (error: unknown) => {
+            if (live) setAnswer({ query: trimmed, found: { kind: 'failed', message: errorMessage(error) } });
+          },
+        );
+      },
+      trimmed === '' ? 0 : SEARCH_DELAY_MS,
+    );
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [trimmed, excludeId]);
+  return answer?.query === trimmed ? answer.found : { kind: 'searching' };
+}
+
+type Opening = { selection: BaseSelection | null; serial: number };
+
+export function AlsoSeePlugin({ excludeArticleId }: { excludeArticleId?: string | undefined }): JSX.Element | null {
+  const [editor] = useLexicalComposerContext();
+  const [opening, setOpening] = useState<Opening | null>(null);
+  const serial = useRef(0);
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerCommand(
+          INSERT_ALSO_SEE_COMMAND,
+          (articleId) => {
+            $insertBlockNode($createAlsoSeeNode(articleId));
+            return true;
+          },
+          COMMAND_PRIORITY_EDITOR,
+        ),
+        editor.registerCommand(
+          OPEN_ALSO_SEE_DIALOG_COMMAND,
+          () => {
+            serial.current += 1;
+            setOpening({ selection: $getSelection()?.clone() ?? null, serial: serial.current });
+            return true;
+          },
+          COMMAND_PRIORITY_EDITOR,
+        ),
+      ),
+    [editor],
+  );
+
+  const close = useCallback(() => {
+    setOpening(null);
+    editor.focus();
+  }, [editor]);
+
+  if (opening === null) return null;
+
+  const choose = (article: ArticleSummary) => {
+    editor.update(() => {
+      if (opening.selection !== null) $setSelection(opening.selection.clone());
+      editor.dispatchCommand(INSERT_ALSO_SEE_COMMAND, article.id);
+    });
+    close();
+  };
+
+  return <AlsoSeeDialog key={opening.serial} excludeId={excludeArticleId} onChoose={choose} onCancel={close} />;
+}
+
+function AlsoSeeDialog({
+  excludeId,
+  onChoose,
+  onCancel,
+}: {
+  excludeId: string | undefined;
+  onChoose: (article: ArticleSummary) => void;
+  onCancel: () => void;
+}): JSX.Element {
+  const [query, setQuery] = useState('');
+  const found = useArticleFinder(query, excludeId);
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
+
+  const results = found.kind === 'done' ? found.items : [];
+  const buttons = () => Array.from(list.current?.querySelectorAll<HTMLButtonElement>('button') ?? []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+      return;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const all = buttons();
+    if (all.length === 0) return;
+    event.preventDefault();
+    const current = all.findIndex((button) => button === document.activeElement);
+    if (event.key === 'ArrowDown') {
+      all[Math.min(current + 1, all.length - 1)]?.focus();
+    } else if (current <= 0) {
+      input.current?.focus();
+    } else {
+      all[current - 1]?.focus();
+    }
+  };
+
+  let status: string | null = null;
+  if (found.kind === 'searching') status = 'Searching…';
+  else if (found.kind === 'failed') status = `The library could not be searched: ${found.message}`;
+  else if (results.length === 0) {
+    status = query.trim() === '' ? 'No other articles in the library yet.' : `No articles match “${query.trim()}”.`;
+    if (found.hint !== null) status = `${status} ${found.hint}`;
+  }
+
+  return (
+    <div className="also-see-dialog" role="dialog" aria-label="Insert Also See" onKeyDown={onKeyDown}>
+      <div className="also-see-dialog__head">
+        <input
+          ref={input}
+          type="search"
+          className="also-see-dialog__search"
+          aria-label="Find an article"
+          placeholder="Find an article by headline or text…"
+          autoComplete="off"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              const first = results[0];
+              if (first !== undefined) onChoose(first);
+            }
+          }}
+        />
+        <button type="button" className="button button--quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      <p className="also-see-dialog__caption">{query.trim() === '' ? 'Latest articles' : 'Matching articles'}</p>
+      <ul ref={list} className="also-see-dialog__results" aria-label="Articles found">
+        {results.map((article) => (
+          <li key={article.id}>
+            <button type="button" className="also-see-dialog__result" onClick={() => onChoose(article)}>
+              <span className="also-see-dialog__headline">
+                {article.headline.trim() === '' ? 'Untitled article' : article.headline}
+              </span>
+              <span className="also-see-dialog__meta">
+                {[
+                  STATUS_LABELS[article.status],
+                  article.section.trim(),
+                  `${article.wordCount.toLocaleString('en')} words`,
+                ]
+                  .filter((part) => part !== '')
+                  .join(' · ')}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {status === null ? null : (
+        <p className="also-see-dialog__status" role="status">
+          {status}
+        </p>
+      )}
+    </div>
+  );
+}

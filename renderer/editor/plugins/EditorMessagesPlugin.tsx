@@ -1,0 +1,76 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { COMMAND_PRIORITY_EDITOR, createCommand, type LexicalCommand } from 'lexical';
+import { useEffect, useRef, useState, type JSX } from 'react';
+
+/**
+ * A message about something the editor did or refused to do (a link it would not keep, an image
+ * it could not add). `error` stays until dismissed; `info` clears itself.
+ */
+export type EditorMessage = { text: string; tone: 'error' | 'info' };
+
+/** Shows a message in the bar under the toolbar, replacing any message already there. */
+export const SHOW_EDITOR_MESSAGE_COMMAND: LexicalCommand<EditorMessage> = createCommand('SHOW_EDITOR_MESSAGE_COMMAND');
+
+/** Clears the message if it is still `text` (a progress note whose work has finished). */
+export const CLEAR_EDITOR_MESSAGE_COMMAND: LexicalCommand<string> = createCommand('CLEAR_EDITOR_MESSAGE_COMMAND');
+
+const INFO_MS = 6000;
+
+export function EditorMessagesPlugin(): JSX.Element {
+  const [editor] = useLexicalComposerContext();
+  const [message, setMessage] = useState<EditorMessage | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  useEffect(() => {
+    const stopTimer = () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = null;
+    };
+    const unregisterShow = editor.registerCommand(
+      SHOW_EDITOR_MESSAGE_COMMAND,
+      (next) => {
+        stopTimer();
+        setMessage(next);
+        if (next.tone === 'info') timer.current = setTimeout(() => setMessage(null), INFO_MS);
+        return true;
+      },
+      COMMAND_PRIORITY_EDITOR,
+    );
+    const unregisterClear = editor.registerCommand(
+      CLEAR_EDITOR_MESSAGE_COMMAND,
+      (text) => {
+        setMessage((current) => (current?.text === text ? null : current));
+        return true;
+      },
+      COMMAND_PRIORITY_EDITOR,
+    );
+    return () => {
+      unregisterShow();
+      unregisterClear();
+      stopTimer();
+    };
+  }, [editor]);
+
+  // The live regions stay in the page so that screen readers announce what appears in them.
+  return (
+    <div className="editor-messages">
+      <div role="alert" className="editor-messages__slot">
+        {message?.tone === 'error' ? (
+          <div className="editor-message editor-message--error">
+            <p className="editor-message__text">{message.text}</p>
+            <button type="button" className="button button--quiet button--small" onClick={() => setMessage(null)}>
+              Dismiss
+            </button>
+          </div>
+        ) : null}
+      </div>
+      <div role="status" className="editor-messages__slot">
+        {message?.tone === 'info' ? (
+          <div className="editor-message editor-message--info">
+            <p className="editor-message__text">{message.text}</p>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

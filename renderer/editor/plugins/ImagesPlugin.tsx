@@ -1,0 +1,100 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { mergeRegister } from '@lexical/utils';
+import {
+  $getSelection,
+  $setSelection,
+  COMMAND_PRIORITY_EDITOR,
+  createCommand,
+  type BaseSelection,
+  type LexicalCommand,
+} from 'lexical';
+import { useEffect, useRef, type ChangeEvent, type JSX } from 'react';
+
+import { errorMessage } from '../../api';
+import { addImageFile, IMAGE_ACCEPT } from '../../features/images/images';
+import { $insertBlockNode } from '../blocks';
+import { $createInlineImageNode, type InlineImagePayload } from '../nodes/InlineImageNode';
+import { CLEAR_EDITOR_MESSAGE_COMMAND, SHOW_EDITOR_MESSAGE_COMMAND } from './EditorMessagesPlugin';
+
+/** Puts an image already in the library into the body at the caret, between paragraphs. */
+export const INSERT_INLINE_IMAGE_COMMAND: LexicalCommand<InlineImagePayload> =
+  createCommand('INSERT_INLINE_IMAGE_COMMAND');
+
+/** Asks for an image file, adds it to the library and puts it in the body (toolbar button). */
+export const OPEN_IMAGE_PICKER_COMMAND: LexicalCommand<void> = createCommand('OPEN_IMAGE_PICKER_COMMAND');
+
+export function ImagesPlugin(): JSX.Element {
+  const [editor] = useLexicalComposerContext();
+  const picker = useRef<HTMLInputElement>(null);
+  // The file dialog takes focus; the image goes where the caret was when it opened.
+  const target = useRef<BaseSelection | null>(null);
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerCommand(
+          INSERT_INLINE_IMAGE_COMMAND,
+          (payload) => {
+            $insertBlockNode($createInlineImageNode(payload));
+            return true;
+          },
+          COMMAND_PRIORITY_EDITOR,
+        ),
+        editor.registerCommand(
+          OPEN_IMAGE_PICKER_COMMAND,
+          () => {
+            target.current = $getSelection()?.clone() ?? null;
+            picker.current?.click();
+            return true;
+          },
+          COMMAND_PRIORITY_EDITOR,
+        ),
+      ),
+    [editor],
+  );
+
+  const onPicked = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    // The same file can be picked again later.
+    event.target.value = '';
+    if (file === undefined) return;
+    const progress = `Adding ${file.name} to the library…`;
+    editor.dispatchCommand(SHOW_EDITOR_MESSAGE_COMMAND, { tone: 'info', text: progress });
+    addImageFile(file).then(
+      (asset) => {
+        editor.dispatchCommand(CLEAR_EDITOR_MESSAGE_COMMAND, progress);
+        editor.update(() => {
+          const selection = target.current;
+          target.current = null;
+          if (selection !== null) $setSelection(selection);
+          editor.dispatchCommand(INSERT_INLINE_IMAGE_COMMAND, {
+            assetId: asset.id,
+            altText: '',
+            caption: '',
+            credit: '',
+            width: asset.width,
+            height: asset.height,
+          });
+        });
+      },
+      (error: unknown) => {
+        editor.dispatchCommand(SHOW_EDITOR_MESSAGE_COMMAND, {
+          tone: 'error',
+          text: `${file.name} was not added: ${errorMessage(error)}`,
+        });
+      },
+    );
+  };
+
+  return (
+    <input
+      ref={picker}
+      type="file"
+      accept={IMAGE_ACCEPT}
+      aria-label="Image file"
+      hidden
+      tabIndex={-1}
+      onChange={onPicked}
+    />
+  );
+}

@@ -1,0 +1,35 @@
+import { ALT_KEY, MOD_KEY } from '../../components/keys';
+import { MARKDOWN_SHORTCUTS, SHORTCUTS, type Shortcut } from '../../editor/shortcuts';
+
+/** A shortcut as the Help dialog lists it: what it does and the keys, one label per key. */
+export type ShortcutEntry = { label: string; keys: readonly string[] };
+
+/** `sequence`: the keys are typed one after another rather than held together. */
+export type ShortcutGroup = { name: string; shortcuts: ShortcutEntry[]; sequence?: boolean };
+
+const fromEditor = (shortcut: Shortcut): ShortcutEntry => ({ label: shortcut.action, keys: shortcut.keys });
+
+const ARTICLE: ShortcutEntry[] = [
+  { label: 'From the headline to the dek, from the dek to the body', keys: ['Enter'] },
+  { label: 'Move the focused author earlier or later in the byline', keys: [ALT_KEY, '← / →'] },
+  { label: 'Remove the focused author from the byline', keys: ['Delete'] },
+  { label: 'Add the tag typed so far', keys: ['Enter'] },
+  { label: 'Save an author or a new author', keys: [MOD_KEY, 'Enter'] },
+];
+
+const WINDOW: ShortcutEntry[] = [
+  { label: 'Keyboard shortcuts', keys: ['?'] },
+  { label: 'Keyboard shortcuts, from anywhere', keys: ['F1'] },
+  { label: 'Clear the library search', keys: ['Esc'] },
+  { label: 'Close a dialog or popover', keys: ['Esc'] },
+];
+
+/** The shortcuts of the editor (as the editor defines them), the article header and the window. */
+export function shortcutGroups(): ShortcutGroup[] {
+  return [
+    { name: 'Editing the body', shortcuts: SHORTCUTS.map(fromEditor) },
+    { name: 'Typing Markdown in the body', shortcuts: MARKDOWN_SHORTCUTS.map(fromEditor), sequence: true },
+    { name: 'The article header', shortcuts: ARTICLE },
+    { name: 'The window', shortcuts: WINDOW },
+  ];
+}

@@ -1,0 +1,128 @@
+import type { Page } from '@playwright/test';
+
+import { expect, test } from '../helpers/webServer';
+
+const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+const library = (page: Page) => page.getByRole('region', { name: 'Library' });
+const history = (page: Page) => page.getByRole('region', { name: 'History' });
+const headlineField = (page: Page) => page.getByRole('textbox', { name: 'Headline' });
+const body = (page: Page) => page.getByRole('textbox', { name: 'Body' });
+const saveState = (page: Page) => page.getByRole('contentinfo').getByRole('status');
+
+async function expectSaved(page: Page): Promise<void> {
+  await expect(saveState(page)).toHaveText('Saved');
+}
+
+async function setUserName(page: Page, name: string): Promise<void> {
+  await library(page).getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('textbox', { name: 'Your name' }).fill(name);
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings).toBeHidden();
+}
+
+async function startArticle(page: Page, headline: string, text: string): Promise<void> {
+  await library(page).getByRole('button', { name: 'New article' }).click();
+  await expect(headlineField(page)).toBeFocused();
+  await page.keyboard.type(headline);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(body(page)).toBeFocused();
+  await page.keyboard.type(text);
+  await expectSaved(page);
+}
+
+test('a saved version can be compared with the current text and restored', async ({ page, copydesk }) => {
+  await page.goto(copydesk.url);
+  await startArticle(page, 'Council approves ferry trial', 'The council approved the trial on Monday.');
+
+  // Save version asks for a name in place, not in a browser prompt.
+  await history(page).getByRole('button', { name: 'Save version' }).click();
+  const name = history(page).getByRole('textbox', { name: 'Version name' });
+  await expect(name).toBeFocused();
+  await name.fill('First draft');
+  await name.press('Enter');
+  const versions = history(page).getByRole('list', { name: 'Versions' });
+  const firstDraft = versions.getByRole('button', { name: /^Saved version: First draft/ });
+  await expect(firstDraft).toBeVisible();
+  await expect(firstDraft).toContainText('7 words');
+
+  // Edit the headline and the body: a word goes, others come.
+  await headlineField(page).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' for night crossings');
+  await body(page).click();
+  await page.keyboard.press(`${MOD}+End`);
+  for (let i = 0; i < 'Monday.'.length; i += 1) await page.keyboard.press('Backspace');
+  await page.keyboard.type('Tuesday. Residents cheered.');
+  await expectSaved(page);
+
+  await firstDraft.click();
+  await expect(firstDraft).toHaveAttribute('aria-pressed', 'true');
+  const comparison = history(page).getByRole('group', { name: 'Comparison with the current text' });
+  await expect(comparison.locator('del')).toHaveText(['Monday']);
+  await expect(comparison.locator('ins')).toHaveText(['for night crossings', 'Tuesday', 'Residents cheered.']);
+  await expect(comparison.getByRole('status')).toHaveText('6 words added and 1 word removed since this version');
+  // The colours are explained in words, for anyone who cannot tell them apart.
+  await expect(comparison).toContainText('is in the current text only');
+  await page.screenshot({ path: '/tmp/history-compare.png' });
+
+  await comparison.getByRole('button', { name: 'Restore this version' }).click();
+  await expect(headlineField(page)).toHaveValue('Council approves ferry trial');
+  await expect(body(page)).toHaveText('The council approved the trial on Monday.');
+  await expectSaved(page);
+
+  // Nothing was lost: the text from before the restore is a version of its own.
+  const beforeRestore = versions.getByRole('button', { name: /^Before restore: / });
+  await expect(beforeRestore).toHaveCount(1);
+  await beforeRestore.click();
+  await expect(comparison.locator('del')).toHaveText(['for night crossings', 'Tuesday', 'Residents cheered.']);
+  await expect(comparison.locator('ins')).toHaveText(['Monday']);
+
+  // The restored text is what the library holds, and editing goes on from it.
+  await page.reload();
+  await expect(body(page)).toHaveText('The council approved the trial on Monday.');
+  await body(page).click();
+  await page.keyboard.press(`${MOD}+End`);
+  await page.keyboard.type(' Crossings start in May.');
+  await expectSaved(page);
+  await page.reload();
+  await expect(body(page)).toHaveText('The council approved the trial on Monday. Crossings start in May.');
+});
+
+test('a status change is recorded with the name from Settings', async ({ page, copydesk }) => {
+  await page.goto(copydesk.url);
+  await setUserName(page, 'Amna Riaz');
+  await startArticle(page, 'Budget vote delayed', 'The vote moves to next week.');
+
+  const status = page.getByRole('combobox', { name: 'Status' });
+  await expect(status).toHaveValue('draft');
+  await expect(history(page)).toContainText('The status has not been changed yet.');
+
+  await status.selectOption({ label: 'Editing' });
+  await expectSaved(page);
+  const changes = history(page).getByRole('list', { name: 'Status changes' });
+  await expect(changes.getByRole('listitem')).toHaveCount(1);
+  await expect(changes.getByRole('listitem')).toContainText('Draft');
+  await expect(changes.getByRole('listitem')).toContainText('Editing');
+  await expect(changes.getByRole('listitem')).toContainText('Amna Riaz');
+  // A status change keeps a version too.
+  await expect(
+    history(page)
+      .getByRole('list', { name: 'Versions' })
+      .getByRole('button', { name: /^Status change/ }),
+  ).toHaveCount(1);
+
+  await status.selectOption({ label: 'Fact check' });
+  await expectSaved(page);
+  await expect(changes.getByRole('listitem')).toHaveCount(2);
+  await expect(changes.getByRole('listitem').first()).toContainText(/Editing\s*→?\s*to?\s*Fact check/);
+  await expect(page.getByRole('contentinfo')).toContainText('Fact check');
+
+  await page.reload();
+  await expect(status).toHaveValue('fact-check');
+  await expect(changes.getByRole('listitem')).toHaveCount(2);
+  await expect(changes.getByRole('listitem').last()).toContainText('Amna Riaz');
+  await page.screenshot({ path: '/tmp/history-status.png' });
+});
