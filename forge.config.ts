@@ -3,17 +3,42 @@ import { MakerZIP } from '@electron-forge/maker-zip';
 import { AutoUnpackNativesPlugin } from '@electron-forge/plugin-auto-unpack-natives';
 import { FusesPlugin } from '@electron-forge/plugin-fuses';
 import { VitePlugin } from '@electron-forge/plugin-vite';
+import fs from 'node:fs';
+import path from 'node:path';
+
 import type { ForgeConfig } from '@electron-forge/shared-types';
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 
-/** Native modules the main process loads at run time; everything else is bundled by Vite. */
-const NATIVE_MODULES = ['better-sqlite3', 'bindings', 'file-uri-to-path'];
+/**
+ * Packages the main process loads from node_modules at run time: the native SQLite binding, and
+ * jsdom, which reads its own files from disk and cannot be bundled. Everything else is bundled.
+ */
+const RUNTIME_ROOTS = ['better-sqlite3', 'jsdom'];
+
+/** The runtime packages and everything they depend on, as installed in node_modules. */
+function dependencyClosure(roots: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    const manifest = path.join(__dirname, 'node_modules', name, 'package.json');
+    if (!fs.existsSync(manifest)) return;
+    seen.add(name);
+    const { dependencies = {} } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
+    Object.keys(dependencies).forEach(visit);
+  };
+  roots.forEach(visit);
+  return seen;
+}
+
+const RUNTIME_MODULES = [...dependencyClosure(RUNTIME_ROOTS)];
 
 function keepInPackage(file: string): boolean {
   if (file === '' || file === '/package.json') return true;
   if (file === '/.vite' || file.startsWith('/.vite/')) return true;
   if (file === '/node_modules') return true;
-  return NATIVE_MODULES.some((name) => file === `/node_modules/${name}` || file.startsWith(`/node_modules/${name}/`));
+  return RUNTIME_MODULES.some((name) => file === `/node_modules/${name}` || file.startsWith(`/node_modules/${name}/`));
 }
 
 const config: ForgeConfig = {

@@ -39,6 +39,12 @@ import {
 } from './domain';
 import { PreferencesPatchSchema, PreferencesStateSchema } from './preferences';
 import { ApiErrorPayloadSchema } from './errors';
+import {
+  ImportJobIdSchema,
+  ImportJobStatusSchema,
+  MAX_IMPORT_REQUEST_BYTES,
+  MAX_IMPORT_REQUEST_FILES,
+} from './imports';
 
 const channel = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
@@ -100,6 +106,30 @@ export const AddImageArgsSchema = z.strictObject({
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'The image data is not base64.' }),
 });
 
+/** One file to import, as the UI read it from a drop or a file dialog. */
+export const ImportFileSchema = z.strictObject({
+  /** The file's name, or its path inside a dropped folder ("bbc/sport/199.txt"). */
+  name: z.string().trim().min(1, { error: 'A file to import needs a name.' }).max(1024),
+  /** The file's bytes, base64-encoded. */
+  dataBase64: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'The file data is not base64.' }),
+});
+
+export const StartImportArgsSchema = z.strictObject({
+  files: z
+    .array(ImportFileSchema)
+    .min(1, { error: 'Choose at least one file to import.' })
+    .max(MAX_IMPORT_REQUEST_FILES, {
+      error: `At most ${MAX_IMPORT_REQUEST_FILES.toLocaleString('en')} files at a time. Import the rest in another batch.`,
+    })
+    .refine(
+      (files) =>
+        files.reduce((total, file) => total + file.dataBase64.length, 0) <= Math.ceil(MAX_IMPORT_REQUEST_BYTES / 3) * 4,
+      {
+        error: `These files are larger than ${MAX_IMPORT_REQUEST_BYTES / (1024 * 1024)} MB together. Import them in smaller batches.`,
+      },
+    ),
+});
+
 export const contract = {
   'library:info': channel(z.strictObject({}), LibraryInfoSchema),
   'library:addSample': channel(z.strictObject({}), ArticleSchema),
@@ -153,6 +183,11 @@ export const contract = {
   ),
   'preferences:get': channel(z.strictObject({}), PreferencesStateSchema),
   'preferences:update': channel(PreferencesPatchSchema, PreferencesStateSchema),
+  /** Starts importing files in the background; poll imports:status for progress and the report. */
+  'imports:start': channel(StartImportArgsSchema, z.object({ jobId: ImportJobIdSchema })),
+  'imports:status': channel(z.strictObject({ jobId: ImportJobIdSchema }), ImportJobStatusSchema),
+  /** Stops an import after the file it is reading; what was imported stays. */
+  'imports:cancel': channel(z.strictObject({ jobId: ImportJobIdSchema }), ImportJobStatusSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import type { Channel, ParsedArgsOf, ResultOf } from '../../shared/api';
 import packageJson from '../../package.json';
 import { countArticles } from '../db/queries/articles';
 import { schemaVersion } from '../db/migrations';
+import { ImportJobs } from '../import/ImportJobs';
 import type { PreferencesService } from '../preferences/PreferencesService';
 import * as articles from '../services/articles';
 import * as assets from '../services/assets';
@@ -24,6 +25,7 @@ export type HandlerContext = { host: LibraryHost; preferences: PreferencesServic
 export function createHandlers({ host, preferences }: HandlerContext): Handlers {
   const lib = () => host.current;
   const editor = () => ({ userName: preferences.get().preferences.userName });
+  const imports = new ImportJobs();
   return {
     'library:info': () => {
       const { db, path } = lib();
@@ -64,5 +66,14 @@ export function createHandlers({ host, preferences }: HandlerContext): Handlers 
       revisions.restoreRevision(lib(), articleId, revisionId, version, editor()),
     'preferences:get': () => preferences.get(),
     'preferences:update': (patch) => preferences.update(patch),
+    'imports:start': ({ files }) => ({
+      jobId: imports.start(
+        lib(),
+        files.map((file) => ({ name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') })),
+        editor(),
+      ),
+    }),
+    'imports:status': ({ jobId }) => imports.status(jobId),
+    'imports:cancel': ({ jobId }) => imports.cancel(jobId),
   };
 }

@@ -5,6 +5,7 @@ import type { Article, ArticleSummary, SearchHit } from '../../shared/domain';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { dispatch } from '../api/dispatch';
+import { importCommand } from './importCommand';
 import type { Handlers } from '../api/handlers';
 import { APP_VERSION, createHandlers } from '../api/handlers';
 import { LibraryHost } from '../services/LibraryHost';
@@ -19,6 +20,8 @@ Commands:
   list                 the library's articles, most recently updated first
   show ID              one article: its fields and body text
   search QUERY         ranked full-text search ("quoted phrases", OR, -exclude)
+  import PATH...       import articles from files and folders (.txt, .md, .html, .docx);
+                       Ctrl+C stops after the current file
   serve                run Copydesk in the browser on 127.0.0.1 (prints the address to open)
 
 Options:
@@ -34,10 +37,12 @@ Options:
 /** A mistake in how the command was called: exit code 2, as is usual for usage errors. */
 class UsageError extends Error {}
 
-type Io = { out: (text: string) => void; err: (text: string) => void };
+/** Where a command writes; `interactive` when stderr is a terminal (progress redraws one line). */
+export type Io = { out: (text: string) => void; err: (text: string) => void; interactive?: boolean };
 const processIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  interactive: process.stderr.isTTY,
 };
 
 function call<C extends Channel>(handlers: Handlers, channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
@@ -127,12 +132,17 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.out(USAGE);
       return command === undefined && !values.help ? 2 : 0;
     }
-    if (!['list', 'show', 'search', 'serve'].includes(command)) {
+    if (!['list', 'show', 'search', 'import', 'serve'].includes(command)) {
       throw new UsageError(`Unknown command "${command}". Run copydesk --help for the list.`);
     }
 
+    if (command === 'import' && rest.length === 0) {
+      throw new UsageError('import needs files or folders: copydesk import story.txt archive/');
+    }
+
     host = LibraryHost.open(values.library ?? defaultLibraryPath());
-    const handlers = createHandlers({ host, preferences: openPreferences(userDataDir()) });
+    const preferences = openPreferences(userDataDir());
+    const handlers = createHandlers({ host, preferences });
     const print = (value: unknown, human: () => string) =>
       io.out(json ? `${JSON.stringify(value, null, 2)}\n` : human());
 
@@ -171,6 +181,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         );
         return 0;
       }
+      case 'import':
+        return await importCommand(host.current, rest, {
+          io,
+          json,
+          context: { userName: preferences.get().preferences.userName },
+        });
       default: {
         const port = values.port === undefined ? 0 : Number(values.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)

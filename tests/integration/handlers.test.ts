@@ -138,6 +138,18 @@ describe('every channel through dispatch', () => {
     const back = await track('articles:restore', { id: created.id });
     expect(back.trashedAt).toBeNull();
 
+    const text = 'Ferry timetable published\n\nBluewater Lines published the new timetable.';
+    const { jobId } = await track('imports:start', {
+      files: [{ name: 'ferry.txt', dataBase64: Buffer.from(text).toString('base64') }],
+    });
+    let status = await track('imports:status', { jobId });
+    while (status.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      status = await call('imports:status', { jobId });
+    }
+    expect(status.result?.imported.map((item) => item.headline)).toEqual(['Ferry timetable published']);
+    expect((await track('imports:cancel', { jobId })).state).toBe('done');
+
     expect([...called].sort()).toEqual([...CHANNELS].sort());
   });
 });
@@ -293,6 +305,16 @@ describe('malformed payloads', () => {
       { houseStyle: 'ISIS -> Daesh' },
       { storePath: '/etc' },
     ],
+    'imports:start': [
+      {},
+      { files: [] },
+      { files: 'ferry.txt' },
+      { files: [{ name: 'ferry.txt' }] },
+      { files: [{ name: '', dataBase64: 'RmVycnk=' }] },
+      { files: [{ name: 'ferry.txt', dataBase64: 'not base64!' }] },
+    ],
+    'imports:status': [{}, { jobId: 'job-1' }, { jobId: UNKNOWN_ID, extra: true }],
+    'imports:cancel': [{}, { jobId: 'job-1' }, { jobId: UNKNOWN_ID, extra: true }],
   };
 
   /** Payloads aimed at the article that exists, so a handler that ran would change it. */

@@ -54,6 +54,9 @@ const VALID: { [C in Channel]: ArgsOf<C> } = {
     houseStyle: [{ term: 'ISIS', suggestion: 'Daesh', note: '' }],
     autosaveDelayMs: 2000,
   },
+  'imports:start': { files: [{ name: 'ferry.txt', dataBase64: 'RmVycnkKCkJvZHku' }] },
+  'imports:status': { jobId: ID },
+  'imports:cancel': { jobId: ID },
 };
 
 /** A value of a different JSON type from `value`. */

@@ -1,0 +1,133 @@
+import { v7 as uuidv7 } from 'uuid';
+
+import { ApiError } from '../../shared/errors';
+import type { ImportJobId, ImportJobStatus, ImportReport } from '../../shared/imports';
+import { ImportJobIdSchema } from '../../shared/imports';
+import type { EditContext } from '../services/articles';
+import type { Library } from '../services/LibraryHost';
+import type { ImportSource } from './importFiles';
+import { importFiles } from './importFiles';
+
+type Job = {
+  id: ImportJobId;
+  controller: AbortController;
+  state: ImportJobStatus['state'];
+  done: number;
+  total: number;
+  current: string | null;
+  result?: ImportReport;
+  finishedAt?: number;
+  settled: Promise<void>;
+};
+
+/** How long a finished import's report can still be asked for. */
+const KEEP_FINISHED_MS = 60 * 60 * 1000;
+/** Imports running at once; each holds its files in memory until it is done. */
+const MAX_RUNNING = 3;
+
+/**
+ * Imports running in the background of this process, for the UI: started with the files'
+ * bytes, asked for their progress, cancelled. Each runs through importFiles, which yields to
+ * the event loop between files, so the process keeps serving other requests meanwhile.
+ */
+export class ImportJobs {
+  readonly #jobs = new Map<string, Job>();
+  readonly #now: () => number;
+
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
+
+  #prune(): void {
+    for (const [id, job] of this.#jobs) {
+      if (job.finishedAt !== undefined && this.#now() - job.finishedAt > KEEP_FINISHED_MS) this.#jobs.delete(id);
+    }
+  }
+
+  #job(id: string): Job {
+    const job = this.#jobs.get(id);
+    if (job === undefined) {
+      throw new ApiError(
+        'not-found',
+        'That import is not known here: it finished more than an hour ago, or Copydesk was restarted since.',
+      );
+    }
+    return job;
+  }
+
+  /** Starts importing `sources` into `lib`; returns at once with the import's id. */
+  start(lib: Library, sources: readonly ImportSource[], context: EditContext = {}): ImportJobId {
+    this.#prune();
+    const running = [...this.#jobs.values()].filter((job) => job.state === 'running').length;
+    if (running >= MAX_RUNNING) {
+      throw new ApiError('conflict', 'Three imports are already running. Wait for one to finish, or cancel one.');
+    }
+    const id = ImportJobIdSchema.parse(uuidv7());
+    const controller = new AbortController();
+    const job: Job = {
+      id,
+      controller,
+      state: 'running',
+      done: 0,
+      total: sources.length,
+      current: null,
+      settled: Promise.resolve(),
+    };
+    const finish = (result: ImportReport) => {
+      job.result = result;
+      job.state = result.cancelled ? 'cancelled' : 'done';
+      job.current = null;
+      job.finishedAt = this.#now();
+    };
+    job.settled = importFiles(lib, sources, {
+      signal: controller.signal,
+      context,
+      onProgress: (done, total, current) => {
+        job.done = done;
+        job.total = total;
+        job.current = current;
+      },
+    }).then(finish, (error: unknown) => {
+      finish({
+        total: job.total,
+        imported: [],
+        duplicates: [],
+        failed: [
+          {
+            file: job.current ?? '',
+            reason: `The import stopped: ${error instanceof Error ? error.message : String(error)}`,
+          },
+        ],
+        ignored: [],
+        cancelled: false,
+      });
+    });
+    this.#jobs.set(id, job);
+    return id;
+  }
+
+  /** Where an import stands; its report once it has stopped. Throws not-found for an unknown id. */
+  status(id: string): ImportJobStatus {
+    const job = this.#job(id);
+    return {
+      jobId: job.id,
+      state: job.state,
+      done: job.done,
+      total: job.total,
+      current: job.current,
+      ...(job.result === undefined ? {} : { result: job.result }),
+    };
+  }
+
+  /** Asks a running import to stop after its current file; a finished one is left as it is. */
+  cancel(id: string): ImportJobStatus {
+    this.#job(id).controller.abort();
+    return this.status(id);
+  }
+
+  /** Resolves once the import has stopped, with its final status. */
+  async settled(id: string): Promise<ImportJobStatus> {
+    await this.#job(id).settled;
+    return this.status(id);
+  }
+}

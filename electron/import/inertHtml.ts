@@ -1,0 +1,161 @@
+/**
+ * Takes out of a saved page what an article import never uses and what makes parsing it slow:
+ * scripts (JSON-LD metadata excepted), style sheets, inline SVG drawings, comments and the
+ * attributes no import reads. Style attributes are reduced to the one thing Readability reads
+ * from them, whether the element is hidden. Text is passed through unchanged.
+ *
+ * A single pass over the text that follows the HTML tokenizer's rules where it matters (raw
+ * text elements end only at their own end tag; quoted attribute values may hold ">"), so its
+ * cost grows with the size of the page and nothing else.
+ */
+
+/** Elements whose content is raw text: copied verbatim, or dropped when listed in DROPPED. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes']);
+const DROPPED = new Set(['style']);
+
+function isLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** The end of the tag starting at `start` ("<"), just after its ">", or the end of the text. */
+function tagEnd(html: string, start: number): number {
+  let i = start + 1;
+  while (i < html.length) {
+    const char = html[i];
+    if (char === '>') return i + 1;
+    if (char === '=') {
+      i += 1;
+      while (i < html.length && /\s/.test(html[i] ?? '')) i += 1;
+      const quote = html[i];
+      if (quote === '"' || quote === "'") {
+        const close = html.indexOf(quote, i + 1);
+        if (close < 0) return html.length;
+        i = close + 1;
+        continue;
+      }
+      continue;
+    }
+    i += 1;
+  }
+  return html.length;
+}
+
+/**
+ * The attributes kept: those Readability reads (ids and classes for scoring, roles and hidden
+ * flags for visibility, itemprop and rel for bylines, image and table hints) and those the
+ * metadata comes from. Event handlers, data attributes and the like make parsing slower and
+ * are of no use to an import.
+ */
+const KEPT_ATTRIBUTES = new Set([
+  'id',
+  'class',
+  'href',
+  'src',
+  'rel',
+  'role',
+  'itemprop',
+  'hidden',
+  'aria-hidden',
+  'aria-modal',
+  'lang',
+  'dir',
+  'name',
+  'property',
+  'content',
+  'type',
+  'colspan',
+  'rowspan',
+  'datatable',
+  'summary',
+  'datetime',
+]);
+
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+
+/** A start tag with only the kept attributes, its style reduced to whether the element is hidden. */
+function rewriteStartTag(tag: string, name: string): string {
+  const body = tag.slice(name.length + 1, tag.endsWith('/>') ? -2 : tag.endsWith('>') ? -1 : undefined);
+  const kept: string[] = [];
+  for (const match of body.matchAll(ATTRIBUTE)) {
+    const attribute = (match[1] ?? '').toLowerCase();
+    const value = match[2] ?? match[3] ?? match[4];
+    if (attribute === 'style') {
+      const css = (value ?? '').toLowerCase();
+      if (/display\s*:\s*none/.test(css)) kept.push('style="display:none"');
+      else if (/visibility\s*:\s*hidden/.test(css)) kept.push('style="visibility:hidden"');
+    } else if (KEPT_ATTRIBUTES.has(attribute)) {
+      kept.push(value === undefined ? attribute : `${attribute}="${value.replace(/"/g, '&quot;')}"`);
+    }
+  }
+  return `<${name}${kept.length > 0 ? ` ${kept.join(' ')}` : ''}${tag.endsWith('/>') ? '/>' : '>'}`;
+}
+
+function tagName(tag: string): string {
+  return /^<\/?([a-zA-Z][^\s/>]*)/.exec(tag)?.[1] ?? '';
+}
+
+/** The index of `</name` (followed by white space, "/" or ">") at or after `from`, or -1. */
+function endTagOf(lower: string, name: string, from: number): number {
+  let at = from;
+  for (;;) {
+    at = lower.indexOf(`</${name}`, at);
+    if (at < 0) return -1;
+    const next = lower[at + name.length + 2];
+    if (next === undefined || next === '>' || next === '/' || /\s/.test(next)) return at;
+    at += 1;
+  }
+}
+
+/** `html` without what no import reads (see the top of this file); text is left as it was. */
+export function stripInertHtml(html: string): string {
+  const lower = html.toLowerCase();
+  const out: string[] = [];
+  let i = 0;
+  let copyFrom = 0;
+  let svgDepth = 0;
+  const emit = (text: string) => {
+    if (svgDepth === 0) out.push(text);
+  };
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) break;
+    if (svgDepth === 0) out.push(html.slice(copyFrom, lt));
+    copyFrom = lt;
+    if (html.startsWith('<!--', lt)) {
+      const close = html.indexOf('-->', lt + 4);
+      i = close < 0 ? html.length : close + 3;
+      copyFrom = i;
+      continue;
+    }
+    const next = html.charCodeAt(lt + 1);
+    const closing = next === 0x2f;
+    if (!isLetter(closing ? html.charCodeAt(lt + 2) : next)) {
+      // "<" that opens no tag is text.
+      i = lt + 1;
+      continue;
+    }
+    const end = tagEnd(html, lt);
+    const tag = html.slice(lt, end);
+    const rawName = tagName(tag);
+    const name = rawName.toLowerCase();
+    i = end;
+    copyFrom = end;
+    if (name === 'svg') {
+      if (closing) svgDepth = Math.max(0, svgDepth - 1);
+      else if (!tag.endsWith('/>')) svgDepth += 1;
+      continue;
+    }
+    if (!closing && RAW_TEXT.has(name)) {
+      const close = endTagOf(lower, name, end);
+      const closeEnd = close < 0 ? html.length : tagEnd(html, close);
+      const keep = !DROPPED.has(name) && (name !== 'script' || /type\s*=\s*["']?application\/ld\+json/i.test(tag));
+      if (keep) emit(rewriteStartTag(tag, rawName) + html.slice(end, closeEnd));
+      i = closeEnd;
+      copyFrom = closeEnd;
+      continue;
+    }
+    emit(closing ? tag : rewriteStartTag(tag, rawName));
+  }
+  if (svgDepth === 0) out.push(html.slice(copyFrom));
+  return out.join('');
+}

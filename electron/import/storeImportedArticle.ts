@@ -1,0 +1,159 @@
+import type { ArticlePatch } from '../../shared/api';
+import { ArticlePatchSchema } from '../../shared/api';
+import type { ArticleId, Body } from '../../shared/domain';
+import { ArticleIdSchema } from '../../shared/domain';
+import { describeIssues } from '../../shared/errors';
+import { bodyToPlainText } from '../../shared/text';
+import { slugTaken } from '../db/queries/articles';
+import {
+  articlesWithHeadlineWords,
+  findByContentHash,
+  insertImportRecord,
+  setContentHash,
+} from '../db/queries/imports';
+import type { EditContext } from '../services/articles';
+import { createArticle } from '../services/articles';
+import { authorNamed } from '../services/authors';
+import type { Library } from '../services/LibraryHost';
+import { contentHash } from './contentHash';
+import type { ImportedArticle } from './importedArticle';
+import { refuse } from './importFormats';
+
+/** What storing one imported article did. */
+export type StoreOutcome =
+  | {
+      kind: 'imported';
+      id: ArticleId;
+      headline: string;
+      /** "Also See" headlines no article in the library has; they stay as text. */
+      unlinkedAlsoSee: string[];
+      notes: string[];
+    }
+  | { kind: 'duplicate'; existingId: ArticleId; existingHeadline: string; existingTrashed: boolean };
+
+const ALSO_SEE = /^\s*also see:\s*(\S.*?)\s*$/isu;
+
+/** Headlines as "exactly that headline, ignoring case" compares them. */
+function foldHeadline(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+type JsonNode = { type?: unknown; text?: unknown; children?: unknown };
+
+function textOf(node: JsonNode): string {
+  if (typeof node.text === 'string') return node.text;
+  if (node.type === 'linebreak') return '\n';
+  return Array.isArray(node.children) ? (node.children as JsonNode[]).map(textOf).join('') : '';
+}
+
+/** The live article whose headline is exactly `headline`, ignoring case; the newest if several. */
+export function findArticleByHeadline(lib: Library, headline: string): ArticleId | null {
+  const wanted = foldHeadline(headline);
+  const match = articlesWithHeadlineWords(lib.db, headline).find(
+    (candidate) => foldHeadline(candidate.headline) === wanted,
+  );
+  return match === undefined ? null : ArticleIdSchema.parse(match.id);
+}
+
+/**
+ * Replaces each top-level "Also See: <headline>" paragraph with an Also See block linked to
+ * the article with that headline. A headline the library does not have stays a paragraph.
+ */
+export function linkAlsoSee(lib: Library, body: Body): { body: Body; unlinked: string[] } {
+  const unlinked: string[] = [];
+  const children = body.root.children.map((node) => {
+    if (node.type !== 'paragraph') return node;
+    const match = ALSO_SEE.exec(textOf(node));
+    if (match === null) return node;
+    const headline = (match[1] ?? '').replace(/\s+/gu, ' ');
+    const articleId = findArticleByHeadline(lib, headline);
+    if (articleId === null) {
+      unlinked.push(headline);
+      return node;
+    }
+    return { type: 'also-see', version: 1, articleId };
+  });
+  const linked = children.some((node, index) => node !== body.root.children[index]);
+  return { body: linked ? { root: { ...body.root, children } } : body, unlinked };
+}
+
+/** The article fields of an import, validated as any other save is. */
+function patchOf(lib: Library, imported: ImportedArticle, body: Body, fileName: string, notes: string[]): ArticlePatch {
+  let slug = imported.slug ?? undefined;
+  if (slug !== undefined && slugTaken(lib.db, slug, null)) {
+    notes.push(`The slug "${slug}" is used by another article; one was made from the headline instead.`);
+    slug = undefined;
+  }
+  const candidate = {
+    headline: imported.headline,
+    dek: imported.dek,
+    authorIds: imported.authors.map((author) => authorNamed(lib, author.name, author.bio).id),
+    dateline: imported.dateline,
+    datelineDate: imported.datelineDate,
+    syndicationCredit: imported.syndicationCredit,
+    ...(imported.language === null ? {} : { language: imported.language }),
+    ...(slug === undefined ? {} : { slug }),
+    body,
+    section: imported.section,
+    tags: imported.tags,
+  };
+  const parsed = ArticlePatchSchema.safeParse(candidate);
+  if (!parsed.success) {
+    if (parsed.error.issues.some((issue) => issue.path[0] === 'body')) {
+      throw refuse(`${fileName} is too large to import: its text would be more than 8 MB of editor data.`);
+    }
+    throw refuse(`${fileName} could not be imported: ${describeIssues(parsed.error.issues)}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Stores an imported article, all or nothing: skipped when an article with the same text is
+ * already in the library; otherwise created with its authors (found or added by name, with
+ * their bios), its Also See links, its content hash and a record of the file it came from.
+ * Inside a caller's transaction this is a savepoint, so a failure undoes only this article.
+ */
+export function storeImportedArticle(
+  lib: Library,
+  imported: ImportedArticle,
+  fileName: string,
+  context: EditContext = {},
+): StoreOutcome {
+  const hash = contentHash(imported.headline, bodyToPlainText(imported.body));
+  return lib.db
+    .transaction((): StoreOutcome => {
+      const existing = findByContentHash(lib.db, hash);
+      if (existing !== undefined) {
+        return {
+          kind: 'duplicate',
+          existingId: ArticleIdSchema.parse(existing.id),
+          existingHeadline: existing.headline,
+          existingTrashed: existing.trashed,
+        };
+      }
+      const notes = [...imported.notes];
+      const { body, unlinked } = linkAlsoSee(lib, imported.body);
+      const article = createArticle(lib, patchOf(lib, imported, body, fileName, notes), context);
+      setContentHash(lib.db, article.id, hash);
+      const image = imported.leadImage;
+      insertImportRecord(lib.db, {
+        articleId: article.id,
+        fileName,
+        format: imported.format,
+        sourceUrl: imported.source.url,
+        siteName: imported.source.siteName,
+        publishedAt: imported.source.publishedTime,
+        leadImageUrl: image?.url ?? '',
+        leadImageCredit: image?.credit ?? '',
+        leadImageCaption: image?.caption ?? '',
+        importedAt: article.createdAt,
+      });
+      if (image !== null && image.credit !== '') {
+        notes.push(
+          `The file names a lead image credit ("${image.credit}") but has no picture; the credit is kept with the import record until an image is added.`,
+        );
+      }
+      return { kind: 'imported', id: article.id, headline: article.headline, unlinkedAlsoSee: unlinked, notes };
+    })
+    .immediate();
+}
