@@ -2,7 +2,8 @@ import type { Config } from 'dompurify';
 
 import type { Body } from '../../shared/domain';
 import { workWindow } from './domWindow';
-import { bodyFromDom, isAllowedLink } from './lexicalBody';
+import { isAllowedUrl, STORY_TAGS } from '../../shared/links';
+import { bodyFromDom } from './lexicalBody';
 
 /**
  * What DOMPurify lets through. Beyond the story's own elements, structural containers (div,
@@ -12,29 +13,9 @@ import { bodyFromDom, isAllowedLink } from './lexicalBody';
  */
 const PURIFY_CONFIG: Config & { RETURN_DOM: true } = {
   ALLOWED_TAGS: [
-    'p',
-    'br',
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'strong',
-    'b',
-    'em',
-    'i',
-    'u',
-    's',
-    'strike',
-    'del',
+    ...STORY_TAGS,
     'sub',
     'sup',
-    'a',
-    'ul',
-    'ol',
-    'li',
-    'blockquote',
     'div',
     'section',
     'article',
@@ -177,7 +158,7 @@ class BlockBuilder {
       target = into.appendChild(this.#doc.createElement(format));
     } else if (node.nodeName === 'A') {
       const href = node.getAttribute('href') ?? '';
-      if (isAllowedLink(href)) {
+      if (isAllowedUrl(href)) {
         const link = this.#doc.createElement('a');
         link.setAttribute('href', href);
         target = into.appendChild(link);

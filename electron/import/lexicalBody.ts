@@ -24,6 +24,7 @@ import { $createParagraphNode, $getRoot, $isElementNode, $isTextNode } from 'lex
 
 import type { Body } from '../../shared/domain';
 import { BodySchema } from '../../shared/domain';
+import { isAllowedUrl } from '../../shared/links';
 
 /** The nodes an imported body may hold: the structure of a story and nothing else. */
 const BODY_NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode];
@@ -46,19 +47,6 @@ const MARKDOWN_TRANSFORMERS: Transformer[] = [
 
 /** The rel every link in a body carries, as the editor's link dialog sets it. */
 const LINK_REL = 'noreferrer';
-
-const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
-
-/** True for an absolute http:, https: or mailto: address: the only links an article may hold. */
-export function isAllowedLink(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    if (!ALLOWED_PROTOCOLS.has(parsed.protocol)) return false;
-    return parsed.protocol === 'mailto:' ? parsed.pathname.length > 0 : parsed.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 let editor: LexicalEditor | null = null;
 
@@ -87,7 +75,7 @@ function $tidy(node: ElementNode): void {
       else if (tag !== 'h2' && tag !== 'h3') child.setTag('h3');
     }
     if ($isLinkNode(child)) {
-      if (isAllowedLink(child.getURL())) {
+      if (isAllowedUrl(child.getURL())) {
         child.setRel(LINK_REL).setTarget(null);
       } else {
         for (const grandchild of child.getChildren()) child.insertBefore(grandchild);

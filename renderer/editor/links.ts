@@ -1,18 +1,4 @@
-/** The only kinds of address a link in an article may point to. */
-const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
-
-export const LINK_RULE_MESSAGE = 'A link must be a web address (http:// or https://) or an email address (mailto:).';
-
-/** True for an absolute http:, https: or mailto: URL. */
-export function isAllowedUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    if (!ALLOWED_PROTOCOLS.has(parsed.protocol)) return false;
-    return parsed.protocol === 'mailto:' ? parsed.pathname.length > 0 : parsed.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
+export { isAllowedUrl, LINK_RULE_MESSAGE } from '../../shared/links';
 
 /**
  * What a person typed into the link box, as an absolute URL: "example.com/x" becomes

@@ -6,6 +6,7 @@
  */
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
 
+import { STORY_TAGS } from '../../shared/links';
 import { isAllowedUrl } from './links';
 
 /** Above this many characters a paste is not parsed as HTML: the person chooses what to do. */
@@ -20,33 +21,7 @@ export const MAX_PASTED_HEADLINE_CHARS = 200;
  * to read Google Docs' and Word's formatting and structure from them; they are gone before the
  * editor sees the HTML.
  */
-const ALLOWED_TAGS = [
-  'p',
-  'br',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'strong',
-  'b',
-  'em',
-  'i',
-  'u',
-  's',
-  'strike',
-  'del',
-  'a',
-  'ul',
-  'ol',
-  'li',
-  'blockquote',
-  'span',
-  'sub',
-  'sup',
-  'div',
-];
+const ALLOWED_TAGS = [...STORY_TAGS, 'span', 'sub', 'sup', 'div'];
 /**
  * Where a pasted element's style attribute is kept while it is read. The browser checks a
  * `style` attribute (and an `on…` one) against the page's Content-Security-Policy as soon as it
