@@ -15,7 +15,7 @@ import type { EditContext } from '../services/articles';
 import { createArticle } from '../services/articles';
 import { authorNamed } from '../services/authors';
 import type { Library } from '../services/LibraryHost';
-import { contentHash } from './contentHash';
+import { contentHash } from '../db/contentHash';
 import type { ImportedArticle } from './importedArticle';
 import { refuse } from './importFormats';
 

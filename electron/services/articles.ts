@@ -12,6 +12,7 @@ import { getAuthor, missingAuthorIds } from '../db/queries/authors';
 import * as revisions from '../db/queries/revisions';
 import { searchArticles } from '../db/queries/search';
 import { insertStatusChange, listStatusChanges } from '../db/queries/statusChanges';
+import { contentHash } from '../db/contentHash';
 import type { Library } from './LibraryHost';
 
 /** An automatic revision is kept at most this often while an article is being edited. */
@@ -58,6 +59,7 @@ const EMPTY_CONTENT: ArticleContent = {
   section: '',
   tags: [],
   status: 'draft',
+  contentHash: '',
 };
 
 /**
@@ -114,6 +116,7 @@ function applyPatch(lib: Library, id: string | null, base: ArticleContent, patch
 
   next.bodyText = bodyToPlainText(next.body);
   next.wordCount = countWords(next.bodyText);
+  next.contentHash = contentHash(next.headline, next.bodyText);
   return next;
 }
 

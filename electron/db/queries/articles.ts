@@ -1,6 +1,8 @@
 import type { Article, ArticleStatus, ArticleSummary, Body } from '../../../shared/domain';
 import { ArticleIdSchema, ArticleStatusSchema, BodySchema } from '../../../shared/domain';
+import { contentHash } from '../contentHash';
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 import { getAssetMeta, rowToAsset } from './assets';
 import { articleAuthors, rowToAuthor, setArticleAuthors } from './authors';
 
@@ -108,6 +110,8 @@ export type ArticleContent = {
   section: string;
   tags: string[];
   status: ArticleStatus;
+  /** Identifies the text for duplicate detection; derived from headline and body text. */
+  contentHash: string;
 };
 
 /** The content of a stored article, as a starting point for a change. */
@@ -134,6 +138,7 @@ export function contentOf(article: Article): ArticleContent {
     section: article.section,
     tags: article.tags,
     status: article.status,
+    contentHash: contentHash(article.headline, article.bodyText),
   };
 }
 
@@ -157,39 +162,43 @@ function bindContent(content: ArticleContent): Record<string, unknown> {
     wordCount: content.wordCount,
     section: content.section,
     status: content.status,
+    contentHash: content.contentHash,
   };
 }
 
 export function getTags(db: Db, id: string): string[] {
-  return db.prepare('SELECT tag FROM article_tags WHERE article_id = ? ORDER BY position').pluck().all(id) as string[];
+  return prepared(db, 'SELECT tag FROM article_tags WHERE article_id = ? ORDER BY position')
+    .pluck()
+    .all(id) as string[];
 }
 
 function setTags(db: Db, id: string, tags: readonly string[]): void {
-  db.prepare('DELETE FROM article_tags WHERE article_id = ?').run(id);
-  const insert = db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag, position) VALUES (?, ?, ?)');
+  prepared(db, 'DELETE FROM article_tags WHERE article_id = ?').run(id);
+  const insert = prepared(db, 'INSERT OR IGNORE INTO article_tags (article_id, tag, position) VALUES (?, ?, ?)');
   tags.forEach((tag, position) => insert.run(id, tag, position));
 }
 
 export function getArticle(db: Db, id: string): Article | undefined {
-  const row = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+  const row = prepared(db, 'SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
   return row === undefined ? undefined : rowToArticle(db, row);
 }
 
 export function getSummary(db: Db, id: string): ArticleSummary | undefined {
-  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id) as SummaryRow | undefined;
+  const row = prepared(db, `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE id = ?`).get(id) as SummaryRow | undefined;
   return row === undefined ? undefined : rowToSummary(row);
 }
 
 export function insertArticle(db: Db, id: string, content: ArticleContent, now: string): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO articles
        (id, slug, slug_locked, headline, dek, byline, dateline, dateline_date, lead_image_id, lead_image_caption,
         lead_image_credit, syndication_credit, language, length_target, body_json, body_text, word_count, section,
-        status, version, created_at, updated_at)
+        status, content_hash, version, created_at, updated_at)
      VALUES
        (@id, @slug, @slugLocked, @headline, @dek, @byline, @dateline, @datelineDate, @leadImageId, @leadImageCaption,
         @leadImageCredit, @syndicationCredit, @language, @lengthTarget, @bodyJson, @bodyText, @wordCount, @section,
-        @status, 1, @now, @now)`,
+        @status, @contentHash, 1, @now, @now)`,
   ).run({ ...bindContent(content), id, now });
   setTags(db, id, content.tags);
   setArticleAuthors(db, id, content.authorIds);
@@ -206,18 +215,17 @@ export function updateArticle(
   content: ArticleContent,
   now: string,
 ): boolean {
-  const result = db
-    .prepare(
-      `UPDATE articles SET
+  const result = prepared(
+    db,
+    `UPDATE articles SET
          slug = @slug, slug_locked = @slugLocked, headline = @headline, dek = @dek, byline = @byline,
          dateline = @dateline, dateline_date = @datelineDate, lead_image_id = @leadImageId,
          lead_image_caption = @leadImageCaption, lead_image_credit = @leadImageCredit,
          syndication_credit = @syndicationCredit, language = @language, length_target = @lengthTarget,
          body_json = @bodyJson, body_text = @bodyText, word_count = @wordCount, section = @section,
-         status = @status, version = version + 1, updated_at = @now
+         status = @status, content_hash = @contentHash, version = version + 1, updated_at = @now
        WHERE id = @id AND version = @expectedVersion`,
-    )
-    .run({ ...bindContent(content), id, expectedVersion, now });
+  ).run({ ...bindContent(content), id, expectedVersion, now });
   if (result.changes === 0) return false;
   setTags(db, id, content.tags);
   setArticleAuthors(db, id, content.authorIds);
@@ -225,7 +233,7 @@ export function updateArticle(
 }
 
 export function setTrashed(db: Db, id: string, trashedAt: string | null): boolean {
-  return db.prepare('UPDATE articles SET trashed_at = ? WHERE id = ?').run(trashedAt, id).changes > 0;
+  return prepared(db, 'UPDATE articles SET trashed_at = ? WHERE id = ?').run(trashedAt, id).changes > 0;
 }
 
 export function listArticles(
@@ -233,27 +241,27 @@ export function listArticles(
   options: { offset: number; limit: number; trashed: boolean },
 ): { items: ArticleSummary[]; total: number } {
   const where = options.trashed ? 'trashed_at IS NOT NULL' : 'trashed_at IS NULL';
-  const rows = db
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${where}
+  const rows = prepared(
+    db,
+    `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${where}
        ORDER BY updated_at DESC, seq DESC LIMIT ? OFFSET ?`,
-    )
-    .all(options.limit, options.offset) as SummaryRow[];
-  const total = db.prepare(`SELECT count(*) FROM articles WHERE ${where}`).pluck().get() as number;
+  ).all(options.limit, options.offset) as SummaryRow[];
+  const total = prepared(db, `SELECT count(*) FROM articles WHERE ${where}`).pluck().get() as number;
   return { items: rows.map(rowToSummary), total };
 }
 
 export function countArticles(db: Db): { live: number; trashed: number } {
-  const row = db
-    .prepare(
-      `SELECT count(*) FILTER (WHERE trashed_at IS NULL) AS live,
+  const row = prepared(
+    db,
+    `SELECT count(*) FILTER (WHERE trashed_at IS NULL) AS live,
               count(*) FILTER (WHERE trashed_at IS NOT NULL) AS trashed
        FROM articles`,
-    )
-    .get() as { live: number; trashed: number };
+  ).get() as { live: number; trashed: number };
   return row;
 }
 
 export function slugTaken(db: Db, slug: string, exceptId: string | null): boolean {
-  return db.prepare('SELECT 1 FROM articles WHERE slug = ? AND id IS NOT ?').pluck().get(slug, exceptId) !== undefined;
+  return (
+    prepared(db, 'SELECT 1 FROM articles WHERE slug = ? AND id IS NOT ?').pluck().get(slug, exceptId) !== undefined
+  );
 }

@@ -1,34 +1,13 @@
-import type { Statement } from 'better-sqlite3';
-
 import type { ImportFormat } from '../../../shared/imports';
 import type { Db } from '../connection';
-
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-/**
- * A prepared statement kept for the connection's lifetime: an import runs these for every
- * article, and compiling SQL each time would cost more than running it.
- */
-function statement(db: Db, sql: string): Statement {
-  let cache = statements.get(db);
-  if (cache === undefined) {
-    cache = new Map();
-    statements.set(db, cache);
-  }
-  let prepared = cache.get(sql);
-  if (prepared === undefined) {
-    prepared = db.prepare(sql);
-    cache.set(sql, prepared);
-  }
-  return prepared;
-}
+import { prepared } from '../statements';
 
 /** The live-or-trashed article already holding this text, if any. */
 export function findByContentHash(
   db: Db,
   hash: string,
 ): { id: string; headline: string; trashed: boolean } | undefined {
-  const row = statement(
+  const row = prepared(
     db,
     `SELECT id, headline, trashed_at IS NOT NULL AS trashed FROM articles
      WHERE content_hash = ? ORDER BY trashed_at IS NOT NULL, updated_at DESC LIMIT 1`,
@@ -38,7 +17,7 @@ export function findByContentHash(
 
 /** Records the hash of an article's text as it was imported. */
 export function setContentHash(db: Db, articleId: string, hash: string): void {
-  statement(db, 'UPDATE articles SET content_hash = ? WHERE id = ?').run(hash, articleId);
+  prepared(db, 'UPDATE articles SET content_hash = ? WHERE id = ?').run(hash, articleId);
 }
 
 /**
@@ -49,7 +28,7 @@ export function articlesWithHeadlineWords(db: Db, headline: string): { id: strin
   const words = headline.normalize('NFC').match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
   if (words.length === 0) return [];
   const phrase = `headline : "${words.join(' ').replace(/"/g, '""')}"`;
-  return statement(
+  return prepared(
     db,
     `SELECT a.id, a.headline FROM articles_fts f JOIN articles a ON a.seq = f.rowid
      WHERE articles_fts MATCH ? AND a.trashed_at IS NULL
@@ -73,7 +52,7 @@ export type ImportRecord = {
 
 /** Writes an article's import record; records are never changed afterwards. */
 export function insertImportRecord(db: Db, record: ImportRecord): void {
-  statement(
+  prepared(
     db,
     `INSERT INTO article_imports
        (article_id, file_name, format, source_url, site_name, published_at, lead_image_url, lead_image_credit,
@@ -86,14 +65,13 @@ export function insertImportRecord(db: Db, record: ImportRecord): void {
 
 /** The import record of an article, if it was imported. */
 export function getImportRecord(db: Db, articleId: string): ImportRecord | undefined {
-  const row = db
-    .prepare(
-      `SELECT article_id AS articleId, file_name AS fileName, format, source_url AS sourceUrl, site_name AS siteName,
+  const row = prepared(
+    db,
+    `SELECT article_id AS articleId, file_name AS fileName, format, source_url AS sourceUrl, site_name AS siteName,
               published_at AS publishedAt, lead_image_url AS leadImageUrl, lead_image_credit AS leadImageCredit,
               lead_image_caption AS leadImageCaption, imported_at AS importedAt
        FROM article_imports WHERE article_id = ?`,
-    )
-    .get(articleId) as ImportRecord | undefined;
+  ).get(articleId) as ImportRecord | undefined;
   return row;
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 import type { ArticleContent } from './articles';
 
 export type RevisionKind = 'created' | 'auto' | 'status' | 'manual' | 'restore';
@@ -60,7 +61,8 @@ export function insertRevision(
     section: content.section,
     tags: content.tags,
   };
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO revisions
        (id, article_id, article_version, kind, label, headline, dek, byline, dateline, body_json,
         body_text, section, tags_json, status, created_at, fields_json)
@@ -88,22 +90,22 @@ export function insertRevision(
 /** When the article's newest revision was taken, if it has one. */
 export function latestRevisionTime(db: Db, articleId: string): string | undefined {
   return (
-    (db.prepare('SELECT max(created_at) FROM revisions WHERE article_id = ?').pluck().get(articleId) as
+    (prepared(db, 'SELECT max(created_at) FROM revisions WHERE article_id = ?').pluck().get(articleId) as
       string | null) ?? undefined
   );
 }
 
 export function countRevisions(db: Db, articleId: string): number {
-  return db.prepare('SELECT count(*) FROM revisions WHERE article_id = ?').pluck().get(articleId) as number;
+  return prepared(db, 'SELECT count(*) FROM revisions WHERE article_id = ?').pluck().get(articleId) as number;
 }
 
 /** An article's revisions, newest first. */
 export function listRevisions(db: Db, articleId: string): RevisionRow[] {
-  return db
-    .prepare('SELECT * FROM revisions WHERE article_id = ? ORDER BY created_at DESC, rowid DESC')
-    .all(articleId) as RevisionRow[];
+  return prepared(db, 'SELECT * FROM revisions WHERE article_id = ? ORDER BY created_at DESC, rowid DESC').all(
+    articleId,
+  ) as RevisionRow[];
 }
 
 export function getRevision(db: Db, id: string): RevisionRow | undefined {
-  return db.prepare('SELECT * FROM revisions WHERE id = ?').get(id) as RevisionRow | undefined;
+  return prepared(db, 'SELECT * FROM revisions WHERE id = ?').get(id) as RevisionRow | undefined;
 }

@@ -1,6 +1,7 @@
 import type { SearchHit } from '../../../shared/domain';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../shared/domain';
 import type { Db } from '../connection';
+import { prepared } from '../statements';
 import { rowToSummary } from './articles';
 import { buildFtsQuery } from './ftsQuery';
 
@@ -14,9 +15,9 @@ export function searchArticles(db: Db, input: string, limit: number): { hits: Se
   if (query.match === null) return { hits: [], hint: query.hint };
   // Trashed articles stay indexed; they are left out inside the subquery, before the LIMIT, so
   // however many of them match better, the page still fills with live articles.
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.slug, a.headline, a.dek, a.section, a.status, a.version, a.word_count,
+  const rows = prepared(
+    db,
+    `SELECT a.id, a.slug, a.headline, a.dek, a.section, a.status, a.version, a.word_count,
               a.created_at, a.updated_at, a.trashed_at, f.snippet
        FROM (
          SELECT rowid, rank,
@@ -28,8 +29,7 @@ export function searchArticles(db: Db, input: string, limit: number): { hits: Se
        ) AS f
        JOIN articles AS a ON a.seq = f.rowid
        ORDER BY f.rank`,
-    )
-    .all({ match: query.match, start: HIGHLIGHT_START, end: HIGHLIGHT_END, limit }) as (Parameters<
+  ).all({ match: query.match, start: HIGHLIGHT_START, end: HIGHLIGHT_END, limit }) as (Parameters<
     typeof rowToSummary
   >[0] & { snippet: string })[];
   const hits = rows.map((row) => ({ ...rowToSummary(row), snippet: row.snippet }));

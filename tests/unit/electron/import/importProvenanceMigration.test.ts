@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { openDatabase } from '../../../../electron/db/connection';
 import { MIGRATIONS, migrate, schemaVersion } from '../../../../electron/db/migrations';
-import { contentHash } from '../../../../electron/import/contentHash';
+import { contentHash } from '../../../../electron/db/contentHash';
 import { tempDir } from '../../../helpers/tempLibrary';
 
 let tmp = tempDir();

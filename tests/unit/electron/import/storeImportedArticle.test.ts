@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { contentHash } from '../../../../electron/import/contentHash';
+import { contentHash } from '../../../../electron/db/contentHash';
 import { blankImport } from '../../../../electron/import/importedArticle';
 import type { ImportedArticle } from '../../../../electron/import/importedArticle';
 import { findArticleByHeadline, storeImportedArticle } from '../../../../electron/import/storeImportedArticle';

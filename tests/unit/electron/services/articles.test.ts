@@ -11,6 +11,8 @@ import {
   statusHistory,
   trashArticle,
 } from '../../../../electron/services/articles';
+import { contentHash } from '../../../../electron/db/contentHash';
+import { findByContentHash } from '../../../../electron/db/queries/imports';
 import { ApiError } from '../../../../shared/errors';
 import { bodyFromParagraphs, emptyBody } from '../../../../shared/text';
 import { dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
@@ -207,6 +209,20 @@ describe('saving an article', () => {
       ['auto', 4],
       ['auto', 7],
     ]);
+  });
+});
+
+describe('duplicate detection', () => {
+  it('knows the text of articles written in the app, and follows their edits', () => {
+    const body = bodyFromParagraphs(['The harbour council approved the trial.']);
+    const article = createArticle(library.lib, { headline: 'Night ferry', body }, { clock });
+    const firstHash = contentHash('Night ferry', 'The harbour council approved the trial.');
+    expect(findByContentHash(library.lib.db, firstHash)?.id).toBe(article.id);
+
+    saveArticle(library.lib, article.id, 1, { headline: 'Night ferry trial' }, { clock });
+    expect(findByContentHash(library.lib.db, firstHash)).toBeUndefined();
+    const secondHash = contentHash('Night ferry trial', 'The harbour council approved the trial.');
+    expect(findByContentHash(library.lib.db, secondHash)?.id).toBe(article.id);
   });
 });
 
