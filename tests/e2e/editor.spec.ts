@@ -1,37 +1,20 @@
 import type { Page } from '@playwright/test';
 
+import {
+  body,
+  dekField,
+  expectSaved,
+  headlineField,
+  library,
+  MOD,
+  saveState,
+  tool,
+  watchForProblems,
+} from '../helpers/editorPage';
 import { expect, test } from '../helpers/webServer';
 
-const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
-
-/** Console errors, uncaught exceptions and CSP violations seen by the page, as readable lines. */
-async function watchForProblems(page: Page): Promise<() => string[]> {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline content'}`);
-    });
-  });
-  return () => [...problems];
-}
-
-const library = (page: Page) => page.getByRole('region', { name: 'Library' });
-const headlineField = (page: Page) => page.getByRole('textbox', { name: 'Headline' });
-const dekField = (page: Page) => page.getByRole('textbox', { name: 'Dek' });
-const body = (page: Page) => page.getByRole('textbox', { name: 'Body' });
-const saveState = (page: Page) => page.getByRole('contentinfo').getByRole('status');
-const tool = (page: Page, name: string) =>
-  page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true });
 const articleLink = (page: Page, headline: string) =>
   library(page).getByRole('link', { name: new RegExp(`^${headline}`) });
-
-async function expectSaved(page: Page): Promise<void> {
-  await expect(saveState(page)).toHaveText('Saved');
-}
 
 /** New article from the library, typed the way a person does: headline, Enter, dek, Enter, body. */
 async function startArticle(page: Page, headline: string, dek = ''): Promise<void> {

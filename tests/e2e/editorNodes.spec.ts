@@ -1,40 +1,21 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { deflateSync } from 'node:zlib';
 
 import type { Page } from '@playwright/test';
 
+import { pngImage } from '../helpers/images';
+import {
+  body,
+  dekField,
+  expectSaved,
+  headlineField,
+  library,
+  MOD,
+  tool,
+  watchForProblems,
+} from '../helpers/editorPage';
 import { expect, test } from '../helpers/webServer';
-
-const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
-
-/** Console errors, uncaught exceptions and CSP violations seen by the page, as readable lines. */
-async function watchForProblems(page: Page): Promise<() => string[]> {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline content'}`);
-    });
-  });
-  return () => [...problems];
-}
-
-const library = (page: Page) => page.getByRole('region', { name: 'Library' });
-const headlineField = (page: Page) => page.getByRole('textbox', { name: 'Headline' });
-const dekField = (page: Page) => page.getByRole('textbox', { name: 'Dek' });
-const body = (page: Page) => page.getByRole('textbox', { name: 'Body' });
-const saveState = (page: Page) => page.getByRole('contentinfo').getByRole('status');
-const tool = (page: Page, name: string) =>
-  page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true });
-
-async function expectSaved(page: Page): Promise<void> {
-  await expect(saveState(page)).toHaveText('Saved');
-}
 
 /** New article from the library, typed the way a person does: headline, Enter, dek, Enter, body. */
 async function startArticle(page: Page, headline: string, dek = ''): Promise<void> {
@@ -93,46 +74,9 @@ async function paste(page: Page, data: Record<string, string>): Promise<void> {
   }, data);
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typed));
-  return Buffer.concat([length, typed, crc]);
-}
-
-/** A small real PNG: a blue-to-green gradient, `width` × `height`. */
-function makePng(width: number, height: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
-  const rows: number[] = [];
-  for (let y = 0; y < height; y += 1) {
-    rows.push(0);
-    for (let x = 0; x < width; x += 1)
-      rows.push(40, Math.round((150 * x) / width) + 60, 200 - Math.round((120 * y) / height));
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(Buffer.from(rows))),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+/** A small gradient, so the picture reads as an image in a screenshot. */
+const riverBank = (x: number, y: number) =>
+  [40, Math.round((150 * x) / 320) + 60, 200 - Math.round((120 * y) / 180)] as const;
 
 let scratch = '';
 let pngPath = '';
@@ -140,7 +84,7 @@ let pngPath = '';
 test.beforeAll(async () => {
   scratch = await mkdtemp(path.join(os.tmpdir(), 'copydesk-e2e-images-'));
   pngPath = path.join(scratch, 'river-bank.png');
-  await writeFile(pngPath, makePng(320, 180));
+  await writeFile(pngPath, pngImage(320, 180, riverBank));
 });
 
 test.afterAll(async () => {

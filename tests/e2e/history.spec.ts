@@ -1,18 +1,9 @@
 import type { Page } from '@playwright/test';
 
+import { body, expectSaved, headlineField, library, MOD } from '../helpers/editorPage';
 import { expect, test } from '../helpers/webServer';
 
-const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
-
-const library = (page: Page) => page.getByRole('region', { name: 'Library' });
 const history = (page: Page) => page.getByRole('region', { name: 'History' });
-const headlineField = (page: Page) => page.getByRole('textbox', { name: 'Headline' });
-const body = (page: Page) => page.getByRole('textbox', { name: 'Body' });
-const saveState = (page: Page) => page.getByRole('contentinfo').getByRole('status');
-
-async function expectSaved(page: Page): Promise<void> {
-  await expect(saveState(page)).toHaveText('Saved');
-}
 
 async function setUserName(page: Page, name: string): Promise<void> {
   await library(page).getByRole('button', { name: 'Settings' }).click();

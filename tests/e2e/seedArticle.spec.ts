@@ -1,7 +1,7 @@
-import { deflateSync } from 'node:zlib';
-
 import type { Page } from '@playwright/test';
 
+import { pngImage } from '../helpers/images';
+import { body, expectSaved, library, MOD, tool } from '../helpers/editorPage';
 import { expect, test } from '../helpers/webServer';
 
 /**
@@ -30,65 +30,13 @@ const AFTER_ALSO_SEE = [
   'Both sides decided to hold the working group’s next meeting in 2026.',
 ];
 
-const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
-
-const library = (page: Page) => page.getByRole('region', { name: 'Library' });
 const editorPane = (page: Page) => page.getByRole('main', { name: 'Editor' });
-const body = (page: Page) => page.getByRole('textbox', { name: 'Body' });
-const saveState = (page: Page) => page.getByRole('contentinfo').getByRole('status');
-const tool = (page: Page, name: string) =>
-  page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true });
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typed));
-  return Buffer.concat([length, typed, crc]);
-}
-
-/** A small RGB PNG: a dusk-coloured gradient, enough to look like a photograph in a screenshot. */
-function gradientPng(width: number, height: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.writeUInt8(8, 8); // bit depth
-  header.writeUInt8(2, 9); // colour type: RGB
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y += 1) {
-    const row = Buffer.alloc(1 + width * 3);
-    for (let x = 0; x < width; x += 1) {
-      const t = y / height;
-      const ridge = y > height * (0.62 + 0.08 * Math.sin(x / 23)) ? 1 : 0;
-      row[1 + x * 3] = ridge ? 38 : Math.round(40 + 170 * t);
-      row[2 + x * 3] = ridge ? 52 : Math.round(70 + 90 * t);
-      row[3 + x * 3] = ridge ? 60 : Math.round(120 - 40 * t);
-    }
-    rows.push(row);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
-async function expectSaved(page: Page): Promise<void> {
-  await expect(saveState(page)).toHaveText('Saved');
+/** A dusk-coloured sky over a ridge, enough to look like a photograph in a screenshot. */
+function dusk(x: number, y: number, height: number): readonly [number, number, number] {
+  const t = y / height;
+  const ridge = y > height * (0.62 + 0.08 * Math.sin(x / 23));
+  return ridge ? [38, 52, 60] : [Math.round(40 + 170 * t), Math.round(70 + 90 * t), Math.round(120 - 40 * t)];
 }
 
 /** Types a paragraph into the body and starts the next one. Long text goes in as one insertion. */
@@ -140,7 +88,13 @@ test('the seed article can be built through the UI and reads back as typed', asy
   // Lead image, from a file picked on disk.
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Choose lead image' }).click();
-  await (await chooser).setFiles({ name: 'moscow-meeting.png', mimeType: 'image/png', buffer: gradientPng(640, 360) });
+  await (
+    await chooser
+  ).setFiles({
+    name: 'moscow-meeting.png',
+    mimeType: 'image/png',
+    buffer: pngImage(640, 360, (x, y) => dusk(x, y, 360)),
+  });
   const leadImage = page.getByRole('figure', { name: 'Lead image' });
   await expect(leadImage.getByText('640 × 360 px')).toBeVisible();
   await leadImage.getByRole('textbox', { name: 'Image caption' }).fill(CAPTION);

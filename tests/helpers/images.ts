@@ -22,14 +22,17 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, typeAndData, crc]);
 }
 
+export type Rgb = readonly [number, number, number];
+
 /**
- * A complete, decodable RGB PNG of `width` × `height` pixels filled with one colour: signature,
- * IHDR, one zlib-compressed IDAT and IEND, each chunk with its CRC.
+ * A complete, decodable RGB PNG of `width` × `height` pixels: signature, IHDR, one
+ * zlib-compressed IDAT and IEND, each chunk with its CRC. `fill` is one colour, or a function
+ * giving each pixel's colour (a gradient looks like a photograph in a screenshot).
  */
 export function pngImage(
   width: number,
   height: number,
-  rgb: readonly [number, number, number] = [200, 30, 30],
+  fill: Rgb | ((x: number, y: number) => Rgb) = [200, 30, 30],
 ): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
@@ -37,12 +40,14 @@ export function pngImage(
   header[8] = 8; // bits per sample
   header[9] = 2; // colour type: RGB
   // compression, filter and interlace methods stay 0
-  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
-  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
+  const colour = typeof fill === 'function' ? fill : () => fill;
+  const rows = Array.from({ length: height }, (_, y) =>
+    Buffer.from([0, ...Array.from({ length: width }, (_, x) => colour(x, y)).flat()]),
+  );
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(pixels)),
+    pngChunk('IDAT', deflateSync(Buffer.concat(rows))),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }

@@ -1,0 +1,32 @@
+import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+/** The platform's command key, as a person presses it. */
+export const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+/** Console errors, uncaught exceptions and CSP violations seen by the page, as readable lines. */
+export async function watchForProblems(page: Page): Promise<() => string[]> {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline content'}`);
+    });
+  });
+  return () => [...problems];
+}
+
+export const library = (page: Page) => page.getByRole('region', { name: 'Library' });
+export const headlineField = (page: Page) => page.getByRole('textbox', { name: 'Headline' });
+export const dekField = (page: Page) => page.getByRole('textbox', { name: 'Dek' });
+export const body = (page: Page) => page.getByRole('textbox', { name: 'Body' });
+export const saveState = (page: Page) => page.getByRole('contentinfo').getByRole('status');
+export const tool = (page: Page, name: string) =>
+  page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true });
+
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(saveState(page)).toHaveText('Saved');
+}
