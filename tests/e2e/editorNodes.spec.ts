@@ -132,6 +132,8 @@ test('images, rules, Also See, markdown and a hostile paste all survive a reload
   // Ctrl/Cmd+Shift+X strikes through the selection.
   await page.keyboard.type('Strike me');
   await page.keyboard.press('Shift+Home');
+  // The shortcut must act on the selection, so wait until the editor has taken it.
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('Strike me');
   await page.keyboard.press(`${MOD}+Shift+X`);
   await expect(tool(page, 'Strikethrough')).toHaveAttribute('aria-pressed', 'true');
   await expect(body(page).locator('s, .ed-strike').last()).toHaveText('Strike me');
