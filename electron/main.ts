@@ -5,6 +5,7 @@ import type { BrowserWindow } from 'electron';
 import { app, dialog, session } from 'electron';
 
 import { createHandlers } from './api/handlers';
+import { ImportJobs } from './import/ImportJobs';
 import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
 import { openElectronPreferences } from './preferences/electronStoreBackend';
@@ -51,9 +52,11 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     hardenSession(session.defaultSession);
-    setupIpc(createHandlers({ host, preferences: openElectronPreferences(app.getPath('userData')) }));
+    const preferences = openElectronPreferences(app.getPath('userData'));
+    const imports = new ImportJobs();
+    setupIpc(createHandlers({ host, preferences, imports }));
     mainWindow = createMainWindow();
-    setupMenu(host, mainWindow);
+    setupMenu({ host, imports, preferences }, mainWindow);
     mainWindow.on('closed', () => {
       mainWindow = null;
     });

@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
 import { Menu, app, dialog } from 'electron';
 
-import { LIBRARY_CHANGED_EVENT } from '../shared/api';
+import { IMPORT_STARTED_EVENT, LIBRARY_CHANGED_EVENT } from '../shared/api';
+import type { ImportJobs } from './import/ImportJobs';
+import type { PreferencesService } from './preferences/PreferencesService';
 import type { LibraryHost } from './services/LibraryHost';
 import { LIBRARY_FILE_NAME } from './services/paths';
 
@@ -37,8 +39,37 @@ async function openLibrary(host: LibraryHost, window: BrowserWindow, create: boo
   }
 }
 
+/** What the menu acts on. */
+export type MenuContext = { host: LibraryHost; imports: ImportJobs; preferences: PreferencesService };
+
+const ARTICLE_EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'docx'];
+
+/** File › Import: the chosen files or folders are imported in the background; the window shows progress. */
+async function importFromMenu(context: MenuContext, window: BrowserWindow, folders: boolean): Promise<void> {
+  const chosen = await dialog.showOpenDialog(window, {
+    title: folders ? 'Import Folders' : 'Import Files',
+    buttonLabel: 'Import',
+    properties: folders ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
+    filters: folders ? [] : [{ name: 'Articles', extensions: ARTICLE_EXTENSIONS }],
+  });
+  if (chosen.canceled || chosen.filePaths.length === 0) return;
+  try {
+    const userName = context.preferences.get().preferences.userName;
+    const jobId = context.imports.start(context.host.current, chosen.filePaths, { userName });
+    window.webContents.send(IMPORT_STARTED_EVENT, jobId);
+  } catch (error) {
+    await dialog.showMessageBox(window, {
+      type: 'error',
+      title: 'Copydesk',
+      message: 'The import could not start.',
+      detail: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
+
 /** The native menu bar, with the usual roles and shortcuts. */
-export function setupMenu(host: LibraryHost, window: BrowserWindow): void {
+export function setupMenu(context: MenuContext, window: BrowserWindow): void {
+  const { host } = context;
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -47,6 +78,13 @@ export function setupMenu(host: LibraryHost, window: BrowserWindow): void {
       submenu: [
         { label: 'New Library…', click: () => void openLibrary(host, window, true) },
         { label: 'Open Library…', accelerator: 'CmdOrCtrl+O', click: () => void openLibrary(host, window, false) },
+        { type: 'separator' },
+        {
+          label: 'Import Files…',
+          accelerator: 'CmdOrCtrl+Shift+I',
+          click: () => void importFromMenu(context, window, false),
+        },
+        { label: 'Import Folder…', click: () => void importFromMenu(context, window, true) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

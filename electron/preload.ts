@@ -2,7 +2,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 
 import type { CopydeskBridge } from '../shared/api';
-import { LIBRARY_CHANGED_EVENT, isChannel } from '../shared/api';
+import { IMPORT_STARTED_EVENT, LIBRARY_CHANGED_EVENT, isChannel } from '../shared/api';
 
 const bridge: CopydeskBridge = {
   invoke: (channel, args) => {
@@ -19,6 +19,15 @@ const bridge: CopydeskBridge = {
     ipcRenderer.on(LIBRARY_CHANGED_EVENT, wrapped);
     return () => {
       ipcRenderer.off(LIBRARY_CHANGED_EVENT, wrapped);
+    };
+  },
+  onImportStarted: (listener) => {
+    const wrapped = (_event: unknown, jobId: unknown) => {
+      if (typeof jobId === 'string') listener(jobId);
+    };
+    ipcRenderer.on(IMPORT_STARTED_EVENT, wrapped);
+    return () => {
+      ipcRenderer.off(IMPORT_STARTED_EVENT, wrapped);
     };
   },
 };

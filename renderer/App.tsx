@@ -1,13 +1,18 @@
 import { useCallback, useEffect, useState, useSyncExternalStore, type JSX } from 'react';
 
 import { ArticleIdSchema, type Article, type ArticleId, type ArticleSummary } from '../shared/domain';
-import { api, onLibraryChanged, transportProblem } from './api';
+import { api, onImportStarted, onLibraryChanged, transportProblem } from './api';
+import { fileName } from './components/fileName';
 import { Icon } from './components/Icon';
 import { ALT_KEY, MOD_KEY } from './components/keys';
 import { NoticesProvider, useReportError } from './components/Notices';
 import { StatusBar } from './components/StatusBar';
 import { ArticleView } from './features/article/ArticleView';
 import { ShortcutsDialog } from './features/help/ShortcutsDialog';
+import { DropOverlay } from './features/import/DropOverlay';
+import { ImportPanel } from './features/import/ImportPanel';
+import { useFileDrop } from './features/import/useFileDrop';
+import { useImport } from './features/import/useImport';
 import { articleHref } from './features/library/ArticleRow';
 import { LibraryPanel } from './features/library/LibraryPanel';
 import { useLibrary } from './features/library/useLibrary';
@@ -141,6 +146,14 @@ function Workspace(): JSX.Element {
       .finally(() => setBusy(false));
   }, [noteCreated, report]);
 
+  const imported = useCallback(() => {
+    setRevision((value) => value + 1);
+    void reload();
+  }, [reload]);
+  const importer = useImport(imported, report);
+  const dragging = useFileDrop(importer.start, report);
+  useEffect(() => onImportStarted(importer.follow), [importer.follow]);
+
   const forgetFresh = useCallback(() => setFresh(null), []);
 
   const trashed = useCallback(
@@ -161,6 +174,7 @@ function Workspace(): JSX.Element {
         busy={busy}
         onCreate={create}
         onAddSample={addSample}
+        onImport={importer.start}
         onSettings={() => setDialog('settings')}
         onHelp={openShortcuts}
       />
@@ -218,6 +232,10 @@ function Workspace(): JSX.Element {
           onOpenArticle={adopt}
         />
       )}
+      {importer.run === null ? null : (
+        <ImportPanel run={importer.run} onCancel={importer.cancel} onDismiss={importer.dismiss} />
+      )}
+      {dragging ? <DropOverlay libraryName={library.info === null ? '' : fileName(library.info.path)} /> : null}
       {dialog === 'settings' ? <SettingsDialog onClose={closeDialog} /> : null}
       {dialog === 'shortcuts' ? <ShortcutsDialog onClose={closeDialog} /> : null}
     </div>

@@ -16,6 +16,7 @@ import {
   type ResultOf,
 } from '../shared/api';
 import { ApiError, describeIssues } from '../shared/errors';
+import { ImportJobIdSchema, type ImportJobId } from '../shared/imports';
 
 /** Where browser mode keeps the session key once it has been taken out of the address bar. */
 export const TOKEN_STORAGE_KEY = 'copydesk.token';
@@ -139,6 +140,19 @@ export function onLibraryChanged(listener: () => void): () => void {
   const bridge = desktopBridge();
   if (bridge === undefined) return () => undefined;
   return bridge.onLibraryChanged(listener);
+}
+
+/**
+ * Calls `listener` with the id of an import the desktop app's menu started (File › Import).
+ * In browser mode imports start from the page itself.
+ */
+export function onImportStarted(listener: (jobId: ImportJobId) => void): () => void {
+  const bridge = desktopBridge();
+  if (bridge === undefined) return () => undefined;
+  return bridge.onImportStarted((raw) => {
+    const parsed = ImportJobIdSchema.safeParse(raw);
+    if (parsed.success) listener(parsed.data);
+  });
 }
 
 /** A message a person can act on, from whatever a call threw. */

@@ -221,7 +221,12 @@ export type CopydeskApi = {
 export type CopydeskBridge = {
   invoke(channel: Channel, args: unknown): Promise<Envelope<unknown>>;
   onLibraryChanged(listener: () => void): () => void;
+  /** An import started by the desktop app's menu (File › Import), for the UI to follow. */
+  onImportStarted(listener: (jobId: string) => void): () => void;
 };
 
-/** The one event main sends to the renderer. */
+/** Sent when the desktop app switches to another library. */
 export const LIBRARY_CHANGED_EVENT = 'library:changed';
+
+/** Sent with an import's id when the desktop app's menu starts one. */
+export const IMPORT_STARTED_EVENT = 'imports:started';

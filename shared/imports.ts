@@ -12,6 +12,63 @@ export const IMPORT_FORMATS = ['text', 'markdown', 'html', 'docx'] as const;
 export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
 export type ImportFormat = z.infer<typeof ImportFormatSchema>;
 
+const MB = 1024 * 1024;
+
+/**
+ * The largest file of each kind that is read. A text or Markdown file beyond 8 MB would make a
+ * body beyond the editor's 8 MB limit anyway; a web page carries markup around its text; a
+ * Word file may hold pictures, which are not imported but still take room in the file.
+ */
+export const MAX_FILE_BYTES: Readonly<Record<ImportFormat, number>> = {
+  text: 8 * MB,
+  markdown: 8 * MB,
+  html: 20 * MB,
+  docx: 50 * MB,
+};
+
+const EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.docx': 'docx',
+};
+
+/** The extensions Copydesk imports, for messages. */
+export const IMPORTABLE_EXTENSIONS = '.txt, .md, .html, .htm or .docx';
+
+/** Why a file found in a folder is left alone. */
+export const NOT_AN_ARTICLE_FILE = `not an article file (Copydesk imports ${IMPORTABLE_EXTENSIONS})`;
+
+/**
+ * The format a file is read as, from its name (a bare name or a path with / or \\): null for a
+ * kind of file Copydesk does not import. A file with no extension at all is read as plain text.
+ */
+export function formatOfFile(name: string): ImportFormat | null {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  const dot = base.lastIndexOf('.');
+  // As path.extname: a leading dot names a hidden file, not an extension.
+  if (dot <= 0) return 'text';
+  return EXTENSIONS[base.slice(dot).toLowerCase()] ?? null;
+}
+
+function megabytes(bytes: number): string {
+  const value = bytes / MB;
+  return value >= 10 ? value.toFixed(0) : value.toFixed(1);
+}
+
+/** Why a file of `size` bytes will not be read, or null when its size is fine. */
+export function fileSizeProblem(name: string, format: ImportFormat, size: number): string | null {
+  if (size === 0) return `${name} is empty: there is nothing to import.`;
+  const limit = MAX_FILE_BYTES[format];
+  if (size <= limit) return null;
+  const kind = format === 'docx' ? 'Word files' : format === 'html' ? 'web pages' : 'text files';
+  return `${name} is too large to import (${megabytes(size)} MB; the limit for ${kind} is ${megabytes(limit)} MB). Split it into smaller files.`;
+}
+
 /**
  * A related story listed at the foot of an imported article ("Recent"). Returned with the
  * import so the UI can offer to link them; the library does not store them yet.

@@ -18,14 +18,16 @@ export type Handlers = {
 
 export const APP_VERSION: string = packageJson.version;
 
-/** What the handlers work on: the open library and the person's preferences. */
-export type HandlerContext = { host: LibraryHost; preferences: PreferencesService };
+/**
+ * What the handlers work on: the open library, the person's preferences, and the imports
+ * running in the background (shared with the desktop menu's File › Import when given).
+ */
+export type HandlerContext = { host: LibraryHost; preferences: PreferencesService; imports?: ImportJobs };
 
 /** The handler table shared by the desktop IPC, the browser mode and the CLI. */
-export function createHandlers({ host, preferences }: HandlerContext): Handlers {
+export function createHandlers({ host, preferences, imports = new ImportJobs() }: HandlerContext): Handlers {
   const lib = () => host.current;
   const editor = () => ({ userName: preferences.get().preferences.userName });
-  const imports = new ImportJobs();
   return {
     'library:info': () => {
       const { db, path } = lib();

@@ -5,7 +5,7 @@ import type { ImportJobId, ImportJobStatus, ImportReport } from '../../shared/im
 import { ImportJobIdSchema } from '../../shared/imports';
 import type { EditContext } from '../services/articles';
 import type { Library } from '../services/LibraryHost';
-import type { ImportSource } from './importFiles';
+import type { ImportInput } from './importFiles';
 import { importFiles } from './importFiles';
 
 type Job = {
@@ -55,8 +55,8 @@ export class ImportJobs {
     return job;
   }
 
-  /** Starts importing `sources` into `lib`; returns at once with the import's id. */
-  start(lib: Library, sources: readonly ImportSource[], context: EditContext = {}): ImportJobId {
+  /** Starts importing `sources` (files' bytes, or paths to files and folders) into `lib`; returns at once with the import's id. */
+  start(lib: Library, sources: readonly ImportInput[], context: EditContext = {}): ImportJobId {
     this.#prune();
     const running = [...this.#jobs.values()].filter((job) => job.state === 'running').length;
     if (running >= MAX_RUNNING) {

@@ -4,11 +4,12 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import { ApiError } from '../../shared/errors';
 import type { ImportFormat, ImportReport } from '../../shared/imports';
+import { formatOfFile, IMPORTABLE_EXTENSIONS, NOT_AN_ARTICLE_FILE } from '../../shared/imports';
 import { optimiseSearchIndex } from '../db/queries/imports';
 import type { EditContext } from '../services/articles';
 import type { Library } from '../services/LibraryHost';
 import type { ImportedArticle } from './importedArticle';
-import { checkFileSize, formatOfFile, IMPORTABLE_EXTENSIONS, refuse } from './importFormats';
+import { checkFileSize, refuse } from './importFormats';
 import { parseImportFile } from './parseImportFile';
 import { storeImportedArticle } from './storeImportedArticle';
 import type { StoreOutcome } from './storeImportedArticle';
@@ -86,7 +87,7 @@ async function walk(folder: string, shown: string, seen: Set<string>, into: Task
     } else if (isFile) {
       const format = formatOfFile(entry.name);
       if (format === null || path.extname(entry.name) === '') {
-        ignored.push({ file: label, reason: `not an article file (Copydesk imports ${IMPORTABLE_EXTENSIONS})` });
+        ignored.push({ file: label, reason: NOT_AN_ARTICLE_FILE });
       } else {
         into.push({ file: label, format, path: full });
       }
@@ -103,7 +104,7 @@ async function plan(inputs: readonly ImportInput[], ignored: ImportReport['ignor
       if (isHidden(input.name)) continue;
       const format = formatOfFile(input.name);
       if (format === null) {
-        ignored.push({ file: input.name, reason: `not an article file (Copydesk imports ${IMPORTABLE_EXTENSIONS})` });
+        ignored.push({ file: input.name, reason: NOT_AN_ARTICLE_FILE });
       } else {
         tasks.push({ file: input.name, format, bytes: input.bytes });
       }

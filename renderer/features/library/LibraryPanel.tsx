@@ -2,7 +2,10 @@ import { useState, type JSX, type KeyboardEvent } from 'react';
 
 import type { ArticleId, ArticleSummary } from '../../../shared/domain';
 import { api } from '../../api';
+import { fileName } from '../../components/fileName';
 import { Icon } from '../../components/Icon';
+import type { ChosenFile } from '../import/collectFiles';
+import { ImportMenu } from '../import/ImportMenu';
 import { useReportError } from '../../components/Notices';
 import { ArticleRow, TrashRow } from './ArticleRow';
 import { Snippet } from './Snippet';
@@ -17,16 +20,12 @@ type LibraryPanelProps = {
   busy: boolean;
   onCreate: () => void;
   onAddSample: () => void;
+  onImport: (files: ChosenFile[]) => void;
   onSettings: () => void;
   onHelp: () => void;
 };
 
 const numbers = new Intl.NumberFormat();
-
-function fileName(path: string): string {
-  const parts = path.split(/[\\/]/);
-  return parts[parts.length - 1] ?? path;
-}
 
 export function LibraryPanel({
   library,
@@ -35,6 +34,7 @@ export function LibraryPanel({
   busy,
   onCreate,
   onAddSample,
+  onImport,
   onSettings,
   onHelp,
 }: LibraryPanelProps): JSX.Element {
@@ -66,10 +66,19 @@ export function LibraryPanel({
           </span>
           Copydesk
         </p>
-        <button type="button" className="button button--primary" onClick={onCreate} disabled={busy}>
-          <Icon name="plus" />
-          New article
-        </button>
+        <div className="library__actions">
+          <ImportMenu onFiles={onImport} disabled={busy} />
+          <button
+            type="button"
+            className="button button--primary"
+            aria-label="New article"
+            onClick={onCreate}
+            disabled={busy}
+          >
+            <Icon name="plus" />
+            New
+          </button>
+        </div>
       </header>
 
       <div className="library__search">
@@ -103,7 +112,8 @@ export function LibraryPanel({
             <div className="library__empty">
               <p>This library has no articles yet.</p>
               <p className="muted">
-                Start a new one, or add a finished sample article to see how Copydesk lays one out.
+                Start a new one, import files (or drop them here), or add a finished sample article to see how Copydesk
+                lays one out.
               </p>
               <button type="button" className="button" onClick={onAddSample} disabled={busy}>
                 Add a sample article

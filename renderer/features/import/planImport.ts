@@ -1,0 +1,89 @@
+import type { FileProblem, ImportReport } from '../../../shared/imports';
+import {
+  fileSizeProblem,
+  formatOfFile,
+  MAX_IMPORT_REQUEST_BYTES,
+  MAX_IMPORT_REQUEST_FILES,
+  NOT_AN_ARTICLE_FILE,
+} from '../../../shared/imports';
+
+/** A file the person chose or dropped, named by its path inside a dropped folder. */
+export type PickedFile = { name: string; size: number };
+
+/**
+ * How a set of files will be imported: the batches sent one after another (each within the
+ * size and count a single request may carry, as indexes into the files), and the files left
+ * out before anything is sent — too large or empty, or not a kind of file Copydesk imports.
+ */
+export type ImportPlan = {
+  batches: number[][];
+  refused: FileProblem[];
+  ignored: FileProblem[];
+};
+
+/**
+ * Base64 turns 3 bytes into 4, and a request has room for MAX_IMPORT_REQUEST_BYTES before
+ * encoding; a batch is kept to a quarter of that so a progress step never waits on 50 MB.
+ */
+const BATCH_BYTES = Math.floor(MAX_IMPORT_REQUEST_BYTES / 4);
+/** Files per batch: enough to keep the library busy, few enough for steady progress. */
+const BATCH_FILES = Math.min(200, MAX_IMPORT_REQUEST_FILES);
+
+export function planImport(files: readonly PickedFile[]): ImportPlan {
+  const refused: FileProblem[] = [];
+  const ignored: FileProblem[] = [];
+  const batches: number[][] = [];
+  let batch: number[] = [];
+  let batchBytes = 0;
+  const order = files.map((_, index) => index).sort((a, b) => compareNames(files[a], files[b]));
+  for (const index of order) {
+    const file = files[index] as PickedFile;
+    const format = formatOfFile(file.name);
+    if (format === null) {
+      ignored.push({ file: file.name, reason: NOT_AN_ARTICLE_FILE });
+      continue;
+    }
+    const problem = fileSizeProblem(file.name, format, file.size);
+    if (problem !== null) {
+      refused.push({ file: file.name, reason: problem });
+      continue;
+    }
+    if (batch.length > 0 && (batch.length >= BATCH_FILES || batchBytes + file.size > BATCH_BYTES)) {
+      batches.push(batch);
+      batch = [];
+      batchBytes = 0;
+    }
+    batch.push(index);
+    batchBytes += file.size;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return { batches, refused, ignored };
+}
+
+function compareNames(a: PickedFile | undefined, b: PickedFile | undefined): number {
+  return (a?.name ?? '').localeCompare(b?.name ?? '', 'en', { numeric: true });
+}
+
+/** An empty report for `total` files, to which each batch's report is added. */
+export function emptyReport(total: number, plan: ImportPlan): ImportReport {
+  return {
+    total,
+    imported: [],
+    duplicates: [],
+    failed: [...plan.refused],
+    ignored: [...plan.ignored],
+    cancelled: false,
+  };
+}
+
+/** One report for a whole import made of several batches. */
+export function addReport(into: ImportReport, batch: ImportReport): ImportReport {
+  return {
+    total: into.total,
+    imported: [...into.imported, ...batch.imported],
+    duplicates: [...into.duplicates, ...batch.duplicates],
+    failed: [...into.failed, ...batch.failed],
+    ignored: [...into.ignored, ...batch.ignored],
+    cancelled: into.cancelled || batch.cancelled,
+  };
+}
