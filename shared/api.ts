@@ -55,6 +55,13 @@ const BodyInputSchema = BodySchema.refine((body) => jsonBytes(body) <= MAX_BODY_
   error: `The body is too large (at most ${MAX_BODY_JSON_BYTES / (1024 * 1024)} MB of editor data).`,
 });
 
+/** An entry of the related list as a save sends it. */
+export const RelatedInputSchema = z.strictObject({
+  articleId: ArticleIdSchema.nullable(),
+  headline: z.string().trim().min(1, { error: 'A related article needs a headline.' }).max(500),
+  teaser: z.string().max(2000, { error: 'A related article’s teaser is at most 2,000 characters.' }),
+});
+
 /** The editable fields of an article; each is optional in a save. */
 export const ArticlePatchSchema = z.strictObject({
   headline: HeadlineSchema.optional(),
@@ -75,6 +82,8 @@ export const ArticlePatchSchema = z.strictObject({
   body: BodyInputSchema.optional(),
   section: SectionSchema.optional(),
   tags: z.array(TagSchema).max(50, { error: 'At most 50 tags.' }).optional(),
+  /** The related list, in order; replaces the whole list. */
+  related: z.array(RelatedInputSchema).max(50, { error: 'At most 50 related articles.' }).optional(),
   status: ArticleStatusSchema.optional(),
 });
 export type ArticlePatch = z.infer<typeof ArticlePatchSchema>;

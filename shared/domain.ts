@@ -117,6 +117,16 @@ export const TagSchema = z
   .min(1, { error: 'A tag cannot be empty.' })
   .max(100, { error: 'A tag is at most 100 characters.' });
 
+/** A story listed under "Related" at the foot of an article, linked to it when the library has it. */
+export const RelatedItemSchema = z.object({
+  articleId: ArticleIdSchema.nullable(),
+  headline: z.string(),
+  teaser: z.string(),
+  /** The linked article is in the trash. */
+  trashed: z.boolean(),
+});
+export type RelatedItem = z.infer<typeof RelatedItemSchema>;
+
 /** An article as the editor sees it. */
 export const ArticleSchema = z.object({
   id: ArticleIdSchema,
@@ -139,6 +149,8 @@ export const ArticleSchema = z.object({
   bodyText: z.string(),
   section: z.string(),
   tags: z.array(z.string()),
+  /** The related list, in order. */
+  related: z.array(RelatedItemSchema),
   status: ArticleStatusSchema,
   version: z.number().int().positive(),
   wordCount: z.number().int().nonnegative(),

@@ -69,12 +69,8 @@ export function fileSizeProblem(name: string, format: ImportFormat, size: number
   return `${name} is too large to import (${megabytes(size)} MB; the limit for ${kind} is ${megabytes(limit)} MB). Split it into smaller files.`;
 }
 
-/**
- * A related story listed at the foot of an imported article ("Recent"). Returned with the
- * import so the UI can offer to link them; the library does not store them yet.
- */
-export const RelatedHeadlineSchema = z.object({ headline: z.string(), teaser: z.string() });
-export type RelatedHeadline = z.infer<typeof RelatedHeadlineSchema>;
+/** A related story listed at the foot of an imported article ("Recent"); it becomes the article's related list. */
+export type RelatedHeadline = { headline: string; teaser: string };
 
 /** An article created from a file. */
 export const ImportedItemSchema = z.object({
@@ -84,7 +80,6 @@ export const ImportedItemSchema = z.object({
   format: ImportFormatSchema,
   /** "Also See" headlines that matched no article in the library; they stay as text. */
   unlinkedAlsoSee: z.array(z.string()),
-  related: z.array(RelatedHeadlineSchema),
   /** Anything the person should know about how the file was read. */
   notes: z.array(z.string()),
 });

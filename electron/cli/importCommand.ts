@@ -45,11 +45,6 @@ export function formatImportReport(report: ImportReport): string {
     ...item.unlinkedAlsoSee.map(
       (headline) => `${item.file}: Also See "${headline}" matches no article in the library; it was kept as text.`,
     ),
-    ...(item.related.length > 0
-      ? [
-          `${item.file}: ${plural(item.related.length, 'related story', 'related stories')} listed under "Recent" (--json lists them; they are not stored yet).`,
-        ]
-      : []),
     ...item.notes.map((note) => `${item.file}: ${note}`),
   ]);
   if (notes.length > 0) lines.push('', 'Notes:', ...listed(notes, (note) => note));

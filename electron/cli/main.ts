@@ -82,6 +82,18 @@ function formatArticle(article: Article): string {
   lines.push('', dateline === '' ? article.bodyText : `${dateline}: ${article.bodyText}`, '');
   if (article.syndicationCredit !== '') lines.push(article.syndicationCredit, '');
   for (const author of article.authors) if (author.bio !== '') lines.push(`${author.name}: ${author.bio}`);
+  if (article.related.length > 0) {
+    lines.push('', 'Related:');
+    for (const item of article.related) {
+      const where =
+        item.articleId === null
+          ? 'not in this library'
+          : item.trashed
+            ? `${item.articleId}, in the trash`
+            : item.articleId;
+      lines.push(`  ${item.headline} (${where})`);
+    }
+  }
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

@@ -223,7 +223,6 @@ export async function importFiles(
           file: task.file,
           format: article.format,
           unlinkedAlsoSee: outcome.unlinkedAlsoSee,
-          related: article.related,
           notes: outcome.notes,
         });
       }

@@ -96,6 +96,12 @@ function patchOf(lib: Library, imported: ImportedArticle, body: Body, fileName: 
     body,
     section: imported.section,
     tags: imported.tags,
+    // The "Recent" list: each story linked to the library's article with that headline, if any.
+    related: imported.related.slice(0, 50).map((story) => ({
+      articleId: findArticleByHeadline(lib, story.headline),
+      headline: story.headline,
+      teaser: story.teaser,
+    })),
   };
   const parsed = ArticlePatchSchema.safeParse(candidate);
   if (!parsed.success) {

@@ -8,6 +8,7 @@ import { bodyToPlainText, countWords, emptyBody, joinNames, slugify } from '../.
 import type { ArticleContent } from '../db/queries/articles';
 import * as articles from '../db/queries/articles';
 import { getAssetMeta } from '../db/queries/assets';
+import { missingArticleIds } from '../db/queries/related';
 import { getAuthor, missingAuthorIds } from '../db/queries/authors';
 import * as revisions from '../db/queries/revisions';
 import { searchArticles } from '../db/queries/search';
@@ -58,6 +59,7 @@ const EMPTY_CONTENT: ArticleContent = {
   wordCount: 0,
   section: '',
   tags: [],
+  related: [],
   status: 'draft',
   contentHash: '',
 };
@@ -95,6 +97,20 @@ function applyPatch(lib: Library, id: string | null, base: ArticleContent, patch
     next.authorIds = ids;
   }
   next.byline = joinNames(next.authorIds.map((authorId) => getAuthor(lib.db, authorId)?.name ?? ''));
+
+  if (patch.related !== undefined) {
+    const linked = patch.related.flatMap((entry) => (entry.articleId === null ? [] : [entry.articleId]));
+    if (id !== null && linked.some((linkedId) => linkedId === id)) {
+      throw new ApiError('invalid-request', 'An article cannot be related to itself.');
+    }
+    if (missingArticleIds(lib.db, [...new Set(linked)]).length > 0) {
+      throw new ApiError(
+        'invalid-request',
+        'A related article is not in this library any more. Remove it from the related list, or choose it again.',
+      );
+    }
+    next.related = patch.related;
+  }
 
   if (patch.leadImage !== undefined) {
     if (patch.leadImage !== null && getAssetMeta(lib.db, patch.leadImage.assetId) === undefined) {

@@ -7,6 +7,7 @@ import { ArticleIdSchema, ArticleStatusSchema, BodySchema, RevisionIdSchema } fr
 import { ApiError } from '../../shared/errors';
 import { countWords } from '../../shared/text';
 import { contentOf, getSummary } from '../db/queries/articles';
+import { missingArticleIds } from '../db/queries/related';
 import { getAssetMeta } from '../db/queries/assets';
 import { missingAuthorIds } from '../db/queries/authors';
 import type { RevisionRow } from '../db/queries/revisions';
@@ -82,6 +83,7 @@ const RevisionFieldsPatchSchema = ArticlePatchSchema.pick({
   lengthTarget: true,
   section: true,
   tags: true,
+  related: true,
 }).partial();
 
 function fieldsPatch(lib: Library, json: string): ArticlePatch {
@@ -99,6 +101,14 @@ function fieldsPatch(lib: Library, json: string): ArticlePatch {
     patch.authorIds = patch.authorIds.filter((id) => missingAuthorIds(lib.db, [id]).length === 0);
   }
   if (patch.leadImage != null && getAssetMeta(lib.db, patch.leadImage.assetId) === undefined) delete patch.leadImage;
+  // A related article deleted since stays listed, unlinked, as it read then.
+  if (patch.related !== undefined) {
+    patch.related = patch.related.map((entry) =>
+      entry.articleId !== null && missingArticleIds(lib.db, [entry.articleId]).length > 0
+        ? { ...entry, articleId: null }
+        : entry,
+    );
+  }
   return patch;
 }
 

@@ -124,3 +124,40 @@ test('a folder import shows its progress and stops on Cancel, keeping what it im
     new Intl.NumberFormat('en').format(imported),
   );
 });
+
+test('the seed’s “Recent” list becomes the article’s related list, which keeps its order and removals', async ({
+  page,
+  copydesk,
+}) => {
+  await page.goto(copydesk.url);
+  await chooseFiles(page, 'Files…', [SEED]);
+  await expect(importPanel(page).getByText('1 article imported')).toBeVisible();
+  await importPanel(page).getByRole('button', { name: 'Close' }).click();
+  await library(page)
+    .getByRole('link', { name: new RegExp(SEED_HEADLINE) })
+    .click();
+
+  await page.getByRole('tab', { name: 'Related articles' }).click();
+  const panel = page.getByRole('region', { name: 'Related articles' });
+  const entries = panel.getByRole('list', { name: 'Related list' }).getByRole('listitem');
+  const first = 'Anonymous Sources, Big Claims, Thin Ground';
+  const second = 'Zabihullah Mujahid’s Bizarre Statement on TTP: A Lesson in Hypocrisy and Evasion';
+  await expect(entries).toHaveCount(4);
+  await expect(entries.first()).toContainText(first);
+  await expect(entries.first()).toContainText('A recent Drop Site News report claims');
+  await expect(entries.first()).toContainText('Not in this library');
+
+  await panel.getByRole('button', { name: `Move “${first}” down` }).click();
+  const last = (await entries.nth(3).locator('.related__headline').textContent()) ?? '';
+  await panel.getByRole('button', { name: `Remove “${last}” from the related list` }).click();
+  await expect(entries).toHaveCount(3);
+  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText('Saved');
+  await page.screenshot({ path: 'test-results/related-list.png' });
+
+  await page.reload();
+  await page.getByRole('tab', { name: 'Related articles' }).click();
+  await expect(entries).toHaveCount(3);
+  await expect(entries.nth(0)).toContainText(second);
+  await expect(entries.nth(1)).toContainText(first);
+  await expect(panel).not.toContainText(last);
+});

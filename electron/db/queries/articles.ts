@@ -5,6 +5,7 @@ import type { Db } from '../connection';
 import { prepared } from '../statements';
 import { getAssetMeta, rowToAsset } from './assets';
 import { articleAuthors, rowToAuthor, setArticleAuthors } from './authors';
+import { getRelated, setRelated, type RelatedEntry } from './related';
 
 type ArticleRow = {
   seq: number;
@@ -86,6 +87,7 @@ function rowToArticle(db: Db, row: ArticleRow): Article {
     body: BodySchema.parse(JSON.parse(row.body_json)),
     bodyText: row.body_text,
     tags: getTags(db, row.id),
+    related: getRelated(db, row.id),
   };
 }
 
@@ -109,6 +111,8 @@ export type ArticleContent = {
   wordCount: number;
   section: string;
   tags: string[];
+  /** The related list, in order. */
+  related: RelatedEntry[];
   status: ArticleStatus;
   /** Identifies the text for duplicate detection; derived from headline and body text. */
   contentHash: string;
@@ -137,6 +141,7 @@ export function contentOf(article: Article): ArticleContent {
     wordCount: article.wordCount,
     section: article.section,
     tags: article.tags,
+    related: article.related.map(({ articleId, headline, teaser }) => ({ articleId, headline, teaser })),
     status: article.status,
     contentHash: contentHash(article.headline, article.bodyText),
   };
@@ -202,6 +207,7 @@ export function insertArticle(db: Db, id: string, content: ArticleContent, now: 
   ).run({ ...bindContent(content), id, now });
   setTags(db, id, content.tags);
   setArticleAuthors(db, id, content.authorIds);
+  setRelated(db, id, content.related);
 }
 
 /**
@@ -229,6 +235,7 @@ export function updateArticle(
   if (result.changes === 0) return false;
   setTags(db, id, content.tags);
   setArticleAuthors(db, id, content.authorIds);
+  setRelated(db, id, content.related);
   return true;
 }
 

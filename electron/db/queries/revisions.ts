@@ -16,6 +16,7 @@ export type RevisionFields = Pick<
   | 'lengthTarget'
   | 'section'
   | 'tags'
+  | 'related'
 >;
 
 export type RevisionRow = {
@@ -60,6 +61,7 @@ export function insertRevision(
     lengthTarget: content.lengthTarget,
     section: content.section,
     tags: content.tags,
+    related: content.related,
   };
   prepared(
     db,

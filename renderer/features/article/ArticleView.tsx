@@ -1,7 +1,15 @@
 import { $getRoot, type LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type JSX } from 'react';
 
-import type { Article, ArticleId, ArticleStatus, ArticleSummary, Author, RevisionId } from '../../../shared/domain';
+import type {
+  Article,
+  ArticleId,
+  ArticleStatus,
+  ArticleSummary,
+  Author,
+  RelatedItem,
+  RevisionId,
+} from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { api, errorMessage } from '../../api';
 import { Icon } from '../../components/Icon';
@@ -13,6 +21,7 @@ import { HistoryPanel } from '../history/HistoryPanel';
 import type { ComparedText } from '../history/wordDiff';
 import { statusLabel } from '../library/summaries';
 import { SidePanels } from '../panels/SidePanels';
+import { RelatedPanel } from '../related/RelatedPanel';
 import { usePreferences } from '../settings/PreferencesProvider';
 import { ArticleHeader, headerValuesOf, type EditableValues, type HeaderValues } from './ArticleHeader';
 import { ArticleSaver, type FieldPatch } from './ArticleSaver';
@@ -196,6 +205,7 @@ function ArticleWorkspace({
   const save = useSyncExternalStore(saver.subscribe, saver.getState);
   const [values, setValues] = useState<HeaderValues>(() => headerValuesOf(article));
   const [slugProblem, setSlugProblem] = useState<string | null>(null);
+  const [related, setRelated] = useState<RelatedItem[]>(() => article.related);
   const [counts, setCounts] = useState<BodyCounts | null>(null);
   const [saves, setSaves] = useState(0);
   const [statusSaves, setStatusSaves] = useState(0);
@@ -285,6 +295,15 @@ function ArticleWorkspace({
       setValues((current) => ({ ...current, status }));
       saver.setFields({ status });
       void saver.flush().then(() => setStatusSaves((count) => count + 1));
+    },
+    [saver],
+  );
+
+  const changeRelated = useCallback(
+    (items: RelatedItem[]) => {
+      setRelated(items);
+      saver.setFields({ related: items.map(({ articleId, headline, teaser }) => ({ articleId, headline, teaser })) });
+      void saver.flush();
     },
     [saver],
   );
@@ -407,6 +426,12 @@ function ArticleWorkspace({
                 onRestore={restore}
               />
             ),
+          },
+          {
+            id: 'related',
+            label: 'Related articles',
+            icon: 'link',
+            render: () => <RelatedPanel items={related} onChange={changeRelated} />,
           },
         ]}
       />

@@ -13,6 +13,7 @@ import {
 } from '../../../../electron/services/articles';
 import { contentHash } from '../../../../electron/db/contentHash';
 import { findByContentHash } from '../../../../electron/db/queries/imports';
+import { ArticleIdSchema } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import { bodyFromParagraphs, emptyBody } from '../../../../shared/text';
 import { dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
@@ -412,5 +413,53 @@ describe('the structured fields of a story', () => {
     expect(cleared.lengthTarget).toBeNull();
     expect(getArticle(library.lib, article.id)).toMatchObject({ lengthTarget: null, language: 'ur' });
     expect(saveArticle(library.lib, article.id, 3, { headline: 'Ferry trial' }, { clock }).lengthTarget).toBeNull();
+  });
+});
+
+describe('the related list', () => {
+  it('keeps its order, shows a linked article’s current headline, and marks one in the trash', () => {
+    const earlier = createArticle(library.lib, { headline: 'Ferry strike ends' });
+    const story = createArticle(library.lib, {
+      headline: 'Ferries back on time',
+      related: [
+        { articleId: null, headline: 'Harbour dredging delayed', teaser: 'Work is pushed to spring.' },
+        { articleId: earlier.id, headline: 'Ferry strike ends', teaser: 'Crews accept the offer.' },
+      ],
+    });
+    saveArticle(library.lib, earlier.id, 1, { headline: 'Ferry strike ends after nine days' });
+    trashArticle(library.lib, earlier.id);
+
+    expect(getArticle(library.lib, story.id).related).toEqual([
+      { articleId: null, headline: 'Harbour dredging delayed', teaser: 'Work is pushed to spring.', trashed: false },
+      {
+        articleId: earlier.id,
+        headline: 'Ferry strike ends after nine days',
+        teaser: 'Crews accept the offer.',
+        trashed: true,
+      },
+    ]);
+
+    const reordered = saveArticle(library.lib, story.id, 1, { related: [...story.related].reverse() });
+    expect(reordered.related.map((item) => item.teaser)).toEqual([
+      'Crews accept the offer.',
+      'Work is pushed to spring.',
+    ]);
+  });
+
+  it('refuses a link to an unknown article or to the article itself, and changes nothing', () => {
+    const story = createArticle(library.lib, { headline: 'Ferries back on time' });
+    const unknown = apiErrorFrom(() =>
+      saveArticle(library.lib, story.id, 1, {
+        related: [{ articleId: ArticleIdSchema.parse(MISSING_ID), headline: 'Gone', teaser: '' }],
+      }),
+    );
+    expect(unknown.message).toBe(
+      'A related article is not in this library any more. Remove it from the related list, or choose it again.',
+    );
+    const itself = apiErrorFrom(() =>
+      saveArticle(library.lib, story.id, 1, { related: [{ articleId: story.id, headline: 'Itself', teaser: '' }] }),
+    );
+    expect(itself.message).toBe('An article cannot be related to itself.');
+    expect(getArticle(library.lib, story.id)).toMatchObject({ version: 1, related: [] });
   });
 });

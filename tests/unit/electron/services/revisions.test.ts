@@ -56,6 +56,7 @@ function editedFields(article: Article) {
     lengthTarget: article.lengthTarget,
     section: article.section,
     tags: article.tags,
+    related: article.related,
   };
 }
 
@@ -151,6 +152,7 @@ describe('restoring a version', () => {
         lengthTarget: 400,
         section: 'Local',
         tags: ['transport', 'council'],
+        related: [{ articleId: null, headline: 'Quay repairs begin', teaser: 'The old quay closes for a month.' }],
       },
       { clock },
     );
@@ -171,6 +173,7 @@ describe('restoring a version', () => {
         lengthTarget: null,
         section: 'Transport',
         tags: ['ferry'],
+        related: [],
         status: 'editing',
       },
       'Omar Khan',
