@@ -10,10 +10,11 @@ import type { ForgeConfig } from '@electron-forge/shared-types';
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 
 /**
- * Packages the main process loads from node_modules at run time: the native SQLite binding, and
- * jsdom, which reads its own files from disk and cannot be bundled. Everything else is bundled.
+ * Packages the main process loads from node_modules at run time: the native SQLite binding,
+ * jsdom, which reads its own files from disk, and pdfjs-dist, which loads its worker module at run
+ * time: none can be bundled. Everything else is bundled.
  */
-const RUNTIME_ROOTS = ['better-sqlite3', 'jsdom'];
+const RUNTIME_ROOTS = ['better-sqlite3', 'jsdom', 'pdfjs-dist'];
 
 /** The runtime packages and everything they depend on, as installed in node_modules. */
 function dependencyClosure(roots: readonly string[]): Set<string> {

@@ -38,6 +38,21 @@ import {
   TagSchema,
 } from './domain';
 import { PreferencesPatchSchema, PreferencesStateSchema } from './preferences';
+import {
+  ClaimIdSchema,
+  ClaimKindSchema,
+  ClaimNoteSchema,
+  ClaimSchema,
+  EvidenceIdSchema,
+  MAX_PASTED_SNAPSHOT_CHARACTERS,
+  SnapshotIdSchema,
+  SnapshotSchema,
+  SourceFieldsSchema,
+  SourceIdSchema,
+  SourceSchema,
+  VerdictChangeSchema,
+  VerdictSchema,
+} from './sources';
 import { ApiErrorPayloadSchema } from './errors';
 import {
   ImportJobIdSchema,
@@ -139,6 +154,32 @@ export const StartImportArgsSchema = z.strictObject({
     ),
 });
 
+/** The largest file kept as a source snapshot, before base64 encoding. */
+export const MAX_SNAPSHOT_FILE_BYTES = 50 * 1024 * 1024;
+
+/** What a snapshot is taken from: a file's bytes, or pasted text. */
+export const CaptureInputSchema = z.union([
+  z.strictObject({
+    file: z.strictObject({
+      name: z.string().trim().min(1, { error: 'The file needs a name.' }).max(1024),
+      dataBase64: z
+        .string()
+        .max(Math.ceil(MAX_SNAPSHOT_FILE_BYTES / 3) * 4, {
+          error: `The file is larger than ${MAX_SNAPSHOT_FILE_BYTES / (1024 * 1024)} MB. Keep the part you need as a smaller file.`,
+        })
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'The file data is not base64.' }),
+    }),
+  }),
+  z.strictObject({
+    paste: z.strictObject({
+      text: z.string().max(MAX_PASTED_SNAPSHOT_CHARACTERS, {
+        error: `The pasted text is too long to keep (at most ${MAX_PASTED_SNAPSHOT_CHARACTERS.toLocaleString('en')} characters). Save it as a file and add that.`,
+      }),
+      label: z.string().trim().max(300).default('Pasted text'),
+    }),
+  }),
+]);
+
 export const contract = {
   'library:info': channel(z.strictObject({}), LibraryInfoSchema),
   'library:addSample': channel(z.strictObject({}), ArticleSchema),
@@ -197,6 +238,62 @@ export const contract = {
   'imports:status': channel(z.strictObject({ jobId: ImportJobIdSchema }), ImportJobStatusSchema),
   /** Stops an import after the file it is reading; what was imported stays. */
   'imports:cancel': channel(z.strictObject({ jobId: ImportJobIdSchema }), ImportJobStatusSchema),
+  'sources:list': channel(
+    z.strictObject({ query: z.string().max(1000).default(''), limit: z.number().int().min(1).max(200).default(50) }),
+    z.object({ sources: z.array(SourceSchema), hint: z.string().nullable() }),
+  ),
+  'sources:get': channel(z.strictObject({ id: SourceIdSchema }), SourceSchema),
+  'sources:create': channel(SourceFieldsSchema, SourceSchema),
+  'sources:update': channel(z.strictObject({ id: SourceIdSchema, fields: SourceFieldsSchema }), SourceSchema),
+  'sources:add': channel(
+    z.strictObject({
+      from: CaptureInputSchema,
+      fields: SourceFieldsSchema.partial().default({}),
+      articleId: ArticleIdSchema.nullable().default(null),
+    }),
+    SourceSchema,
+  ),
+  'sources:recapture': channel(z.strictObject({ id: SourceIdSchema, from: CaptureInputSchema }), SourceSchema),
+  'sources:snapshot': channel(z.strictObject({ id: SnapshotIdSchema }), SnapshotSchema),
+  'sources:forArticle': channel(z.strictObject({ articleId: ArticleIdSchema }), z.array(SourceSchema)),
+  'sources:attach': channel(
+    z.strictObject({ articleId: ArticleIdSchema, sourceId: SourceIdSchema }),
+    z.array(SourceSchema),
+  ),
+  'sources:detach': channel(
+    z.strictObject({ articleId: ArticleIdSchema, sourceId: SourceIdSchema }),
+    z.array(SourceSchema),
+  ),
+  'claims:list': channel(z.strictObject({ articleId: ArticleIdSchema }), z.array(ClaimSchema)),
+  'claims:create': channel(
+    z.strictObject({
+      articleId: ArticleIdSchema,
+      kind: ClaimKindSchema,
+      text: z
+        .string()
+        .min(1, { error: 'Select the words of the claim first.' })
+        .max(5000, { error: 'A claim is at most 5,000 characters: mark a sentence or two, not a whole passage.' }),
+    }),
+    ClaimSchema,
+  ),
+  'claims:setKind': channel(z.strictObject({ id: ClaimIdSchema, kind: ClaimKindSchema }), ClaimSchema),
+  'claims:setVerdict': channel(
+    z.strictObject({ id: ClaimIdSchema, verdict: VerdictSchema, note: ClaimNoteSchema.default('') }),
+    ClaimSchema,
+  ),
+  'claims:history': channel(z.strictObject({ id: ClaimIdSchema }), z.array(VerdictChangeSchema)),
+  'claims:addEvidence': channel(
+    z.strictObject({
+      claimId: ClaimIdSchema,
+      snapshotId: SnapshotIdSchema,
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      note: ClaimNoteSchema.default(''),
+    }),
+    ClaimSchema,
+  ),
+  'claims:removeEvidence': channel(z.strictObject({ evidenceId: EvidenceIdSchema }), ClaimSchema),
+  'claims:dismiss': channel(z.strictObject({ id: ClaimIdSchema }), ClaimSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -7,6 +7,8 @@ import type { PreferencesService } from '../preferences/PreferencesService';
 import * as articles from '../services/articles';
 import * as assets from '../services/assets';
 import * as authors from '../services/authors';
+import * as claims from '../services/claims';
+import * as sources from '../services/sources';
 import type { LibraryHost } from '../services/LibraryHost';
 import * as revisions from '../services/revisions';
 import { SAMPLE_AUTHOR, sampleArticle } from '../services/sampleArticle';
@@ -23,6 +25,13 @@ export const APP_VERSION: string = packageJson.version;
  * running in the background (shared with the desktop menu's File › Import when given).
  */
 export type HandlerContext = { host: LibraryHost; preferences: PreferencesService; imports?: ImportJobs };
+
+/** A capture as the contract carries it, as the sources service takes it. */
+function captureInput(from: ParsedArgsOf<'sources:add'>['from']): sources.CaptureInput {
+  return 'file' in from
+    ? { kind: 'file', name: from.file.name, bytes: Buffer.from(from.file.dataBase64, 'base64') }
+    : { kind: 'paste', text: from.paste.text, label: from.paste.label };
+}
 
 /** The handler table shared by the desktop IPC, the browser mode and the CLI. */
 export function createHandlers({ host, preferences, imports = new ImportJobs() }: HandlerContext): Handlers {
@@ -77,5 +86,23 @@ export function createHandlers({ host, preferences, imports = new ImportJobs() }
     }),
     'imports:status': ({ jobId }) => imports.status(jobId),
     'imports:cancel': ({ jobId }) => imports.cancel(jobId),
+    'sources:list': ({ query, limit }) => sources.findSources(lib(), query, limit),
+    'sources:get': ({ id }) => sources.getSource(lib(), id),
+    'sources:create': (fields) => sources.createSource(lib(), fields),
+    'sources:update': ({ id, fields }) => sources.updateSource(lib(), id, fields),
+    'sources:add': ({ from, fields, articleId }) => sources.addSource(lib(), captureInput(from), fields, articleId),
+    'sources:recapture': ({ id, from }) => sources.recaptureSource(lib(), id, captureInput(from)),
+    'sources:snapshot': ({ id }) => sources.getSnapshot(lib(), id),
+    'sources:forArticle': ({ articleId }) => sources.articleSources(lib(), articleId),
+    'sources:attach': ({ articleId, sourceId }) => sources.attachSource(lib(), articleId, sourceId),
+    'sources:detach': ({ articleId, sourceId }) => sources.detachSource(lib(), articleId, sourceId),
+    'claims:list': ({ articleId }) => claims.listClaims(lib(), articleId),
+    'claims:create': ({ articleId, kind, text }) => claims.createClaim(lib(), articleId, kind, text, editor()),
+    'claims:setKind': ({ id, kind }) => claims.setClaimKind(lib(), id, kind, editor()),
+    'claims:setVerdict': ({ id, verdict, note }) => claims.setVerdict(lib(), id, verdict, note, editor()),
+    'claims:history': ({ id }) => claims.verdictHistory(lib(), id),
+    'claims:addEvidence': ({ claimId, ...evidence }) => claims.addEvidence(lib(), claimId, evidence, editor()),
+    'claims:removeEvidence': ({ evidenceId }) => claims.removeEvidence(lib(), evidenceId, editor()),
+    'claims:dismiss': ({ id }) => claims.dismissClaim(lib(), id, editor()),
   };
 }

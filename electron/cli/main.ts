@@ -13,6 +13,7 @@ import { defaultLibraryPath, userDataDir } from '../services/paths';
 import { openPreferences } from '../preferences/confBackend';
 import { ensureRendererBuilt, projectRoot } from '../web/rendererBuild';
 import { startWebServer } from '../web/server';
+import { claimsCommand, sourcesCommand, type CommandContext } from './sourcesCommands';
 
 const USAGE = `Usage: copydesk <command> [options]
 
@@ -23,6 +24,9 @@ Commands:
   import PATH...       import articles from files and folders (.txt, .md, .html, .docx);
                        Ctrl+C stops after the current file
   serve                run Copydesk in the browser on 127.0.0.1 (prints the address to open)
+  sources [list] [Q]   the library's sources, or those matching Q (in their fields or snapshot text)
+  sources add FILE...  keep files as sources, each with an offline snapshot (.html, .pdf, .docx, .txt)
+  claims ID            an article's claims, their verdicts and evidence, and how many are checked
 
 Options:
   --library PATH       the library file to use (default: ${defaultLibraryPath()})
@@ -30,6 +34,10 @@ Options:
   --limit N            how many rows to print (list, search)
   --trash              list the trash instead of the library (list)
   --port N             the port for serve (default: a free one)
+  --kind KIND          the kind of source (sources add): official-statement, wire-copy, interview,
+                       document, web-page, social-post, dataset
+  --title TEXT         the source's title (sources add; default: from the file)
+  --article ID         cite the added source in this article (sources add)
   -h, --help           this help
   -v, --version        the Copydesk version
 `;
@@ -130,6 +138,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         limit: { type: 'string' },
         trash: { type: 'boolean', default: false },
         port: { type: 'string' },
+        kind: { type: 'string' },
+        title: { type: 'string' },
+        article: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -144,7 +155,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.out(USAGE);
       return command === undefined && !values.help ? 2 : 0;
     }
-    if (!['list', 'show', 'search', 'import', 'serve'].includes(command)) {
+    if (!['list', 'show', 'search', 'import', 'serve', 'sources', 'claims'].includes(command)) {
       throw new UsageError(`Unknown command "${command}". Run copydesk --help for the list.`);
     }
 
@@ -158,7 +169,21 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     const print = (value: unknown, human: () => string) =>
       io.out(json ? `${JSON.stringify(value, null, 2)}\n` : human());
 
+    const commandContext: CommandContext = {
+      call: (channel, args) => call(handlers, channel, args),
+      print,
+      usage: (message) => new UsageError(message),
+    };
+
     switch (command) {
+      case 'sources':
+        return await sourcesCommand(
+          rest,
+          { kind: values.kind, title: values.title, article: values.article, limit: parseLimit(values.limit, 50) },
+          commandContext,
+        );
+      case 'claims':
+        return await claimsCommand(rest, commandContext);
       case 'list': {
         const result = await call(handlers, 'articles:list', {
           limit: parseLimit(values.limit, 50),

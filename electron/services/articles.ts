@@ -14,6 +14,7 @@ import * as revisions from '../db/queries/revisions';
 import { searchArticles } from '../db/queries/search';
 import { insertStatusChange, listStatusChanges } from '../db/queries/statusChanges';
 import { contentHash } from '../db/contentHash';
+import { reconcileClaims } from './claims';
 import type { Library } from './LibraryHost';
 
 /** An automatic revision is kept at most this often while an article is being edited. */
@@ -189,6 +190,7 @@ export function writeChange(lib: Library, current: Article, patch: ArticlePatch,
   if (!articles.updateArticle(lib.db, current.id, current.version, content, now.toISOString())) {
     throw new ApiError('conflict', 'This article was changed elsewhere at the same moment. Reload it and try again.');
   }
+  if (patch.body !== undefined) reconcileClaims(lib.db, current.id, content.body, now.toISOString());
   const statusChanged = content.status !== current.status;
   if (statusChanged) {
     insertStatusChange(lib.db, {

@@ -9,6 +9,7 @@ import { createHandlers } from '../../electron/api/handlers';
 import type { ArgsOf, Channel, Envelope, ResultOf } from '../../shared/api';
 import { CHANNELS, contract } from '../../shared/api';
 import type { Article } from '../../shared/domain';
+import { SourceFieldsSchema, type Source, type SourceFields } from '../../shared/sources';
 import type { ApiErrorCode } from '../../shared/errors';
 import { bodyFromParagraphs } from '../../shared/text';
 import { pngImage } from '../helpers/images';
@@ -23,6 +24,21 @@ beforeEach(() => {
 afterEach(() => library.close());
 
 const UNKNOWN_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
+
+/** A source's editable fields, as an update sends them. */
+function fieldsOf(source: Source): SourceFields {
+  return SourceFieldsSchema.parse({
+    kind: source.kind,
+    title: source.title,
+    publisher: source.publisher,
+    author: source.author,
+    url: source.url,
+    publishedDate: source.publishedDate,
+    accessedDate: source.accessedDate,
+    reliability: source.reliability,
+    notes: source.notes,
+  });
+}
 const packageVersion = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string }).version;
 
 /** Calls a channel and returns its value, failing the test with the error message otherwise. */
@@ -149,6 +165,67 @@ describe('every channel through dispatch', () => {
     }
     expect(status.result?.imported.map((item) => item.headline)).toEqual(['Ferry timetable published']);
     expect((await track('imports:cancel', { jobId })).state).toBe('done');
+
+    const statement = 'Statement on the lighthouse\n\nThe lighthouse reopens on Friday, the harbour master said.';
+    const source = await track('sources:add', {
+      from: { file: { name: 'statement.txt', dataBase64: Buffer.from(statement).toString('base64') } },
+      fields: { kind: 'official-statement', reliability: 'B' },
+      articleId: created.id,
+    });
+    expect(source).toMatchObject({ title: 'Statement on the lighthouse', kind: 'official-statement', articleCount: 1 });
+    const snapshotId = source.snapshots[0]?.id ?? UNKNOWN_ID;
+    const snapshot = await track('sources:snapshot', { id: snapshotId });
+    expect(snapshot.text).toBe(
+      'Statement on the lighthouse\n\nThe lighthouse reopens on Friday, the harbour master said.',
+    );
+    expect((await track('sources:get', { id: source.id })).snapshots).toHaveLength(1);
+    expect((await track('sources:list', { query: 'harbour master' })).sources.map((s) => s.id)).toEqual([source.id]);
+    const other = await track('sources:create', {
+      kind: 'wire-copy',
+      title: 'Wire: lighthouse',
+      publisher: 'Reuters',
+      author: '',
+      url: '',
+      publishedDate: '',
+      accessedDate: '',
+      reliability: 'C',
+      notes: '',
+    });
+    expect(
+      (await track('sources:update', { id: other.id, fields: { ...fieldsOf(other), reliability: 'A' } })).reliability,
+    ).toBe('A');
+    expect((await track('sources:attach', { articleId: created.id, sourceId: other.id })).map((s) => s.title)).toEqual([
+      'Statement on the lighthouse',
+      'Wire: lighthouse',
+    ]);
+    expect(await track('sources:detach', { articleId: created.id, sourceId: other.id })).toHaveLength(1);
+    expect(await track('sources:forArticle', { articleId: created.id })).toHaveLength(1);
+    const recaptured = await track('sources:recapture', {
+      id: source.id,
+      from: { paste: { text: 'The lighthouse reopens on Saturday.', label: 'Correction' } },
+    });
+    expect(recaptured.snapshots).toHaveLength(2);
+
+    const claim = await track('claims:create', { articleId: created.id, kind: 'date', text: 'reopens on Friday' });
+    expect((await track('claims:setKind', { id: claim.id, kind: 'attribution' })).kind).toBe('attribution');
+    const start = snapshot.text.indexOf('reopens on Friday');
+    const linked = await track('claims:addEvidence', {
+      claimId: claim.id,
+      snapshotId,
+      start,
+      end: start + 'reopens on Friday'.length,
+    });
+    expect(linked.evidence[0]).toMatchObject({ exact: 'reopens on Friday', suffix: ', the harbour master said.' });
+    const checked = await track('claims:setVerdict', { id: claim.id, verdict: 'verified', note: 'In the statement.' });
+    expect(checked).toMatchObject({ verdict: 'verified', checker: 'Amna Riaz', note: 'In the statement.' });
+    expect(await track('claims:history', { id: claim.id })).toEqual([
+      { verdict: 'verified', checker: 'Amna Riaz', note: 'In the statement.', at: checked.checkedAt },
+    ]);
+    expect(
+      (await track('claims:removeEvidence', { evidenceId: linked.evidence[0]?.id ?? UNKNOWN_ID })).evidence,
+    ).toEqual([]);
+    expect((await track('claims:dismiss', { id: claim.id })).state).toBe('dismissed');
+    expect((await track('claims:list', { articleId: created.id })).map((c) => c.id)).toEqual([claim.id]);
 
     expect([...called].sort()).toEqual([...CHANNELS].sort());
   });
@@ -315,6 +392,101 @@ describe('malformed payloads', () => {
     ],
     'imports:status': [{}, { jobId: 'job-1' }, { jobId: UNKNOWN_ID, extra: true }],
     'imports:cancel': [{}, { jobId: 'job-1' }, { jobId: UNKNOWN_ID, extra: true }],
+    'sources:list': [{ query: 42 }, { limit: 0 }, { query: 'x'.repeat(1001) }],
+    'sources:get': refSpecific,
+    'sources:create': [
+      {
+        kind: 'rumour',
+        title: 'x',
+        publisher: '',
+        author: '',
+        url: '',
+        publishedDate: '',
+        accessedDate: '',
+        reliability: 'A',
+        notes: '',
+      },
+      {
+        kind: 'document',
+        title: ' ',
+        publisher: '',
+        author: '',
+        url: '',
+        publishedDate: '',
+        accessedDate: '',
+        reliability: 'A',
+        notes: '',
+      },
+      {
+        kind: 'document',
+        title: 'x',
+        publisher: '',
+        author: '',
+        url: 'javascript:alert(1)',
+        publishedDate: '',
+        accessedDate: '',
+        reliability: 'A',
+        notes: '',
+      },
+      {
+        kind: 'document',
+        title: 'x',
+        publisher: '',
+        author: '',
+        url: '',
+        publishedDate: 'yesterday',
+        accessedDate: '',
+        reliability: 'A',
+        notes: '',
+      },
+      {
+        kind: 'document',
+        title: 'x',
+        publisher: '',
+        author: '',
+        url: '',
+        publishedDate: '',
+        accessedDate: '',
+        reliability: 'G',
+        notes: '',
+      },
+    ],
+    'sources:update': [{ id: UNKNOWN_ID }, { id: UNKNOWN_ID, fields: { title: 'x' } }],
+    'sources:add': [
+      {},
+      { from: { file: { name: 'a.txt', dataBase64: 'not base64!' } } },
+      { from: { paste: { text: 42 } } },
+      { from: { file: { name: '', dataBase64: '' } } },
+      { from: { paste: { text: 'x' }, file: { name: 'a.txt', dataBase64: '' } } },
+      { from: { paste: { text: 'x' } }, articleId: 'ferry' },
+    ],
+    'sources:recapture': [{ id: UNKNOWN_ID }, { id: 'x', from: { paste: { text: 'x' } } }],
+    'sources:snapshot': refSpecific,
+    'sources:forArticle': [{}, { articleId: 'ferry' }],
+    'sources:attach': [{ articleId: UNKNOWN_ID }, { articleId: UNKNOWN_ID, sourceId: 'x' }],
+    'sources:detach': [{ articleId: UNKNOWN_ID }, { articleId: UNKNOWN_ID, sourceId: 'x' }],
+    'claims:list': [{}, { articleId: 'ferry' }],
+    'claims:create': [
+      { articleId: UNKNOWN_ID, kind: 'quote', text: '' },
+      { articleId: UNKNOWN_ID, kind: 'rumour', text: 'x' },
+      { articleId: UNKNOWN_ID, kind: 'quote', text: 'x'.repeat(5001) },
+    ],
+    'claims:setKind': [
+      { id: UNKNOWN_ID, kind: 'rumour' },
+      { id: 'x', kind: 'quote' },
+    ],
+    'claims:setVerdict': [
+      { id: UNKNOWN_ID, verdict: 'true' },
+      { id: UNKNOWN_ID, verdict: 'verified', note: 42 },
+    ],
+    'claims:history': refSpecific,
+    'claims:addEvidence': [
+      { claimId: UNKNOWN_ID, snapshotId: UNKNOWN_ID, start: -1, end: 3 },
+      { claimId: UNKNOWN_ID, snapshotId: UNKNOWN_ID, start: 0, end: 0 },
+      { claimId: UNKNOWN_ID, snapshotId: UNKNOWN_ID, start: 0.5, end: 3 },
+    ],
+    'claims:removeEvidence': [{}, { evidenceId: 'x' }],
+    'claims:dismiss': refSpecific,
   };
 
   /** Payloads aimed at the article that exists, so a handler that ran would change it. */
