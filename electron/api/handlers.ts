@@ -1,5 +1,6 @@
 import type { Channel, ParsedArgsOf, ResultOf } from '../../shared/api';
 import packageJson from '../../package.json';
+import { ApiError } from '../../shared/errors';
 import { countArticles } from '../db/queries/articles';
 import { schemaVersion } from '../db/migrations';
 import { ImportJobs } from '../import/ImportJobs';
@@ -7,6 +8,7 @@ import type { PreferencesService } from '../preferences/PreferencesService';
 import * as articles from '../services/articles';
 import * as assets from '../services/assets';
 import * as authors from '../services/authors';
+import { backupFolder, listBackups } from '../services/backups';
 import type { LibraryHost } from '../services/LibraryHost';
 import * as revisions from '../services/revisions';
 import { SAMPLE_AUTHOR, sampleArticle } from '../services/sampleArticle';
@@ -75,5 +77,32 @@ export function createHandlers({ host, preferences }: HandlerContext): Handlers 
     }),
     'imports:status': ({ jobId }) => imports.status(jobId),
     'imports:cancel': ({ jobId }) => imports.cancel(jobId),
+    'library:status': () => host.status(),
+    'libraries:recent': () => host.recentLibraries(),
+    'libraries:open': ({ path }) => {
+      host.switchTo(path);
+      return host.status();
+    },
+    'libraries:create': ({ path }) => {
+      host.create(path);
+      return host.status();
+    },
+    'libraries:forget': ({ path }) => host.forgetRecent(path),
+    'backups:list': () => ({
+      folder: backupFolder(host.path),
+      backups: listBackups(host.path),
+      lastFailure: host.lastBackupFailure,
+    }),
+    'backups:create': () => host.backUp('manual'),
+    'backups:restore': ({ name }) => {
+      const backup = listBackups(host.path, { check: false }).find((candidate) => candidate.name === name);
+      if (backup === undefined) {
+        throw new ApiError(
+          'not-found',
+          `There is no backup named ${name} beside this library. Choose one from the list.`,
+        );
+      }
+      return host.restore(backup.path);
+    },
   };
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -149,6 +150,33 @@ describe('every channel through dispatch', () => {
     }
     expect(status.result?.imported.map((item) => item.headline)).toEqual(['Ferry timetable published']);
     expect((await track('imports:cancel', { jobId })).state).toBe('done');
+
+    expect(await track('library:status', {})).toEqual({
+      state: 'open',
+      path: library.file,
+      problem: null,
+      latestBackup: null,
+    });
+    const backup = await track('backups:create', {});
+    expect(backup).toMatchObject({ reason: 'manual', articleCount: 3 });
+    const backups = await track('backups:list', {});
+    expect(backups).toMatchObject({ backups: [backup], lastFailure: null });
+    await call('articles:trash', { id: created.id });
+    const restoredLibrary = await track('backups:restore', { name: backup.name });
+    expect(restoredLibrary.setAside).toMatch(/library\.sqlite3\.before-restore-\d{8}-\d{6}$/);
+    expect((await call('library:info', {})).articleCount).toBe(3);
+
+    const other = path.join(library.dir, 'other.sqlite3');
+    expect(await track('libraries:create', { path: other })).toMatchObject({ state: 'open', path: other });
+    expect((await call('library:info', {})).articleCount).toBe(0);
+    const recent = await track('libraries:recent', {});
+    expect(recent.map((entry) => [entry.name, entry.current])).toEqual([
+      ['other.sqlite3', true],
+      ['library.sqlite3', false],
+    ]);
+    expect(await track('libraries:open', { path: library.file })).toMatchObject({ state: 'open', path: library.file });
+    const forgotten = await track('libraries:forget', { path: other });
+    expect(forgotten.map((entry) => entry.name)).toEqual(['library.sqlite3']);
 
     expect([...called].sort()).toEqual([...CHANNELS].sort());
   });
@@ -315,6 +343,14 @@ describe('malformed payloads', () => {
     ],
     'imports:status': [{}, { jobId: 'job-1' }, { jobId: UNKNOWN_ID, extra: true }],
     'imports:cancel': [{}, { jobId: 'job-1' }, { jobId: UNKNOWN_ID, extra: true }],
+    'library:status': [{ path: '/etc/passwd' }],
+    'libraries:recent': [{ limit: 5 }],
+    'libraries:open': [{}, { path: '' }, { path: '   ' }, { path: 42 }, { path: 'x'.repeat(5000) }],
+    'libraries:create': [{}, { path: '' }, { path: null }, { path: '/tmp/x.sqlite3', extra: true }],
+    'libraries:forget': [{}, { path: '' }, { path: ['a'] }],
+    'backups:list': [{ all: true }],
+    'backups:create': [{ reason: 'daily' }],
+    'backups:restore': [{}, { name: '' }, { name: 42 }, { name: 'x'.repeat(300) }, { latest: true }],
   };
 
   /** Payloads aimed at the article that exists, so a handler that ran would change it. */

@@ -57,6 +57,14 @@ const VALID: { [C in Channel]: ArgsOf<C> } = {
   'imports:start': { files: [{ name: 'ferry.txt', dataBase64: 'RmVycnkKCkJvZHku' }] },
   'imports:status': { jobId: ID },
   'imports:cancel': { jobId: ID },
+  'library:status': {},
+  'libraries:recent': {},
+  'libraries:open': { path: '/home/desk/archive.sqlite3' },
+  'libraries:create': { path: '/home/desk/new.sqlite3' },
+  'libraries:forget': { path: '/home/desk/archive.sqlite3' },
+  'backups:list': {},
+  'backups:create': {},
+  'backups:restore': { name: 'library-20260302-091500-daily.sqlite3' },
 };
 
 /** A value of a different JSON type from `value`. */
