@@ -209,14 +209,17 @@ export class LibraryHost {
     this.#afterChange();
     const info = listBackups(target, { check: false }).find((backup) => backup.path === source);
     return {
-      restored: info ?? {
-        name: path.basename(source),
-        path: source,
-        createdAt: fs.statSync(source).mtime.toISOString(),
-        reason: 'manual',
-        sizeBytes: fs.statSync(source).size,
-        articleCount: copy.articleCount,
-      },
+      restored:
+        info !== undefined
+          ? { ...info, articleCount: copy.articleCount }
+          : {
+              name: path.basename(source),
+              path: source,
+              createdAt: fs.statSync(source).mtime.toISOString(),
+              reason: 'manual',
+              sizeBytes: fs.statSync(source).size,
+              articleCount: copy.articleCount,
+            },
       setAside: hadFile ? aside : null,
       status: this.status(),
     };
