@@ -4,8 +4,35 @@ import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
 import { Menu, app, dialog } from 'electron';
 
 import { LIBRARY_CHANGED_EVENT } from '../shared/api';
+import { backupFolder } from './services/backups';
 import type { LibraryHost } from './services/LibraryHost';
 import { LIBRARY_FILE_NAME } from './services/paths';
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** After the library changed: the title names it, the renderer reloads, Open Recent is current. */
+function libraryChanged(host: LibraryHost, window: BrowserWindow): void {
+  window.setTitle(`Copydesk — ${path.basename(host.path)}`);
+  window.webContents.send(LIBRARY_CHANGED_EVENT);
+  setupMenu(host, window);
+}
+
+async function switchLibrary(host: LibraryHost, window: BrowserWindow, file: string, create: boolean): Promise<void> {
+  try {
+    if (create) host.create(file);
+    else host.switchTo(file);
+    libraryChanged(host, window);
+  } catch (error) {
+    await dialog.showMessageBox(window, {
+      type: 'error',
+      title: 'Copydesk',
+      message: 'That library could not be opened.',
+      detail: `${describe(error)}\n\nThe library you had open is still open.`,
+    });
+  }
+}
 
 async function openLibrary(host: LibraryHost, window: BrowserWindow, create: boolean): Promise<void> {
   const defaultPath = path.join(app.getPath('documents'), LIBRARY_FILE_NAME);
@@ -23,18 +50,67 @@ async function openLibrary(host: LibraryHost, window: BrowserWindow, create: boo
       });
   const file = 'filePath' in chosen ? chosen.filePath : chosen.filePaths[0];
   if (chosen.canceled || file === undefined || file === '') return;
+  await switchLibrary(host, window, file, create);
+}
+
+/** File › Restore from Backup…: choose a copy in the library's backups folder, confirm, restore. */
+async function restoreFromBackup(host: LibraryHost, window: BrowserWindow): Promise<void> {
+  const chosen = await dialog.showOpenDialog(window, {
+    title: 'Restore from Backup',
+    defaultPath: backupFolder(host.path),
+    buttonLabel: 'Choose Backup',
+    properties: ['openFile'],
+    filters: [{ name: 'Copydesk backup', extensions: ['sqlite3'] }],
+  });
+  const file = chosen.filePaths[0];
+  if (chosen.canceled || file === undefined) return;
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'warning',
+    title: 'Copydesk',
+    message: `Replace ${path.basename(host.path)} with the backup ${path.basename(file)}?`,
+    detail: 'The library as it is now is kept beside it (…before-restore-<time>); nothing is deleted.',
+    buttons: ['Restore', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+  });
+  if (response !== 0) return;
   try {
-    host.switchTo(file);
-    window.setTitle(`Copydesk — ${path.basename(file)}`);
-    window.webContents.send(LIBRARY_CHANGED_EVENT);
+    const result = host.restore(file);
+    libraryChanged(host, window);
+    await dialog.showMessageBox(window, {
+      type: 'info',
+      title: 'Copydesk',
+      message: `Restored ${result.restored.name}.`,
+      detail: result.setAside === null ? '' : `The file it replaced is kept as ${result.setAside}.`,
+    });
   } catch (error) {
     await dialog.showMessageBox(window, {
       type: 'error',
       title: 'Copydesk',
-      message: 'That library could not be opened.',
-      detail: `${error instanceof Error ? error.message : String(error)}\n\nThe library you had open is still open.`,
+      message: 'That backup could not be restored.',
+      detail: describe(error),
     });
   }
+}
+
+function recentMenu(host: LibraryHost, window: BrowserWindow): MenuItemConstructorOptions[] {
+  const recent = host.recentLibraries().filter((entry) => !entry.current);
+  if (recent.length === 0) return [{ label: 'No other libraries yet', enabled: false }];
+  return [
+    ...recent.map((entry): MenuItemConstructorOptions => ({
+      label: `${entry.name} — ${path.dirname(entry.path)}`,
+      enabled: entry.exists,
+      click: () => void switchLibrary(host, window, entry.path, false),
+    })),
+    { type: 'separator' },
+    {
+      label: 'Clear List',
+      click: () => {
+        for (const entry of recent) host.forgetRecent(entry.path);
+        setupMenu(host, window);
+      },
+    },
+  ];
 }
 
 /** The native menu bar, with the usual roles and shortcuts. */
@@ -47,6 +123,9 @@ export function setupMenu(host: LibraryHost, window: BrowserWindow): void {
       submenu: [
         { label: 'New Library…', click: () => void openLibrary(host, window, true) },
         { label: 'Open Library…', accelerator: 'CmdOrCtrl+O', click: () => void openLibrary(host, window, false) },
+        { label: 'Open Recent', submenu: recentMenu(host, window) },
+        { type: 'separator' },
+        { label: 'Restore from Backup…', click: () => void restoreFromBackup(host, window) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
