@@ -10,6 +10,10 @@ import { ArticleView } from './features/article/ArticleView';
 import { ShortcutsDialog } from './features/help/ShortcutsDialog';
 import { articleHref } from './features/library/ArticleRow';
 import { LibraryPanel } from './features/library/LibraryPanel';
+import { LibrariesDialog } from './features/libraries/LibrariesDialog';
+import { LibraryGate, useLibraryStatus } from './features/libraries/LibraryGate';
+import { RestoreDialog } from './features/libraries/RestoreDialog';
+import { useLibrariesShortcut } from './features/libraries/useLibrariesShortcut';
 import { useLibrary } from './features/library/useLibrary';
 import { newArticleDefaults } from './features/settings/newArticleDefaults';
 import { PreferencesProvider, usePreferences } from './features/settings/PreferencesProvider';
@@ -52,7 +56,9 @@ export function App(): JSX.Element {
   return (
     <NoticesProvider>
       <PreferencesProvider>
-        <Workspace />
+        <LibraryGate>
+          <Workspace />
+        </LibraryGate>
       </PreferencesProvider>
     </NoticesProvider>
   );
@@ -78,7 +84,7 @@ function useHelpShortcut(open: () => void): void {
   }, [open]);
 }
 
-type OpenDialog = 'settings' | 'shortcuts' | null;
+type OpenDialog = 'settings' | 'shortcuts' | 'libraries' | 'restore' | null;
 
 function Workspace(): JSX.Element {
   const report = useReportError();
@@ -88,6 +94,9 @@ function Workspace(): JSX.Element {
   const openShortcuts = useCallback(() => setDialog('shortcuts'), []);
   const closeDialog = useCallback(() => setDialog(null), []);
   useHelpShortcut(openShortcuts);
+  const libraryStatus = useLibraryStatus();
+  const openLibraries = useCallback(() => setDialog('libraries'), []);
+  useLibrariesShortcut(openLibraries);
   const openId = useOpenArticleId();
   const [busy, setBusy] = useState(false);
   // The article just created: it opens without a round trip, caret in the headline.
@@ -163,6 +172,7 @@ function Workspace(): JSX.Element {
         onAddSample={addSample}
         onSettings={() => setDialog('settings')}
         onHelp={openShortcuts}
+        onLibraries={openLibraries}
       />
       {openId === null ? (
         <>
@@ -220,6 +230,12 @@ function Workspace(): JSX.Element {
       )}
       {dialog === 'settings' ? <SettingsDialog onClose={closeDialog} /> : null}
       {dialog === 'shortcuts' ? <ShortcutsDialog onClose={closeDialog} /> : null}
+      {dialog === 'libraries' && libraryStatus !== null ? (
+        <LibrariesDialog status={libraryStatus} onClose={closeDialog} onRestore={() => setDialog('restore')} />
+      ) : null}
+      {dialog === 'restore' && libraryStatus !== null ? (
+        <RestoreDialog status={libraryStatus} onClose={closeDialog} />
+      ) : null}
     </div>
   );
 }

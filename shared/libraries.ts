@@ -41,6 +41,8 @@ export const LibraryStatusSchema = z.object({
   problem: ApiErrorPayloadSchema.nullable(),
   /** When unavailable: the newest backup that reads back sound, to offer. */
   latestBackup: BackupInfoSchema.nullable(),
+  /** Why the last automatic backup failed, if it did: shown until a backup succeeds. */
+  backupFailure: z.string().nullable(),
 });
 export type LibraryStatus = z.infer<typeof LibraryStatusSchema>;
 

@@ -6,6 +6,7 @@ import type { BackupInfo, BackupReason, LibraryStatus, RecentLibrary, RestoreRes
 import type { Db } from '../db/connection';
 import { openDatabase } from '../db/connection';
 import { checkLibraryCopy } from '../db/backup';
+import { countArticles } from '../db/queries/articles';
 import type { BackupOptions } from './backups';
 import {
   DAILY_INTERVAL_MS,
@@ -137,13 +138,20 @@ export class LibraryHost {
 
   status(): LibraryStatus {
     if (this.#state.kind === 'open') {
-      return { state: 'open', path: this.#state.library.path, problem: null, latestBackup: null };
+      return {
+        state: 'open',
+        path: this.#state.library.path,
+        problem: null,
+        latestBackup: null,
+        backupFailure: this.#lastFailure,
+      };
     }
     return {
       state: 'unavailable',
       path: this.#state.path,
       problem: this.#state.problem.toPayload(),
       latestBackup: latestGoodBackup(this.#state.path),
+      backupFailure: null,
     };
   }
 
@@ -247,13 +255,17 @@ export class LibraryHost {
   }
 
   /**
-   * Makes the daily backup if the newest one is more than a day old. A failure is kept for
+   * Makes the daily backup if the newest one is more than a day old and the library holds any
+   * article. A failure is kept for
    * `backups:list` to show and never stops the library working; a backup cut short because
    * the library was switched or closed is not a failure.
    */
   async backUpIfDue(now: Date = new Date()): Promise<BackupInfo | null> {
     if (this.#state.kind !== 'open') return null;
     const lib = this.#state.library;
+    // An empty library has nothing to lose yet.
+    const { live, trashed } = countArticles(lib.db);
+    if (live + trashed === 0) return null;
     const last = latestBackup(lib.path, 'daily');
     if (last !== null && now.getTime() - Date.parse(last.createdAt) < DAILY_INTERVAL_MS) return null;
     try {

@@ -20,6 +20,7 @@ const PATHS = {
   left: 'M12 5l-5 5 5 5',
   right: 'M8 5l5 5-5 5',
   history: 'M3.5 10a6.5 6.5 0 1 0 1.9-4.6M3.5 3.5v3h3M10 6.5V10l2.5 2',
+  libraries: 'M3.5 3.5h3.5v13H3.5zM8.5 3.5H12v13H8.5zM13.4 4.4l3-.8 2.6 12-3 .8z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

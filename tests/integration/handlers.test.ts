@@ -156,6 +156,7 @@ describe('every channel through dispatch', () => {
       path: library.file,
       problem: null,
       latestBackup: null,
+      backupFailure: null,
     });
     const backup = await track('backups:create', {});
     expect(backup).toMatchObject({ reason: 'manual', articleCount: 3 });

@@ -3,6 +3,7 @@ import { useState, type JSX, type KeyboardEvent } from 'react';
 import type { ArticleId, ArticleSummary } from '../../../shared/domain';
 import { api } from '../../api';
 import { Icon } from '../../components/Icon';
+import { ARIA_MOD, MOD_KEY } from '../../components/keys';
 import { useReportError } from '../../components/Notices';
 import { ArticleRow, TrashRow } from './ArticleRow';
 import { Snippet } from './Snippet';
@@ -19,6 +20,7 @@ type LibraryPanelProps = {
   onAddSample: () => void;
   onSettings: () => void;
   onHelp: () => void;
+  onLibraries: () => void;
 };
 
 const numbers = new Intl.NumberFormat();
@@ -37,6 +39,7 @@ export function LibraryPanel({
   onAddSample,
   onSettings,
   onHelp,
+  onLibraries,
 }: LibraryPanelProps): JSX.Element {
   const report = useReportError();
   const [query, setQuery] = useState('');
@@ -135,6 +138,16 @@ export function LibraryPanel({
         <span className="library__file" title={library.info?.path}>
           {library.info === null ? '' : fileName(library.info.path)}
         </span>
+        <button
+          type="button"
+          className="icon-button icon-button--small"
+          aria-label="Libraries"
+          aria-keyshortcuts={`${ARIA_MOD}+Shift+L`}
+          title={`Libraries and backups (${MOD_KEY}+Shift+L)`}
+          onClick={onLibraries}
+        >
+          <Icon name="libraries" />
+        </button>
         <button
           type="button"
           className="icon-button icon-button--small"

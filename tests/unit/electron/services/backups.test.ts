@@ -106,14 +106,21 @@ describe('a backup', () => {
 
   it('keeps a failed daily backup for the app to report, and the library keeps working', async () => {
     const host = open(tmp.file('desk.sqlite3'), { backups: { freeSpace: () => 0 } });
+    write(host, 'Before the failure');
     expect(await host.backUpIfDue(new Date('2026-03-02T09:00:00Z'))).toBeNull();
     expect(host.lastBackupFailure).toMatch(/not enough free disk space/);
     write(host, 'After the failure');
-    expect(headlines(host)).toEqual(['After the failure']);
+    expect(headlines(host)).toEqual(['After the failure', 'Before the failure']);
   });
 });
 
 describe('the daily backup', () => {
+  it('is not made for a library with no article yet', async () => {
+    const host = open();
+    expect(await host.backUpIfDue(new Date('2026-03-02T09:00:00Z'))).toBeNull();
+    expect(listBackups(host.path)).toEqual([]);
+  });
+
   it('is made when the newest daily one is more than a day old, and not before', async () => {
     const host = open();
     write(host, 'Ferry');
