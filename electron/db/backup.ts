@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
 
 import Database from 'better-sqlite3';
 
@@ -49,14 +50,68 @@ function settleCopy(file: string): void {
 }
 
 /**
+ * The copy's settling and check, run in a worker thread: SQLite's quick_check reads the whole
+ * file (about half a second for 150 MB), which would otherwise hold up every save meanwhile.
+ * Plain JavaScript, because a worker started from source runs without the TypeScript loader.
+ */
+const CHECK_IN_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+try {
+  const writable = new Database(workerData.file, { fileMustExist: true });
+  writable.pragma('journal_mode = DELETE');
+  writable.close();
+  const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  try {
+    if (db.pragma('application_id', { simple: true }) !== workerData.applicationId) {
+      throw new Error('it is not a Copydesk library');
+    }
+    const rows = db.pragma('quick_check');
+    const first = rows[0] ? rows[0].quick_check : 'no answer';
+    if (rows.length !== 1 || first !== 'ok') throw new Error("SQLite's check found damage (" + first + ')');
+    const hasArticles = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'articles'").get();
+    const articleCount = hasArticles
+      ? db.prepare('SELECT count(*) FROM articles WHERE trashed_at IS NULL').pluck().get()
+      : 0;
+    const schemaVersion = db.pragma('user_version', { simple: true });
+    parentPort.postMessage({ ok: true, articleCount, schemaVersion });
+  } finally {
+    db.close();
+  }
+} catch (error) {
+  parentPort.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) });
+}
+`;
+
+type WorkerAnswer = ({ ok: true } & CopyCheck) | { ok: false; message: string };
+
+function settleAndCheckInBackground(file: string): Promise<CopyCheck> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(CHECK_IN_WORKER, {
+      eval: true,
+      workerData: { file, driver: require.resolve('better-sqlite3'), applicationId: APPLICATION_ID },
+    });
+    let answered = false;
+    worker.once('message', (answer: WorkerAnswer) => {
+      answered = true;
+      if (answer.ok) resolve({ articleCount: answer.articleCount, schemaVersion: answer.schemaVersion });
+      else reject(new Error(answer.message));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`the check of the copy stopped (exit code ${code})`));
+    });
+  });
+}
+
+/**
  * Copies an open library to `file` with SQLite's online backup, a few pages at a time between
- * other work, so saves go on while it runs. The caller names a temporary file and renames it
- * once checked.
+ * other work, then settles and checks the copy off the main thread, so saves go on while it
+ * runs. The caller names a temporary file and renames it once checked.
  */
 export async function copyLibraryOnline(db: Db, file: string): Promise<CopyCheck> {
   await db.backup(file, { progress: () => PAGES_PER_STEP });
-  settleCopy(file);
-  return checkLibraryCopy(file);
+  return settleAndCheckInBackground(file);
 }
 
 /**
