@@ -27,9 +27,8 @@ export function checkLibraryCopy(file: string): CopyCheck {
   try {
     const id = db.pragma('application_id', { simple: true }) as number;
     if (id !== APPLICATION_ID) throw new Error('it is not a Copydesk library');
-    const problems = db.pragma('quick_check', { simple: false }) as { quick_check: string }[];
-    const first = problems[0]?.quick_check ?? 'no answer';
-    if (problems.length !== 1 || first !== 'ok') throw new Error(`SQLite's check found damage (${first})`);
+    const problem = quickCheck(db);
+    if (problem !== null) throw new Error(`SQLite's check found damage (${problem})`);
     return { articleCount: articleCount(db), schemaVersion: schemaVersion(db) };
   } finally {
     db.close();

@@ -86,13 +86,25 @@ describe('a backup', () => {
 
   it('lets saves go on while it copies, and the library keeps every one', async () => {
     const host = open();
-    for (let n = 0; n < 60; n += 1) write(host, `Archive story ${n}`);
-    const running = host.backUp('manual');
-    write(host, 'Written during the backup');
-    const backup = await running;
-    expect(headlines(host)).toContain('Written during the backup');
-    expect(headlines(host)).toHaveLength(61);
-    expect(backup.articleCount).toBeGreaterThanOrEqual(60);
+    host.current.db.transaction(() => {
+      for (let n = 0; n < 400; n += 1) write(host, `Archive story ${n}`);
+    })();
+    let savedDuring = 0;
+    let copying = true;
+    const keepTyping = (): void => {
+      if (!copying) return;
+      write(host, `Typed during the backup ${savedDuring}`);
+      savedDuring += 1;
+      setImmediate(keepTyping);
+    };
+    setImmediate(keepTyping);
+    const backup = await host.backUp('manual');
+    copying = false;
+
+    expect(savedDuring).toBeGreaterThan(0);
+    expect(listArticles(host.current, { offset: 0, limit: 1, trashed: false }).total).toBe(400 + savedDuring);
+    expect(backup.articleCount).toBeGreaterThanOrEqual(400);
+    expect(backup.articleCount).toBeLessThanOrEqual(400 + savedDuring);
   });
 
   it('is refused with a clear message when the disk is nearly full, leaving nothing behind and the library working', async () => {
