@@ -95,7 +95,12 @@ function Workspace(): JSX.Element {
   const closeDialog = useCallback(() => setDialog(null), []);
   useHelpShortcut(openShortcuts);
   const libraryStatus = useLibraryStatus();
-  const openLibraries = useCallback(() => setDialog('libraries'), []);
+  // The open article closes first, so its last edits are saved to the library they belong to
+  // before another library or a backup can take its place.
+  const openLibraries = useCallback(() => {
+    openArticle(null);
+    setDialog('libraries');
+  }, []);
   useLibrariesShortcut(openLibraries);
   const openId = useOpenArticleId();
   const [busy, setBusy] = useState(false);

@@ -88,7 +88,12 @@ function settleAndCheckInBackground(file: string): Promise<CopyCheck> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(CHECK_IN_WORKER, {
       eval: true,
-      workerData: { file, driver: require.resolve('better-sqlite3'), applicationId: APPLICATION_ID },
+      // A TypeScript loader may tag resolved paths with a query (?namespace=…): the worker needs the plain path.
+      workerData: {
+        file,
+        driver: require.resolve('better-sqlite3').replace(/\?.*$/, ''),
+        applicationId: APPLICATION_ID,
+      },
     });
     let answered = false;
     worker.once('message', (answer: WorkerAnswer) => {

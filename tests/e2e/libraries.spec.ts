@@ -49,7 +49,9 @@ test('a second library is created, and the recent list switches to it and back',
   await expect(page).toHaveTitle('Copydesk — archive.sqlite3');
   await startArticle(page, 'Archive index begun', 'The first entry of the archive.');
 
-  // Back through the recent list, from the keyboard.
+  // Back through the recent list, from the keyboard, straight after typing: the words just
+  // typed are saved to this library before the other one opens.
+  await page.keyboard.type(' Second entry.');
   await page.keyboard.press(`${MOD}+Shift+L`);
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(`Open now: ${archive}`);
@@ -63,7 +65,10 @@ test('a second library is created, and the recent list switches to it and back',
 
   await library(page).getByRole('button', { name: 'Libraries' }).click();
   await recent.getByRole('button', { name: 'Open archive.sqlite3' }).click();
-  await expect(articles(page).getByRole('link', { name: /Archive index begun/ })).toBeVisible();
+  await articles(page)
+    .getByRole('link', { name: /Archive index begun/ })
+    .click();
+  await expect(body(page)).toHaveText('The first entry of the archive. Second entry.');
 });
 
 test('restoring a backup brings back the article as it was', async ({ page, copydesk }) => {
@@ -81,6 +86,7 @@ test('restoring a backup brings back the article as it was', async ({ page, copy
   await restore.getByRole('button', { name: 'Close' }).last().click();
 
   // After the backup, the article goes to the trash.
+  await articles(page).getByRole('link', { name: /Ferry timetable published/ }).click();
   await page.getByRole('button', { name: 'Move to trash' }).click();
   await expect(articles(page)).toHaveCount(0);
 
