@@ -20,16 +20,22 @@ function articleCount(db: Db): number {
 
 /**
  * Reads a copy of a library and says whether it is sound: a Copydesk library that passes
- * SQLite's quick_check. Throws with the reason when it is not. Never writes to the file.
+ * SQLite's quick_check (skipped with `verify: false`, for a quick listing of copies already
+ * checked when they were made). Throws with the reason when it is not. Never writes to the file.
  */
-export function checkLibraryCopy(file: string): CopyCheck {
+export function checkLibraryCopy(file: string, options: { verify?: boolean } = {}): CopyCheck {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const id = db.pragma('application_id', { simple: true }) as number;
     if (id !== APPLICATION_ID) throw new Error('it is not a Copydesk library');
-    const problem = quickCheck(db);
+    const problem = options.verify === false ? null : quickCheck(db);
     if (problem !== null) throw new Error(`SQLite's check found damage (${problem})`);
     return { articleCount: articleCount(db), schemaVersion: schemaVersion(db) };
+  } catch (error) {
+    if (error instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(error.code)) {
+      throw new Error(`the copy is damaged (${error.message})`, { cause: error });
+    }
+    throw error;
   } finally {
     db.close();
   }

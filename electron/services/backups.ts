@@ -62,8 +62,9 @@ function newBackupPath(libraryFile: string, reason: BackupReason, now: Date): st
 }
 
 /**
- * The library's backups, newest first. `articleCount` is read from each copy and is null when
- * the copy cannot be read; such a copy is listed but never offered as good.
+ * The library's backups, newest first. `articleCount` is read from each copy (each was checked
+ * when it was made; `restore` checks again) and is null when the copy cannot be read: such a
+ * copy is listed but never offered. `check: false` skips opening the copies at all.
  */
 export function listBackups(libraryFile: string, options: { check?: boolean } = {}): BackupInfo[] {
   const folder = backupFolder(libraryFile);
@@ -87,7 +88,7 @@ export function listBackups(libraryFile: string, options: { check?: boolean } = 
     let articleCount: number | null = null;
     if (options.check !== false) {
       try {
-        articleCount = checkLibraryCopy(file).articleCount;
+        articleCount = checkLibraryCopy(file, { verify: false }).articleCount;
       } catch {
         articleCount = null;
       }
@@ -97,9 +98,16 @@ export function listBackups(libraryFile: string, options: { check?: boolean } = 
   return backups.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
 }
 
-/** The newest backup that reads back as a sound Copydesk library, or null. */
+/** The newest backup that passes SQLite's quick_check, or null. */
 export function latestGoodBackup(libraryFile: string): BackupInfo | null {
-  return listBackups(libraryFile).find((backup) => backup.articleCount !== null) ?? null;
+  for (const backup of listBackups(libraryFile, { check: false })) {
+    try {
+      return { ...backup, articleCount: checkLibraryCopy(backup.path).articleCount };
+    } catch {
+      // A damaged copy: try the one before.
+    }
+  }
+  return null;
 }
 
 /** The calendar week (Monday 00:00 UTC) a moment falls in, as a number. */

@@ -304,6 +304,21 @@ describe('a damaged library at start-up', () => {
     expect(host.status().state).toBe('open');
   });
 
+  it('offers the newest backup that passes the check, passing over a damaged one', async () => {
+    const { file, backup } = await damagedLibraryWithBackup();
+    const host = LibraryHost.open(file);
+    const newer = await host.backUp('manual', new Date('2026-03-02T09:00:00Z'));
+    host.close();
+    damageLibraryPages(newer.path);
+    damageLibraryPages(file);
+
+    const started = LibraryHost.start(file, { verify: true });
+    hosts.push(started);
+    expect(listBackups(file).map((b) => b.name)).toEqual([newer.name, backup.name]);
+    expect(started.status().latestBackup?.name).toBe(backup.name);
+    expect(refusal(() => started.restore(newer.path)).message).toMatch(/cannot be restored.*damage/);
+  });
+
   it('recognises a library whose header is gone as damaged when it has backups', async () => {
     const { file } = await damagedLibraryWithBackup();
     const bytes = fs.readFileSync(file);
