@@ -12,18 +12,16 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** After the library changed: the title names it, the renderer reloads, Open Recent is current. */
-function libraryChanged(host: LibraryHost, window: BrowserWindow): void {
-  window.setTitle(`Copydesk — ${path.basename(host.path)}`);
+/** After a change made from the menu, the renderer starts afresh on the library now open. */
+function libraryChanged(window: BrowserWindow): void {
   window.webContents.send(LIBRARY_CHANGED_EVENT);
-  setupMenu(host, window);
 }
 
 async function switchLibrary(host: LibraryHost, window: BrowserWindow, file: string, create: boolean): Promise<void> {
   try {
     if (create) host.create(file);
     else host.switchTo(file);
-    libraryChanged(host, window);
+    libraryChanged(window);
   } catch (error) {
     await dialog.showMessageBox(window, {
       type: 'error',
@@ -76,7 +74,7 @@ async function restoreFromBackup(host: LibraryHost, window: BrowserWindow): Prom
   if (response !== 0) return;
   try {
     const result = host.restore(file);
-    libraryChanged(host, window);
+    libraryChanged(window);
     await dialog.showMessageBox(window, {
       type: 'info',
       title: 'Copydesk',
@@ -107,14 +105,25 @@ function recentMenu(host: LibraryHost, window: BrowserWindow): MenuItemConstruct
       label: 'Clear List',
       click: () => {
         for (const entry of recent) host.forgetRecent(entry.path);
-        setupMenu(host, window);
+        buildMenu(host, window);
       },
     },
   ];
 }
 
-/** The native menu bar, with the usual roles and shortcuts. */
+/**
+ * The native menu bar, with the usual roles and shortcuts. Rebuilt whenever the library
+ * changes (from the menu or the window), so Open Recent and the title stay current.
+ */
 export function setupMenu(host: LibraryHost, window: BrowserWindow): void {
+  host.onChange(() => {
+    window.setTitle(`Copydesk — ${path.basename(host.path)}`);
+    buildMenu(host, window);
+  });
+  buildMenu(host, window);
+}
+
+function buildMenu(host: LibraryHost, window: BrowserWindow): void {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),

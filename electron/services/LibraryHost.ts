@@ -75,6 +75,7 @@ export class LibraryHost {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> = Promise.resolve();
   #lastFailure: string | null = null;
+  readonly #listeners = new Set<() => void>();
 
   private constructor(state: State, options: LibraryHostOptions) {
     this.#state = state;
@@ -297,7 +298,14 @@ export class LibraryHost {
     this.#timer = undefined;
   }
 
+  /** Calls `listener` after every switch, creation or restore; returns the way to stop. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
   #afterChange(): void {
+    for (const listener of this.#listeners) listener();
     this.#lastFailure = null;
     if (this.#timer !== undefined) void this.backUpIfDue();
   }

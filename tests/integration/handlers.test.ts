@@ -7,11 +7,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch';
 import type { Handlers } from '../../electron/api/handlers';
 import { createHandlers } from '../../electron/api/handlers';
+import { createArticle } from '../../electron/services/articles';
+import { LibraryHost } from '../../electron/services/LibraryHost';
 import type { ArgsOf, Channel, Envelope, ResultOf } from '../../shared/api';
 import { CHANNELS, contract } from '../../shared/api';
 import type { Article } from '../../shared/domain';
 import type { ApiErrorCode } from '../../shared/errors';
 import { bodyFromParagraphs } from '../../shared/text';
+import { damageLibraryPages } from '../helpers/damage';
 import { pngImage } from '../helpers/images';
 import { dumpDatabase, openTempLibrary } from '../helpers/library';
 
@@ -551,5 +554,45 @@ describe('article fields the contract checks', () => {
     const envelope = await dispatch(handlers, 'articles:save', { id: article.id, version: 1, patch });
     expect(expectError(envelope, 'invalid-request')).toMatch(message);
     expect(dumpDatabase(library.lib.db)).toEqual(before);
+  });
+});
+
+describe('a library that could not be opened', () => {
+  it('answers every library call with the reason, and still lists and restores its backups', async () => {
+    const file = path.join(library.dir, 'damaged.sqlite3');
+    const original = LibraryHost.open(file);
+    createArticle(original.current, { headline: 'Kept in the backup' });
+    const backup = await original.backUp('daily');
+    original.close();
+    damageLibraryPages(file);
+
+    const host = LibraryHost.start(file, { verify: true });
+    try {
+      const unavailable = createHandlers({ host, preferences: library.context.preferences });
+      for (const [channel, args] of [
+        ['articles:list', {}],
+        ['library:info', {}],
+        ['articles:create', { headline: 'Lost' }],
+        ['backups:create', {}],
+      ] as const) {
+        const message = expectError(await dispatch(unavailable, channel, args), 'library-damaged', channel);
+        expect(message).toMatch(/damaged\.sqlite3 is damaged .*restore it from a backup/);
+      }
+      const status = await dispatch(unavailable, 'library:status', {});
+      expect(status).toMatchObject({
+        ok: true,
+        value: { state: 'unavailable', latestBackup: { name: backup.name, articleCount: 1 } },
+      });
+      const listed = await dispatch(unavailable, 'backups:list', {});
+      expect(listed).toMatchObject({ ok: true, value: { backups: [{ name: backup.name }] } });
+
+      const restored = await dispatch(unavailable, 'backups:restore', { name: backup.name });
+      expect(restored).toMatchObject({ ok: true, value: { status: { state: 'open' } } });
+      const after = await dispatch(unavailable, 'articles:list', {});
+      expect(after.ok && (after.value as { total: number }).total).toBe(1);
+      expectError(await dispatch(unavailable, 'backups:restore', { name: 'elsewhere.sqlite3' }), 'not-found');
+    } finally {
+      host.close();
+    }
   });
 });
