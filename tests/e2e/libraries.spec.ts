@@ -140,6 +140,7 @@ test('browser mode starts on a damaged library and restores its latest backup fr
     await restoreLatest.click();
     const restored = page.getByRole('main', { name: 'Library restored' });
     await expect(restored).toContainText(/The damaged file is kept as .*library\.sqlite3\.damaged-\d{8}-\d{6}/);
+    await page.screenshot({ path: '/tmp/libraries-restored.png' });
     await restored.getByRole('button', { name: 'Open the library' }).click();
 
     await expect(articles(page).getByRole('listitem')).toHaveCount(3);

@@ -4,7 +4,7 @@ import type { LibraryStatus, RestoreResult } from '../../../shared/libraries';
 import { api, errorMessage } from '../../api';
 import { LibrariesDialog } from './LibrariesDialog';
 import { RestoreDialog } from './RestoreDialog';
-import { backupSummary, fileName, reloadOnNewLibrary } from './libraryNames';
+import { articlesLabel, backupSummary, fileName, reloadOnNewLibrary, whenLabel } from './libraryNames';
 
 type OpenDialog = 'open' | 'create' | 'restore' | null;
 
@@ -36,7 +36,8 @@ export function LibraryUnavailable({ status }: { status: LibraryStatus }): JSX.E
         <div className="message-card">
           <h1>The backup is restored</h1>
           <p>
-            {fileName(status.path)} is back as it was on {backupSummary(restored.restored)}.
+            {fileName(status.path)} is back as it was on {whenLabel(restored.restored.createdAt)} (
+            {articlesLabel(restored.restored.articleCount)}).
           </p>
           {restored.setAside === null ? null : (
             <p className="muted">

@@ -3,15 +3,7 @@ import { useCallback, useEffect, useState, type JSX } from 'react';
 import type { BackupInfo, BackupList, LibraryStatus, RestoreResult } from '../../../shared/libraries';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import {
-  articlesLabel,
-  backupSummary,
-  fileName,
-  reasonLabel,
-  reloadOnNewLibrary,
-  sizeLabel,
-  whenLabel,
-} from './libraryNames';
+import { articlesLabel, fileName, reasonLabel, reloadOnNewLibrary, sizeLabel, whenLabel } from './libraryNames';
 
 type Step = { kind: 'list' } | { kind: 'confirm'; backup: BackupInfo } | { kind: 'done'; result: RestoreResult };
 
@@ -74,7 +66,8 @@ export function RestoreDialog({ status, onClose }: { status: LibraryStatus; onCl
         }
       >
         <p>
-          {name} is back as it was on {backupSummary(result.restored)}.
+          {name} is back as it was on {whenLabel(result.restored.createdAt)} (
+          {articlesLabel(result.restored.articleCount)}).
         </p>
         {result.setAside === null ? null : (
           <p className="muted">
