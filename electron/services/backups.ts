@@ -158,8 +158,13 @@ function bytesOf(file: string): number {
 export type FreeSpace = (folder: string) => number;
 
 const diskFreeSpace: FreeSpace = (folder) => {
-  const stats = fs.statfsSync(folder);
-  return stats.bavail * stats.bsize;
+  try {
+    const stats = fs.statfsSync(folder);
+    return stats.bavail * stats.bsize;
+  } catch {
+    // A file system that cannot say: the copy itself will report a full disk.
+    return Number.POSITIVE_INFINITY;
+  }
 };
 
 const megabytes = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024)).toLocaleString('en')} MB`;
