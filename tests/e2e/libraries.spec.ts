@@ -86,7 +86,9 @@ test('restoring a backup brings back the article as it was', async ({ page, copy
   await restore.getByRole('button', { name: 'Close' }).last().click();
 
   // After the backup, the article goes to the trash.
-  await articles(page).getByRole('link', { name: /Ferry timetable published/ }).click();
+  await articles(page)
+    .getByRole('link', { name: /Ferry timetable published/ })
+    .click();
   await page.getByRole('button', { name: 'Move to trash' }).click();
   await expect(articles(page)).toHaveCount(0);
 
