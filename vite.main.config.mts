@@ -15,7 +15,14 @@ export default defineConfig({
     sourcemap: true,
     lib: { entry: 'electron/main.ts', formats: ['cjs'], fileName: () => 'main.js' },
     rolldownOptions: {
-      external: ['electron', 'better-sqlite3', 'jsdom', 'pdfjs-dist', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+      external: [
+        'electron',
+        'better-sqlite3',
+        'jsdom',
+        'pdfjs-dist',
+        ...builtinModules,
+        ...builtinModules.map((m) => `node:${m}`),
+      ],
     },
   },
   resolve: { conditions: ['node'], mainFields: ['module', 'jsnext:main', 'jsnext'] },

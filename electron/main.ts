@@ -2,7 +2,7 @@
 import path from 'node:path';
 
 import type { BrowserWindow } from 'electron';
-import { app, dialog, session } from 'electron';
+import { app, session } from 'electron';
 
 import { createHandlers } from './api/handlers';
 import { ImportJobs } from './import/ImportJobs';
@@ -10,6 +10,7 @@ import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
 import { openElectronPreferences } from './preferences/electronStoreBackend';
 import { LibraryHost } from './services/LibraryHost';
+import { RecentLibraries } from './services/RecentLibraries';
 import { LIBRARY_FILE_NAME } from './services/paths';
 import { createMainWindow, hardenSession } from './window';
 
@@ -43,14 +44,13 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    let host: LibraryHost;
-    try {
-      host = LibraryHost.open(libraryPath());
-    } catch (error) {
-      dialog.showErrorBox('Copydesk cannot open its library', error instanceof Error ? error.message : String(error));
-      app.exit(1);
-      return;
-    }
+    // A library that cannot be opened does not stop the app: the window explains why and
+    // offers its latest backup, another library or a new one.
+    const host = LibraryHost.start(libraryPath(), {
+      verify: true,
+      recent: new RecentLibraries(app.getPath('userData')),
+    });
+    host.startDailyBackups();
     hardenSession(session.defaultSession);
     const preferences = openElectronPreferences(app.getPath('userData'));
     const imports = new ImportJobs();

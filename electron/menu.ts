@@ -6,8 +6,33 @@ import { Menu, app, dialog } from 'electron';
 import { IMPORT_STARTED_EVENT, LIBRARY_CHANGED_EVENT } from '../shared/api';
 import type { ImportJobs } from './import/ImportJobs';
 import type { PreferencesService } from './preferences/PreferencesService';
+import { backupFolder } from './services/backups';
 import type { LibraryHost } from './services/LibraryHost';
 import { LIBRARY_FILE_NAME } from './services/paths';
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** After a change made from the menu, the renderer starts afresh on the library now open. */
+function libraryChanged(window: BrowserWindow): void {
+  window.webContents.send(LIBRARY_CHANGED_EVENT);
+}
+
+async function switchLibrary(host: LibraryHost, window: BrowserWindow, file: string, create: boolean): Promise<void> {
+  try {
+    if (create) host.create(file);
+    else host.switchTo(file);
+    libraryChanged(window);
+  } catch (error) {
+    await dialog.showMessageBox(window, {
+      type: 'error',
+      title: 'Copydesk',
+      message: 'That library could not be opened.',
+      detail: `${describe(error)}\n\nThe library you had open is still open.`,
+    });
+  }
+}
 
 async function openLibrary(host: LibraryHost, window: BrowserWindow, create: boolean): Promise<void> {
   const defaultPath = path.join(app.getPath('documents'), LIBRARY_FILE_NAME);
@@ -25,16 +50,45 @@ async function openLibrary(host: LibraryHost, window: BrowserWindow, create: boo
       });
   const file = 'filePath' in chosen ? chosen.filePath : chosen.filePaths[0];
   if (chosen.canceled || file === undefined || file === '') return;
+  await switchLibrary(host, window, file, create);
+}
+
+/** File › Restore from Backup…: choose a copy in the library's backups folder, confirm, restore. */
+async function restoreFromBackup(host: LibraryHost, window: BrowserWindow): Promise<void> {
+  const chosen = await dialog.showOpenDialog(window, {
+    title: 'Restore from Backup',
+    defaultPath: backupFolder(host.path),
+    buttonLabel: 'Choose Backup',
+    properties: ['openFile'],
+    filters: [{ name: 'Copydesk backup', extensions: ['sqlite3'] }],
+  });
+  const file = chosen.filePaths[0];
+  if (chosen.canceled || file === undefined) return;
+  const { response } = await dialog.showMessageBox(window, {
+    type: 'warning',
+    title: 'Copydesk',
+    message: `Replace ${path.basename(host.path)} with the backup ${path.basename(file)}?`,
+    detail: 'The library as it is now is kept beside it (…before-restore-<time>); nothing is deleted.',
+    buttons: ['Restore', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+  });
+  if (response !== 0) return;
   try {
-    host.switchTo(file);
-    window.setTitle(`Copydesk — ${path.basename(file)}`);
-    window.webContents.send(LIBRARY_CHANGED_EVENT);
+    const result = host.restore(file);
+    libraryChanged(window);
+    await dialog.showMessageBox(window, {
+      type: 'info',
+      title: 'Copydesk',
+      message: `Restored ${result.restored.name}.`,
+      detail: result.setAside === null ? '' : `The file it replaced is kept as ${result.setAside}.`,
+    });
   } catch (error) {
     await dialog.showMessageBox(window, {
       type: 'error',
       title: 'Copydesk',
-      message: 'That library could not be opened.',
-      detail: `${error instanceof Error ? error.message : String(error)}\n\nThe library you had open is still open.`,
+      message: 'That backup could not be restored.',
+      detail: describe(error),
     });
   }
 }
@@ -62,13 +116,46 @@ async function importFromMenu(context: MenuContext, window: BrowserWindow, folde
       type: 'error',
       title: 'Copydesk',
       message: 'The import could not start.',
-      detail: error instanceof Error ? error.message : String(error),
+      detail: describe(error),
     });
   }
 }
 
-/** The native menu bar, with the usual roles and shortcuts. */
+function recentMenu(context: MenuContext, window: BrowserWindow): MenuItemConstructorOptions[] {
+  const { host } = context;
+  const recent = host.recentLibraries().filter((entry) => !entry.current);
+  if (recent.length === 0) return [{ label: 'No other libraries yet', enabled: false }];
+  return [
+    ...recent.map((entry): MenuItemConstructorOptions => ({
+      label: `${entry.name} — ${path.dirname(entry.path)}`,
+      enabled: entry.exists,
+      click: () => void switchLibrary(host, window, entry.path, false),
+    })),
+    { type: 'separator' },
+    {
+      label: 'Clear List',
+      click: () => {
+        for (const entry of recent) host.forgetRecent(entry.path);
+        buildMenu(context, window);
+      },
+    },
+  ];
+}
+
+/**
+ * The native menu bar, with the usual roles and shortcuts. Rebuilt whenever the library
+ * changes (from the menu or the window), so Open Recent and the title stay current.
+ */
 export function setupMenu(context: MenuContext, window: BrowserWindow): void {
+  const { host } = context;
+  host.onChange(() => {
+    window.setTitle(`Copydesk — ${path.basename(host.path)}`);
+    buildMenu(context, window);
+  });
+  buildMenu(context, window);
+}
+
+function buildMenu(context: MenuContext, window: BrowserWindow): void {
   const { host } = context;
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
@@ -78,13 +165,12 @@ export function setupMenu(context: MenuContext, window: BrowserWindow): void {
       submenu: [
         { label: 'New Library…', click: () => void openLibrary(host, window, true) },
         { label: 'Open Library…', accelerator: 'CmdOrCtrl+O', click: () => void openLibrary(host, window, false) },
+        { label: 'Open Recent', submenu: recentMenu(context, window) },
         { type: 'separator' },
-        {
-          label: 'Import Files…',
-          accelerator: 'CmdOrCtrl+Shift+I',
-          click: () => void importFromMenu(context, window, false),
-        },
+        { label: 'Import Files…', click: () => void importFromMenu(context, window, false) },
         { label: 'Import Folder…', click: () => void importFromMenu(context, window, true) },
+        { type: 'separator' },
+        { label: 'Restore from Backup…', click: () => void restoreFromBackup(host, window) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

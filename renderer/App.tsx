@@ -15,6 +15,10 @@ import { useFileDrop } from './features/import/useFileDrop';
 import { useImport } from './features/import/useImport';
 import { articleHref } from './features/library/ArticleRow';
 import { LibraryPanel } from './features/library/LibraryPanel';
+import { LibrariesDialog } from './features/libraries/LibrariesDialog';
+import { LibraryGate, useLibraryStatus } from './features/libraries/LibraryGate';
+import { RestoreDialog } from './features/libraries/RestoreDialog';
+import { useLibrariesShortcut } from './features/libraries/useLibrariesShortcut';
 import { useLibrary } from './features/library/useLibrary';
 import { newArticleDefaults } from './features/settings/newArticleDefaults';
 import { PreferencesProvider, usePreferences } from './features/settings/PreferencesProvider';
@@ -57,7 +61,9 @@ export function App(): JSX.Element {
   return (
     <NoticesProvider>
       <PreferencesProvider>
-        <Workspace />
+        <LibraryGate>
+          <Workspace />
+        </LibraryGate>
       </PreferencesProvider>
     </NoticesProvider>
   );
@@ -83,7 +89,7 @@ function useHelpShortcut(open: () => void): void {
   }, [open]);
 }
 
-type OpenDialog = 'settings' | 'shortcuts' | null;
+type OpenDialog = 'settings' | 'shortcuts' | 'libraries' | 'restore' | null;
 
 function Workspace(): JSX.Element {
   const report = useReportError();
@@ -93,6 +99,14 @@ function Workspace(): JSX.Element {
   const openShortcuts = useCallback(() => setDialog('shortcuts'), []);
   const closeDialog = useCallback(() => setDialog(null), []);
   useHelpShortcut(openShortcuts);
+  const libraryStatus = useLibraryStatus();
+  // The open article closes first, so its last edits are saved to the library they belong to
+  // before another library or a backup can take its place.
+  const openLibraries = useCallback(() => {
+    openArticle(null);
+    setDialog('libraries');
+  }, []);
+  useLibrariesShortcut(openLibraries);
   const openId = useOpenArticleId();
   const [busy, setBusy] = useState(false);
   // The article just created: it opens without a round trip, caret in the headline.
@@ -177,6 +191,7 @@ function Workspace(): JSX.Element {
         onImport={importer.start}
         onSettings={() => setDialog('settings')}
         onHelp={openShortcuts}
+        onLibraries={openLibraries}
       />
       {openId === null ? (
         <>
@@ -238,6 +253,12 @@ function Workspace(): JSX.Element {
       {dragging ? <DropOverlay libraryName={library.info === null ? '' : fileName(library.info.path)} /> : null}
       {dialog === 'settings' ? <SettingsDialog onClose={closeDialog} /> : null}
       {dialog === 'shortcuts' ? <ShortcutsDialog onClose={closeDialog} /> : null}
+      {dialog === 'libraries' && libraryStatus !== null ? (
+        <LibrariesDialog status={libraryStatus} onClose={closeDialog} onRestore={() => setDialog('restore')} />
+      ) : null}
+      {dialog === 'restore' && libraryStatus !== null ? (
+        <RestoreDialog status={libraryStatus} onClose={closeDialog} />
+      ) : null}
     </div>
   );
 }

@@ -53,6 +53,14 @@ import {
   VerdictChangeSchema,
   VerdictSchema,
 } from './sources';
+import {
+  BackupInfoSchema,
+  BackupListSchema,
+  LibraryPathSchema,
+  LibraryStatusSchema,
+  RecentLibrarySchema,
+  RestoreResultSchema,
+} from './libraries';
 import { ApiErrorPayloadSchema } from './errors';
 import {
   ImportJobIdSchema,
@@ -294,6 +302,23 @@ export const contract = {
   ),
   'claims:removeEvidence': channel(z.strictObject({ evidenceId: EvidenceIdSchema }), ClaimSchema),
   'claims:dismiss': channel(z.strictObject({ id: ClaimIdSchema }), ClaimSchema),
+  /** Whether a library is open, and if not why, with the newest sound backup to offer. Always answers. */
+  'library:status': channel(z.strictObject({}), LibraryStatusSchema),
+  'libraries:recent': channel(z.strictObject({}), z.array(RecentLibrarySchema)),
+  /** Switches to the library at `path`; on failure the library open before stays open. */
+  'libraries:open': channel(z.strictObject({ path: LibraryPathSchema }), LibraryStatusSchema),
+  /** Creates an empty library at `path` (which must not exist yet) and switches to it. */
+  'libraries:create': channel(z.strictObject({ path: LibraryPathSchema }), LibraryStatusSchema),
+  /** Removes a library from the recent list; the file is not touched. */
+  'libraries:forget': channel(z.strictObject({ path: LibraryPathSchema }), z.array(RecentLibrarySchema)),
+  'backups:list': channel(z.strictObject({}), BackupListSchema),
+  /** "Back up now". */
+  'backups:create': channel(z.strictObject({}), BackupInfoSchema),
+  /** Restores the backup of that name from the library's backups folder; the replaced file is kept aside. */
+  'backups:restore': channel(
+    z.strictObject({ name: z.string().min(1, { error: 'Choose a backup to restore.' }).max(255) }),
+    RestoreResultSchema,
+  ),
 } as const;
 
 export type Contract = typeof contract;

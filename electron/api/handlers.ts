@@ -1,5 +1,6 @@
 import type { Channel, ParsedArgsOf, ResultOf } from '../../shared/api';
 import packageJson from '../../package.json';
+import { ApiError } from '../../shared/errors';
 import { countArticles } from '../db/queries/articles';
 import { schemaVersion } from '../db/migrations';
 import { ImportJobs } from '../import/ImportJobs';
@@ -9,6 +10,7 @@ import * as assets from '../services/assets';
 import * as authors from '../services/authors';
 import * as claims from '../services/claims';
 import * as sources from '../services/sources';
+import { backupFolder, listBackups } from '../services/backups';
 import type { LibraryHost } from '../services/LibraryHost';
 import * as revisions from '../services/revisions';
 import { SAMPLE_AUTHOR, sampleArticle } from '../services/sampleArticle';
@@ -104,5 +106,32 @@ export function createHandlers({ host, preferences, imports = new ImportJobs() }
     'claims:addEvidence': ({ claimId, ...evidence }) => claims.addEvidence(lib(), claimId, evidence, editor()),
     'claims:removeEvidence': ({ evidenceId }) => claims.removeEvidence(lib(), evidenceId, editor()),
     'claims:dismiss': ({ id }) => claims.dismissClaim(lib(), id, editor()),
+    'library:status': () => host.status(),
+    'libraries:recent': () => host.recentLibraries(),
+    'libraries:open': ({ path }) => {
+      host.switchTo(path);
+      return host.status();
+    },
+    'libraries:create': ({ path }) => {
+      host.create(path);
+      return host.status();
+    },
+    'libraries:forget': ({ path }) => host.forgetRecent(path),
+    'backups:list': () => ({
+      folder: backupFolder(host.path),
+      backups: listBackups(host.path),
+      lastFailure: host.lastBackupFailure,
+    }),
+    'backups:create': () => host.backUp('manual'),
+    'backups:restore': ({ name }) => {
+      const backup = listBackups(host.path, { check: false }).find((candidate) => candidate.name === name);
+      if (backup === undefined) {
+        throw new ApiError(
+          'not-found',
+          `There is no backup named ${name} beside this library. Choose one from the list.`,
+        );
+      }
+      return host.restore(backup.path);
+    },
   };
 }

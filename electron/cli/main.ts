@@ -1,14 +1,19 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import type { ArgsOf, Channel, ResultOf } from '../../shared/api';
 import type { Article, ArticleSummary, SearchHit } from '../../shared/domain';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
+import type { BackupInfo } from '../../shared/libraries';
 import { dispatch } from '../api/dispatch';
 import { importCommand } from './importCommand';
 import type { Handlers } from '../api/handlers';
 import { APP_VERSION, createHandlers } from '../api/handlers';
+import { backupFolder, latestGoodBackup, listBackups } from '../services/backups';
 import { LibraryHost } from '../services/LibraryHost';
+import { RecentLibraries } from '../services/RecentLibraries';
 import { defaultLibraryPath, userDataDir } from '../services/paths';
 import { openPreferences } from '../preferences/confBackend';
 import { ensureRendererBuilt, projectRoot } from '../web/rendererBuild';
@@ -27,6 +32,10 @@ Commands:
   sources [list] [Q]   the library's sources, or those matching Q (in their fields or snapshot text)
   sources add FILE...  keep files as sources, each with an offline snapshot (.html, .pdf, .docx, .txt)
   claims ID            an article's claims, their verdicts and evidence, and how many are checked
+  restore --list       the library's backups, newest first
+  restore --latest     replace the library with its newest sound backup
+  restore BACKUP       replace the library with that backup (a file, or a name from --list);
+                       the replaced file is kept beside it as …before-restore-<time>
 
 Options:
   --library PATH       the library file to use (default: ${defaultLibraryPath()})
@@ -38,6 +47,7 @@ Options:
                        document, web-page, social-post, dataset
   --title TEXT         the source's title (sources add; default: from the file)
   --article ID         cite the added source in this article (sources add)
+  --list, --latest     see restore
   -h, --help           this help
   -v, --version        the Copydesk version
 `;
@@ -124,6 +134,67 @@ async function serve(handlers: Handlers, port: number, io: Io): Promise<number> 
   return 0;
 }
 
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+function formatBackup(backup: BackupInfo): string {
+  const when = backup.createdAt.slice(0, 16).replace('T', ' ');
+  const articles =
+    backup.articleCount === null
+      ? 'unreadable'
+      : `${backup.articleCount} ${backup.articleCount === 1 ? 'article' : 'articles'}`;
+  return `${backup.name}  ${when} UTC  ${backup.reason.padEnd(13)}  ${megabytes(backup.sizeBytes).padStart(9)}  ${articles}`;
+}
+
+/** `copydesk restore`: lists the library's backups, or puts one back in its place. */
+function restoreCommand(
+  libraryFile: string,
+  rest: readonly string[],
+  options: { list: boolean; latest: boolean },
+  print: (value: unknown, human: () => string) => void,
+): number {
+  const chosen = [options.list, options.latest, rest.length > 0].filter(Boolean).length;
+  if (chosen !== 1 || rest.length > 1) {
+    throw new UsageError('restore takes one of: --list, --latest, or one backup file (copydesk restore --list).');
+  }
+  if (options.list) {
+    const backups = listBackups(libraryFile);
+    print({ folder: backupFolder(libraryFile), backups }, () =>
+      backups.length === 0
+        ? `${libraryFile} has no backups yet (they are kept in ${backupFolder(libraryFile)}).\n`
+        : `${backups.map(formatBackup).join('\n')}\n`,
+    );
+    return 0;
+  }
+  let source: string;
+  if (options.latest) {
+    const latest = latestGoodBackup(libraryFile);
+    if (latest === null) {
+      throw new ApiError('not-found', `${libraryFile} has no sound backup in ${backupFolder(libraryFile)}.`);
+    }
+    source = latest.path;
+  } else {
+    const given = rest[0] ?? '';
+    const named = listBackups(libraryFile, { check: false }).find((backup) => backup.name === given);
+    source = named?.path ?? path.resolve(given);
+    if (!fs.existsSync(source)) {
+      throw new ApiError('not-found', `There is no backup ${given}. copydesk restore --list shows them.`);
+    }
+  }
+  const host = LibraryHost.start(libraryFile, { verify: true });
+  try {
+    const result = host.restore(source);
+    print(result, () => {
+      const count = result.restored.articleCount;
+      const articles = count === null ? '' : ` (${count} ${count === 1 ? 'article' : 'articles'})`;
+      const aside = result.setAside === null ? '' : ` The file it replaced is kept as ${result.setAside}.`;
+      return `Restored ${result.restored.name}${articles} into ${libraryFile}.${aside}\n`;
+    });
+    return 0;
+  } finally {
+    host.close();
+  }
+}
+
 /** Runs one CLI command; returns the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   let host: LibraryHost | undefined;
@@ -141,6 +212,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         kind: { type: 'string' },
         title: { type: 'string' },
         article: { type: 'string' },
+        list: { type: 'boolean', default: false },
+        latest: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -155,7 +228,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.out(USAGE);
       return command === undefined && !values.help ? 2 : 0;
     }
-    if (!['list', 'show', 'search', 'import', 'serve', 'sources', 'claims'].includes(command)) {
+    if (!['list', 'show', 'search', 'import', 'serve', 'sources', 'claims', 'restore'].includes(command)) {
       throw new UsageError(`Unknown command "${command}". Run copydesk --help for the list.`);
     }
 
@@ -163,11 +236,26 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       throw new UsageError('import needs files or folders: copydesk import story.txt archive/');
     }
 
-    host = LibraryHost.open(values.library ?? defaultLibraryPath());
-    const preferences = openPreferences(userDataDir());
-    const handlers = createHandlers({ host, preferences });
     const print = (value: unknown, human: () => string) =>
       io.out(json ? `${JSON.stringify(value, null, 2)}\n` : human());
+    const libraryFile = path.resolve(values.library ?? defaultLibraryPath());
+
+    if (command === 'restore') {
+      return restoreCommand(libraryFile, rest, { list: values.list, latest: values.latest }, print);
+    }
+    if (command === 'serve') {
+      // The app starts even on a damaged library: the page offers its backups.
+      host = LibraryHost.start(libraryFile, { verify: true, recent: new RecentLibraries(userDataDir()) });
+      const problem = host.status().problem;
+      if (problem !== null) {
+        io.err(`copydesk: ${problem.message}\nThe page offers its backups and other libraries.\n`);
+      }
+      host.startDailyBackups();
+    } else {
+      host = LibraryHost.open(libraryFile);
+    }
+    const preferences = openPreferences(userDataDir());
+    const handlers = createHandlers({ host, preferences });
 
     const commandContext: CommandContext = {
       call: (channel, args) => call(handlers, channel, args),

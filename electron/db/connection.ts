@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 
 import { ApiError } from '../../shared/errors';
+import { quickCheck } from './backup';
 import { APPLICATION_ID, LATEST_SCHEMA_VERSION, migrate, schemaVersion } from './migrations';
 
 export type Db = Database.Database;
@@ -60,6 +61,17 @@ function describeOpenFailure(file: string, error: unknown): ApiError {
   }
 }
 
+export type OpenOptions = {
+  /** Run SQLite's quick_check before anything else and refuse a library that fails it. */
+  verify?: boolean;
+  /**
+   * Called when an existing library with content is about to be migrated, before the first
+   * step and before anything is written to it. If it throws, the library is not opened and the
+   * file stays as it was.
+   */
+  beforeMigration?: (db: Db, fromVersion: number) => void;
+};
+
 /**
  * Opens (or creates) a library file and brings its schema up to date.
  *
@@ -67,7 +79,7 @@ function describeOpenFailure(file: string, error: unknown): ApiError {
  * Copydesk understands: a file from a newer Copydesk, another program's database or a
  * damaged file is refused and left exactly as it was.
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const resolved = path.resolve(file);
   let stat: fs.Stats | undefined;
   try {
@@ -115,6 +127,17 @@ export function openDatabase(file: string): Db {
         `The library ${resolved} was written by a newer Copydesk (library format ${version}; this Copydesk reads up to ${LATEST_SCHEMA_VERSION}). Update Copydesk to open it. The file has not been changed.`,
       );
     }
+
+    if (options.verify === true) {
+      const problem = quickCheck(db);
+      if (problem !== null) {
+        throw new ApiError(
+          'library-damaged',
+          `The library ${resolved} is damaged (SQLite's check reports: ${problem.slice(0, 200)}). It has not been changed; restore it from a backup.`,
+        );
+      }
+    }
+    if (version < LATEST_SCHEMA_VERSION && objectCount.n > 0) options.beforeMigration?.(db, version);
 
     db.pragma('journal_mode = WAL');
     // FULL: an acknowledged save survives a power cut, not just a crash of Copydesk.

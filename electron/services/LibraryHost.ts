@@ -1,38 +1,317 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { ApiError } from '../../shared/errors';
+import type { BackupInfo, BackupReason, LibraryStatus, RecentLibrary, RestoreResult } from '../../shared/libraries';
 import type { Db } from '../db/connection';
 import { openDatabase } from '../db/connection';
+import { checkLibraryCopy } from '../db/backup';
+import { countArticles } from '../db/queries/articles';
+import type { BackupOptions } from './backups';
+import {
+  DAILY_INTERVAL_MS,
+  compactTime,
+  createBackup,
+  createPreMigrationBackup,
+  latestBackup,
+  latestGoodBackup,
+  listBackups,
+} from './backups';
+import type { RecentLibraries } from './RecentLibraries';
 
 /** One open library file. */
 export type Library = { readonly path: string; readonly db: Db };
 
+export type LibraryHostOptions = {
+  /** Run SQLite's quick_check on every library opened (the app does; one-shot CLI commands do not). */
+  verify?: boolean;
+  /** Where opened libraries are remembered. */
+  recent?: RecentLibraries;
+  /** Disk-space probe and clock for backups (tests). */
+  backups?: BackupOptions;
+};
+
+type State = { kind: 'open'; library: Library } | { kind: 'unavailable'; path: string; problem: ApiError };
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** A file that has backups but no longer starts like a database was a library and is damaged. */
+function damagedHeader(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(SQLITE_HEADER.length);
+      const read = fs.readSync(fd, head, 0, head.length, 0);
+      return read > 0 && !head.equals(SQLITE_HEADER) && listBackups(file, { check: false }).length > 0;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+function moveIfPresent(from: string, to: string): void {
+  if (fs.existsSync(from)) fs.renameSync(from, to);
+}
+
+/** The library file and its WAL companions, moved together. */
+function moveLibraryFiles(from: string, to: string): void {
+  moveIfPresent(from, to);
+  moveIfPresent(`${from}-wal`, `${to}-wal`);
+  moveIfPresent(`${from}-shm`, `${to}-shm`);
+}
+
 /**
- * Holds the library the app is working on and lets the user switch to another. A failed
- * switch leaves the current library open and untouched.
+ * Holds the library the app is working on: opens, switches, creates and restores libraries,
+ * and makes the daily backup. When the library cannot be opened at start-up the host is
+ * "unavailable" rather than absent: every library call answers with the reason, and a backup
+ * can be restored or another library opened from there. A failed switch leaves the current
+ * library open and untouched.
  */
 export class LibraryHost {
-  #current: Library;
+  #state: State;
+  readonly #options: LibraryHostOptions;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<unknown> = Promise.resolve();
+  #lastFailure: string | null = null;
+  readonly #listeners = new Set<() => void>();
 
-  private constructor(current: Library) {
-    this.#current = current;
+  private constructor(state: State, options: LibraryHostOptions) {
+    this.#state = state;
+    this.#options = options;
   }
 
-  static open(file: string): LibraryHost {
-    return new LibraryHost({ path: file, db: openDatabase(file) });
+  /** Opens `file`; throws if it cannot be opened. */
+  static open(file: string, options: LibraryHostOptions = {}): LibraryHost {
+    const host = new LibraryHost({ kind: 'unavailable', path: file, problem: new ApiError('internal', '') }, options);
+    host.#state = { kind: 'open', library: host.#openLibrary(file) };
+    return host;
   }
 
+  /** Opens `file`, or starts unavailable (with the reason) when it cannot be opened. Never throws. */
+  static start(file: string, options: LibraryHostOptions = {}): LibraryHost {
+    const host = new LibraryHost({ kind: 'unavailable', path: file, problem: new ApiError('internal', '') }, options);
+    try {
+      host.#state = { kind: 'open', library: host.#openLibrary(file) };
+    } catch (error) {
+      host.#state = { kind: 'unavailable', path: path.resolve(file), problem: host.#classify(file, error) };
+    }
+    return host;
+  }
+
+  #openLibrary(file: string): Library {
+    const resolved = path.resolve(file);
+    const db = openDatabase(resolved, {
+      verify: this.#options.verify === true,
+      beforeMigration: (opening, from) => {
+        createPreMigrationBackup(resolved, opening, from, this.#options.backups);
+      },
+    });
+    this.#options.recent?.note(resolved);
+    return { path: resolved, db };
+  }
+
+  #classify(file: string, error: unknown): ApiError {
+    const problem =
+      error instanceof ApiError
+        ? error
+        : new ApiError('library-unavailable', error instanceof Error ? error.message : String(error));
+    if (problem.code === 'library-unavailable' && damagedHeader(path.resolve(file))) {
+      return new ApiError(
+        'library-damaged',
+        `The library ${path.resolve(file)} is damaged: it no longer reads as a database. It has not been changed; restore it from a backup.`,
+      );
+    }
+    return problem;
+  }
+
+  /** The open library; throws the reason when there is none. */
   get current(): Library {
-    return this.#current;
+    if (this.#state.kind === 'unavailable') throw this.#state.problem;
+    return this.#state.library;
+  }
+
+  /** The library file the host is on, open or not. */
+  get path(): string {
+    return this.#state.kind === 'open' ? this.#state.library.path : this.#state.path;
+  }
+
+  status(): LibraryStatus {
+    if (this.#state.kind === 'open') {
+      return {
+        state: 'open',
+        path: this.#state.library.path,
+        problem: null,
+        latestBackup: null,
+        backupFailure: this.#lastFailure,
+      };
+    }
+    return {
+      state: 'unavailable',
+      path: this.#state.path,
+      problem: this.#state.problem.toPayload(),
+      latestBackup: latestGoodBackup(this.#state.path),
+      backupFailure: null,
+    };
   }
 
   /** Opens `file` and makes it current; throws (keeping the old one) if it cannot be opened. */
   switchTo(file: string): Library {
-    const next = { path: file, db: openDatabase(file) };
-    const previous = this.#current;
-    this.#current = next;
-    previous.db.close();
+    let next: Library;
+    try {
+      next = this.#openLibrary(file);
+    } catch (error) {
+      throw this.#classify(file, error);
+    }
+    const previous = this.#state;
+    this.#state = { kind: 'open', library: next };
+    if (previous.kind === 'open' && previous.library.db.open) previous.library.db.close();
+    this.#afterChange();
     return next;
   }
 
+  /** Creates a new, empty library at `file` and switches to it. Refuses an existing file. */
+  create(file: string): Library {
+    const resolved = path.resolve(file);
+    if (fs.existsSync(resolved)) {
+      throw new ApiError(
+        'conflict',
+        `${resolved} already exists. Open it instead, or choose a new name for the new library.`,
+      );
+    }
+    return this.switchTo(resolved);
+  }
+
+  /**
+   * Replaces the library file with a copy of `backupFile`. The file it replaces is kept beside it
+   * (`….before-restore-<time>`, or `….damaged-<time>` when it could not be opened), never
+   * deleted; if the restored copy then fails to open, everything is put back as it was.
+   */
+  restore(backupFile: string, now: Date = new Date()): RestoreResult {
+    const source = path.resolve(backupFile);
+    let copy;
+    try {
+      copy = checkLibraryCopy(source);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ApiError('invalid-request', `${source} cannot be restored: ${reason}. Choose another backup.`);
+    }
+    const target = this.path;
+    const previous = this.#state;
+    const aside = `${target}.${previous.kind === 'open' ? 'before-restore' : 'damaged'}-${compactTime(now)}`;
+    const incoming = `${target}.restoring`;
+
+    fs.copyFileSync(source, incoming);
+    if (previous.kind === 'open' && previous.library.db.open) previous.library.db.close();
+    const hadFile = fs.existsSync(target);
+    moveLibraryFiles(target, aside);
+    fs.renameSync(incoming, target);
+    try {
+      this.#state = { kind: 'open', library: this.#openLibrary(target) };
+    } catch (error) {
+      fs.rmSync(target, { force: true });
+      moveLibraryFiles(aside, target);
+      this.#state = previous.kind === 'open' ? { kind: 'open', library: this.#openLibrary(target) } : { ...previous };
+      throw this.#classify(target, error);
+    }
+    this.#afterChange();
+    const info = listBackups(target, { check: false }).find((backup) => backup.path === source);
+    return {
+      restored:
+        info !== undefined
+          ? { ...info, articleCount: copy.articleCount }
+          : {
+              name: path.basename(source),
+              path: source,
+              createdAt: fs.statSync(source).mtime.toISOString(),
+              reason: 'manual',
+              sizeBytes: fs.statSync(source).size,
+              articleCount: copy.articleCount,
+            },
+      setAside: hadFile ? aside : null,
+      status: this.status(),
+    };
+  }
+
+  /** The recently opened libraries, marking the current one. */
+  recentLibraries(): RecentLibrary[] {
+    return this.#options.recent?.list(this.#state.kind === 'open' ? this.path : null) ?? [];
+  }
+
+  forgetRecent(file: string): RecentLibrary[] {
+    this.#options.recent?.forget(file);
+    return this.recentLibraries();
+  }
+
+  /** Backs up the open library now; throws with the reason if it cannot. */
+  async backUp(reason: BackupReason, now?: Date): Promise<BackupInfo> {
+    const lib = this.current;
+    // One backup at a time: a second request waits for the first.
+    const run = this.#running.then(() =>
+      createBackup(lib, reason, { ...this.#options.backups, ...(now === undefined ? {} : { now }) }),
+    );
+    this.#running = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Makes the daily backup if the newest one is more than a day old and the library holds any
+   * article. A failure is kept for
+   * `backups:list` to show and never stops the library working; a backup cut short because
+   * the library was switched or closed is not a failure.
+   */
+  async backUpIfDue(now: Date = new Date()): Promise<BackupInfo | null> {
+    if (this.#state.kind !== 'open') return null;
+    const lib = this.#state.library;
+    // An empty library has nothing to lose yet.
+    const { live, trashed } = countArticles(lib.db);
+    if (live + trashed === 0) return null;
+    const last = latestBackup(lib.path, 'daily');
+    if (last !== null && now.getTime() - Date.parse(last.createdAt) < DAILY_INTERVAL_MS) return null;
+    try {
+      const made = await this.backUp('daily', now);
+      this.#lastFailure = null;
+      return made;
+    } catch (error) {
+      if (!lib.db.open) return null;
+      this.#lastFailure = error instanceof Error ? error.message : String(error);
+      return null;
+    }
+  }
+
+  /** Why the last automatic backup failed, if it did. */
+  get lastBackupFailure(): string | null {
+    return this.#lastFailure;
+  }
+
+  /** Checks at once and then every `everyMs` whether the daily backup is due. */
+  startDailyBackups(everyMs = 60 * 60 * 1000): void {
+    this.stopDailyBackups();
+    this.#timer = setInterval(() => void this.backUpIfDue(), everyMs);
+    this.#timer.unref();
+    void this.backUpIfDue();
+  }
+
+  stopDailyBackups(): void {
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  /** Calls `listener` after every switch, creation or restore; returns the way to stop. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #afterChange(): void {
+    for (const listener of this.#listeners) listener();
+    this.#lastFailure = null;
+    if (this.#timer !== undefined) void this.backUpIfDue();
+  }
+
   close(): void {
-    if (this.#current.db.open) this.#current.db.close();
+    this.stopDailyBackups();
+    if (this.#state.kind === 'open' && this.#state.library.db.open) this.#state.library.db.close();
   }
 }

@@ -110,7 +110,7 @@ export async function readPdfText(bytes: Uint8Array, fileName: string): Promise<
         `${fileName} has no text to quote: it is probably a scanned image. Run it through text recognition (OCR) first, or paste the passage.`,
       );
     }
-    const text = (key: string) => (typeof info?.[key] === 'string' ? (info[key]).trim() : '');
+    const text = (key: string) => (typeof info?.[key] === 'string' ? info[key].trim() : '');
     return { paragraphs, title: text('Title'), author: text('Author') };
   } catch (error) {
     if (error instanceof Error && error.name === 'PasswordException') {

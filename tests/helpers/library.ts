@@ -5,6 +5,7 @@ import type { Db } from '../../electron/db/connection';
 import { openPreferences } from '../../electron/preferences/confBackend';
 import type { Clock } from '../../electron/services/articles';
 import { LibraryHost } from '../../electron/services/LibraryHost';
+import { RecentLibraries } from '../../electron/services/RecentLibraries';
 import type { Library } from '../../electron/services/LibraryHost';
 import { tempDir } from './tempLibrary';
 
@@ -19,7 +20,7 @@ export function openTempLibrary(): {
 } {
   const tmp = tempDir();
   const file = tmp.file();
-  const host = LibraryHost.open(file);
+  const host = LibraryHost.open(file, { recent: new RecentLibraries(path.join(tmp.dir, 'data')) });
   return {
     host,
     context: { host, preferences: openPreferences(path.join(tmp.dir, 'data')) },

@@ -33,10 +33,16 @@ function waitForExit(child: ServeProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** Starts `copydesk serve` on a fresh library in a temporary folder and waits for its address. */
-export async function startCopydesk(): Promise<Running> {
+/**
+ * Starts `copydesk serve` on a fresh library in a temporary folder and waits for its address.
+ * `prepare` may put a library file (damaged, with backups…) in place before the server starts.
+ */
+export async function startCopydesk(
+  options: { prepare?: (libraryPath: string) => Promise<void> | void } = {},
+): Promise<Running> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'copydesk-e2e-'));
   const libraryPath = path.join(dir, 'library.sqlite3');
+  await options.prepare?.(libraryPath);
   const child: ServeProcess = spawn(
     process.execPath,
     [path.join(ROOT, 'bin', 'copydesk.cjs'), 'serve', '--library', libraryPath, '--port', '0'],

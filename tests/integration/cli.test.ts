@@ -10,6 +10,7 @@ import { LibraryHost } from '../../electron/services/LibraryHost';
 import { contract } from '../../shared/api';
 import type { Article } from '../../shared/domain';
 import { bodyFromParagraphs } from '../../shared/text';
+import { damageLibraryPages } from '../helpers/damage';
 import { tempDir } from '../helpers/tempLibrary';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -145,5 +146,101 @@ describe('the copydesk command', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('copydesk: Unknown command "publish". Run copydesk --help for the list.\n');
     expect(fs.existsSync(untouchedDefault)).toBe(false);
+  });
+});
+
+describe('copydesk restore', () => {
+  /** A library with two backups: one holding only the ferry story, the newest holding both. */
+  async function libraryWithBackups(name: string) {
+    const file = tmp.file(name);
+    const host = LibraryHost.open(file);
+    try {
+      createArticle(host.current, { headline: 'Night ferry trial approved' });
+      const older = await host.backUp('daily', new Date('2026-03-01T09:00:00Z'));
+      createArticle(host.current, { headline: 'Lighthouse reopens' });
+      const newer = await host.backUp('manual', new Date('2026-03-02T09:00:00Z'));
+      createArticle(host.current, { headline: 'Written after every backup' });
+      return { file, older, newer };
+    } finally {
+      host.close();
+    }
+  }
+
+  const headlines = (file: string) => {
+    const run = copydesk(['list', '--json', '--library', file]);
+    return contract['articles:list'].result
+      .parse(JSON.parse(run.stdout))
+      .items.map((item) => item.headline)
+      .sort();
+  };
+
+  it('lists the backups newest first, with reason and article count', async () => {
+    const { file, older, newer } = await libraryWithBackups('listed.sqlite3');
+    const run = copydesk(['restore', '--list', '--library', file]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^${newer.name}  2026-03-02 09:00 UTC  manual .* 2 articles$`));
+    expect(lines[1]).toMatch(new RegExp(`^${older.name}  2026-03-01 09:00 UTC  daily .* 1 article$`));
+
+    const asJson = copydesk(['restore', '--list', '--json', '--library', file]);
+    const parsed = JSON.parse(asJson.stdout) as { backups: { name: string; articleCount: number }[] };
+    expect(parsed.backups.map((b) => [b.name, b.articleCount])).toEqual([
+      [newer.name, 2],
+      [older.name, 1],
+    ]);
+  });
+
+  it('restores the latest backup and keeps the replaced file beside it', async () => {
+    const { file, newer } = await libraryWithBackups('latest.sqlite3');
+    const run = copydesk(['restore', '--latest', '--library', file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^Restored ${newer.name} \\(2 articles\\) into ${file}\\. The file it replaced is kept as ${file}\\.before-restore-\\d{8}-\\d{6}\\.\\n$`,
+      ),
+    );
+    expect(headlines(file)).toEqual(['Lighthouse reopens', 'Night ferry trial approved']);
+    const aside = fs.readdirSync(tmp.dir).find((name) => name.startsWith('latest.sqlite3.before-restore-'));
+    expect(headlines(tmp.file(aside ?? 'missing'))).toContain('Written after every backup');
+  });
+
+  it('restores a backup named from the list, and answers in JSON', async () => {
+    const { file, older } = await libraryWithBackups('named.sqlite3');
+    const run = copydesk(['restore', older.name, '--json', '--library', file]);
+    expect(run.code).toBe(0);
+    const result = contract['backups:restore'].result.parse(JSON.parse(run.stdout));
+    expect(result.restored.name).toBe(older.name);
+    expect(result.status.state).toBe('open');
+    expect(headlines(file)).toEqual(['Night ferry trial approved']);
+  });
+
+  it('puts back the latest backup of a damaged library, keeping the damaged file', async () => {
+    const { file } = await libraryWithBackups('damaged.sqlite3');
+    damageLibraryPages(file);
+    const damaged = fs.readFileSync(file);
+    expect(copydesk(['list', '--library', file]).code).toBe(1);
+
+    const run = copydesk(['restore', '--latest', '--library', file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/The file it replaced is kept as .*damaged\.sqlite3\.damaged-\d{8}-\d{6}\.\n$/);
+    const aside = fs.readdirSync(tmp.dir).find((name) => name.startsWith('damaged.sqlite3.damaged-'));
+    expect(fs.readFileSync(tmp.file(aside ?? 'missing')).equals(damaged)).toBe(true);
+    expect(headlines(file)).toEqual(['Lighthouse reopens', 'Night ferry trial approved']);
+  });
+
+  it('says what to do when there is nothing to restore or the call is ambiguous', () => {
+    const empty = tmp.file('no-backups.sqlite3');
+    const none = copydesk(['restore', '--latest', '--library', empty]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(/^copydesk: .*no-backups\.sqlite3 has no sound backup in .*no-backups\.backups\.\n$/);
+
+    const missing = copydesk(['restore', 'nope.sqlite3', '--library', empty]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('copydesk: There is no backup nope.sqlite3. copydesk restore --list shows them.\n');
+
+    const both = copydesk(['restore', '--list', '--latest', '--library', empty]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/restore takes one of: --list, --latest, or one backup file/);
   });
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -6,12 +7,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/api/dispatch';
 import type { Handlers } from '../../electron/api/handlers';
 import { createHandlers } from '../../electron/api/handlers';
+import { createArticle } from '../../electron/services/articles';
+import { LibraryHost } from '../../electron/services/LibraryHost';
 import type { ArgsOf, Channel, Envelope, ResultOf } from '../../shared/api';
 import { CHANNELS, contract } from '../../shared/api';
 import type { Article } from '../../shared/domain';
 import { SourceFieldsSchema, type Source, type SourceFields } from '../../shared/sources';
 import type { ApiErrorCode } from '../../shared/errors';
 import { bodyFromParagraphs } from '../../shared/text';
+import { damageLibraryPages } from '../helpers/damage';
 import { pngImage } from '../helpers/images';
 import { dumpDatabase, openTempLibrary } from '../helpers/library';
 
@@ -226,6 +230,36 @@ describe('every channel through dispatch', () => {
     ).toEqual([]);
     expect((await track('claims:dismiss', { id: claim.id })).state).toBe('dismissed');
     expect((await track('claims:list', { articleId: created.id })).map((c) => c.id)).toEqual([claim.id]);
+    expect(await track('library:status', {})).toEqual({
+      state: 'open',
+      path: library.file,
+      problem: null,
+      latestBackup: null,
+      backupFailure: null,
+    });
+    const backup = await track('backups:create', {});
+    expect(backup).toMatchObject({ reason: 'manual', articleCount: 3 });
+    const backups = await track('backups:list', {});
+    expect(backups).toMatchObject({ backups: [backup], lastFailure: null });
+    await call('articles:trash', { id: created.id });
+    const restoredLibrary = await track('backups:restore', { name: backup.name });
+    expect(restoredLibrary.setAside).toMatch(/library\.sqlite3\.before-restore-\d{8}-\d{6}$/);
+    expect((await call('library:info', {})).articleCount).toBe(3);
+
+    const otherLibrary = path.join(library.dir, 'other.sqlite3');
+    expect(await track('libraries:create', { path: otherLibrary })).toMatchObject({
+      state: 'open',
+      path: otherLibrary,
+    });
+    expect((await call('library:info', {})).articleCount).toBe(0);
+    const recent = await track('libraries:recent', {});
+    expect(recent.map((entry) => [entry.name, entry.current])).toEqual([
+      ['other.sqlite3', true],
+      ['library.sqlite3', false],
+    ]);
+    expect(await track('libraries:open', { path: library.file })).toMatchObject({ state: 'open', path: library.file });
+    const forgotten = await track('libraries:forget', { path: otherLibrary });
+    expect(forgotten.map((entry) => entry.name)).toEqual(['library.sqlite3']);
 
     expect([...called].sort()).toEqual([...CHANNELS].sort());
   });
@@ -487,6 +521,14 @@ describe('malformed payloads', () => {
     ],
     'claims:removeEvidence': [{}, { evidenceId: 'x' }],
     'claims:dismiss': refSpecific,
+    'library:status': [{ path: '/etc/passwd' }],
+    'libraries:recent': [{ limit: 5 }],
+    'libraries:open': [{}, { path: '' }, { path: '   ' }, { path: 42 }, { path: 'x'.repeat(5000) }],
+    'libraries:create': [{}, { path: '' }, { path: null }, { path: '/tmp/x.sqlite3', extra: true }],
+    'libraries:forget': [{}, { path: '' }, { path: ['a'] }],
+    'backups:list': [{ all: true }],
+    'backups:create': [{ reason: 'daily' }],
+    'backups:restore': [{}, { name: '' }, { name: 42 }, { name: 'x'.repeat(300) }, { latest: true }],
   };
 
   /** Payloads aimed at the article that exists, so a handler that ran would change it. */
@@ -686,5 +728,45 @@ describe('article fields the contract checks', () => {
     const envelope = await dispatch(handlers, 'articles:save', { id: article.id, version: 1, patch });
     expect(expectError(envelope, 'invalid-request')).toMatch(message);
     expect(dumpDatabase(library.lib.db)).toEqual(before);
+  });
+});
+
+describe('a library that could not be opened', () => {
+  it('answers every library call with the reason, and still lists and restores its backups', async () => {
+    const file = path.join(library.dir, 'damaged.sqlite3');
+    const original = LibraryHost.open(file);
+    createArticle(original.current, { headline: 'Kept in the backup' });
+    const backup = await original.backUp('daily');
+    original.close();
+    damageLibraryPages(file);
+
+    const host = LibraryHost.start(file, { verify: true });
+    try {
+      const unavailable = createHandlers({ host, preferences: library.context.preferences });
+      for (const [channel, args] of [
+        ['articles:list', {}],
+        ['library:info', {}],
+        ['articles:create', { headline: 'Lost' }],
+        ['backups:create', {}],
+      ] as const) {
+        const message = expectError(await dispatch(unavailable, channel, args), 'library-damaged', channel);
+        expect(message).toMatch(/damaged\.sqlite3 is damaged .*restore it from a backup/);
+      }
+      const status = await dispatch(unavailable, 'library:status', {});
+      expect(status).toMatchObject({
+        ok: true,
+        value: { state: 'unavailable', latestBackup: { name: backup.name, articleCount: 1 } },
+      });
+      const listed = await dispatch(unavailable, 'backups:list', {});
+      expect(listed).toMatchObject({ ok: true, value: { backups: [{ name: backup.name }] } });
+
+      const restored = await dispatch(unavailable, 'backups:restore', { name: backup.name });
+      expect(restored).toMatchObject({ ok: true, value: { status: { state: 'open' } } });
+      const after = await dispatch(unavailable, 'articles:list', {});
+      expect(after.ok && (after.value as { total: number }).total).toBe(1);
+      expectError(await dispatch(unavailable, 'backups:restore', { name: 'elsewhere.sqlite3' }), 'not-found');
+    } finally {
+      host.close();
+    }
   });
 });

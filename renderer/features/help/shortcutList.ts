@@ -1,4 +1,4 @@
-import { ALT_KEY, MOD_KEY } from '../../components/keys';
+import { ALT_KEY, MOD_KEY, SHIFT_KEY } from '../../components/keys';
 import { MARKDOWN_SHORTCUTS, SHORTCUTS, type Shortcut } from '../../editor/shortcuts';
 
 /** A shortcut as the Help dialog lists it: what it does and the keys, one label per key. */
@@ -20,6 +20,7 @@ const ARTICLE: ShortcutEntry[] = [
 const WINDOW: ShortcutEntry[] = [
   { label: 'Keyboard shortcuts', keys: ['?'] },
   { label: 'Keyboard shortcuts, from anywhere', keys: ['F1'] },
+  { label: 'Libraries: open, create, switch, restore a backup', keys: [MOD_KEY, SHIFT_KEY, 'L'] },
   { label: 'Clear the library search', keys: ['Esc'] },
   { label: 'Close a dialog or popover', keys: ['Esc'] },
 ];

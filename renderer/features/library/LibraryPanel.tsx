@@ -6,6 +6,7 @@ import { fileName } from '../../components/fileName';
 import { Icon } from '../../components/Icon';
 import type { ChosenFile } from '../import/collectFiles';
 import { ImportMenu } from '../import/ImportMenu';
+import { ARIA_MOD, MOD_KEY } from '../../components/keys';
 import { useReportError } from '../../components/Notices';
 import { ArticleRow, TrashRow } from './ArticleRow';
 import { Snippet } from './Snippet';
@@ -23,6 +24,7 @@ type LibraryPanelProps = {
   onImport: (files: ChosenFile[]) => void;
   onSettings: () => void;
   onHelp: () => void;
+  onLibraries: () => void;
 };
 
 const numbers = new Intl.NumberFormat();
@@ -37,6 +39,7 @@ export function LibraryPanel({
   onImport,
   onSettings,
   onHelp,
+  onLibraries,
 }: LibraryPanelProps): JSX.Element {
   const report = useReportError();
   const [query, setQuery] = useState('');
@@ -145,6 +148,16 @@ export function LibraryPanel({
         <span className="library__file" title={library.info?.path}>
           {library.info === null ? '' : fileName(library.info.path)}
         </span>
+        <button
+          type="button"
+          className="icon-button icon-button--small"
+          aria-label="Libraries"
+          aria-keyshortcuts={`${ARIA_MOD}+Shift+L`}
+          title={`Libraries and backups (${MOD_KEY}+Shift+L)`}
+          onClick={onLibraries}
+        >
+          <Icon name="libraries" />
+        </button>
         <button
           type="button"
           className="icon-button icon-button--small"

@@ -102,6 +102,14 @@ const VALID: { [C in Channel]: ArgsOf<C> } = {
   'claims:addEvidence': { claimId: ID, snapshotId: OTHER_ID, start: 10, end: 40, note: 'Paragraph 3.' },
   'claims:removeEvidence': { evidenceId: ID },
   'claims:dismiss': { id: ID },
+  'library:status': {},
+  'libraries:recent': {},
+  'libraries:open': { path: '/home/desk/archive.sqlite3' },
+  'libraries:create': { path: '/home/desk/new.sqlite3' },
+  'libraries:forget': { path: '/home/desk/archive.sqlite3' },
+  'backups:list': {},
+  'backups:create': {},
+  'backups:restore': { name: 'library-20260302-091500-daily.sqlite3' },
 };
 
 /** A value of a different JSON type from `value`. */
