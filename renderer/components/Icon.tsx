@@ -20,6 +20,8 @@ const PATHS = {
   left: 'M12 5l-5 5 5 5',
   right: 'M8 5l5 5-5 5',
   up: 'M5 12l5-5 5 5',
+  check: 'M4 10.5l4 4 8-9',
+  source: 'M5.5 3.5h6l3 3v10h-9zM11.5 3.5v3h3M8 10h4.5M8 13h4.5',
   down: 'M5 8l5 5 5-5',
   history: 'M3.5 10a6.5 6.5 0 1 0 1.9-4.6M3.5 3.5v3h3M10 6.5V10l2.5 2',
   import: 'M10 3v9M6.5 8.5 10 12l3.5-3.5M3.5 12.5v3h13v-3',

@@ -21,6 +21,7 @@ import { BODY_NAMESPACE, EDITOR_NODES } from './nodes/EditorNodes';
 import { AlsoSeePlugin } from './plugins/AlsoSeePlugin';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { BlocksPlugin } from './plugins/BlocksPlugin';
+import { ClaimsPlugin } from './plugins/ClaimsPlugin';
 import { EditorMessagesPlugin } from './plugins/EditorMessagesPlugin';
 import { HouseStyleHint, HouseStyleSummary, useHouseStyleIssues, useHouseStyleRules } from './plugins/HouseStylePlugin';
 import { ImagesPlugin } from './plugins/ImagesPlugin';
@@ -52,7 +53,13 @@ type EditorProps = {
    * out, the editor changes the address to the new article's (#/article/<id>).
    */
   onOpenArticle?: ((article: Article) => void) | undefined;
+  /** The article's claims' verdicts by id, shown on their marks; and what a click on a mark does. */
+  claimVerdicts?: ReadonlyMap<string, string>;
+  onClaimClicked?: (id: string) => void;
 };
+
+const NO_VERDICTS: ReadonlyMap<string, string> = new Map();
+const ignoreClaimClick = (): void => undefined;
 
 /** Lexical takes its error handler once, when the editor is built: this reaches the current one. */
 class ErrorRelay {
@@ -78,6 +85,8 @@ export function Editor({
   onError,
   houseStyle,
   onOpenArticle,
+  claimVerdicts = NO_VERDICTS,
+  onClaimClicked = ignoreClaimClick,
 }: EditorProps): JSX.Element {
   const [errors] = useState(() => new ErrorRelay());
   useLayoutEffect(() => {
@@ -119,6 +128,7 @@ export function Editor({
       <BlocksPlugin />
       <MarkdownShortcutPlugin transformers={BODY_TRANSFORMERS} />
       <LinkRulesPlugin />
+      <ClaimsPlugin verdicts={claimVerdicts} onClaimClicked={onClaimClicked} />
     </LexicalExtensionComposer>
   );
 }

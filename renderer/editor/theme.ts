@@ -36,4 +36,6 @@ export const editorTheme: EditorThemeClasses = {
   // Read by the body's own decorator nodes (nodes/InlineImageNode, nodes/AlsoSeeNode).
   inlineImage: 'ed-figure-block',
   alsoSee: 'ed-also-see',
+  mark: 'ed-claim',
+  markOverlap: 'ed-claim--overlap',
 };

@@ -1,5 +1,6 @@
 import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
+import { MarkNode } from '@lexical/mark';
 import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
@@ -22,6 +23,8 @@ export const EDITOR_NODES: readonly Klass<LexicalNode>[] = [
   HorizontalRuleNode,
   InlineImageNode,
   AlsoSeeNode,
+  // A claim's span: its ids are the claims (shared/claimMarks.ts reads them from saved bodies).
+  MarkNode,
 ];
 
 /** The editor's namespace: content copied from a Copydesk body pastes back with its nodes intact. */

@@ -1,5 +1,14 @@
 import { $getRoot, type LexicalEditor } from 'lexical';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type JSX } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type JSX,
+} from 'react';
 
 import type {
   Article,
@@ -11,17 +20,23 @@ import type {
   RevisionId,
 } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
+import type { Claim, ClaimId, Source, SourceId } from '../../../shared/sources';
 import { api, errorMessage } from '../../api';
 import { Icon } from '../../components/Icon';
 import { useReportError } from '../../components/Notices';
 import { StatusBar } from '../../components/StatusBar';
 import { Editor } from '../../editor/Editor';
+import { MARK_CLAIM_COMMAND, SHOW_CLAIM_COMMAND, selectedBodyText } from '../../editor/plugins/ClaimsPlugin';
 import type { BodyCounts } from '../../editor/plugins/WordCountPlugin';
+import { FactCheckPanel } from '../factcheck/FactCheckPanel';
+import { guessClaimKind, useArticleSources, useClaims } from '../factcheck/useClaims';
 import { HistoryPanel } from '../history/HistoryPanel';
 import type { ComparedText } from '../history/wordDiff';
 import { statusLabel } from '../library/summaries';
 import { SidePanels } from '../panels/SidePanels';
 import { RelatedPanel } from '../related/RelatedPanel';
+import { ReaderDialog } from '../sources/ReaderDialog';
+import { SourcesPanel } from '../sources/SourcesPanel';
 import { usePreferences } from '../settings/PreferencesProvider';
 import { ArticleHeader, headerValuesOf, type EditableValues, type HeaderValues } from './ArticleHeader';
 import { ArticleSaver, type FieldPatch } from './ArticleSaver';
@@ -159,6 +174,10 @@ type WorkspaceProps = {
   onOpenArticle: (article: Article) => void;
 };
 
+function isMarkClaimShortcut(event: KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'm';
+}
+
 function isSaveShortcut(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's';
 }
@@ -210,6 +229,15 @@ function ArticleWorkspace({
   const [saves, setSaves] = useState(0);
   const [statusSaves, setStatusSaves] = useState(0);
   const [trashing, setTrashing] = useState(false);
+  const claims = useClaims(article.id, saves, report);
+  const sources = useArticleSources(article.id, report);
+  const [focusedClaim, setFocusedClaim] = useState<ClaimId | null>(null);
+  const [panelRequest, setPanelRequest] = useState<{ id: string; at: number } | null>(null);
+  const [reader, setReader] = useState<{ sourceId: SourceId | null; claimId: ClaimId | null } | null>(null);
+  const verdicts = useMemo(
+    () => new Map((claims.claims ?? []).map((claim) => [claim.id as string, claim.verdict as string])),
+    [claims.claims],
+  );
   const editorRef = useRef<LexicalEditor | null>(null);
   const valuesRef = useRef(values);
   useLayoutEffect(() => {
@@ -306,6 +334,50 @@ function ArticleWorkspace({
       void saver.flush();
     },
     [saver],
+  );
+
+  const showPanel = useCallback((id: string) => setPanelRequest({ id, at: Date.now() }), []);
+
+  /** Marks the body's selected text with a claim (a new one, or an orphan attached again), and saves. */
+  const markClaim = useCallback(
+    async (existing: Claim | null) => {
+      const editor = editorRef.current;
+      const text = editor === null ? '' : selectedBodyText(editor);
+      if (editor === null || text.trim() === '') {
+        report(new Error('Select the words of the claim in the text first.'));
+        return;
+      }
+      try {
+        const claim =
+          existing ?? (await api.invoke('claims:create', { articleId: article.id, kind: guessClaimKind(text), text }));
+        editor.dispatchCommand(MARK_CLAIM_COMMAND, claim.id);
+        claims.put(claim);
+        setFocusedClaim(claim.id);
+        showPanel('factcheck');
+        await saver.flush();
+      } catch (error) {
+        report(error);
+      }
+    },
+    [article.id, claims, report, saver, showPanel],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isMarkClaimShortcut(event)) return;
+      event.preventDefault();
+      void markClaim(null);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [markClaim]);
+
+  const claimClicked = useCallback(
+    (id: string) => {
+      setFocusedClaim(id as ClaimId);
+      showPanel('factcheck');
+    },
+    [showPanel],
   );
 
   const authorUpdated = useCallback((author: Author) => {
@@ -408,10 +480,53 @@ function ArticleWorkspace({
           onError={report}
           houseStyle={preferences.houseStyle}
           onOpenArticle={onOpenArticle}
+          claimVerdicts={verdicts}
+          onClaimClicked={claimClicked}
         />
       </main>
       <SidePanels
+        request={panelRequest}
         tabs={[
+          {
+            id: 'sources',
+            label: 'Sources',
+            icon: 'source',
+            render: () => (
+              <SourcesPanel
+                articleId={article.id}
+                sources={sources.sources}
+                onChanged={sources.set}
+                onRead={(source: Source) => setReader({ sourceId: source.id, claimId: focusedClaim })}
+                onError={report}
+              />
+            ),
+          },
+          {
+            id: 'factcheck',
+            label: 'Fact check',
+            icon: 'check',
+            render: () => (
+              <FactCheckPanel
+                claims={claims.claims}
+                focusedId={focusedClaim}
+                actions={{
+                  onMark: () => void markClaim(null),
+                  onShow: (claim) => {
+                    setFocusedClaim(claim.id);
+                    editorRef.current?.focus();
+                    editorRef.current?.dispatchCommand(SHOW_CLAIM_COMMAND, claim.id);
+                  },
+                  onAttach: (claim) => void markClaim(claim),
+                  onAddEvidence: (claim) => {
+                    setFocusedClaim(claim.id);
+                    setReader({ sourceId: null, claimId: claim.id });
+                  },
+                  onChanged: claims.put,
+                  onError: report,
+                }}
+              />
+            ),
+          },
           {
             id: 'history',
             label: 'History',
@@ -435,6 +550,20 @@ function ArticleWorkspace({
           },
         ]}
       />
+      {reader === null ? null : (
+        <ReaderDialog
+          sources={sources.sources ?? []}
+          claims={claims.claims ?? []}
+          initialSourceId={reader.sourceId}
+          initialClaimId={reader.claimId}
+          onLinked={(claim) => {
+            claims.put(claim);
+            sources.reload();
+          }}
+          onClose={() => setReader(null)}
+          onError={report}
+        />
+      )}
       <StatusBar
         counts={counts}
         lengthTarget={values.lengthTarget}

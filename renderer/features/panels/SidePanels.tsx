@@ -21,8 +21,20 @@ function rememberedTab(tabs: readonly PanelTab[]): string {
  * The tabbed panels beside the article. Tabs follow the ARIA tabs pattern (arrow keys move
  * between them, one tab stop); each panel is a named region, so it is a landmark of its own.
  */
-export function SidePanels({ tabs }: { tabs: readonly PanelTab[] }): JSX.Element {
+export function SidePanels({
+  tabs,
+  request,
+}: {
+  tabs: readonly PanelTab[];
+  /** Brings a tab to the front when something elsewhere needs it (a claim just marked); `at` tells requests apart. */
+  request?: { id: string; at: number } | null;
+}): JSX.Element {
   const [selected, setSelected] = useState(() => rememberedTab(tabs));
+  const [handled, setHandled] = useState(request);
+  if (request !== handled) {
+    setHandled(request);
+    if (request != null) setSelected(request.id);
+  }
   const ids = useId();
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
   const current = tabs.find((tab) => tab.id === selected) ?? tabs[0];

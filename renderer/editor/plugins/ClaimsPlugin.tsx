@@ -1,0 +1,132 @@
+import { $isMarkNode, $unwrapMarkNode, $wrapSelectionInMarkNode, MarkNode } from '@lexical/mark';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { $dfs, mergeRegister } from '@lexical/utils';
+import {
+  $createRangeSelection,
+  $getSelection,
+  $isRangeSelection,
+  $isTextNode,
+  $setSelection,
+  COMMAND_PRIORITY_EDITOR,
+  createCommand,
+  type LexicalCommand,
+  type LexicalEditor,
+} from 'lexical';
+import { useEffect } from 'react';
+
+/** Wraps the selected text in a mark carrying this claim's id (a new claim, or an orphan re-attached). */
+export const MARK_CLAIM_COMMAND: LexicalCommand<string> = createCommand('MARK_CLAIM_COMMAND');
+/** Selects a claim's text and brings it into view. */
+export const SHOW_CLAIM_COMMAND: LexicalCommand<string> = createCommand('SHOW_CLAIM_COMMAND');
+/** Takes a claim's marks out of the text (the claim itself stays in the library). */
+export const UNMARK_CLAIM_COMMAND: LexicalCommand<string> = createCommand('UNMARK_CLAIM_COMMAND');
+
+/** The text currently selected in the body, '' when nothing is. */
+export function selectedBodyText(editor: LexicalEditor): string {
+  return editor.getEditorState().read(() => {
+    const selection = $getSelection();
+    return $isRangeSelection(selection) && !selection.isCollapsed() ? selection.getTextContent() : '';
+  });
+}
+
+function marksOf(id: string): MarkNode[] {
+  return $dfs()
+    .map(({ node }) => node)
+    .filter((node): node is MarkNode => $isMarkNode(node) && node.hasID(id));
+}
+
+/**
+ * Claims in the body: marking a selection, showing a claim's span, taking marks away, and
+ * telling the panel which claim was clicked. Each mark carries its verdict as a data
+ * attribute, so the text shows at a glance what is checked and what is not.
+ */
+export function ClaimsPlugin({
+  verdicts,
+  onClaimClicked,
+}: {
+  /** The verdict of each claim, by id. */
+  verdicts: ReadonlyMap<string, string>;
+  onClaimClicked: (id: string) => void;
+}): null {
+  const [editor] = useLexicalComposerContext();
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerCommand(
+          MARK_CLAIM_COMMAND,
+          (id) => {
+            const selection = $getSelection();
+            if (!$isRangeSelection(selection) || selection.isCollapsed()) return false;
+            $wrapSelectionInMarkNode(selection, selection.isBackward(), id);
+            return true;
+          },
+          COMMAND_PRIORITY_EDITOR,
+        ),
+        editor.registerCommand(
+          SHOW_CLAIM_COMMAND,
+          (id) => {
+            const marks = marksOf(id);
+            const first = marks[0];
+            const last = marks[marks.length - 1];
+            if (first === undefined || last === undefined) return false;
+            const firstText = first.getFirstDescendant();
+            const lastText = last.getLastDescendant();
+            if (!$isTextNode(firstText) || !$isTextNode(lastText)) return false;
+            const selection = $createRangeSelection();
+            selection.anchor.set(firstText.getKey(), 0, 'text');
+            selection.focus.set(lastText.getKey(), lastText.getTextContentSize(), 'text');
+            $setSelection(selection);
+            editor.getElementByKey(first.getKey())?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+            return true;
+          },
+          COMMAND_PRIORITY_EDITOR,
+        ),
+        editor.registerCommand(
+          UNMARK_CLAIM_COMMAND,
+          (id) => {
+            for (const mark of marksOf(id)) {
+              mark.deleteID(id);
+              if (mark.getIDs().length === 0) $unwrapMarkNode(mark);
+            }
+            return true;
+          },
+          COMMAND_PRIORITY_EDITOR,
+        ),
+      ),
+    [editor],
+  );
+
+  // Verdicts on the marks' elements, kept as Lexical creates and recreates them.
+  useEffect(() => {
+    const paint = () => {
+      editor.getEditorState().read(() => {
+        for (const { node } of $dfs()) {
+          if (!$isMarkNode(node)) continue;
+          const element = editor.getElementByKey(node.getKey());
+          if (element === null) continue;
+          const ids = node.getIDs();
+          const verdict = ids.map((id) => verdicts.get(id)).find((value) => value !== undefined) ?? 'unchecked';
+          element.dataset.verdict = verdict;
+          element.dataset.claims = ids.join(' ');
+        }
+      });
+    };
+    paint();
+    return editor.registerMutationListener(MarkNode, paint, { skipInitialization: true });
+  }, [editor, verdicts]);
+
+  useEffect(() => {
+    const onClick = (event: MouseEvent) => {
+      const mark = event.target instanceof Element ? event.target.closest<HTMLElement>('mark[data-claims]') : null;
+      const id = mark?.dataset.claims?.split(' ')[0];
+      if (id !== undefined && id !== '') onClaimClicked(id);
+    };
+    return editor.registerRootListener((root, previous) => {
+      previous?.removeEventListener('click', onClick);
+      root?.addEventListener('click', onClick);
+    });
+  }, [editor, onClaimClicked]);
+
+  return null;
+}

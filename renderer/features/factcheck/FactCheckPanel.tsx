@@ -1,0 +1,272 @@
+import './factcheck.css';
+
+import { useEffect, useRef, useState, type JSX } from 'react';
+
+import type { Claim, ClaimKind, Verdict } from '../../../shared/sources';
+import { CLAIM_KINDS, VERDICT_LABELS, VERDICTS } from '../../../shared/sources';
+import { api } from '../../api';
+import { ARIA_MOD, MOD_KEY, SHIFT_KEY } from '../../components/keys';
+import { formatWhen } from '../library/formatWhen';
+
+const KIND_LABELS: Readonly<Record<ClaimKind, string>> = {
+  quote: 'Quote',
+  figure: 'Figure',
+  date: 'Date',
+  attribution: 'Attribution',
+  other: 'Other',
+};
+
+export type FactCheckActions = {
+  /** Marks the text selected in the body as a new claim. */
+  onMark: () => void;
+  /** Selects the claim's words in the body. */
+  onShow: (claim: Claim) => void;
+  /** Marks the text selected in the body as this (orphaned) claim's new span. */
+  onAttach: (claim: Claim) => void;
+  /** Opens the reader to choose a passage of a source for this claim. */
+  onAddEvidence: (claim: Claim) => void;
+  /** A claim as the services answered after a change. */
+  onChanged: (claim: Claim) => void;
+  onError: (error: unknown) => void;
+};
+
+function short(text: string, max = 140): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+function ClaimCard({
+  claim,
+  focused,
+  actions,
+}: {
+  claim: Claim;
+  focused: boolean;
+  actions: FactCheckActions;
+}): JSX.Element {
+  const [note, setNote] = useState(claim.note);
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (focused) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [focused]);
+  const name = short(claim.text, 60);
+
+  const update = (call: Promise<Claim>) => {
+    call.then(actions.onChanged, actions.onError);
+  };
+  const setVerdict = (verdict: Verdict) => update(api.invoke('claims:setVerdict', { id: claim.id, verdict, note }));
+
+  return (
+    <li
+      ref={ref}
+      className={`claim${focused ? ' claim--focused' : ''}`}
+      data-state={claim.state}
+      aria-label={`Claim: ${name}`}
+    >
+      <blockquote className="claim__text">{short(claim.text, 400)}</blockquote>
+      {claim.state === 'orphaned' ? (
+        <p className="claim__warning">Its words were deleted from the text. Attach it to new words, or dismiss it.</p>
+      ) : null}
+      <div className="claim__row">
+        <label className="claim__field">
+          <span>Kind</span>
+          <select
+            value={claim.kind}
+            aria-label={`Kind of “${name}”`}
+            onChange={(event) =>
+              update(api.invoke('claims:setKind', { id: claim.id, kind: event.currentTarget.value as ClaimKind }))
+            }
+          >
+            {CLAIM_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {KIND_LABELS[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="claim__field">
+          <span>Verdict</span>
+          <select
+            value={claim.verdict}
+            aria-label={`Verdict on “${name}”`}
+            data-verdict={claim.verdict}
+            onChange={(event) => setVerdict(event.currentTarget.value as Verdict)}
+          >
+            {VERDICTS.map((verdict) => (
+              <option key={verdict} value={verdict}>
+                {VERDICT_LABELS[verdict]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label className="claim__note">
+        <span className="visually-hidden">Note on “{name}”</span>
+        <textarea
+          rows={2}
+          value={note}
+          maxLength={5000}
+          placeholder="Why this verdict (kept with it)"
+          onChange={(event) => setNote(event.currentTarget.value)}
+        />
+      </label>
+      {note !== claim.note ? (
+        <button type="button" className="button button--small" onClick={() => setVerdict(claim.verdict)}>
+          Save note
+        </button>
+      ) : null}
+      {claim.checker === '' ? null : (
+        <p className="claim__meta">
+          {VERDICT_LABELS[claim.verdict]} · {claim.checker}
+          {claim.checkedAt === null ? '' : ` · ${formatWhen(claim.checkedAt)}`}
+        </p>
+      )}
+      {claim.evidence.length === 0 ? (
+        <p className="claim__meta">No evidence linked yet.</p>
+      ) : (
+        <ul className="claim__evidence" aria-label={`Evidence for “${name}”`}>
+          {claim.evidence.map((evidence) => (
+            <li key={evidence.id}>
+              <span className="claim__source">{evidence.sourceTitle}</span>
+              <q>{short(evidence.exact, 240)}</q>
+              <button
+                type="button"
+                className="button button--quiet button--small"
+                aria-label={`Remove the passage from ${evidence.sourceTitle}`}
+                onClick={() => update(api.invoke('claims:removeEvidence', { evidenceId: evidence.id }))}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="claim__actions">
+        {claim.state === 'attached' ? (
+          <button type="button" className="button button--small" onClick={() => actions.onShow(claim)}>
+            Show in text
+          </button>
+        ) : (
+          <button type="button" className="button button--small" onClick={() => actions.onAttach(claim)}>
+            Attach to selected text
+          </button>
+        )}
+        <button type="button" className="button button--small" onClick={() => actions.onAddEvidence(claim)}>
+          Add evidence…
+        </button>
+        {claim.state === 'orphaned' ? (
+          <button
+            type="button"
+            className="button button--small button--danger"
+            onClick={() => update(api.invoke('claims:dismiss', { id: claim.id }))}
+          >
+            Dismiss
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/**
+ * Every claim of the article, with its verdict, note and evidence; filters by verdict and
+ * kind; how many are checked. Orphaned claims stay here until attached again or dismissed.
+ */
+export function FactCheckPanel({
+  claims,
+  focusedId,
+  actions,
+}: {
+  claims: readonly Claim[] | null;
+  focusedId: string | null;
+  actions: FactCheckActions;
+}): JSX.Element {
+  const [verdict, setVerdict] = useState<Verdict | 'all'>('all');
+  const [kind, setKind] = useState<ClaimKind | 'all'>('all');
+  if (claims === null) return <p className="muted">Loading the claims…</p>;
+
+  const live = claims.filter((claim) => claim.state !== 'dismissed');
+  const checked = live.filter((claim) => claim.verdict !== 'unchecked').length;
+  const shown = live.filter(
+    (claim) => (verdict === 'all' || claim.verdict === verdict) && (kind === 'all' || claim.kind === kind),
+  );
+  const dismissed = claims.filter((claim) => claim.state === 'dismissed');
+
+  return (
+    <div className="factcheck">
+      <div className="factcheck__head">
+        <p className="factcheck__coverage" role="status">
+          {live.length === 0 ? 'No claims marked yet.' : `${checked} of ${live.length} claims checked`}
+        </p>
+        <button
+          type="button"
+          className="button button--small button--primary"
+          aria-keyshortcuts={`${ARIA_MOD}+Shift+M`}
+          title={`Select words in the text, then mark them (${MOD_KEY}+${SHIFT_KEY}+M)`}
+          onClick={actions.onMark}
+        >
+          Mark selection as claim
+        </button>
+      </div>
+      {live.length === 0 ? (
+        <p className="muted factcheck__help">
+          Select a quote, a figure, a date or an attributed statement in the text and mark it as a claim. Then link it
+          to the passage of a source that supports it and give it a verdict.
+        </p>
+      ) : (
+        <div className="factcheck__filters">
+          <select
+            aria-label="Show claims with the verdict"
+            value={verdict}
+            onChange={(event) => setVerdict(event.currentTarget.value as Verdict | 'all')}
+          >
+            <option value="all">All verdicts</option>
+            {VERDICTS.map((value) => (
+              <option key={value} value={value}>
+                {VERDICT_LABELS[value]} ({live.filter((claim) => claim.verdict === value).length})
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Show claims of the kind"
+            value={kind}
+            onChange={(event) => setKind(event.currentTarget.value as ClaimKind | 'all')}
+          >
+            <option value="all">All kinds</option>
+            {CLAIM_KINDS.map((value) => (
+              <option key={value} value={value}>
+                {KIND_LABELS[value]} ({live.filter((claim) => claim.kind === value).length})
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {live.length > 0 && shown.length === 0 ? <p className="muted">No claim matches these filters.</p> : null}
+      {shown.length === 0 ? null : (
+        <ul className="factcheck__claims" aria-label="Claims">
+          {shown.map((claim) => (
+            // Keyed by the saved note too: a note saved elsewhere replaces the one shown.
+            <ClaimCard
+              key={`${claim.id}:${claim.note}`}
+              claim={claim}
+              focused={claim.id === focusedId}
+              actions={actions}
+            />
+          ))}
+        </ul>
+      )}
+      {dismissed.length === 0 ? null : (
+        <details className="factcheck__dismissed">
+          <summary>Dismissed ({dismissed.length})</summary>
+          <ul>
+            {dismissed.map((claim) => (
+              <li key={claim.id}>
+                “{short(claim.text)}” · {VERDICT_LABELS[claim.verdict]}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  );
+}
