@@ -3,10 +3,11 @@ import type { Database } from 'better-sqlite3';
 import { migration001 } from './001-articles';
 import { migration002 } from './002-article-structure';
 import { migration003 } from './003-import-provenance';
+import { migration004 } from './004-library-indexes';
 import type { Migration } from './types';
 
 /** Every migration, in order. The last one's version is the schema this Copydesk writes. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 
