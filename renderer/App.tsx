@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, useSyncExternalStore, type JSX } from 'react';
 
-import { ArticleIdSchema, type Article, type ArticleId, type ArticleSummary } from '../shared/domain';
+import { ArticleIdSchema, type Article, type ArticleId } from '../shared/domain';
 import { api, onLibraryChanged, transportProblem } from './api';
 import { Icon } from './components/Icon';
 import { ALT_KEY, MOD_KEY } from './components/keys';
@@ -94,7 +94,7 @@ function Workspace(): JSX.Element {
   const [fresh, setFresh] = useState<Article | null>(null);
   // Bumped when articles come or go, so a standing search asks again.
   const [revision, setRevision] = useState(0);
-  const { reload, noteCreated, noteSaved, noteTrashed } = library;
+  const { reload, noteChanged, noteSaved } = library;
 
   useEffect(() => {
     void reload();
@@ -112,12 +112,12 @@ function Workspace(): JSX.Element {
 
   const adopt = useCallback(
     (article: Article) => {
-      noteCreated(article);
+      noteChanged();
       setRevision((value) => value + 1);
       setFresh(article);
       openArticle(article.id);
     },
-    [noteCreated],
+    [noteChanged],
   );
 
   const { defaultByline, defaultDatelinePlace } = preferences;
@@ -134,23 +134,20 @@ function Workspace(): JSX.Element {
     void api
       .invoke('library:addSample', {})
       .then((article) => {
-        noteCreated(article);
+        noteChanged();
         setRevision((value) => value + 1);
         openArticle(article.id);
       }, report)
       .finally(() => setBusy(false));
-  }, [noteCreated, report]);
+  }, [noteChanged, report]);
 
   const forgetFresh = useCallback(() => setFresh(null), []);
 
-  const trashed = useCallback(
-    (summary: ArticleSummary) => {
-      noteTrashed(summary);
-      setRevision((value) => value + 1);
-      openArticle(null);
-    },
-    [noteTrashed],
-  );
+  const trashed = useCallback(() => {
+    noteChanged();
+    setRevision((value) => value + 1);
+    openArticle(null);
+  }, [noteChanged]);
 
   return (
     <div className="app">
@@ -200,8 +197,8 @@ function Workspace(): JSX.Element {
           </main>
           <StatusBar>
             <p className="status-bar__item">
-              {library.articles.loaded
-                ? `${new Intl.NumberFormat().format(library.articles.total)} ${library.articles.total === 1 ? 'article' : 'articles'}`
+              {library.info !== null
+                ? `${new Intl.NumberFormat().format(library.info.articleCount)} ${library.info.articleCount === 1 ? 'article' : 'articles'}`
                 : 'Opening the library…'}
             </p>
           </StatusBar>

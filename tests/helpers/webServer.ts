@@ -33,10 +33,19 @@ function waitForExit(child: ServeProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** Starts `copydesk serve` on a fresh library in a temporary folder and waits for its address. */
-export async function startCopydesk(): Promise<Running> {
+/**
+ * Starts `copydesk serve` on a fresh library in a temporary folder and waits for its address.
+ * `seed`, if given, fills the library file before the server opens it.
+ */
+export async function startCopydesk(options: { seed?: (libraryPath: string) => void } = {}): Promise<Running> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'copydesk-e2e-'));
   const libraryPath = path.join(dir, 'library.sqlite3');
+  try {
+    options.seed?.(libraryPath);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
   const child: ServeProcess = spawn(
     process.execPath,
     [path.join(ROOT, 'bin', 'copydesk.cjs'), 'serve', '--library', libraryPath, '--port', '0'],
