@@ -6,8 +6,21 @@ import type { Db } from '../connection';
 import { prepared } from '../statements';
 import { rowToSummary, SUMMARY_COLUMNS, type SummaryRow } from './articles';
 
-/** A WHERE clause over `articles` and the named parameters it binds. */
-export type Conditions = { sql: string; params: Record<string, string> };
+/**
+ * A WHERE clause over `articles`, the named parameters it binds, and what to select FROM:
+ * `articles`, or the index to read it through when that is the fast way.
+ */
+export type Conditions = { sql: string; params: Record<string, string>; from: string };
+
+/**
+ * How the filters are checked:
+ * - `scan` (a page of the list): while an index is read in the list's order, each entry is
+ *   checked against the set of tagged or signed articles, until the page is full;
+ * - `count` (totals and filter counts): the tagged or signed articles are looked up one by one
+ *   in the index keyed by rowid, so a rare tag costs a few lookups, not a pass over the library;
+ * - a table alias (filtered search): one article at a time, in a correlated subquery.
+ */
+export type FilterMode = 'scan' | 'count' | { row: string };
 
 type FilterName = 'statuses' | 'section' | 'tag' | 'authorId';
 
@@ -17,24 +30,25 @@ function storedTime(iso: string): string {
 }
 
 /**
- * The filters as SQL over the articles table (unaliased), leaving out `skip` (a facet counts
- * the articles matching every filter but its own). Every condition can be checked from the
- * library indexes alone (migration 004), never from the table, whose rows carry the bodies: the
- * unary + keeps SQLite from looking tagged or signed articles up one by one in the table.
+ * The filters as SQL over the articles table, leaving out `skip` (a facet counts the articles
+ * matching every filter but its own). Every condition is checked from the library indexes
+ * (migration 004), never from the table, whose rows carry the bodies. Tags and bylines refer
+ * to articles by id; they are turned into rowids through the id index first.
  */
 export function filterConditions(
   filters: LibraryFilters,
-  options: {
-    trashed?: boolean;
-    skip?: FilterName;
-    /**
-     * The articles table's alias when the conditions check one row at a time (a correlated
-     * subquery): tags and authors are then looked up for that article alone.
-     */
-    row?: string;
-  } = {},
+  options: { trashed?: boolean; skip?: FilterName; mode?: FilterMode } = {},
 ): Conditions {
-  const column = (name: string) => (options.row === undefined ? name : `${options.row}.${name}`);
+  const mode = options.mode ?? 'scan';
+  const row = typeof mode === 'object' ? mode.row : undefined;
+  const column = (name: string) => (row === undefined ? name : `${row}.${name}`);
+  /** Rowids of the articles that `table` (article_tags or article_authors) lists where `match`. */
+  const linked = (table: string, match: string) => {
+    if (row !== undefined) return `EXISTS (SELECT 1 FROM ${table} WHERE article_id = ${column('id')} AND ${match})`;
+    const rowids = `(SELECT linked.seq FROM ${table} JOIN articles AS linked ON linked.id = ${table}.article_id WHERE ${table}.${match})`;
+    // The unary + keeps SQLite from reading each linked article from the table in scan mode.
+    return mode === 'count' ? `seq IN ${rowids}` : `+seq IN ${rowids}`;
+  };
   const clauses = [
     options.trashed === true ? `${column('trashed_at')} IS NOT NULL` : `${column('trashed_at')} IS NULL`,
   ];
@@ -54,19 +68,11 @@ export function filterConditions(
   }
   if (options.skip !== 'tag' && filters.tag !== undefined) {
     params.tag = filters.tag;
-    clauses.push(
-      options.row === undefined
-        ? '+id IN (SELECT article_id FROM article_tags WHERE tag = @tag)'
-        : `EXISTS (SELECT 1 FROM article_tags WHERE article_id = ${column('id')} AND tag = @tag)`,
-    );
+    clauses.push(linked('article_tags', 'tag = @tag'));
   }
   if (options.skip !== 'authorId' && filters.authorId !== undefined) {
     params.authorId = filters.authorId;
-    clauses.push(
-      options.row === undefined
-        ? '+id IN (SELECT article_id FROM article_authors WHERE author_id = @authorId)'
-        : `EXISTS (SELECT 1 FROM article_authors WHERE article_id = ${column('id')} AND author_id = @authorId)`,
-    );
+    clauses.push(linked('article_authors', 'author_id = @authorId'));
   }
   if (filters.date !== undefined) {
     const date = column(filters.date.field === 'created' ? 'created_at' : 'updated_at');
@@ -79,7 +85,16 @@ export function filterConditions(
       clauses.push(`${date} < @dateUntil`);
     }
   }
-  return { sql: clauses.join(' AND '), params };
+  const byRowid =
+    mode === 'count' &&
+    options.trashed !== true &&
+    ((options.skip !== 'tag' && filters.tag !== undefined) ||
+      (options.skip !== 'authorId' && filters.authorId !== undefined));
+  return {
+    sql: clauses.join(' AND '),
+    params,
+    from: byRowid ? 'articles INDEXED BY articles_live_by_seq' : 'articles',
+  };
 }
 
 /** True when the filters narrow the library at all. */
@@ -140,10 +155,18 @@ export function listArticles(db: Db, options: ListOptions): { items: ArticleSumm
 function articleIdsMatching(filters: LibraryFilters, skip: FilterName): Conditions {
   const others: LibraryFilters = { ...filters, [skip]: undefined };
   if (!hasFilters(others)) {
-    return { sql: 'article_id NOT IN (SELECT id FROM articles WHERE trashed_at IS NOT NULL)', params: {} };
+    return {
+      sql: 'article_id NOT IN (SELECT id FROM articles WHERE trashed_at IS NOT NULL)',
+      params: {},
+      from: 'articles',
+    };
   }
-  const where = filterConditions(others);
-  return { sql: `article_id IN (SELECT id FROM articles WHERE ${where.sql})`, params: where.params };
+  const where = filterConditions(others, { mode: 'count' });
+  return {
+    sql: `article_id IN (SELECT id FROM ${where.from} WHERE ${where.sql})`,
+    params: where.params,
+    from: where.from,
+  };
 }
 
 type CountRow = { name: string; count: number };
@@ -167,10 +190,11 @@ function withChosenAuthor(db: Db, rows: AuthorCountRow[], chosen: string | undef
 /** Counts for the filter controls; each facet ignores its own filter (see LibraryFacets). */
 export function libraryFacets(db: Db, filters: LibraryFilters): LibraryFacets {
   // Status and section come from one pass over the status index, grouped by both.
-  const withoutSection = filterConditions({ ...filters, section: undefined }, { skip: 'statuses' });
+  const withoutSection = filterConditions({ ...filters, section: undefined }, { skip: 'statuses', mode: 'count' });
   const groups = prepared(
     db,
-    `SELECT status, section, count(*) AS count FROM articles WHERE ${withoutSection.sql} GROUP BY status, section`,
+    `SELECT status, section, count(*) AS count FROM ${withoutSection.from} WHERE ${withoutSection.sql}
+       GROUP BY status, section`,
   ).all(withoutSection.params) as { status: ArticleStatus; section: string; count: number }[];
   const chosenStatuses = filters.statuses === undefined ? null : new Set(filters.statuses);
   const statusCounts = new Map<ArticleStatus, number>(ARTICLE_STATUSES.map((status) => [status, 0]));

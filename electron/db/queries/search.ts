@@ -22,7 +22,7 @@ function eligibleRows(filters: LibraryFilters): { sql: string; params: Record<st
   if (!hasFilters(filters)) {
     return { sql: '+rowid NOT IN (SELECT seq FROM articles WHERE trashed_at IS NOT NULL)', params: {} };
   }
-  const where = filterConditions(filters, { row: 'x' });
+  const where = filterConditions(filters, { mode: { row: 'x' } });
   return {
     sql: `EXISTS (SELECT 1 FROM articles AS x INDEXED BY articles_live_by_seq WHERE x.seq = articles_fts.rowid AND ${where.sql})`,
     params: where.params,

@@ -166,6 +166,12 @@ describe('the library list', () => {
     expect(steps.join('\n')).toMatch(/USING (COVERING )?INDEX articles_live_/);
     expect(steps.join('\n')).not.toMatch(/SCAN articles$/m);
     expect(steps.join('\n')).not.toMatch(/SEARCH articles USING INTEGER PRIMARY KEY/);
+
+    // Counting a tag looks its articles up by rowid in an index, not in the table.
+    const counted = filterConditions({ tag: 'transport' }, { mode: 'count' });
+    const countSteps = plans(`SELECT count(*) FROM ${counted.from} WHERE ${counted.sql}`, counted.params).join('\n');
+    expect(countSteps).toMatch(/SEARCH articles USING (COVERING )?INDEX articles_live_by_seq \(seq=\?\)/);
+    expect(countSteps).not.toMatch(/INTEGER PRIMARY KEY/);
   });
 });
 
