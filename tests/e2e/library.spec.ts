@@ -102,6 +102,7 @@ test.describe('a library of 20,000 articles', () => {
     await expect(list.getByRole('listitem').first()).toContainText(dispatch(0));
     await library(page).getByRole('button', { name: 'Sort order: A to Z' }).click();
     await expect(list.getByRole('listitem').first()).toContainText(dispatch(COUNT - 1));
+    await page.screenshot({ path: '/tmp/library-list.png' });
   });
 
   test('filters by status, section, tag, author and date with counts, and searches within them', async ({ page }) => {
