@@ -1,7 +1,13 @@
 import { useMemo, useState, type JSX, type KeyboardEvent } from 'react';
 
 import type { ArticleId, ArticleSummary } from '../../../shared/domain';
-import { DEFAULT_DIRECTION, type LibrarySort, type SortDirection } from '../../../shared/library';
+import {
+  DEFAULT_DIRECTION,
+  LIBRARY_SORTS,
+  LibrarySortSchema,
+  type LibrarySort,
+  type SortDirection,
+} from '../../../shared/library';
 import { api } from '../../api';
 import { Icon } from '../../components/Icon';
 import { useReportError } from '../../components/Notices';
@@ -140,9 +146,12 @@ export function LibraryPanel({
             value={sort}
             disabled={search.kind === 'results'}
             title={search.kind === 'results' ? 'Search results are in order of relevance' : undefined}
-            onChange={(event) => chooseSort(event.target.value as LibrarySort)}
+            onChange={(event) => {
+              const chosen = LibrarySortSchema.safeParse(event.target.value);
+              if (chosen.success) chooseSort(chosen.data);
+            }}
           >
-            {(Object.keys(SORT_LABELS) as LibrarySort[]).map((value) => (
+            {LIBRARY_SORTS.map((value) => (
               <option key={value} value={value}>
                 {SORT_LABELS[value]}
               </option>
