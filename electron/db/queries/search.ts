@@ -8,19 +8,52 @@ import { buildFtsQuery } from './ftsQuery';
 import { filterConditions, hasFilters } from './library';
 
 /**
+ * Below this many matching articles, collecting their rowids first is cheaper than checking
+ * hits one by one (measured at 100,000 articles: bench/search.ts).
+ */
+const FEW_ARTICLES = 4000;
+
+/**
+ * Whether the filters let only a few articles through, judged from counts that stop at
+ * FEW_ARTICLES: the tag's articles, the author's, or those of the chosen statuses, section and
+ * dates (read from the status index).
+ */
+function letsFewThrough(db: Db, filters: LibraryFilters): boolean {
+  const few = (sql: string, params: Record<string, string>) =>
+    (prepared(db, `SELECT count(*) FROM (${sql} LIMIT ${FEW_ARTICLES})`).pluck().get(params) as number) < FEW_ARTICLES;
+  if (filters.tag !== undefined && few('SELECT 1 FROM article_tags WHERE tag = @tag', { tag: filters.tag })) {
+    return true;
+  }
+  if (
+    filters.authorId !== undefined &&
+    few('SELECT 1 FROM article_authors WHERE author_id = @authorId', { authorId: filters.authorId })
+  ) {
+    return true;
+  }
+  const rest: LibraryFilters = { ...filters, tag: undefined, authorId: undefined };
+  if (!hasFilters(rest)) return false;
+  const where = filterConditions(rest, { mode: 'count' });
+  return few(`SELECT 1 FROM ${where.from} WHERE ${where.sql}`, where.params);
+}
+
+/**
  * Which rows of the index may be hits. Trashed articles stay indexed and are left out inside
  * the subquery, before the LIMIT, so however many of them match better the page still fills
  * with live ones. (The unary + keeps FTS5 from running the match once per trashed rowid.)
  *
- * Filters are checked the same way, hit by hit in rank order until the page is full, against
- * the index that holds every filtered column by rowid: a few index lookups when most articles
- * pass, and never a read of the table, whose rows carry the bodies. Collecting the matching
- * rowids first instead costs a pass over every article the filter lets through, which at
- * 100,000 articles is most of the time of a search (see bench/search.ts).
+ * Filters narrow the hits inside the ranked subquery too, in one of two ways. When they let
+ * few articles through, the rowids of those articles are collected first. Otherwise each hit
+ * is checked, in rank order until the page is full, against the index that holds every
+ * filtered column by rowid: a few lookups when most articles pass, where collecting the
+ * rowids would mean a pass over most of the library. Neither reads the table.
  */
-function eligibleRows(filters: LibraryFilters): { sql: string; params: Record<string, string> } {
+function eligibleRows(db: Db, filters: LibraryFilters): { sql: string; params: Record<string, string> } {
   if (!hasFilters(filters)) {
     return { sql: '+rowid NOT IN (SELECT seq FROM articles WHERE trashed_at IS NOT NULL)', params: {} };
+  }
+  if (letsFewThrough(db, filters)) {
+    const where = filterConditions(filters, { mode: 'count' });
+    return { sql: `+rowid IN (SELECT seq FROM ${where.from} WHERE ${where.sql})`, params: where.params };
   }
   const where = filterConditions(filters, { mode: { row: 'x' } });
   return {
@@ -42,7 +75,7 @@ export function searchArticles(
 ): { hits: SearchHit[]; hint: string | null } {
   const query = buildFtsQuery(input);
   if (query.match === null) return { hits: [], hint: query.hint };
-  const eligible = eligibleRows(filters);
+  const eligible = eligibleRows(db, filters);
   const rows = prepared(
     db,
     `SELECT a.id, a.slug, a.headline, a.dek, a.section, a.status, a.version, a.word_count,

@@ -8,6 +8,7 @@ import type { ArticlePatch } from '../../../../../shared/api';
 import type { AuthorId } from '../../../../../shared/domain';
 import { FACET_LIMIT, type LibraryFilters } from '../../../../../shared/library';
 import { bodyFromParagraphs } from '../../../../../shared/text';
+import { insertArticles } from '../../../../helpers/bulkLibrary';
 import { manualClock, openTempLibrary } from '../../../../helpers/library';
 
 let library: ReturnType<typeof openTempLibrary>;
@@ -261,6 +262,31 @@ describe('searching with filters', () => {
     expect(searchArticles(library.lib.db, 'ferry', 1, { section: 'Local' }).hits.map((hit) => hit.headline)).toEqual([
       'Weekly roundup',
     ]);
+  });
+
+  it('filters a search the same way when most of a large library passes the filters', () => {
+    // Enough articles that the filters are checked hit by hit rather than collected first.
+    insertArticles(
+      library.lib.db,
+      ['Reporter'],
+      Array.from({ length: 4500 }, (_, n) => ({
+        headline: n === 7 ? 'Ferry timetable' : `Brief ${n}`,
+        paragraphs: [n % 3 === 0 ? 'The ferry sails at noon.' : 'The tram is late.'],
+        section: n % 10 === 0 ? 'Sport' : 'Local',
+        status: n % 2 === 0 ? ('ready' as const) : ('draft' as const),
+        tags: n % 10 === 0 ? [] : ['transport'],
+        authors: [0],
+        createdAt: '2026-03-01T00:00:00.000Z',
+        updatedAt: '2026-03-01T00:00:00.000Z',
+      })),
+    );
+    const filters: LibraryFilters = { section: 'Local', tag: 'transport', statuses: ['draft', 'ready'] };
+    const hits = searchArticles(library.lib.db, 'ferry', 200, filters).hits;
+    // n % 3 === 0 and n % 10 !== 0: 1,350 articles; the best is the one with ferry in its headline.
+    expect(hits[0]?.headline).toBe('Ferry timetable');
+    expect(hits).toHaveLength(200);
+    expect(hits.every((hit) => hit.section === 'Local')).toBe(true);
+    expect(searchArticles(library.lib.db, 'ferry', 20, { ...filters, section: 'Sport' }).hits).toEqual([]);
   });
 
   it('never raises an SQLite error, whatever is typed, with or without filters', () => {
