@@ -5,13 +5,7 @@ import type { Db } from '../connection';
 import { prepared } from '../statements';
 import { rowToSummary, type SummaryRow } from './articles';
 import { buildFtsQuery } from './ftsQuery';
-import { filterConditions, hasFilters } from './library';
-
-/**
- * Below this many matching articles, collecting their rowids first is cheaper than checking
- * hits one by one (measured at 100,000 articles: bench/search.ts).
- */
-const FEW_ARTICLES = 4000;
+import { fewLinked, fewRows, filterConditions, hasFilters } from './library';
 
 /**
  * Whether the filters let only a few articles through, judged from counts that stop at
@@ -19,21 +13,11 @@ const FEW_ARTICLES = 4000;
  * dates (read from the status index).
  */
 function letsFewThrough(db: Db, filters: LibraryFilters): boolean {
-  const few = (sql: string, params: Record<string, string>) =>
-    (prepared(db, `SELECT count(*) FROM (${sql} LIMIT ${FEW_ARTICLES})`).pluck().get(params) as number) < FEW_ARTICLES;
-  if (filters.tag !== undefined && few('SELECT 1 FROM article_tags WHERE tag = @tag', { tag: filters.tag })) {
-    return true;
-  }
-  if (
-    filters.authorId !== undefined &&
-    few('SELECT 1 FROM article_authors WHERE author_id = @authorId', { authorId: filters.authorId })
-  ) {
-    return true;
-  }
+  if (fewLinked(db, filters)) return true;
   const rest: LibraryFilters = { ...filters, tag: undefined, authorId: undefined };
   if (!hasFilters(rest)) return false;
   const where = filterConditions(rest, { mode: 'count' });
-  return few(`SELECT 1 FROM ${where.from} WHERE ${where.sql}`, where.params);
+  return fewRows(db, `SELECT 1 FROM ${where.from} WHERE ${where.sql}`, where.params);
 }
 
 /**

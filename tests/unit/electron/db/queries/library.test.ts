@@ -287,6 +287,11 @@ describe('searching with filters', () => {
     expect(hits).toHaveLength(200);
     expect(hits.every((hit) => hit.section === 'Local')).toBe(true);
     expect(searchArticles(library.lib.db, 'ferry', 20, { ...filters, section: 'Sport' }).hits).toEqual([]);
+
+    // The list, too, checks a common tag entry by entry, with the same answer.
+    const tagged = list({ limit: 3, sort: 'headline', filters: { tag: 'transport' } });
+    expect(tagged.total).toBe(4050);
+    expect(tagged.items.map((item) => item.headline)).toEqual(['Brief 1', 'Brief 1001', 'Brief 1002']);
   });
 
   it('never raises an SQLite error, whatever is typed, with or without filters', () => {
