@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, useSyncExternalStore, type JSX } from 'react';
 
-import { ArticleIdSchema, type Article, type ArticleId, type ArticleSummary } from '../shared/domain';
+import { ArticleIdSchema, type Article, type ArticleId } from '../shared/domain';
 import { api, onImportStarted, onLibraryChanged, transportProblem } from './api';
 import { fileName } from './components/fileName';
 import { Icon } from './components/Icon';
@@ -113,7 +113,7 @@ function Workspace(): JSX.Element {
   const [fresh, setFresh] = useState<Article | null>(null);
   // Bumped when articles come or go, so a standing search asks again.
   const [revision, setRevision] = useState(0);
-  const { reload, noteCreated, noteSaved, noteTrashed } = library;
+  const { reload, noteChanged, noteSaved } = library;
 
   useEffect(() => {
     void reload();
@@ -131,12 +131,12 @@ function Workspace(): JSX.Element {
 
   const adopt = useCallback(
     (article: Article) => {
-      noteCreated(article);
+      noteChanged();
       setRevision((value) => value + 1);
       setFresh(article);
       openArticle(article.id);
     },
-    [noteCreated],
+    [noteChanged],
   );
 
   const { defaultByline, defaultDatelinePlace } = preferences;
@@ -153,12 +153,12 @@ function Workspace(): JSX.Element {
     void api
       .invoke('library:addSample', {})
       .then((article) => {
-        noteCreated(article);
+        noteChanged();
         setRevision((value) => value + 1);
         openArticle(article.id);
       }, report)
       .finally(() => setBusy(false));
-  }, [noteCreated, report]);
+  }, [noteChanged, report]);
 
   const imported = useCallback(() => {
     setRevision((value) => value + 1);
@@ -170,14 +170,11 @@ function Workspace(): JSX.Element {
 
   const forgetFresh = useCallback(() => setFresh(null), []);
 
-  const trashed = useCallback(
-    (summary: ArticleSummary) => {
-      noteTrashed(summary);
-      setRevision((value) => value + 1);
-      openArticle(null);
-    },
-    [noteTrashed],
-  );
+  const trashed = useCallback(() => {
+    noteChanged();
+    setRevision((value) => value + 1);
+    openArticle(null);
+  }, [noteChanged]);
 
   return (
     <div className="app">
@@ -229,8 +226,8 @@ function Workspace(): JSX.Element {
           </main>
           <StatusBar>
             <p className="status-bar__item">
-              {library.articles.loaded
-                ? `${new Intl.NumberFormat().format(library.articles.total)} ${library.articles.total === 1 ? 'article' : 'articles'}`
+              {library.info !== null
+                ? `${new Intl.NumberFormat().format(library.info.articleCount)} ${library.info.articleCount === 1 ? 'article' : 'articles'}`
                 : 'Opening the library…'}
             </p>
           </StatusBar>

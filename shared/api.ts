@@ -37,6 +37,7 @@ import {
   SyndicationCreditSchema,
   TagSchema,
 } from './domain';
+import { LibraryFacetsSchema, LibraryFiltersSchema, LibrarySortSchema, SortDirectionSchema } from './library';
 import { PreferencesPatchSchema, PreferencesStateSchema } from './preferences';
 import {
   ClaimIdSchema,
@@ -115,11 +116,16 @@ export const ListArticlesArgsSchema = z.strictObject({
   offset: z.number().int().nonnegative().default(0),
   limit: z.number().int().min(1).max(500).default(50),
   trashed: z.boolean().default(false),
+  sort: LibrarySortSchema.default('updated'),
+  /** Left out: newest first for dates, A to Z for headlines. */
+  direction: SortDirectionSchema.optional(),
+  filters: LibraryFiltersSchema.default({}),
 });
 
 export const SearchArgsSchema = z.strictObject({
   query: z.string().max(1000, { error: 'The search is too long (at most 1,000 characters).' }),
   limit: z.number().int().min(1).max(200).default(20),
+  filters: LibraryFiltersSchema.default({}),
 });
 
 const ArticleRefSchema = z.strictObject({ id: ArticleIdSchema });
@@ -196,6 +202,8 @@ export const contract = {
     z.object({ items: z.array(ArticleSummarySchema), total: z.number().int().nonnegative() }),
   ),
   'articles:get': channel(ArticleRefSchema, ArticleSchema),
+  /** Counts for the library's filter controls, under the filters given. */
+  'library:facets': channel(z.strictObject({ filters: LibraryFiltersSchema.default({}) }), LibraryFacetsSchema),
   'articles:create': channel(ArticlePatchSchema, ArticleSchema),
   'articles:save': channel(
     z.strictObject({

@@ -4,11 +4,14 @@ import type { ArticlePatch } from '../../shared/api';
 import type { Article, ArticleStatus, ArticleSummary, SearchHit, StatusChange } from '../../shared/domain';
 import { ArticleStatusSchema } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
+import type { LibraryFacets, LibraryFilters } from '../../shared/library';
 import { bodyToPlainText, countWords, emptyBody, joinNames, slugify } from '../../shared/text';
 import type { ArticleContent } from '../db/queries/articles';
 import * as articles from '../db/queries/articles';
 import { getAssetMeta } from '../db/queries/assets';
 import { missingArticleIds } from '../db/queries/related';
+import type { ListOptions } from '../db/queries/library';
+import * as library from '../db/queries/library';
 import { getAuthor, missingAuthorIds } from '../db/queries/authors';
 import * as revisions from '../db/queries/revisions';
 import { searchArticles } from '../db/queries/search';
@@ -251,15 +254,24 @@ export function restoreArticle(lib: Library, id: string, clock: Clock = systemCl
   return setTrashed(lib, id, false, clock);
 }
 
-export function listArticles(
-  lib: Library,
-  options: { offset: number; limit: number; trashed: boolean },
-): { items: ArticleSummary[]; total: number } {
-  return articles.listArticles(lib.db, options);
+/** One page of the library or the trash, sorted and filtered, with how many articles match. */
+export function listArticles(lib: Library, options: ListOptions): { items: ArticleSummary[]; total: number } {
+  return library.listArticles(lib.db, options);
 }
 
-export function search(lib: Library, query: string, limit: number): { hits: SearchHit[]; hint: string | null } {
-  return searchArticles(lib.db, query, limit);
+/** Counts for the library's filter controls. */
+export function facets(lib: Library, filters: LibraryFilters): LibraryFacets {
+  return library.libraryFacets(lib.db, filters);
+}
+
+/** Ranked search over headline, dek and body, narrowed by the library's filters. */
+export function search(
+  lib: Library,
+  query: string,
+  limit: number,
+  filters: LibraryFilters = {},
+): { hits: SearchHit[]; hint: string | null } {
+  return searchArticles(lib.db, query, limit, filters);
 }
 
 /** Every status change of an article, oldest first. */

@@ -22,6 +22,7 @@ async function startArticle(page: Page, headline: string, text: string): Promise
   await expect(body(page)).toBeFocused();
   await page.keyboard.type(text);
   await expectSaved(page);
+  await page.getByRole('tab', { name: 'History' }).click();
 }
 
 test('a saved version can be compared with the current text and restored', async ({ page, copydesk }) => {

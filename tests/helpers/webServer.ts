@@ -35,14 +35,20 @@ function waitForExit(child: ServeProcess, ms: number): Promise<boolean> {
 
 /**
  * Starts `copydesk serve` on a fresh library in a temporary folder and waits for its address.
- * `prepare` may put a library file (damaged, with backups…) in place before the server starts.
+ * `prepare` may put a library file (damaged, with backups, filled with articles…) in place before
+ * the server opens it.
  */
 export async function startCopydesk(
   options: { prepare?: (libraryPath: string) => Promise<void> | void } = {},
 ): Promise<Running> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'copydesk-e2e-'));
   const libraryPath = path.join(dir, 'library.sqlite3');
-  await options.prepare?.(libraryPath);
+  try {
+    await options.prepare?.(libraryPath);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
   const child: ServeProcess = spawn(
     process.execPath,
     [path.join(ROOT, 'bin', 'copydesk.cjs'), 'serve', '--library', libraryPath, '--port', '0'],

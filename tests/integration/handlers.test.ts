@@ -150,6 +150,10 @@ describe('every channel through dispatch', () => {
 
     const found = await track('articles:search', { query: 'lighthouse' });
     expect(found.hits.map((hit) => hit.id)).toEqual([created.id]);
+    const facets = await track('library:facets', { filters: { tag: 'harbour' } });
+    expect(facets.total).toBe(1);
+    expect(facets.tags).toContainEqual({ name: 'harbour', count: 1 });
+    expect(facets.statuses).toContainEqual({ status: 'editing', count: 1 });
 
     const trashed = await track('articles:trash', { id: created.id });
     expect(trashed.trashedAt).not.toBeNull();
@@ -297,8 +301,14 @@ describe('malformed payloads', () => {
       { offset: -1 },
       { offset: 1.5 },
       { trashed: 'yes' },
+      { sort: 'words' },
+      { direction: 'sideways' },
+      { filters: { statuses: ['published'] } },
+      { filters: { section: 42 } },
+      { filters: { date: { field: 'dateline' } } },
     ],
     'articles:get': refSpecific,
+    'library:facets': [{ filters: 'all' }, { filters: { authorId: 'Maria Okafor' } }, { filters: { tag: '' } }],
     'articles:create': [
       { headline: huge },
       { headline: 42 },
@@ -351,6 +361,7 @@ describe('malformed payloads', () => {
       { query: 'x'.repeat(1001) },
       { query: 'ferry', limit: 0 },
       { query: ['ferry'] },
+      { query: 'ferry', filters: { statuses: 'draft' } },
     ],
     'articles:statusHistory': refSpecific,
     'authors:find': [

@@ -5,10 +5,18 @@ import { migration002 } from './002-article-structure';
 import { migration003 } from './003-import-provenance';
 import { migration004 } from './004-related-articles';
 import { migration005 } from './005-sources-claims';
+import { migration006 } from './006-library-indexes';
 import type { Migration } from './types';
 
 /** Every migration, in order. The last one's version is the schema this Copydesk writes. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
 

@@ -34,7 +34,7 @@ type ArticleRow = {
   slug_locked: number;
 };
 
-type SummaryRow = Pick<
+export type SummaryRow = Pick<
   ArticleRow,
   | 'id'
   | 'slug'
@@ -49,7 +49,7 @@ type SummaryRow = Pick<
   | 'trashed_at'
 >;
 
-const SUMMARY_COLUMNS =
+export const SUMMARY_COLUMNS =
   'id, slug, headline, dek, section, status, version, word_count, created_at, updated_at, trashed_at';
 
 export function rowToSummary(row: SummaryRow): ArticleSummary {
@@ -241,20 +241,6 @@ export function updateArticle(
 
 export function setTrashed(db: Db, id: string, trashedAt: string | null): boolean {
   return prepared(db, 'UPDATE articles SET trashed_at = ? WHERE id = ?').run(trashedAt, id).changes > 0;
-}
-
-export function listArticles(
-  db: Db,
-  options: { offset: number; limit: number; trashed: boolean },
-): { items: ArticleSummary[]; total: number } {
-  const where = options.trashed ? 'trashed_at IS NOT NULL' : 'trashed_at IS NULL';
-  const rows = prepared(
-    db,
-    `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE ${where}
-       ORDER BY updated_at DESC, seq DESC LIMIT ? OFFSET ?`,
-  ).all(options.limit, options.offset) as SummaryRow[];
-  const total = prepared(db, `SELECT count(*) FROM articles WHERE ${where}`).pluck().get() as number;
-  return { items: rows.map(rowToSummary), total };
 }
 
 export function countArticles(db: Db): { live: number; trashed: number } {

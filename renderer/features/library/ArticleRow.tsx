@@ -1,4 +1,4 @@
-import type { JSX, ReactNode } from 'react';
+import type { CSSProperties, JSX, ReactNode, Ref } from 'react';
 
 import type { ArticleSummary } from '../../../shared/domain';
 import { formatPrecisely, formatWhen } from './formatWhen';
@@ -6,15 +6,25 @@ import { displayHeadline, statusLabel } from './summaries';
 
 const numbers = new Intl.NumberFormat();
 
+/** What a virtualised list puts on each row's item: its place, its measure and its position. */
+export type RowItemProps = {
+  ref?: Ref<HTMLLIElement>;
+  style?: CSSProperties;
+  'data-index'?: number;
+  'aria-setsize'?: number;
+  'aria-posinset'?: number;
+};
+
 export function articleHref(id: string): string {
   return `#/article/${id}`;
 }
 
-function Meta({ summary, when }: { summary: ArticleSummary; when: string }): JSX.Element {
+function Meta({ summary, when, created }: { summary: ArticleSummary; when: string; created?: boolean }): JSX.Element {
   return (
     <span className="row__meta">
       <span className={`badge badge--${summary.status}`}>{statusLabel(summary.status)}</span>
-      <time dateTime={when} title={formatPrecisely(when)}>
+      {summary.section === '' ? null : <span className="row__section">{summary.section}</span>}
+      <time dateTime={when} title={`${created === true ? 'Created' : 'Updated'} ${formatPrecisely(when)}`}>
         {formatWhen(when)}
       </time>
       <span>{`${numbers.format(summary.wordCount)} ${summary.wordCount === 1 ? 'word' : 'words'}`}</span>
@@ -27,30 +37,43 @@ export function ArticleRow({
   summary,
   isOpen,
   excerpt,
+  showCreated = false,
+  item,
 }: {
   summary: ArticleSummary;
   isOpen: boolean;
   excerpt?: ReactNode;
+  /** Show when the article was created rather than last updated (the list is in that order). */
+  showCreated?: boolean;
+  item?: RowItemProps;
 }): JSX.Element {
   const headline = displayHeadline(summary.headline);
   return (
-    <li className="row">
+    <li className="row" {...item}>
       <a className="row__link" href={articleHref(summary.id)} aria-current={isOpen ? 'page' : undefined}>
         <span className={headline === 'Untitled' ? 'row__headline row__headline--untitled' : 'row__headline'}>
           {headline}
         </span>
         {excerpt ?? (summary.dek.trim() === '' ? null : <span className="row__excerpt">{summary.dek}</span>)}
-        <Meta summary={summary} when={summary.updatedAt} />
+        <Meta summary={summary} when={showCreated ? summary.createdAt : summary.updatedAt} created={showCreated} />
       </a>
     </li>
   );
 }
 
 /** A row of the trash: nothing to open, one thing to do. */
-export function TrashRow({ summary, onRestore }: { summary: ArticleSummary; onRestore: () => void }): JSX.Element {
+export function TrashRow({
+  summary,
+  onRestore,
+  item,
+}: {
+  summary: ArticleSummary;
+  onRestore: () => void;
+  item?: RowItemProps;
+}): JSX.Element {
   const headline = displayHeadline(summary.headline);
   return (
-    <li className="row row--trashed">
+    <li className="row row--trashed" {...item}>
       <div className="row__body">
         <span className="row__headline">{headline}</span>
         <Meta summary={summary} when={summary.trashedAt ?? summary.updatedAt} />
@@ -58,6 +81,15 @@ export function TrashRow({ summary, onRestore }: { summary: ArticleSummary; onRe
       <button type="button" className="button button--small" aria-label={`Restore ${headline}`} onClick={onRestore}>
         Restore
       </button>
+    </li>
+  );
+}
+
+/** A row whose page has not arrived yet: it holds the row's place while the list scrolls. */
+export function PendingRow({ item }: { item?: RowItemProps }): JSX.Element {
+  return (
+    <li className="row row--pending" aria-busy="true" {...item}>
+      <span className="row__placeholder">Loading…</span>
     </li>
   );
 }

@@ -1,6 +1,13 @@
-import { useState, type JSX, type KeyboardEvent } from 'react';
+import { useMemo, useState, type JSX, type KeyboardEvent } from 'react';
 
 import type { ArticleId, ArticleSummary } from '../../../shared/domain';
+import {
+  DEFAULT_DIRECTION,
+  LIBRARY_SORTS,
+  LibrarySortSchema,
+  type LibrarySort,
+  type SortDirection,
+} from '../../../shared/library';
 import { api } from '../../api';
 import { fileName } from '../../components/fileName';
 import { Icon } from '../../components/Icon';
@@ -9,9 +16,14 @@ import { ImportMenu } from '../import/ImportMenu';
 import { ARIA_MOD, MOD_KEY } from '../../components/keys';
 import { useReportError } from '../../components/Notices';
 import { ArticleRow, TrashRow } from './ArticleRow';
+import { activeFilterCount, NO_FILTERS, toLibraryFilters, type FilterState } from './filterState';
+import { LibraryFilterControls } from './LibraryFilterControls';
 import { Snippet } from './Snippet';
+import { useArticlePages, type ListQuery } from './useArticlePages';
 import { useArticleSearch, type SearchView } from './useArticleSearch';
-import type { Library, ListPage } from './useLibrary';
+import { useFacets } from './useFacets';
+import type { Library } from './useLibrary';
+import { VirtualArticleList } from './VirtualArticleList';
 
 type LibraryPanelProps = {
   library: Library;
@@ -29,6 +41,25 @@ type LibraryPanelProps = {
 
 const numbers = new Intl.NumberFormat();
 
+const SORT_LABELS: Record<LibrarySort, string> = {
+  updated: 'Last updated',
+  created: 'Created',
+  headline: 'Headline',
+};
+
+function directionLabel(sort: LibrarySort, direction: SortDirection): string {
+  if (sort === 'headline') return direction === 'asc' ? 'A to Z' : 'Z to A';
+  return direction === 'desc' ? 'Newest first' : 'Oldest first';
+}
+
+/** The direction as the button shows it; its accessible name says it in full. */
+function directionShort(sort: LibrarySort, direction: SortDirection): string {
+  if (sort === 'headline') return direction === 'asc' ? 'A–Z' : 'Z–A';
+  return direction === 'desc' ? 'Newest' : 'Oldest';
+}
+
+const TRASH_QUERY: ListQuery = { trashed: true, sort: 'updated', direction: 'desc', filters: {} };
+
 export function LibraryPanel({
   library,
   openId,
@@ -44,10 +75,24 @@ export function LibraryPanel({
   const report = useReportError();
   const [query, setQuery] = useState('');
   const [showTrash, setShowTrash] = useState(false);
-  const search = useArticleSearch(query, revision, report);
+  const [sort, setSort] = useState<LibrarySort>('updated');
+  const [direction, setDirection] = useState<SortDirection>(DEFAULT_DIRECTION.updated);
+  const [filterState, setFilterState] = useState<FilterState>(NO_FILTERS);
+  const [showFilters, setShowFilters] = useState(false);
+  const filters = useMemo(() => toLibraryFilters(filterState), [filterState]);
+  const activeFilters = activeFilterCount(filterState);
+
+  const search = useArticleSearch(query, filters, revision, report);
+  const articleQuery = useMemo<ListQuery>(
+    () => ({ trashed: false, sort, direction, filters }),
+    [sort, direction, filters],
+  );
+  const articles = useArticlePages(articleQuery, library.version, report);
+  const trash = useArticlePages(TRASH_QUERY, library.version, report);
+  const facets = useFacets(filters, library.version, showFilters, report);
 
   const restore = (summary: ArticleSummary) => {
-    api.invoke('articles:restore', { id: summary.id }).then(library.noteRestored, report);
+    api.invoke('articles:restore', { id: summary.id }).then(library.noteChanged, report);
   };
 
   const onSearchKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -57,8 +102,14 @@ export function LibraryPanel({
     }
   };
 
-  const { articles, trash } = library;
-  const emptyLibrary = articles.loaded && articles.total === 0 && trash.total === 0;
+  const chooseSort = (next: LibrarySort) => {
+    setSort(next);
+    setDirection(DEFAULT_DIRECTION[next]);
+  };
+
+  const info = library.info;
+  const emptyLibrary = info !== null && info.articleCount === 0 && info.trashedCount === 0;
+  const clearFilters = () => setFilterState(NO_FILTERS);
 
   return (
     <section className="library" aria-label="Library">
@@ -99,8 +150,65 @@ export function LibraryPanel({
         />
       </div>
 
+      {showTrash || emptyLibrary ? null : (
+        <div className="library__controls">
+          <select
+            className="library__sort"
+            aria-label="Sort articles by"
+            value={sort}
+            disabled={search.kind === 'results'}
+            title={search.kind === 'results' ? 'Search results are in order of relevance' : undefined}
+            onChange={(event) => {
+              const chosen = LibrarySortSchema.safeParse(event.target.value);
+              if (chosen.success) chooseSort(chosen.data);
+            }}
+          >
+            {LIBRARY_SORTS.map((value) => (
+              <option key={value} value={value}>
+                {SORT_LABELS[value]}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button button--small button--quiet"
+            aria-label={`Sort order: ${directionLabel(sort, direction)}`}
+            title="Reverse the order"
+            disabled={search.kind === 'results'}
+            onClick={() => setDirection(direction === 'asc' ? 'desc' : 'asc')}
+          >
+            {directionShort(sort, direction)}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--quiet library__filters-toggle"
+            aria-expanded={showFilters}
+            aria-controls="library-filters"
+            onClick={() => setShowFilters(!showFilters)}
+          >
+            Filters
+            {activeFilters === 0 ? null : <span className="view-tab__count">{activeFilters}</span>}
+          </button>
+          {activeFilters === 0 || showFilters ? null : (
+            <button type="button" className="button button--small button--quiet" onClick={clearFilters}>
+              Clear filters
+            </button>
+          )}
+        </div>
+      )}
+
+      {showFilters && !showTrash && !emptyLibrary ? (
+        <LibraryFilterControls
+          id="library-filters"
+          state={filterState}
+          facets={facets}
+          onChange={setFilterState}
+          onClear={clearFilters}
+        />
+      ) : null}
+
       {search.kind === 'results' ? (
-        <SearchResults search={search} openId={openId} />
+        <SearchResults search={search} openId={openId} filtered={activeFilters > 0} />
       ) : (
         <>
           <div className="library__views" role="group" aria-label="Lists">
@@ -123,30 +231,47 @@ export function LibraryPanel({
               </button>
             </div>
           ) : showTrash ? (
-            <ListView
-              page={trash}
-              label="Trash"
-              empty="The trash is empty."
-              onShowMore={() => void library.showMore(true)}
-              renderRow={(summary) => (
-                <TrashRow key={summary.id} summary={summary} onRestore={() => restore(summary)} />
-              )}
-            />
+            !trash.loaded ? (
+              <p className="library__note">Loading…</p>
+            ) : trash.total === 0 ? (
+              <p className="library__note">The trash is empty.</p>
+            ) : (
+              <VirtualArticleList
+                pages={trash}
+                label="Trash"
+                renderRow={(summary, item) => (
+                  <TrashRow summary={summary} item={item} onRestore={() => restore(summary)} />
+                )}
+              />
+            )
+          ) : !articles.loaded ? (
+            <p className="library__note">Loading…</p>
+          ) : articles.total === 0 ? (
+            <p className="library__note">
+              {activeFilters > 0
+                ? 'No articles match these filters.'
+                : 'No articles. Restore one from the trash, or start a new one.'}
+            </p>
           ) : (
-            <ListView
-              page={articles}
+            <VirtualArticleList
+              pages={articles}
               label="Articles"
-              empty="No articles. Restore one from the trash, or start a new one."
-              onShowMore={() => void library.showMore(false)}
-              renderRow={(summary) => <ArticleRow key={summary.id} summary={summary} isOpen={summary.id === openId} />}
+              renderRow={(summary, item) => (
+                <ArticleRow
+                  summary={summary}
+                  item={item}
+                  isOpen={summary.id === openId}
+                  showCreated={sort === 'created'}
+                />
+              )}
             />
           )}
         </>
       )}
 
       <footer className="library__footer">
-        <span className="library__file" title={library.info?.path}>
-          {library.info === null ? '' : fileName(library.info.path)}
+        <span className="library__file" title={info?.path}>
+          {info === null ? '' : fileName(info.path)}
         </span>
         <button
           type="button"
@@ -182,46 +307,14 @@ export function LibraryPanel({
   );
 }
 
-function ListView({
-  page,
-  label,
-  empty,
-  onShowMore,
-  renderRow,
-}: {
-  page: ListPage;
-  label: string;
-  empty: string;
-  onShowMore: () => void;
-  renderRow: (summary: ArticleSummary) => JSX.Element;
-}): JSX.Element {
-  if (!page.loaded) return <p className="library__note">Loading…</p>;
-  if (page.items.length === 0) return <p className="library__note">{empty}</p>;
-  return (
-    <div className="library__list">
-      <ul className="rows" aria-label={label}>
-        {page.items.map(renderRow)}
-      </ul>
-      {page.items.length < page.total ? (
-        <div className="library__more">
-          <span className="muted">
-            {numbers.format(page.items.length)} of {numbers.format(page.total)}
-          </span>
-          <button type="button" className="button button--small" onClick={onShowMore}>
-            Show more
-          </button>
-        </div>
-      ) : null}
-    </div>
-  );
-}
-
 function SearchResults({
   search,
   openId,
+  filtered,
 }: {
   search: Extract<SearchView, { kind: 'results' }>;
   openId: ArticleId | null;
+  filtered: boolean;
 }): JSX.Element {
   const count = search.hits.length;
   return (
@@ -231,7 +324,7 @@ function SearchResults({
           ? 'Searching…'
           : count === 0
             ? `No articles match “${search.query}”.`
-            : `${numbers.format(count)} ${count === 1 ? 'article matches' : 'articles match'} “${search.query}”`}
+            : `${numbers.format(count)} ${count === 1 ? 'article matches' : 'articles match'} “${search.query}”${filtered ? ' with these filters' : ''}`}
       </p>
       {search.hint === null ? null : <p className="library__hint">{search.hint}</p>}
       {count === 0 ? null : (

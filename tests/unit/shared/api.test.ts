@@ -13,8 +13,22 @@ const OTHER_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c';
 const VALID: { [C in Channel]: ArgsOf<C> } = {
   'library:info': {},
   'library:addSample': {},
-  'articles:list': { offset: 10, limit: 25, trashed: true },
+  'articles:list': {
+    offset: 10,
+    limit: 25,
+    trashed: true,
+    sort: 'headline',
+    direction: 'asc',
+    filters: {
+      statuses: ['draft', 'ready'],
+      section: 'Local',
+      tag: 'transport',
+      authorId: ID,
+      date: { field: 'created', from: '2026-03-01T00:00:00.000Z', until: '2026-04-01T00:00:00.000Z' },
+    },
+  },
   'articles:get': { id: ID },
+  'library:facets': { filters: { statuses: ['editing'], tag: 'transport' } },
   'articles:create': {
     headline: 'Night ferry trial approved',
     dek: 'A six-month trial begins in spring.',
@@ -34,7 +48,7 @@ const VALID: { [C in Channel]: ArgsOf<C> } = {
   'articles:save': { id: ID, version: 3, patch: { headline: 'Night ferry trial extended' } },
   'articles:trash': { id: ID },
   'articles:restore': { id: ID },
-  'articles:search': { query: '"night ferry" -bus', limit: 5 },
+  'articles:search': { query: '"night ferry" -bus', limit: 5, filters: { section: 'Sport' } },
   'articles:statusHistory': { id: ID },
   'authors:find': { query: 'okafor', limit: 10 },
   'authors:create': { name: 'Maria Okafor', bio: 'Covers the harbour.' },
@@ -164,8 +178,34 @@ describe('the API contract', () => {
   );
 
   it('fills in the documented defaults for list and search', () => {
-    expect(contract['articles:list'].args.parse({})).toEqual({ offset: 0, limit: 50, trashed: false });
-    expect(contract['articles:search'].args.parse({ query: 'ferry' })).toEqual({ query: 'ferry', limit: 20 });
+    expect(contract['articles:list'].args.parse({})).toEqual({
+      offset: 0,
+      limit: 50,
+      trashed: false,
+      sort: 'updated',
+      filters: {},
+    });
+    expect(contract['articles:search'].args.parse({ query: 'ferry' })).toEqual({
+      query: 'ferry',
+      limit: 20,
+      filters: {},
+    });
+  });
+
+  it('refuses sorts and filters it does not know, saying what it takes', () => {
+    expect(issuesOf('articles:list', { sort: 'wordCount' })).toBe('sort: Sort by "updated", "created" or "headline".');
+    expect(issuesOf('articles:list', { direction: 'up' })).toBe('direction: The sort direction is "asc" or "desc".');
+    expect(issuesOf('articles:list', { filters: { statuses: ['published'] } })).toMatch(/^filters\.statuses\.0: /);
+    expect(issuesOf('articles:search', { query: 'x', filters: { authorId: 'Maria' } })).toBe(
+      'filters.authorId: Not a valid author id.',
+    );
+    expect(issuesOf('library:facets', { filters: { tag: '  ' } })).toBe('filters.tag: A tag cannot be empty.');
+    expect(issuesOf('articles:list', { filters: { date: { from: '2026-03-01' } } })).toMatch(/^filters\.date\.from: /);
+    expect(
+      issuesOf('articles:list', {
+        filters: { date: { from: '2026-04-01T00:00:00.000Z', until: '2026-03-01T00:00:00.000Z' } },
+      }),
+    ).toBe('filters.date: The date range ends before it starts. Choose an end date after the start date.');
   });
 
   it('refuses ids that are not UUIDs and versions that are not positive whole numbers', () => {
