@@ -58,26 +58,33 @@ const FRACTION =
 
 const FIGURE_PATTERNS: readonly RegExp[] = [
   // $2.5 billion · €40m · £1,200
-  new RegExp(`(?:${MODIFIER}\\s+)?[$€£¥]\\s?\\d[\\d,]*(?:\\.\\d+)?(?:\\s?${SCALE}\\b)?`, 'giu'),
+  new RegExp(`[$€£¥]\\s?\\d[\\d,]*(?:\\.\\d+)?(?:\\s?${SCALE}\\b)?`, 'giu'),
   // 12% · 3.5 percent · 40 per cent
-  new RegExp(`(?:${MODIFIER}\\s+)?(?<![\\p{L}\\d.,-])\\d[\\d,]*(?:\\.\\d+)?\\s?(?:%|percent\\b|per\\s+cent\\b)`, 'giu'),
+  new RegExp(`(?<![\\p{L}\\d.,-])\\d[\\d,]*(?:\\.\\d+)?\\s?(?:%|percent\\b|per\\s+cent\\b)`, 'giu'),
   // over 140 people · 1,000 troops · 2.5 million barrels · 300
   new RegExp(
-    `(?:${MODIFIER}\\s+)?(?<![\\p{L}\\d.,/:#-])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?:\\s+${SCALE}\\b)?(?:\\s+(?!(?:and|or|of|in|on|at|to|the|a|an|was|were|is|are|has|have|had|and|by|for|from|with)\\b)\\p{Ll}[\\p{Ll}-]*)?(?![\\p{L}\\d])|(?:${MODIFIER}\\s+)?(?<![\\p{L}\\d.,/:#-])\\d+(?:\\.\\d+)?(?:\\s+${SCALE}\\b)?(?:\\s+(?!(?:and|or|of|in|on|at|to|the|a|an|was|were|is|are|has|have|had|and|by|for|from|with|am|pm)\\b)\\p{Ll}[\\p{Ll}-]*)?(?![\\p{L}\\d%]|-\\p{L}|\\.\\d|\\s*[ap]\\.m\\.)`,
+    `(?<![\\p{L}\\d.,/:#-])\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?:\\s+${SCALE}\\b)?(?:\\s+(?!(?:and|or|of|in|on|at|to|the|a|an|was|were|is|are|has|have|had|and|by|for|from|with)\\b)\\p{Ll}[\\p{Ll}-]*(?:\\s+(?!(?:was|is|has|does|says|as|its|this|his|thus|plus|always|perhaps|across|less|unless)\\b)\\p{Ll}+s\\b)?)?(?![\\p{L}\\d])|(?<![\\p{L}\\d.,/:#-])\\d+(?:\\.\\d+)?(?:\\s+${SCALE}\\b)?(?:\\s+(?!(?:and|or|of|in|on|at|to|the|a|an|was|were|is|are|has|have|had|and|by|for|from|with|am|pm)\\b)\\p{Ll}[\\p{Ll}-]*(?:\\s+(?!(?:was|is|has|does|says|as|its|this|his|thus|plus|always|perhaps|across|less|unless)\\b)\\p{Ll}+s\\b)?)?(?![\\p{L}\\d%]|-\\p{L}|\\.\\d|\\s*[ap]\\.m\\.)`,
     'gu',
   ),
   // two-thirds · half of · one in five
   new RegExp(`\\b${FRACTION}\\b`, 'giu'),
   // dozens of · hundreds of people · twenty-five soldiers · ten million
   new RegExp(
-    `\\b(?:${MODIFIER}\\s+)?(?:(?:dozens|scores|hundreds|thousands|millions|billions)\\s+of(?:\\s+\\p{Ll}+)?|${NUMBER_WORD}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?(?:\\s+${NUMBER_WORD})*(?:\\s+(?!(?:and|or|of|in|on|at|to|the|a|an|was|were|is|are|has|have|had|by|for|from|with)\\b)\\p{Ll}+)?)\\b`,
+    `\\b(?:(?:dozens|scores|hundreds|thousands|millions|billions)\\s+of(?:\\s+\\p{Ll}+)?|${NUMBER_WORD}(?:-(?:one|two|three|four|five|six|seven|eight|nine))?(?:\\s+${NUMBER_WORD})*(?:\\s+(?!(?:and|or|of|in|on|at|to|the|a|an|was|were|is|are|has|have|had|by|for|from|with)\\b)\\p{Ll}+)?)\\b`,
     'giu',
   ),
 ];
 
+/** Patterns that match only where there is a digit: skipped for paragraphs without one. */
+const NEEDS_DIGIT: ReadonlySet<RegExp> = new Set([
+  ...DATE_PATTERNS.filter((pattern) => !pattern.source.includes('Monday')),
+  ...FIGURE_PATTERNS.slice(0, 3),
+]);
+
 /** Verbs of speech that attribute a statement to someone. "claimed by", "denied by" are passive and not attribution. */
 const SPEECH_VERB =
   /\b(said|says|say|told|tells|stated|states|announced|added|noted|reported|reports|confirmed|wrote|warned|explained|insisted|acknowledged|testified|estimated|according to|in a statement)\b(?!\s+by\b)/giu;
+const SAY_AS_NOUN = /\b(?:the|a|an|final|last|no|any|its|their|his|her|our|your|my|some|more|little|much)\s+$/iu;
 /** Words that end a speaker's name when reading back from the verb. */
 const SPEAKER_STOP = /^(?:that|which|who|and|but|as|while|when|because|if|than)$/iu;
 /** Verbs and words that make a sentence an assertion worth checking even without a figure. */
@@ -145,6 +152,17 @@ function sentences(paragraph: string, quotes: readonly Span[]): Span[] {
     .filter((span) => span.end > span.start);
 }
 
+const WORD_BREAK = new Set([',', ';', ':', '(', ')', '“', '”', '"', '—', '–']);
+
+/** The last word of a text when only white space follows it, read backwards without a regex scan. */
+function lastWord(text: string): { word: string; index: number } | null {
+  let end = text.length;
+  while (end > 0 && /\s/u.test(text[end - 1] ?? '')) end -= 1;
+  let start = end;
+  while (start > 0 && !/\s/u.test(text[start - 1] ?? '') && !WORD_BREAK.has(text[start - 1] ?? '')) start -= 1;
+  return start === end ? null : { word: text.slice(start, end), index: start };
+}
+
 type Attribution = { span: Span; phrase: string };
 
 /** The attribution in a sentence ("Pakistan’s foreign ministry said in a statement", "according to police"), if any. */
@@ -155,6 +173,10 @@ function attributionIn(paragraph: string, sentence: Span, quotes: readonly Span[
     const verbEnd = verbStart + match[0].length;
     if (inside({ start: verbStart, end: verbEnd }, quotes)) continue;
     const verb = match[0].toLowerCase();
+    // "the final say", "no say in it": the noun, not the verb.
+    if (verb === 'say' && SAY_AS_NOUN.test(paragraph.slice(Math.max(sentence.start, verbStart - 12), verbStart))) {
+      continue;
+    }
     let start = verbStart;
     let end = verbEnd;
     if (verb === 'according to') {
@@ -165,8 +187,8 @@ function attributionIn(paragraph: string, sentence: Span, quotes: readonly Span[
       let remaining = paragraph.slice(sentence.start, verbStart);
       let cursor = verbStart;
       for (let taken = 0; taken < 6; taken += 1) {
-        const last = /([^\s,;:()“”"—–]+)\s*$/u.exec(remaining);
-        if (last === null || SPEAKER_STOP.test(last[1] ?? '')) break;
+        const last = lastWord(remaining);
+        if (last === null || SPEAKER_STOP.test(last.word)) break;
         cursor = sentence.start + last.index;
         remaining = remaining.slice(0, last.index);
       }
@@ -196,9 +218,21 @@ function attributionIn(paragraph: string, sentence: Span, quotes: readonly Span[
   return null;
 }
 
+/** "over", "more than", "at least" just before a figure: part of what is claimed. */
+const MODIFIER_BEFORE = new RegExp(`(?<![\\p{L}])${MODIFIER}\\s+$`, 'iu');
+
+/** A figure's span widened to the modifier before it ("over 140 people"). */
+function withModifier(paragraph: string, span: Span): Span {
+  const before = paragraph.slice(Math.max(0, span.start - 24), span.start);
+  const modifier = MODIFIER_BEFORE.exec(before);
+  return modifier === null ? span : { start: span.start - modifier[0].length, end: span.end };
+}
+
 function matchesOf(paragraph: string, patterns: readonly RegExp[], excluded: readonly Span[]): Span[] {
   const found: Span[] = [];
+  const hasDigit = /\d/u.test(paragraph);
   for (const pattern of patterns) {
+    if (!hasDigit && NEEDS_DIGIT.has(pattern)) continue;
     for (const match of paragraph.matchAll(pattern)) {
       const span = { start: match.index, end: match.index + match[0].trimEnd().length };
       if (span.end > span.start && !overlaps(span, excluded) && !overlaps(span, found)) found.push(span);
@@ -220,7 +254,9 @@ function suggestInParagraph(paragraph: string, index: number): ClaimSuggestion[]
       reason,
     });
 
-  const urls = [...paragraph.matchAll(URL)].map((match) => ({
+  // The address pattern is the costliest one; most paragraphs have no address at all.
+  const mayHoldAddress = paragraph.includes('://') || paragraph.includes('www.') || paragraph.includes('@');
+  const urls = (mayHoldAddress ? [...paragraph.matchAll(URL)] : []).map((match) => ({
     start: match.index,
     end: match.index + match[0].length,
   }));
@@ -229,10 +265,10 @@ function suggestInParagraph(paragraph: string, index: number): ClaimSuggestion[]
   const spans = sentences(paragraph, allQuotes);
 
   const dates = matchesOf(paragraph, DATE_PATTERNS, [...urls, ...quotes]);
-  const figures = matchesOf(paragraph, FIGURE_PATTERNS, [...urls, ...quotes, ...dates]).filter(
-    // An ordinal (11th meeting) or a lone bare year-like number is not a figure to check.
-    (span) => !/^\d{4}$/u.test(paragraph.slice(span.start, span.end)),
-  );
+  const figures = matchesOf(paragraph, FIGURE_PATTERNS, [...urls, ...quotes, ...dates])
+    // A lone four-digit number is more often a year than a count.
+    .filter((span) => !/^\d{4}$/u.test(paragraph.slice(span.start, span.end)))
+    .map((span) => withModifier(paragraph, span));
 
   for (const sentence of spans) {
     const sentenceQuotes = quotes.filter((quote) => overlaps(quote, [sentence]));

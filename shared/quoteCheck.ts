@@ -37,7 +37,6 @@ export type QuoteCheck = {
  */
 export const SIMILARITY_THRESHOLD = 0.6;
 
-const OPENERS: Readonly<Record<string, string>> = { '“': '”', '«': '»', '„': '“', '"': '"', '‘': '’', "'": "'" };
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Characters after which a straight or single quote mark opens a quotation rather than closes one. */
 const BEFORE_OPENING = /[\s([{\u2014\u2013/-]/u;
@@ -77,10 +76,15 @@ function closes(text: string, index: number, opener: string): boolean {
  */
 export function quotationsIn(text: string): Quotation[] {
   const found: Quotation[] = [];
+  const candidates = /["'“‘«„]/gu;
   let index = 0;
   while (index < text.length) {
-    const mark = text[index] ?? '';
-    if (!(mark in OPENERS) || !isOpening(text, index)) {
+    candidates.lastIndex = index;
+    const next = candidates.exec(text);
+    if (next === null) break;
+    index = next.index;
+    const mark = next[0];
+    if (!isOpening(text, index)) {
       index += 1;
       continue;
     }
@@ -88,9 +92,11 @@ export function quotationsIn(text: string): Quotation[] {
     const paragraphEnd = text.indexOf('\n', start);
     const limit = paragraphEnd === -1 ? text.length : paragraphEnd;
     let end = -1;
-    for (let cursor = start + 1; cursor < limit; cursor += 1) {
-      if (closes(text, cursor, mark)) {
-        end = cursor + 1;
+    const closers = /["'”’»“]/gu;
+    closers.lastIndex = start + 1;
+    for (let close = closers.exec(text); close !== null && close.index < limit; close = closers.exec(text)) {
+      if (closes(text, close.index, mark)) {
+        end = close.index + 1;
         break;
       }
     }

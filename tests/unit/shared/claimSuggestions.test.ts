@@ -125,7 +125,7 @@ describe('suggestClaims: figures', () => {
     ['$2.5 billion', 'The government spent $2.5 billion on the bridge last year.'],
     ['12%', 'Prices in the capital rose 12% over the winter months.'],
     ['1,000 troops', 'The ministry sent 1,000 troops to the border region.'],
-    ['two-thirds', 'Nearly two-thirds of the voters stayed home on polling day.'],
+    ['Nearly two-thirds', 'Nearly two-thirds of the voters stayed home on polling day.'],
     ['3.5 percent', 'The economy grew 3.5 percent in the last quarter of trading.'],
     ['hundreds of families', 'Floods forced hundreds of families from their homes in the north.'],
     ['at least twenty people', 'The storm injured at least twenty people across the islands.'],
