@@ -110,6 +110,12 @@ describe('suggestClaims: attribution', () => {
     expect(found?.reason).toContain(phrase.split(' ').slice(-1)[0]);
   });
 
+  it('does not read "the final say" as someone saying something', () => {
+    expect(texts(of('Ministers will still have the final say on whether the plan goes ahead.'), 'attribution')).toEqual(
+      [],
+    );
+  });
+
   it('does not read a passive "claimed by" or "denied by" as attribution', () => {
     const suggestions = of(
       'The attack, claimed by a militant group, was denied by the ministry and killed nine people.',
@@ -128,6 +134,7 @@ describe('suggestClaims: figures', () => {
     ['Nearly two-thirds', 'Nearly two-thirds of the voters stayed home on polling day.'],
     ['3.5 percent', 'The economy grew 3.5 percent in the last quarter of trading.'],
     ['hundreds of families', 'Floods forced hundreds of families from their homes in the north.'],
+    ['166 call centres', 'The survey covered 166 call centres in 24 countries last year.'],
     ['at least twenty people', 'The storm injured at least twenty people across the islands.'],
   ])('proposes "%s"', (figure, sentence) => {
     expect(texts(of(sentence), 'figure')).toContain(figure);
