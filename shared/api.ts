@@ -310,6 +310,11 @@ export const contract = {
   ),
   'claims:removeEvidence': channel(z.strictObject({ evidenceId: EvidenceIdSchema }), ClaimSchema),
   'claims:dismiss': channel(z.strictObject({ id: ClaimIdSchema }), ClaimSchema),
+  /** The article's fact-check report: a standalone HTML document, and a file name to save it under. */
+  'claims:report': channel(
+    z.strictObject({ articleId: ArticleIdSchema }),
+    z.object({ html: z.string(), fileName: z.string() }),
+  ),
   /** Whether a library is open, and if not why, with the newest sound backup to offer. Always answers. */
   'library:status': channel(z.strictObject({}), LibraryStatusSchema),
   'libraries:recent': channel(z.strictObject({}), z.array(RecentLibrarySchema)),

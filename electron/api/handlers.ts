@@ -9,6 +9,7 @@ import * as articles from '../services/articles';
 import * as assets from '../services/assets';
 import * as authors from '../services/authors';
 import * as claims from '../services/claims';
+import { factCheckReport, reportFileName } from '../services/factCheckReport';
 import * as sources from '../services/sources';
 import { backupFolder, listBackups } from '../services/backups';
 import type { LibraryHost } from '../services/LibraryHost';
@@ -107,6 +108,10 @@ export function createHandlers({ host, preferences, imports = new ImportJobs() }
     'claims:addEvidence': ({ claimId, ...evidence }) => claims.addEvidence(lib(), claimId, evidence, editor()),
     'claims:removeEvidence': ({ evidenceId }) => claims.removeEvidence(lib(), evidenceId, editor()),
     'claims:dismiss': ({ id }) => claims.dismissClaim(lib(), id, editor()),
+    'claims:report': ({ articleId }) => ({
+      html: factCheckReport(lib(), articleId, new Date()),
+      fileName: reportFileName(articles.getArticle(lib(), articleId)),
+    }),
     'library:status': () => host.status(),
     'libraries:recent': () => host.recentLibraries(),
     'libraries:open': ({ path }) => {

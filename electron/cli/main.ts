@@ -32,6 +32,7 @@ Commands:
   sources [list] [Q]   the library's sources, or those matching Q (in their fields or snapshot text)
   sources add FILE...  keep files as sources, each with an offline snapshot (.html, .pdf, .docx, .txt)
   claims ID            an article's claims, their verdicts and evidence, and how many are checked
+  claims ID --report FILE  write the article's fact-check report (HTML) to FILE
   restore --list       the library's backups, newest first
   restore --latest     replace the library with its newest sound backup
   restore BACKUP       replace the library with that backup (a file, or a name from --list);
@@ -212,6 +213,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         kind: { type: 'string' },
         title: { type: 'string' },
         article: { type: 'string' },
+        report: { type: 'string' },
         list: { type: 'boolean', default: false },
         latest: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -271,7 +273,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
           commandContext,
         );
       case 'claims':
-        return await claimsCommand(rest, commandContext);
+        return await claimsCommand(rest, commandContext, { report: values.report });
       case 'list': {
         const result = await call(handlers, 'articles:list', {
           limit: parseLimit(values.limit, 50),

@@ -91,11 +91,51 @@ function formatClaim(claim: Claim): string {
   return lines.join('\n');
 }
 
-/** `copydesk claims ARTICLE-ID`: every claim with its verdict and evidence, and the coverage. */
-export async function claimsCommand(args: readonly string[], cx: CommandContext): Promise<number> {
+/**
+ * Writes the report where asked: FILE, or the report's own name inside FILE when it is a
+ * folder. Written beside the target under a temporary name and renamed, so an interrupted
+ * write never leaves half a report.
+ */
+function writeReport(target: string, report: { html: string; fileName: string }): string {
+  let file = path.resolve(target);
+  try {
+    if (fs.statSync(file).isDirectory()) file = path.join(file, report.fileName);
+  } catch {
+    // Not there yet: the report is written under that name.
+  }
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temporary, report.html, { encoding: 'utf8', flag: 'wx' });
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : (code ?? 'error');
+    throw new Error(`The report cannot be written to ${file} (${why}).`, { cause: error });
+  }
+  return file;
+}
+
+/**
+ * `copydesk claims ARTICLE-ID`: every claim with its verdict and evidence, and the coverage.
+ * With `--report FILE`, the fact-check report is written to FILE as HTML instead.
+ */
+export async function claimsCommand(
+  args: readonly string[],
+  cx: CommandContext,
+  options: { report?: string } = {},
+): Promise<number> {
   const articleId = args[0];
   if (articleId === undefined)
     throw cx.usage('claims needs an article id: copydesk claims ID (copydesk list shows them).');
+  if (options.report !== undefined) {
+    if (options.report.trim() === '') throw cx.usage('--report needs a file: copydesk claims ID --report report.html');
+    const report = await cx.call('claims:report', { articleId });
+    const file = writeReport(options.report, report);
+    cx.print({ file }, () => `Wrote the fact-check report to ${file}\n`);
+    return 0;
+  }
   const claims = await cx.call('claims:list', { articleId });
   const live = claims.filter((claim) => claim.state !== 'dismissed');
   const checked = live.filter((claim) => claim.verdict !== 'unchecked').length;

@@ -232,6 +232,10 @@ describe('every channel through dispatch', () => {
     expect(
       (await track('claims:removeEvidence', { evidenceId: linked.evidence[0]?.id ?? UNKNOWN_ID })).evidence,
     ).toEqual([]);
+    const report = await track('claims:report', { articleId: created.id });
+    expect(report.fileName).toMatch(/^fact-check-.+\.html$/);
+    expect(report.html).toContain('1 of 1 claim checked');
+    expect(report.html).toContain('reopens on Friday');
     expect((await track('claims:dismiss', { id: claim.id })).state).toBe('dismissed');
     expect((await track('claims:list', { articleId: created.id })).map((c) => c.id)).toEqual([claim.id]);
     expect(await track('library:status', {})).toEqual({
@@ -532,6 +536,7 @@ describe('malformed payloads', () => {
     ],
     'claims:removeEvidence': [{}, { evidenceId: 'x' }],
     'claims:dismiss': refSpecific,
+    'claims:report': [{}, { articleId: 'ferry' }, { articleId: UNKNOWN_ID, format: 'pdf' }],
     'library:status': [{ path: '/etc/passwd' }],
     'libraries:recent': [{ limit: 5 }],
     'libraries:open': [{}, { path: '' }, { path: '   ' }, { path: 42 }, { path: 'x'.repeat(5000) }],

@@ -90,4 +90,27 @@ describe('copydesk sources and claims', () => {
     const json = JSON.parse(copydesk(['claims', article.id, '--json']).stdout) as { coverage: unknown };
     expect(json.coverage).toEqual({ checked: 1, total: 2 });
   });
+
+  it('writes the fact-check report to a file, or into a folder under its own name', () => {
+    const file = tmp.file('report.html');
+    const run = copydesk(['claims', article.id, '--report', file]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`Wrote the fact-check report to ${file}\n`);
+    const html = fs.readFileSync(file, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('1 of 2 claims checked');
+    expect(html).toContain('killed over 140 people');
+
+    const folder = tmp.file('reports');
+    fs.mkdirSync(folder);
+    const intoFolder = copydesk(['claims', article.id, '--report', folder, '--json']);
+    const written = (JSON.parse(intoFolder.stdout) as { file: string }).file;
+    expect(written).toBe(`${folder}/fact-check-${article.slug}.html`);
+    expect(fs.readdirSync(folder)).toEqual([`fact-check-${article.slug}.html`]);
+
+    const missing = copydesk(['claims', article.id, '--report', tmp.file('no-such-folder/report.html')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/cannot be written to .*no-such-folder\/report\.html \(its folder does not exist\)/);
+  });
 });

@@ -31,7 +31,7 @@ import type { BodyCounts } from '../../editor/plugins/WordCountPlugin';
 import { FactCheckPanel } from '../factcheck/FactCheckPanel';
 import { guessClaimKind, useArticleSources, useClaims } from '../factcheck/useClaims';
 import { HistoryPanel } from '../history/HistoryPanel';
-import type { ComparedText } from '../history/wordDiff';
+import type { ComparedText } from '../../../shared/wordDiff';
 import { statusLabel } from '../library/summaries';
 import { SidePanels } from '../panels/SidePanels';
 import { RelatedPanel } from '../related/RelatedPanel';

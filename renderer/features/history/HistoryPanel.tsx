@@ -9,7 +9,7 @@ import { statusLabel } from '../library/summaries';
 import { RevisionCompare } from './RevisionCompare';
 import { revisionKindLabel, revisionTitle } from './revisionLabels';
 import { useThrottled } from './useThrottled';
-import type { ComparedText } from './wordDiff';
+import type { ComparedText } from '../../../shared/wordDiff';
 
 /** The list is asked for again at most this often while saves come in. */
 const REFRESH_MS = 4000;

@@ -4,7 +4,7 @@ import type { Revision } from '../../../shared/domain';
 import { Icon } from '../../components/Icon';
 import { formatPrecisely } from '../library/formatWhen';
 import { revisionKindLabel, revisionTitle } from './revisionLabels';
-import { articleDiff, describeDiff, type ComparedText, type FieldDiff } from './wordDiff';
+import { articleDiff, describeDiff, type ComparedText, type FieldDiff } from '../../../shared/wordDiff';
 
 type RevisionCompareProps = {
   revision: Revision;

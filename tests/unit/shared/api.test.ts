@@ -116,6 +116,7 @@ const VALID: { [C in Channel]: ArgsOf<C> } = {
   'claims:addEvidence': { claimId: ID, snapshotId: OTHER_ID, start: 10, end: 40, note: 'Paragraph 3.' },
   'claims:removeEvidence': { evidenceId: ID },
   'claims:dismiss': { id: ID },
+  'claims:report': { articleId: ID },
   'library:status': {},
   'libraries:recent': {},
   'libraries:open': { path: '/home/desk/archive.sqlite3' },

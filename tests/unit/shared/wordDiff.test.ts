@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { articleDiff, describeDiff, wordDiff } from '../../../../../renderer/features/history/wordDiff';
+import { articleDiff, describeDiff, wordDiff } from '../../../shared/wordDiff';
 
 describe('wordDiff', () => {
   it('marks the words only in the kept version as deleted and the ones only in the current text as inserted', () => {

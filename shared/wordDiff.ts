@@ -1,6 +1,7 @@
+/** Word-level differences between two texts: revisions of an article, a quotation against its source. */
 import { diffWordsWithSpace } from 'diff';
 
-import { countWords } from '../../../shared/text';
+import { countWords } from './text';
 
 /** A run of text that is the same in both versions, only in the kept version, or only in the current one. */
 export type DiffPart = { kind: 'same' | 'inserted' | 'deleted'; text: string };
@@ -18,13 +19,17 @@ const DIFF_TIMEOUT_MS = 1500;
 
 /**
  * The word-level difference from a kept version (`before`) to the current text (`after`), or
- * null when the texts are too far apart to compare in reasonable time.
+ * null when the texts are too far apart to compare in reasonable time. With `ignoreCase`,
+ * words that differ only in capitalisation count as the same (the `after` spelling is kept).
  */
-export function wordDiff(before: string, after: string): FieldDiff | null {
+export function wordDiff(before: string, after: string, options: { ignoreCase?: boolean } = {}): FieldDiff | null {
   if (before === after) {
     return { parts: before === '' ? [] : [{ kind: 'same', text: before }], inserted: 0, deleted: 0 };
   }
-  const changes = diffWordsWithSpace(before, after, { timeout: DIFF_TIMEOUT_MS });
+  const changes = diffWordsWithSpace(before, after, {
+    timeout: DIFF_TIMEOUT_MS,
+    ignoreCase: options.ignoreCase ?? false,
+  });
   if (changes === undefined) return null;
   const parts: DiffPart[] = [];
   let inserted = 0;
