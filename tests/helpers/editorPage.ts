@@ -30,3 +30,28 @@ export const tool = (page: Page, name: string) =>
 export async function expectSaved(page: Page): Promise<void> {
   await expect(saveState(page)).toHaveText('Saved');
 }
+
+/** Selects the first occurrence of `phrase` inside the element `selector` names, as a drag of the mouse would. */
+export async function selectText(page: Page, selector: string, phrase: string): Promise<void> {
+  await page.evaluate(
+    ({ selector: where, phrase: words }) => {
+      const root = document.querySelector(where);
+      if (root === null) throw new Error(`${where} is not on the page`);
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode;
+        const at = node.textContent?.indexOf(words) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + words.length);
+        const selection = window.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+        return;
+      }
+      throw new Error(`“${words}” is not in ${where}`);
+    },
+    { selector, phrase },
+  );
+}

@@ -528,6 +528,12 @@ function ArticleWorkspace({
             ),
           },
           {
+            id: 'related',
+            label: 'Related articles',
+            icon: 'link',
+            render: () => <RelatedPanel items={related} onChange={changeRelated} />,
+          },
+          {
             id: 'history',
             label: 'History',
             icon: 'history',
@@ -541,12 +547,6 @@ function ArticleWorkspace({
                 onRestore={restore}
               />
             ),
-          },
-          {
-            id: 'related',
-            label: 'Related articles',
-            icon: 'link',
-            render: () => <RelatedPanel items={related} onChange={changeRelated} />,
           },
         ]}
       />

@@ -15,6 +15,7 @@ const ARTICLE: ShortcutEntry[] = [
   { label: 'Remove the focused author from the byline', keys: ['Delete'] },
   { label: 'Add the tag typed so far', keys: ['Enter'] },
   { label: 'Save an author or a new author', keys: [MOD_KEY, 'Enter'] },
+  { label: 'Mark the selected words as a claim to check', keys: [MOD_KEY, SHIFT_KEY, 'M'] },
 ];
 
 const WINDOW: ShortcutEntry[] = [

@@ -1,0 +1,135 @@
+import type { Page } from '@playwright/test';
+
+import { body, expectSaved, headlineField, library, MOD, selectText } from '../helpers/editorPage';
+import { expect, test } from '../helpers/webServer';
+
+/**
+ * A fact-checker's round: a source pasted and kept, a claim marked in the text, the
+ * supporting passage chosen in the source's reader and linked, a verdict given; all of it
+ * still there after a reload; and a claim whose words are deleted kept as an orphan.
+ */
+
+const STORY = 'An attack near Moscow killed over 140 people, the ministry said in a statement.';
+const STATEMENT =
+  'Statement of the ministry\n\nThe attack at the concert hall killed over 140 people and injured several hundred.';
+const CLAIM = 'killed over 140 people';
+const PASSAGE = 'killed over 140 people and injured several hundred';
+
+const sourcesPanel = (page: Page) => page.getByRole('region', { name: 'Sources' });
+const factCheck = (page: Page) => page.getByRole('region', { name: 'Fact check' });
+
+test('a claim is marked, linked to a passage of a kept source, given a verdict, and survives a reload', async ({
+  page,
+  copydesk,
+}) => {
+  await page.goto(copydesk.url);
+  await library(page).getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('textbox', { name: 'Your name' }).fill('Amna Riaz');
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+
+  await library(page).getByRole('button', { name: 'New article' }).click();
+  await expect(headlineField(page)).toBeFocused();
+  await page.keyboard.type('Concert hall attack toll');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(STORY);
+  await expectSaved(page);
+
+  // The statement, pasted and kept as a source of the article.
+  await page.getByRole('tab', { name: 'Sources' }).click();
+  await sourcesPanel(page).getByRole('button', { name: 'Paste text…' }).click();
+  const form = sourcesPanel(page).getByRole('form', { name: 'Paste a source' });
+  await form.getByRole('textbox', { name: 'Title' }).fill('Ministry statement');
+  await form.getByRole('combobox', { name: 'Kind' }).selectOption({ label: 'Official statement' });
+  await form.getByRole('textbox', { name: 'Text (kept exactly as pasted)' }).fill(STATEMENT);
+  await form.getByRole('button', { name: 'Keep as source' }).click();
+  const cited = sourcesPanel(page).getByRole('list', { name: 'Cited sources' });
+  await expect(cited.getByRole('listitem')).toHaveCount(1);
+  await expect(cited).toContainText('Ministry statement');
+  await expect(cited).toContainText('Official statement');
+
+  // The figure marked as a claim from the keyboard.
+  await body(page).click();
+  await selectText(page, '[aria-label="Body"]', CLAIM);
+  await page.keyboard.press(`${MOD}+Shift+M`);
+  const claims = factCheck(page).getByRole('list', { name: 'Claims' });
+  const card = claims.getByRole('listitem', { name: `Claim: ${CLAIM}` });
+  await expect(card).toBeVisible();
+  await expect(card.getByRole('combobox', { name: `Kind of “${CLAIM}”` })).toHaveValue('figure');
+  await expect(factCheck(page).getByRole('status')).toHaveText('0 of 1 claims checked');
+  await expect(body(page).locator('mark')).toHaveText(CLAIM);
+  await expectSaved(page);
+
+  // The supporting passage, chosen in the reader and linked.
+  await card.getByRole('button', { name: 'Add evidence…' }).click();
+  const reader = page.getByRole('dialog', { name: 'Read a source' });
+  await expect(reader.getByRole('document', { name: 'Snapshot text' })).toContainText(PASSAGE);
+  await expect(reader.getByRole('combobox', { name: 'Claim the passage supports' })).toHaveValue(/.+/);
+  await selectText(page, '.reader__text', PASSAGE);
+  await expect(reader.getByRole('status')).toContainText(`Selected: “${PASSAGE}”`);
+  await reader.getByRole('button', { name: 'Link selected passage' }).click();
+  await expect(card.getByRole('list', { name: `Evidence for “${CLAIM}”` })).toContainText(PASSAGE);
+  await page.screenshot({ path: 'test-results/fact-check-reader.png' });
+  await reader.getByRole('button', { name: 'Done' }).click();
+
+  await card.getByRole('combobox', { name: `Verdict on “${CLAIM}”` }).selectOption({ label: 'Verified' });
+  await expect(factCheck(page).getByRole('status')).toHaveText('1 of 1 claims checked');
+  await expect(card).toContainText('Verified · Amna Riaz');
+  await expect(body(page).locator('mark')).toHaveAttribute('data-verdict', 'verified');
+  await page.screenshot({ path: 'test-results/fact-check-panel.png' });
+
+  await page.reload();
+  await page.getByRole('tab', { name: 'Fact check' }).click();
+  await expect(card).toContainText('Verified · Amna Riaz');
+  await expect(card.getByRole('list', { name: `Evidence for “${CLAIM}”` })).toContainText('Ministry statement');
+  await expect(body(page).locator('mark')).toHaveText(CLAIM);
+  await expect(body(page).locator('mark')).toHaveAttribute('data-verdict', 'verified');
+});
+
+test('a claim whose words are deleted stays, as an orphan, until it is attached again or dismissed', async ({
+  page,
+  copydesk,
+}) => {
+  await page.goto(copydesk.url);
+  await library(page).getByRole('button', { name: 'New article' }).click();
+  await expect(headlineField(page)).toBeFocused();
+  await page.keyboard.type('Toll');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(STORY);
+  await expectSaved(page);
+
+  await page.getByRole('tab', { name: 'Fact check' }).click();
+  await selectText(page, '[aria-label="Body"]', CLAIM);
+  await factCheck(page).getByRole('button', { name: 'Mark selection as claim' }).click();
+  const card = factCheck(page).getByRole('listitem', { name: `Claim: ${CLAIM}` });
+  await expect(card).toBeVisible();
+  await expectSaved(page);
+
+  // The whole sentence replaced: the claim's words are gone.
+  await body(page).click();
+  await page.keyboard.press(`${MOD}+A`);
+  await page.keyboard.type('The toll is not yet known.');
+  await expectSaved(page);
+  await expect(card).toContainText('Its words were deleted from the text.');
+
+  // Attached to new words, then the text deleted again, then dismissed.
+  await selectText(page, '[aria-label="Body"]', 'not yet known');
+  await card.getByRole('button', { name: 'Attach to selected text' }).click();
+  await expect(body(page).locator('mark')).toHaveText('not yet known');
+  await expectSaved(page);
+  await expect(factCheck(page).getByRole('listitem', { name: 'Claim: not yet known' })).not.toContainText(
+    'Its words were deleted',
+  );
+
+  await body(page).click();
+  await page.keyboard.press(`${MOD}+A`);
+  await page.keyboard.type('Officials gave no figure.');
+  await expectSaved(page);
+  const orphan = factCheck(page).getByRole('listitem', { name: 'Claim: not yet known' });
+  await expect(orphan).toContainText('Its words were deleted from the text.');
+  await orphan.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(factCheck(page).getByText('Dismissed (1)')).toBeVisible();
+  await expect(factCheck(page).getByRole('status')).toHaveText('No claims marked yet.');
+});
