@@ -133,3 +133,45 @@ test('a claim whose words are deleted stays, as an orphan, until it is attached 
   await expect(factCheck(page).getByText('Dismissed (1)')).toBeVisible();
   await expect(factCheck(page).getByRole('status')).toHaveText('No claims marked yet.');
 });
+
+test('suggested claims are marked or dismissed in one click, and a dismissal is remembered', async ({
+  page,
+  copydesk,
+}) => {
+  await page.goto(copydesk.url);
+  await library(page).getByRole('button', { name: 'New article' }).click();
+  await expect(headlineField(page)).toBeFocused();
+  await page.keyboard.type('Pakistan and Russia deepen cooperation');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(
+    'Senior officials agreed to strengthen cooperation, Pakistan’s foreign ministry said in a statement.',
+  );
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('On Mar. 22, 2024, an attack near Moscow killed over 140 people.');
+  await expectSaved(page);
+
+  await page.getByRole('tab', { name: 'Fact check' }).click();
+  const suggested = factCheck(page).getByRole('list', { name: 'Suggested claims' });
+  await expect(suggested.getByRole('listitem').filter({ hasText: 'Figure: over 140 people' })).toBeVisible();
+  await expect(suggested).toContainText('Attributed: “Pakistan’s foreign ministry said in a statement”');
+  await expect(suggested).toContainText('Date: Mar. 22, 2024');
+  await page.screenshot({ path: 'test-results/fact-check-suggestions.png' });
+
+  await suggested.getByRole('button', { name: 'Mark as claim: over 140 people' }).click();
+  const card = factCheck(page).getByRole('listitem', { name: 'Claim: over 140 people' });
+  await expect(card).toBeVisible();
+  await expect(card.getByRole('combobox', { name: 'Kind of “over 140 people”' })).toHaveValue('figure');
+  await expect(body(page).locator('mark')).toHaveText('over 140 people');
+  await expectSaved(page);
+
+  await suggested.getByRole('button', { name: 'Dismiss suggestion: Mar. 22, 2024' }).click();
+  await expect(suggested).not.toContainText('Date: Mar. 22, 2024');
+
+  await page.reload();
+  await page.getByRole('tab', { name: 'Fact check' }).click();
+  await expect(card).toBeVisible();
+  await expect(suggested).toContainText('Attributed: “Pakistan’s foreign ministry said in a statement”');
+  await expect(suggested).not.toContainText('Date: Mar. 22, 2024');
+  await expect(suggested).not.toContainText('Figure: over 140 people');
+});

@@ -3,12 +3,15 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $dfs, mergeRegister } from '@lexical/utils';
 import {
   $createRangeSelection,
+  $getRoot,
   $getSelection,
+  $isElementNode,
   $isRangeSelection,
   $isTextNode,
   $setSelection,
   COMMAND_PRIORITY_EDITOR,
   createCommand,
+  type ElementNode,
   type LexicalCommand,
   type LexicalEditor,
 } from 'lexical';
@@ -20,6 +23,34 @@ export const MARK_CLAIM_COMMAND: LexicalCommand<string> = createCommand('MARK_CL
 export const SHOW_CLAIM_COMMAND: LexicalCommand<string> = createCommand('SHOW_CLAIM_COMMAND');
 /** Takes a claim's marks out of the text (the claim itself stays in the library). */
 export const UNMARK_CLAIM_COMMAND: LexicalCommand<string> = createCommand('UNMARK_CLAIM_COMMAND');
+
+/** Wraps [start, end) of the body's top-level block `block` in a mark for `claimId` (an accepted suggestion). */
+export const MARK_RANGE_COMMAND: LexicalCommand<{ claimId: string; block: number; start: number; end: number }> =
+  createCommand('MARK_RANGE_COMMAND');
+
+/**
+ * The text of each top-level block of the body, as suggestions read it; a list counts as one
+ * block with no text, as its items' offsets do not map onto one string.
+ */
+export function bodyBlocks(editor: LexicalEditor): string[] {
+  return editor.getEditorState().read(() =>
+    $getRoot()
+      .getChildren()
+      .map((block) => ($isElementNode(block) && block.getType() !== 'list' ? block.getTextContent() : '')),
+  );
+}
+
+/** The text node and offset at character `at` of a block's text (text and line breaks, as getTextContent counts). */
+function pointIn(block: ElementNode, at: number, preferEnd: boolean): { key: string; offset: number } | null {
+  let seen = 0;
+  for (const node of block.getAllTextNodes()) {
+    const size = node.getTextContentSize();
+    const inside = preferEnd ? at > seen && at <= seen + size : at >= seen && at < seen + size;
+    if (inside) return { key: node.getKey(), offset: at - seen };
+    seen += size;
+  }
+  return null;
+}
 
 /** The text currently selected in the body, '' when nothing is. */
 export function selectedBodyText(editor: LexicalEditor): string {
@@ -59,6 +90,23 @@ export function ClaimsPlugin({
             const selection = $getSelection();
             if (!$isRangeSelection(selection) || selection.isCollapsed()) return false;
             $wrapSelectionInMarkNode(selection, selection.isBackward(), id);
+            return true;
+          },
+          COMMAND_PRIORITY_EDITOR,
+        ),
+        editor.registerCommand(
+          MARK_RANGE_COMMAND,
+          ({ claimId, block, start, end }) => {
+            const element = $getRoot().getChildAtIndex(block);
+            if (!$isElementNode(element)) return false;
+            const anchor = pointIn(element, start, false);
+            const focus = pointIn(element, end, true);
+            if (anchor === null || focus === null) return false;
+            const selection = $createRangeSelection();
+            selection.anchor.set(anchor.key, anchor.offset, 'text');
+            selection.focus.set(focus.key, focus.offset, 'text');
+            $setSelection(selection);
+            $wrapSelectionInMarkNode(selection, false, claimId);
             return true;
           },
           COMMAND_PRIORITY_EDITOR,

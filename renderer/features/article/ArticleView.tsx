@@ -19,6 +19,7 @@ import type {
   RelatedItem,
   RevisionId,
 } from '../../../shared/domain';
+import { suggestClaims, type ClaimSuggestion } from '../../../shared/claimSuggestions';
 import { ApiError } from '../../../shared/errors';
 import type { Claim, ClaimId, Source, SourceId } from '../../../shared/sources';
 import { api, errorMessage } from '../../api';
@@ -26,7 +27,13 @@ import { Icon } from '../../components/Icon';
 import { useReportError } from '../../components/Notices';
 import { StatusBar } from '../../components/StatusBar';
 import { Editor } from '../../editor/Editor';
-import { MARK_CLAIM_COMMAND, SHOW_CLAIM_COMMAND, selectedBodyText } from '../../editor/plugins/ClaimsPlugin';
+import {
+  bodyBlocks,
+  MARK_CLAIM_COMMAND,
+  MARK_RANGE_COMMAND,
+  SHOW_CLAIM_COMMAND,
+  selectedBodyText,
+} from '../../editor/plugins/ClaimsPlugin';
 import type { BodyCounts } from '../../editor/plugins/WordCountPlugin';
 import { FactCheckPanel } from '../factcheck/FactCheckPanel';
 import { guessClaimKind, useArticleSources, useClaims } from '../factcheck/useClaims';
@@ -173,6 +180,9 @@ type WorkspaceProps = {
   onReplaced: (article: Article) => void;
   onOpenArticle: (article: Article) => void;
 };
+
+/** Suggested claims are read again this long after typing stops. */
+const SUGGESTION_PAUSE_MS = 1200;
 
 function isMarkClaimShortcut(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'm';
@@ -337,6 +347,52 @@ function ArticleWorkspace({
   );
 
   const showPanel = useCallback((id: string) => setPanelRequest({ id, at: Date.now() }), []);
+
+  // The body's blocks, read again when typing pauses, for the suggested claims.
+  const [blocks, setBlocks] = useState<string[]>([]);
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (editor === null) return undefined;
+    let timer = setTimeout(() => setBlocks(bodyBlocks(editor)), 0);
+    const stop = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => setBlocks(bodyBlocks(editor)), SUGGESTION_PAUSE_MS);
+    });
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  }, []);
+  const suggestions = useMemo(() => suggestClaims(blocks), [blocks]);
+
+  const acceptSuggestion = useCallback(
+    async (suggestion: ClaimSuggestion) => {
+      const editor = editorRef.current;
+      if (editor === null) return;
+      try {
+        const claim = await api.invoke('claims:create', {
+          articleId: article.id,
+          kind: suggestion.kind,
+          text: suggestion.text,
+        });
+        const marked = editor.dispatchCommand(MARK_RANGE_COMMAND, {
+          claimId: claim.id,
+          block: suggestion.paragraph,
+          start: suggestion.start,
+          end: suggestion.end,
+        });
+        claims.put(claim);
+        setFocusedClaim(claim.id);
+        if (!marked)
+          report(new Error('The suggested words changed before they could be marked. Select them and mark them.'));
+        await saver.flush();
+      } catch (error) {
+        report(error);
+      }
+    },
+    [article.id, claims, report, saver],
+  );
 
   /** Marks the body's selected text with a claim (a new one, or an orphan attached again), and saves. */
   const markClaim = useCallback(
@@ -507,10 +563,13 @@ function ArticleWorkspace({
             icon: 'check',
             render: () => (
               <FactCheckPanel
+                articleId={article.id}
                 claims={claims.claims}
+                suggestions={suggestions}
                 focusedId={focusedClaim}
                 actions={{
                   onMark: () => void markClaim(null),
+                  onAccept: (suggestion) => void acceptSuggestion(suggestion),
                   onShow: (claim) => {
                     setFocusedClaim(claim.id);
                     editorRef.current?.focus();

@@ -2,11 +2,14 @@ import './factcheck.css';
 
 import { useEffect, useRef, useState, type JSX } from 'react';
 
+import type { ClaimSuggestion } from '../../../shared/claimSuggestions';
+import type { ArticleId } from '../../../shared/domain';
 import type { Claim, ClaimKind, Verdict } from '../../../shared/sources';
 import { CLAIM_KINDS, VERDICT_LABELS, VERDICTS } from '../../../shared/sources';
 import { api } from '../../api';
 import { ARIA_MOD, MOD_KEY, SHIFT_KEY } from '../../components/keys';
 import { formatWhen } from '../library/formatWhen';
+import { Suggestions } from './Suggestions';
 
 const KIND_LABELS: Readonly<Record<ClaimKind, string>> = {
   quote: 'Quote',
@@ -19,6 +22,8 @@ const KIND_LABELS: Readonly<Record<ClaimKind, string>> = {
 export type FactCheckActions = {
   /** Marks the text selected in the body as a new claim. */
   onMark: () => void;
+  /** Marks a suggested claim's words as a claim. */
+  onAccept: (suggestion: ClaimSuggestion) => void;
   /** Selects the claim's words in the body. */
   onShow: (claim: Claim) => void;
   /** Marks the text selected in the body as this (orphaned) claim's new span. */
@@ -173,11 +178,15 @@ function ClaimCard({
  * kind; how many are checked. Orphaned claims stay here until attached again or dismissed.
  */
 export function FactCheckPanel({
+  articleId,
   claims,
+  suggestions,
   focusedId,
   actions,
 }: {
+  articleId: ArticleId;
   claims: readonly Claim[] | null;
+  suggestions: readonly ClaimSuggestion[];
   focusedId: string | null;
   actions: FactCheckActions;
 }): JSX.Element {
@@ -208,6 +217,13 @@ export function FactCheckPanel({
           Mark selection as claim
         </button>
       </div>
+      <Suggestions
+        key={articleId}
+        articleId={articleId}
+        suggestions={suggestions}
+        claims={claims}
+        onAccept={actions.onAccept}
+      />
       {live.length === 0 ? (
         <p className="muted factcheck__help">
           Select a quote, a figure, a date or an attributed statement in the text and mark it as a claim. Then link it
