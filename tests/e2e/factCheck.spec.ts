@@ -175,3 +175,50 @@ test('suggested claims are marked or dismissed in one click, and a dismissal is 
   await expect(suggested).not.toContainText('Date: Mar. 22, 2024');
   await expect(suggested).not.toContainText('Figure: over 140 people');
 });
+
+test('a quotation is checked against its source: the words that differ are shown, and a corrected quote matches', async ({
+  page,
+  copydesk,
+}) => {
+  await page.goto(copydesk.url);
+  await library(page).getByRole('button', { name: 'New article' }).click();
+  await expect(headlineField(page)).toBeFocused();
+  await page.keyboard.type('Talks in Moscow');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('“The two sides held a thorough exchange of views,” the ministry said.');
+  await expectSaved(page);
+
+  await page.getByRole('tab', { name: 'Sources' }).click();
+  await sourcesPanel(page).getByRole('button', { name: 'Paste text…' }).click();
+  const form = sourcesPanel(page).getByRole('form', { name: 'Paste a source' });
+  await form.getByRole('textbox', { name: 'Title' }).fill('Ministry statement');
+  await form
+    .getByRole('textbox', { name: 'Text (kept exactly as pasted)' })
+    .fill('The two sides held an in-depth exchange of views on terrorism in Afghanistan.');
+  await form.getByRole('button', { name: 'Keep as source' }).click();
+  await expect(sourcesPanel(page).getByRole('list', { name: 'Cited sources' })).toContainText('Ministry statement');
+
+  const quote = '“The two sides held a thorough exchange of views,”';
+  await selectText(page, '[aria-label="Body"]', quote);
+  await page.keyboard.press(`${MOD}+Shift+M`);
+  const card = factCheck(page).getByRole('listitem', { name: /^Claim: “The two sides/ });
+  await expect(card.getByRole('combobox', { name: /^Kind of/ })).toHaveValue('quote');
+  await card.getByRole('button', { name: 'Add evidence…' }).click();
+  const reader = page.getByRole('dialog', { name: 'Read a source' });
+  await selectText(page, '.reader__text', 'The two sides held an in-depth exchange of views');
+  await reader.getByRole('button', { name: 'Link selected passage' }).click();
+  await reader.getByRole('button', { name: 'Done' }).click();
+
+  const check = card.getByLabel('Quote check');
+  await expect(check).toContainText('The quotation differs from Ministry statement:');
+  await expect(check.locator('del')).toHaveText(['an', 'in-depth']);
+  await expect(check.locator('ins')).toHaveText(['a', 'thorough']);
+  await page.screenshot({ path: 'test-results/quote-check.png' });
+
+  // The quote corrected in the text: the claim follows its words, and now matches.
+  await selectText(page, '[aria-label="Body"]', 'a thorough');
+  await page.keyboard.type('an in-depth');
+  await expectSaved(page);
+  await expect(check).toHaveText('The quotation matches Ministry statement word for word.');
+});

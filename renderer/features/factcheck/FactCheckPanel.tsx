@@ -9,6 +9,7 @@ import { CLAIM_KINDS, VERDICT_LABELS, VERDICTS } from '../../../shared/sources';
 import { api } from '../../api';
 import { ARIA_MOD, MOD_KEY, SHIFT_KEY } from '../../components/keys';
 import { formatWhen } from '../library/formatWhen';
+import { QuoteCheckResult } from './QuoteCheckResult';
 import { Suggestions } from './Suggestions';
 
 const KIND_LABELS: Readonly<Record<ClaimKind, string>> = {
@@ -126,6 +127,7 @@ function ClaimCard({
           {claim.checkedAt === null ? '' : ` · ${formatWhen(claim.checkedAt)}`}
         </p>
       )}
+      {claim.kind === 'quote' ? <QuoteCheckResult claim={claim} onError={actions.onError} /> : null}
       {claim.evidence.length === 0 ? (
         <p className="claim__meta">No evidence linked yet.</p>
       ) : (
