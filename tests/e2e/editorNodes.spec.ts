@@ -11,6 +11,7 @@ import {
   expectSaved,
   headlineField,
   library,
+  expectCaret,
   MOD,
   tool,
   watchForProblems,
@@ -138,6 +139,7 @@ test('images, rules, Also See, markdown and a hostile paste all survive a reload
   await expect(tool(page, 'Strikethrough')).toHaveAttribute('aria-pressed', 'true');
   await expect(body(page).locator('s, .ed-strike').last()).toHaveText('Strike me');
   await page.keyboard.press('End');
+  await expectCaret(page);
   await page.keyboard.press(`${MOD}+Shift+X`);
   await expect(tool(page, 'Strikethrough')).toHaveAttribute('aria-pressed', 'false');
   await page.keyboard.press('Enter');
@@ -329,6 +331,7 @@ test('house style: flagged words are highlighted with their suggestion and never
 
   // Fixing the text by hand clears its note.
   await body(page).press(`${MOD}+End`);
+  await expectCaret(page);
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Backspace');
   await page.keyboard.type('said to be 40');

@@ -55,3 +55,35 @@ export async function selectText(page: Page, selector: string, phrase: string): 
     { selector, phrase },
   );
 }
+
+/**
+ * Waits until the body editor's own selection is the caret the page shows. Lexical takes the
+ * page's selection from the selectionchange event, a moment after a key like End moves it;
+ * a key pressed before then would act on the old selection.
+ */
+export async function expectCaret(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        type Point = { key: string; offset: number; type: string };
+        type EditorLike = {
+          getEditorState: () => { _selection: { anchor?: Point; focus?: Point } | null };
+          getElementByKey: (key: string) => HTMLElement | null;
+        };
+        const root = document.querySelector<Element & { __lexicalEditor?: EditorLike }>('[aria-label="Body"]');
+        const editor = root?.__lexicalEditor;
+        const dom = window.getSelection();
+        const lexical = editor?.getEditorState()._selection;
+        if (editor === undefined || dom === null || !dom.isCollapsed || lexical?.anchor === undefined) return false;
+        const { anchor, focus } = lexical;
+        if (focus === undefined || anchor.key !== focus.key || anchor.offset !== focus.offset) return false;
+        const element = editor.getElementByKey(anchor.key);
+        const node = dom.anchorNode;
+        if (element === null || node === null) return false;
+        return anchor.type === 'text'
+          ? (node === element || element.contains(node)) && dom.anchorOffset === anchor.offset
+          : node === element && dom.anchorOffset === anchor.offset;
+      }),
+    )
+    .toBe(true);
+}
