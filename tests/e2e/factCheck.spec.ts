@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 
-import { body, expectSaved, headlineField, library, MOD, selectText } from '../helpers/editorPage';
+import { body, expectSaved, library, MOD, selectText, startStory } from '../helpers/editorPage';
 import { expect, test } from '../helpers/webServer';
 
 /**
@@ -28,13 +28,7 @@ test('a claim is marked, linked to a passage of a kept source, given a verdict, 
   await settings.getByRole('textbox', { name: 'Your name' }).fill('Amna Riaz');
   await settings.getByRole('button', { name: 'Save settings' }).click();
 
-  await library(page).getByRole('button', { name: 'New article' }).click();
-  await expect(headlineField(page)).toBeFocused();
-  await page.keyboard.type('Concert hall attack toll');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(STORY);
-  await expectSaved(page);
+  await startStory(page, 'Concert hall attack toll', [STORY]);
 
   // The statement, pasted and kept as a source of the article.
   await page.getByRole('tab', { name: 'Sources' }).click();
@@ -92,13 +86,7 @@ test('a claim whose words are deleted stays, as an orphan, until it is attached 
   copydesk,
 }) => {
   await page.goto(copydesk.url);
-  await library(page).getByRole('button', { name: 'New article' }).click();
-  await expect(headlineField(page)).toBeFocused();
-  await page.keyboard.type('Toll');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(STORY);
-  await expectSaved(page);
+  await startStory(page, 'Toll', [STORY]);
 
   await page.getByRole('tab', { name: 'Fact check' }).click();
   await selectText(page, '[aria-label="Body"]', CLAIM);
@@ -139,17 +127,10 @@ test('suggested claims are marked or dismissed in one click, and a dismissal is 
   copydesk,
 }) => {
   await page.goto(copydesk.url);
-  await library(page).getByRole('button', { name: 'New article' }).click();
-  await expect(headlineField(page)).toBeFocused();
-  await page.keyboard.type('Pakistan and Russia deepen cooperation');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(
+  await startStory(page, 'Pakistan and Russia deepen cooperation', [
     'Senior officials agreed to strengthen cooperation, Pakistan’s foreign ministry said in a statement.',
-  );
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('On Mar. 22, 2024, an attack near Moscow killed over 140 people.');
-  await expectSaved(page);
+    'On Mar. 22, 2024, an attack near Moscow killed over 140 people.',
+  ]);
 
   await page.getByRole('tab', { name: 'Fact check' }).click();
   const suggested = factCheck(page).getByRole('list', { name: 'Suggested claims' });
@@ -181,13 +162,7 @@ test('a quotation is checked against its source: the words that differ are shown
   copydesk,
 }) => {
   await page.goto(copydesk.url);
-  await library(page).getByRole('button', { name: 'New article' }).click();
-  await expect(headlineField(page)).toBeFocused();
-  await page.keyboard.type('Talks in Moscow');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('“The two sides held a thorough exchange of views,” the ministry said.');
-  await expectSaved(page);
+  await startStory(page, 'Talks in Moscow', ['“The two sides held a thorough exchange of views,” the ministry said.']);
 
   await page.getByRole('tab', { name: 'Sources' }).click();
   await sourcesPanel(page).getByRole('button', { name: 'Paste text…' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 
-import { body, expectSaved, headlineField, library, MOD } from '../helpers/editorPage';
+import { body, expectSaved, headlineField, library, MOD, startStory } from '../helpers/editorPage';
 import { expect, test } from '../helpers/webServer';
 
 const history = (page: Page) => page.getByRole('region', { name: 'History' });
@@ -14,14 +14,7 @@ async function setUserName(page: Page, name: string): Promise<void> {
 }
 
 async function startArticle(page: Page, headline: string, text: string): Promise<void> {
-  await library(page).getByRole('button', { name: 'New article' }).click();
-  await expect(headlineField(page)).toBeFocused();
-  await page.keyboard.type(headline);
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
-  await expect(body(page)).toBeFocused();
-  await page.keyboard.type(text);
-  await expectSaved(page);
+  await startStory(page, headline, [text]);
   await page.getByRole('tab', { name: 'History' }).click();
 }
 

@@ -87,3 +87,18 @@ export async function expectCaret(page: Page): Promise<void> {
     )
     .toBe(true);
 }
+
+/** A new article typed the way a person does: headline, Enter, Enter past the dek, then the paragraphs; saved. */
+export async function startStory(page: Page, headline: string, paragraphs: readonly string[]): Promise<void> {
+  await library(page).getByRole('button', { name: 'New article' }).click();
+  await expect(headlineField(page)).toBeFocused();
+  await page.keyboard.type(headline);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(body(page)).toBeFocused();
+  for (const [index, paragraph] of paragraphs.entries()) {
+    if (index > 0) await page.keyboard.press('Enter');
+    await page.keyboard.type(paragraph);
+  }
+  await expectSaved(page);
+}
