@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +10,7 @@ import { contract } from '../../shared/api';
 import type { Article } from '../../shared/domain';
 import { bodyFromParagraphs } from '../../shared/text';
 import { damageLibraryPages } from '../helpers/damage';
+import { runCopydesk } from '../helpers/cli';
 import { tempDir } from '../helpers/tempLibrary';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,13 +25,7 @@ const untouchedDefault = tmp.file('default-must-not-exist.sqlite3');
 const dataDir = tmp.file('data');
 
 function copydesk(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['bin/copydesk.cjs', ...args], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    env: { ...process.env, COPYDESK_LIBRARY: untouchedDefault, COPYDESK_DATA_DIR: dataDir, ...env },
-    timeout: 30_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCopydesk(args, { COPYDESK_LIBRARY: untouchedDefault, COPYDESK_DATA_DIR: dataDir, ...env });
 }
 
 let ferry: Article;

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { createArticle, getArticle, listArticles, search } from '../../electron/
 import type { ImportReport } from '../../shared/imports';
 import { ImportReportSchema } from '../../shared/imports';
 import { bodyFromParagraphs } from '../../shared/text';
+import { runCopydesk } from '../helpers/cli';
 import { dumpDatabase, openTempLibrary } from '../helpers/library';
 import {
   BBC,
@@ -228,13 +229,7 @@ describe('malformed files', () => {
 });
 
 describe('copydesk import', () => {
-  const copydesk = (args: string[]) =>
-    spawnSync(process.execPath, ['bin/copydesk.cjs', ...args], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-      env: { ...process.env, COPYDESK_DATA_DIR: path.join(library.dir, 'data') },
-      timeout: 60_000,
-    });
+  const copydesk = (args: string[]) => runCopydesk(args, { COPYDESK_DATA_DIR: path.join(library.dir, 'data') }, 60_000);
 
   it('prints progress and a summary, and exits 1 when a file failed', () => {
     const junk = path.join(library.dir, 'junk.html');
@@ -244,17 +239,17 @@ describe('copydesk import', () => {
     expect(run.stdout).toContain('Imported 1 article, skipped 0 duplicates, failed 1.');
     expect(run.stdout).toContain(`${junk} does not look like a text file`);
     expect(run.stdout).toContain('matches no article in the library; it was kept as text.');
-    expect(run.status).toBe(1);
+    expect(run.code).toBe(1);
 
     const again = copydesk(['import', SEED_ARTICLE, '--library', library.file, '--json']);
-    expect(again.status).toBe(0);
+    expect(again.code).toBe(0);
     const report = ImportReportSchema.parse(JSON.parse(again.stdout));
     expect(report.duplicates.map((item) => item.headline)).toEqual([SEED.headline]);
   }, 60_000);
 
   it('explains how to call it without paths', () => {
     const run = copydesk(['import', '--library', library.file]);
-    expect(run.status).toBe(2);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain('import needs files or folders');
   });
 

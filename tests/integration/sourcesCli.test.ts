@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -11,20 +9,14 @@ import { contract } from '../../shared/api';
 import type { Article } from '../../shared/domain';
 import { bodyFromParagraphs } from '../../shared/text';
 import { pdfDocument } from '../helpers/pdf';
+import { runCopydesk } from '../helpers/cli';
 import { tempDir } from '../helpers/tempLibrary';
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const tmp = tempDir('copydesk-sources-cli-');
 const library = tmp.file('desk.sqlite3');
 
 function copydesk(args: string[]) {
-  const result = spawnSync(process.execPath, ['bin/copydesk.cjs', ...args, '--library', library], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    env: { ...process.env, COPYDESK_DATA_DIR: tmp.file('data') },
-    timeout: 30_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCopydesk([...args, '--library', library], { COPYDESK_DATA_DIR: tmp.file('data') });
 }
 
 let article: Article;
