@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+
 import type { Page } from '@playwright/test';
 
 import { body, expectSaved, library, MOD, selectText, startStory } from '../helpers/editorPage';
@@ -71,7 +73,6 @@ test('a claim is marked, linked to a passage of a kept source, given a verdict, 
   await expect(factCheck(page).getByRole('status')).toHaveText('1 of 1 claims checked');
   await expect(card).toContainText('Verified · Amna Riaz');
   await expect(body(page).locator('mark')).toHaveAttribute('data-verdict', 'verified');
-  await page.screenshot({ path: 'test-results/fact-check-panel.png' });
 
   await page.reload();
   await page.getByRole('tab', { name: 'Fact check' }).click();
@@ -79,6 +80,29 @@ test('a claim is marked, linked to a passage of a kept source, given a verdict, 
   await expect(card.getByRole('list', { name: `Evidence for “${CLAIM}”` })).toContainText('Ministry statement');
   await expect(body(page).locator('mark')).toHaveText(CLAIM);
   await expect(body(page).locator('mark')).toHaveAttribute('data-verdict', 'verified');
+
+  // A second verdict, with its reason: the history keeps both.
+  await card.getByRole('textbox', { name: `Note on “${CLAIM}”` }).fill('The final toll was 145.');
+  await card.getByRole('combobox', { name: `Verdict on “${CLAIM}”` }).selectOption({ label: 'Partly true' });
+  await expect(card).toContainText('Partly true · Amna Riaz');
+  await card.getByText('Verdict history').click();
+  const verdicts = card.getByRole('list', { name: `Verdicts given to “${CLAIM}”` });
+  await expect(verdicts.getByRole('listitem')).toHaveCount(2);
+  await expect(verdicts.getByRole('listitem').nth(0)).toContainText('Verified · Amna Riaz');
+  await expect(verdicts.getByRole('listitem').nth(1)).toContainText('Partly true · Amna Riaz');
+  await expect(verdicts.getByRole('listitem').nth(1)).toContainText('The final toll was 145.');
+  await page.screenshot({ path: 'test-results/fact-check-panel.png' });
+
+  // The fact-check report, saved as a file of its own.
+  const download = page.waitForEvent('download');
+  await factCheck(page).getByRole('button', { name: 'Save report' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('fact-check-concert-hall-attack-toll.html');
+  const report = fs.readFileSync(await saved.path(), 'utf8');
+  expect(report).toContain('Concert hall attack toll');
+  expect(report).toContain(CLAIM);
+  expect(report).toContain('The final toll was 145.');
+  expect(report).toContain('Ministry statement');
 });
 
 test('a claim whose words are deleted stays, as an orphan, until it is attached again or dismissed', async ({

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState, type JSX } from 'react';
 
 import type { ClaimSuggestion } from '../../../shared/claimSuggestions';
 import type { ArticleId } from '../../../shared/domain';
-import type { Claim, ClaimKind, Verdict } from '../../../shared/sources';
+import type { Claim, ClaimKind, Verdict, VerdictChange } from '../../../shared/sources';
 import { CLAIM_KINDS, VERDICT_LABELS, VERDICTS } from '../../../shared/sources';
 import { api } from '../../api';
 import { ARIA_MOD, MOD_KEY, SHIFT_KEY } from '../../components/keys';
@@ -39,6 +39,44 @@ export type FactCheckActions = {
 function short(text: string, max = 140): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+/** Every verdict the claim was given, oldest first, read when opened. */
+function VerdictHistory({ claim, onError }: { claim: Claim; onError: (error: unknown) => void }): JSX.Element | null {
+  const [changes, setChanges] = useState<VerdictChange[] | null>(null);
+  if (claim.checker === '') return null;
+  return (
+    <details
+      className="claim__history"
+      onToggle={(event) => {
+        if (event.currentTarget.open) api.invoke('claims:history', { id: claim.id }).then(setChanges, onError);
+      }}
+    >
+      <summary>Verdict history</summary>
+      {changes === null ? null : (
+        <ol aria-label={`Verdicts given to “${short(claim.text, 60)}”`}>
+          {changes.map((change) => (
+            <li key={`${change.at}:${change.verdict}`}>
+              {VERDICT_LABELS[change.verdict]} · {change.checker} · {formatWhen(change.at)}
+              {change.note === '' ? null : <span className="claim__meta"> — {change.note}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </details>
+  );
+}
+
+/** Saves the article's fact-check report (HTML) through the browser's download. */
+function saveReport(articleId: ArticleId, onError: (error: unknown) => void): void {
+  api.invoke('claims:report', { articleId }).then(({ html, fileName }) => {
+    const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }, onError);
 }
 
 function ClaimCard({
@@ -127,6 +165,7 @@ function ClaimCard({
           {claim.checkedAt === null ? '' : ` · ${formatWhen(claim.checkedAt)}`}
         </p>
       )}
+      <VerdictHistory claim={claim} onError={actions.onError} />
       {claim.kind === 'quote' ? <QuoteCheckResult claim={claim} onError={actions.onError} /> : null}
       {claim.evidence.length === 0 ? (
         <p className="claim__meta">No evidence linked yet.</p>
@@ -218,6 +257,11 @@ export function FactCheckPanel({
         >
           Mark selection as claim
         </button>
+        {live.length === 0 ? null : (
+          <button type="button" className="button button--small" onClick={() => saveReport(articleId, actions.onError)}>
+            Save report
+          </button>
+        )}
       </div>
       <Suggestions
         key={articleId}

@@ -84,7 +84,11 @@ export function ReaderDialog({
   }, [snapshotId, onError]);
 
   useEffect(() => {
-    const onChange = () => setSelected(selectionIn(text.current));
+    // A selection moving out of the text (to the claim menu, to the button) keeps the passage chosen.
+    const onChange = () => {
+      const anchor = window.getSelection()?.anchorNode ?? null;
+      if (anchor !== null && text.current?.contains(anchor) === true) setSelected(selectionIn(text.current));
+    };
     document.addEventListener('selectionchange', onChange);
     return () => document.removeEventListener('selectionchange', onChange);
   }, []);
@@ -97,6 +101,7 @@ export function ReaderDialog({
       .invoke('claims:addEvidence', { claimId, snapshotId: snapshot.id, start: selected.start, end: selected.end })
       .then((claim) => {
         onLinked(claim);
+        setSelected(null);
         window.getSelection()?.removeAllRanges();
       }, onError);
   };
