@@ -7,6 +7,7 @@ import type { Clock } from '../../electron/services/articles';
 import { LibraryHost } from '../../electron/services/LibraryHost';
 import { RecentLibraries } from '../../electron/services/RecentLibraries';
 import type { Library } from '../../electron/services/LibraryHost';
+import { ApiError } from '../../shared/errors';
 import { tempDir } from './tempLibrary';
 
 /** A library (and preferences) in a fresh temporary folder; `close` closes it and removes the folder. */
@@ -65,4 +66,15 @@ export function dumpDatabase(db: Db): Record<string, string[]> {
     dump[table] = rows.map((row) => JSON.stringify(row)).sort();
   }
   return dump;
+}
+
+/** The ApiError a service call is refused with; fails the test if the call is not refused. */
+export function apiErrorFrom(action: () => unknown): ApiError {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected the action to be refused');
 }

@@ -273,6 +273,19 @@ describe('every channel through dispatch', () => {
   });
 });
 
+/** A well-formed source; each malformed payload changes one field of it. */
+const BLANK_SOURCE = {
+  kind: 'document',
+  title: 'x',
+  publisher: '',
+  author: '',
+  url: '',
+  publishedDate: '',
+  accessedDate: '',
+  reliability: 'A',
+  notes: '',
+};
+
 describe('malformed payloads', () => {
   const huge = 'H'.repeat(501);
   const notARoot = { root: { type: 'paragraph', children: [] } };
@@ -444,61 +457,11 @@ describe('malformed payloads', () => {
     'sources:list': [{ query: 42 }, { limit: 0 }, { query: 'x'.repeat(1001) }],
     'sources:get': refSpecific,
     'sources:create': [
-      {
-        kind: 'rumour',
-        title: 'x',
-        publisher: '',
-        author: '',
-        url: '',
-        publishedDate: '',
-        accessedDate: '',
-        reliability: 'A',
-        notes: '',
-      },
-      {
-        kind: 'document',
-        title: ' ',
-        publisher: '',
-        author: '',
-        url: '',
-        publishedDate: '',
-        accessedDate: '',
-        reliability: 'A',
-        notes: '',
-      },
-      {
-        kind: 'document',
-        title: 'x',
-        publisher: '',
-        author: '',
-        url: 'javascript:alert(1)',
-        publishedDate: '',
-        accessedDate: '',
-        reliability: 'A',
-        notes: '',
-      },
-      {
-        kind: 'document',
-        title: 'x',
-        publisher: '',
-        author: '',
-        url: '',
-        publishedDate: 'yesterday',
-        accessedDate: '',
-        reliability: 'A',
-        notes: '',
-      },
-      {
-        kind: 'document',
-        title: 'x',
-        publisher: '',
-        author: '',
-        url: '',
-        publishedDate: '',
-        accessedDate: '',
-        reliability: 'G',
-        notes: '',
-      },
+      { ...BLANK_SOURCE, kind: 'rumour' },
+      { ...BLANK_SOURCE, title: ' ' },
+      { ...BLANK_SOURCE, url: 'javascript:alert(1)' },
+      { ...BLANK_SOURCE, publishedDate: 'yesterday' },
+      { ...BLANK_SOURCE, reliability: 'G' },
     ],
     'sources:update': [{ id: UNKNOWN_ID }, { id: UNKNOWN_ID, fields: { title: 'x' } }],
     'sources:add': [

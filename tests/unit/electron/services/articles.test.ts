@@ -14,9 +14,8 @@ import {
 import { contentHash } from '../../../../electron/db/contentHash';
 import { findByContentHash } from '../../../../electron/db/queries/imports';
 import { ArticleIdSchema } from '../../../../shared/domain';
-import { ApiError } from '../../../../shared/errors';
 import { bodyFromParagraphs, emptyBody } from '../../../../shared/text';
-import { dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
+import { apiErrorFrom, dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
 
 let library: ReturnType<typeof openTempLibrary>;
 let clock: ReturnType<typeof manualClock>;
@@ -27,16 +26,6 @@ beforeEach(() => {
 afterEach(() => library.close());
 
 const MISSING_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
-
-function apiErrorFrom(action: () => unknown): ApiError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the action to be refused');
-}
 
 function revisionsOf(id: string): { kind: string; article_version: number; label: string; headline: string }[] {
   return library.lib.db

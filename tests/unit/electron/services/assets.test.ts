@@ -6,9 +6,8 @@ import { createArticle, getArticle, saveArticle } from '../../../../electron/ser
 import { addImage, getImage } from '../../../../electron/services/assets';
 import { MAX_IMAGE_BYTES } from '../../../../shared/api';
 import { AssetIdSchema } from '../../../../shared/domain';
-import { ApiError } from '../../../../shared/errors';
 import { jpegImage, pngImage } from '../../../helpers/images';
-import { dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
+import { apiErrorFrom, dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
 
 let library: ReturnType<typeof openTempLibrary>;
 let clock: ReturnType<typeof manualClock>;
@@ -19,16 +18,6 @@ beforeEach(() => {
 afterEach(() => library.close());
 
 const MISSING_ID = AssetIdSchema.parse('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b');
-
-function apiErrorFrom(action: () => unknown): ApiError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the action to be refused');
-}
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const assetCount = () => library.lib.db.prepare('SELECT count(*) FROM assets').pluck().get() as number;

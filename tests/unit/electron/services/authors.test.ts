@@ -4,8 +4,7 @@ import { createArticle, getArticle, saveArticle } from '../../../../electron/ser
 import { authorNamed, createAuthor, findAuthors, updateAuthor } from '../../../../electron/services/authors';
 import type { Author } from '../../../../shared/domain';
 import { AuthorIdSchema } from '../../../../shared/domain';
-import { ApiError } from '../../../../shared/errors';
-import { dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
+import { apiErrorFrom, dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
 
 let library: ReturnType<typeof openTempLibrary>;
 let clock: ReturnType<typeof manualClock>;
@@ -16,16 +15,6 @@ beforeEach(() => {
 afterEach(() => library.close());
 
 const MISSING_ID = AuthorIdSchema.parse('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b');
-
-function apiErrorFrom(action: () => unknown): ApiError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the action to be refused');
-}
 
 const author = (name: string, bio = '') => createAuthor(library.lib, name, bio);
 const signedBy = (...authors: Author[]) =>

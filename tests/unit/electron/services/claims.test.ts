@@ -20,9 +20,8 @@ import {
   recaptureSource,
 } from '../../../../electron/services/sources';
 import type { Body } from '../../../../shared/domain';
-import { ApiError } from '../../../../shared/errors';
 import { bodyFromParagraphs } from '../../../../shared/text';
-import { dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
+import { apiErrorFrom, dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
 
 let library: ReturnType<typeof openTempLibrary>;
 let clock: ReturnType<typeof manualClock>;
@@ -59,16 +58,6 @@ function bodyOf(...children: object[]): Body {
   const paragraph = body.root.children[0] as { children: object[] };
   paragraph.children = children;
   return body;
-}
-
-function refusal(action: () => unknown): ApiError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 const STATEMENT = [
@@ -154,9 +143,9 @@ describe('claims and the text they mark', () => {
   });
 
   it('are refused in an article in the trash or one that does not exist', () => {
-    expect(refusal(() => createClaim(library.lib, '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 'quote', 'x')).code).toBe(
-      'not-found',
-    );
+    expect(
+      apiErrorFrom(() => createClaim(library.lib, '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', 'quote', 'x')).code,
+    ).toBe('not-found');
   });
 });
 
@@ -193,7 +182,7 @@ describe('verdicts', () => {
     const article = createArticle(library.lib, { headline: 'x', body: bodyFromParagraphs(['x']) });
     const claim = createClaim(library.lib, article.id, 'figure', '140 people', CHECKER);
     const before = dumpDatabase(library.lib.db);
-    const error = refusal(() => setVerdict(library.lib, claim.id, 'verified', '', { userName: '  ' }));
+    const error = apiErrorFrom(() => setVerdict(library.lib, claim.id, 'verified', '', { userName: '  ' }));
     expect(error.message).toBe('Set your name in Settings first: every verdict records who checked the claim.');
     expect(dumpDatabase(library.lib.db)).toEqual(before);
   });
@@ -230,12 +219,13 @@ describe('evidence', () => {
     const { article, source, snapshot } = await articleWithSource();
     const claim = createClaim(library.lib, article.id, 'attribution', 'the ministry said', CHECKER);
     expect(
-      refusal(() => addEvidence(library.lib, claim.id, { snapshotId: snapshot.id, start: 5, end: 99_999, note: '' }))
-        .message,
+      apiErrorFrom(() =>
+        addEvidence(library.lib, claim.id, { snapshotId: snapshot.id, start: 5, end: 99_999, note: '' }),
+      ).message,
     ).toMatch(/^The passage is outside the snapshot/);
 
     const linked = addEvidence(library.lib, claim.id, { snapshotId: snapshot.id, start: 0, end: 15, note: '' });
-    expect(refusal(() => detachSource(library.lib, article.id, source.id)).code).toBe('conflict');
+    expect(apiErrorFrom(() => detachSource(library.lib, article.id, source.id)).code).toBe('conflict');
     const unlinked = removeEvidence(library.lib, linked.evidence[0]?.id ?? '', CHECKER);
     expect(unlinked.evidence).toEqual([]);
     expect(library.lib.db.prepare('SELECT removed_at FROM claim_evidence').pluck().all()).toEqual([

@@ -13,10 +13,9 @@ import { createAuthor } from '../../../../electron/services/authors';
 import { getRevision, listRevisions, restoreRevision, saveVersion } from '../../../../electron/services/revisions';
 import type { ArticlePatch } from '../../../../shared/api';
 import type { Article } from '../../../../shared/domain';
-import { ApiError } from '../../../../shared/errors';
 import { bodyFromParagraphs } from '../../../../shared/text';
 import { pngImage } from '../../../helpers/images';
-import { dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
+import { apiErrorFrom, dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
 
 let library: ReturnType<typeof openTempLibrary>;
 let clock: ReturnType<typeof manualClock>;
@@ -27,16 +26,6 @@ beforeEach(() => {
 afterEach(() => library.close());
 
 const MISSING_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
-
-function apiErrorFrom(action: () => unknown): ApiError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the action to be refused');
-}
 
 /** What a restore brings back: everything a person edits except the status. */
 function editedFields(article: Article) {
