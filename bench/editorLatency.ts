@@ -4,16 +4,15 @@
  *
  *   npm run bench
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import type { Browser } from '@playwright/test';
-import { chromium } from '@playwright/test';
 
 import type { Body } from '../shared/domain';
 import { bodyFromParagraphs, countWords } from '../shared/text';
+import { call, ms, runBenchmark, typingLatency, withServerAndBrowser } from './browser';
 
 const ROOT = path.join(__dirname, '..');
 const BBC = path.join(ROOT, '..', 'shared', 'corpora', 'news', 'bbc');
@@ -36,11 +35,6 @@ function realParagraphs(words: number): string[] {
     }
   }
   return paragraphs;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
 /** The same keydown → next frame measurement on a bare contenteditable holding the same text. */
@@ -79,46 +73,9 @@ async function bareBaseline(browser: Browser, paragraphs: string[]): Promise<num
   return samples;
 }
 
-async function startServer(library: string, dataDir: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'bin', 'copydesk.cjs'), 'serve', '--library', library, '--port', '0'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, COPYDESK_DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let buffer = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const match = /Copydesk is running at (\S+)/.exec(buffer);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`copydesk serve exited with ${String(code)}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
-
-async function call(origin: string, token: string, channel: string, args: unknown): Promise<unknown> {
-  const response = await fetch(`${origin}/api/${encodeURIComponent(channel)}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Copydesk-Token': token },
-    body: JSON.stringify(args),
-  });
-  const envelope = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  if (!envelope.ok) throw new Error(envelope.error?.message ?? 'failed');
-  return envelope.value;
-}
-
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-'));
-  const server = await startServer(path.join(dir, 'library.sqlite3'), path.join(dir, 'data'));
-  const address = new URL(server.url);
-  const token = address.searchParams.get('token') ?? '';
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
-  try {
+  await withServerAndBrowser(dir, path.join(dir, 'library.sqlite3'), async (server, browser) => {
     console.log('Editor benchmark (Chromium, browser mode, real BBC text)');
     console.log(
       'words   keydown→committed p50   p95 | keydown→next frame p50   p95 | bare contenteditable p50   p95 |  autosave serialise p50   p95 | saves while typing',
@@ -127,7 +84,7 @@ async function main(): Promise<void> {
     for (const size of [1000, 10_000]) {
       const paragraphs = realParagraphs(size);
       const body: Body = bodyFromParagraphs(paragraphs);
-      const article = (await call(address.origin, token, 'articles:create', {
+      const article = (await call(server, 'articles:create', {
         headline: `Benchmark ${size}`,
         body,
       })) as {
@@ -140,44 +97,11 @@ async function main(): Promise<void> {
         if (request.url().includes('articles%3Asave')) saves += 1;
       });
       await page.goto(`${server.url}#/article/${article.id}`);
-      const editor = page.getByRole('textbox', { name: 'Body' });
-      await editor.waitFor();
-      await editor.click();
-      await page.keyboard.press('Control+End');
-      await page.evaluate(() => {
-        type Samples = { paint: number[]; commit: number[] };
-        type WithEditor = HTMLElement & { __lexicalEditor?: { registerUpdateListener(fn: () => void): () => void } };
-        const samples: Samples = { paint: [], commit: [] };
-        (window as unknown as { __latency: Samples }).__latency = samples;
-        let pending: number | null = null;
-        document
-          .querySelector<WithEditor>('[contenteditable="true"][aria-label="Body"]')
-          ?.__lexicalEditor?.registerUpdateListener(() => {
-            if (pending !== null) samples.commit.push(performance.now() - pending);
-            pending = null;
-          });
-        document.addEventListener(
-          'keydown',
-          () => {
-            const start = performance.now();
-            pending = start;
-            // After the next frame has been produced: rAF runs before paint, the message after it.
-            requestAnimationFrame(() => {
-              const channel = new MessageChannel();
-              channel.port1.onmessage = () => samples.paint.push(performance.now() - start);
-              channel.port2.postMessage(null);
-            });
-          },
-          true,
-        );
+      await page.getByRole('textbox', { name: 'Body', exact: true }).waitFor();
+      const latency = await typingLatency(page, KEYSTROKES, () => {
+        saves = 0;
       });
-      await page.waitForTimeout(1500);
-      saves = 0;
-      for (let i = 0; i < KEYSTROKES; i += 1) await page.keyboard.press(i % 7 === 6 ? 'Space' : 'KeyA');
       const savesWhileTyping = saves;
-      const latency = await page.evaluate(
-        () => (window as unknown as { __latency: { paint: number[]; commit: number[] } }).__latency,
-      );
       const serialise = await page.evaluate(() => {
         type WithEditor = HTMLElement & { __lexicalEditor?: { getEditorState(): { toJSON(): unknown } } };
         const root = document.querySelector<WithEditor>('[contenteditable="true"][aria-label="Body"]');
@@ -191,7 +115,6 @@ async function main(): Promise<void> {
         }
         return times;
       });
-      const ms = (values: number[], p: number) => `${percentile(values, p).toFixed(1).padStart(5)} ms`;
       await page.close();
       const bare = await bareBaseline(browser, paragraphs);
       rows.push(
@@ -202,14 +125,7 @@ async function main(): Promise<void> {
     console.log(
       `(${KEYSTROKES} keystrokes per size, measured in the page; a frame waits for the 60 Hz tick, and the bare contenteditable shows what the browser alone costs on this machine)`,
     );
-  } finally {
-    await browser.close();
-    server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+runBenchmark(main);

@@ -294,6 +294,15 @@ export function sanitiseBodyHtml(html: string): HTMLElement {
   return container;
 }
 
+/**
+ * The page's article as sanitised HTML, for a source snapshot: the same elements as a story
+ * may hold plus tables, figures and other containers kept whole, every attribute but http(s)
+ * and mailto links gone — so a kept page reads as the page did, and can run nothing.
+ */
+export function sanitiseSnapshotHtml(html: string): string {
+  return workWindow().purify.sanitize(html, { ...PURIFY_CONFIG, RETURN_DOM: false });
+}
+
 /** An article body from any HTML: sanitised to a story's structure, then converted to Lexical JSON. */
 export function htmlToBody(html: string): Body {
   return bodyFromDom(sanitiseBodyHtml(html));

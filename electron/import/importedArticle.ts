@@ -31,6 +31,8 @@ export type ImportedArticle = {
   body: Body;
   related: RelatedHeadline[];
   source: { url: string; siteName: string; publishedTime: string };
+  /** A web page's article as sanitised HTML (see sanitiseSnapshotHtml); absent for other files. */
+  contentHtml?: string;
   notes: string[];
 };
 

@@ -3,7 +3,7 @@ import { Readability } from '@mozilla/readability';
 import { LanguageSchema } from '../../shared/domain';
 import { bodyToPlainText } from '../../shared/text';
 import { decodeEntities, parseHtmlDocument } from './domWindow';
-import { htmlToBody } from './htmlToBody';
+import { htmlToBody, sanitiseSnapshotHtml } from './htmlToBody';
 import { stripInertHtml } from './inertHtml';
 import type { ImportedArticle, ImportedAuthor } from './importedArticle';
 import { blankImport, calendarDate, collapseSpace, cutAtWord, headlineFromFileName } from './importedArticle';
@@ -205,6 +205,7 @@ export function parseWebPage(html: string, fileName: string): ImportedArticle {
     }
 
     const article = blankImport('html', body);
+    article.contentHtml = sanitiseSnapshotHtml(readable.content);
     article.headline = cutAtWord(
       first(text(ld.headline), og.title, readable.title, headlineFromFileName(fileName)),
       500,

@@ -138,9 +138,19 @@ export async function captureFile(name: string, bytes: Uint8Array): Promise<Capt
 
   const article = await parseImportFile(name, format === 'docx' ? 'docx' : 'html', bytes);
   const paragraphs = fromParagraphs(paragraphsOfArticle(article, article.body));
+  // A web page keeps its article as the page had it (tables, lists, links), sanitised.
+  const html =
+    article.contentHtml === undefined
+      ? paragraphs.html
+      : [
+          article.headline === '' ? '' : `<h1>${escapeHtml(article.headline)}</h1>`,
+          article.dek === '' ? '' : `<p><em>${escapeHtml(article.dek)}</em></p>`,
+          article.contentHtml,
+        ].join('\n');
   return {
     ...base,
     ...paragraphs,
+    html,
     about: {
       kind: format === 'docx' ? 'document' : 'web-page',
       title: article.headline || titleFromName,

@@ -234,9 +234,12 @@ describe('copydesk import', () => {
   it('prints progress and a summary, and exits 1 when a file failed', () => {
     const junk = path.join(library.dir, 'junk.html');
     fs.writeFileSync(junk, Buffer.from([0, 1, 2, 3]));
-    const run = copydesk(['import', SEED_ARTICLE, junk, '--library', library.file]);
-    expect(run.stderr).toContain(`Importing 1/2: ${SEED_ARTICLE}`);
-    expect(run.stdout).toContain('Imported 1 article, skipped 0 duplicates, failed 1.');
+    const page = path.join(PAGES, 'bbc-1', 'source.html');
+    const word = path.join(library.dir, 'briefing.docx');
+    fs.writeFileSync(word, docxFile([{ style: 'Title', runs: ['Briefing notes'] }, { runs: ['The talks went on.'] }]));
+    const run = copydesk(['import', SEED_ARTICLE, page, word, junk, '--library', library.file]);
+    expect(run.stderr).toContain(`Importing 1/4: ${SEED_ARTICLE}`);
+    expect(run.stdout).toContain('Imported 3 articles, skipped 0 duplicates, failed 1.');
     expect(run.stdout).toContain(`${junk} does not look like a text file`);
     expect(run.stdout).toContain('matches no article in the library; it was kept as text.');
     expect(run.code).toBe(1);

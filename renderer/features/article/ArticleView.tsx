@@ -35,7 +35,7 @@ import {
   selectedBodyText,
 } from '../../editor/plugins/ClaimsPlugin';
 import type { BodyCounts } from '../../editor/plugins/WordCountPlugin';
-import { FactCheckPanel } from '../factcheck/FactCheckPanel';
+import { FactCheckPanel, type FactCheckActions } from '../factcheck/FactCheckPanel';
 import { guessClaimKind, useArticleSources, useClaims } from '../factcheck/useClaims';
 import { HistoryPanel } from '../history/HistoryPanel';
 import type { ComparedText } from '../../../shared/wordDiff';
@@ -244,9 +244,18 @@ function ArticleWorkspace({
   const [focusedClaim, setFocusedClaim] = useState<ClaimId | null>(null);
   const [panelRequest, setPanelRequest] = useState<{ id: string; at: number } | null>(null);
   const [reader, setReader] = useState<{ sourceId: SourceId | null; claimId: ClaimId | null } | null>(null);
+  // The same map while no verdict changes: the claims are read again after every save, and a
+  // new map would repaint every mark in the text.
+  const verdictList = (claims.claims ?? []).map((claim) => `${claim.id}=${claim.verdict}`).join(' ');
   const verdicts = useMemo(
-    () => new Map((claims.claims ?? []).map((claim) => [claim.id as string, claim.verdict as string])),
-    [claims.claims],
+    () =>
+      new Map(
+        verdictList
+          .split(' ')
+          .filter((pair) => pair !== '')
+          .map((pair) => pair.split('=') as [string, string]),
+      ),
+    [verdictList],
   );
   const editorRef = useRef<LexicalEditor | null>(null);
   const valuesRef = useRef(values);
@@ -428,6 +437,27 @@ function ArticleWorkspace({
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [markClaim]);
 
+  // One object for the panel's whole life, so typing does not redraw its cards.
+  const factCheckActions = useMemo<FactCheckActions>(
+    () => ({
+      onMark: () => void markClaim(null),
+      onAccept: (suggestion) => void acceptSuggestion(suggestion),
+      onShow: (claim) => {
+        setFocusedClaim(claim.id);
+        editorRef.current?.focus();
+        editorRef.current?.dispatchCommand(SHOW_CLAIM_COMMAND, claim.id);
+      },
+      onAttach: (claim) => void markClaim(claim),
+      onAddEvidence: (claim) => {
+        setFocusedClaim(claim.id);
+        setReader({ sourceId: null, claimId: claim.id });
+      },
+      onChanged: claims.put,
+      onError: report,
+    }),
+    [markClaim, acceptSuggestion, claims.put, report],
+  );
+
   const claimClicked = useCallback(
     (id: string) => {
       setFocusedClaim(id as ClaimId);
@@ -567,22 +597,7 @@ function ArticleWorkspace({
                 claims={claims.claims}
                 suggestions={suggestions}
                 focusedId={focusedClaim}
-                actions={{
-                  onMark: () => void markClaim(null),
-                  onAccept: (suggestion) => void acceptSuggestion(suggestion),
-                  onShow: (claim) => {
-                    setFocusedClaim(claim.id);
-                    editorRef.current?.focus();
-                    editorRef.current?.dispatchCommand(SHOW_CLAIM_COMMAND, claim.id);
-                  },
-                  onAttach: (claim) => void markClaim(claim),
-                  onAddEvidence: (claim) => {
-                    setFocusedClaim(claim.id);
-                    setReader({ sourceId: null, claimId: claim.id });
-                  },
-                  onChanged: claims.put,
-                  onError: report,
-                }}
+                actions={factCheckActions}
               />
             ),
           },

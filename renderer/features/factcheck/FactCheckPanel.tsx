@@ -1,6 +1,7 @@
 import './factcheck.css';
 
-import { useEffect, useRef, useState, type JSX } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 
 import type { ClaimSuggestion } from '../../../shared/claimSuggestions';
 import type { ArticleId } from '../../../shared/domain';
@@ -79,31 +80,51 @@ function saveReport(articleId: ArticleId, onError: (error: unknown) => void): vo
   }, onError);
 }
 
-function ClaimCard({
+const ClaimCard = memo(function ClaimCard({
   claim,
   focused,
+  draft,
+  index,
+  start,
+  setSize,
+  measure,
+  onDraft,
   actions,
 }: {
   claim: Claim;
   focused: boolean;
+  /** The note as being written, when it differs from the saved one. */
+  draft: string | undefined;
+  /** Where the card sits in the virtual list: its index (for measuring), its offset, the list's length. */
+  index: number;
+  start: number;
+  setSize: number;
+  measure: (element: Element | null) => void;
+  onDraft: (id: string, note: string | undefined) => void;
   actions: FactCheckActions;
 }): JSX.Element {
-  const [note, setNote] = useState(claim.note);
-  const ref = useRef<HTMLLIElement>(null);
-  useEffect(() => {
-    if (focused) ref.current?.scrollIntoView({ block: 'nearest' });
-  }, [focused]);
+  const note = draft ?? claim.note;
   const name = short(claim.text, 60);
 
   const update = (call: Promise<Claim>) => {
     call.then(actions.onChanged, actions.onError);
   };
-  const setVerdict = (verdict: Verdict) => update(api.invoke('claims:setVerdict', { id: claim.id, verdict, note }));
+  const setVerdict = (verdict: Verdict) => {
+    api.invoke('claims:setVerdict', { id: claim.id, verdict, note }).then((saved) => {
+      onDraft(claim.id, undefined);
+      actions.onChanged(saved);
+    }, actions.onError);
+  };
 
   return (
     <li
-      ref={ref}
+      ref={measure}
+      data-index={index}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      style={{ transform: `translateY(${start}px)` }}
       className={`claim${focused ? ' claim--focused' : ''}`}
+      aria-current={focused ? 'true' : undefined}
       data-state={claim.state}
       aria-label={`Claim: ${name}`}
     >
@@ -151,7 +172,10 @@ function ClaimCard({
           value={note}
           maxLength={5000}
           placeholder="Why this verdict (kept with it)"
-          onChange={(event) => setNote(event.currentTarget.value)}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            onDraft(claim.id, value === claim.note ? undefined : value);
+          }}
         />
       </label>
       {note !== claim.note ? (
@@ -212,13 +236,16 @@ function ClaimCard({
       </div>
     </li>
   );
-}
+});
+
+/** A card's height before it is measured: the text, kind and verdict, the note and the actions. */
+const ESTIMATED_CARD_PX = 230;
 
 /**
  * Every claim of the article, with its verdict, note and evidence; filters by verdict and
  * kind; how many are checked. Orphaned claims stay here until attached again or dismissed.
  */
-export function FactCheckPanel({
+export const FactCheckPanel = memo(function FactCheckPanel({
   articleId,
   claims,
   suggestions,
@@ -233,13 +260,43 @@ export function FactCheckPanel({
 }): JSX.Element {
   const [verdict, setVerdict] = useState<Verdict | 'all'>('all');
   const [kind, setKind] = useState<ClaimKind | 'all'>('all');
-  if (claims === null) return <p className="muted">Loading the claims…</p>;
+  // Notes being written, kept here so a card scrolled out of view and back keeps its words.
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, string>>(new Map());
+  const onDraft = useCallback((id: string, note: string | undefined) => {
+    setDrafts((current) => {
+      const next = new Map(current);
+      if (note === undefined) next.delete(id);
+      else next.set(id, note);
+      return next;
+    });
+  }, []);
+  const scroller = useRef<HTMLDivElement>(null);
 
-  const live = claims.filter((claim) => claim.state !== 'dismissed');
-  const checked = live.filter((claim) => claim.verdict !== 'unchecked').length;
-  const shown = live.filter(
-    (claim) => (verdict === 'all' || claim.verdict === verdict) && (kind === 'all' || claim.kind === kind),
+  const live = useMemo(() => (claims ?? []).filter((claim) => claim.state !== 'dismissed'), [claims]);
+  const shown = useMemo(
+    () =>
+      live.filter(
+        (claim) => (verdict === 'all' || claim.verdict === verdict) && (kind === 'all' || claim.kind === kind),
+      ),
+    [live, verdict, kind],
   );
+  // Only the cards in view (and a few either side) are on the page: an article may hold a thousand.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_CARD_PX,
+    gap: 10,
+    getItemKey: (index) => shown[index]?.id ?? index,
+    overscan: 3,
+  });
+  const focusedIndex = focusedId === null ? -1 : shown.findIndex((claim) => claim.id === focusedId);
+  useEffect(() => {
+    if (focusedIndex >= 0) virtualizer.scrollToIndex(focusedIndex, { align: 'auto' });
+  }, [focusedIndex, focusedId, virtualizer]);
+
+  if (claims === null) return <p className="muted">Loading the claims…</p>;
+  const checked = live.filter((claim) => claim.verdict !== 'unchecked').length;
   const dismissed = claims.filter((claim) => claim.state === 'dismissed');
 
   return (
@@ -305,17 +362,28 @@ export function FactCheckPanel({
       )}
       {live.length > 0 && shown.length === 0 ? <p className="muted">No claim matches these filters.</p> : null}
       {shown.length === 0 ? null : (
-        <ul className="factcheck__claims" aria-label="Claims">
-          {shown.map((claim) => (
-            // Keyed by the saved note too: a note saved elsewhere replaces the one shown.
-            <ClaimCard
-              key={`${claim.id}:${claim.note}`}
-              claim={claim}
-              focused={claim.id === focusedId}
-              actions={actions}
-            />
-          ))}
-        </ul>
+        <div className="factcheck__scroll" ref={scroller}>
+          <ul className="factcheck__claims" aria-label="Claims" style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const claim = shown[item.index];
+              if (claim === undefined) return null;
+              return (
+                <ClaimCard
+                  key={claim.id}
+                  claim={claim}
+                  focused={claim.id === focusedId}
+                  draft={drafts.get(claim.id)}
+                  index={item.index}
+                  start={item.start}
+                  setSize={shown.length}
+                  measure={virtualizer.measureElement}
+                  onDraft={onDraft}
+                  actions={actions}
+                />
+              );
+            })}
+          </ul>
+        </div>
       )}
       {dismissed.length === 0 ? null : (
         <details className="factcheck__dismissed">
@@ -331,4 +399,4 @@ export function FactCheckPanel({
       )}
     </div>
   );
-}
+});

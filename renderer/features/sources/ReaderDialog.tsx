@@ -5,6 +5,7 @@ import { SOURCE_KIND_LABELS } from '../../../shared/sources';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { formatPrecisely } from '../library/formatWhen';
+import { KeptPage } from './KeptPage';
 
 type Selected = { start: number; end: number; text: string };
 
@@ -66,11 +67,14 @@ export function ReaderDialog({
   const [claimId, setClaimId] = useState<ClaimId | null>(initialClaimId);
   const [loaded, setLoaded] = useState<Snapshot | null>(null);
   const [selected, setSelected] = useState<Selected | null>(null);
+  const [view, setView] = useState<'text' | 'page'>('text');
   const text = useRef<HTMLDivElement>(null);
   const source = sources.find((candidate) => candidate.id === sourceId) ?? null;
   const snapshotId = source?.snapshots[0]?.id ?? null;
   const snapshot = loaded !== null && loaded.id === snapshotId ? loaded : null;
   const linkable = claims.filter((claim) => claim.state !== 'dismissed');
+  // A kept web page can also be read as the page had it; passages are chosen in its text.
+  const showing = snapshot?.format === 'web-page' ? view : 'text';
 
   useEffect(() => {
     if (snapshotId === null) return undefined;
@@ -153,7 +157,10 @@ export function ReaderDialog({
             <select
               aria-label="Source to read"
               value={sourceId ?? ''}
-              onChange={(event) => setSourceId(event.currentTarget.value as SourceId)}
+              onChange={(event) => {
+                setSourceId(event.currentTarget.value as SourceId);
+                setView('text');
+              }}
             >
               {sources.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
@@ -165,19 +172,51 @@ export function ReaderDialog({
           {source === null ? null : (
             <p className="reader__meta">
               {[SOURCE_KIND_LABELS[source.kind], source.publisher, source.author, source.publishedDate]
-                .filter((part) => part !== '')
+                .filter((part, index, parts) => part !== '' && parts.indexOf(part) === index)
                 .join(' · ')}
               {snapshot === null
                 ? ''
                 : ` · captured ${formatPrecisely(snapshot.capturedAt)} · SHA-256 ${snapshot.sha256.slice(0, 12)}…`}
             </p>
           )}
+          {snapshot?.format === 'web-page' ? (
+            <div className="reader__views" role="group" aria-label="Show the snapshot as">
+              <button
+                type="button"
+                className="button button--small"
+                aria-pressed={showing === 'text'}
+                onClick={() => setView('text')}
+              >
+                Text
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                aria-pressed={showing === 'page'}
+                onClick={() => {
+                  setView('page');
+                  setSelected(null);
+                }}
+              >
+                Page as kept
+              </button>
+            </div>
+          ) : null}
           <p className="reader__hint" role="status">
-            {selected === null
-              ? 'Select the words in the source that support the claim.'
-              : `Selected: “${selected.text.length > 120 ? `${selected.text.slice(0, 119)}…` : selected.text}”`}
+            {showing === 'page'
+              ? 'The page as it was kept. Switch to Text to select the passage that supports a claim.'
+              : selected === null
+                ? 'Select the words in the source that support the claim.'
+                : `Selected: “${selected.text.length > 120 ? `${selected.text.slice(0, 119)}…` : selected.text}”`}
           </p>
-          <div ref={text} className="reader__text" aria-label="Snapshot text" role="document">
+          {showing === 'page' && snapshot !== null ? <KeptPage html={snapshot.html} /> : null}
+          <div
+            ref={text}
+            className="reader__text"
+            aria-label="Snapshot text"
+            role="document"
+            hidden={showing === 'page'}
+          >
             {snapshot === null ? (
               <p className="muted">{snapshotId === null ? 'This source has no snapshot.' : 'Opening the snapshot…'}</p>
             ) : (

@@ -22,6 +22,7 @@ import {
 import type { Body } from '../../../../shared/domain';
 import { bodyFromParagraphs } from '../../../../shared/text';
 import { apiErrorFrom, dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
+import { markNode, textNode } from '../../../helpers/lexicalNodes';
 
 let library: ReturnType<typeof openTempLibrary>;
 let clock: ReturnType<typeof manualClock>;
@@ -33,24 +34,8 @@ afterEach(() => library.close());
 
 const CHECKER = { clock: () => clock(), userName: 'Amna Riaz' };
 
-const text = (value: string) => ({
-  type: 'text',
-  text: value,
-  format: 0,
-  style: '',
-  mode: 'normal',
-  detail: 0,
-  version: 1,
-});
-const mark = (ids: string[], ...children: object[]) => ({
-  type: 'mark',
-  ids,
-  children,
-  direction: null,
-  format: '',
-  indent: 0,
-  version: 1,
-});
+const text = textNode;
+const mark = markNode;
 
 /** A one-paragraph body whose children are given as they would be serialised. */
 function bodyOf(...children: object[]): Body {

@@ -57,6 +57,26 @@ describe('capturing a source', () => {
     expect(capture.html).not.toMatch(/<script|<img|onerror|<iframe/i);
   });
 
+  it('keeps a web page’s article as sanitised HTML: its table and links stay, anything that could run is gone', async () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `<tr><td>District ${i + 1}</td><td>${(i + 1) * 17}</td></tr>`);
+    const page = `<!doctype html><html lang="en"><head><title>Flood toll by district</title></head><body>
+      <article><h1>Flood toll by district</h1>
+      <p>The provincial disaster authority published the toll on Monday, district by district, and said it
+      would update it daily. <a href="https://pdma.example.org/toll" onclick="steal()">The full list</a> is on its site.</p>
+      <p>Officials said the figures were provisional and that teams were still reaching remote villages.</p>
+      <table><thead><tr><th>District</th><th>Deaths</th></tr></thead><tbody>${rows.join('')}</tbody></table>
+      <p>Relief camps have been set up in six districts <a href="javascript:alert(1)">see map</a>.</p>
+      <img src="x" onerror="alert(1)"><script>window.ran = true</script>
+      <svg><foreignObject><iframe srcdoc="<script>alert(1)</script>"></iframe></foreignObject></svg>
+      </article></body></html>`;
+    const capture = await captureFile('toll.html', new TextEncoder().encode(page));
+    expect(capture.html).toContain('<h1>Flood toll by district</h1>');
+    expect(capture.html).toContain('<td>District 12</td><td>204</td>');
+    expect(capture.html).toContain('<a href="https://pdma.example.org/toll">The full list</a>');
+    expect(capture.html).not.toMatch(/<script|<img|onerror|onclick|<iframe|srcdoc|javascript:|<svg/i);
+    expect(capture.text).toContain('District 12');
+  });
+
   it('reads a Latin-1 text file and keeps its paragraphs, line breaks inside them included', async () => {
     const bytes = Buffer.from('Statement\r\n\r\nThe fare is \u00a315.\r\nIt starts in May.\r\n', 'latin1');
     const capture = await captureFile('statement.txt', bytes);
