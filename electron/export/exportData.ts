@@ -223,7 +223,8 @@ export function readExportData(lib: Library, articleId: string, now: Date): Expo
   ) => {
     if (images.some((image) => image.asset.id === assetId)) return;
     const { asset, bytes } = getImage(lib, assetId);
-    const stem = `${role === 'lead' ? 'lead' : String(images.length + 1).padStart(2, '0')}-${safeAssetStem(asset.originalName)}`;
+    const number = images.filter((image) => image.role === 'inline').length + 1;
+    const stem = `${role === 'lead' ? 'lead' : String(number).padStart(2, '0')}-${safeAssetStem(asset.originalName)}`;
     let name = stem;
     for (let n = 2; taken.has(name); n += 1) name = `${stem}-${n}`;
     taken.add(name);
