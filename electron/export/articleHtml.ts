@@ -82,7 +82,6 @@ export function newsArticleJsonLd(data: ExportData): Record<string, unknown> {
       name: author.name,
       ...(author.bio === '' ? {} : { description: author.bio }),
     })),
-    sdPublisher: { '@type': 'Organization', name: GENERATOR.name },
   };
   if (article.dek !== '') node.description = article.dek;
   if (article.section !== '') node.articleSection = article.section;
