@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import packageJson from '../../package.json';
 import type { Article, Asset } from '../../shared/domain';
+import { ApiError } from '../../shared/errors';
 import type { Claim, SnapshotMeta, Source } from '../../shared/sources';
 import { getSummary } from '../db/queries/articles';
 import { getImage } from '../services/assets';
@@ -180,6 +181,23 @@ export function blocksToPlainText(
   return { text, ranges };
 }
 
+/** An image of the article with its bytes, or a refusal that says which image is missing. */
+function imageFor(lib: Library, assetId: string, role: PackageImage['role']): { asset: Asset; bytes: Uint8Array } {
+  try {
+    return getImage(lib, assetId);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'not-found') {
+      throw new ApiError(
+        'not-found',
+        role === 'lead'
+          ? 'The lead image is no longer in this library. Choose the lead image again, then export.'
+          : 'An image in the text is no longer in this library. Remove it or add the picture again, then export.',
+      );
+    }
+    throw error;
+  }
+}
+
 /** Reads what a package of `articleId` is written from. */
 export function readExportData(lib: Library, articleId: string, now: Date): ExportData {
   const article = getArticle(lib, articleId);
@@ -222,7 +240,7 @@ export function readExportData(lib: Library, articleId: string, now: Date): Expo
     about: Omit<PackageImage, 'asset' | 'bytes' | 'path' | 'role'>,
   ) => {
     if (images.some((image) => image.asset.id === assetId)) return;
-    const { asset, bytes } = getImage(lib, assetId);
+    const { asset, bytes } = imageFor(lib, assetId, role);
     const number = images.filter((image) => image.role === 'inline').length + 1;
     const stem = `${role === 'lead' ? 'lead' : String(number).padStart(2, '0')}-${safeAssetStem(asset.originalName)}`;
     let name = stem;

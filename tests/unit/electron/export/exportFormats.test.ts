@@ -12,7 +12,7 @@ import { createClaim } from '../../../../electron/services/claims';
 import { addSource } from '../../../../electron/services/sources';
 import type { Body } from '../../../../shared/domain';
 import { bodyFromParagraphs } from '../../../../shared/text';
-import { openTempLibrary } from '../../../helpers/library';
+import { apiErrorFrom, openTempLibrary } from '../../../helpers/library';
 import {
   cslProblems,
   schemaOrgProblems,
@@ -227,6 +227,34 @@ describe('a package of a bare article', () => {
     expect(files.get('article.html')).not.toContain('Withdrawn story');
     expect(files.get('article.md')).not.toContain('Also See');
     expect(files.get('article.ninjs.json')).not.toContain('alsosee');
+  });
+});
+
+describe('an article whose image is gone from the library', () => {
+  it('is refused with a message that says which image to fix', () => {
+    const article = createArticle(library.lib, {
+      headline: 'Story',
+      body: {
+        root: {
+          ...bodyFromParagraphs(['Text.']).root,
+          children: [
+            ...bodyFromParagraphs(['Text.']).root.children,
+            {
+              type: 'inline-image',
+              version: 1,
+              assetId: '01920000-0000-7000-8000-000000000000',
+              caption: 'x',
+              credit: 'y',
+            },
+          ],
+        },
+      },
+    });
+    const error = apiErrorFrom(() => buildPackageFiles(library.lib, article.id, NOW));
+    expect(error.code).toBe('not-found');
+    expect(error.message).toBe(
+      'An image in the text is no longer in this library. Remove it or add the picture again, then export.',
+    );
   });
 });
 
