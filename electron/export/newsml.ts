@@ -2,7 +2,7 @@ import { countWords } from '../../shared/text';
 import { bodyMarkup, escapeMarkup, packageImageSrc } from './bodyMarkup';
 import type { ExportData } from './exportData';
 import { characterCount, GENERATOR } from './exportData';
-import { syndicationSource } from './ninjs';
+import { ORIGINAL_SOURCE_ROLE, syndicationSource } from './ninjs';
 
 /** The NewsML-G2 version written. */
 export const NEWSML_VERSION = '2.35';
@@ -21,8 +21,8 @@ function textElement(name: string, text: string, attributes = ''): string {
  * article.newsml.xml: the article as a NewsML-G2 2.35 newsItem (Power conformance) with the
  * same metadata as the ninjs item — rights, item metadata with links to the images, Also See
  * and related articles, content metadata (timestamps, dateline place, syndication source,
- * authors, language, section and tags, slug, headline and subhead, dateline, byline, credit,
- * summary) — and the body as XHTML inline. It validates against IPTC's XML Schema.
+ * authors with their bios, language, section and tags, slug, headline, dateline, byline,
+ * credit, the dek as summary) — and the body as XHTML inline. It validates against IPTC's XML Schema.
  */
 export function articleNewsml(data: ExportData): string {
   const { article } = data;
@@ -65,10 +65,10 @@ export function articleNewsml(data: ExportData): string {
     `<contentCreated>${e(article.createdAt)}</contentCreated>`,
     `<contentModified>${e(article.updatedAt)}</contentModified>`,
     article.dateline === '' ? '' : `<located><name>${e(article.dateline)}</name></located>`,
-    source === '' ? '' : `<infoSource role="infosrc:originfo"><name>${e(source)}</name></infoSource>`,
+    source === '' ? '' : `<infoSource roleuri="${ORIGINAL_SOURCE_ROLE}"><name>${e(source)}</name></infoSource>`,
     ...article.authors.map(
       (author) =>
-        `<creator role="crol:author" literal="${e(author.id)}"><name>${e(author.name)}</name>${
+        `<creator literal="${e(author.id)}"><name>${e(author.name)}</name>${
           author.bio === ''
             ? ''
             : `<definition xml:lang="${lang}" role="definitionrole:biog">${e(author.bio)}</definition>`
@@ -81,7 +81,6 @@ export function articleNewsml(data: ExportData): string {
       : `<subject type="cpnat:abstract" literal="${e(article.section)}"><name>${e(article.section)}</name></subject>`,
     textElement('slugline', article.slug),
     textElement('headline', article.headline),
-    textElement('headline', article.dek, ' role="hdrol:subhead"'),
     textElement('dateline', data.datelineLabel.replace(/:$/, '')),
     textElement('by', article.byline),
     textElement('creditline', article.syndicationCredit),

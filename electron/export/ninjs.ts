@@ -13,7 +13,7 @@ export const NINJS_STANDARD = {
 } as const;
 
 /** IPTC's infosource role for the party the content originally came from. */
-const ORIGINAL_SOURCE_ROLE = 'http://cv.iptc.org/newscodes/infosourcerole/originfo';
+export const ORIGINAL_SOURCE_ROLE = 'http://cv.iptc.org/newscodes/infosourcerole/originfo';
 
 type Ninjs = Record<string, unknown>;
 
