@@ -1,7 +1,17 @@
-import type { Library } from '../services/LibraryHost';
 import { factCheckReport } from '../services/factCheckReport';
+import type { Library } from '../services/LibraryHost';
+import { annotationsJsonLd } from './annotations';
+import { articleHtml } from './articleHtml';
+import { articleMarkdown } from './articleMarkdown';
+import { claimsJsonLd } from './claimReview';
+import { sourcesCslJson } from './cslJson';
+import { readExportData } from './exportData';
+import { articleNewsml } from './newsml';
+import { articleNinjs } from './ninjs';
 import type { PackageFile } from './packageFile';
 import { textFile } from './packageFile';
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
  * The files of an article's export package, in the order they are written, without the
@@ -9,5 +19,16 @@ import { textFile } from './packageFile';
  * library as it is now; `now` stamps the files that carry a generation time.
  */
 export function buildPackageFiles(lib: Library, articleId: string, now: Date): PackageFile[] {
-  return [textFile('factcheck-report.html', factCheckReport(lib, articleId, now))];
+  const data = readExportData(lib, articleId, now);
+  return [
+    textFile('article.html', articleHtml(data)),
+    textFile('article.md', articleMarkdown(data)),
+    textFile('article.ninjs.json', json(articleNinjs(data))),
+    textFile('article.newsml.xml', articleNewsml(data)),
+    textFile('claims.jsonld', json(claimsJsonLd(data))),
+    textFile('annotations.jsonld', json(annotationsJsonLd(data))),
+    textFile('sources.csl.json', json(sourcesCslJson(data))),
+    ...data.images.map((image) => ({ path: image.path, bytes: image.bytes })),
+    textFile('factcheck-report.html', factCheckReport(lib, articleId, now)),
+  ];
 }
