@@ -52,7 +52,7 @@ export type ChecklistInput = {
     Article,
     'headline' | 'dek' | 'byline' | 'body' | 'bodyText' | 'wordCount' | 'lengthTarget' | 'dateline' | 'leadImage'
   >;
-  claims: readonly Pick<Claim, 'id' | 'text' | 'state' | 'verdict'>[];
+  claims: readonly (Pick<Claim, 'text' | 'state' | 'verdict'> & { id: string })[];
   linked: (articleId: string) => 'live' | 'trashed' | 'missing';
 };
 

@@ -9,11 +9,13 @@ const CLAIM = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a51';
 const OTHER_CLAIM = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a52';
 const LINKED = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a53';
 
-function paragraph(...children: object[]) {
+type Node = { type: string; [key: string]: unknown };
+
+function paragraph(...children: Node[]): Node {
   return { type: 'paragraph', version: 1, children };
 }
-const run = (text: string) => ({ type: 'text', version: 1, text });
-const mark = (id: string, text: string) => ({ type: 'mark', version: 1, ids: [id], children: [run(text)] });
+const run = (text: string): Node => ({ type: 'text', version: 1, text });
+const mark = (id: string, text: string): Node => ({ type: 'mark', version: 1, ids: [id], children: [run(text)] });
 
 function input(body: Body, overrides: Partial<ChecklistInput['article']> = {}): ChecklistInput['article'] {
   const bodyText = bodyToPlainText(body);
