@@ -390,6 +390,8 @@ export type CopydeskBridge = {
   onLibraryChanged(listener: () => void): () => void;
   /** An import started by the desktop app's menu (File › Import), for the UI to follow. */
   onImportStarted(listener: (jobId: string) => void): () => void;
+  /** The desktop app's menu asks for the Export dialog (File › Export…). */
+  onExportRequested(listener: () => void): () => void;
 };
 
 /** Sent when the desktop app switches to another library. */
