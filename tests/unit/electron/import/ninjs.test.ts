@@ -31,7 +31,7 @@ describe('the ninjs 2.2 validator', () => {
     for (const file of passing) expect(ninjsValidator()(read(file)), path.basename(file)).toBe(true);
   });
 
-  it('refuses the one IPTC example whose uri is not a URI, for that alone', () => {
+  it('refuses the one IPTC example whose uri is not a URI, on that uri', () => {
     const validate = ninjsValidator();
     expect(validate(read(path.join(NINJS, 'doc-examples', '2.2', RELATIVE_URI_EXAMPLE)))).toBe(false);
     expect(validate.errors).toMatchObject([{ instancePath: '/uri', keyword: 'format' }]);
