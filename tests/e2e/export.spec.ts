@@ -26,6 +26,7 @@ test('a story without a byline is exported with a written reason, and the packag
   const exports = path.join(path.dirname(copydesk.libraryPath), 'Exports');
   await expect(dialog.getByRole('textbox', { name: 'Export folder' })).toHaveValue(exports);
   await dialog.getByRole('radio', { name: 'A folder' }).check();
+  await page.screenshot({ path: '/tmp/export-dialog.png' });
   await exportButton.click();
 
   const done = page.getByRole('dialog', { name: 'Package exported' });
