@@ -16,7 +16,7 @@ import { getArticle } from '../services/articles';
 import type { Library } from '../services/LibraryHost';
 import { buildPackageFiles } from './buildPackage';
 import type { PackageFs } from './writePackage';
-import { packageName, writePackage } from './writePackage';
+import { describeWriteFailure, packageName, writePackage } from './writePackage';
 
 /** The pre-export checklist of an article as it is stored now. */
 export function checkArticle(lib: Library, articleId: string): Checklist {
@@ -91,7 +91,13 @@ export function exportArticle(lib: Library, request: ExportRequest, context: Exp
     throw new ApiError('invalid-request', `Choose the export folder by its full path, not "${request.folder}".`);
   }
   const folder = path.resolve(request.folder);
-  if (folder === defaultExportFolder(lib) && !fs.existsSync(folder)) fs.mkdirSync(folder);
+  if (folder === defaultExportFolder(lib) && !fs.existsSync(folder)) {
+    try {
+      fs.mkdirSync(folder);
+    } catch (error) {
+      throw describeWriteFailure(error, path.dirname(folder));
+    }
+  }
 
   const overrides = appliedOverrides(checklist, request.overrides);
   const name = packageName(article.slug, now);

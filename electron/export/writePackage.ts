@@ -98,7 +98,7 @@ function errnoOf(error: unknown): string | undefined {
 }
 
 /** A failure of the file system as a message a person can act on. */
-function describeWriteFailure(error: unknown, folder: string): ApiError {
+export function describeWriteFailure(error: unknown, folder: string): ApiError {
   if (error instanceof ApiError) return error;
   switch (errnoOf(error)) {
     case 'ENOENT':
