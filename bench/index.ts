@@ -14,6 +14,7 @@ const BENCHMARKS = [
   'factCheck.ts',
   'claimsPanel.ts',
   'exportFormats.ts',
+  'export.ts',
 ];
 
 const only = process.argv.slice(2);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
 import { Menu, app, dialog } from 'electron';
 
-import { IMPORT_STARTED_EVENT, LIBRARY_CHANGED_EVENT } from '../shared/api';
+import { EXPORT_REQUESTED_EVENT, IMPORT_STARTED_EVENT, LIBRARY_CHANGED_EVENT } from '../shared/api';
 import type { ImportJobs } from './import/ImportJobs';
 import type { PreferencesService } from './preferences/PreferencesService';
 import { backupFolder } from './services/backups';
@@ -169,6 +169,12 @@ function buildMenu(context: MenuContext, window: BrowserWindow): void {
         { type: 'separator' },
         { label: 'Import Files…', click: () => void importFromMenu(context, window, false) },
         { label: 'Import Folder…', click: () => void importFromMenu(context, window, true) },
+        // The window shows the Export dialog of the article on screen, with its checklist.
+        {
+          label: 'Export…',
+          accelerator: 'CmdOrCtrl+Shift+E',
+          click: () => window.webContents.send(EXPORT_REQUESTED_EVENT),
+        },
         { type: 'separator' },
         { label: 'Restore from Backup…', click: () => void restoreFromBackup(host, window) },
         { type: 'separator' },

@@ -2,7 +2,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 
 import type { CopydeskBridge } from '../shared/api';
-import { IMPORT_STARTED_EVENT, LIBRARY_CHANGED_EVENT, isChannel } from '../shared/api';
+import { EXPORT_REQUESTED_EVENT, IMPORT_STARTED_EVENT, LIBRARY_CHANGED_EVENT, isChannel } from '../shared/api';
 
 const bridge: CopydeskBridge = {
   invoke: (channel, args) => {
@@ -28,6 +28,13 @@ const bridge: CopydeskBridge = {
     ipcRenderer.on(IMPORT_STARTED_EVENT, wrapped);
     return () => {
       ipcRenderer.off(IMPORT_STARTED_EVENT, wrapped);
+    };
+  },
+  onExportRequested: (listener) => {
+    const wrapped = () => listener();
+    ipcRenderer.on(EXPORT_REQUESTED_EVENT, wrapped);
+    return () => {
+      ipcRenderer.off(EXPORT_REQUESTED_EVENT, wrapped);
     };
   },
 };

@@ -155,6 +155,16 @@ export function onImportStarted(listener: (jobId: ImportJobId) => void): () => v
   });
 }
 
+/**
+ * Calls `listener` when the desktop app's menu asks for the Export dialog (File › Export…).
+ * In browser mode the dialog opens from the article's Export… button.
+ */
+export function onExportRequested(listener: () => void): () => void {
+  const bridge = desktopBridge();
+  if (bridge === undefined) return () => undefined;
+  return bridge.onExportRequested(listener);
+}
+
 /** A message a person can act on, from whatever a call threw. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;

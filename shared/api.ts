@@ -63,6 +63,8 @@ import {
   RestoreResultSchema,
 } from './libraries';
 import { ApiErrorPayloadSchema } from './errors';
+import { ChecklistSchema, OverrideSchema } from './exportChecklist';
+import { ExportResultSchema } from './exports';
 import {
   ImportJobIdSchema,
   ImportJobStatusSchema,
@@ -166,6 +168,20 @@ export const StartImportArgsSchema = z.strictObject({
         error: `These files are larger than ${MAX_IMPORT_REQUEST_BYTES / (1024 * 1024)} MB together. Import them in smaller batches.`,
       },
     ),
+});
+
+export const RunExportArgsSchema = z.strictObject({
+  articleId: ArticleIdSchema,
+  /** The folder to write the package into, by its full path. */
+  folder: z
+    .string()
+    .trim()
+    .min(1, { error: 'Choose a folder to export into.' })
+    .max(4096, { error: 'The folder path is too long.' }),
+  /** One .zip file rather than a folder. */
+  zip: z.boolean().default(false),
+  /** A written reason for each blocking checklist item exported anyway. */
+  overrides: z.array(OverrideSchema).max(100, { error: 'At most 100 overrides.' }).default([]),
 });
 
 /** The largest file kept as a source snapshot, before base64 encoding. */
@@ -315,6 +331,13 @@ export const contract = {
     z.strictObject({ articleId: ArticleIdSchema }),
     z.object({ html: z.string(), fileName: z.string() }),
   ),
+  /** The pre-export checklist, with the package's name and the default folder to export into. */
+  'export:check': channel(
+    z.strictObject({ articleId: ArticleIdSchema }),
+    ChecklistSchema.extend({ name: z.string(), defaultFolder: z.string() }),
+  ),
+  /** Writes the article's package; refused while a blocking item has no override with a reason. */
+  'export:run': channel(RunExportArgsSchema, ExportResultSchema),
   /** Whether a library is open, and if not why, with the newest sound backup to offer. Always answers. */
   'library:status': channel(z.strictObject({}), LibraryStatusSchema),
   'libraries:recent': channel(z.strictObject({}), z.array(RecentLibrarySchema)),
@@ -367,6 +390,8 @@ export type CopydeskBridge = {
   onLibraryChanged(listener: () => void): () => void;
   /** An import started by the desktop app's menu (File › Import), for the UI to follow. */
   onImportStarted(listener: (jobId: string) => void): () => void;
+  /** The desktop app's menu asks for the Export dialog (File › Export…). */
+  onExportRequested(listener: () => void): () => void;
 };
 
 /** Sent when the desktop app switches to another library. */
@@ -374,3 +399,6 @@ export const LIBRARY_CHANGED_EVENT = 'library:changed';
 
 /** Sent with an import's id when the desktop app's menu starts one. */
 export const IMPORT_STARTED_EVENT = 'imports:started';
+
+/** Sent when the desktop app's menu asks for the Export dialog of the article on screen (File › Export…). */
+export const EXPORT_REQUESTED_EVENT = 'export:requested';

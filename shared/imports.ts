@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ArticleIdSchema } from './domain';
 
 /** The kinds of file Copydesk imports. */
-export const IMPORT_FORMATS = ['text', 'markdown', 'html', 'docx'] as const;
+export const IMPORT_FORMATS = ['text', 'markdown', 'html', 'docx', 'ninjs', 'package'] as const;
 export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
 export type ImportFormat = z.infer<typeof ImportFormatSchema>;
 
@@ -24,6 +24,9 @@ export const MAX_FILE_BYTES: Readonly<Record<ImportFormat, number>> = {
   markdown: 8 * MB,
   html: 20 * MB,
   docx: 50 * MB,
+  ninjs: 8 * MB,
+  /** A package as one .zip: the article with its pictures. */
+  package: 50 * MB,
 };
 
 const EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
@@ -35,10 +38,12 @@ const EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
   '.htm': 'html',
   '.xhtml': 'html',
   '.docx': 'docx',
+  '.json': 'ninjs',
+  '.zip': 'package',
 };
 
 /** The extensions Copydesk imports, for messages. */
-export const IMPORTABLE_EXTENSIONS = '.txt, .md, .html, .htm or .docx';
+export const IMPORTABLE_EXTENSIONS = '.txt, .md, .html, .htm, .docx, ninjs .json or a package .zip';
 
 /** Why a file found in a folder is left alone. */
 export const NOT_AN_ARTICLE_FILE = `not an article file (Copydesk imports ${IMPORTABLE_EXTENSIONS})`;
@@ -65,8 +70,33 @@ export function fileSizeProblem(name: string, format: ImportFormat, size: number
   if (size === 0) return `${name} is empty: there is nothing to import.`;
   const limit = MAX_FILE_BYTES[format];
   if (size <= limit) return null;
-  const kind = format === 'docx' ? 'Word files' : format === 'html' ? 'web pages' : 'text files';
+  const kind =
+    format === 'docx'
+      ? 'Word files'
+      : format === 'html'
+        ? 'web pages'
+        : format === 'package'
+          ? 'packages'
+          : format === 'ninjs'
+            ? 'ninjs files'
+            : 'text files';
   return `${name} is too large to import (${megabytes(size)} MB; the limit for ${kind} is ${megabytes(limit)} MB). Split it into smaller files.`;
+}
+
+/** The file at the top of an export package; a folder holding it is imported as one article. */
+export const PACKAGE_ARTICLE_FILE = 'article.ninjs.json';
+
+/**
+ * The folders among `names` (paths with /) that are export packages: those holding
+ * article.ninjs.json directly. Their files are imported together, as one article.
+ */
+export function packageFolders(names: readonly string[]): string[] {
+  const folders = new Set<string>();
+  for (const name of names) {
+    const normal = name.replace(/\\/g, '/');
+    if (normal.endsWith(`/${PACKAGE_ARTICLE_FILE}`)) folders.add(normal.slice(0, -PACKAGE_ARTICLE_FILE.length));
+  }
+  return [...folders];
 }
 
 /** A related story listed at the foot of an imported article ("Recent"); it becomes the article's related list. */

@@ -3,6 +3,8 @@ import packageJson from '../../package.json';
 import { ApiError } from '../../shared/errors';
 import { countArticles } from '../db/queries/articles';
 import { schemaVersion } from '../db/migrations';
+import { checkArticle, defaultExportFolder, exportArticle } from '../export/exportArticle';
+import { packageName } from '../export/writePackage';
 import { ImportJobs } from '../import/ImportJobs';
 import type { PreferencesService } from '../preferences/PreferencesService';
 import * as articles from '../services/articles';
@@ -112,6 +114,12 @@ export function createHandlers({ host, preferences, imports = new ImportJobs() }
       html: factCheckReport(lib(), articleId, new Date()),
       fileName: reportFileName(articles.getArticle(lib(), articleId)),
     }),
+    'export:check': ({ articleId }) => ({
+      ...checkArticle(lib(), articleId),
+      name: packageName(articles.getArticle(lib(), articleId).slug, new Date()),
+      defaultFolder: defaultExportFolder(lib()),
+    }),
+    'export:run': (request) => exportArticle(lib(), request, { ...editor(), appVersion: APP_VERSION }),
     'library:status': () => host.status(),
     'libraries:recent': () => host.recentLibraries(),
     'libraries:open': ({ path }) => {

@@ -8,6 +8,7 @@ import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import type { BackupInfo } from '../../shared/libraries';
 import { dispatch } from '../api/dispatch';
+import { checkCommand, exportCommand } from './exportCommands';
 import { importCommand } from './importCommand';
 import type { Handlers } from '../api/handlers';
 import { APP_VERSION, createHandlers } from '../api/handlers';
@@ -33,6 +34,10 @@ Commands:
   sources add FILE...  keep files as sources, each with an offline snapshot (.html, .pdf, .docx, .txt)
   claims ID            an article's claims, their verdicts and evidence, and how many are checked
   claims ID --report FILE  write the article's fact-check report (HTML) to FILE
+  check ID             the pre-export checklist: blocking items and warnings (exit code 1 while
+                       a blocking item remains)
+  export ID --out DIR  write the article's package (a folder, or with --zip one .zip) into DIR;
+                       a blocking item is exported only with --override ITEM="written reason"
   restore --list       the library's backups, newest first
   restore --latest     replace the library with its newest sound backup
   restore BACKUP       replace the library with that backup (a file, or a name from --list);
@@ -48,6 +53,9 @@ Options:
                        document, web-page, social-post, dataset
   --title TEXT         the source's title (sources add; default: from the file)
   --article ID         cite the added source in this article (sources add)
+  --out DIR            the folder to export into (export)
+  --zip                export one .zip file instead of a folder (export)
+  --override ITEM=WHY  export despite a blocking checklist item, for the reason given; repeatable
   --list, --latest     see restore
   -h, --help           this help
   -v, --version        the Copydesk version
@@ -214,6 +222,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         title: { type: 'string' },
         article: { type: 'string' },
         report: { type: 'string' },
+        out: { type: 'string' },
+        zip: { type: 'boolean', default: false },
+        override: { type: 'string', multiple: true, default: [] },
         list: { type: 'boolean', default: false },
         latest: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -230,7 +241,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.out(USAGE);
       return command === undefined && !values.help ? 2 : 0;
     }
-    if (!['list', 'show', 'search', 'import', 'serve', 'sources', 'claims', 'restore'].includes(command)) {
+    if (
+      !['list', 'show', 'search', 'import', 'serve', 'sources', 'claims', 'check', 'export', 'restore'].includes(
+        command,
+      )
+    ) {
       throw new UsageError(`Unknown command "${command}". Run copydesk --help for the list.`);
     }
 
@@ -274,6 +289,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         );
       case 'claims':
         return await claimsCommand(rest, commandContext, { report: values.report });
+      case 'check':
+        return await checkCommand(rest, commandContext);
+      case 'export':
+        return await exportCommand(
+          rest,
+          { out: values.out, zip: values.zip, overrides: values.override },
+          commandContext,
+        );
       case 'list': {
         const result = await call(handlers, 'articles:list', {
           limit: parseLimit(values.limit, 50),

@@ -4,7 +4,13 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import { ApiError } from '../../shared/errors';
 import type { ImportFormat, ImportReport } from '../../shared/imports';
-import { formatOfFile, IMPORTABLE_EXTENSIONS, NOT_AN_ARTICLE_FILE } from '../../shared/imports';
+import {
+  formatOfFile,
+  IMPORTABLE_EXTENSIONS,
+  NOT_AN_ARTICLE_FILE,
+  PACKAGE_ARTICLE_FILE,
+  packageFolders,
+} from '../../shared/imports';
 import { optimiseSearchIndex } from '../db/queries/imports';
 import type { EditContext } from '../services/articles';
 import type { Library } from '../services/LibraryHost';
@@ -48,7 +54,37 @@ type Task = {
   bytes?: Uint8Array;
   /** A refusal known before the file is read (it does not exist, it is not a kind Copydesk imports). */
   problem?: string;
+  /** An export package's folder on disk, imported as one article. */
+  packageDir?: string;
+  /** An export package's files sent by the UI, by their path inside the package. */
+  packageFiles?: Map<string, Uint8Array>;
 };
+
+/** The most a package folder's files may hold together. */
+const MAX_PACKAGE_FOLDER_BYTES = 200 * 1024 * 1024;
+
+/** A package folder's files by their path inside it (hidden files left out). */
+async function readPackageFolder(dir: string, label: string): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  let total = 0;
+  const visit = async (folder: string, prefix: string) => {
+    for (const entry of await fs.promises.readdir(folder, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        await visit(full, `${prefix}${entry.name}/`);
+      } else if (entry.isFile()) {
+        const bytes = await fs.promises.readFile(full);
+        total += bytes.length;
+        if (total > MAX_PACKAGE_FOLDER_BYTES)
+          throw refuse(`${label} is too large to import as a package (over 200 MB).`);
+        files.set(`${prefix}${entry.name}`, bytes);
+      }
+    }
+  };
+  await visit(dir, '');
+  return files;
+}
 
 function isHidden(name: string): boolean {
   return path.basename(name).startsWith('.');
@@ -66,6 +102,11 @@ async function walk(folder: string, shown: string, seen: Set<string>, into: Task
   const entries = (await fs.promises.readdir(folder, { withFileTypes: true })).sort((a, b) =>
     a.name.localeCompare(b.name, 'en'),
   );
+  // An export package: its article, pictures and other formats are one article, not many.
+  if (entries.some((entry) => entry.name === PACKAGE_ARTICLE_FILE && entry.isFile())) {
+    into.push({ file: shown, format: 'package', packageDir: folder });
+    return;
+  }
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(folder, entry.name);
@@ -99,8 +140,23 @@ async function walk(folder: string, shown: string, seen: Set<string>, into: Task
 async function plan(inputs: readonly ImportInput[], ignored: ImportReport['ignored']): Promise<Task[]> {
   const tasks: Task[] = [];
   const seen = new Set<string>();
+  // Files of a dropped package folder travel together and become one article.
+  const packages = new Map<string, Task>();
+  const folders = packageFolders(inputs.flatMap((input) => (typeof input === 'string' ? [] : [input.name])));
   for (const input of inputs) {
     if (typeof input !== 'string') {
+      const name = input.name.replace(/\\/g, '/');
+      const folder = folders.find((prefix) => name.startsWith(prefix));
+      if (folder !== undefined) {
+        let task = packages.get(folder);
+        if (task === undefined) {
+          task = { file: folder.slice(0, -1), format: 'package', packageFiles: new Map() };
+          packages.set(folder, task);
+          tasks.push(task);
+        }
+        task.packageFiles?.set(name.slice(folder.length), input.bytes);
+        continue;
+      }
       if (isHidden(input.name)) continue;
       const format = formatOfFile(input.name);
       if (format === null) {
@@ -239,8 +295,14 @@ export async function importFiles(
     try {
       if (task.problem !== undefined || task.format === null)
         throw refuse(task.problem ?? `${task.file} cannot be imported.`);
-      const bytes = await readTask(task, task.format);
-      const article = await parseImportFile(task.file, task.format, bytes);
+      let article: ImportedArticle;
+      if (task.packageDir !== undefined || task.packageFiles !== undefined) {
+        const files = task.packageFiles ?? (await readPackageFolder(task.packageDir ?? task.file, task.file));
+        article = await parseImportFile(task.file, task.format, new Uint8Array(), files);
+      } else {
+        const bytes = await readTask(task, task.format);
+        article = await parseImportFile(task.file, task.format, bytes);
+      }
       if (pending.length === 0) pendingSince = Date.now();
       pending.push({ task, article });
     } catch (error) {

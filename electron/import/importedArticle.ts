@@ -1,6 +1,17 @@
 import type { Body } from '../../shared/domain';
 import type { ImportFormat, RelatedHeadline } from '../../shared/imports';
 
+/** A picture that came with an import (a package's assets/), stored in the library with the article. */
+export type ImportedImage = {
+  name: string;
+  bytes: Uint8Array;
+  caption: string;
+  credit: string;
+  altText: string;
+  /** The body paragraph that marks where an inline image goes; null for the lead image. */
+  placeholder: string | null;
+};
+
 /** An author as a file names them; matched to the library's authors by name when stored. */
 export type ImportedAuthor = { name: string; bio: string };
 
@@ -25,8 +36,10 @@ export type ImportedArticle = {
   /** A slug the file asks for, or null to derive one from the headline. */
   slug: string | null;
   syndicationCredit: string;
-  /** The lead image as the file describes it; there are never image bytes in an import. */
+  /** The lead image as the file describes it when the import has no picture for it. */
   leadImage: { url: string; caption: string; credit: string } | null;
+  /** Pictures that came with the file (a package): the lead image first when there is one. */
+  images: ImportedImage[];
   /** "Also See: <headline>" lines are plain paragraphs here; storing links them. */
   body: Body;
   related: RelatedHeadline[];
@@ -51,6 +64,7 @@ export function blankImport(format: ImportFormat, body: Body): ImportedArticle {
     slug: null,
     syndicationCredit: '',
     leadImage: null,
+    images: [],
     body,
     related: [],
     source: { url: '', siteName: '', publishedTime: '' },

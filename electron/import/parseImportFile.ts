@@ -2,7 +2,7 @@ import type { ImportFormat } from '../../shared/imports';
 import { decodeText } from './decodeText';
 import type { ImportedArticle } from './importedArticle';
 import { headlineFromFileName } from './importedArticle';
-import { checkFileSize } from './importFormats';
+import { checkFileSize, refuse } from './importFormats';
 import { parsePlainText } from './plainText';
 
 /** The character set a web page declares in its first bytes, if TextDecoder knows it. */
@@ -17,24 +17,61 @@ function declaredCharset(bytes: Uint8Array): string | null {
   }
 }
 
+/** The most a package's files may hold once unpacked. */
+const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+/** A package .zip's files by path, each checked against what is left of the unpacked limit. */
+async function unpackZip(name: string, bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
+  const { readZipDirectory, readZipEntry } = await import('./zipDirectory');
+  const entries = readZipDirectory(bytes);
+  if (entries === null) throw refuse(`${name} is not a complete .zip file: it may have been cut short while copying.`);
+  const files = new Map<string, Uint8Array>();
+  let left = MAX_UNPACKED_BYTES;
+  for (const entry of entries) {
+    if (entry.name.endsWith('/')) continue;
+    const data = readZipEntry(bytes, entry, left);
+    if (data === null) throw refuse(`${name} could not be unpacked: ${entry.name} is damaged or too large.`);
+    left -= data.length;
+    files.set(entry.name, data);
+  }
+  return files;
+}
+
 /**
  * Reads one file's bytes as an article, by its format: checks its size, decodes its text
  * (or unpacks a Word file) and parses it. Refusals are ApiErrors whose message names the file.
  */
-export async function parseImportFile(name: string, format: ImportFormat, bytes: Uint8Array): Promise<ImportedArticle> {
-  checkFileSize(name, format, bytes.length);
+export async function parseImportFile(
+  name: string,
+  format: ImportFormat,
+  bytes: Uint8Array,
+  /** A package folder's files by path, read already: `bytes` is then unused. */
+  packageFiles?: ReadonlyMap<string, Uint8Array>,
+): Promise<ImportedArticle> {
   let article: ImportedArticle;
-  // The parsers of web pages, Word files and Markdown bring jsdom, mammoth and Lexical with them
-  // (most of a second to load): they are loaded on first use, not whenever the app starts.
-  if (format === 'docx') {
+  if (packageFiles !== undefined) {
+    const { parsePackage } = await import('./ninjs');
+    article = parsePackage(name, packageFiles);
+  } else if (format === 'package') {
+    checkFileSize(name, format, bytes.length);
+    const { parsePackage } = await import('./ninjs');
+    article = parsePackage(name, await unpackZip(name, bytes));
+  } else if (format === 'docx') {
+    // The parsers of web pages, Word files, Markdown and ninjs bring jsdom, mammoth, Lexical or Ajv
+    // with them (most of a second to load): they are loaded on first use, not at start.
+    checkFileSize(name, format, bytes.length);
     const { parseDocx } = await import('./docx');
     article = await parseDocx(bytes, name);
   } else {
+    checkFileSize(name, format, bytes.length);
     const fallback = format === 'html' ? declaredCharset(bytes) : null;
     const decoded = decodeText(bytes, name, fallback);
     if (format === 'html') {
       const { parseWebPage } = await import('./webPage');
       article = parseWebPage(decoded.text, name);
+    } else if (format === 'ninjs') {
+      const { parseNinjs } = await import('./ninjs');
+      article = parseNinjs(decoded.text, name);
     } else if (format === 'markdown') {
       const { parseMarkdown } = await import('./markdown');
       article = parseMarkdown(decoded.text, name);

@@ -25,6 +25,7 @@ const PATHS = {
   down: 'M5 8l5 5 5-5',
   history: 'M3.5 10a6.5 6.5 0 1 0 1.9-4.6M3.5 3.5v3h3M10 6.5V10l2.5 2',
   import: 'M10 3v9M6.5 8.5 10 12l3.5-3.5M3.5 12.5v3h13v-3',
+  export: 'M10 12V3M6.5 6.5 10 3l3.5 3.5M3.5 12.5v3h13v-3',
   libraries: 'M3.5 3.5h3.5v13H3.5zM8.5 3.5H12v13H8.5zM13.4 4.4l3-.8 2.6 12-3 .8z',
 } as const;
 

@@ -238,6 +238,15 @@ describe('every channel through dispatch', () => {
     expect(report.html).toContain('reopens on Friday');
     expect((await track('claims:dismiss', { id: claim.id })).state).toBe('dismissed');
     expect((await track('claims:list', { articleId: created.id })).map((c) => c.id)).toEqual([claim.id]);
+
+    const exportCheck = await track('export:check', { articleId: created.id });
+    expect(exportCheck).toMatchObject({ ready: true, defaultFolder: path.join(library.dir, 'Exports') });
+    expect(exportCheck.items.map((item) => item.id)).toEqual(['dateline']);
+    const exported = await track('export:run', { articleId: created.id, folder: exportCheck.defaultFolder, zip: true });
+    expect(exported.path).toBe(path.join(library.dir, 'Exports', `${exportCheck.name}.zip`));
+    expect(exported.manifest.files.map((file) => file.path)).toContain('factcheck-report.html');
+    expect(exported.files).toBe(exported.manifest.files.length);
+    expect(fs.statSync(exported.path).size).toBe(exported.bytes);
     expect(await track('library:status', {})).toEqual({
       state: 'open',
       path: library.file,
@@ -500,6 +509,16 @@ describe('malformed payloads', () => {
     'claims:removeEvidence': [{}, { evidenceId: 'x' }],
     'claims:dismiss': refSpecific,
     'claims:report': [{}, { articleId: 'ferry' }, { articleId: UNKNOWN_ID, format: 'pdf' }],
+    'export:check': [{}, { articleId: 'ferry' }, { articleId: UNKNOWN_ID, zip: true }],
+    'export:run': [
+      { articleId: UNKNOWN_ID },
+      { articleId: UNKNOWN_ID, folder: ' ' },
+      { articleId: UNKNOWN_ID, folder: '/tmp', zip: 'yes' },
+      { articleId: UNKNOWN_ID, folder: '/tmp', overrides: [{ itemId: 'byline', reason: '  ' }] },
+      { articleId: UNKNOWN_ID, folder: '/tmp', overrides: [{ itemId: 'byline', reason: 'x'.repeat(501) }] },
+      { articleId: UNKNOWN_ID, folder: '/tmp', overrides: [{ itemId: 'byline' }] },
+      { articleId: UNKNOWN_ID, folder: '/tmp', overrides: 'byline=wire copy' },
+    ],
     'library:status': [{ path: '/etc/passwd' }],
     'libraries:recent': [{ limit: 5 }],
     'libraries:open': [{}, { path: '' }, { path: '   ' }, { path: 42 }, { path: 'x'.repeat(5000) }],
@@ -520,6 +539,10 @@ describe('malformed payloads', () => {
     ],
     'revisions:create': [{ articleId: target.id, label: ' ' }],
     'revisions:restore': [{ articleId: target.id, revisionId: target.id, version: 0 }],
+    'export:run': [
+      { articleId: target.id, folder: library.dir, overrides: [{ itemId: 'byline', reason: ' ' }] },
+      { articleId: target.id, folder: library.dir, zip: 1 },
+    ],
   });
 
   it.each(CHANNELS)('%s refuses them with invalid-request and leaves the library untouched', async (channel) => {

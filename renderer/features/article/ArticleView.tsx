@@ -22,7 +22,7 @@ import type {
 import { suggestClaims, type ClaimSuggestion } from '../../../shared/claimSuggestions';
 import { ApiError } from '../../../shared/errors';
 import type { Claim, ClaimId, Source, SourceId } from '../../../shared/sources';
-import { api, errorMessage } from '../../api';
+import { api, errorMessage, onExportRequested } from '../../api';
 import { Icon } from '../../components/Icon';
 import { useReportError } from '../../components/Notices';
 import { StatusBar } from '../../components/StatusBar';
@@ -35,6 +35,7 @@ import {
   selectedBodyText,
 } from '../../editor/plugins/ClaimsPlugin';
 import type { BodyCounts } from '../../editor/plugins/WordCountPlugin';
+import { ExportDialog } from '../export/ExportDialog';
 import { FactCheckPanel, type FactCheckActions } from '../factcheck/FactCheckPanel';
 import { guessClaimKind, useArticleSources, useClaims } from '../factcheck/useClaims';
 import { HistoryPanel } from '../history/HistoryPanel';
@@ -239,6 +240,8 @@ function ArticleWorkspace({
   const [saves, setSaves] = useState(0);
   const [statusSaves, setStatusSaves] = useState(0);
   const [trashing, setTrashing] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  useEffect(() => onExportRequested(() => setExporting(true)), []);
   const claims = useClaims(article.id, saves, report);
   const sources = useArticleSources(article.id, report);
   const [focusedClaim, setFocusedClaim] = useState<ClaimId | null>(null);
@@ -542,6 +545,15 @@ function ArticleWorkspace({
     <>
       <button
         type="button"
+        className="icon-button"
+        aria-label="Export…"
+        title="Export… (checklist, then a package of the story)"
+        onClick={() => setExporting(true)}
+      >
+        <Icon name="export" />
+      </button>
+      <button
+        type="button"
         className="icon-button icon-button--danger"
         aria-label="Move to trash"
         title="Move to trash"
@@ -624,6 +636,7 @@ function ArticleWorkspace({
           },
         ]}
       />
+      {exporting ? <ExportDialog articleId={article.id} flush={flush} onClose={() => setExporting(false)} /> : null}
       {reader === null ? null : (
         <ReaderDialog
           sources={sources.sources ?? []}

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react
 import { Icon } from '../../components/Icon';
 import { filesFromInput, type ChosenFile } from './collectFiles';
 
-const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx';
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.json,.zip';
 
 /**
  * "Import…": a menu button offering files or a whole folder, each through the system's file

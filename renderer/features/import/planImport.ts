@@ -5,6 +5,7 @@ import {
   MAX_IMPORT_REQUEST_BYTES,
   MAX_IMPORT_REQUEST_FILES,
   NOT_AN_ARTICLE_FILE,
+  packageFolders,
 } from '../../../shared/imports';
 
 /** A file the person chose or dropped, named by its path inside a dropped folder. */
@@ -36,8 +37,16 @@ export function planImport(files: readonly PickedFile[]): ImportPlan {
   let batch: number[] = [];
   let batchBytes = 0;
   const order = files.map((_, index) => index).sort((a, b) => compareNames(files[a], files[b]));
+  // An export package's files (its pictures among them) go together in a batch of their own.
+  const packages = new Map(packageFolders(files.map((file) => file.name)).map((folder) => [folder, [] as number[]]));
   for (const index of order) {
     const file = files[index] as PickedFile;
+    const name = file.name.replace(/\\/g, '/');
+    const inPackage = [...packages.entries()].find(([folder]) => name.startsWith(folder));
+    if (inPackage !== undefined) {
+      inPackage[1].push(index);
+      continue;
+    }
     const format = formatOfFile(file.name);
     if (format === null) {
       ignored.push({ file: file.name, reason: NOT_AN_ARTICLE_FILE });
@@ -57,6 +66,7 @@ export function planImport(files: readonly PickedFile[]): ImportPlan {
     batchBytes += file.size;
   }
   if (batch.length > 0) batches.push(batch);
+  for (const members of packages.values()) if (members.length > 0) batches.push(members);
   return { batches, refused, ignored };
 }
 

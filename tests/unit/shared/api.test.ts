@@ -117,6 +117,13 @@ const VALID: { [C in Channel]: ArgsOf<C> } = {
   'claims:removeEvidence': { evidenceId: ID },
   'claims:dismiss': { id: ID },
   'claims:report': { articleId: ID },
+  'export:check': { articleId: ID },
+  'export:run': {
+    articleId: ID,
+    folder: '/home/desk/Exports',
+    zip: true,
+    overrides: [{ itemId: 'byline', reason: 'Wire copy: the agency carries no byline.' }],
+  },
   'library:status': {},
   'libraries:recent': {},
   'libraries:open': { path: '/home/desk/archive.sqlite3' },
@@ -358,5 +365,25 @@ describe('ArticlePatchSchema', () => {
     expect(result.success).toBe(false);
     expect(describeIssues(result.error?.issues ?? [])).toMatch(/^body: The body is too large/);
     expect(ArticlePatchSchema.safeParse({ body: bodyFromParagraphs([paragraph]) }).success).toBe(true);
+  });
+});
+
+describe('export requests', () => {
+  const run = { articleId: ID, folder: '/home/desk/Exports' };
+
+  it('default to a folder package with no overrides, and trim the reasons', () => {
+    expect(
+      contract['export:run'].args.parse({ ...run, overrides: [{ itemId: 'byline', reason: '  Wire copy. ' }] }),
+    ).toEqual({ ...run, zip: false, overrides: [{ itemId: 'byline', reason: 'Wire copy.' }] });
+  });
+
+  it('refuse an override without a written reason, or one over 500 characters, saying why', () => {
+    expect(issuesOf('export:run', { ...run, overrides: [{ itemId: 'byline', reason: ' ' }] })).toMatch(
+      /^overrides\.0\.reason: Write why the item is overridden/,
+    );
+    expect(issuesOf('export:run', { ...run, overrides: [{ itemId: 'byline', reason: 'x'.repeat(501) }] })).toBe(
+      'overrides.0.reason: A reason is at most 500 characters.',
+    );
+    expect(issuesOf('export:run', { articleId: ID, folder: '  ' })).toBe('folder: Choose a folder to export into.');
   });
 });

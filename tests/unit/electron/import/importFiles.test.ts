@@ -57,7 +57,7 @@ describe('importFiles', () => {
       { file: junk, reason: expect.stringMatching(/junk\.html does not look like a text file/) as string },
       {
         file: pdf,
-        reason: `${pdf} is not a kind of file Copydesk imports: use .txt, .md, .html, .htm or .docx.`,
+        reason: `${pdf} is not a kind of file Copydesk imports: use .txt, .md, .html, .htm, .docx, ninjs .json or a package .zip.`,
       },
       {
         file: path.join(folder, 'missing.txt'),

@@ -26,6 +26,18 @@ describe('planImport', () => {
     expect(plan.ignored.map((problem) => problem.file)).toEqual(['desk/photo.jpg']);
   });
 
+  it('sends a dropped export package whole, its pictures included, in a batch of its own', () => {
+    const plan = planImport([
+      { name: 'desk/story.txt', size: 2_000 },
+      { name: 'desk/2026-11-28-talks/article.ninjs.json', size: 5_000 },
+      { name: 'desk/2026-11-28-talks/assets/01-lead.jpg', size: 400_000 },
+      { name: 'desk/2026-11-28-talks/article.html', size: 9_000 },
+      { name: 'desk/photo.jpg', size: 40_000 },
+    ]);
+    expect(plan.batches).toEqual([[0], [3, 1, 2]]);
+    expect(plan.ignored.map((problem) => problem.file)).toEqual(['desk/photo.jpg']);
+  });
+
   it('splits a large folder into batches a request can carry, in name order', () => {
     const files = Array.from({ length: 450 }, (_, i) => ({ name: `bbc/${450 - i}.txt`, size: 3_000 }));
     const plan = planImport(files);

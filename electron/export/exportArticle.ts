@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { v7 as uuidv7 } from 'uuid';
+
+import type { Article } from '../../shared/domain';
+import { ApiError } from '../../shared/errors';
+import type { Checklist, Override } from '../../shared/exportChecklist';
+import { appliedOverrides, runChecklist, unresolvedItems } from '../../shared/exportChecklist';
+import type { ExportResult, Manifest } from '../../shared/exports';
+import { contentOf, getSummary } from '../db/queries/articles';
+import { listClaims } from '../db/queries/claims';
+import { insertRevision } from '../db/queries/revisions';
+import type { EditContext } from '../services/articles';
+import { getArticle } from '../services/articles';
+import type { Library } from '../services/LibraryHost';
+import { buildPackageFiles } from './buildPackage';
+import type { PackageFs } from './writePackage';
+import { describeWriteFailure, packageName, writePackage } from './writePackage';
+
+/** The pre-export checklist of an article as it is stored now. */
+export function checkArticle(lib: Library, articleId: string): Checklist {
+  return checklistOf(lib, getArticle(lib, articleId));
+}
+
+function checklistOf(lib: Library, article: Article): Checklist {
+  return runChecklist({
+    article,
+    claims: listClaims(lib.db, article.id),
+    linked: (id) => {
+      const summary = getSummary(lib.db, id);
+      return summary === undefined ? 'missing' : summary.trashedAt === null ? 'live' : 'trashed';
+    },
+  });
+}
+
+/** Where packages go unless the person chooses otherwise: "Exports" beside the library file. */
+export function defaultExportFolder(lib: Library): string {
+  return path.join(path.dirname(path.resolve(lib.path)), 'Exports');
+}
+
+export type ExportRequest = {
+  articleId: string;
+  /** An absolute path to an existing folder (the default Exports folder is made when missing). */
+  folder: string;
+  zip: boolean;
+  overrides: readonly Override[];
+};
+
+export type ExportContext = EditContext & { appVersion: string; fs?: PackageFs };
+
+const MAX_LABEL_REASON = 160;
+
+/** The history's line for an export: who, under what name, and every checklist item overridden with its reason. */
+function historyLabel(name: string, userName: string, overrides: ReturnType<typeof appliedOverrides>): string {
+  const who = userName.trim() === '' ? '' : ` by ${userName.trim()}`;
+  const head = `Exported${who} as ${name}`;
+  if (overrides.length === 0) return head;
+  const reasons = overrides.map((override) => {
+    const reason =
+      override.reason.length > MAX_LABEL_REASON
+        ? `${override.reason.slice(0, MAX_LABEL_REASON - 1)}…`
+        : override.reason;
+    return `${override.itemId} (“${reason}”)`;
+  });
+  return `${head}; checklist overridden: ${reasons.join('; ')}`;
+}
+
+/**
+ * Exports an article as a package: runs the checklist, refuses while a blocking item has no
+ * written reason to override it, builds the package's files, writes them safely (see
+ * writePackage) with a manifest that records the overrides and warnings, and keeps a version
+ * of the article in its history labelled with the export and the overrides.
+ */
+export function exportArticle(lib: Library, request: ExportRequest, context: ExportContext): ExportResult {
+  const now = (context.clock ?? (() => new Date()))();
+  const article = getArticle(lib, request.articleId);
+  if (article.trashedAt !== null) {
+    throw new ApiError('conflict', 'This article is in the trash. Restore it before exporting it.');
+  }
+  const checklist = checklistOf(lib, article);
+  const unresolved = unresolvedItems(checklist, request.overrides);
+  if (unresolved.length > 0) {
+    const list = unresolved.map((item) => `${item.where}: ${item.message}`).join(' ');
+    throw new ApiError(
+      'invalid-request',
+      `The story is not ready to export (${unresolved.length} blocking ${unresolved.length === 1 ? 'item' : 'items'}). ${list} Fix ${unresolved.length === 1 ? 'it' : 'each'}, or override ${unresolved.length === 1 ? 'it' : 'each'} with a written reason.`,
+    );
+  }
+  if (!path.isAbsolute(request.folder)) {
+    throw new ApiError('invalid-request', `Choose the export folder by its full path, not "${request.folder}".`);
+  }
+  const folder = path.resolve(request.folder);
+  if (folder === defaultExportFolder(lib) && !fs.existsSync(folder)) {
+    try {
+      fs.mkdirSync(folder);
+    } catch (error) {
+      throw describeWriteFailure(error, path.dirname(folder));
+    }
+  }
+
+  const overrides = appliedOverrides(checklist, request.overrides);
+  const name = packageName(article.slug, now);
+  const written = writePackage({
+    folder,
+    name,
+    zip: request.zip,
+    now,
+    fs: context.fs,
+    files: buildPackageFiles(lib, article.id, now),
+    manifest: (files): Manifest => ({
+      manifestVersion: 1,
+      generator: { name: 'Copydesk', version: context.appVersion },
+      exportedAt: now.toISOString(),
+      article: { id: article.id, slug: article.slug, headline: article.headline, version: article.version },
+      files,
+      checklist: {
+        overrides,
+        warnings: checklist.items
+          .filter((item) => item.level === 'warning')
+          .map(({ id, message }) => ({ id, message })),
+      },
+    }),
+  });
+
+  lib.db
+    .transaction(() => {
+      insertRevision(lib.db, {
+        id: uuidv7(),
+        articleId: article.id,
+        articleVersion: article.version,
+        kind: 'manual',
+        label: historyLabel(path.basename(written.path), context.userName ?? '', overrides),
+        content: contentOf(article),
+        createdAt: now.toISOString(),
+      });
+    })
+    .immediate();
+
+  return {
+    path: written.path,
+    files: written.files.length,
+    bytes: written.bytes,
+    manifest: {
+      exportedAt: now.toISOString(),
+      generator: `Copydesk ${context.appVersion}`,
+      files: written.files,
+      overrides,
+      warnings: checklist.items.filter((item) => item.level === 'warning').length,
+    },
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * The pre-export checklist: what must be true before a story leaves Copydesk (blocking items)
+ * and what an editor should look at once more (warnings). Pure: it reads the article, its
+ * claims and which linked articles exist, and changes nothing.
+ */
+import { z } from 'zod';
+
+import { markedClaims } from './claimMarks';
+import type { Article, Body } from './domain';
+import { findHouseStyleIssues } from './houseStyle';
+import type { Claim } from './sources';
+import { VERDICT_LABELS } from './sources';
+
+export const CHECK_LEVELS = ['blocking', 'warning'] as const;
+export const CheckLevelSchema = z.enum(CHECK_LEVELS);
+export type CheckLevel = z.infer<typeof CheckLevelSchema>;
+
+/** One thing the checklist found. `id` is stable for the same problem, so an override can name it. */
+export const ChecklistItemSchema = z.object({
+  id: z.string(),
+  level: CheckLevelSchema,
+  /** What is wrong and what to do about it. */
+  message: z.string(),
+  /** Where to look: "Byline", "Body, image 2", "Fact check". */
+  where: z.string(),
+});
+export type ChecklistItem = z.infer<typeof ChecklistItemSchema>;
+
+export const ChecklistSchema = z.object({
+  items: z.array(ChecklistItemSchema),
+  /** True when no blocking item is left. */
+  ready: z.boolean(),
+});
+export type Checklist = z.infer<typeof ChecklistSchema>;
+
+export const MAX_OVERRIDE_REASON = 500;
+
+/** Overriding a blocking item: the item's id and the written reason, kept with the package and in the history. */
+export const OverrideSchema = z.strictObject({
+  itemId: z.string().min(1, { error: 'An override names the checklist item it overrides.' }).max(300),
+  reason: z
+    .string()
+    .trim()
+    .min(1, { error: 'Write why the item is overridden: a blocking item is only overridden with a reason.' })
+    .max(MAX_OVERRIDE_REASON, { error: `A reason is at most ${MAX_OVERRIDE_REASON} characters.` }),
+});
+export type Override = z.infer<typeof OverrideSchema>;
+
+/** What the checklist reads. `linked` says, for each article an Also See block names, whether it is live, trashed or gone. */
+export type ChecklistInput = {
+  article: Pick<
+    Article,
+    'headline' | 'dek' | 'byline' | 'body' | 'bodyText' | 'wordCount' | 'lengthTarget' | 'dateline' | 'leadImage'
+  >;
+  claims: readonly (Pick<Claim, 'text' | 'state' | 'verdict'> & { id: string })[];
+  linked: (articleId: string) => 'live' | 'trashed' | 'missing';
+};
+
+type JsonNode = { type?: unknown; children?: unknown; [key: string]: unknown };
+
+/** Inline images and Also See blocks of a body, in document order. */
+function bodyBlocks(body: Body): { images: JsonNode[]; alsoSee: string[] } {
+  const images: JsonNode[] = [];
+  const alsoSee: string[] = [];
+  const visit = (node: JsonNode) => {
+    if (node.type === 'inline-image') images.push(node);
+    if (node.type === 'also-see' && typeof node.articleId === 'string') alsoSee.push(node.articleId);
+    if (Array.isArray(node.children)) {
+      for (const child of node.children) if (typeof child === 'object' && child !== null) visit(child as JsonNode);
+    }
+  };
+  visit(body.root);
+  return { images, alsoSee };
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+
+function excerpt(value: string, max = 60): string {
+  const flat = value.replace(/\s+/gu, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Runs the checklist: blocking items first, then warnings, each in the order a reader meets them. */
+export function runChecklist({ article, claims, linked }: ChecklistInput): Checklist {
+  const blocking: ChecklistItem[] = [];
+  const warnings: ChecklistItem[] = [];
+  const block = (id: string, where: string, message: string) =>
+    blocking.push({ id, level: 'blocking', where, message });
+  const warn = (id: string, where: string, message: string) => warnings.push({ id, level: 'warning', where, message });
+
+  if (article.headline.trim() === '') block('headline', 'Headline', 'The story has no headline. Write one.');
+  if (article.byline.trim() === '') {
+    block('byline', 'Byline', 'The story has no byline. Add its author (or the desk) in the byline field.');
+  }
+  if (article.bodyText.trim() === '') block('body', 'Body', 'The story has no text. Write the body before exporting.');
+
+  if (article.leadImage !== null && article.leadImage.credit.trim() === '') {
+    block(
+      'credit:lead',
+      'Lead image',
+      'The lead image has no credit. Add who took it or owns it (e.g. "Photo: Amna Riaz/Dawn").',
+    );
+  }
+  const { images, alsoSee } = bodyBlocks(article.body);
+  images.forEach((image, index) => {
+    if (text(image.credit) !== '') return;
+    const caption = text(image.caption) || text(image.altText);
+    block(
+      `credit:image-${index + 1}`,
+      `Body, image ${index + 1}`,
+      `Image ${index + 1} in the body${caption === '' ? '' : ` ("${excerpt(caption, 40)}")`} has no credit. Add it below the picture.`,
+    );
+  });
+
+  const marked = markedClaims(article.body);
+  const inText = claims.filter(
+    (claim) => claim.state !== 'dismissed' && (marked.has(claim.id) || claim.state === 'attached'),
+  );
+  for (const claim of inText) {
+    if (claim.verdict !== 'false' && claim.verdict !== 'unsupported') continue;
+    block(
+      `claim:${claim.id}`,
+      'Fact check',
+      `The claim "${excerpt(marked.get(claim.id) || claim.text)}" is marked ${VERDICT_LABELS[claim.verdict].toLowerCase()} and is still in the text. Correct or remove it.`,
+    );
+  }
+
+  const seen = new Set<string>();
+  alsoSee.forEach((articleId, index) => {
+    if (seen.has(articleId)) return;
+    seen.add(articleId);
+    const state = linked(articleId);
+    if (state === 'live') return;
+    block(
+      `also-see:${articleId}`,
+      `Body, Also See ${index + 1}`,
+      state === 'trashed'
+        ? `Also See ${index + 1} points at an article that is in the trash. Restore that article or remove the block.`
+        : `Also See ${index + 1} points at an article that is no longer in the library. Remove the block or link another article.`,
+    );
+  });
+
+  const unchecked = inText.filter((claim) => claim.verdict === 'unchecked').length;
+  if (unchecked > 0) {
+    warn(
+      'claims:unchecked',
+      'Fact check',
+      `${plural(unchecked, 'claim is', 'claims are')} not checked yet. Give each a verdict in the Fact check panel.`,
+    );
+  }
+
+  const tkPlaces = [
+    ['Headline', article.headline],
+    ['Dek', article.dek],
+    ['Body', article.bodyText],
+  ] as const;
+  const tkCounts = tkPlaces
+    .map(([where, value]) => ({ where, count: findHouseStyleIssues(value, []).filter((i) => i.kind === 'tk').length }))
+    .filter((place) => place.count > 0);
+  if (tkCounts.length > 0) {
+    const total = tkCounts.reduce((sum, place) => sum + place.count, 0);
+    warn(
+      'tk',
+      tkCounts.map((place) => place.where).join(', '),
+      `${plural(total, 'TK marker')} left in the ${tkCounts.map((place) => place.where.toLowerCase()).join(' and ')}. Fill in what is missing.`,
+    );
+  }
+
+  const target = article.lengthTarget;
+  if (target !== null && Math.abs(article.wordCount - target) > target * 0.1) {
+    const over = article.wordCount > target;
+    warn(
+      'length',
+      'Length',
+      `The story is ${plural(article.wordCount, 'word')}, ${over ? 'over' : 'under'} its target of ${target} by more than 10%. ${over ? 'Trim it' : 'Add to it'} or change the target.`,
+    );
+  }
+
+  if (article.dateline.trim() === '') {
+    warn('dateline', 'Dateline', 'The story has no dateline. Add the place it was reported from.');
+  }
+
+  return { items: [...blocking, ...warnings], ready: blocking.length === 0 };
+}
+
+/**
+ * The blocking items of `checklist` that `overrides` do not cover. Overrides of items no longer
+ * on the list (fixed since the check) and of warnings are left out of the result.
+ */
+export function unresolvedItems(checklist: Checklist, overrides: readonly Override[]): ChecklistItem[] {
+  const overridden = new Set(overrides.filter((o) => o.reason.trim() !== '').map((o) => o.itemId));
+  return checklist.items.filter((item) => item.level === 'blocking' && !overridden.has(item.id));
+}
+
+/** The overrides that apply: one per blocking item still on the list, with that item's message. */
+export function appliedOverrides(
+  checklist: Checklist,
+  overrides: readonly Override[],
+): { itemId: string; message: string; reason: string }[] {
+  const byId = new Map(overrides.map((o) => [o.itemId, o.reason.trim()]));
+  return checklist.items
+    .filter((item) => item.level === 'blocking' && (byId.get(item.id) ?? '') !== '')
+    .map((item) => ({ itemId: item.id, message: item.message, reason: byId.get(item.id) ?? '' }));
+}

@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+
+import type { Body } from '../../../shared/domain';
+import type { ChecklistInput } from '../../../shared/exportChecklist';
+import { appliedOverrides, OverrideSchema, runChecklist, unresolvedItems } from '../../../shared/exportChecklist';
+import { bodyFromParagraphs, bodyToPlainText, countWords } from '../../../shared/text';
+
+const CLAIM = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a51';
+const OTHER_CLAIM = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a52';
+const LINKED = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a53';
+
+type Node = { type: string; [key: string]: unknown };
+
+function paragraph(...children: Node[]): Node {
+  return { type: 'paragraph', version: 1, children };
+}
+const run = (text: string): Node => ({ type: 'text', version: 1, text });
+const mark = (id: string, text: string): Node => ({ type: 'mark', version: 1, ids: [id], children: [run(text)] });
+
+function input(body: Body, overrides: Partial<ChecklistInput['article']> = {}): ChecklistInput['article'] {
+  const bodyText = bodyToPlainText(body);
+  return {
+    headline: 'Talks resume in Beijing',
+    dek: 'Both sides meet on Monday.',
+    byline: 'Amna Riaz',
+    body,
+    bodyText,
+    wordCount: countWords(bodyText),
+    lengthTarget: null,
+    dateline: 'ISLAMABAD',
+    leadImage: null,
+    ...overrides,
+  };
+}
+
+const live = () => 'live' as const;
+
+describe('the pre-export checklist', () => {
+  it('passes a complete story with nothing to report', () => {
+    const result = runChecklist({
+      article: input(bodyFromParagraphs(['The talks resume.'])),
+      claims: [],
+      linked: live,
+    });
+    expect(result).toEqual({ items: [], ready: true });
+  });
+
+  it('blocks a story without headline, byline or text, saying what to add', () => {
+    const result = runChecklist({
+      article: input(bodyFromParagraphs([]), { headline: ' ', byline: '' }),
+      claims: [],
+      linked: live,
+    });
+    expect(result.ready).toBe(false);
+    expect(result.items.map((item) => [item.id, item.level])).toEqual([
+      ['headline', 'blocking'],
+      ['byline', 'blocking'],
+      ['body', 'blocking'],
+    ]);
+    expect(result.items[1]?.message).toMatch(/no byline/);
+  });
+
+  it('blocks every image without a credit, the lead image and each one in the body', () => {
+    const body: Body = {
+      root: {
+        type: 'root',
+        children: [
+          paragraph(run('Text.')),
+          { type: 'inline-image', version: 1, assetId: 'a', caption: 'The quay', altText: '', credit: 'AP' },
+          { type: 'inline-image', version: 1, assetId: 'b', caption: 'The port at night', altText: '', credit: '  ' },
+        ],
+      },
+    };
+    const leadImage = {
+      asset: {
+        id: LINKED,
+        sha256: 'a'.repeat(64),
+        mimeType: 'image/png',
+        byteLength: 1,
+        width: 1,
+        height: 1,
+        originalName: 'lead.png',
+        createdAt: '2026-03-02T09:00:00.000Z',
+      },
+      caption: 'Delegates',
+      credit: '',
+    } as ChecklistInput['article']['leadImage'];
+    const items = runChecklist({ article: input(body, { leadImage }), claims: [], linked: live }).items;
+    expect(items.map((item) => [item.id, item.where])).toEqual([
+      ['credit:lead', 'Lead image'],
+      ['credit:image-2', 'Body, image 2'],
+    ]);
+    expect(items[1]?.message).toContain('The port at night');
+  });
+
+  it('blocks a false or unsupported claim still in the text, not one dismissed', () => {
+    const body: Body = { root: { type: 'root', children: [paragraph(mark(CLAIM, 'over 140 people'), run(' died.'))] } };
+    const claims = [
+      { id: CLAIM, text: 'over 140 people', state: 'attached', verdict: 'false' },
+      { id: OTHER_CLAIM, text: 'in May', state: 'dismissed', verdict: 'unsupported' },
+    ] as const;
+    const items = runChecklist({ article: input(body), claims, linked: live }).items;
+    expect(items).toEqual([
+      {
+        id: `claim:${CLAIM}`,
+        level: 'blocking',
+        where: 'Fact check',
+        message: 'The claim "over 140 people" is marked false and is still in the text. Correct or remove it.',
+      },
+    ]);
+  });
+
+  it('blocks an Also See block whose article is gone or trashed', () => {
+    const body: Body = {
+      root: {
+        type: 'root',
+        children: [
+          paragraph(run('Text.')),
+          { type: 'also-see', version: 1, articleId: LINKED },
+          { type: 'also-see', version: 1, articleId: CLAIM },
+        ],
+      },
+    };
+    const items = runChecklist({
+      article: input(body),
+      claims: [],
+      linked: (id) => (id === LINKED ? 'trashed' : 'missing'),
+    }).items;
+    expect(items.map((item) => item.id)).toEqual([`also-see:${LINKED}`, `also-see:${CLAIM}`]);
+    expect(items[0]?.message).toMatch(/in the trash/);
+    expect(items[1]?.message).toMatch(/no longer in the library/);
+  });
+
+  it('warns of unchecked claims, TK markers, a length off target and a missing dateline', () => {
+    const body: Body = {
+      root: { type: 'root', children: [paragraph(mark(CLAIM, 'TK people'), run(' were hurt, police said TK.'))] },
+    };
+    const result = runChecklist({
+      article: input(body, { lengthTarget: 600, dateline: '' }),
+      claims: [{ id: CLAIM, text: 'TK people', state: 'attached', verdict: 'unchecked' }],
+      linked: live,
+    });
+    expect(result.ready).toBe(true);
+    expect(result.items.map((item) => [item.id, item.level])).toEqual([
+      ['claims:unchecked', 'warning'],
+      ['tk', 'warning'],
+      ['length', 'warning'],
+      ['dateline', 'warning'],
+    ]);
+    expect(result.items[0]?.message).toBe('1 claim is not checked yet. Give each a verdict in the Fact check panel.');
+    expect(result.items[1]?.message).toBe('2 TK markers left in the body. Fill in what is missing.');
+    expect(result.items[2]?.message).toMatch(/^The story is 7 words, under its target of 600/);
+  });
+
+  it('takes a length within 10% of the target, and "tk" in running text is not a marker', () => {
+    const words = Array.from({ length: 91 }, () => 'word').join(' ');
+    const result = runChecklist({
+      article: input(bodyFromParagraphs([`${words} tk`]), { lengthTarget: 100 }),
+      claims: [],
+      linked: live,
+    });
+    expect(result.items).toEqual([]);
+  });
+});
+
+describe('overrides', () => {
+  const checklist = runChecklist({
+    article: input(bodyFromParagraphs(['Text.']), { byline: '', dateline: '' }),
+    claims: [],
+    linked: live,
+  });
+
+  it('leave only the blocking items without a reason, and record each with its item', () => {
+    expect(unresolvedItems(checklist, []).map((item) => item.id)).toEqual(['byline']);
+    const overrides = [
+      { itemId: 'byline', reason: 'Wire copy: the agency carries no byline.' },
+      { itemId: 'dateline', reason: 'Warnings need no override.' },
+      { itemId: 'headline', reason: 'Fixed since the check.' },
+    ];
+    expect(unresolvedItems(checklist, overrides)).toEqual([]);
+    expect(appliedOverrides(checklist, overrides)).toEqual([
+      {
+        itemId: 'byline',
+        message: checklist.items[0]?.message,
+        reason: 'Wire copy: the agency carries no byline.',
+      },
+    ]);
+  });
+
+  it('need a written reason of at most 500 characters', () => {
+    expect(OverrideSchema.safeParse({ itemId: 'byline', reason: '   ' }).success).toBe(false);
+    expect(OverrideSchema.safeParse({ itemId: 'byline', reason: 'x'.repeat(501) }).success).toBe(false);
+    expect(OverrideSchema.parse({ itemId: 'byline', reason: '  Wire copy.  ' })).toEqual({
+      itemId: 'byline',
+      reason: 'Wire copy.',
+    });
+  });
+});
