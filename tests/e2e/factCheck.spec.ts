@@ -1,9 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 
 import type { Page } from '@playwright/test';
 
+import { runCopydesk } from '../helpers/cli';
 import { body, expectSaved, library, MOD, selectText, startStory } from '../helpers/editorPage';
-import { expect, test } from '../helpers/webServer';
+import { expect, startCopydesk, test } from '../helpers/webServer';
+import { SEED_ARTICLE } from '../unit/electron/import/fixtures';
 
 /**
  * A fact-checker's round: a source pasted and kept, a claim marked in the text, the
@@ -16,6 +19,37 @@ const STATEMENT =
   'Statement of the ministry\n\nThe attack at the concert hall killed over 140 people and injured several hundred.';
 const CLAIM = 'killed over 140 people';
 const PASSAGE = 'killed over 140 people and injured several hundred';
+
+async function setName(page: Page, name: string): Promise<void> {
+  await library(page).getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('textbox', { name: 'Your name' }).fill(name);
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+}
+
+/** Pastes `text` as a source of the open article, with its title and kind. */
+async function pasteSource(page: Page, title: string, kind: string, text: string): Promise<void> {
+  await page.getByRole('tab', { name: 'Sources' }).click();
+  await sourcesPanel(page).getByRole('button', { name: 'Paste text…' }).click();
+  const form = sourcesPanel(page).getByRole('form', { name: 'Paste a source' });
+  await form.getByRole('textbox', { name: 'Title' }).fill(title);
+  await form.getByRole('combobox', { name: 'Kind' }).selectOption({ label: kind });
+  await form.getByRole('textbox', { name: 'Text (kept exactly as pasted)' }).fill(text);
+  await form.getByRole('button', { name: 'Keep as source' }).click();
+  await expect(sourcesPanel(page).getByRole('list', { name: 'Cited sources' })).toContainText(title);
+}
+
+/** Links the passage `words` of the source `sourceTitle` to the claim whose card is `card`. */
+async function linkPassage(page: Page, card: ReturnType<Page['getByRole']>, sourceTitle: string, words: string) {
+  await card.getByRole('button', { name: 'Add evidence…' }).click();
+  const reader = page.getByRole('dialog', { name: 'Read a source' });
+  await reader.getByRole('combobox', { name: 'Source to read' }).selectOption({ label: sourceTitle });
+  await expect(reader.getByRole('document', { name: 'Snapshot text' })).toContainText(words);
+  await selectText(page, '.reader__text', words);
+  await reader.getByRole('button', { name: 'Link selected passage' }).click();
+  await expect(card.getByRole('list', { name: /^Evidence for/ })).toContainText(words);
+  await reader.getByRole('button', { name: 'Done' }).click();
+}
 
 const sourcesPanel = (page: Page) => page.getByRole('region', { name: 'Sources' });
 const factCheck = (page: Page) => page.getByRole('region', { name: 'Fact check' });
@@ -220,4 +254,99 @@ test('a quotation is checked against its source: the words that differ are shown
   await page.keyboard.type('an in-depth');
   await expectSaved(page);
   await expect(check).toHaveText('The quotation matches Ministry statement word for word.');
+});
+
+const SEED_QUOTE =
+  '“The two sides held an in-depth exchange of views on the global and regional terrorism landscape, with particular attention to the evolving threat posed by terrorism in Afghanistan and the region,”';
+const MINISTRY_WORDS =
+  'The two sides held an in-depth exchange of views on the global and regional terrorism landscape, with particular attention to the evolving threat posed by terrorism in Afghanistan and the region.';
+const TOLL = 'killed over 140 people';
+const TOLL_SENTENCE =
+  'On Mar. 22, 2024, a deadly attack at the Crocus City Hall concert venue near Moscow killed over 140 people and injured several.';
+
+test('the seed article: its quote and its toll tied to the statements they rest on, checked, kept, and caught when changed', async ({
+  page,
+}) => {
+  const running = await startCopydesk({
+    prepare: (libraryPath) => {
+      const run = runCopydesk(['import', SEED_ARTICLE, '--library', libraryPath], {
+        COPYDESK_DATA_DIR: path.join(path.dirname(libraryPath), 'data'),
+      });
+      expect(run.code).toBe(0);
+    },
+  });
+  try {
+    await page.goto(running.server.url);
+    await setName(page, 'Amna Riaz');
+    await library(page)
+      .getByRole('link', { name: /Pakistan-Russia Deepen Counterterrorism Cooperation/ })
+      .click();
+    await expect(body(page)).toContainText('Crocus City Hall');
+
+    await pasteSource(
+      page,
+      'MOFA statement: 11th Pakistan-Russia JWG',
+      'Official statement',
+      [
+        'Press release: 11th meeting of the Pakistan-Russia Joint Working Group on Counter Terrorism',
+        `${MINISTRY_WORDS} The discussions focused around the increasingly transnational nature of terrorism.`,
+      ].join('\n\n'),
+    );
+    await pasteSource(
+      page,
+      'Wire copy: Crocus City Hall attack',
+      'Wire copy',
+      'MOSCOW, March 23 — The attack at Crocus City Hall killed over 140 people and injured several hundred, officials said.',
+    );
+
+    await selectText(page, '[aria-label="Body"]', SEED_QUOTE);
+    await page.keyboard.press(`${MOD}+Shift+M`);
+    const quote = factCheck(page).getByRole('listitem', { name: /^Claim: “The two sides held/ });
+    await expect(quote.getByRole('combobox', { name: /^Kind of/ })).toHaveValue('quote');
+    await selectText(page, '[aria-label="Body"]', TOLL);
+    await page.keyboard.press(`${MOD}+Shift+M`);
+    const toll = factCheck(page).getByRole('listitem', { name: `Claim: ${TOLL}` });
+    await expect(toll.getByRole('combobox', { name: /^Kind of/ })).toHaveValue('figure');
+    await expectSaved(page);
+
+    await linkPassage(page, quote, 'MOFA statement: 11th Pakistan-Russia JWG', MINISTRY_WORDS.slice(0, -1));
+    await linkPassage(page, toll, 'Wire copy: Crocus City Hall attack', TOLL);
+    await quote.getByRole('combobox', { name: /^Verdict on/ }).selectOption({ label: 'Verified' });
+    await toll.getByRole('combobox', { name: /^Verdict on/ }).selectOption({ label: 'Verified' });
+    await expect(factCheck(page).getByRole('status')).toHaveText('2 of 2 claims checked');
+    await expect(quote.getByLabel('Quote check')).toHaveText(
+      'The quotation matches MOFA statement: 11th Pakistan-Russia JWG word for word.',
+    );
+
+    await page.reload();
+    await page.getByRole('tab', { name: 'Fact check' }).click();
+    await expect(factCheck(page).getByRole('status')).toHaveText('2 of 2 claims checked');
+    await expect(quote).toContainText('Verified · Amna Riaz');
+    await expect(toll).toContainText('Verified · Amna Riaz');
+    await expect(quote.getByRole('list', { name: /^Evidence for/ })).toContainText('MOFA statement');
+    await expect(toll.getByRole('list', { name: /^Evidence for/ })).toContainText('Wire copy: Crocus City Hall attack');
+    await expect(body(page).locator('mark')).toHaveCount(2);
+    await expect(body(page).locator('mark[data-verdict="verified"]')).toHaveCount(2);
+
+    // One word of the quote changed in the text: the checker shows the difference.
+    await selectText(page, '[aria-label="Body"]', 'an in-depth');
+    await page.keyboard.type('a frank');
+    await expectSaved(page);
+    const check = quote.getByLabel('Quote check');
+    await expect(check).toContainText('The quotation differs from MOFA statement: 11th Pakistan-Russia JWG:');
+    await expect(check.locator('del')).toHaveText(['an', 'in-depth']);
+    await expect(check.locator('ins')).toHaveText(['a', 'frank']);
+    await page.screenshot({ path: 'test-results/seed-quote-differs.png' });
+
+    // The sentence with the toll deleted: its claim is kept, as an orphan.
+    await selectText(page, '[aria-label="Body"]', TOLL_SENTENCE);
+    await page.keyboard.press('Backspace');
+    await expectSaved(page);
+    await expect(body(page)).not.toContainText('Crocus City Hall');
+    await expect(toll).toContainText('Its words were deleted from the text.');
+    await expect(toll).toContainText('Verified · Amna Riaz');
+    await expect(factCheck(page).getByRole('status')).toHaveText('2 of 2 claims checked');
+  } finally {
+    await running.stop();
+  }
 });

@@ -31,26 +31,38 @@ export async function expectSaved(page: Page): Promise<void> {
   await expect(saveState(page)).toHaveText('Saved');
 }
 
-/** Selects the first occurrence of `phrase` inside the element `selector` names, as a drag of the mouse would. */
+/**
+ * Selects the first occurrence of `phrase` inside the element `selector` names, as a drag of
+ * the mouse would — across text nodes too (a phrase running over a claim's mark or a bold word).
+ */
 export async function selectText(page: Page, selector: string, phrase: string): Promise<void> {
   await page.evaluate(
     ({ selector: where, phrase: words }) => {
       const root = document.querySelector(where);
       if (root === null) throw new Error(`${where} is not on the page`);
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const nodes: { node: Node; from: number }[] = [];
+      let text = '';
       while (walker.nextNode()) {
-        const node = walker.currentNode;
-        const at = node.textContent?.indexOf(words) ?? -1;
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + words.length);
-        const selection = window.getSelection();
-        selection?.removeAllRanges();
-        selection?.addRange(range);
-        return;
+        nodes.push({ node: walker.currentNode, from: text.length });
+        text += walker.currentNode.textContent ?? '';
       }
-      throw new Error(`“${words}” is not in ${where}`);
+      const at = text.indexOf(words);
+      if (at < 0) throw new Error(`“${words}” is not in ${where}`);
+      // The node a character offset falls in; an end offset stays in the node it closes.
+      const point = (offset: number, isEnd: boolean) => {
+        const holder = [...nodes].reverse().find(({ from }) => (isEnd ? from < offset : from <= offset)) ?? nodes[0];
+        if (holder === undefined) throw new Error(`${where} holds no text`);
+        return { node: holder.node, offset: offset - holder.from };
+      };
+      const start = point(at, false);
+      const end = point(at + words.length, true);
+      const range = document.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
     },
     { selector, phrase },
   );
