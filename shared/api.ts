@@ -63,6 +63,7 @@ import {
   RestoreResultSchema,
 } from './libraries';
 import { ApiErrorPayloadSchema } from './errors';
+import { SuggestRelatedArgsSchema, SuggestRelatedResultSchema } from './related';
 import {
   ImportJobIdSchema,
   ImportJobStatusSchema,
@@ -315,6 +316,11 @@ export const contract = {
     z.strictObject({ articleId: ArticleIdSchema }),
     z.object({ html: z.string(), fileName: z.string() }),
   ),
+  /**
+   * Articles related to a saved article or to a draft as it is typed, with the reason in words,
+   * and apart from them its possible duplicates with their similarity.
+   */
+  'related:suggest': channel(SuggestRelatedArgsSchema, SuggestRelatedResultSchema),
   /** Whether a library is open, and if not why, with the newest sound backup to offer. Always answers. */
   'library:status': channel(z.strictObject({}), LibraryStatusSchema),
   'libraries:recent': channel(z.strictObject({}), z.array(RecentLibrarySchema)),

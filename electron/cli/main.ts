@@ -9,6 +9,7 @@ import { ApiError } from '../../shared/errors';
 import type { BackupInfo } from '../../shared/libraries';
 import { dispatch } from '../api/dispatch';
 import { importCommand } from './importCommand';
+import { relatedCommand } from './relatedCommand';
 import type { Handlers } from '../api/handlers';
 import { APP_VERSION, createHandlers } from '../api/handlers';
 import { backupFolder, latestGoodBackup, listBackups } from '../services/backups';
@@ -33,6 +34,9 @@ Commands:
   sources add FILE...  keep files as sources, each with an offline snapshot (.html, .pdf, .docx, .txt)
   claims ID            an article's claims, their verdicts and evidence, and how many are checked
   claims ID --report FILE  write the article's fact-check report (HTML) to FILE
+  related ID           the articles related to one, with the reason (shared people, places,
+                       organisations, tags and key terms), and its possible duplicates
+  related --reindex    analyse articles changed without being analysed (resumable)
   restore --list       the library's backups, newest first
   restore --latest     replace the library with its newest sound backup
   restore BACKUP       replace the library with that backup (a file, or a name from --list);
@@ -41,7 +45,7 @@ Commands:
 Options:
   --library PATH       the library file to use (default: ${defaultLibraryPath()})
   --json               machine-readable output
-  --limit N            how many rows to print (list, search)
+  --limit N            how many rows to print (list, search, related)
   --trash              list the trash instead of the library (list)
   --port N             the port for serve (default: a free one)
   --kind KIND          the kind of source (sources add): official-statement, wire-copy, interview,
@@ -216,6 +220,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         report: { type: 'string' },
         list: { type: 'boolean', default: false },
         latest: { type: 'boolean', default: false },
+        reindex: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -230,7 +235,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.out(USAGE);
       return command === undefined && !values.help ? 2 : 0;
     }
-    if (!['list', 'show', 'search', 'import', 'serve', 'sources', 'claims', 'restore'].includes(command)) {
+    if (!['list', 'show', 'search', 'import', 'serve', 'sources', 'claims', 'related', 'restore'].includes(command)) {
       throw new UsageError(`Unknown command "${command}". Run copydesk --help for the list.`);
     }
 
@@ -274,6 +279,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         );
       case 'claims':
         return await claimsCommand(rest, commandContext, { report: values.report });
+      case 'related':
+        return await relatedCommand(
+          host.current,
+          rest,
+          { limit: parseLimit(values.limit, 10), reindex: values.reindex, err: io.err },
+          commandContext,
+        );
       case 'list': {
         const result = await call(handlers, 'articles:list', {
           limit: parseLimit(values.limit, 50),

@@ -6,6 +6,7 @@ import { ApiError } from '../../shared/errors';
 import type { ImportFormat, ImportReport } from '../../shared/imports';
 import { formatOfFile, IMPORTABLE_EXTENSIONS, NOT_AN_ARTICLE_FILE } from '../../shared/imports';
 import { optimiseSearchIndex } from '../db/queries/imports';
+import { reweighArticles } from '../services/related';
 import type { EditContext } from '../services/articles';
 import type { Library } from '../services/LibraryHost';
 import type { ImportedArticle } from './importedArticle';
@@ -254,6 +255,8 @@ export async function importFiles(
   }
   flush();
   if (report.imported.length >= OPTIMISE_AFTER) optimiseSearchIndex(lib.db);
+  // Rarity of words is only known once the articles are in: weights set early are set again.
+  if (report.imported.length > 0) reweighArticles(lib);
   options.onProgress?.(done, tasks.length, null);
   return report;
 }

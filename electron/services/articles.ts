@@ -18,6 +18,7 @@ import { searchArticles } from '../db/queries/search';
 import { insertStatusChange, listStatusChanges } from '../db/queries/statusChanges';
 import { contentHash } from '../db/contentHash';
 import { reconcileClaims } from './claims';
+import { indexArticleById } from './related';
 import type { Library } from './LibraryHost';
 
 /** An automatic revision is kept at most this often while an article is being edited. */
@@ -162,6 +163,7 @@ export function createArticle(lib: Library, patch: ArticlePatch, context: EditCo
         content,
         createdAt: now,
       });
+      indexArticleById(lib, id);
     })
     .immediate();
   return getArticle(lib, id);
@@ -194,6 +196,8 @@ export function writeChange(lib: Library, current: Article, patch: ArticlePatch,
     throw new ApiError('conflict', 'This article was changed elsewhere at the same moment. Reload it and try again.');
   }
   if (patch.body !== undefined) reconcileClaims(lib.db, current.id, content.body, now.toISOString());
+  // Related-article suggestions read what is computed here; an unchanged text costs one lookup.
+  indexArticleById(lib, current.id);
   const statusChanged = content.status !== current.status;
   if (statusChanged) {
     insertStatusChange(lib.db, {
