@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const BENCHMARKS = ['editorLatency.ts', 'import.ts', 'backup.ts', 'search.ts', 'factCheck.ts'];
+const BENCHMARKS = ['editorLatency.ts', 'import.ts', 'backup.ts', 'search.ts', 'factCheck.ts', 'related.ts'];
 
 const only = process.argv.slice(2);
 const chosen = BENCHMARKS.filter((file) => only.length === 0 || only.some((word) => file.includes(word)));

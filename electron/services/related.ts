@@ -72,8 +72,16 @@ export function indexArticle(lib: Library, seq: number): void {
   );
   const oldIds = new Set(old === undefined ? [] : decodeVector(old.vector).map(([id]) => id));
   const newIds = new Set(ids);
-  for (const id of oldIds) if (!newIds.has(id)) index.adjustDocumentFrequency(db, id, -1);
-  for (const id of newIds) if (!oldIds.has(id)) index.adjustDocumentFrequency(db, id, 1);
+  index.adjustDocumentFrequencies(
+    db,
+    [...oldIds].filter((id) => !newIds.has(id)),
+    -1,
+  );
+  index.adjustDocumentFrequencies(
+    db,
+    [...newIds].filter((id) => !oldIds.has(id)),
+    1,
+  );
 
   const documents = index.documentCount(db) + (old === undefined ? 1 : 0);
   const dfs = analysis.features.map(
@@ -207,6 +215,8 @@ type Query = {
   norm: number;
   signature: Uint32Array | null;
   excludeSeq: number | null;
+  /** 1 when the query is a saved article's analysis, which its features' counts include. */
+  ownDf: number;
 };
 
 function queryFromStored(lib: Library, doc: RelatedDocRow, documents: number): Query {
@@ -229,6 +239,7 @@ function queryFromStored(lib: Library, doc: RelatedDocRow, documents: number): Q
     norm: Math.sqrt(squares) || 1,
     signature: doc.signature === null ? null : signatureFromBytes(doc.signature),
     excludeSeq: doc.seq,
+    ownDf: 1,
   };
 }
 
@@ -249,7 +260,7 @@ function queryFromDraft(lib: Library, draft: ArticleText, excludeSeq: number | n
     squares += weight * weight;
     if (feature !== undefined && feature.df > 0) features.set(feature.id, { feature, weight });
   }
-  return { features, norm: Math.sqrt(squares) || 1, signature, excludeSeq };
+  return { features, norm: Math.sqrt(squares) || 1, signature, excludeSeq, ownDf: 0 };
 }
 
 const KIND_LIST: Partial<Record<FeatureKind, keyof SharedFeatures>> = {
@@ -372,7 +383,11 @@ export function suggestRelated(
   }
 
   const accumulated = new Map<number, number>();
-  const heaviest = [...query.features.values()].sort((a, b) => b.weight - a.weight).slice(0, QUERY_FEATURES);
+  // A feature only the query's own article has finds nothing else: its postings are not read.
+  const heaviest = [...query.features.values()]
+    .filter(({ feature }) => feature.df > query.ownDf)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, QUERY_FEATURES);
   for (const { feature, weight } of heaviest) {
     for (const posting of index.topPostings(lib.db, feature.id, POSTINGS_PER_FEATURE)) {
       if (posting.seq === query.excludeSeq || duplicates.has(posting.seq)) continue;

@@ -85,8 +85,13 @@ export function ensureFeature(db: Db, key: string, label: string): number {
   );
 }
 
-export function adjustDocumentFrequency(db: Db, featureId: number, delta: number): void {
-  prepared(db, 'UPDATE related_features SET df = max(0, df + ?) WHERE id = ?').run(delta, featureId);
+/** Adds `delta` to the document frequency of each feature of `featureIds`. */
+export function adjustDocumentFrequencies(db: Db, featureIds: readonly number[], delta: number): void {
+  if (featureIds.length === 0) return;
+  prepared(db, 'UPDATE related_features SET df = max(0, df + ?) WHERE id IN (SELECT value FROM json_each(?))').run(
+    delta,
+    JSON.stringify(featureIds),
+  );
 }
 
 export function getDoc(db: Db, seq: number): RelatedDocRow | undefined {
