@@ -24,9 +24,15 @@ const POSTED_TERMS = 20;
 const POSTED_OTHERS = 20;
 /** Query features whose postings are read, and how many postings of each. */
 const QUERY_FEATURES = 25;
-const POSTINGS_PER_FEATURE = 300;
+const POSTINGS_PER_FEATURE = 200;
 /** Candidates scored in full. */
-const CANDIDATES = 100;
+const CANDIDATES = 80;
+/**
+ * How much a shared entity counts against a shared word. Entities are what a reader recognises
+ * in a reason, but the same people and places run through stories of every desk: on the BBC
+ * corpus, counting them fully lowers precision@5 from 0.91 to 0.89.
+ */
+const ENTITY_QUERY_WEIGHT = 0.4;
 /** Weights are stored as integers, in millionths. */
 const WEIGHT_SCALE = 1_000_000;
 
@@ -39,11 +45,16 @@ function encodeVector(ids: readonly number[], weights: readonly number[]): Buffe
   return buffer;
 }
 
+/** A stored vector as feature ids and their weights (copied: a blob's bytes may not be aligned). */
+function vectorArrays(buffer: Buffer): { ids: Int32Array; tfs: Float32Array } {
+  const bytes = new Uint8Array(buffer);
+  const count = bytes.length / 8;
+  return { ids: new Int32Array(bytes.buffer, 0, count), tfs: new Float32Array(bytes.buffer, count * 4, count) };
+}
+
 function decodeVector(buffer: Buffer): Array<[number, number]> {
-  const count = buffer.length / 8;
-  const entries: Array<[number, number]> = [];
-  for (let i = 0; i < count; i += 1) entries.push([buffer.readInt32LE(i * 4), buffer.readFloatLE(count * 4 + i * 4)]);
-  return entries;
+  const { ids, tfs } = vectorArrays(buffer);
+  return Array.from(ids, (id, i): [number, number] => [id, tfs[i] as number]);
 }
 
 /**
@@ -116,6 +127,11 @@ export function indexArticle(lib: Library, seq: number): void {
     weighed_at_documents: documents,
   });
   index.clearPending(db, seq);
+}
+
+function queryWeight(key: string): number {
+  const kind = featureKind(key);
+  return kind === 'term' || kind === 'tag' ? 1 : ENTITY_QUERY_WEIGHT;
 }
 
 type WeighedFeature = { id: number; kind: FeatureKind; tf: number; df: number };
@@ -211,7 +227,8 @@ export function unindexedCount(lib: Library): number {
 
 /** A query: each feature the library knows with its weight, the query's norm, and its signature. */
 type Query = {
-  features: Map<number, { feature: KnownFeature; weight: number }>;
+  /** Each feature with its weight in the query and its rarity now. */
+  features: Map<number, { feature: KnownFeature; weight: number; idf: number }>;
   norm: number;
   signature: Uint32Array | null;
   excludeSeq: number | null;
@@ -230,9 +247,10 @@ function queryFromStored(lib: Library, doc: RelatedDocRow, documents: number): Q
   for (const [id, tf] of entries) {
     const feature = known.get(id);
     if (feature === undefined) continue;
-    const weight = tf * idf(documents, feature.df);
+    const rarity = idf(documents, feature.df);
+    const weight = tf * rarity * queryWeight(feature.key);
     squares += weight * weight;
-    features.set(id, { feature, weight });
+    features.set(id, { feature, weight, idf: rarity });
   }
   return {
     features,
@@ -256,9 +274,10 @@ function queryFromDraft(lib: Library, draft: ArticleText, excludeSeq: number | n
     const isEntity = candidate.kind !== 'term' && candidate.kind !== 'tag';
     // A name the library does not know is only a guess (a capitalised word); leave it out.
     if (isEntity && (feature === undefined || feature.df === 0)) continue;
-    const weight = candidate.tf * idf(documents, feature?.df ?? 0);
+    const rarity = idf(documents, feature?.df ?? 0);
+    const weight = candidate.tf * rarity * queryWeight(candidate.key);
     squares += weight * weight;
-    if (feature !== undefined && feature.df > 0) features.set(feature.id, { feature, weight });
+    if (feature !== undefined && feature.df > 0) features.set(feature.id, { feature, weight, idf: rarity });
   }
   return { features, norm: Math.sqrt(squares) || 1, signature, excludeSeq, ownDf: 0 };
 }
@@ -305,13 +324,14 @@ function suggested(row: SuggestionRow) {
   };
 }
 
-function score(query: Query, doc: RelatedDocRow, documents: number): { score: number; shared: SharedFeatures } {
+function score(query: Query, doc: { vector: Buffer; norm: number }): { score: number; shared: SharedFeatures } {
   let dot = 0;
   const contributions: Array<{ feature: KnownFeature; value: number }> = [];
-  for (const [id, tf] of decodeVector(doc.vector)) {
-    const match = query.features.get(id);
+  const { ids, tfs } = vectorArrays(doc.vector);
+  for (let i = 0; i < ids.length; i += 1) {
+    const match = query.features.get(ids[i] as number);
     if (match === undefined) continue;
-    const value = match.weight * tf * idf(documents, match.feature.df);
+    const value = match.weight * (tfs[i] as number) * match.idf;
     dot += value;
     contributions.push({ feature: match.feature, value });
   }
@@ -375,8 +395,7 @@ export function suggestRelated(
   const duplicates = new Map<number, number>();
   if (query.signature !== null) {
     const matches = index.bandMatches(lib.db, bandKeys(query.signature)).filter((seq) => seq !== query.excludeSeq);
-    for (const doc of index.docs(lib.db, matches)) {
-      if (doc.signature === null) continue;
+    for (const doc of index.signatures(lib.db, matches)) {
       const similarity = estimatedSimilarity(query.signature, signatureFromBytes(doc.signature));
       if (similarity >= DUPLICATE_SIMILARITY) duplicates.set(doc.seq, similarity);
     }
@@ -389,9 +408,9 @@ export function suggestRelated(
     .sort((a, b) => b.weight - a.weight)
     .slice(0, QUERY_FEATURES);
   for (const { feature, weight } of heaviest) {
-    for (const posting of index.topPostings(lib.db, feature.id, POSTINGS_PER_FEATURE)) {
-      if (posting.seq === query.excludeSeq || duplicates.has(posting.seq)) continue;
-      accumulated.set(posting.seq, (accumulated.get(posting.seq) ?? 0) + weight * posting.weight);
+    for (const [seq, posted] of index.topPostings(lib.db, feature.id, POSTINGS_PER_FEATURE)) {
+      if (seq === query.excludeSeq || duplicates.has(seq)) continue;
+      accumulated.set(seq, (accumulated.get(seq) ?? 0) + weight * posted);
     }
   }
   const candidates = [...accumulated]
@@ -400,11 +419,11 @@ export function suggestRelated(
     .map(([seq]) => seq);
   const live = index.liveSeqs(lib.db, [...candidates, ...duplicates.keys()]);
   const scored = index
-    .docs(
+    .docVectors(
       lib.db,
       candidates.filter((seq) => live.has(seq)),
     )
-    .map((doc) => ({ seq: doc.seq, ...score(query, doc, documents) }))
+    .map((doc) => ({ seq: doc.seq, ...score(query, doc) }))
     .filter((entry) => entry.score >= MIN_SCORE)
     .sort((a, b) => b.score - a.score || a.seq - b.seq)
     .slice(0, limit);

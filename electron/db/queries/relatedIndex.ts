@@ -132,11 +132,10 @@ export function insertPostings(db: Db, seq: number, postings: ReadonlyArray<read
 }
 
 /** The articles in which a feature weighs most, heaviest first. */
-export function topPostings(db: Db, featureId: number, limit: number): Array<{ seq: number; weight: number }> {
-  return prepared(db, 'SELECT seq, weight FROM related_postings WHERE feature_id = ? ORDER BY weight DESC LIMIT ?').all(
-    featureId,
-    limit,
-  ) as Array<{ seq: number; weight: number }>;
+export function topPostings(db: Db, featureId: number, limit: number): Array<[seq: number, weight: number]> {
+  return prepared(db, 'SELECT seq, weight FROM related_postings WHERE feature_id = ? ORDER BY weight DESC LIMIT ?')
+    .raw()
+    .all(featureId, limit) as Array<[number, number]>;
 }
 
 export function setBands(db: Db, seq: number, removed: readonly number[], added: readonly number[]): void {
@@ -200,4 +199,21 @@ export function setWeights(db: Db, seq: number, norm: number, postings: string, 
     documents,
     seq,
   );
+}
+
+/** The vectors and norms of `seqs`, for scoring candidates. */
+export function docVectors(db: Db, seqs: readonly number[]): Array<{ seq: number; vector: Buffer; norm: number }> {
+  if (seqs.length === 0) return [];
+  return prepared(db, 'SELECT seq, vector, norm FROM related_docs WHERE seq IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify(seqs),
+  ) as Array<{ seq: number; vector: Buffer; norm: number }>;
+}
+
+/** The MinHash signatures of `seqs` that have one. */
+export function signatures(db: Db, seqs: readonly number[]): Array<{ seq: number; signature: Buffer }> {
+  if (seqs.length === 0) return [];
+  return prepared(
+    db,
+    'SELECT seq, signature FROM related_docs WHERE seq IN (SELECT value FROM json_each(?)) AND signature IS NOT NULL',
+  ).all(JSON.stringify(seqs)) as Array<{ seq: number; signature: Buffer }>;
 }
