@@ -258,6 +258,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         io.err(`copydesk: ${problem.message}\nThe page offers its backups and other libraries.\n`);
       }
       host.startDailyBackups();
+      host.startRelatedAnalysis();
     } else {
       host = LibraryHost.open(libraryFile);
     }

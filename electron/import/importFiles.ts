@@ -191,7 +191,9 @@ export async function importFiles(
         .transaction(() => {
           for (const { task, article } of batch) {
             try {
-              outcomes.push({ task, article, outcome: storeImportedArticle(lib, article, task.file, options.context) });
+              // Related-article analysis (~50 ms an article) is left to the background queue.
+              const context = { ...options.context, analyseLater: true };
+              outcomes.push({ task, article, outcome: storeImportedArticle(lib, article, task.file, context) });
             } catch (error) {
               // Some SQLite failures (disk full, I/O) end the whole transaction: nothing of it stands.
               if (!lib.db.inTransaction) throw error;

@@ -27,8 +27,13 @@ export const AUTO_REVISION_INTERVAL_MS = 5 * 60 * 1000;
 export type Clock = () => Date;
 const systemClock: Clock = () => new Date();
 
-/** Who is making a change, and when: status changes and revisions record both. */
-export type EditContext = { clock?: Clock; userName?: string };
+/**
+ * Who is making a change, and when: status changes and revisions record both. `analyseLater`
+ * leaves a new article's related-article analysis to the queue that LibraryHost works through
+ * in the background (or `copydesk related --reindex`): imports store hundreds of articles a
+ * second, where analysing each would take ~50 ms.
+ */
+export type EditContext = { clock?: Clock; userName?: string; analyseLater?: boolean };
 
 function notFound(id: string): ApiError {
   return new ApiError('not-found', `No article with id ${id} is in this library. It may have been deleted.`);
@@ -163,7 +168,7 @@ export function createArticle(lib: Library, patch: ArticlePatch, context: EditCo
         content,
         createdAt: now,
       });
-      indexArticleById(lib, id);
+      if (context.analyseLater !== true) indexArticleById(lib, id);
     })
     .immediate();
   return getArticle(lib, id);

@@ -157,10 +157,11 @@ function weigh(
  * less than half the articles it has now: which words are rare is only known once there are
  * articles to compare. Runs after an import and a reindex, in batches that each commit.
  */
-export function reweighArticles(lib: Library, batchSize = 500): number {
+export function reweighArticles(lib: Library, batchSize = 100, shouldStop: () => boolean = () => false): number {
   const { db } = lib;
   let reweighed = 0;
   for (;;) {
+    if (shouldStop()) return reweighed;
     const documents = index.documentCount(db);
     const batch = index.weighedBefore(db, Math.floor(documents / 2), batchSize);
     if (batch.length === 0) return reweighed;
@@ -216,7 +217,7 @@ export function reindexPending(
     indexed += batch.length;
     options.onProgress?.(indexed, index.pendingCount(lib.db));
   }
-  reweighArticles(lib);
+  reweighArticles(lib, 100, options.shouldStop);
   return { indexed, remaining: index.pendingCount(lib.db) };
 }
 

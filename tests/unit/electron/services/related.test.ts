@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { importFiles } from '../../../../electron/import/importFiles';
 import {
   createArticle,
   getArticle,
@@ -159,6 +160,20 @@ describe('the index follows the library', () => {
     expect(related.map((item) => item.articleId)).toContain(id);
   });
 
+  it('queues imported articles, and suggests them once the queue is worked through', async () => {
+    const files = ['sport/103.txt', 'sport/104.txt'].map((file) => path.join(BBC, file));
+    const report = await importFiles(lib, files);
+    expect(report.imported).toHaveLength(2);
+    const [first, second] = report.imported.map((item) => item.id);
+    const before = suggestRelated(lib, { articleId: first ?? '' }, 10);
+    expect(before.unindexed).toBe(2);
+    expect(before.related.map((item) => item.articleId)).not.toContain(second);
+    expect(reindexPending(lib)).toEqual({ indexed: 2, remaining: 0 });
+    const after = suggestRelated(lib, { articleId: first ?? '' }, 10);
+    expect(after.unindexed).toBe(0);
+    expect(after.related.map((item) => item.articleId)).toContain(second);
+  });
+
   it('analyses articles written without analysis when reindexed, and says how many wait', () => {
     const { headline, paragraphs } = story('politics/024.txt');
     const id = uuidv7();
@@ -181,6 +196,21 @@ describe('the index follows the library', () => {
     const after = suggestRelated(lib, { articleId: query }, 10);
     expect(after.unindexed).toBe(0);
     expect(after.related.map((item) => item.articleId)).toContain(id);
+  });
+});
+
+describe('the background analysis of a running Copydesk', () => {
+  it('works through the queue of articles waiting for analysis', async () => {
+    const other = openTempLibrary();
+    try {
+      const { headline, paragraphs } = story('politics/027.txt');
+      createArticle(other.lib, { headline, body: bodyFromParagraphs(paragraphs) }, { analyseLater: true });
+      expect(unindexedCount(other.lib)).toBe(1);
+      other.host.startRelatedAnalysis(10, 40);
+      await vi.waitFor(() => expect(unindexedCount(other.lib)).toBe(0), { timeout: 5000 });
+    } finally {
+      other.close();
+    }
   });
 });
 
