@@ -13,6 +13,7 @@ const BENCHMARKS = [
   'search.ts',
   'factCheck.ts',
   'claimsPanel.ts',
+  'related.ts',
   'exportFormats.ts',
   'export.ts',
 ];

@@ -51,6 +51,7 @@ if (!app.requestSingleInstanceLock()) {
       recent: new RecentLibraries(app.getPath('userData')),
     });
     host.startDailyBackups();
+    host.startRelatedAnalysis();
     hardenSession(session.defaultSession);
     const preferences = openElectronPreferences(app.getPath('userData'));
     const imports = new ImportJobs();

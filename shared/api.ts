@@ -65,6 +65,7 @@ import {
 import { ApiErrorPayloadSchema } from './errors';
 import { ChecklistSchema, OverrideSchema } from './exportChecklist';
 import { ExportResultSchema } from './exports';
+import { SuggestRelatedArgsSchema, SuggestRelatedResultSchema } from './related';
 import {
   ImportJobIdSchema,
   ImportJobStatusSchema,
@@ -338,6 +339,11 @@ export const contract = {
   ),
   /** Writes the article's package; refused while a blocking item has no override with a reason. */
   'export:run': channel(RunExportArgsSchema, ExportResultSchema),
+  /**
+   * Articles related to a saved article or to a draft as it is typed, with the reason in words,
+   * and apart from them its possible duplicates with their similarity.
+   */
+  'related:suggest': channel(SuggestRelatedArgsSchema, SuggestRelatedResultSchema),
   /** Whether a library is open, and if not why, with the newest sound backup to offer. Always answers. */
   'library:status': channel(z.strictObject({}), LibraryStatusSchema),
   'libraries:recent': channel(z.strictObject({}), z.array(RecentLibrarySchema)),

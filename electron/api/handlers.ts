@@ -15,6 +15,7 @@ import { factCheckReport, reportFileName } from '../services/factCheckReport';
 import * as sources from '../services/sources';
 import { backupFolder, listBackups } from '../services/backups';
 import type { LibraryHost } from '../services/LibraryHost';
+import * as related from '../services/related';
 import * as revisions from '../services/revisions';
 import { SAMPLE_AUTHOR, sampleArticle } from '../services/sampleArticle';
 
@@ -120,6 +121,7 @@ export function createHandlers({ host, preferences, imports = new ImportJobs() }
       defaultFolder: defaultExportFolder(lib()),
     }),
     'export:run': (request) => exportArticle(lib(), request, { ...editor(), appVersion: APP_VERSION }),
+    'related:suggest': (args) => related.suggestRelated(lib(), args, args.limit),
     'library:status': () => host.status(),
     'libraries:recent': () => host.recentLibraries(),
     'libraries:open': ({ path }) => {

@@ -2,6 +2,7 @@ import type { ImportReport } from '../../shared/imports';
 import type { ImportOptions } from '../import/importFiles';
 import { importFiles } from '../import/importFiles';
 import type { Library } from '../services/LibraryHost';
+import { unindexedCount } from '../services/related';
 import type { Io } from './main';
 
 /** Lines of each kind printed before "… and N more". */
@@ -107,6 +108,12 @@ export async function importCommand(
     process.off('SIGINT', onInterrupt);
   }
   io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatImportReport(report));
+  const waiting = unindexedCount(lib);
+  if (report.imported.length > 0 && waiting > 0) {
+    io.err(
+      `${waiting.toLocaleString('en')} ${waiting === 1 ? 'article waits' : 'articles wait'} to be analysed for related-article suggestions: Copydesk does it in the background while it runs, or run copydesk related --reindex.\n`,
+    );
+  }
   if (report.cancelled) return 130;
   return report.failed.length > 0 ? 1 : 0;
 }

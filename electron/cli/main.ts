@@ -10,6 +10,7 @@ import type { BackupInfo } from '../../shared/libraries';
 import { dispatch } from '../api/dispatch';
 import { checkCommand, exportCommand } from './exportCommands';
 import { importCommand } from './importCommand';
+import { relatedCommand } from './relatedCommand';
 import type { Handlers } from '../api/handlers';
 import { APP_VERSION, createHandlers } from '../api/handlers';
 import { backupFolder, latestGoodBackup, listBackups } from '../services/backups';
@@ -38,6 +39,9 @@ Commands:
                        a blocking item remains)
   export ID --out DIR  write the article's package (a folder, or with --zip one .zip) into DIR;
                        a blocking item is exported only with --override ITEM="written reason"
+  related ID           the articles related to one, with the reason (shared people, places,
+                       organisations, tags and key terms), and its possible duplicates
+  related --reindex    analyse articles changed without being analysed (resumable)
   restore --list       the library's backups, newest first
   restore --latest     replace the library with its newest sound backup
   restore BACKUP       replace the library with that backup (a file, or a name from --list);
@@ -46,7 +50,7 @@ Commands:
 Options:
   --library PATH       the library file to use (default: ${defaultLibraryPath()})
   --json               machine-readable output
-  --limit N            how many rows to print (list, search)
+  --limit N            how many rows to print (list, search, related)
   --trash              list the trash instead of the library (list)
   --port N             the port for serve (default: a free one)
   --kind KIND          the kind of source (sources add): official-statement, wire-copy, interview,
@@ -227,6 +231,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         override: { type: 'string', multiple: true, default: [] },
         list: { type: 'boolean', default: false },
         latest: { type: 'boolean', default: false },
+        reindex: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -242,9 +247,19 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return command === undefined && !values.help ? 2 : 0;
     }
     if (
-      !['list', 'show', 'search', 'import', 'serve', 'sources', 'claims', 'check', 'export', 'restore'].includes(
-        command,
-      )
+      ![
+        'list',
+        'show',
+        'search',
+        'import',
+        'serve',
+        'sources',
+        'claims',
+        'check',
+        'export',
+        'related',
+        'restore',
+      ].includes(command)
     ) {
       throw new UsageError(`Unknown command "${command}". Run copydesk --help for the list.`);
     }
@@ -268,6 +283,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         io.err(`copydesk: ${problem.message}\nThe page offers its backups and other libraries.\n`);
       }
       host.startDailyBackups();
+      host.startRelatedAnalysis();
     } else {
       host = LibraryHost.open(libraryFile);
     }
@@ -295,6 +311,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         return await exportCommand(
           rest,
           { out: values.out, zip: values.zip, overrides: values.override },
+          commandContext,
+        );
+      case 'related':
+        return await relatedCommand(
+          host.current,
+          rest,
+          { limit: parseLimit(values.limit, 10), reindex: values.reindex, err: io.err },
           commandContext,
         );
       case 'list': {

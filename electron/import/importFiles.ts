@@ -12,6 +12,7 @@ import {
   packageFolders,
 } from '../../shared/imports';
 import { optimiseSearchIndex } from '../db/queries/imports';
+import { reweighArticles } from '../services/related';
 import type { EditContext } from '../services/articles';
 import type { Library } from '../services/LibraryHost';
 import type { ImportedArticle } from './importedArticle';
@@ -246,7 +247,9 @@ export async function importFiles(
         .transaction(() => {
           for (const { task, article } of batch) {
             try {
-              outcomes.push({ task, article, outcome: storeImportedArticle(lib, article, task.file, options.context) });
+              // Related-article analysis (~50 ms an article) is left to the background queue.
+              const context = { ...options.context, analyseLater: true };
+              outcomes.push({ task, article, outcome: storeImportedArticle(lib, article, task.file, context) });
             } catch (error) {
               // Some SQLite failures (disk full, I/O) end the whole transaction: nothing of it stands.
               if (!lib.db.inTransaction) throw error;
@@ -316,6 +319,8 @@ export async function importFiles(
   }
   flush();
   if (report.imported.length >= OPTIMISE_AFTER) optimiseSearchIndex(lib.db);
+  // Rarity of words is only known once the articles are in: weights set early are set again.
+  if (report.imported.length > 0) reweighArticles(lib);
   options.onProgress?.(done, tasks.length, null);
   return report;
 }

@@ -18,6 +18,7 @@ import {
   listBackups,
 } from './backups';
 import type { RecentLibraries } from './RecentLibraries';
+import { reindexPending } from './related';
 
 /** One open library file. */
 export type Library = { readonly path: string; readonly db: Db };
@@ -73,6 +74,7 @@ export class LibraryHost {
   #state: State;
   readonly #options: LibraryHostOptions;
   #timer: NodeJS.Timeout | undefined;
+  #analysisTimer: NodeJS.Timeout | undefined;
   #running: Promise<unknown> = Promise.resolve();
   #lastFailure: string | null = null;
   readonly #listeners = new Set<() => void>();
@@ -298,6 +300,31 @@ export class LibraryHost {
     this.#timer = undefined;
   }
 
+  /**
+   * Works through the articles waiting for related-article analysis (imported in bulk, or
+   * changed by an older Copydesk), a slice of about `sliceMs` every `everyMs`, so the process
+   * keeps answering. Articles saved in the editor are analysed as they are saved; this only
+   * catches up with the queue, and builds nothing at start-up.
+   */
+  startRelatedAnalysis(everyMs = 200, sliceMs = 40): void {
+    this.stopRelatedAnalysis();
+    this.#analysisTimer = setInterval(() => {
+      if (this.#state.kind !== 'open' || !this.#state.library.db.open) return;
+      const started = performance.now();
+      try {
+        reindexPending(this.#state.library, { batchSize: 1, shouldStop: () => performance.now() - started >= sliceMs });
+      } catch {
+        // Another process holds the library for the moment: the queue is kept, and tried again.
+      }
+    }, everyMs);
+    this.#analysisTimer.unref();
+  }
+
+  stopRelatedAnalysis(): void {
+    if (this.#analysisTimer !== undefined) clearInterval(this.#analysisTimer);
+    this.#analysisTimer = undefined;
+  }
+
   /** Calls `listener` after every switch, creation or restore; returns the way to stop. */
   onChange(listener: () => void): () => void {
     this.#listeners.add(listener);
@@ -312,6 +339,7 @@ export class LibraryHost {
 
   close(): void {
     this.stopDailyBackups();
+    this.stopRelatedAnalysis();
     if (this.#state.kind === 'open' && this.#state.library.db.open) this.#state.library.db.close();
   }
 }

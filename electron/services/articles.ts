@@ -18,6 +18,7 @@ import { searchArticles } from '../db/queries/search';
 import { insertStatusChange, listStatusChanges } from '../db/queries/statusChanges';
 import { contentHash } from '../db/contentHash';
 import { reconcileClaims } from './claims';
+import { indexArticleById } from './related';
 import type { Library } from './LibraryHost';
 
 /** An automatic revision is kept at most this often while an article is being edited. */
@@ -26,8 +27,13 @@ export const AUTO_REVISION_INTERVAL_MS = 5 * 60 * 1000;
 export type Clock = () => Date;
 const systemClock: Clock = () => new Date();
 
-/** Who is making a change, and when: status changes and revisions record both. */
-export type EditContext = { clock?: Clock; userName?: string };
+/**
+ * Who is making a change, and when: status changes and revisions record both. `analyseLater`
+ * leaves a new article's related-article analysis to the queue that LibraryHost works through
+ * in the background (or `copydesk related --reindex`): imports store hundreds of articles a
+ * second, where analysing each would take ~50 ms.
+ */
+export type EditContext = { clock?: Clock; userName?: string; analyseLater?: boolean };
 
 function notFound(id: string): ApiError {
   return new ApiError('not-found', `No article with id ${id} is in this library. It may have been deleted.`);
@@ -162,6 +168,7 @@ export function createArticle(lib: Library, patch: ArticlePatch, context: EditCo
         content,
         createdAt: now,
       });
+      if (context.analyseLater !== true) indexArticleById(lib, id);
     })
     .immediate();
   return getArticle(lib, id);
@@ -194,6 +201,8 @@ export function writeChange(lib: Library, current: Article, patch: ArticlePatch,
     throw new ApiError('conflict', 'This article was changed elsewhere at the same moment. Reload it and try again.');
   }
   if (patch.body !== undefined) reconcileClaims(lib.db, current.id, content.body, now.toISOString());
+  // Related-article suggestions read what is computed here; an unchanged text costs one lookup.
+  indexArticleById(lib, current.id);
   const statusChanged = content.status !== current.status;
   if (statusChanged) {
     insertStatusChange(lib.db, {

@@ -232,6 +232,17 @@ describe('every channel through dispatch', () => {
     expect(
       (await track('claims:removeEvidence', { evidenceId: linked.evidence[0]?.id ?? UNKNOWN_ID })).evidence,
     ).toEqual([]);
+    const suggestions = await track('related:suggest', {
+      draft: {
+        headline: 'Lighthouse keeper retires',
+        text: 'The lighthouse keeper retires on Friday.',
+        tags: ['harbour'],
+      },
+    });
+    expect(suggestions.related[0]).toMatchObject({ articleId: created.id, headline: 'Lighthouse reopens' });
+    expect(suggestions.related[0]?.reason).toBe('Shares tags: harbour; key terms: lighthouse');
+    // The story imported above waits for the running app to analyse it; until then it is counted.
+    expect(suggestions).toMatchObject({ duplicates: [], unindexed: 1 });
     const report = await track('claims:report', { articleId: created.id });
     expect(report.fileName).toMatch(/^fact-check-.+\.html$/);
     expect(report.html).toContain('1 of 1 claim checked');
@@ -518,6 +529,20 @@ describe('malformed payloads', () => {
       { articleId: UNKNOWN_ID, folder: '/tmp', overrides: [{ itemId: 'byline', reason: 'x'.repeat(501) }] },
       { articleId: UNKNOWN_ID, folder: '/tmp', overrides: [{ itemId: 'byline' }] },
       { articleId: UNKNOWN_ID, folder: '/tmp', overrides: 'byline=wire copy' },
+    ],
+    'related:suggest': [
+      {},
+      { articleId: 'ferry' },
+      { articleId: UNKNOWN_ID, limit: 0 },
+      { articleId: UNKNOWN_ID, limit: 51 },
+      { articleId: UNKNOWN_ID, limit: 2.5 },
+      { articleId: UNKNOWN_ID, draft: { text: 'Ferry' } },
+      { draft: { text: 42 } },
+      { draft: { headline: 'Ferry' } },
+      { draft: { text: 'Ferry', tags: [''] } },
+      { draft: { text: 'Ferry', excludeId: 'ferry' } },
+      { draft: { text: 'Ferry', related: [] } },
+      { draft: { text: 'x'.repeat(1_000_001) } },
     ],
     'library:status': [{ path: '/etc/passwd' }],
     'libraries:recent': [{ limit: 5 }],

@@ -124,6 +124,17 @@ const VALID: { [C in Channel]: ArgsOf<C> } = {
     zip: true,
     overrides: [{ itemId: 'byline', reason: 'Wire copy: the agency carries no byline.' }],
   },
+  'related:suggest': {
+    draft: {
+      headline: 'Night ferry trial extended',
+      dek: 'Six more months.',
+      text: 'The council extended the night ferry trial.',
+      tags: ['transport'],
+      section: 'Local',
+      excludeId: ID,
+    },
+    limit: 5,
+  },
   'library:status': {},
   'libraries:recent': {},
   'libraries:open': { path: '/home/desk/archive.sqlite3' },

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { migrate } from '../../../../electron/db/migrations';
+import { LibraryHost } from '../../../../electron/services/LibraryHost';
+import { reindexPending, suggestRelated, unindexedCount } from '../../../../electron/services/related';
+import { bodyFromParagraphs, bodyToPlainText } from '../../../../shared/text';
+import { tempDir } from '../../../helpers/tempLibrary';
+
+const BBC = path.join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpora', 'news', 'bbc');
+const FILES = ['tech/005.txt', 'tech/011.txt', 'tech/018.txt', 'sport/101.txt'];
+
+let tmp = tempDir();
+afterEach(() => {
+  tmp.cleanup();
+  tmp = tempDir();
+});
+
+describe('migration 7: the related-articles index', () => {
+  it('queues every existing article for analysis without analysing any, and keeps the library as it was', () => {
+    const file = tmp.file();
+    const db = new Database(file);
+    migrate(db, { target: 6 });
+    const insert = db.prepare(
+      `INSERT INTO articles (id, slug, headline, body_json, body_text, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+    );
+    const ids = FILES.map((name, n) => {
+      const [headline = '', ...paragraphs] = fs
+        .readFileSync(path.join(BBC, name), 'utf8')
+        .split(/\n\s*\n/u)
+        .map((part) => part.replace(/\s+/gu, ' ').trim());
+      const body = bodyFromParagraphs(paragraphs.filter(Boolean));
+      const id = `0190a1b2-c3d4-7e5f-8a9b-${String(n).padStart(12, '0')}`;
+      insert.run(id, `story-${n}`, headline, JSON.stringify(body), bodyToPlainText(body));
+      return id;
+    });
+    const before = db.prepare('SELECT * FROM articles ORDER BY seq').all();
+    db.close();
+
+    const host = LibraryHost.open(file);
+    try {
+      const lib = host.current;
+      expect(lib.db.prepare('SELECT * FROM articles ORDER BY seq').all()).toEqual(before);
+      expect(unindexedCount(lib)).toBe(FILES.length);
+      expect(lib.db.prepare('SELECT count(*) FROM related_docs').pluck().get()).toBe(0);
+      expect(suggestRelated(lib, { articleId: ids[0] ?? '' }, 5).unindexed).toBe(FILES.length);
+
+      expect(reindexPending(lib, { batchSize: 3 })).toEqual({ indexed: FILES.length, remaining: 0 });
+      const { related, unindexed } = suggestRelated(lib, { articleId: ids[0] ?? '' }, 5);
+      expect(unindexed).toBe(0);
+      expect(related.map((item) => item.articleId)).toContain(ids[1]);
+      expect(related.map((item) => item.articleId)).not.toContain(ids[0]);
+      const plan = lib.db
+        .prepare(
+          'EXPLAIN QUERY PLAN SELECT seq, weight FROM related_postings WHERE feature_id = ? ORDER BY weight DESC LIMIT 200',
+        )
+        .all(1) as { detail: string }[];
+      expect(plan.map((step) => step.detail).join(' ')).not.toMatch(/TEMP B-TREE/u);
+    } finally {
+      host.close();
+    }
+  });
+});

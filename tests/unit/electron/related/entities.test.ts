@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { cleanEntityName, entityKey, extractEntities } from '../../../../electron/related/entities';
+
+const SHARED = path.join(__dirname, '..', '..', '..', '..', '..', 'shared');
+const read = (file: string) => fs.readFileSync(path.join(SHARED, file), 'utf8');
+const names = (text: string, kind: string) =>
+  extractEntities(text)
+    .filter((entity) => entity.kind === kind)
+    .map((entity) => entity.name);
+
+describe('extractEntities on the seed article', () => {
+  const entities = extractEntities(read('samples/seed-article.txt'));
+  const find = (name: string) => entities.find((entity) => entity.name === name);
+
+  it('finds the places it is about, most mentioned first, without possessives or punctuation', () => {
+    const places = entities.filter((entity) => entity.kind === 'place').map((entity) => entity.name);
+    expect(places.slice(0, 3)).toEqual(['Pakistan', 'Russia', 'Afghanistan']);
+    expect(places).toContain('Islamabad');
+    expect(places).toContain('Moscow');
+    expect(places.some((name) => /[’',.\]]$|-$/u.test(name))).toBe(false);
+    expect(find('Pakistan')?.mentions).toBeGreaterThan(10);
+  });
+
+  it('finds the people it names, without titles, trailing commas or possessives', () => {
+    expect(find('Sergey Vershinin')?.kind).toBe('person');
+    expect(find('Imran Khan')?.kind).toBe('person');
+    expect(find('Amir Khan')?.kind).toBe('person');
+    expect(entities.some((entity) => entity.name.startsWith('Minister'))).toBe(false);
+  });
+
+  it('splits "UK–Pakistan" into its two places and counts "U.S." as the United States', () => {
+    expect(find('United Kingdom')?.kind).toBe('place');
+    expect(find('UK–Pakistan')).toBeUndefined();
+    expect(find('Pakistan-Russia')).toBeUndefined();
+    expect(extractEntities('Officials in the U.S. said the talks went well.').map((entity) => entity.name)).toEqual([
+      'United States',
+    ]);
+  });
+});
+
+describe('extractEntities on BBC stories', () => {
+  it('finds the politicians of a politics story and joins a surname used alone to the full name', () => {
+    const text = read('corpora/news/bbc/politics/011.txt');
+    const people = names(text, 'person');
+    expect(people).toContain('Michael Howard');
+    expect(people).toContain('Liam Fox');
+    expect(people).not.toContain('Howard');
+  });
+
+  it('finds the organisations of a business story', () => {
+    const organisations = names(read('corpora/news/bbc/business/007.txt'), 'organisation');
+    expect(organisations).toContain('Labor Department');
+    expect(organisations).toContain('BMO Financial Group');
+  });
+
+  it('keeps the names of a story told in other words as the same entities', () => {
+    const a = extractEntities('Tony Blair met Gordon Brown in London on Monday.');
+    const b = extractEntities(
+      "Prime Minister Tony Blair's talks with Chancellor Gordon Brown in London went well, Mr Blair said.",
+    );
+    const keys = (list: typeof a) => list.map((entity) => entityKey(entity.kind, entity.name).key).sort();
+    expect(keys(b)).toEqual(keys(a));
+  });
+});
+
+describe('cleanEntityName', () => {
+  it('strips titles, possessives, quotes and punctuation', () => {
+    expect(cleanEntityName("Mr Blair's")).toEqual(['Blair']);
+    expect(cleanEntityName('Prime Minister Tony Blair,')).toEqual(['Tony Blair']);
+    expect(cleanEntityName('“Drop Site News’')).toEqual(['Drop Site News']);
+    expect(cleanEntityName('Gen. Musharraf.')).toEqual(['Musharraf']);
+  });
+
+  it('drops the words after a name and what is no name at all', () => {
+    expect(cleanEntityName('Kent house')).toEqual(['Kent']);
+    expect(cleanEntityName('President')).toEqual([]);
+    expect(cleanEntityName('The')).toEqual([]);
+    expect(cleanEntityName('St')).toEqual([]);
+    expect(cleanEntityName('profits')).toEqual([]);
+  });
+});
+
+describe('entityKey', () => {
+  it('merges the names of one country or body into one key, with one name to show', () => {
+    for (const name of ['US', 'U.S.', 'USA', 'United States', 'America']) {
+      expect(entityKey('place', name)).toEqual({ kind: 'place', name: 'United States', key: 'place:united states' });
+    }
+    expect(entityKey('place', 'Britain').key).toBe(entityKey('organisation', 'UK').key);
+    expect(entityKey('place', 'UN')).toMatchObject({ kind: 'organisation', name: 'United Nations' });
+  });
+
+  it('keys other names by kind and folded case', () => {
+    expect(entityKey('person', 'Tony  Blair').key).toBe('person:tony blair');
+    expect(entityKey('person', 'Tony Blair').key).not.toBe(entityKey('place', 'Tony Blair').key);
+  });
+});
