@@ -1,4 +1,4 @@
-import { $getRoot, type LexicalEditor } from 'lexical';
+import { $getRoot, $getSelection, type LexicalEditor } from 'lexical';
 import {
   useCallback,
   useEffect,
@@ -43,6 +43,10 @@ import type { ComparedText } from '../../../shared/wordDiff';
 import { statusLabel } from '../library/summaries';
 import { SidePanels } from '../panels/SidePanels';
 import { RelatedPanel } from '../related/RelatedPanel';
+import { RelatedSuggestions } from '../related/RelatedSuggestions';
+import { useRelatedSuggestions } from '../related/useRelatedSuggestions';
+import type { RelatedDraft, RelatedSuggestion } from '../../../shared/related';
+import { INSERT_ALSO_SEE_COMMAND } from '../../editor/plugins/AlsoSeePlugin';
 import { ReaderDialog } from '../sources/ReaderDialog';
 import { SourcesPanel } from '../sources/SourcesPanel';
 import { usePreferences } from '../settings/PreferencesProvider';
@@ -378,6 +382,39 @@ function ArticleWorkspace({
   }, []);
   const suggestions = useMemo(() => suggestClaims(blocks), [blocks]);
 
+  // The library's related articles for the draft as it stands, asked for when typing pauses.
+  const relatedDraft = useMemo<RelatedDraft>(
+    () => ({
+      headline: values.headline,
+      dek: values.dek,
+      text: blocks.join('\n\n'),
+      tags: values.tags,
+      section: values.section,
+      excludeId: article.id,
+    }),
+    [values.headline, values.dek, values.tags, values.section, blocks, article.id],
+  );
+  const relatedSuggestions = useRelatedSuggestions(relatedDraft, report);
+  const insertAlsoSee = useCallback((item: RelatedSuggestion) => {
+    const editor = editorRef.current;
+    if (editor === null) return;
+    editor.update(() => {
+      // Where the caret was when the person left the text; at the end when it never was there.
+      if ($getSelection() === null) $getRoot().selectEnd();
+      editor.dispatchCommand(INSERT_ALSO_SEE_COMMAND, item.articleId);
+    });
+  }, []);
+  const pinRelated = useCallback(
+    (item: RelatedSuggestion) => {
+      if (related.some((entry) => entry.articleId === item.articleId)) return;
+      changeRelated([
+        ...related,
+        { articleId: item.articleId, headline: item.headline, teaser: item.teaser, trashed: false },
+      ]);
+    },
+    [related, changeRelated],
+  );
+
   const acceptSuggestion = useCallback(
     async (suggestion: ClaimSuggestion) => {
       const editor = editorRef.current;
@@ -617,7 +654,19 @@ function ArticleWorkspace({
             id: 'related',
             label: 'Related articles',
             icon: 'link',
-            render: () => <RelatedPanel items={related} onChange={changeRelated} />,
+            render: () => (
+              <div className="related-tab">
+                <h3 className="panel__subtitle">From the library</h3>
+                <RelatedSuggestions
+                  state={relatedSuggestions}
+                  pinned={related}
+                  onInsert={insertAlsoSee}
+                  onPin={pinRelated}
+                />
+                <h3 className="panel__subtitle">Related list</h3>
+                <RelatedPanel items={related} onChange={changeRelated} />
+              </div>
+            ),
           },
           {
             id: 'history',

@@ -30,7 +30,8 @@ export function RelatedPanel({
   if (items.length === 0) {
     return (
       <p className="related__empty muted">
-        No related articles yet. The stories an imported file lists under “Recent” or “Related” appear here.
+        No related articles yet. Pin a suggestion from the library; the stories an imported file lists under “Recent” or
+        “Related” appear here too. This list becomes the package’s related articles.
       </p>
     );
   }
