@@ -11,8 +11,9 @@
  * 3. The duplicates left out in step 1 are then saved as new articles through the article
  *    service, and each must find its partner among its possible duplicates, never among the
  *    related articles. Target: all of them.
- * 4. For information: articles flagged with a possible duplicate in the collapsed corpus (there
- *    should be none), and lightly edited copies of one article in 21 found as duplicates.
+ * 4. For information: pairs flagged as possible duplicates in the collapsed corpus (stories the
+ *    BBC re-filed under another headline, which the exact groups miss), with examples to judge,
+ *    and lightly edited copies of one article in 21 found as duplicates.
  *
  * Prints figures and PASS or FAIL against each target; asserts nothing.
  *
@@ -104,11 +105,16 @@ async function main(): Promise<void> {
     started = performance.now();
     let hits = 0;
     let asked = 0;
-    let falseDuplicates = 0;
+    const flagged = new Map<string, string>();
     const perCategory = new Map<string, { hits: number; asked: number }>();
     for (const [id, category] of categoryOf) {
       const { related, duplicates } = suggestRelated(lib, { articleId: id }, K);
-      if (duplicates.length > 0) falseDuplicates += 1;
+      const headline = (articleId: string) => report.imported.find((item) => item.id === articleId)?.headline ?? '';
+      for (const item of duplicates) {
+        const pair = [id, item.articleId].sort().join(' ');
+        if (!flagged.has(pair))
+          flagged.set(pair, `${item.similarity.toFixed(2)}  "${headline(id)}" / "${item.headline}"`);
+      }
       const same = related.filter((item) => categoryOf.get(item.articleId) === category).length;
       hits += same;
       asked += K;
@@ -125,9 +131,11 @@ async function main(): Promise<void> {
     }
     console.log(`  (${suggestMs.toFixed(1)} ms per suggestion at this size)`);
     console.log(`${precision >= PRECISION_TARGET ? 'PASS' : 'FAIL'} precision@${K} ≥ ${PRECISION_TARGET}`);
+    // The manifest lists exact duplicates only: stories re-filed under a new headline remain.
     console.log(
-      `\narticles with a possible duplicate where the collapsed corpus has none: ${falseDuplicates} of ${categoryOf.size}`,
+      `\npossible duplicates among the collapsed corpus (near-duplicates the manifest's exact groups do not list): ${flagged.size} pairs; some of them:`,
     );
+    for (const line of [...flagged.values()].slice(0, 6)) console.log(`  ${line}`);
 
     // Each set-aside duplicate must find its partner as a possible duplicate, not as related.
     let found = 0;
