@@ -11,6 +11,7 @@ import type {
 import type { KnownFeature, RelatedDocRow, SuggestionRow } from '../db/queries/relatedIndex';
 import * as index from '../db/queries/relatedIndex';
 import type { ArticleText, FeatureKind } from '../related/analyseArticle';
+import type { Entity } from '../related/entities';
 import { analyseArticle, analyseDraft, contentKey, featureKind } from '../related/analyseArticle';
 import { bandKeys, estimatedSimilarity, signatureFromBytes, signatureToBytes } from '../related/minhash';
 import type { Library } from './LibraryHost';
@@ -219,6 +220,16 @@ export function reindexPending(
   }
   reweighArticles(lib, 100, options.shouldStop);
   return { indexed, remaining: index.pendingCount(lib.db) };
+}
+
+/**
+ * The people, places and organisations of an article as last analysed, most mentioned first
+ * (for filters and exports); empty until the article is analysed.
+ */
+export function articleEntities(lib: Library, articleId: string): Entity[] {
+  const seq = index.seqOfArticle(lib.db, articleId);
+  const doc = seq === undefined ? undefined : index.getDoc(lib.db, seq);
+  return doc === undefined ? [] : (JSON.parse(doc.entities) as Entity[]);
 }
 
 /** How many articles wait to be analysed. */

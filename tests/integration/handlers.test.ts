@@ -241,7 +241,7 @@ describe('every channel through dispatch', () => {
     });
     expect(suggestions.related[0]).toMatchObject({ articleId: created.id, headline: 'Lighthouse reopens' });
     expect(suggestions.related[0]?.reason).toBe('Shares tags: harbour; key terms: lighthouse');
-    // The story imported above waits for the running app to analyse it; until then it is counted.
+    // The imported timetable waits for the background analysis; saved articles never do.
     expect(suggestions).toMatchObject({ duplicates: [], unindexed: 1 });
     const report = await track('claims:report', { articleId: created.id });
     expect(report.fileName).toMatch(/^fact-check-.+\.html$/);

@@ -13,7 +13,13 @@ import {
   trashArticle,
 } from '../../../../electron/services/articles';
 import type { Library } from '../../../../electron/services/LibraryHost';
-import { reasonText, reindexPending, suggestRelated, unindexedCount } from '../../../../electron/services/related';
+import {
+  articleEntities,
+  reasonText,
+  reindexPending,
+  suggestRelated,
+  unindexedCount,
+} from '../../../../electron/services/related';
 import type { Article } from '../../../../shared/domain';
 import { bodyFromParagraphs, bodyToPlainText } from '../../../../shared/text';
 import { openTempLibrary } from '../../../helpers/library';
@@ -66,6 +72,12 @@ describe('suggestRelated for a saved article', () => {
     expect(first?.score).toBeGreaterThan(related[4]?.score ?? 1);
     expect(first?.teaser.length).toBeGreaterThan(20);
     expect(first?.teaser.length).toBeLessThanOrEqual(201);
+  });
+
+  it('keeps each article’s people, places and organisations', () => {
+    const entities = articleEntities(lib, idOf('politics/011.txt'));
+    expect(entities.find((entity) => entity.name === 'Michael Howard')).toMatchObject({ kind: 'person' });
+    expect(entities.every((entity) => entity.mentions >= 1)).toBe(true);
   });
 
   it('names the shared tags in the reason', () => {
