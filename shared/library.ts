@@ -13,6 +13,10 @@ import {
   TimestampSchema,
 } from './domain';
 
+/** The kinds of name Copydesk finds in every article. */
+export const ENTITY_KINDS = ['person', 'place', 'organisation'] as const;
+export type EntityKindName = (typeof ENTITY_KINDS)[number];
+
 export const LIBRARY_SORTS = ['updated', 'created', 'headline'] as const;
 export const LibrarySortSchema = z.enum(LIBRARY_SORTS, {
   error: 'Sort by "updated", "created" or "headline".',
@@ -54,6 +58,13 @@ export const LibraryFiltersSchema = z.strictObject({
   section: SectionSchema.optional(),
   tag: TagSchema.optional(),
   authorId: AuthorIdSchema.optional(),
+  /** A person, place or organisation the article names (found when it was analysed). */
+  entity: z
+    .strictObject({
+      kind: z.enum(ENTITY_KINDS, { error: 'An entity is a "person", a "place" or an "organisation".' }),
+      name: z.string().trim().min(1, { error: 'Name the person, place or organisation.' }).max(200),
+    })
+    .optional(),
   date: DateRangeSchema.optional(),
 });
 export type LibraryFilters = z.infer<typeof LibraryFiltersSchema>;
@@ -76,5 +87,7 @@ export const LibraryFacetsSchema = z.object({
   sections: z.array(z.object({ name: z.string(), count: CountSchema })),
   tags: z.array(z.object({ name: z.string(), count: CountSchema })),
   authors: z.array(z.object({ id: AuthorIdSchema, name: z.string(), count: CountSchema })),
+  /** The people, places and organisations most articles of the library name, with how many. */
+  entities: z.array(z.object({ kind: z.enum(ENTITY_KINDS), name: z.string(), count: CountSchema })),
 });
 export type LibraryFacets = z.infer<typeof LibraryFacetsSchema>;

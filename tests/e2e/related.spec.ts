@@ -38,7 +38,7 @@ function headlineOf(file: string): string {
   return (fs.readFileSync(path.join(BBC, file), 'latin1').split('\n')[0] ?? '').trim();
 }
 
-test('a draft finds related stories with their reasons; one inserted as Also See and one pinned survive a reload; a copy is a duplicate', async ({
+test('a draft finds related stories with their reasons; one inserted as Also See and one pinned survive a reload; a copy is a duplicate; names filter the library', async ({
   page,
 }) => {
   const running = await startCopydesk({
@@ -109,6 +109,16 @@ test('a draft finds related stories with their reasons; one inserted as Also See
     // Listed once: under the duplicates, not among the related.
     await expect(panel(page).getByText('Claxton eyes her first major medal')).toHaveCount(1);
     await page.screenshot({ path: 'test-results/related-duplicates.png' });
+
+    // The names found in the stories filter the library: the two Claxton stories name her.
+    await library(page).getByRole('button', { name: 'Filters' }).click();
+    await library(page)
+      .getByRole('combobox', { name: 'Person, place or organisation named' })
+      .selectOption({ label: 'Sarah Claxton (2)' });
+    const articles = library(page).getByRole('list', { name: 'Articles' });
+    await expect(articles.getByRole('listitem')).toHaveCount(2);
+    await expect(articles).toContainText('Claxton hunting first major medal');
+    await expect(articles).toContainText('Claxton eyes her first major medal');
   } finally {
     await running.stop();
   }

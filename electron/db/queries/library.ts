@@ -1,7 +1,8 @@
 import type { ArticleStatus, ArticleSummary } from '../../../shared/domain';
 import { ARTICLE_STATUSES, AuthorIdSchema } from '../../../shared/domain';
 import type { LibraryFacets, LibraryFilters, LibrarySort, SortDirection } from '../../../shared/library';
-import { DEFAULT_DIRECTION, FACET_LIMIT } from '../../../shared/library';
+import { DEFAULT_DIRECTION, ENTITY_KINDS, FACET_LIMIT } from '../../../shared/library';
+import { entityKey } from '../../related/entities';
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 import { rowToSummary, SUMMARY_COLUMNS, type SummaryRow } from './articles';
@@ -107,6 +108,13 @@ export function filterConditions(
     params.authorId = filters.authorId;
     clauses.push(linked('article_authors', 'author_id = @authorId'));
   }
+  if (filters.entity !== undefined) {
+    // The articles whose analysis names it, from the related index's postings (migration 7).
+    params.entityKey = entityKey(filters.entity.kind, filters.entity.name).key;
+    const named = `(SELECT postings.seq FROM related_postings AS postings
+        WHERE postings.feature_id = (SELECT id FROM related_features WHERE key = @entityKey))`;
+    clauses.push(row === undefined ? `${mode === 'count' ? '' : '+'}seq IN ${named}` : `${column('seq')} IN ${named}`);
+  }
   if (filters.date !== undefined) {
     const date = column(filters.date.field === 'created' ? 'created_at' : 'updated_at');
     if (filters.date.from !== undefined) {
@@ -137,6 +145,7 @@ export function hasFilters(filters: LibraryFilters): boolean {
     filters.section !== undefined ||
     filters.tag !== undefined ||
     filters.authorId !== undefined ||
+    filters.entity !== undefined ||
     (filters.date !== undefined && (filters.date.from !== undefined || filters.date.until !== undefined))
   );
 }
@@ -273,6 +282,7 @@ export function libraryFacets(db: Db, filters: LibraryFilters): LibraryFacets {
   ).all(byAuthor.params) as AuthorCountRow[];
 
   return {
+    entities: entityFacets(db, filters.entity),
     total,
     statuses: ARTICLE_STATUSES.map((status) => ({ status, count: statusCounts.get(status) ?? 0 })),
     sections,
@@ -283,4 +293,32 @@ export function libraryFacets(db: Db, filters: LibraryFilters): LibraryFacets {
       count: row.count,
     })),
   };
+}
+
+type EntityRow = { key: string; label: string; df: number };
+
+/**
+ * The people, places and organisations most articles name, FACET_LIMIT of each kind, with how
+ * many articles name them in the whole library (read from the related index's counts, which
+ * are kept at every save: counting them under each filter would read every article's names).
+ * The chosen one is always listed.
+ */
+function entityFacets(db: Db, chosen: LibraryFilters['entity']): LibraryFacets['entities'] {
+  const out: LibraryFacets['entities'] = [];
+  for (const kind of ENTITY_KINDS) {
+    const rows = prepared(
+      db,
+      `SELECT key, label, df FROM related_features
+         WHERE key >= @from AND key < @until AND df > 0
+         ORDER BY df DESC, label LIMIT ${FACET_LIMIT}`,
+    ).all({ from: `${kind}:`, until: `${kind};` }) as EntityRow[];
+    for (const row of rows) out.push({ kind, name: row.label, count: row.df });
+    if (chosen?.kind === kind && !rows.some((row) => row.label === chosen.name)) {
+      const key = entityKey(kind, chosen.name).key;
+      const known = prepared(db, 'SELECT key, label, df FROM related_features WHERE key = ?').get(key) as
+        EntityRow | undefined;
+      out.push({ kind, name: chosen.name, count: known?.df ?? 0 });
+    }
+  }
+  return out;
 }

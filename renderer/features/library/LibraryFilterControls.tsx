@@ -1,12 +1,19 @@
 import type { JSX } from 'react';
 
 import { ARTICLE_STATUSES, AuthorIdSchema } from '../../../shared/domain';
-import type { LibraryFacets } from '../../../shared/library';
+import type { EntityKindName, LibraryFacets } from '../../../shared/library';
+import { ENTITY_KINDS } from '../../../shared/library';
 import { dateRangeProblem, type FilterState } from './filterState';
 import { statusLabel } from './summaries';
 
 const numbers = new Intl.NumberFormat();
 const ANY = '';
+
+const ENTITY_GROUP_LABELS: Readonly<Record<EntityKindName, string>> = {
+  person: 'People',
+  place: 'Places',
+  organisation: 'Organisations',
+};
 /** The option value for articles with no section (an empty section is a real filter). */
 const NO_SECTION = '\u0000none';
 
@@ -110,6 +117,34 @@ export function LibraryFilterControls({
               {counted(entry.name, entry.count)}
             </option>
           ))}
+        </select>
+      </label>
+
+      <label className="library-filters__field">
+        <span>Names</span>
+        <select
+          aria-label="Person, place or organisation named"
+          value={state.entity === null ? ANY : `${state.entity.kind}:${state.entity.name}`}
+          onChange={(event) => {
+            const value = event.target.value;
+            const at = value.indexOf(':');
+            const kind = ENTITY_KINDS.find((candidate) => candidate === value.slice(0, at));
+            set({ entity: value === ANY || kind === undefined ? null : { kind, name: value.slice(at + 1) } });
+          }}
+        >
+          <option value={ANY}>Anyone, anywhere</option>
+          {ENTITY_KINDS.map((kind) => {
+            const entries = (facets?.entities ?? []).filter((entry) => entry.kind === kind);
+            return entries.length === 0 ? null : (
+              <optgroup key={kind} label={ENTITY_GROUP_LABELS[kind]}>
+                {entries.map((entry) => (
+                  <option key={entry.name} value={`${kind}:${entry.name}`}>
+                    {counted(entry.name, entry.count)}
+                  </option>
+                ))}
+              </optgroup>
+            );
+          })}
         </select>
       </label>
 

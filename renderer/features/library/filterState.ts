@@ -7,6 +7,8 @@ export type FilterState = {
   section: string | null;
   tag: string | null;
   authorId: LibraryFilters['authorId'] | null;
+  /** A person, place or organisation the articles name. */
+  entity: NonNullable<LibraryFilters['entity']> | null;
   dateField: 'updated' | 'created';
   /** YYYY-MM-DD or empty. */
   fromDay: string;
@@ -19,6 +21,7 @@ export const NO_FILTERS: FilterState = {
   section: null,
   tag: null,
   authorId: null,
+  entity: null,
   dateField: 'updated',
   fromDay: '',
   toDay: '',
@@ -45,6 +48,7 @@ export function toLibraryFilters(state: FilterState): LibraryFilters {
   if (state.section !== null) filters.section = state.section;
   if (state.tag !== null) filters.tag = state.tag;
   if (state.authorId !== null) filters.authorId = state.authorId;
+  if (state.entity !== null) filters.entity = state.entity;
   if ((state.fromDay !== '' || state.toDay !== '') && dateRangeProblem(state) === null) {
     filters.date = {
       field: state.dateField,
@@ -62,6 +66,7 @@ export function activeFilterCount(state: FilterState): number {
     (state.section === null ? 0 : 1) +
     (state.tag === null ? 0 : 1) +
     (state.authorId === null ? 0 : 1) +
+    (state.entity === null ? 0 : 1) +
     (state.fromDay !== '' || state.toDay !== '' ? 1 : 0)
   );
 }

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importFiles } from '../../../../electron/import/importFiles';
 import {
   createArticle,
+  facets,
   getArticle,
+  listArticles,
   restoreArticle,
   saveArticle,
   trashArticle,
@@ -78,6 +80,29 @@ describe('suggestRelated for a saved article', () => {
     const entities = articleEntities(lib, idOf('politics/011.txt'));
     expect(entities.find((entity) => entity.name === 'Michael Howard')).toMatchObject({ kind: 'person' });
     expect(entities.every((entity) => entity.mentions >= 1)).toBe(true);
+  });
+
+  it('lets the library be filtered by a person it names, and lists the names most articles share', () => {
+    const named = articleEntities(lib, idOf('politics/011.txt')).find((entity) => entity.name === 'Michael Howard');
+    expect(named).toBeDefined();
+    const filter = { entity: { kind: 'person' as const, name: 'Michael Howard' } };
+    const { items, total } = listArticles(lib, { offset: 0, limit: 50, trashed: false, filters: filter });
+    const files = items.map((item) => fileOf(item.id)).sort();
+    expect(total).toBe(items.length);
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    // Every one of them names him, and no story of another desk does.
+    for (const item of items) {
+      expect(articleEntities(lib, item.id).some((entity) => entity.name === 'Michael Howard')).toBe(true);
+    }
+    expect(files.every((file) => file?.startsWith('politics/'))).toBe(true);
+    const facet = facets(lib, filter).entities.find(
+      (entry) => entry.kind === 'person' && entry.name === 'Michael Howard',
+    );
+    expect(facet?.count).toBe(total);
+    // A name no article uses matches nothing, and is still listed as chosen.
+    const nobody = { entity: { kind: 'place' as const, name: 'Atlantis' } };
+    expect(listArticles(lib, { offset: 0, limit: 50, trashed: false, filters: nobody }).total).toBe(0);
+    expect(facets(lib, nobody).entities).toContainEqual({ kind: 'place', name: 'Atlantis', count: 0 });
   });
 
   it('names the shared tags in the reason', () => {
