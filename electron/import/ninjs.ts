@@ -14,6 +14,7 @@ import { htmlToBody } from './htmlToBody';
 import type { ImportedArticle, ImportedAuthor, ImportedImage } from './importedArticle';
 import { blankImport, calendarDate, collapseSpace, cutAtWord, headlineKey } from './importedArticle';
 import { refuse } from './importFormats';
+import { unsafeEntryName } from './zipDirectory';
 
 /** The file at the top of a package that describes the article. */
 export const NINJS_FILE = 'article.ninjs.json';
@@ -422,6 +423,13 @@ export function parseNinjs(text: string, name: string, entries: PackageEntries |
  * or inside the package's one folder, with the pictures it names.
  */
 export function parsePackage(name: string, files: PackageEntries): ImportedArticle {
+  for (const file of files.keys()) {
+    if (unsafeEntryName(file)) {
+      throw refuse(
+        `${name} is not a safe package: it holds a file named "${file.slice(0, 120)}", which would land outside the package. Nothing of it was imported.`,
+      );
+    }
+  }
   let prefix: string | null = null;
   for (const file of files.keys()) {
     if (file === NINJS_FILE) {
