@@ -6,6 +6,7 @@ import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 
 import { LanguageSchema, SlugSchema } from '../../shared/domain';
+import { MANIFEST_FILE } from '../../shared/exports';
 import { bodyFromParagraphs } from '../../shared/text';
 import geoJsonSchema from '../export/schemas/GeoJSON-schema.json';
 import ninjsSchema from '../export/schemas/ninjs-schema_2.2.json';
@@ -95,6 +96,8 @@ function findAsset(entries: PackageEntries | null, href: string): Found {
   const bytes = base === '' ? undefined : entries.get(`assets/${base}`);
   return bytes === undefined ? null : { file: `assets/${base}`, bytes };
 }
+
+const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Marks the place of an inline image in the body until it is stored (private-use characters never typed). */
 export const imagePlaceholder = (index: number) => `\uE000copydesk-image-${index}\uE000`;
@@ -214,8 +217,6 @@ function readRichBody(html: string, entries: PackageEntries | null, missing: str
   return { html: container.innerHTML, images, datelineLabel, alsoSeeIds, absent };
 }
 
-const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 /**
  * The package file a picture rendition names. Copydesk writes the file's path inside the
  * package as the rendition's title and its SHA-256 as an RFC 6920 "ni" URI in href (ninjs wants
@@ -245,9 +246,16 @@ function renditionAsset(name: string, entries: PackageEntries | null, rendition:
   return findAsset(entries, href);
 }
 
-/** Refuses a package whose manifest lists a file that is missing or whose bytes do not match its SHA-256. */
+/** Files an archiver or a file manager adds beside a package's own: ".DS_Store", "__MACOSX/…". */
+const isJunk = (file: string) => file.split('/').some((part) => part.startsWith('.') || part === '__MACOSX');
+
+/**
+ * Refuses a package whose manifest does not vouch for what it holds: a file it lists that is
+ * missing or whose bytes do not match its SHA-256, or a file it does not list. A package
+ * without a manifest is read as it is.
+ */
 function checkManifest(name: string, entries: PackageEntries): void {
-  const raw = entries.get('manifest.json');
+  const raw = entries.get(MANIFEST_FILE);
   if (raw === undefined) return;
   let manifest: unknown;
   try {
@@ -255,11 +263,24 @@ function checkManifest(name: string, entries: PackageEntries): void {
   } catch {
     throw refuse(`${name} is damaged: its manifest.json is not JSON.`);
   }
-  for (const file of objects(isObject(manifest) ? manifest.files : undefined)) {
-    const bytes = entries.get(str(file.path));
-    if (bytes === undefined) continue;
-    if (createHash('sha256').update(bytes).digest('hex') !== str(file.sha256)) {
-      throw refuse(`${name} is damaged: ${str(file.path)} does not match the SHA-256 its manifest records.`);
+  if (!isObject(manifest) || !Array.isArray(manifest.files)) {
+    throw refuse(`${name} is damaged: its manifest.json does not list the package's files.`);
+  }
+  const listed = new Set<string>();
+  for (const file of objects(manifest.files)) {
+    const listedPath = str(file.path);
+    listed.add(listedPath);
+    const bytes = entries.get(listedPath);
+    if (bytes === undefined) {
+      throw refuse(`${name} is incomplete: its manifest lists ${listedPath}, which is not in the package.`);
+    }
+    if (sha256Hex(bytes) !== str(file.sha256)) {
+      throw refuse(`${name} is damaged: ${listedPath} does not match the SHA-256 its manifest records.`);
+    }
+  }
+  for (const file of entries.keys()) {
+    if (file !== MANIFEST_FILE && !listed.has(file) && !isJunk(file)) {
+      throw refuse(`${name} is damaged: it holds ${file}, which its manifest does not list.`);
     }
   }
 }

@@ -194,6 +194,10 @@ describe('importing ninjs and export packages', () => {
     const withoutPicture = packageFiles({ manifest: false });
     delete withoutPicture['assets/02-quay.png'];
     delete withoutPicture['assets/01-lead.png'];
+    const extra = packageFiles();
+    extra['assets/03-extra.png'] = pngImage(2, 2);
+    const short = packageFiles();
+    delete short['article.html'];
     const notAnImage = packageFiles({ manifest: false });
     notAnImage['assets/02-quay.png'] = encode('not a picture');
     const report = await importFiles(library.lib, [
@@ -201,6 +205,9 @@ describe('importing ninjs and export packages', () => {
       { name: 'cut.zip', bytes: zipSync(packageFiles()).subarray(0, 200) },
       { name: 'tampered.zip', bytes: zipSync(tampered) },
       { name: 'missing.zip', bytes: zipSync(withoutPicture) },
+      { name: 'extra.zip', bytes: zipSync(extra) },
+      { name: 'short.zip', bytes: zipSync(short) },
+      { name: 'list.zip', bytes: zipSync({ ...packageFiles(), 'manifest.json': encode('{"files": "all"}') }) },
       { name: 'broken.zip', bytes: zipSync(notAnImage) },
     ]);
     expect(report.imported).toEqual([]);
@@ -212,6 +219,9 @@ describe('importing ninjs and export packages', () => {
       'cut.zip is not a complete .zip file: it may have been cut short while copying.',
       'tampered.zip is damaged: assets/01-lead.png does not match the SHA-256 its manifest records.',
       'missing.zip is incomplete: it names assets/02-quay.png, which is not in the package.',
+      'extra.zip is damaged: it holds assets/03-extra.png, which its manifest does not list.',
+      'short.zip is incomplete: its manifest lists article.html, which is not in the package.',
+      "list.zip is damaged: its manifest.json does not list the package's files.",
       '02-quay.png is not an image Copydesk can use. Use a JPEG, PNG, GIF or WebP file.',
     ]);
     expect(assetCount()).toBe(0);

@@ -76,7 +76,7 @@ describe('the dateline Copydesk’s export prints at the start of the text', () 
   const plain = (value: string) => item([{ role: 'plain', contenttype: 'text/plain', value }]);
   const textOf = (json: string) =>
     parseNinjs(json, 'talks.json').body.root.children.map((block) =>
-      (block.children as { text: string }[]).map((child) => child.text).join(''),
+      (block.children ?? []).map((child) => String(child.text)).join(''),
     );
 
   it('leaves the text and gives the dateline its date, or none when it was printed without one', () => {
