@@ -293,4 +293,26 @@ describe('importing the package back', () => {
     expect(report.imported).toEqual([]);
     expect(report.duplicates.map((duplicate) => duplicate.existingId)).toEqual([article.id]);
   });
+
+  it('links Also See and related stories to the articles the package names by id, not a namesake', async () => {
+    // A newer story of the same headline: a match by headline alone would pick it.
+    const namesake = createArticle(library.lib, { headline: ALSO_SEE_HEADLINE, body: bodyFromParagraphs(['Newer.']) });
+    const files = readFolder(folderPackage);
+    files.delete('manifest.json');
+    const ninjs = JSON.parse(text(files, 'article.ninjs.json')) as { headlines: { value: string }[] };
+    const headline = `${ninjs.headlines[0]?.value ?? ''} (corrected)`;
+    if (ninjs.headlines[0] !== undefined) ninjs.headlines[0].value = headline;
+    files.set('article.ninjs.json', new TextEncoder().encode(JSON.stringify(ninjs)));
+    const report = await importFiles(
+      library.lib,
+      [...files].map(([name, bytes]) => ({ name: `corrected/${name}`, bytes })),
+    );
+    const copy = getArticle(library.lib, importedId(report));
+    expect(copy.headline).toBe(headline);
+    expect(copy.body.root.children.find((block) => block.type === 'also-see')).toMatchObject({
+      articleId: seed.alsoSee.id,
+    });
+    expect(namesake.id).not.toBe(seed.alsoSee.id);
+    expect(copy.related[0]?.articleId).toBe(article.related[0]?.articleId);
+  });
 });
