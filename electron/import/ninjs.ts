@@ -293,8 +293,9 @@ function plainParagraphs(plain: string, located: string): { paragraphs: string[]
     .filter((p) => p !== '');
   const first = paragraphs[0] ?? '';
   if (located === '' || !first.startsWith(located)) return { paragraphs, datelineLabel: null };
-  const label = /^[^:]{0,60}:\s/u.exec(first.slice(located.length));
-  if (label === null || !/^(?:,[^:]*)?:\s$/u.test(label[0])) return { paragraphs, datelineLabel: null };
+  // Only what the export prints: "PLACE: " or "PLACE, Month D, YYYY: ".
+  const label = /^(?:,\s*[A-Za-z]+\.?\s+\d{1,2},\s*\d{4})?:\s/u.exec(first.slice(located.length));
+  if (label === null) return { paragraphs, datelineLabel: null };
   const cut = located.length + label[0].length;
   paragraphs[0] = first.slice(cut);
   return { paragraphs, datelineLabel: first.slice(0, cut).trim() };

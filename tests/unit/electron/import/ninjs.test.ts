@@ -95,6 +95,8 @@ describe('the dateline Copydesk’s export prints at the start of the text', () 
   });
 
   it('keeps other ninjs as it is, dated by when the content was made', () => {
+    const said = plain('ISLAMABAD, the capital, said: talks resume.');
+    expect(textOf(said)).toEqual(['ISLAMABAD, the capital, said: talks resume.']);
     const other = plain('ISLAMABAD is the capital.\n\nMore.');
     expect(parseNinjs(other, 'talks.json').datelineDate).toBe('2026-11-28');
     expect(textOf(other)).toEqual(['ISLAMABAD is the capital.', 'More.']);
