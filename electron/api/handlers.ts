@@ -4,6 +4,7 @@ import { ApiError } from '../../shared/errors';
 import { countArticles } from '../db/queries/articles';
 import { schemaVersion } from '../db/migrations';
 import { checkArticle, defaultExportFolder, exportArticle } from '../export/exportArticle';
+import type { PackageFs } from '../export/writePackage';
 import { packageName } from '../export/writePackage';
 import { ImportJobs } from '../import/ImportJobs';
 import type { PreferencesService } from '../preferences/PreferencesService';
@@ -30,7 +31,13 @@ export const APP_VERSION: string = packageJson.version;
  * What the handlers work on: the open library, the person's preferences, and the imports
  * running in the background (shared with the desktop menu's File › Import when given).
  */
-export type HandlerContext = { host: LibraryHost; preferences: PreferencesService; imports?: ImportJobs };
+export type HandlerContext = {
+  host: LibraryHost;
+  preferences: PreferencesService;
+  imports?: ImportJobs;
+  /** The file system export packages are written through; the real one unless a test stands in a failing disk. */
+  packageFs?: PackageFs;
+};
 
 /** A capture as the contract carries it, as the sources service takes it. */
 function captureInput(from: ParsedArgsOf<'sources:add'>['from']): sources.CaptureInput {
@@ -40,7 +47,7 @@ function captureInput(from: ParsedArgsOf<'sources:add'>['from']): sources.Captur
 }
 
 /** The handler table shared by the desktop IPC, the browser mode and the CLI. */
-export function createHandlers({ host, preferences, imports = new ImportJobs() }: HandlerContext): Handlers {
+export function createHandlers({ host, preferences, imports = new ImportJobs(), packageFs }: HandlerContext): Handlers {
   const lib = () => host.current;
   const editor = () => ({ userName: preferences.get().preferences.userName });
   return {
@@ -120,7 +127,7 @@ export function createHandlers({ host, preferences, imports = new ImportJobs() }
       name: packageName(articles.getArticle(lib(), articleId).slug, new Date()),
       defaultFolder: defaultExportFolder(lib()),
     }),
-    'export:run': (request) => exportArticle(lib(), request, { ...editor(), appVersion: APP_VERSION }),
+    'export:run': (request) => exportArticle(lib(), request, { ...editor(), appVersion: APP_VERSION, fs: packageFs }),
     'related:suggest': (args) => related.suggestRelated(lib(), args, args.limit),
     'library:status': () => host.status(),
     'libraries:recent': () => host.recentLibraries(),

@@ -3,8 +3,51 @@ import path from 'node:path';
 import type { ChecklistItem } from '../../shared/exportChecklist';
 import type { CommandContext } from './sourcesCommands';
 
-function formatItem(item: ChecklistItem): string {
-  return `${item.level === 'blocking' ? 'BLOCKING' : 'warning '}  ${item.id}\n    ${item.where}: ${item.message}`;
+const WIDTH = 100;
+
+/** `text` folded at spaces into lines of at most WIDTH columns, each after `indent`. */
+function wrap(text: string, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/u).filter((part) => part !== '')) {
+    if (line !== '' && indent.length + line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((each) => `${indent}${each}`).join('\n');
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * The checklist as a person reads it in a terminal: a verdict first, then the blocking items
+ * (each with the --override that would export it anyway) and the warnings, each message folded
+ * to the terminal's usual width under where it is.
+ */
+export function formatChecklist(items: readonly ChecklistItem[]): string {
+  const blocking = items.filter((item) => item.level === 'blocking');
+  const warnings = items.filter((item) => item.level === 'warning');
+  if (items.length === 0) return 'Ready to export: nothing to report.\n';
+  const counts = [
+    ...(blocking.length === 0 ? [] : [plural(blocking.length, 'blocking item')]),
+    ...(warnings.length === 0 ? [] : [plural(warnings.length, 'warning')]),
+  ].join(', ');
+  const out = [blocking.length === 0 ? `Ready to export, with ${counts}.` : `Not ready to export: ${counts}.`];
+  if (blocking.length > 0) {
+    out.push('', `Blocking — fix ${blocking.length === 1 ? 'it' : 'each'}, or export anyway with a written reason:`);
+    for (const item of blocking) {
+      out.push(`  ${item.where}`, wrap(item.message, '    '), `    --override ${item.id}="reason"`);
+    }
+  }
+  if (warnings.length > 0) {
+    out.push('', 'Warnings — the package can go, but look first:');
+    for (const item of warnings) out.push(`  ${item.where}`, wrap(item.message, '    '));
+  }
+  return `${out.join('\n')}\n`;
 }
 
 /** `copydesk check ID`: the pre-export checklist; exit code 1 while a blocking item remains. */
@@ -14,14 +57,7 @@ export async function checkCommand(args: readonly string[], cx: CommandContext):
     throw cx.usage('check needs one article id: copydesk check ID (copydesk list shows the ids).');
   }
   const checklist = await cx.call('export:check', { articleId });
-  const blocking = checklist.items.filter((item) => item.level === 'blocking').length;
-  cx.print(checklist, () => {
-    if (checklist.items.length === 0) return 'Ready to export: nothing to report.\n';
-    const summary = checklist.ready
-      ? 'Ready to export, with warnings.'
-      : `Not ready: ${blocking} blocking ${blocking === 1 ? 'item' : 'items'}. Fix ${blocking === 1 ? 'it' : 'them'}, or export with --override ITEM="reason".`;
-    return `${checklist.items.map(formatItem).join('\n')}\n${summary}\n`;
-  });
+  cx.print(checklist, () => formatChecklist(checklist.items));
   return checklist.ready ? 0 : 1;
 }
 

@@ -43,6 +43,12 @@ export type ImportedArticle = {
   /** "Also See: <headline>" lines are plain paragraphs here; storing links them. */
   body: Body;
   related: RelatedHeadline[];
+  /**
+   * Library articles the file names by identifier (a Copydesk package's Also See and related
+   * stories), by their headline as headlineKey folds it: preferred to a match by headline when
+   * the library still has them.
+   */
+  linkedIds?: ReadonlyMap<string, string>;
   source: { url: string; siteName: string; publishedTime: string };
   /** A web page's article as sanitised HTML (see sanitiseSnapshotHtml); absent for other files. */
   contentHtml?: string;
@@ -75,6 +81,11 @@ export function blankImport(format: ImportFormat, body: Body): ImportedArticle {
 /** Runs of white space (including no-break spaces) become one space; the ends are trimmed. */
 export function collapseSpace(text: string): string {
   return text.replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/gu, ' ').trim();
+}
+
+/** A headline as the library compares them: case and runs of space ignored. */
+export function headlineKey(headline: string): string {
+  return collapseSpace(headline.normalize('NFC')).toLocaleLowerCase();
 }
 
 /**

@@ -3,16 +3,19 @@ import path from 'node:path';
 
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { parse as parseYaml } from 'yaml';
 
 import { LanguageSchema, SlugSchema } from '../../shared/domain';
+import { MANIFEST_FILE } from '../../shared/exports';
 import { bodyFromParagraphs } from '../../shared/text';
 import geoJsonSchema from '../export/schemas/GeoJSON-schema.json';
 import ninjsSchema from '../export/schemas/ninjs-schema_2.2.json';
 import { workWindow } from './domWindow';
 import { htmlToBody } from './htmlToBody';
 import type { ImportedArticle, ImportedAuthor, ImportedImage } from './importedArticle';
-import { blankImport, calendarDate, collapseSpace, cutAtWord } from './importedArticle';
+import { blankImport, calendarDate, collapseSpace, cutAtWord, headlineKey } from './importedArticle';
 import { refuse } from './importFormats';
+import { unsafeEntryName } from './zipDirectory';
 
 /** The file at the top of a package that describes the article. */
 export const NINJS_FILE = 'article.ninjs.json';
@@ -94,32 +97,107 @@ function findAsset(entries: PackageEntries | null, href: string): Found {
   return bytes === undefined ? null : { file: `assets/${base}`, bytes };
 }
 
+const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
 /** Marks the place of an inline image in the body until it is stored (private-use characters never typed). */
 export const imagePlaceholder = (index: number) => `\uE000copydesk-image-${index}\uE000`;
 
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
 /**
- * The body's HTML with every figure (or lone image) whose picture is in the package replaced by
- * a placeholder paragraph, and the images found.
+ * The date of a dateline as Copydesk's exports print it ("ISLAMABAD, June 10, 2025:") as
+ * YYYY-MM-DD, or '' when the dateline carries no date Copydesk can read.
  */
-function extractImages(
-  html: string,
-  entries: PackageEntries | null,
-  missing: string[],
-): { html: string; images: ImportedImage[] } {
+export function datelineLabelDate(label: string): string {
+  const match = /,\s*([A-Za-z]+)\.?\s+(\d{1,2}),\s*(\d{4})\s*:?\s*$/u.exec(label.trim());
+  if (match === null) return '';
+  const [, monthName = '', day = '', year = ''] = match;
+  const month = MONTHS.indexOf(monthName.toLowerCase()) + 1;
+  if (month === 0) return '';
+  return calendarDate(`${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`);
+}
+
+/** A package path as the exporter writes one ("assets/01-quay.jpg"): relative, no scheme. */
+const isPackagePath = (href: string) => href !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith('/');
+
+/** What the rich body of a ninjs document holds besides its text. */
+type RichBody = {
+  html: string;
+  images: ImportedImage[];
+  /** The dateline Copydesk's export put at the start of the text ("ISLAMABAD, June 10, 2025:"), if any. */
+  datelineLabel: string | null;
+  /** Also See blocks: the linked article's identifier by its headline. */
+  alsoSeeIds: Map<string, string>;
+  /** Pictures the body names in the package that did not come with the file. */
+  absent: string[];
+};
+
+/**
+ * The body's HTML prepared for the editor: the dateline Copydesk put at the start taken out
+ * (the article has a field for it), each Also See block made an "Also See: <headline>" line
+ * (storing links it), and every figure (or lone image) whose picture is in the package replaced
+ * by a placeholder paragraph. Without a package, pictures that name a file of one are left out
+ * and listed as absent.
+ */
+function readRichBody(html: string, entries: PackageEntries | null, missing: string[]): RichBody {
   const images: ImportedImage[] = [];
-  if (entries === null) return { html, images };
+  const alsoSeeIds = new Map<string, string>();
+  const absent: string[] = [];
   const { window } = workWindow();
   const container = window.document.createElement('div');
   container.innerHTML = html;
+
+  let datelineLabel: string | null = null;
+  const firstParagraph = container.querySelector('p');
+  const dateline = firstParagraph?.querySelector(':scope > span.dateline');
+  if (dateline !== null && dateline !== undefined && dateline.previousSibling === null) {
+    datelineLabel = collapseSpace(dateline.textContent);
+    const next = dateline.nextSibling;
+    if (next !== null && next.nodeType === window.Node.TEXT_NODE)
+      next.textContent = (next.textContent ?? '').trimStart();
+    dateline.remove();
+  }
+
+  for (const aside of Array.from(container.querySelectorAll('aside.also-see'))) {
+    const headline = collapseSpace(aside.querySelector('a')?.textContent ?? '');
+    const id = aside.getAttribute('data-also-see') ?? '';
+    if (headline === '') continue;
+    if (id !== '') alsoSeeIds.set(headlineKey(headline), id);
+    const paragraph = window.document.createElement('p');
+    paragraph.textContent = `Also See: ${headline}`;
+    aside.replaceWith(paragraph);
+  }
+
   for (const img of Array.from(container.querySelectorAll('img'))) {
-    const found = findAsset(entries, img.getAttribute('src') ?? '');
+    const src = img.getAttribute('src') ?? '';
+    const figure = img.closest('figure') ?? img;
+    if (entries === null) {
+      if (isPackagePath(src)) {
+        absent.push(src);
+        figure.remove();
+      }
+      continue;
+    }
+    const found = findAsset(entries, src);
     if (found === null) continue;
     if ('missing' in found) {
       missing.push(found.missing);
       continue;
     }
     const { file, bytes } = found;
-    const figure = img.closest('figure') ?? img;
     const caption =
       figure.querySelector('.caption')?.textContent ?? figure.querySelector('figcaption')?.textContent ?? '';
     const credit = figure.querySelector('.credit')?.textContent ?? '';
@@ -136,12 +214,48 @@ function extractImages(
     paragraph.textContent = placeholder;
     figure.replaceWith(paragraph);
   }
-  return { html: container.innerHTML, images };
+  return { html: container.innerHTML, images, datelineLabel, alsoSeeIds, absent };
 }
 
-/** Refuses a package whose manifest lists a file that is missing or whose bytes do not match its SHA-256. */
+/**
+ * The package file a picture rendition names. Copydesk writes the file's path inside the
+ * package as the rendition's title and its SHA-256 as an RFC 6920 "ni" URI in href (ninjs wants
+ * absolute URIs): the path is used when the package holds it, and must hold the bytes the hash
+ * names; otherwise the package's picture with that hash; otherwise the href as any address.
+ */
+function renditionAsset(name: string, entries: PackageEntries | null, rendition: Json | undefined): Found {
+  if (rendition === undefined) return null;
+  const href = str(rendition.href);
+  const title = str(rendition.title);
+  const ni = /^ni:\/\/\/sha-256;([A-Za-z0-9_-]{43})$/.exec(href);
+  const hash = ni === null ? null : Buffer.from(ni[1] ?? '', 'base64url').toString('hex');
+  if (entries === null) return title !== '' && isPackagePath(title) && hash !== null ? { missing: title } : null;
+  const byTitle = isPackagePath(title) ? findAsset(entries, title) : null;
+  if (byTitle !== null && 'bytes' in byTitle) {
+    if (hash !== null && sha256Hex(byTitle.bytes) !== hash) {
+      throw refuse(`${name} is damaged: ${byTitle.file} is not the picture its ninjs names (its SHA-256 differs).`);
+    }
+    return byTitle;
+  }
+  if (hash !== null) {
+    for (const [file, bytes] of entries) {
+      if (file.startsWith('assets/') && sha256Hex(bytes) === hash) return { file, bytes };
+    }
+    return { missing: title !== '' ? title : href };
+  }
+  return findAsset(entries, href);
+}
+
+/** Files an archiver or a file manager adds beside a package's own: ".DS_Store", "__MACOSX/…". */
+const isJunk = (file: string) => file.split('/').some((part) => part.startsWith('.') || part === '__MACOSX');
+
+/**
+ * Refuses a package whose manifest does not vouch for what it holds: a file it lists that is
+ * missing or whose bytes do not match its SHA-256, or a file it does not list. A package
+ * without a manifest is read as it is.
+ */
 function checkManifest(name: string, entries: PackageEntries): void {
-  const raw = entries.get('manifest.json');
+  const raw = entries.get(MANIFEST_FILE);
   if (raw === undefined) return;
   let manifest: unknown;
   try {
@@ -149,21 +263,58 @@ function checkManifest(name: string, entries: PackageEntries): void {
   } catch {
     throw refuse(`${name} is damaged: its manifest.json is not JSON.`);
   }
-  for (const file of objects(isObject(manifest) ? manifest.files : undefined)) {
-    const bytes = entries.get(str(file.path));
-    if (bytes === undefined) continue;
-    if (createHash('sha256').update(bytes).digest('hex') !== str(file.sha256)) {
-      throw refuse(`${name} is damaged: ${str(file.path)} does not match the SHA-256 its manifest records.`);
+  if (!isObject(manifest) || !Array.isArray(manifest.files)) {
+    throw refuse(`${name} is damaged: its manifest.json does not list the package's files.`);
+  }
+  const listed = new Set<string>();
+  for (const file of objects(manifest.files)) {
+    const listedPath = str(file.path);
+    listed.add(listedPath);
+    const bytes = entries.get(listedPath);
+    if (bytes === undefined) {
+      throw refuse(`${name} is incomplete: its manifest lists ${listedPath}, which is not in the package.`);
+    }
+    if (sha256Hex(bytes) !== str(file.sha256)) {
+      throw refuse(`${name} is damaged: ${listedPath} does not match the SHA-256 its manifest records.`);
+    }
+  }
+  for (const file of entries.keys()) {
+    if (file !== MANIFEST_FILE && !listed.has(file) && !isJunk(file)) {
+      throw refuse(`${name} is damaged: it holds ${file}, which its manifest does not list.`);
     }
   }
 }
 
+/** The plain-text body's paragraphs, without the dateline label an export put before the first. */
+function plainParagraphs(plain: string, located: string): { paragraphs: string[]; datelineLabel: string | null } {
+  const paragraphs = plain
+    .split(/\n\s*\n/u)
+    .map(collapseSpace)
+    .filter((p) => p !== '');
+  const first = paragraphs[0] ?? '';
+  if (located === '' || !first.startsWith(located)) return { paragraphs, datelineLabel: null };
+  // Only what the export prints: "PLACE: " or "PLACE, Month D, YYYY: ".
+  const label = /^(?:,\s*[A-Za-z]+\.?\s+\d{1,2},\s*\d{4})?:\s/u.exec(first.slice(located.length));
+  if (label === null) return { paragraphs, datelineLabel: null };
+  const cut = located.length + label[0].length;
+  paragraphs[0] = first.slice(cut);
+  return { paragraphs, datelineLabel: first.slice(0, cut).trim() };
+}
+
+/** The library article a ninjs association names by Copydesk's identifier, if it does. */
+function copydeskId(association: Json): string | null {
+  const value = str(objects(association.altids).find((altid) => str(altid.role) === 'copydesk-article')?.value);
+  return value === '' ? null : value;
+}
+
 /**
  * Reads an IPTC ninjs 2.2 document as an article: headlines (main, subhead), the body (rich
- * text preferred), by, located, language, slugline, infosources as the syndication credit, the
- * "featureimage" association as the lead image and text associations as related articles.
- * When the document comes with its package (`entries`), pictures named by relative address are
- * taken from it. Anything that is not valid ninjs 2.2 is refused with the first problem found.
+ * text preferred), by and people, located, the dated dateline Copydesk's export puts in the
+ * text, language, slugline, subjects as section and tags, infosources as the syndication
+ * credit, the "featureimage" association as the lead image, the "alsosee" association and Also
+ * See blocks, and text associations as related articles. When the document comes with its
+ * package (`entries`), pictures named by package path or by the SHA-256 of their bytes are taken
+ * from it. Anything that is not valid ninjs 2.2 is refused with the first problem found.
  */
 export function parseNinjs(text: string, name: string, entries: PackageEntries | null = null): ImportedArticle {
   let value: unknown;
@@ -179,22 +330,26 @@ export function parseNinjs(text: string, name: string, entries: PackageEntries |
   if (entries !== null) checkManifest(name, entries);
   const ninjs = value;
   const missing: string[] = [];
+  const located = collapseSpace(str(ninjs.located)).slice(0, 200);
 
   const richtext = objects(ninjs.bodies).find((body) => /html/i.test(str(body.contenttype)));
   const plain = byRole(ninjs.bodies, ['main', 'plain', 'text']);
   let images: ImportedImage[] = [];
+  let absent: string[] = [];
+  let datelineLabel: string | null;
+  const linkedIds = new Map<string, string>();
   let body;
   if (richtext !== undefined) {
-    const extracted = extractImages(str(richtext.value), entries, missing);
-    images = extracted.images;
-    body = htmlToBody(extracted.html);
+    const rich = readRichBody(str(richtext.value), entries, missing);
+    images = rich.images;
+    absent = rich.absent;
+    datelineLabel = rich.datelineLabel;
+    for (const [headline, id] of rich.alsoSeeIds) linkedIds.set(headline, id);
+    body = htmlToBody(rich.html);
   } else {
-    body = bodyFromParagraphs(
-      plain
-        .split(/\n\s*\n/u)
-        .map(collapseSpace)
-        .filter((p) => p !== ''),
-    );
+    const read = plainParagraphs(plain, located);
+    datelineLabel = read.datelineLabel;
+    body = bodyFromParagraphs(read.paragraphs);
   }
 
   const article = blankImport('ninjs', body);
@@ -209,17 +364,27 @@ export function parseNinjs(text: string, name: string, entries: PackageEntries |
       ? people.map((person) => ({ name: collapseSpace(str(person.name)), bio: '' })).filter((a) => a.name !== '')
       : namesOf(str(ninjs.by)).map((author) => ({ name: author, bio: '' }));
   article.authors = authors.slice(0, 20);
-  article.dateline = collapseSpace(str(ninjs.located)).slice(0, 200);
+  article.dateline = located;
   const language = LanguageSchema.safeParse(str(ninjs.language));
   article.language = language.success ? language.data : null;
   const slug = SlugSchema.safeParse(str(ninjs.slugline));
   article.slug = slug.success && slug.data !== '' ? slug.data : null;
-  article.syndicationCredit = collapseSpace(
-    str(objects(ninjs.infosources).find((source) => str(source.name) !== '')?.name),
-  ).slice(0, 300);
+  // Copydesk keeps the whole credit line as the infosource's literal, the organisation as its name.
+  const infosource = objects(ninjs.infosources).find((source) => str(source.literal) !== '' || str(source.name) !== '');
+  article.syndicationCredit = collapseSpace(str(infosource?.literal) || str(infosource?.name)).slice(0, 300);
+  for (const subject of objects(ninjs.subjects)) {
+    const subjectName = collapseSpace(str(subject.name));
+    if (subjectName === '') continue;
+    const rel = str(subject.rel).toLowerCase();
+    if (rel === 'section' && article.section === '') article.section = subjectName.slice(0, 100);
+    else if (rel === 'about' && !article.tags.includes(subjectName) && article.tags.length < 50)
+      article.tags.push(subjectName.slice(0, 100));
+  }
   article.source.publishedTime = str(ninjs.firstcreated) || str(ninjs.versioncreated);
   article.source.url = /^https?:/i.test(str(ninjs.uri)) ? str(ninjs.uri) : '';
-  const dated = calendarDate(ninjs.contentcreated);
+  // A dateline printed by Copydesk's export says whether it had a date; other ninjs dates the
+  // dateline by when the content was made.
+  const dated = datelineLabel !== null ? datelineLabelDate(datelineLabel) : calendarDate(ninjs.contentcreated);
   if (dated !== '' && article.dateline !== '') article.datelineDate = dated;
 
   for (const association of objects(ninjs.associations)) {
@@ -228,19 +393,32 @@ export function parseNinjs(text: string, name: string, entries: PackageEntries |
     if (type === 'picture' || type === 'graphic' || role.includes('featureimage')) {
       if (!role.includes('featureimage') || article.leadImage !== null) continue;
       const caption = collapseSpace(byRole(association.descriptions, ['caption']) || byRole(association.headlines, []));
-      const credit = collapseSpace(str(association.copyrightholder) || str(association.by));
-      const href = str(objects(association.renditions)[0]?.href);
-      const found = findAsset(entries, href);
-      if (found !== null && 'missing' in found) missing.push(found.missing);
+      const credit = collapseSpace(
+        byRole(association.descriptions, ['creditline'], false) ||
+          str(association.copyrightholder) ||
+          str(association.by),
+      );
+      const rendition = objects(association.renditions)[0];
+      const found = renditionAsset(name, entries, rendition);
+      if (found !== null && 'missing' in found) {
+        if (entries === null) absent.unshift(found.missing);
+        else missing.push(found.missing);
+      }
       if (found !== null && 'bytes' in found) {
-        const name = path.posix.basename(found.file);
-        images.unshift({ name, bytes: found.bytes, caption, credit, altText: '', placeholder: null });
+        const fileName = path.posix.basename(found.file);
+        images.unshift({ name: fileName, bytes: found.bytes, caption, credit, altText: '', placeholder: null });
       } else {
-        article.leadImage = { url: href || str(association.uri), caption, credit };
+        const href = str(rendition?.href);
+        const url = found !== null && 'missing' in found ? found.missing : href || str(association.uri);
+        article.leadImage = { url, caption, credit };
       }
     } else if (type === 'text' || type === 'composite' || role.includes('related')) {
       const headline = collapseSpace(byRole(association.headlines, ['main']));
       if (headline === '') continue;
+      const id = copydeskId(association);
+      if (id !== null && !linkedIds.has(headlineKey(headline))) linkedIds.set(headlineKey(headline), id);
+      // Also See blocks are in the text; their association only says which article they link.
+      if (str(association.name).toLowerCase() === 'alsosee') continue;
       article.related.push({
         headline: cutAtWord(headline, 500),
         teaser: cutAtWord(collapseSpace(byRole(association.descriptions, ['teaser', 'summary'])), 2000),
@@ -252,7 +430,13 @@ export function parseNinjs(text: string, name: string, entries: PackageEntries |
       `${name} is incomplete: it names ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not in the package.`,
     );
   }
+  if (absent.length > 0) {
+    article.notes.push(
+      `The pictures of the package (${absent.join(', ')}) did not come with this file: import the package's folder or .zip to bring them.`,
+    );
+  }
   article.images = images;
+  article.linkedIds = linkedIds;
   return article;
 }
 
@@ -261,6 +445,13 @@ export function parseNinjs(text: string, name: string, entries: PackageEntries |
  * or inside the package's one folder, with the pictures it names.
  */
 export function parsePackage(name: string, files: PackageEntries): ImportedArticle {
+  for (const file of files.keys()) {
+    if (unsafeEntryName(file)) {
+      throw refuse(
+        `${name} is not a safe package: it holds a file named "${file.slice(0, 120)}", which would land outside the package. Nothing of it was imported.`,
+      );
+    }
+  }
   let prefix: string | null = null;
   for (const file of files.keys()) {
     if (file === NINJS_FILE) {
@@ -279,5 +470,28 @@ export function parsePackage(name: string, files: PackageEntries): ImportedArtic
   const ninjs = entries.get(NINJS_FILE) ?? new Uint8Array();
   const article = parseNinjs(new TextDecoder().decode(ninjs), name, entries);
   article.format = 'package';
+  // ninjs has no place for an author's bio: the package's article.md carries them.
+  const bios = frontMatterBios(entries.get('article.md'));
+  article.authors = article.authors.map((author) => ({ ...author, bio: author.bio || (bios.get(author.name) ?? '') }));
   return article;
+}
+
+/** The authors' bios in article.md's front matter (`authors: [{name, bio}]`), by name; none if it cannot be read. */
+function frontMatterBios(bytes: Uint8Array | undefined): Map<string, string> {
+  const bios = new Map<string, string>();
+  if (bytes === undefined) return bios;
+  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(new TextDecoder().decode(bytes));
+  if (match === null) return bios;
+  let front: unknown;
+  try {
+    front = parseYaml(match[1] ?? '');
+  } catch {
+    return bios;
+  }
+  for (const author of objects(isObject(front) ? front.authors : undefined)) {
+    const authorName = collapseSpace(str(author.name));
+    const bio = str(author.bio).trim();
+    if (authorName !== '' && bio !== '') bios.set(authorName, bio.slice(0, 2000));
+  }
+  return bios;
 }

@@ -19,19 +19,46 @@ function declaredCharset(bytes: Uint8Array): string | null {
 
 /** The most a package's files may hold once unpacked. */
 const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+/** The most files a package .zip may hold: a package has a dozen or so. */
+const MAX_PACKAGE_ENTRIES = 2000;
 
-/** A package .zip's files by path, each checked against what is left of the unpacked limit. */
+/**
+ * A package .zip's files by path. Every name is checked and every size, as declared and as
+ * unpacked, is held to the package limits before and while anything is decompressed: an
+ * archive whose entries would land outside the package or unpack to more than it may hold
+ * (a "zip bomb") is refused whole.
+ */
 async function unpackZip(name: string, bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const { readZipDirectory, readZipEntry } = await import('./zipDirectory');
+  const { readZipDirectory, readZipEntry, unsafeEntryName } = await import('./zipDirectory');
   const entries = readZipDirectory(bytes);
   if (entries === null) throw refuse(`${name} is not a complete .zip file: it may have been cut short while copying.`);
+  if (entries.length > MAX_PACKAGE_ENTRIES) {
+    throw refuse(
+      `${name} holds ${entries.length.toLocaleString('en')} files, more than a package ever does: it was not imported.`,
+    );
+  }
+  const tooLarge = () =>
+    refuse(`${name} is too large to import: its files would unpack to more than the 200 MB a package may hold.`);
+  let declared = 0;
+  for (const entry of entries) {
+    if (unsafeEntryName(entry.name)) {
+      throw refuse(
+        `${name} is not a safe package: it holds a file named "${entry.name.slice(0, 120)}", which would land outside the package. Nothing of it was imported.`,
+      );
+    }
+    declared += entry.uncompressedSize;
+  }
+  if (declared > MAX_UNPACKED_BYTES) throw tooLarge();
   const files = new Map<string, Uint8Array>();
-  let left = MAX_UNPACKED_BYTES;
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
-    const data = readZipEntry(bytes, entry, left);
-    if (data === null) throw refuse(`${name} could not be unpacked: ${entry.name} is damaged or too large.`);
-    left -= data.length;
+    // Never unpacked past what the entry declares: an entry that holds more is refused, not read.
+    const data = readZipEntry(bytes, entry, Math.max(1, entry.uncompressedSize));
+    if (data === null || data.length !== entry.uncompressedSize) {
+      throw refuse(
+        `${name} could not be unpacked: ${entry.name} is damaged, or holds more than the ${entry.uncompressedSize.toLocaleString('en')} bytes it declares.`,
+      );
+    }
     files.set(entry.name, data);
   }
   return files;

@@ -4,7 +4,7 @@ import type { ArticleId, Body } from '../../shared/domain';
 import { ArticleIdSchema } from '../../shared/domain';
 import { describeIssues } from '../../shared/errors';
 import { bodyToPlainText } from '../../shared/text';
-import { slugTaken } from '../db/queries/articles';
+import { getSummary, slugTaken } from '../db/queries/articles';
 import {
   articlesWithHeadlineWords,
   findByContentHash,
@@ -18,6 +18,7 @@ import { authorNamed } from '../services/authors';
 import type { Library } from '../services/LibraryHost';
 import { contentHash } from '../db/contentHash';
 import type { ImportedArticle } from './importedArticle';
+import { headlineKey } from './importedArticle';
 import { refuse } from './importFormats';
 
 /** What storing one imported article did. */
@@ -47,6 +48,23 @@ function textOf(node: JsonNode): string {
   return Array.isArray(node.children) ? (node.children as JsonNode[]).map(textOf).join('') : '';
 }
 
+/**
+ * The library article a file links to: the one it names by identifier when the library still
+ * has it, live, else the live article whose headline is exactly `headline`.
+ */
+function linkedArticle(
+  lib: Library,
+  headline: string,
+  linkedIds: ReadonlyMap<string, string> | undefined,
+): ArticleId | null {
+  const named = linkedIds?.get(headlineKey(headline));
+  if (named !== undefined) {
+    const summary = getSummary(lib.db, named);
+    if (summary !== undefined && summary.trashedAt === null) return ArticleIdSchema.parse(summary.id);
+  }
+  return findArticleByHeadline(lib, headline);
+}
+
 /** The live article whose headline is exactly `headline`, ignoring case; the newest if several. */
 export function findArticleByHeadline(lib: Library, headline: string): ArticleId | null {
   const wanted = foldHeadline(headline);
@@ -60,14 +78,18 @@ export function findArticleByHeadline(lib: Library, headline: string): ArticleId
  * Replaces each top-level "Also See: <headline>" paragraph with an Also See block linked to
  * the article with that headline. A headline the library does not have stays a paragraph.
  */
-export function linkAlsoSee(lib: Library, body: Body): { body: Body; unlinked: string[] } {
+export function linkAlsoSee(
+  lib: Library,
+  body: Body,
+  linkedIds?: ReadonlyMap<string, string>,
+): { body: Body; unlinked: string[] } {
   const unlinked: string[] = [];
   const children = body.root.children.map((node) => {
     if (node.type !== 'paragraph') return node;
     const match = ALSO_SEE.exec(textOf(node));
     if (match === null) return node;
     const headline = (match[1] ?? '').replace(/\s+/gu, ' ');
-    const articleId = findArticleByHeadline(lib, headline);
+    const articleId = linkedArticle(lib, headline, linkedIds);
     if (articleId === null) {
       unlinked.push(headline);
       return node;
@@ -113,6 +135,18 @@ function storeImages(
   return { body: { root: { ...body.root, children } }, leadImage };
 }
 
+/** The body without the paragraphs that hold the place of pictures still to be stored. */
+function withoutPlaceholders(body: Body, imported: ImportedArticle): Body {
+  const placeholders = new Set(
+    imported.images.flatMap((image) => (image.placeholder === null ? [] : [image.placeholder])),
+  );
+  if (placeholders.size === 0) return body;
+  const children = body.root.children.filter(
+    (node) => node.type !== 'paragraph' || !placeholders.has(textOf(node).trim()),
+  );
+  return { root: { ...body.root, children } };
+}
+
 /** The article fields of an import, validated as any other save is. */
 function patchOf(lib: Library, imported: ImportedArticle, body: Body, fileName: string, notes: string[]): ArticlePatch {
   let slug = imported.slug ?? undefined;
@@ -134,7 +168,7 @@ function patchOf(lib: Library, imported: ImportedArticle, body: Body, fileName: 
     tags: imported.tags,
     // The "Recent" list: each story linked to the library's article with that headline, if any.
     related: imported.related.slice(0, 50).map((story) => ({
-      articleId: findArticleByHeadline(lib, story.headline),
+      articleId: linkedArticle(lib, story.headline, imported.linkedIds),
       headline: story.headline,
       teaser: story.teaser,
     })),
@@ -164,7 +198,11 @@ export function storeImportedArticle(
   const hash = contentHash(imported.headline, bodyToPlainText(imported.body));
   return lib.db
     .transaction((): StoreOutcome => {
-      const existing = findByContentHash(lib.db, hash);
+      const linked = linkAlsoSee(lib, imported.body, imported.linkedIds);
+      // The file's text as read, or as the article reads once stored (Also See lines linked,
+      // pictures in place): an exported article comes back as the second.
+      const storedHash = contentHash(imported.headline, bodyToPlainText(withoutPlaceholders(linked.body, imported)));
+      const existing = findByContentHash(lib.db, hash) ?? findByContentHash(lib.db, storedHash);
       if (existing !== undefined) {
         return {
           kind: 'duplicate',
@@ -174,7 +212,6 @@ export function storeImportedArticle(
         };
       }
       const notes = [...imported.notes];
-      const linked = linkAlsoSee(lib, imported.body);
       const unlinked = linked.unlinked;
       const { body, leadImage } = storeImages(lib, imported, linked.body);
       const patch = patchOf(lib, imported, body, fileName, notes);

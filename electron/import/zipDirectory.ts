@@ -69,3 +69,20 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: numbe
     return null;
   }
 }
+
+/**
+ * True when a file name inside an archive or package could land outside the folder it is
+ * unpacked into, or is not a name at all: an absolute path ("/etc/x", "C:x"), a ".." step, a
+ * backslash, or a control character.
+ */
+export function unsafeEntryName(name: string): boolean {
+  return (
+    name === '' ||
+    name.startsWith('/') ||
+    /^[A-Za-z]:/.test(name) ||
+    name.includes('\\') ||
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+    /[\u0000-\u001f\u007f]/.test(name) ||
+    name.split('/').some((part) => part === '..')
+  );
+}

@@ -8,9 +8,16 @@ import { dispatch } from '../../electron/api/dispatch';
 import type { Handlers } from '../../electron/api/handlers';
 import { createHandlers } from '../../electron/api/handlers';
 import type { ArgsOf, Channel, ResultOf } from '../../shared/api';
+import type { PackageFs } from '../../electron/export/writePackage';
+import { nodeFs } from '../../electron/export/writePackage';
+import { getArticle, saveArticle } from '../../electron/services/articles';
+import { createAuthor } from '../../electron/services/authors';
+import { createClaim, setVerdict } from '../../electron/services/claims';
 import { ManifestSchema } from '../../shared/exports';
 import { bodyFromParagraphs } from '../../shared/text';
 import { openTempLibrary } from '../helpers/library';
+import { validateNinjs } from '../helpers/packageValidators';
+import { markClaim } from '../helpers/seedPackage';
 
 let library: ReturnType<typeof openTempLibrary>;
 let handlers: Handlers;
@@ -116,5 +123,166 @@ describe('exporting through the handler table', () => {
     await call('articles:trash', { id: story.id });
     expect(await refusal('export:run', { articleId: story.id, folder: exports, overrides })).toMatch(/in the trash/);
     expect(fs.readdirSync(library.dir).filter((name) => name !== 'data' && !name.startsWith('library.'))).toEqual([]);
+  });
+});
+
+/** Every file and folder under `dir`, hidden ones included. */
+const everything = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).sort();
+
+/** The real file system, except that the `nth` call of `method` fails with `code`. */
+function failingDisk(method: keyof PackageFs, code: string, nth = 1): PackageFs {
+  let calls = 0;
+  const original = nodeFs[method] as (...args: unknown[]) => unknown;
+  return {
+    ...nodeFs,
+    [method]: (...args: unknown[]) => {
+      calls += 1;
+      if (calls === nth) throw Object.assign(new Error(`${code}: simulated`), { code });
+      return original(...args);
+    },
+  };
+}
+
+/** A story that passes the checklist: headline, byline, text, dateline. */
+async function signedStory() {
+  const author = createAuthor(library.lib, 'Amna Riaz', 'Amna Riaz covers diplomacy for the desk.');
+  return call('articles:create', {
+    headline: 'Pakistan and China resume talks',
+    dateline: 'ISLAMABAD',
+    authorIds: [author.id],
+    body: bodyFromParagraphs(['Delegations met in Beijing on Monday.', 'More than 40 officials attended.']),
+  });
+}
+
+describe('the checklist and the package agree', () => {
+  it('blocks a claim marked false still in the text; overridden, the reason is in the manifest and the history', async () => {
+    const story = await signedStory();
+    const checker = { userName: 'Omar Khan' };
+    const claim = createClaim(library.lib, story.id, 'figure', 'More than 40 officials', checker);
+    saveArticle(library.lib, story.id, story.version, {
+      body: markClaim(story.body, 'More than 40 officials', claim.id),
+    });
+    setVerdict(library.lib, claim.id, 'false', 'The ministry counted 12.', checker);
+
+    const check = await call('export:check', { articleId: story.id });
+    expect(check.ready).toBe(false);
+    expect(check.items.filter((item) => item.level === 'blocking')).toEqual([
+      {
+        id: `claim:${claim.id}`,
+        level: 'blocking',
+        where: 'Fact check',
+        message: 'The claim "More than 40 officials" is marked false and is still in the text. Correct or remove it.',
+      },
+    ]);
+    expect(await refusal('export:run', { articleId: story.id, folder: exports })).toMatch(
+      /^The story is not ready to export \(1 blocking item\)\. Fact check: The claim "More than 40 officials" is marked false/,
+    );
+    expect(fs.existsSync(exports)).toBe(false);
+
+    const reason = 'Published as the minister said it; the correction runs beside it.';
+    const result = await call('export:run', {
+      articleId: story.id,
+      folder: exports,
+      zip: false,
+      overrides: [{ itemId: `claim:${claim.id}`, reason }],
+    });
+    const manifest = ManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(result.path, 'manifest.json'), 'utf8')));
+    expect(manifest.checklist.overrides).toEqual([
+      { itemId: `claim:${claim.id}`, message: check.items[0]?.message, reason },
+    ]);
+    // The package says what the check found: the claim is reviewed as false.
+    const claims = JSON.parse(fs.readFileSync(path.join(result.path, 'claims.jsonld'), 'utf8')) as {
+      '@graph': { claimReviewed: string; reviewRating: { alternateName: string } }[];
+    };
+    expect(claims['@graph']).toMatchObject([
+      { claimReviewed: 'More than 40 officials', reviewRating: { alternateName: 'False' } },
+    ]);
+    const [latest] = await call('revisions:list', { articleId: story.id });
+    expect(latest?.label).toBe(
+      `Exported as ${path.basename(result.path)}; checklist overridden: claim:${claim.id} (“${reason}”)`,
+    );
+  });
+
+  it('exports a story with no text only with a reason, and its ninjs is still valid', async () => {
+    const story = await call('articles:create', {
+      headline: 'Talks postponed',
+      dateline: 'ISLAMABAD',
+      body: bodyFromParagraphs([]),
+    });
+    const check = await call('export:check', { articleId: story.id });
+    expect(check.items.filter((item) => item.level === 'blocking').map((item) => item.id)).toEqual(['byline', 'body']);
+    const result = await call('export:run', {
+      articleId: story.id,
+      folder: exports,
+      zip: false,
+      overrides: [
+        { itemId: 'byline', reason: 'Desk note.' },
+        { itemId: 'body', reason: 'A headline-only flash; the text follows.' },
+      ],
+    });
+    const ninjs = JSON.parse(fs.readFileSync(path.join(result.path, 'article.ninjs.json'), 'utf8')) as unknown;
+    expect(validateNinjs(ninjs).errors).toEqual([]);
+  });
+});
+
+describe('export refusals leave nothing behind', () => {
+  it('refuses a folder that is a file, one it may not write in, a read-only disk and a full one', async () => {
+    const story = await signedStory();
+    const target = path.join(library.dir, 'packages');
+    fs.mkdirSync(target);
+    const notAFolder = path.join(library.dir, 'notes.txt');
+    fs.writeFileSync(notAFolder, 'x');
+    expect(await refusal('export:run', { articleId: story.id, folder: notAFolder })).toBe(
+      `${notAFolder} is not a folder. Choose a folder to export into.`,
+    );
+
+    const revisionsBefore = await call('revisions:list', { articleId: story.id });
+    const cases: [PackageFs, boolean, RegExp][] = [
+      [
+        failingDisk('mkdirSync', 'EACCES'),
+        false,
+        /^Copydesk may not write in .*packages\. Choose a folder you can write to/,
+      ],
+      [failingDisk('openSync', 'EACCES'), true, /^Copydesk may not write in .*packages\./],
+      [failingDisk('openSync', 'EROFS', 2), false, /packages is on a read-only disk\. Choose another folder\.$/],
+      [failingDisk('writeSync', 'ENOSPC', 3), false, /^The disk holding .*packages is full: the package did not fit\./],
+      [failingDisk('writeSync', 'ENOSPC'), true, /is full/],
+      [failingDisk('renameSync', 'ENOSPC'), false, /is full/],
+    ];
+    for (const [disk, zip, message] of cases) {
+      handlers = createHandlers({ ...library.context, packageFs: disk });
+      expect(await refusal('export:run', { articleId: story.id, folder: target, zip })).toMatch(message);
+      expect(everything(target)).toEqual([]);
+    }
+    expect(await call('revisions:list', { articleId: story.id })).toEqual(revisionsBefore);
+  });
+
+  it('refuses a story whose picture is gone from the library, saying which, and writes nothing', async () => {
+    const story = await signedStory();
+    const body = {
+      root: {
+        ...story.body.root,
+        children: [
+          ...story.body.root.children,
+          {
+            type: 'inline-image',
+            version: 1,
+            assetId: '01900000-0000-7000-8000-000000000000',
+            altText: 'The quay',
+            caption: 'Ships at the quay.',
+            credit: 'AP',
+            width: 4,
+            height: 3,
+          },
+        ],
+      },
+    };
+    saveArticle(library.lib, story.id, story.version, { body });
+    expect(getArticle(library.lib, story.id).body.root.children).toHaveLength(3);
+    fs.mkdirSync(exports);
+    expect(await refusal('export:run', { articleId: story.id, folder: exports })).toBe(
+      'An image in the text is no longer in this library. Remove it or add the picture again, then export.',
+    );
+    expect(everything(exports)).toEqual([]);
   });
 });

@@ -53,8 +53,25 @@ describe('copydesk check', () => {
   it('lists the blocking items and exits 1 while one remains', () => {
     const run = copydesk(['check', unsigned.id]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('BLOCKING  byline\n    Byline: The story has no byline.');
-    expect(run.stdout).toMatch(/Not ready: 1 blocking item\./);
+    expect(run.stdout).toMatch(/^Not ready to export: 1 blocking item\.\n/);
+    expect(run.stdout).toContain(
+      [
+        'Blocking — fix it, or export anyway with a written reason:',
+        '  Byline',
+        '    The story has no byline. Add its author (or the desk) in the byline field.',
+        '    --override byline="reason"',
+      ].join('\n'),
+    );
+  });
+
+  it('prints warnings under where they are, each message folded to the terminal’s width', () => {
+    const run = copydesk(['check', signed.id]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^Ready to export, with 2 warnings\.\n\nWarnings — the package can go, but look first:\n/,
+    );
+    expect(run.stdout).toContain('  Body\n    1 TK marker left in the body. Fill in what is missing.\n');
+    for (const line of run.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });
 
   it('exits 0 with warnings only, and prints the checklist as JSON', () => {

@@ -194,6 +194,10 @@ describe('importing ninjs and export packages', () => {
     const withoutPicture = packageFiles({ manifest: false });
     delete withoutPicture['assets/02-quay.png'];
     delete withoutPicture['assets/01-lead.png'];
+    const extra = packageFiles();
+    extra['assets/03-extra.png'] = pngImage(2, 2);
+    const short = packageFiles();
+    delete short['article.html'];
     const notAnImage = packageFiles({ manifest: false });
     notAnImage['assets/02-quay.png'] = encode('not a picture');
     const report = await importFiles(library.lib, [
@@ -201,6 +205,9 @@ describe('importing ninjs and export packages', () => {
       { name: 'cut.zip', bytes: zipSync(packageFiles()).subarray(0, 200) },
       { name: 'tampered.zip', bytes: zipSync(tampered) },
       { name: 'missing.zip', bytes: zipSync(withoutPicture) },
+      { name: 'extra.zip', bytes: zipSync(extra) },
+      { name: 'short.zip', bytes: zipSync(short) },
+      { name: 'list.zip', bytes: zipSync({ ...packageFiles(), 'manifest.json': encode('{"files": "all"}') }) },
       { name: 'broken.zip', bytes: zipSync(notAnImage) },
     ]);
     expect(report.imported).toEqual([]);
@@ -212,12 +219,112 @@ describe('importing ninjs and export packages', () => {
       'cut.zip is not a complete .zip file: it may have been cut short while copying.',
       'tampered.zip is damaged: assets/01-lead.png does not match the SHA-256 its manifest records.',
       'missing.zip is incomplete: it names assets/02-quay.png, which is not in the package.',
+      'extra.zip is damaged: it holds assets/03-extra.png, which its manifest does not list.',
+      'short.zip is incomplete: its manifest lists article.html, which is not in the package.',
+      "list.zip is damaged: its manifest.json does not list the package's files.",
       '02-quay.png is not an image Copydesk can use. Use a JPEG, PNG, GIF or WebP file.',
     ]);
     expect(assetCount()).toBe(0);
     expect(
       listArticles(library.lib, { offset: 0, limit: 10, trashed: false, sort: 'updated', filters: {} }).total,
     ).toBe(0);
+    expect(dumpDatabase(library.lib.db)).toEqual(before);
+  });
+
+  it('finds the lead image by its package path or by the SHA-256 its ni URI names, and refuses a picture that is not it', async () => {
+    const ni = (bytes: Uint8Array) => `ni:///sha-256;${Buffer.from(sha256(bytes), 'hex').toString('base64url')}`;
+    const feature = (title: string, bytes: Uint8Array) => ({
+      name: 'featureimage',
+      uri: 'urn:uuid:0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a00',
+      type: 'picture',
+      by: 'Dawn/Amna Riaz',
+      descriptions: [{ role: 'caption', value: 'The delegations in Beijing.' }],
+      renditions: [{ name: 'original', href: ni(bytes), title, contenttype: 'image/png' }],
+    });
+    const withFeature = (title: string, bytes: Uint8Array) =>
+      packageFiles({ ninjs: { associations: [feature(title, bytes)] } });
+
+    const byPath = await importFiles(library.lib, [
+      { name: 'by-path.zip', bytes: zipSync(withFeature('assets/01-lead.png', LEAD)) },
+    ]);
+    expect(byPath.failed).toEqual([]);
+    const first = getArticle(library.lib, byPath.imported[0]?.id ?? '');
+    expect(first.leadImage).toMatchObject({ caption: 'The delegations in Beijing.', credit: 'Dawn/Amna Riaz' });
+    expect(first.leadImage?.asset.sha256).toBe(sha256(LEAD));
+
+    library.lib.db.prepare('DELETE FROM articles').run();
+    // Renamed on the way: the hash still finds it among the package's pictures.
+    const byHash = await importFiles(library.lib, [
+      { name: 'by-hash.zip', bytes: zipSync(withFeature('assets/renamed.png', LEAD)) },
+    ]);
+    expect(byHash.failed).toEqual([]);
+    expect(getArticle(library.lib, byHash.imported[0]?.id ?? '').leadImage?.asset.sha256).toBe(sha256(LEAD));
+
+    library.lib.db.prepare('DELETE FROM articles').run();
+    const before = dumpDatabase(library.lib.db);
+    const swapped = await importFiles(library.lib, [
+      { name: 'swapped.zip', bytes: zipSync(withFeature('assets/01-lead.png', QUAY)) },
+    ]);
+    expect(swapped.failed.map((problem) => problem.reason)).toEqual([
+      'swapped.zip is damaged: assets/01-lead.png is not the picture its ninjs names (its SHA-256 differs).',
+    ]);
+    expect(dumpDatabase(library.lib.db)).toEqual(before);
+  });
+
+  it('refuses a package whose ninjs breaks the schema, naming the field, and one that is not JSON', async () => {
+    const before = dumpDatabase(library.lib.db);
+    const badLanguage = packageFiles({ ninjs: { language: 42 } });
+    const notJson = packageFiles();
+    notJson['article.ninjs.json'] = encode('{"uri": "urn:uuid:x", ');
+    notJson['manifest.json'] = encode(
+      JSON.stringify({
+        manifestVersion: 1,
+        files: [{ path: 'article.ninjs.json', size: 0, sha256: sha256(notJson['article.ninjs.json']) }],
+      }),
+    );
+    const report = await importFiles(library.lib, [
+      { name: 'language.zip', bytes: zipSync(badLanguage) },
+      { name: 'truncated.zip', bytes: zipSync(notJson) },
+    ]);
+    expect(report.failed.map((problem) => problem.reason)).toEqual([
+      'language.zip is not a valid IPTC ninjs 2.2 document: /language must be string.',
+      'truncated.zip is not JSON: it cannot be read as a ninjs article.',
+    ]);
+    expect(dumpDatabase(library.lib.db)).toEqual(before);
+  });
+
+  it('refuses a .zip whose entries would land outside the package, or that unpacks to more than it may hold', async () => {
+    const before = dumpDatabase(library.lib.db);
+    const withEntry = (entry: string) => zipSync({ ...packageFiles(), [entry]: encode('x') });
+    /** The archive with the first central-directory entry named `entry` declaring `size` unpacked bytes. */
+    const declaring = (archive: Uint8Array, entry: string, size: number) => {
+      const copy = new Uint8Array(archive);
+      const view = new DataView(copy.buffer);
+      for (let at = 0; at + 46 < copy.length; at += 1) {
+        if (view.getUint32(at, true) !== 0x02014b50) continue;
+        const nameLength = view.getUint16(at + 28, true);
+        if (new TextDecoder().decode(copy.subarray(at + 46, at + 46 + nameLength)) !== entry) continue;
+        view.setUint32(at + 24, size, true);
+        return copy;
+      }
+      throw new Error(`${entry} is not in the archive`);
+    };
+    // Ten megabytes of zeros deflate to a few kilobytes; declared as 1,000 bytes, they are a bomb.
+    const zeros = zipSync({ ...packageFiles(), 'assets/zeros.bin': new Uint8Array(10 * 1024 * 1024) });
+    const report = await importFiles(library.lib, [
+      { name: 'slip.zip', bytes: withEntry('../../x') },
+      { name: 'absolute.zip', bytes: withEntry('/etc/x') },
+      { name: 'huge.zip', bytes: declaring(zipSync(packageFiles()), 'article.html', 300 * 1024 * 1024) },
+      { name: 'bomb.zip', bytes: declaring(zeros, 'assets/zeros.bin', 1000) },
+    ]);
+    expect(report.imported).toEqual([]);
+    expect(report.failed.map((problem) => problem.reason)).toEqual([
+      'slip.zip is not a safe package: it holds a file named "../../x", which would land outside the package. Nothing of it was imported.',
+      'absolute.zip is not a safe package: it holds a file named "/etc/x", which would land outside the package. Nothing of it was imported.',
+      'huge.zip is too large to import: its files would unpack to more than the 200 MB a package may hold.',
+      'bomb.zip could not be unpacked: assets/zeros.bin is damaged, or holds more than the 1,000 bytes it declares.',
+    ]);
+    expect(assetCount()).toBe(0);
     expect(dumpDatabase(library.lib.db)).toEqual(before);
   });
 });

@@ -62,3 +62,45 @@ describe('the ninjs 2.2 validator', () => {
     expect(article.body.root.children.length).toBeGreaterThan(0);
   });
 });
+
+describe('the dateline Copydesk’s export prints at the start of the text', () => {
+  const item = (bodies: object[]) =>
+    JSON.stringify({
+      uri: 'urn:uuid:0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+      contentcreated: '2026-11-28T08:00:00Z',
+      located: 'ISLAMABAD',
+      headlines: [{ role: 'main', value: 'Talks resume' }],
+      bodies,
+    });
+  const rich = (value: string) => item([{ role: 'main', contenttype: 'application/xhtml+xml', value }]);
+  const plain = (value: string) => item([{ role: 'plain', contenttype: 'text/plain', value }]);
+  const textOf = (json: string) =>
+    parseNinjs(json, 'talks.json').body.root.children.map((block) =>
+      (block.children ?? []).map((child) => String(child.text)).join(''),
+    );
+
+  it('leaves the text and gives the dateline its date, or none when it was printed without one', () => {
+    const dated = rich('<p><span class="dateline">ISLAMABAD, June 10, 2025:</span> Delegations met.</p><p>More.</p>');
+    expect(parseNinjs(dated, 'talks.json')).toMatchObject({ dateline: 'ISLAMABAD', datelineDate: '2025-06-10' });
+    expect(textOf(dated)).toEqual(['Delegations met.', 'More.']);
+
+    // Undated in the export stays undated: the item's creation time is not the dateline's date.
+    const undated = rich('<p><span class="dateline">ISLAMABAD:</span> Delegations met.</p>');
+    expect(parseNinjs(undated, 'talks.json')).toMatchObject({ dateline: 'ISLAMABAD', datelineDate: '' });
+    expect(textOf(undated)).toEqual(['Delegations met.']);
+
+    const plainDated = plain('ISLAMABAD, June 10, 2025: Delegations met.\n\nMore.');
+    expect(parseNinjs(plainDated, 'talks.json').datelineDate).toBe('2025-06-10');
+    expect(textOf(plainDated)).toEqual(['Delegations met.', 'More.']);
+  });
+
+  it('keeps other ninjs as it is, dated by when the content was made', () => {
+    const said = plain('ISLAMABAD, the capital, said: talks resume.');
+    expect(textOf(said)).toEqual(['ISLAMABAD, the capital, said: talks resume.']);
+    const other = plain('ISLAMABAD is the capital.\n\nMore.');
+    expect(parseNinjs(other, 'talks.json').datelineDate).toBe('2026-11-28');
+    expect(textOf(other)).toEqual(['ISLAMABAD is the capital.', 'More.']);
+    const notFirst = rich('<p>Delegations met <span class="dateline">ISLAMABAD:</span> here.</p>');
+    expect(textOf(notFirst)).toEqual(['Delegations met ISLAMABAD: here.']);
+  });
+});
