@@ -9,6 +9,8 @@ import { getImage } from '../services/assets';
 import { getArticle } from '../services/articles';
 import { listClaims } from '../services/claims';
 import type { Library } from '../services/LibraryHost';
+import { articleEntities } from '../services/related';
+import type { Entity } from '../related/entities';
 import { articleSources, getSource } from '../services/sources';
 import type { Block, Inline } from './exportBody';
 import { hasText, imageAssetIds, readBody } from './exportBody';
@@ -55,6 +57,8 @@ export type ExportData = {
   snapshots: ReadonlyMap<string, SnapshotMeta>;
   images: PackageImage[];
   alsoSee: ReadonlyMap<string, LinkedArticle>;
+  /** The people, places and organisations the story names, most mentioned first. */
+  entities: Entity[];
 };
 
 /** A URN for an identifier of the library (UUIDs throughout). */
@@ -279,5 +283,6 @@ export function readExportData(lib: Library, articleId: string, now: Date): Expo
     snapshots,
     images,
     alsoSee,
+    entities: [...articleEntities(lib, article.id)].sort((a, b) => b.mentions - a.mentions),
   };
 }

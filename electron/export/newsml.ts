@@ -4,6 +4,9 @@ import type { ExportData } from './exportData';
 import { characterCount, GENERATOR } from './exportData';
 import { ORIGINAL_SOURCE_ROLE, syndicationSource } from './ninjs';
 
+/** The NewsML-G2 concept types (IPTC cpnature) of the names Copydesk finds. */
+const ENTITY_CONCEPT_TYPES = { person: 'person', place: 'geoArea', organisation: 'organisation' } as const;
+
 /** The NewsML-G2 version written. */
 export const NEWSML_VERSION = '2.35';
 
@@ -79,6 +82,11 @@ export function articleNewsml(data: ExportData): string {
     article.section === ''
       ? ''
       : `<subject type="cpnat:abstract" literal="${e(article.section)}"><name>${e(article.section)}</name></subject>`,
+    // The people, places and organisations the story names.
+    ...data.entities.map(
+      (entity) =>
+        `<subject type="cpnat:${ENTITY_CONCEPT_TYPES[entity.kind]}" literal="${e(entity.name)}"><name>${e(entity.name)}</name></subject>`,
+    ),
     textElement('slugline', article.slug),
     textElement('headline', article.headline),
     textElement('dateline', data.datelineLabel.replace(/:$/, '')),

@@ -4,6 +4,7 @@ import { countWords } from '../../shared/text';
 import { bodyMarkup, packageImageSrc } from './bodyMarkup';
 import type { ExportData, PackageImage } from './exportData';
 import { characterCount, niUri, urn } from './exportData';
+import type { Entity } from '../related/entities';
 
 /** The ninjs version written, and the schema that defines it. */
 export const NINJS_STANDARD = {
@@ -120,14 +121,27 @@ export function articleNinjs(data: ExportData): Ninjs {
   };
   if (article.dek !== '') ninjs.descriptions = [{ role: 'summary', contenttype: 'text/plain', value: article.dek }];
   if (article.byline !== '') ninjs.by = article.byline;
-  if (article.authors.length > 0)
-    ninjs.people = article.authors.map((author) => ({ name: author.name, rel: 'author', literal: author.id }));
-  if (article.dateline !== '') {
-    ninjs.located = article.dateline;
-    ninjs.places = [{ name: article.dateline, rel: 'located' }];
-  }
+  // The names the story mentions (found when it was last analysed) after the byline, the
+  // dateline and the sources' publishers.
+  const mentioned = (kind: Entity['kind']) =>
+    data.entities.filter((entity) => entity.kind === kind).map((entity) => ({ name: entity.name, rel: 'mentioned' }));
+  const people = [
+    ...article.authors.map((author) => ({ name: author.name, rel: 'author', literal: author.id })),
+    ...mentioned('person').filter((person) => !article.authors.some((author) => author.name === person.name)),
+  ];
+  if (people.length > 0) ninjs.people = people;
+  if (article.dateline !== '') ninjs.located = article.dateline;
+  const places = [
+    ...(article.dateline === '' ? [] : [{ name: article.dateline, rel: 'located' }]),
+    // The dateline's city is named once, as where the story is from.
+    ...mentioned('place').filter(
+      (place) => place.name.toLocaleLowerCase('en') !== article.dateline.toLocaleLowerCase('en'),
+    ),
+  ];
+  if (places.length > 0) ninjs.places = places;
   const publishers = [...new Set(data.sources.map((item) => item.publisher).filter((name) => name !== ''))];
-  if (publishers.length > 0) ninjs.organisations = publishers.map((name) => ({ name, rel: 'source' }));
+  const organisations = [...publishers.map((name) => ({ name, rel: 'source' })), ...mentioned('organisation')];
+  if (organisations.length > 0) ninjs.organisations = organisations;
   if (source !== '')
     ninjs.infosources = [{ name: source, role: ORIGINAL_SOURCE_ROLE, literal: article.syndicationCredit }];
   if (holder !== '') {

@@ -218,32 +218,28 @@ export function storeImportedArticle(
       const article = createArticle(lib, leadImage === undefined ? patch : { ...patch, leadImage }, context);
       setContentHash(lib.db, article.id, hash);
       const image = imported.leadImage;
-      // The import records' table takes the formats of migration 003; a ninjs file or a package
-      // is recorded there once the table accepts them. Until then its provenance is in the notes.
+      insertImportRecord(lib.db, {
+        articleId: article.id,
+        fileName,
+        format: imported.format,
+        sourceUrl: imported.source.url,
+        siteName: imported.source.siteName,
+        publishedAt: imported.source.publishedTime,
+        leadImageUrl: image?.url ?? '',
+        leadImageCredit: image?.credit ?? '',
+        leadImageCaption: image?.caption ?? '',
+        importedAt: article.createdAt,
+      });
       if (imported.format === 'ninjs' || imported.format === 'package') {
         if (image !== null) {
           notes.push(
             `The file names a lead image${image.url === '' ? '' : ` at ${image.url}`}${image.credit === '' ? '' : ` (credit: ${image.credit})`} but has no picture for it; add the image to show it.`,
           );
         }
-      } else {
-        insertImportRecord(lib.db, {
-          articleId: article.id,
-          fileName,
-          format: imported.format,
-          sourceUrl: imported.source.url,
-          siteName: imported.source.siteName,
-          publishedAt: imported.source.publishedTime,
-          leadImageUrl: image?.url ?? '',
-          leadImageCredit: image?.credit ?? '',
-          leadImageCaption: image?.caption ?? '',
-          importedAt: article.createdAt,
-        });
-        if (image !== null && image.credit !== '') {
-          notes.push(
-            `The file names a lead image credit ("${image.credit}") but has no picture; the credit is kept with the import record until an image is added.`,
-          );
-        }
+      } else if (image !== null && image.credit !== '') {
+        notes.push(
+          `The file names a lead image credit ("${image.credit}") but has no picture; the credit is kept with the import record until an image is added.`,
+        );
       }
       return { kind: 'imported', id: article.id, headline: article.headline, unlinkedAlsoSee: unlinked, notes };
     })

@@ -112,8 +112,16 @@ describe('the package of the seed article, built in Copydesk', () => {
         { role: 'subhead', value: article.dek },
       ],
       descriptions: [{ role: 'summary', value: article.dek }],
-      people: [{ name: 'News Desk', rel: 'author' }],
-      places: [{ name: 'ISLAMABAD', rel: 'located' }],
+      // The byline and the dateline first, then the names the story mentions.
+      people: expect.arrayContaining([
+        { name: 'News Desk', rel: 'author', literal: expect.any(String) as unknown },
+        { name: 'Sergey Vershinin', rel: 'mentioned' },
+      ]) as unknown,
+      places: expect.arrayContaining([
+        { name: 'ISLAMABAD', rel: 'located' },
+        { name: 'Moscow', rel: 'mentioned' },
+        { name: 'Afghanistan', rel: 'mentioned' },
+      ]) as unknown,
       infosources: [{ name: 'Arab News', literal: 'Sourced from Arab News' }],
       copyrightholder: 'Arab News',
       firstcreated: article.createdAt,

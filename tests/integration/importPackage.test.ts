@@ -5,6 +5,7 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { getImportRecord } from '../../electron/db/queries/imports';
 import { importFiles } from '../../electron/import/importFiles';
 import { getArticle, listArticles } from '../../electron/services/articles';
 import { createArticle } from '../../electron/services/articles';
@@ -141,6 +142,10 @@ describe('importing ninjs and export packages', () => {
     });
     expect(article.bodyText.split('\n\n')).toHaveLength(4);
     expect(article.bodyText).toContain('The sole defendant, Francesco Schettino');
+    expect(getImportRecord(library.lib.db, article.id)).toMatchObject({
+      fileName: file,
+      format: 'ninjs',
+    });
   });
 
   it('refuses a file that is not valid ninjs 2.2, saying where, and saves nothing', async () => {
@@ -171,6 +176,8 @@ describe('importing ninjs and export packages', () => {
     const id = report.imported[0]?.id ?? '';
     expectRecreated(id);
     expect(getArticle(library.lib, id).related[0]?.articleId).toBe(related.id);
+    // Where it came from is kept, as for every import.
+    expect(getImportRecord(library.lib.db, id)).toMatchObject({ fileName: dir, format: 'package' });
   });
 
   it('recreates a package sent as a .zip, or as a dropped folder’s files', async () => {

@@ -7,6 +7,7 @@ import { migration004 } from './004-related-articles';
 import { migration005 } from './005-sources-claims';
 import { migration006 } from './006-library-indexes';
 import { migration007 } from './007-related-index';
+import { migration008 } from './008-import-formats';
 import type { Migration } from './types';
 
 /** Every migration, in order. The last one's version is the schema this Copydesk writes. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
