@@ -87,5 +87,6 @@ export default tseslint.config(
   // The one place links leave for the browser, and the one place IPC handlers are registered.
   { files: ['electron/window.ts'], rules: { 'no-restricted-syntax': electronRestrictions('openExternal') } },
   { files: ['electron/ipc.ts'], rules: { 'no-restricted-syntax': electronRestrictions('ipcMain') } },
+  { files: ['electron/preload.ts'], rules: { 'no-restricted-syntax': electronRestrictions('exposeBridge') } },
   { files: ['renderer/**/*.tsx'], rules: { 'no-restricted-syntax': RENDERER_RESTRICTIONS } },
 );

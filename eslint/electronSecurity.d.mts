@@ -12,6 +12,8 @@ export type RestrictionName =
   | 'loadFile'
   | 'openExternal'
   | 'ipcMain'
+  | 'exposeBridge'
+  | 'exposeElectron'
   | 'remote';
 export declare const ELECTRON_RESTRICTIONS: Record<RestrictionName, Restriction>;
 export declare function electronRestrictions(...allowed: RestrictionName[]): ['error', ...Restriction[]];

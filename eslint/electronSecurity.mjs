@@ -34,7 +34,7 @@ export const ELECTRON_RESTRICTIONS = {
   },
   webview: {
     selector: 'Property[key.name=/^(webviewTag|allowpopups)$/][value.value=true]',
-    message: 'Security checklist 11: no <webview>.',
+    message: 'Security checklist 11–12: no <webview>.',
   },
   bypassCsp: {
     selector: 'Property[key.name="bypassCSP"][value.value=true]',
@@ -51,16 +51,26 @@ export const ELECTRON_RESTRICTIONS = {
   },
   openExternal: {
     selector: 'MemberExpression[object.name="shell"][property.name="openExternal"]',
-    message: 'Security checklist 14: open links with openInBrowser() from electron/window.ts (http and https only).',
+    message: 'Security checklist 15: open links with openInBrowser() from electron/window.ts (http and https only).',
   },
   ipcMain: {
     selector: 'MemberExpression[object.name="ipcMain"]',
     message: 'Security checklist 17: IPC handlers are registered only in electron/ipc.ts, which checks every sender.',
   },
+  exposeBridge: {
+    selector: 'CallExpression[callee.property.name="exposeInMainWorld"]',
+    message: 'Security checklist 20: only electron/preload.ts exposes anything to the page: the one narrow bridge.',
+  },
+  exposeElectron: {
+    selector:
+      'CallExpression[callee.property.name="exposeInMainWorld"] > Identifier[name=/^(ipcRenderer|contextBridge|shell|webFrame|require|process)$/]',
+    message:
+      'Security checklist 20: never hand an Electron or Node object to the page; expose functions that each do one thing.',
+  },
   remote: {
     selector:
       'ImportDeclaration[source.value=/^@electron\\/remote/], CallExpression[callee.name="require"][arguments.0.value=/^@electron\\/remote/]',
-    message: 'Security checklist 19: the remote module is not used.',
+    message: 'Security checklist 20: the remote module is not used: no Electron API reaches the page.',
   },
 };
 
@@ -79,6 +89,6 @@ export const RENDERER_RESTRICTIONS = [
   'error',
   {
     selector: 'JSXOpeningElement[name.name="webview"]',
-    message: 'Security checklist 11: no <webview>.',
+    message: 'Security checklist 11–12: no <webview>.',
   },
 ];
