@@ -4,6 +4,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+import { electronRestrictions, RENDERER_RESTRICTIONS } from './eslint/electronSecurity.mjs';
+
 /** Layers may only depend downwards: renderer and electron on shared, shared on nothing of theirs. */
 const noImportsFrom = (...groups) => ({
   'no-restricted-imports': [
@@ -77,6 +79,14 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts'],
-    rules: noImportsFrom({ pattern: ['**/renderer/**'], why: 'The main process never imports the UI.' }),
+    rules: {
+      ...noImportsFrom({ pattern: ['**/renderer/**'], why: 'The main process never imports the UI.' }),
+      'no-restricted-syntax': electronRestrictions(),
+    },
   },
+  // The one place links leave for the browser, and the one place IPC handlers are registered.
+  { files: ['electron/window.ts'], rules: { 'no-restricted-syntax': electronRestrictions('openExternal') } },
+  { files: ['electron/ipc.ts'], rules: { 'no-restricted-syntax': electronRestrictions('ipcMain') } },
+  { files: ['electron/preload.ts'], rules: { 'no-restricted-syntax': electronRestrictions('exposeBridge') } },
+  { files: ['renderer/**/*.tsx'], rules: { 'no-restricted-syntax': RENDERER_RESTRICTIONS } },
 );

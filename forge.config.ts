@@ -60,6 +60,9 @@ const config: ForgeConfig = {
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.mts' }],
     }),
+    // Flipped in the packaged binary, so no environment variable or command-line switch can turn
+    // the app into a plain Node.js or a debuggable one, and only the signed-off app.asar is run.
+    // Every fuse @electron/fuses knows is decided here (tests/unit/forgeConfig.test.ts checks it).
     new FusesPlugin({
       version: FuseVersion.V1,
       [FuseV1Options.RunAsNode]: false,
@@ -68,6 +71,8 @@ const config: ForgeConfig = {
       [FuseV1Options.EnableNodeCliInspectArguments]: false,
       [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
+      [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
+      [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     }),
   ],
 };

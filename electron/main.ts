@@ -5,6 +5,7 @@ import type { BrowserWindow } from 'electron';
 import { app, session } from 'electron';
 
 import { createHandlers } from './api/handlers';
+import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { ImportJobs } from './import/ImportJobs';
 import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
@@ -12,7 +13,7 @@ import { openElectronPreferences } from './preferences/electronStoreBackend';
 import { LibraryHost } from './services/LibraryHost';
 import { RecentLibraries } from './services/RecentLibraries';
 import { LIBRARY_FILE_NAME } from './services/paths';
-import { createMainWindow, hardenSession } from './window';
+import { createMainWindow, guardWebContents, hardenSession, rendererRoot } from './window';
 
 // Tests and portable setups move all of Copydesk's data with one variable.
 if (process.env.COPYDESK_DATA_DIR !== undefined && process.env.COPYDESK_DATA_DIR !== '') {
@@ -29,6 +30,9 @@ function libraryPath(): string {
 
 let mainWindow: BrowserWindow | null = null;
 
+// Before the app is ready: the page's scheme must be known as standard and secure from the start.
+registerAppScheme();
+
 if (!app.requestSingleInstanceLock()) {
   // Another Copydesk has the library open: hand over to it rather than write beside it.
   app.quit();
@@ -39,9 +43,8 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
+  // Every web contents, not only the main window's: none may navigate, open windows or attach a <webview>.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
   void app.whenReady().then(() => {
     // A library that cannot be opened does not stop the app: the window explains why and
@@ -53,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
     host.startDailyBackups();
     host.startRelatedAnalysis();
     hardenSession(session.defaultSession);
+    serveAppProtocol(rendererRoot());
     const preferences = openElectronPreferences(app.getPath('userData'));
     const imports = new ImportJobs();
     setupIpc(createHandlers({ host, preferences, imports }));

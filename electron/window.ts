@@ -1,27 +1,49 @@
 import path from 'node:path';
 
-import type { Session } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { BrowserWindow, shell } from 'electron';
 
 import { CONTENT_SECURITY_POLICY } from '../shared/contentSecurityPolicy';
+import { APP_INDEX_URL, isAppProtocolUrl } from './appProtocol';
 
-/** Where the renderer is loaded from: the Vite dev server while developing, the bundle otherwise. */
+/** The folder of the built renderer, served on `app://copydesk/`. */
+export function rendererRoot(): string {
+  return path.join(__dirname, '..', 'renderer', MAIN_WINDOW_VITE_NAME);
+}
+
+/** Where the renderer is loaded from: the Vite dev server while developing, the app's own scheme otherwise. */
 export function rendererUrl(): string {
   // typeof: the name is only defined when Forge's dev server builds the bundle.
   if (typeof MAIN_WINDOW_VITE_DEV_SERVER_URL === 'string') return MAIN_WINDOW_VITE_DEV_SERVER_URL;
-  return new URL(`file://${path.join(__dirname, '..', 'renderer', MAIN_WINDOW_VITE_NAME, 'index.html')}`).href;
+  return APP_INDEX_URL;
 }
 
 /** True for a URL inside the app's own renderer. */
 export function isAppUrl(url: string): boolean {
+  const own = rendererUrl();
+  if (isAppProtocolUrl(own)) return isAppProtocolUrl(url);
   try {
-    const target = new URL(url);
-    const own = new URL(rendererUrl());
-    if (own.protocol === 'file:') return target.protocol === 'file:' && target.pathname === own.pathname;
-    return target.origin === own.origin;
+    return new URL(url).origin === new URL(own).origin;
   } catch {
     return false;
   }
+}
+
+/**
+ * Opens a link in the user's browser: only http and https, and only once the address parses,
+ * so no file:, smb:, javascript: or custom-scheme URL ever reaches the operating system.
+ * Returns whether the link was handed over.
+ */
+export function openInBrowser(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+  void shell.openExternal(parsed.href);
+  return true;
 }
 
 /** Session-wide rules: a strict CSP on every response and no permission ever granted. */
@@ -33,12 +55,31 @@ export function hardenSession(session: Session): void {
   });
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
+
+/**
+ * The rules for every web contents the app ever creates: no navigation away from the app, no
+ * new windows (web links go to the browser instead) and no <webview>.
+ */
+export function guardWebContents(contents: WebContents): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    openInBrowser(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
 /**
  * The main window, with every Electron security setting on: context isolation, the sandbox,
- * no Node in the renderer, no navigation away from the app and no new windows. Links to the
- * web open in the user's browser instead.
+ * no Node in the renderer, no experimental or extra Blink features, no navigation away from
+ * the app and no new windows.
  */
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -57,22 +98,16 @@ export function createMainWindow(): BrowserWindow {
       nodeIntegrationInWorker: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      // A middle click on a link would otherwise try to open it in a new window.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
 
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^(https?|mailto):/i.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  window.webContents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  guardWebContents(window.webContents);
   window.once('ready-to-show', () => window.show());
 
   void window.loadURL(rendererUrl());

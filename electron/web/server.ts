@@ -73,6 +73,24 @@ function refuse(res: http.ServerResponse, code: ApiErrorCode, message: string, s
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
+/** What a request without the session key is told, on every route. */
+export const MISSING_KEY_MESSAGE =
+  'Open the address printed by `copydesk serve` (it carries this session’s key). Requests without the key are refused.';
+
+/** The cookie that carries the session key for the page's own files after the first visit. */
+export function sessionCookieName(port: number): string {
+  // Cookies are not kept apart by port: two servers on 127.0.0.1 each get their own name.
+  return `copydesk-session-${port}`;
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const index = part.indexOf('=');
+    if (index > 0 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim();
+  }
+  return undefined;
+}
+
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -119,12 +137,39 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const staticRoot = path.resolve(options.staticDir);
   let allowedHosts: Set<string> = new Set();
   let origin = '';
+  let port = 0;
+
+  /**
+   * The page's own files need the key too: from the address (`/?token=…`, the first visit), which
+   * then sets a cookie kept to this origin, or from that cookie on later requests and reloads.
+   * The cookie is SameSite=Strict, so no other site's page can send it.
+   */
+  const staticKey = (req: http.IncomingMessage): { ok: boolean; setCookie?: string } => {
+    const fromAddress = new URL(req.url ?? '/', origin).searchParams.get('token');
+    if (fromAddress !== null) {
+      if (!sameSecret(fromAddress, token)) return { ok: false };
+      return {
+        ok: true,
+        setCookie: `${sessionCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`,
+      };
+    }
+    const fromCookie = cookieValue(req.headers.cookie, sessionCookieName(port));
+    return { ok: fromCookie !== undefined && sameSecret(fromCookie, token) };
+  };
 
   const serveStatic = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...securityHeaders(), Allow: 'GET, HEAD' }).end();
       return;
     }
+    const key = staticKey(req);
+    if (!key.ok) {
+      res
+        .writeHead(401, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(MISSING_KEY_MESSAGE);
+      return;
+    }
+    if (key.setCookie !== undefined) res.setHeader('Set-Cookie', key.setCookie);
     const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(staticRoot, relative);
     if (!file.startsWith(staticRoot + path.sep) || file.includes('\0')) {
@@ -152,11 +197,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const given = req.headers['x-copydesk-token'];
     if (typeof given !== 'string' || !sameSecret(given, token)) {
-      refuse(
-        res,
-        'unauthorized',
-        'This request does not carry the session key. Open the address that `copydesk serve` printed.',
-      );
+      refuse(res, 'unauthorized', `This request does not carry the session key. ${MISSING_KEY_MESSAGE}`);
       return;
     }
     const contentType = req.headers['content-type'] ?? '';
@@ -188,7 +229,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const server = http.createServer((req, res) => {
     const host = req.headers.host ?? '';
     if (!allowedHosts.has(host)) {
-      refuse(res, 'unauthorized', `Requests must be addressed to ${origin}; "${host.slice(0, 100)}" was refused.`, 421);
+      // Another name for this address (a DNS rebinding attack) is refused on every route.
+      refuse(res, 'unauthorized', `Requests must be addressed to ${origin}; "${host.slice(0, 100)}" was refused.`, 403);
       return;
     }
     const requestOrigin = req.headers.origin;
@@ -225,7 +267,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       resolve();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  ({ port } = server.address() as AddressInfo);
   origin = `http://127.0.0.1:${port}`;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 

@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { createHandlers } from '../../electron/api/handlers';
 import { openPreferences } from '../../electron/preferences/confBackend';
 import { createArticle } from '../../electron/services/articles';
 import { LibraryHost } from '../../electron/services/LibraryHost';
 import type { WebServer } from '../../electron/web/server';
-import { MAX_REQUEST_BYTES, startWebServer } from '../../electron/web/server';
+import { MAX_REQUEST_BYTES, MISSING_KEY_MESSAGE, sessionCookieName, startWebServer } from '../../electron/web/server';
 import { contract, EnvelopeSchema } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
 import { bodyFromParagraphs } from '../../shared/text';
@@ -94,6 +95,11 @@ function request(options: {
   });
 }
 
+/** The cookie the page's first visit sets: what the browser sends for the page's own files. */
+function sessionCookie(): Record<string, string> {
+  return { Cookie: `${sessionCookieName(server.port)}=${TOKEN}` };
+}
+
 function api(channel: string, body: unknown, headers: Record<string, string> = {}): Promise<Reply> {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   return request({
@@ -166,7 +172,7 @@ describe('the API over HTTP', () => {
     });
   });
 
-  it('refuses a request addressed to another host name (DNS rebinding) with 421, and changes nothing', async () => {
+  it('refuses a request addressed to another host name (DNS rebinding) with 403, and changes nothing', async () => {
     await leavesLibraryUnchanged(async () => {
       for (const hostHeader of [
         `evil.example:${server.port}`,
@@ -175,9 +181,10 @@ describe('the API over HTTP', () => {
         `127.0.0.1.evil.example:${server.port}`,
       ]) {
         const reply = await api('articles:create', { headline: 'Rebound' }, { Host: hostHeader });
-        expect(reply.status, hostHeader).toBe(421);
+        expect(reply.status, hostHeader).toBe(403);
+        expect(errorCode(reply)).toBe('unauthorized');
       }
-      expect((await request({ path: '/', headers: { Host: `evil.example:${server.port}` } })).status).toBe(421);
+      expect((await request({ path: '/', headers: { Host: `evil.example:${server.port}` } })).status).toBe(403);
     });
   });
 
@@ -308,7 +315,7 @@ describe('the API over HTTP', () => {
 
 describe('the static files', () => {
   it('serves the page and its assets with the Content-Security-Policy and other protective headers', async () => {
-    const page = await request({ path: '/' });
+    const page = await request({ path: '/', headers: sessionCookie() });
     expect(page.status).toBe(200);
     expect(page.text).toBe(INDEX_HTML);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -317,19 +324,19 @@ describe('the static files', () => {
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['x-frame-options']).toBe('DENY');
 
-    const script = await request({ path: '/assets/app.js' });
+    const script = await request({ path: '/assets/app.js', headers: sessionCookie() });
     expect(script.status).toBe(200);
     expect(script.headers['content-type']).toMatch(/^text\/javascript/);
     expect(script.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
 
-    const head = await request({ method: 'HEAD', path: '/index.html' });
+    const head = await request({ method: 'HEAD', path: '/index.html', headers: sessionCookie() });
     expect(head.status).toBe(200);
     expect(head.text).toBe('');
   });
 
   it('answers 404 to files that do not exist and 405 to other methods', async () => {
-    expect((await request({ path: '/missing.js' })).status).toBe(404);
-    expect((await request({ method: 'POST', path: '/index.html' })).status).toBe(405);
+    expect((await request({ path: '/missing.js', headers: sessionCookie() })).status).toBe(404);
+    expect((await request({ method: 'POST', path: '/index.html', headers: sessionCookie() })).status).toBe(405);
   });
 
   it('never serves files outside its folder', async () => {
@@ -346,7 +353,7 @@ describe('the static files', () => {
       '//etc/passwd',
     ];
     for (const attempt of attempts) {
-      const reply = await request({ path: attempt });
+      const reply = await request({ path: attempt, headers: sessionCookie() });
       expect(reply.status, attempt).toBe(404);
       expect(reply.text).not.toContain('SECRET');
     }
@@ -357,7 +364,7 @@ describe('the static files', () => {
       const reply = await request({
         method: attempt.startsWith('/api/') ? 'POST' : 'GET',
         path: attempt,
-        headers: { 'Content-Type': 'application/json', 'X-Copydesk-Token': TOKEN },
+        headers: { 'Content-Type': 'application/json', 'X-Copydesk-Token': TOKEN, ...sessionCookie() },
         body: attempt.startsWith('/api/') ? '{}' : undefined,
       });
       expect([400, 404], attempt).toContain(reply.status);
@@ -365,11 +372,86 @@ describe('the static files', () => {
     // Absolute-form request targets that the URL parser rejects.
     for (const target of ['http://[', 'http://%zz/']) {
       const statusLine = await rawStatusLine(
-        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`,
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nCookie: ${sessionCookie().Cookie}\r\nConnection: close\r\n\r\n`,
       );
       expect(statusLine, target).toMatch(/^HTTP\/1\.1 (400|404) /);
     }
-    expect((await request({ path: '/' })).status).toBe(200);
+    expect((await request({ path: '/', headers: sessionCookie() })).status).toBe(200);
+  });
+});
+
+describe('the session key on every route', () => {
+  const ROUTES = ['/', '/index.html', '/assets/app.js', '/missing.js', '/api/library%3Ainfo', '/api/articles%3Acreate'];
+
+  function call(route: string, headers: Record<string, string>): Promise<Reply> {
+    const isApi = route.startsWith('/api/');
+    return request({
+      method: isApi ? 'POST' : 'GET',
+      path: route,
+      headers: isApi ? { 'Content-Type': 'application/json', ...headers } : headers,
+      body: isApi ? JSON.stringify({ headline: 'Forged' }) : undefined,
+    });
+  }
+
+  it('refuses every route without the key, or with a wrong one, with 401 and what to do', async () => {
+    await leavesLibraryUnchanged(async () => {
+      const wrongCookie = { Cookie: `${sessionCookieName(server.port)}=${TOKEN.replace(/.$/, 'X')}` };
+      const otherServersCookie = { Cookie: `${sessionCookieName(server.port + 1)}=${TOKEN}` };
+      for (const route of ROUTES) {
+        const attempts: Record<string, string>[] = [
+          {},
+          { 'X-Copydesk-Token': 'wrong' },
+          wrongCookie,
+          otherServersCookie,
+        ];
+        for (const headers of attempts) {
+          const reply = await call(route, headers);
+          expect(reply.status, `${route} ${JSON.stringify(headers)}`).toBe(401);
+          expect(reply.text).toContain(MISSING_KEY_MESSAGE);
+          expect(reply.text).not.toContain('<title>');
+          expect(reply.text).not.toContain('console.log');
+        }
+      }
+      for (const token of ['wrong', '', TOKEN.slice(1), `${TOKEN}x`]) {
+        const reply = await request({ path: `/?token=${encodeURIComponent(token)}` });
+        expect(reply.status, token).toBe(401);
+        expect(reply.headers['set-cookie']).toBeUndefined();
+      }
+    });
+  });
+
+  it('lets the printed address in, and its cookie, kept to this origin and no other site, serves reloads', async () => {
+    const first = await request({ path: `/?token=${TOKEN}` });
+    expect(first.status).toBe(200);
+    expect(first.text).toBe(INDEX_HTML);
+    const cookie = first.headers['set-cookie']?.[0] ?? '';
+    expect(cookie).toMatch(new RegExp(`^${sessionCookieName(server.port)}=${TOKEN};`));
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    const reload = await request({ path: '/assets/app.js', headers: { Cookie: cookie.split(';')[0] ?? '' } });
+    expect(reload.status).toBe(200);
+    // The cookie is for the page's files only: the API still wants the key in its header.
+    const apiWithCookie = await request({
+      method: 'POST',
+      path: '/api/library%3Ainfo',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie.split(';')[0] ?? '' },
+      body: '{}',
+    });
+    expect(apiWithCookie.status).toBe(401);
+  });
+
+  it('refuses another Host (DNS rebinding) or another Origin on every route, even with the key', async () => {
+    await leavesLibraryUnchanged(async () => {
+      const key = { 'X-Copydesk-Token': TOKEN, ...sessionCookie() };
+      for (const route of ROUTES) {
+        const rebound = await call(route, { ...key, Host: `evil.example:${server.port}` });
+        expect(rebound.status, route).toBe(403);
+        expect(rebound.text, route).toContain(`Requests must be addressed to ${server.origin}`);
+        const foreign = await call(route, { ...key, Origin: 'http://evil.example' });
+        expect(foreign.status, route).toBe(403);
+        expect(foreign.text, route).toContain('Requests from http://evil.example are refused');
+      }
+    });
   });
 });
 
@@ -402,6 +484,27 @@ describe('the listening socket', () => {
       });
     });
   }
+
+  it('binds to 127.0.0.1, never to every interface', async () => {
+    const listen = vi.spyOn(net.Server.prototype, 'listen');
+    const other = await startWebServer({
+      handlers: createHandlers({ host, preferences: openPreferences(path.join(tmp.dir, 'data')) }),
+      staticDir: path.join(tmp.dir, 'web'),
+    });
+    try {
+      expect(listen).toHaveBeenCalledTimes(1);
+      expect(listen.mock.calls[0]?.[1]).toBe('127.0.0.1');
+    } finally {
+      listen.mockRestore();
+      await other.close();
+    }
+    // An address of this machine other than loopback, where there is one, is not answered.
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .filter((address) => address !== undefined && !address.internal)
+      .map((address) => address?.address ?? '');
+    for (const address of external) expect(await connects(address), address).toBe(false);
+  });
 
   it('is on 127.0.0.1 only', async () => {
     expect(new URL(server.url).hostname).toBe('127.0.0.1');

@@ -9,15 +9,15 @@ import { tempDir } from '../../helpers/tempLibrary';
 type Invoke = (event: unknown, args: unknown) => unknown;
 const registered = new Map<string, Invoke>();
 const ownWindow = { id: 1 };
-const appUrl = 'file:///opt/copydesk/.vite/renderer/main_window/index.html';
+const appUrl = 'app://copydesk/index.html';
 
 vi.mock('electron', () => ({
   ipcMain: { handle: (channel: string, fn: Invoke) => registered.set(channel, fn) },
   BrowserWindow: { fromWebContents: (sender: { window: unknown }) => sender.window },
   shell: { openExternal: vi.fn() },
+  protocol: {},
 }));
 vi.stubGlobal('MAIN_WINDOW_VITE_NAME', 'main_window');
-vi.mock('../../../electron/window', () => ({ isAppUrl: (url: string) => url === appUrl }));
 
 const { setupIpc } = await import('../../../electron/ipc');
 
@@ -51,6 +51,9 @@ describe('IPC', () => {
     for (const sender of [
       event(null, appUrl),
       event(ownWindow, 'https://evil.example/'),
+      event(ownWindow, 'file:///opt/copydesk/.vite/renderer/main_window/index.html'),
+      event(ownWindow, 'app://evil.example/index.html'),
+      event(ownWindow, 'data:text/html,<script>1</script>'),
       event(ownWindow, undefined),
     ]) {
       expect(await create?.(sender, { headline: 'Injected' })).toMatchObject({
@@ -59,6 +62,16 @@ describe('IPC', () => {
       });
     }
     expect(host.current.db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(countBefore);
+  });
+
+  it('checks the sender of every channel, not only of the ones that write', async () => {
+    for (const channel of CHANNELS) {
+      const handler = registered.get(channel);
+      expect(await handler?.(event(ownWindow, 'https://evil.example/'), {}), channel).toMatchObject({
+        ok: false,
+        error: { code: 'unauthorized' },
+      });
+    }
   });
 
   it('validates the payload before anything runs', async () => {
