@@ -52,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     host.startDailyBackups();
     host.startRelatedAnalysis();
+    host.startHealthChecks();
     hardenSession(session.defaultSession);
     const preferences = openElectronPreferences(app.getPath('userData'));
     const imports = new ImportJobs();

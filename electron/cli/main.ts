@@ -284,6 +284,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       }
       host.startDailyBackups();
       host.startRelatedAnalysis();
+      host.startHealthChecks();
     } else {
       host = LibraryHost.open(libraryFile);
     }

@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/errors';
 import type { BackupInfo, BackupReason, LibraryStatus, RecentLibrary, RestoreResult } from '../../shared/libraries';
 import type { Db } from '../db/connection';
 import { openDatabase } from '../db/connection';
-import { checkLibraryCopy } from '../db/backup';
+import { checkLibraryCopy, quickCheckInBackground } from '../db/backup';
 import { countArticles } from '../db/queries/articles';
 import type { BackupOptions } from './backups';
 import {
@@ -75,6 +75,8 @@ export class LibraryHost {
   readonly #options: LibraryHostOptions;
   #timer: NodeJS.Timeout | undefined;
   #analysisTimer: NodeJS.Timeout | undefined;
+  #healthTimer: NodeJS.Timeout | undefined;
+  #checking: Promise<string | null> | null = null;
   #running: Promise<unknown> = Promise.resolve();
   #lastFailure: string | null = null;
   readonly #listeners = new Set<() => void>();
@@ -325,6 +327,58 @@ export class LibraryHost {
     this.#analysisTimer = undefined;
   }
 
+  /**
+   * Runs SQLite's quick_check over the open library in the background, while saves go on. If
+   * it finds damage, the library is closed — nothing more is written to it — and the host
+   * becomes unavailable with the reason, offering the latest good backup just as it does for a
+   * library found damaged at start-up; restoring keeps the damaged file aside. Resolves with
+   * the problem found, or null. A check that cannot run (the file was moved, say) is not damage.
+   */
+  async checkHealth(): Promise<string | null> {
+    if (this.#checking !== null) return this.#checking;
+    if (this.#state.kind !== 'open') return null;
+    const lib = this.#state.library;
+    const run = (async () => {
+      let problem: string | null;
+      try {
+        problem = await quickCheckInBackground(lib.path);
+      } catch {
+        return null;
+      }
+      // The library was switched, restored or closed meanwhile: the answer is about another file.
+      if (problem === null || this.#state.kind !== 'open' || this.#state.library !== lib) return problem;
+      if (lib.db.open) lib.db.close();
+      this.#state = {
+        kind: 'unavailable',
+        path: lib.path,
+        problem: new ApiError(
+          'library-damaged',
+          `The library ${lib.path} is damaged (SQLite's check reports: ${problem.slice(0, 200)}). Copydesk has stopped writing to it. Restore the latest good backup — the damaged file is kept aside — or open another library.`,
+        ),
+      };
+      for (const listener of this.#listeners) listener();
+      return problem;
+    })();
+    this.#checking = run;
+    try {
+      return await run;
+    } finally {
+      this.#checking = null;
+    }
+  }
+
+  /** Checks the open library for damage every `everyMs` (first after `everyMs`: opening already checked it). */
+  startHealthChecks(everyMs = 60 * 60 * 1000): void {
+    this.stopHealthChecks();
+    this.#healthTimer = setInterval(() => void this.checkHealth(), everyMs);
+    this.#healthTimer.unref();
+  }
+
+  stopHealthChecks(): void {
+    if (this.#healthTimer !== undefined) clearInterval(this.#healthTimer);
+    this.#healthTimer = undefined;
+  }
+
   /** Calls `listener` after every switch, creation or restore; returns the way to stop. */
   onChange(listener: () => void): () => void {
     this.#listeners.add(listener);
@@ -339,6 +393,7 @@ export class LibraryHost {
 
   close(): void {
     this.stopDailyBackups();
+    this.stopHealthChecks();
     this.stopRelatedAnalysis();
     if (this.#state.kind === 'open' && this.#state.library.db.open) this.#state.library.db.close();
   }
