@@ -49,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
     const host = LibraryHost.start(libraryPath(), {
       verify: true,
       recent: new RecentLibraries(app.getPath('userData')),
+      markInUseAs: 'The Copydesk app',
     });
     host.startDailyBackups();
     host.startRelatedAnalysis();

@@ -17,6 +17,7 @@ import {
   latestGoodBackup,
   listBackups,
 } from './backups';
+import { markInUse, otherHolder } from './libraryLock';
 import type { RecentLibraries } from './RecentLibraries';
 import { reindexPending } from './related';
 
@@ -30,6 +31,12 @@ export type LibraryHostOptions = {
   recent?: RecentLibraries;
   /** Disk-space probe and clock for backups (tests). */
   backups?: BackupOptions;
+  /**
+   * Marks the library as open by this process, under this name ("the Copydesk app"), for as
+   * long as the host is on it, so that a restore from another process refuses rather than
+   * replacing the file underneath it. One-shot CLI commands do not mark.
+   */
+  markInUseAs?: string;
 };
 
 type State = { kind: 'open'; library: Library } | { kind: 'unavailable'; path: string; problem: ApiError };
@@ -77,6 +84,7 @@ export class LibraryHost {
   #analysisTimer: NodeJS.Timeout | undefined;
   #healthTimer: NodeJS.Timeout | undefined;
   #checking: Promise<string | null> | null = null;
+  #unmark: () => void = () => undefined;
   #running: Promise<unknown> = Promise.resolve();
   #lastFailure: string | null = null;
   readonly #listeners = new Set<() => void>();
@@ -90,6 +98,7 @@ export class LibraryHost {
   static open(file: string, options: LibraryHostOptions = {}): LibraryHost {
     const host = new LibraryHost({ kind: 'unavailable', path: file, problem: new ApiError('internal', '') }, options);
     host.#state = { kind: 'open', library: host.#openLibrary(file) };
+    host.#markCurrent();
     return host;
   }
 
@@ -101,7 +110,14 @@ export class LibraryHost {
     } catch (error) {
       host.#state = { kind: 'unavailable', path: path.resolve(file), problem: host.#classify(file, error) };
     }
+    host.#markCurrent();
     return host;
+  }
+
+  #markCurrent(): void {
+    this.#unmark();
+    const holder = this.#options.markInUseAs;
+    this.#unmark = holder === undefined ? () => undefined : markInUse(this.path, holder);
   }
 
   #openLibrary(file: string): Library {
@@ -171,6 +187,7 @@ export class LibraryHost {
     const previous = this.#state;
     this.#state = { kind: 'open', library: next };
     if (previous.kind === 'open' && previous.library.db.open) previous.library.db.close();
+    this.#markCurrent();
     this.#afterChange();
     return next;
   }
@@ -202,6 +219,13 @@ export class LibraryHost {
       throw new ApiError('invalid-request', `${source} cannot be restored: ${reason}. Choose another backup.`);
     }
     const target = this.path;
+    const holder = otherHolder(target);
+    if (holder !== null) {
+      throw new ApiError(
+        'conflict',
+        `${holder.holder} (process ${holder.pid}) has the library ${target} open, so it cannot be replaced from here: its next saves would be lost. Restore it from there, or close it first and try again.`,
+      );
+    }
     const previous = this.#state;
     const aside = `${target}.${previous.kind === 'open' ? 'before-restore' : 'damaged'}-${compactTime(now)}`;
     const incoming = `${target}.restoring`;
@@ -370,6 +394,7 @@ export class LibraryHost {
   /** Checks the open library for damage every `everyMs` (first after `everyMs`: opening already checked it). */
   startHealthChecks(everyMs = 60 * 60 * 1000): void {
     this.stopHealthChecks();
+    this.#unmark();
     this.#healthTimer = setInterval(() => void this.checkHealth(), everyMs);
     this.#healthTimer.unref();
   }
@@ -394,6 +419,7 @@ export class LibraryHost {
   close(): void {
     this.stopDailyBackups();
     this.stopHealthChecks();
+    this.#unmark();
     this.stopRelatedAnalysis();
     if (this.#state.kind === 'open' && this.#state.library.db.open) this.#state.library.db.close();
   }
