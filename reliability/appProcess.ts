@@ -17,6 +17,10 @@ if (file === undefined) throw new Error('usage: appProcess LIBRARY [HOLD_MS]');
 const report = (value: object) => fs.writeSync(1, `${JSON.stringify(value)}\n`);
 
 const host = LibraryHost.start(file, { verify: true, markInUseAs: 'The Copydesk app' });
+// As the app starts it: backups, background analysis and checks on their timers.
+host.startDailyBackups();
+host.startRelatedAnalysis();
+host.startHealthChecks();
 report({ opened: true, state: host.status().state });
 const holdMs = Number(holdArg ?? 0);
 if (holdMs > 0) {

@@ -394,7 +394,6 @@ export class LibraryHost {
   /** Checks the open library for damage every `everyMs` (first after `everyMs`: opening already checked it). */
   startHealthChecks(everyMs = 60 * 60 * 1000): void {
     this.stopHealthChecks();
-    this.#unmark();
     this.#healthTimer = setInterval(() => void this.checkHealth(), everyMs);
     this.#healthTimer.unref();
   }
