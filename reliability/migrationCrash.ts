@@ -118,14 +118,17 @@ export async function runMigrationCrashRounds(options: {
     templates.set(version, { file, articles: oldLibrary(file, version, options.articles ?? 400) });
   }
 
-  // How long a whole migration takes here, so that kills fall across all of it.
-  const calibrate = path.join(options.dir, 'calibrate.sqlite3');
-  fs.copyFileSync(templates.get(1)?.file ?? '', calibrate);
-  const full = startWorker('migrateWorker.ts', [calibrate]);
-  const finished = await full.waitFor((line) => line.done === true);
-  await full.exited;
-  const fullMs = typeof finished?.ms === 'number' ? finished.ms : 500;
-  summary.migrationMs = fullMs;
+  // How long the whole migration from each version takes here, so that kills fall across all of it.
+  const fullMs = new Map<number, number>();
+  for (const [version, template] of templates) {
+    const calibrate = path.join(options.dir, `calibrate-v${version}.sqlite3`);
+    fs.copyFileSync(template.file, calibrate);
+    const full = startWorker('migrateWorker.ts', [calibrate]);
+    const finished = await full.waitFor((line) => line.done === true);
+    await full.exited;
+    fullMs.set(version, typeof finished?.ms === 'number' ? finished.ms : 100);
+  }
+  summary.migrationMs = fullMs.get(1) ?? 0;
 
   for (let round = 1; round <= options.rounds; round += 1) {
     const from = 1 + Math.floor(random() * (LATEST_SCHEMA_VERSION - 1));
@@ -134,7 +137,7 @@ export async function runMigrationCrashRounds(options: {
     const file = path.join(options.dir, `round-${round}.sqlite3`);
     fs.copyFileSync(template.file, file);
 
-    const worker = startWorker('migrateWorker.ts', [file, (random() * fullMs * 1.2).toFixed(1)]);
+    const worker = startWorker('migrateWorker.ts', [file, (random() * (fullMs.get(from) ?? 100) * 1.2).toFixed(1)]);
     await worker.exited;
     if (!worker.lines.some((line) => line.done === true)) summary.killedDuringMigration += 1;
 
