@@ -52,9 +52,11 @@ if (!app.requestSingleInstanceLock()) {
     const host = LibraryHost.start(libraryPath(), {
       verify: true,
       recent: new RecentLibraries(app.getPath('userData')),
+      markInUseAs: 'The Copydesk app',
     });
     host.startDailyBackups();
     host.startRelatedAnalysis();
+    host.startHealthChecks();
     hardenSession(session.defaultSession);
     serveAppProtocol(rendererRoot());
     const preferences = openElectronPreferences(app.getPath('userData'));

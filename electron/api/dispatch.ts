@@ -5,6 +5,14 @@ import { contract, isChannel } from '../../shared/api';
 import { ApiError, describeIssues } from '../../shared/errors';
 import type { Handlers } from './handlers';
 
+/** A write refused because the disk holding the library has no room left. */
+function diskFull(): ApiError {
+  return new ApiError(
+    'library-unavailable',
+    'The disk is full: this change could not be saved. Free some space on the disk holding the library, then try again; everything saved before is intact.',
+  );
+}
+
 /** Maps an SQLite failure to something a person can act on. */
 function fromSqlite(error: InstanceType<typeof Database.SqliteError>): ApiError {
   const code = error.code;
@@ -14,7 +22,8 @@ function fromSqlite(error: InstanceType<typeof Database.SqliteError>): ApiError 
       'The library is busy with another program’s change. Try again in a moment; nothing was lost.',
     );
   }
-  if (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR')) {
+  if (code === 'SQLITE_FULL') return diskFull();
+  if (code.startsWith('SQLITE_IOERR')) {
     return new ApiError(
       'library-unavailable',
       'The library could not be written: the disk is full or failing. Free some space and try again; what was saved before is intact.',
@@ -35,6 +44,8 @@ function fromSqlite(error: InstanceType<typeof Database.SqliteError>): ApiError 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof Database.SqliteError) return fromSqlite(error);
+  const errno = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (errno === 'ENOSPC' || errno === 'EDQUOT') return diskFull();
   const message = error instanceof Error ? error.message : String(error);
   return new ApiError('internal', `Something went wrong inside Copydesk: ${message}`);
 }

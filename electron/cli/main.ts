@@ -277,13 +277,18 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     if (command === 'serve') {
       // The app starts even on a damaged library: the page offers its backups.
-      host = LibraryHost.start(libraryFile, { verify: true, recent: new RecentLibraries(userDataDir()) });
+      host = LibraryHost.start(libraryFile, {
+        verify: true,
+        recent: new RecentLibraries(userDataDir()),
+        markInUseAs: 'Copydesk in browser mode (copydesk serve)',
+      });
       const problem = host.status().problem;
       if (problem !== null) {
         io.err(`copydesk: ${problem.message}\nThe page offers its backups and other libraries.\n`);
       }
       host.startDailyBackups();
       host.startRelatedAnalysis();
+      host.startHealthChecks();
     } else {
       host = LibraryHost.open(libraryFile);
     }

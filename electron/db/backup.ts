@@ -146,3 +146,48 @@ export function quickCheck(db: Db): string | null {
 export function hasContent(db: Db): boolean {
   return (db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number) > 0;
 }
+
+/** The background check below, as plain JavaScript for a worker thread (see CHECK_IN_WORKER). */
+const QUICK_CHECK_IN_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+let db;
+try {
+  db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  const rows = db.pragma('quick_check');
+  const first = rows[0] ? rows[0].quick_check : 'no answer';
+  parentPort.postMessage({ problem: rows.length === 1 && first === 'ok' ? null : first });
+} catch (error) {
+  const code = error && typeof error.code === 'string' ? error.code : '';
+  if (/^SQLITE_(CORRUPT|NOTADB)/.test(code)) parentPort.postMessage({ problem: error.message + ' (' + code + ')' });
+  else parentPort.postMessage({ failed: error instanceof Error ? error.message : String(error) });
+} finally {
+  if (db) db.close();
+}
+`;
+
+/**
+ * SQLite's quick_check of a library that is open and in use, run in a worker thread on a
+ * read-only connection of its own: the check reads the whole file, and the app goes on saving
+ * meanwhile (WAL lets one writer and readers work at once). Resolves with the first problem
+ * found, or null when the library is sound; a file that no longer reads as a database is a
+ * problem too.
+ */
+export function quickCheckInBackground(file: string): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(QUICK_CHECK_IN_WORKER, {
+      eval: true,
+      workerData: { file, driver: require.resolve('better-sqlite3').replace(/\?.*$/, '') },
+    });
+    let answered = false;
+    worker.once('message', (answer: { problem: string | null } | { failed: string }) => {
+      answered = true;
+      if ('failed' in answer) reject(new Error(answer.failed));
+      else resolve(answer.problem);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`the library check stopped (exit code ${code})`));
+    });
+  });
+}

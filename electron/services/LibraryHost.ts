@@ -5,7 +5,7 @@ import { ApiError } from '../../shared/errors';
 import type { BackupInfo, BackupReason, LibraryStatus, RecentLibrary, RestoreResult } from '../../shared/libraries';
 import type { Db } from '../db/connection';
 import { openDatabase } from '../db/connection';
-import { checkLibraryCopy } from '../db/backup';
+import { checkLibraryCopy, quickCheckInBackground } from '../db/backup';
 import { countArticles } from '../db/queries/articles';
 import type { BackupOptions } from './backups';
 import {
@@ -17,6 +17,7 @@ import {
   latestGoodBackup,
   listBackups,
 } from './backups';
+import { markInUse, otherHolder } from './libraryLock';
 import type { RecentLibraries } from './RecentLibraries';
 import { reindexPending } from './related';
 
@@ -30,6 +31,12 @@ export type LibraryHostOptions = {
   recent?: RecentLibraries;
   /** Disk-space probe and clock for backups (tests). */
   backups?: BackupOptions;
+  /**
+   * Marks the library as open by this process, under this name ("the Copydesk app"), for as
+   * long as the host is on it, so that a restore from another process refuses rather than
+   * replacing the file underneath it. One-shot CLI commands do not mark.
+   */
+  markInUseAs?: string;
 };
 
 type State = { kind: 'open'; library: Library } | { kind: 'unavailable'; path: string; problem: ApiError };
@@ -75,6 +82,9 @@ export class LibraryHost {
   readonly #options: LibraryHostOptions;
   #timer: NodeJS.Timeout | undefined;
   #analysisTimer: NodeJS.Timeout | undefined;
+  #healthTimer: NodeJS.Timeout | undefined;
+  #checking: Promise<string | null> | null = null;
+  #unmark: () => void = () => undefined;
   #running: Promise<unknown> = Promise.resolve();
   #lastFailure: string | null = null;
   readonly #listeners = new Set<() => void>();
@@ -88,6 +98,7 @@ export class LibraryHost {
   static open(file: string, options: LibraryHostOptions = {}): LibraryHost {
     const host = new LibraryHost({ kind: 'unavailable', path: file, problem: new ApiError('internal', '') }, options);
     host.#state = { kind: 'open', library: host.#openLibrary(file) };
+    host.#markCurrent();
     return host;
   }
 
@@ -99,7 +110,14 @@ export class LibraryHost {
     } catch (error) {
       host.#state = { kind: 'unavailable', path: path.resolve(file), problem: host.#classify(file, error) };
     }
+    host.#markCurrent();
     return host;
+  }
+
+  #markCurrent(): void {
+    this.#unmark();
+    const holder = this.#options.markInUseAs;
+    this.#unmark = holder === undefined ? () => undefined : markInUse(this.path, holder);
   }
 
   #openLibrary(file: string): Library {
@@ -169,6 +187,7 @@ export class LibraryHost {
     const previous = this.#state;
     this.#state = { kind: 'open', library: next };
     if (previous.kind === 'open' && previous.library.db.open) previous.library.db.close();
+    this.#markCurrent();
     this.#afterChange();
     return next;
   }
@@ -200,6 +219,13 @@ export class LibraryHost {
       throw new ApiError('invalid-request', `${source} cannot be restored: ${reason}. Choose another backup.`);
     }
     const target = this.path;
+    const holder = otherHolder(target);
+    if (holder !== null) {
+      throw new ApiError(
+        'conflict',
+        `${holder.holder} (process ${holder.pid}) has the library ${target} open, so it cannot be replaced from here: its next saves would be lost. Restore it from there, or close it first and try again.`,
+      );
+    }
     const previous = this.#state;
     const aside = `${target}.${previous.kind === 'open' ? 'before-restore' : 'damaged'}-${compactTime(now)}`;
     const incoming = `${target}.restoring`;
@@ -325,6 +351,58 @@ export class LibraryHost {
     this.#analysisTimer = undefined;
   }
 
+  /**
+   * Runs SQLite's quick_check over the open library in the background, while saves go on. If
+   * it finds damage, the library is closed — nothing more is written to it — and the host
+   * becomes unavailable with the reason, offering the latest good backup just as it does for a
+   * library found damaged at start-up; restoring keeps the damaged file aside. Resolves with
+   * the problem found, or null. A check that cannot run (the file was moved, say) is not damage.
+   */
+  async checkHealth(): Promise<string | null> {
+    if (this.#checking !== null) return this.#checking;
+    if (this.#state.kind !== 'open') return null;
+    const lib = this.#state.library;
+    const run = (async () => {
+      let problem: string | null;
+      try {
+        problem = await quickCheckInBackground(lib.path);
+      } catch {
+        return null;
+      }
+      // The library was switched, restored or closed meanwhile: the answer is about another file.
+      if (problem === null || this.#state.kind !== 'open' || this.#state.library !== lib) return problem;
+      if (lib.db.open) lib.db.close();
+      this.#state = {
+        kind: 'unavailable',
+        path: lib.path,
+        problem: new ApiError(
+          'library-damaged',
+          `The library ${lib.path} is damaged (SQLite's check reports: ${problem.slice(0, 200)}). Copydesk has stopped writing to it. Restore the latest good backup — the damaged file is kept aside — or open another library.`,
+        ),
+      };
+      for (const listener of this.#listeners) listener();
+      return problem;
+    })();
+    this.#checking = run;
+    try {
+      return await run;
+    } finally {
+      this.#checking = null;
+    }
+  }
+
+  /** Checks the open library for damage every `everyMs` (first after `everyMs`: opening already checked it). */
+  startHealthChecks(everyMs = 60 * 60 * 1000): void {
+    this.stopHealthChecks();
+    this.#healthTimer = setInterval(() => void this.checkHealth(), everyMs);
+    this.#healthTimer.unref();
+  }
+
+  stopHealthChecks(): void {
+    if (this.#healthTimer !== undefined) clearInterval(this.#healthTimer);
+    this.#healthTimer = undefined;
+  }
+
   /** Calls `listener` after every switch, creation or restore; returns the way to stop. */
   onChange(listener: () => void): () => void {
     this.#listeners.add(listener);
@@ -339,6 +417,8 @@ export class LibraryHost {
 
   close(): void {
     this.stopDailyBackups();
+    this.stopHealthChecks();
+    this.#unmark();
     this.stopRelatedAnalysis();
     if (this.#state.kind === 'open' && this.#state.library.db.open) this.#state.library.db.close();
   }

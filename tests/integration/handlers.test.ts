@@ -671,6 +671,18 @@ describe('refusals and failures', () => {
     expect(expectError(await dispatch(failing, 'articles:list', {}), code)).toMatch(message);
   });
 
+  it('says the disk is full when a write fails with ENOSPC', async () => {
+    const failing: Handlers = {
+      ...handlers,
+      'articles:list': () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      },
+    };
+    expect(expectError(await dispatch(failing, 'articles:list', {}), 'library-unavailable')).toMatch(
+      /^The disk is full: .*Free some space/,
+    );
+  });
+
   it('reports a library locked by another program as unavailable, and changes nothing', async () => {
     library.lib.db.pragma('busy_timeout = 0');
     const other = new Database(library.file);

@@ -32,9 +32,11 @@ export function schemaVersion(db: Database): number {
 }
 
 /**
- * Brings the library up to `target` (the latest by default). Each migration and its
- * user_version bump commit together, so a crash leaves the library at one version or the
- * next, never between.
+ * Brings the library up to `target` (the latest by default). Every pending migration and the
+ * user_version bump commit in one transaction, so a crash (or a failing step) leaves the
+ * library at the version it had, with its data, or at the target — never between. The version
+ * is read again inside the transaction: when two processes open a new library at once, the
+ * second waits for the first and then finds nothing left to do.
  */
 export function migrate(
   db: Database,
@@ -43,13 +45,14 @@ export function migrate(
   const migrations = options.migrations ?? MIGRATIONS;
   const target = options.target ?? migrations[migrations.length - 1]?.version ?? 0;
   const from = schemaVersion(db);
-  for (const migration of migrations) {
-    if (migration.version <= schemaVersion(db) || migration.version > target) continue;
-    db.transaction(() => {
+  const pending = (version: number) => migrations.filter((m) => m.version > version && m.version <= target);
+  if (pending(from).length === 0) return { from, to: from };
+  db.transaction(() => {
+    for (const migration of pending(schemaVersion(db))) {
       migration.up(db);
       if (migration.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
-  }
+    }
+  }).immediate();
   return { from, to: schemaVersion(db) };
 }
