@@ -62,7 +62,12 @@ vi.stubGlobal('MAIN_WINDOW_VITE_NAME', 'main_window');
 // The services are not what this test is about: each stands in with what main.ts calls on it.
 vi.mock('../../../electron/services/LibraryHost', () => ({
   LibraryHost: {
-    start: () => ({ startDailyBackups: vi.fn(), startRelatedAnalysis: vi.fn(), close: vi.fn() }),
+    start: () => ({
+      startDailyBackups: vi.fn(),
+      startRelatedAnalysis: vi.fn(),
+      startHealthChecks: vi.fn(),
+      close: vi.fn(),
+    }),
   },
 }));
 vi.mock('../../../electron/services/RecentLibraries', () => ({ RecentLibraries: vi.fn() }));
