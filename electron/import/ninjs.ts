@@ -12,7 +12,7 @@ import { workWindow } from './domWindow';
 import { htmlToBody } from './htmlToBody';
 import type { ImportedArticle, ImportedAuthor, ImportedImage } from './importedArticle';
 import { blankImport, calendarDate, collapseSpace, cutAtWord } from './importedArticle';
-import { refuse } from './importFormats';
+import { checkHtmlNesting, refuse } from './importFormats';
 
 /** The file at the top of a package that describes the article. */
 export const NINJS_FILE = 'article.ninjs.json';
@@ -187,6 +187,7 @@ export function parseNinjs(text: string, name: string, entries: PackageEntries |
   if (richtext !== undefined) {
     const extracted = extractImages(str(richtext.value), entries, missing);
     images = extracted.images;
+    checkHtmlNesting(name, extracted.html);
     body = htmlToBody(extracted.html);
   } else {
     body = bodyFromParagraphs(

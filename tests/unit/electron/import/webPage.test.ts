@@ -168,6 +168,20 @@ describe('parseWebPage', () => {
     expect(article.headline).toBe('OG headline');
   });
 
+  it('refuses a page nested thousands of levels deep before parsing it, saying why', () => {
+    for (const open of ['<div>', '<span>', '<ul><li>', '<table><tr><td>', '<blockquote>']) {
+      const page = `<!doctype html><html><head><title>Deep</title></head><body><h1>Deep page</h1>${open.repeat(10_000)}<p>Text.</p></body></html>`;
+      expect(() => parseWebPage(page, 'deep.html'), open).toThrow(
+        'deep.html nests its elements more than 256 levels deep, which no ordinary page does, so Copydesk does not read it.',
+      );
+    }
+  });
+
+  it('still reads a page nested a hundred levels deep', () => {
+    const page = `<html><head><title>Nested story</title></head><body>${'<div>'.repeat(100)}<h1>Nested story</h1><p>${'The council approved the night ferry trial on Monday. '.repeat(8)}</p><p>${'It begins in May, with three crossings a night. '.repeat(8)}</p>${'</div>'.repeat(100)}</body></html>`;
+    expect(bodyToPlainText(parseWebPage(page, 'nested.html').body)).toMatch(/^The council approved/);
+  });
+
   it('refuses a page with no article text', () => {
     expect(() =>
       parseWebPage('<html><head><title>Index</title></head><body><script>x()</script></body></html>', 'index.html'),
