@@ -161,7 +161,9 @@ export class FuzzLibrary {
     if (this.#uses % every === 0) {
       this.#host.close();
       for (const name of fs.readdirSync(this.sandbox.libraryDir)) {
-        if (name.startsWith(`library-${this.#generation}.`)) fs.rmSync(path.join(this.sandbox.libraryDir, name));
+        if (name.startsWith(`library-${this.#generation}.`)) {
+          fs.rmSync(path.join(this.sandbox.libraryDir, name), { recursive: true, force: true });
+        }
       }
       this.#host = this.#open();
     }
