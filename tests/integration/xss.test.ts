@@ -11,86 +11,13 @@ import { bodyToPlainText } from '../../shared/text';
 import { activeContentIn, activeMarkdownIn } from '../helpers/activeContent';
 import { openTempLibrary } from '../helpers/library';
 import { INERT_UNTIL_REPARSED, XSS_ACTION, XSS_PAYLOADS } from '../fixtures/xssPayloads';
-import { zipArchive } from '../unit/electron/import/fixtures';
+import { encode, hostileDocx, hostileMarkdown, hostileNinjs, hostilePage, inTens } from '../fixtures/xssFiles';
 
 let library: ReturnType<typeof openTempLibrary>;
 beforeAll(() => {
   library = openTempLibrary();
 });
 afterAll(() => library.close());
-
-const encode = (text: string) => new TextEncoder().encode(text);
-const xml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-
-/** A saved web page carrying a payload in its title, metadata, JSON-LD, article text and links. */
-export function hostilePage(payload: string, index: number): string {
-  return `<!doctype html><html><head><title>Payload ${index} ${payload}</title>
-<meta name="description" content="${attr(payload)}"><meta property="og:title" content="Payload ${index} ${attr(payload)}">
-<meta property="og:image" content="javascript:${XSS_ACTION}">
-<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: `Payload ${index} ${payload}`, author: { name: payload } }).replace(/</g, '\\u003c')}</script>
-</head><body><article><h1>Payload ${index}</h1>
-<p>The council approved the ferry trial on Monday, after a long debate in the chamber about costs and timetables.</p>
-<p>Here is payload ${index}: ${payload} and the sentence goes on after it, as a story would.</p>
-<p>A <a href="javascript:${XSS_ACTION}">javascript link</a>, a <a href="data:text/html,${encodeURIComponent(`<script>${XSS_ACTION}</script>`)}">data link</a> and a <a href="https://example.org/ok">safe link</a>.</p>
-<p>The trial begins in May with three crossings a night, the council said in a statement on its website.</p>
-</article></body></html>`;
-}
-
-/** A Word document with every payload as text and as the address of a hyperlink. */
-function hostileDocx(): Uint8Array {
-  const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-  const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  const paragraphs = XSS_PAYLOADS.map(
-    (payload, i) =>
-      `<w:p><w:r><w:t xml:space="preserve">Payload ${i}: ${xml(payload)} </w:t></w:r><w:hyperlink r:id="rIdLink${i}"><w:r><w:t>${xml(payload)}</w:t></w:r></w:hyperlink></w:p>`,
-  ).join('');
-  const links = XSS_PAYLOADS.map(
-    (payload, i) =>
-      `<Relationship Id="rIdLink${i}" Type="${R}/hyperlink" Target="${i % 2 === 0 ? `javascript:${XSS_ACTION}` : xml(payload)}" TargetMode="External"/>`,
-  ).join('');
-  return zipArchive({
-    '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
-    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="word/document.xml"/></Relationships>`,
-    'word/_rels/document.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${links}</Relationships>`,
-    'word/document.xml': `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}" xmlns:r="${R}"><w:body><w:p><w:r><w:t>Hostile document</w:t></w:r></w:p>${paragraphs}</w:body></w:document>`,
-  });
-}
-
-/** Markdown with every payload as text, as raw HTML and as link and image addresses. */
-function hostileMarkdown(): string {
-  return [
-    `---\ntitle: "Hostile Markdown"\nauthor: "${XSS_PAYLOADS[0]?.replace(/"/g, '\\"') ?? ''}"\n---`,
-    '# Hostile Markdown',
-    ...XSS_PAYLOADS.map((payload, i) => `Payload ${i}: ${payload}`),
-    `[javascript link](javascript:${XSS_ACTION}) and [data link](data:text/html;base64,PHNjcmlwdD4=) and ![image](javascript:${XSS_ACTION})`,
-    `<a href="javascript:${XSS_ACTION}">raw link</a>`,
-  ].join('\n\n');
-}
-
-/** A ninjs document whose HTML body carries ten payloads, and its headline the first of them. */
-function hostileNinjs(payloads: readonly string[], index: number): string {
-  return JSON.stringify({
-    uri: `urn:example:xss:${index}`,
-    type: 'text',
-    headlines: [{ role: 'main', value: `Ninjs payloads ${index} ${payloads[0] ?? ''}` }],
-    bodies: [
-      {
-        role: 'main',
-        contenttype: 'text/html',
-        value: payloads
-          .map(
-            (payload) => `<p>Ninjs payload: ${payload}</p><p><a href="javascript:${XSS_ACTION}">link</a> and more.</p>`,
-          )
-          .join(''),
-      },
-    ],
-  });
-}
-
-const inTens = (list: readonly string[]) =>
-  Array.from({ length: Math.ceil(list.length / 10) }, (_, i) => list.slice(i * 10, i * 10 + 10));
 
 /** Every export of an article, checked for active parts; returns the problems found, by file. */
 function exportProblems(articleId: string): string[] {
