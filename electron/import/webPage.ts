@@ -4,7 +4,7 @@ import { LanguageSchema } from '../../shared/domain';
 import { bodyToPlainText } from '../../shared/text';
 import { decodeEntities, parseHtmlDocument } from './domWindow';
 import { htmlToBody, sanitiseSnapshotHtml } from './htmlToBody';
-import { stripInertHtml } from './inertHtml';
+import { collapseEmptyRuns, stripInertHtml } from './inertHtml';
 import type { ImportedArticle, ImportedAuthor } from './importedArticle';
 import { blankImport, calendarDate, collapseSpace, cutAtWord, headlineFromFileName } from './importedArticle';
 import { checkHtmlNesting, refuse } from './importFormats';
@@ -161,7 +161,7 @@ function metaContent(meta: MetaTags, ...keys: readonly string[]): string {
  * the lead image stays an address.
  */
 export function parseWebPage(html: string, fileName: string): ImportedArticle {
-  const stripped = stripInertHtml(html);
+  const stripped = collapseEmptyRuns(stripInertHtml(html));
   checkHtmlNesting(fileName, stripped);
   const doc = parseHtmlDocument(stripped);
   {

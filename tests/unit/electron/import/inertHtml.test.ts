@@ -3,7 +3,12 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { htmlNestingDepth, MAX_HTML_NESTING, stripInertHtml } from '../../../../electron/import/inertHtml';
+import {
+  collapseEmptyRuns,
+  htmlNestingDepth,
+  MAX_HTML_NESTING,
+  stripInertHtml,
+} from '../../../../electron/import/inertHtml';
 import { PAGES, pageNames } from './fixtures';
 
 describe('stripInertHtml', () => {
@@ -54,5 +59,14 @@ describe('htmlNestingDepth', () => {
   it('reads a tag that never ends, or a megabyte of "<" signs, in one pass', () => {
     expect(htmlNestingDepth(`<div><a href="${'x'.repeat(1_000_000)}`)).toBe(1);
     expect(htmlNestingDepth('x<'.repeat(1_000_000))).toBe(0);
+  });
+});
+
+describe('collapseEmptyRuns', () => {
+  it('collapses runs of empty elements of one kind, leaving text and other elements alone', () => {
+    expect(collapseEmptyRuns('<ul><li><li><li><li>Item</ul>')).toBe('<ul><li><li>Item</ul>');
+    expect(collapseEmptyRuns('<p></p>\n<p class="x"></p> <p></p><p>Text</p>')).toBe('<p></p>\n<p>Text</p>');
+    expect(collapseEmptyRuns('<p>One</p><p>Two</p><p>Three</p>')).toBe('<p>One</p><p>Two</p><p>Three</p>');
+    expect(collapseEmptyRuns('<li></li><p></p><li></li>')).toBe('<li></li><p></p><li></li>');
   });
 });
