@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
 import type { Channel, ParsedArgsOf, ResultOf } from '../../shared/api';
 import packageJson from '../../package.json';
 import { ApiError } from '../../shared/errors';
@@ -44,6 +47,27 @@ function captureInput(from: ParsedArgsOf<'sources:add'>['from']): sources.Captur
   return 'file' in from
     ? { kind: 'file', name: from.file.name, bytes: Buffer.from(from.file.dataBase64, 'base64') }
     : { kind: 'paste', text: from.paste.text, label: from.paste.label };
+}
+
+/**
+ * A library file named in a request: by its full path (a relative one would land wherever the
+ * app happened to start), and, to be opened, one that exists — opening a mistyped path must
+ * not quietly create an empty library there.
+ */
+function libraryFile(file: string, action: 'open' | 'create'): string {
+  if (!path.isAbsolute(file)) {
+    throw new ApiError(
+      'invalid-request',
+      `Choose the library by its full path, such as /home/me/archive.sqlite3, not "${file.slice(0, 200)}".`,
+    );
+  }
+  if (action === 'open' && !fs.existsSync(file)) {
+    throw new ApiError(
+      'not-found',
+      `There is no library at ${file}. Check the path, or use Create library to start a new one there.`,
+    );
+  }
+  return file;
 }
 
 /** The handler table shared by the desktop IPC, the browser mode and the CLI. */
@@ -132,11 +156,11 @@ export function createHandlers({ host, preferences, imports = new ImportJobs(), 
     'library:status': () => host.status(),
     'libraries:recent': () => host.recentLibraries(),
     'libraries:open': ({ path }) => {
-      host.switchTo(path);
+      host.switchTo(libraryFile(path, 'open'));
       return host.status();
     },
     'libraries:create': ({ path }) => {
-      host.create(path);
+      host.create(libraryFile(path, 'create'));
       return host.status();
     },
     'libraries:forget': ({ path }) => host.forgetRecent(path),

@@ -90,6 +90,14 @@ export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<Im
   if (document.uncompressedSize > MAX_DOCUMENT_XML_BYTES || unpacked > 4 * MAX_DOCUMENT_XML_BYTES) {
     throw refuse(`${fileName} is too large to import: its text unpacks to more than 200 MB.`);
   }
+  // The sizes above are what the archive declares; a part that inflates to more than it
+  // declares (a "zip bomb") would be unpacked whole by mammoth, gigabytes of it.
+  const liar = entries.find((entry) => readZipEntry(bytes, entry, Math.max(1, entry.uncompressedSize)) === null);
+  if (liar !== undefined) {
+    throw refuse(
+      `${fileName} is damaged or not a genuine Word document: its part ${liar.name.slice(0, 200)} unpacks to more than the file declares, or cannot be unpacked. Open it in Word and save it again.`,
+    );
+  }
   const core = readCoreProperties(bytes, entries);
 
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;

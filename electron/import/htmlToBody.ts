@@ -2,6 +2,7 @@ import type { Config } from 'dompurify';
 
 import type { Body } from '../../shared/domain';
 import { workWindow } from './domWindow';
+import { checkHtmlNesting } from './importFormats';
 import { isAllowedUrl, STORY_TAGS } from '../../shared/links';
 import { bodyFromDom } from './lexicalBody';
 
@@ -285,6 +286,7 @@ class BlockBuilder {
  * shared work window.
  */
 export function sanitiseBodyHtml(html: string): HTMLElement {
+  checkHtmlNesting('The text', html);
   const { window, purify } = workWindow();
   const dirty = purify.sanitize(html, PURIFY_CONFIG);
   const builder = new BlockBuilder(window.document);
@@ -300,6 +302,7 @@ export function sanitiseBodyHtml(html: string): HTMLElement {
  * and mailto links gone — so a kept page reads as the page did, and can run nothing.
  */
 export function sanitiseSnapshotHtml(html: string): string {
+  checkHtmlNesting('The page', html);
   return workWindow().purify.sanitize(html, { ...PURIFY_CONFIG, RETURN_DOM: false });
 }
 

@@ -70,6 +70,24 @@ function splitFrontMatter(text: string): { yaml: string | null; markdown: string
   return { yaml: rest.slice(0, match.index), markdown: rest.slice(match.index + match[0].length).replace(/^\n/, '') };
 }
 
+/** A line that is only emphasis markers and spaces: a rule ("* * *", "-----"), left as it is. */
+const RULE_LINE = /^[ \t]*(?:[*_~][ \t]*)+$/;
+
+/**
+ * Runs of four or more emphasis markers ("*****", "____", "~~~~") mark no emphasis anyone
+ * means, and Lexical's Markdown reader takes time growing with the square of their length and
+ * then overflows its stack (20,000 of them: 20 s, then a crash). They are escaped, so they
+ * read as the characters they are; a line of nothing else (a rule) is left alone.
+ */
+export function escapeMarkerRuns(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) =>
+      RULE_LINE.test(line) ? line : line.replace(/(?<!\\)([*_~])\1{3,}/g, (run) => run.replace(/./g, '\\$&')),
+    )
+    .join('\n');
+}
+
 /**
  * Reads a Markdown article with optional YAML front matter: title, dek (or description or
  * subtitle), author or authors (names, or objects with name and bio), date, tags, section,
@@ -112,7 +130,7 @@ export function parseMarkdown(text: string, fileName: string): ImportedArticle {
   }
   if (headline === '') headline = headlineFromFileName(fileName);
 
-  const article = blankImport('markdown', bodyFromMarkdown(bodyMarkdown));
+  const article = blankImport('markdown', bodyFromMarkdown(escapeMarkerRuns(bodyMarkdown)));
   article.notes = notes;
   article.headline = cutAtWord(headline, 500);
   article.dek = cutAtWord(asText(field('dek') ?? field('description') ?? field('subtitle')), 2000);

@@ -14,7 +14,7 @@ import { workWindow } from './domWindow';
 import { htmlToBody } from './htmlToBody';
 import type { ImportedArticle, ImportedAuthor, ImportedImage } from './importedArticle';
 import { blankImport, calendarDate, collapseSpace, cutAtWord, headlineKey } from './importedArticle';
-import { refuse } from './importFormats';
+import { checkHtmlNesting, refuse } from './importFormats';
 import { unsafeEntryName } from './zipDirectory';
 
 /** The file at the top of a package that describes the article. */
@@ -345,6 +345,7 @@ export function parseNinjs(text: string, name: string, entries: PackageEntries |
     absent = rich.absent;
     datelineLabel = rich.datelineLabel;
     for (const [headline, id] of rich.alsoSeeIds) linkedIds.set(headline, id);
+    checkHtmlNesting(name, rich.html);
     body = htmlToBody(rich.html);
   } else {
     const read = plainParagraphs(plain, located);

@@ -4,10 +4,10 @@ import { LanguageSchema } from '../../shared/domain';
 import { bodyToPlainText } from '../../shared/text';
 import { decodeEntities, parseHtmlDocument } from './domWindow';
 import { htmlToBody, sanitiseSnapshotHtml } from './htmlToBody';
-import { stripInertHtml } from './inertHtml';
+import { collapseEmptyRuns, stripInertHtml } from './inertHtml';
 import type { ImportedArticle, ImportedAuthor } from './importedArticle';
 import { blankImport, calendarDate, collapseSpace, cutAtWord, headlineFromFileName } from './importedArticle';
-import { refuse } from './importFormats';
+import { checkHtmlNesting, refuse } from './importFormats';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -161,7 +161,9 @@ function metaContent(meta: MetaTags, ...keys: readonly string[]): string {
  * the lead image stays an address.
  */
 export function parseWebPage(html: string, fileName: string): ImportedArticle {
-  const doc = parseHtmlDocument(stripInertHtml(html));
+  const stripped = collapseEmptyRuns(stripInertHtml(html));
+  checkHtmlNesting(fileName, stripped);
+  const doc = parseHtmlDocument(stripped);
   {
     const ld = jsonLdArticle(doc) ?? {};
     const meta = readMetaTags(doc);

@@ -701,6 +701,33 @@ describe('refusals and failures', () => {
   });
 });
 
+describe('library paths in requests', () => {
+  it('refuses a relative path, creating nothing where the app was started', async () => {
+    const cwd = process.cwd();
+    const before = fs.readdirSync(cwd);
+    for (const channel of ['libraries:open', 'libraries:create'] as const) {
+      for (const relative of ['desk.sqlite3', '../desk.sqlite3', 'libraries/desk.sqlite3']) {
+        const message = expectError(await dispatch(handlers, channel, { path: relative }), 'invalid-request', channel);
+        expect(message).toBe(
+          `Choose the library by its full path, such as /home/me/archive.sqlite3, not "${relative}".`,
+        );
+      }
+    }
+    expect(fs.readdirSync(cwd)).toEqual(before);
+    expect((await call('library:status', {})).path).toBe(library.file);
+  });
+
+  it('refuses to open a library that does not exist rather than create an empty one there', async () => {
+    const missing = path.join(library.dir, 'archive.sqlite3');
+    const message = expectError(await dispatch(handlers, 'libraries:open', { path: missing }), 'not-found');
+    expect(message).toBe(
+      `There is no library at ${missing}. Check the path, or use Create library to start a new one there.`,
+    );
+    expect(fs.existsSync(missing)).toBe(false);
+    expect((await call('library:status', {})).path).toBe(library.file);
+  });
+});
+
 describe('preferences through dispatch', () => {
   it('reads back what was saved, and a change to one preference keeps the others', async () => {
     const defaults = await call('preferences:get', {});

@@ -126,8 +126,11 @@ export function filterConditions(
       clauses.push(`${date} < @dateUntil`);
     }
   }
+  // A filter that matches nothing ("0") lets SQLite plan without the index, and an INDEXED BY it
+  // cannot use is an error ("no query solution"), so the index is named only when it can serve.
   const byRowid =
     mode === 'count' &&
+    !clauses.includes('0') &&
     options.trashed !== true &&
     ((options.skip !== 'tag' && filters.tag !== undefined) ||
       (options.skip !== 'authorId' && filters.authorId !== undefined));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocx } from '../../../../electron/import/docx';
 import { readZipDirectory } from '../../../../electron/import/zipDirectory';
 import { bodyToPlainText } from '../../../../shared/text';
+import { bombEntry, deflatedEntry, rawZip } from '../../../fuzz/zipFiles';
 import { docxFile, zipArchive } from './fixtures';
 
 describe('parseDocx', () => {
@@ -106,5 +107,18 @@ describe('parseDocx', () => {
     const entry = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), name);
     archive.writeUInt32LE(300 * 1024 * 1024, entry + 24);
     await expect(parseDocx(archive, 'bomb.docx')).rejects.toThrow(/^bomb\.docx is too large to import/);
+  });
+
+  it('refuses a document whose parts unpack to far more than they declare (a zip bomb), without unpacking them', async () => {
+    // 4 GB of zeros in about 260 KB, each part declaring a few hundred bytes.
+    const styles = deflatedEntry('word/styles.xml', '<w:styles xmlns:w="urn:w"/>');
+    for (const bomb of [
+      rawZip([bombEntry('word/document.xml', 4096, 2000), styles]),
+      rawZip([deflatedEntry('word/document.xml', '<w:document/>'), bombEntry('word/styles.xml', 4096, 300)]),
+    ]) {
+      await expect(parseDocx(bomb, 'bomb.docx')).rejects.toThrow(
+        /^bomb\.docx is damaged or not a genuine Word document: its part word\/(document|styles)\.xml unpacks to more than the file declares/,
+      );
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseMarkdown } from '../../../../electron/import/markdown';
+import { escapeMarkerRuns, parseMarkdown } from '../../../../electron/import/markdown';
 import { bodyToPlainText } from '../../../../shared/text';
 
 type Node = { type: string; tag?: string; url?: string; format?: number; text?: string; children?: Node[] };
@@ -123,5 +123,22 @@ describe('parseMarkdown', () => {
   it('treats text without front matter as all body', () => {
     const article = parseMarkdown('---\nnot closed\n\nbody', 'x.md');
     expect(bodyToPlainText(article.body)).toContain('not closed');
+  });
+});
+
+describe('long runs of emphasis markers', () => {
+  it('reads 20,000 asterisks, underscores or tildes around a word as those characters, not as nested emphasis', () => {
+    for (const marker of ['*', '_', '~']) {
+      const run = marker.repeat(20_000);
+      const article = parseMarkdown(`# Markers\n\n${run}word${run}\n\nAfter.`, 'markers.md');
+      expect(bodyToPlainText(article.body)).toBe(`${run}word${run}\n\nAfter.`);
+    }
+  });
+
+  it('keeps emphasis, escapes and rules as they were', () => {
+    expect(escapeMarkerRuns('*a* **b** ~~c~~ __d__ \\*\\*\\*\\* x')).toBe('*a* **b** ~~c~~ __d__ \\*\\*\\*\\* x');
+    expect(escapeMarkerRuns('* * *\n*****\nword ****** word')).toBe('* * *\n*****\nword \\*\\*\\*\\*\\*\\* word');
+    const article = parseMarkdown('# Markers\n\nA **bold** and _italic_ word, then ******** stars.', 'markers.md');
+    expect(bodyToPlainText(article.body)).toBe('A bold and italic word, then ******** stars.');
   });
 });

@@ -168,6 +168,27 @@ describe('parseWebPage', () => {
     expect(article.headline).toBe('OG headline');
   });
 
+  it('refuses a page nested thousands of levels deep before parsing it, saying why', () => {
+    for (const open of ['<div>', '<article>', '<ul><li>', '<table><tr><td>', '<blockquote>']) {
+      const page = `<!doctype html><html><head><title>Deep</title></head><body><h1>Deep page</h1>${open.repeat(10_000)}<p>Text.</p></body></html>`;
+      expect(() => parseWebPage(page, 'deep.html'), open).toThrow(
+        'deep.html nests its elements more than 256 levels deep, which no ordinary page does, so Copydesk does not read it.',
+      );
+    }
+  });
+
+  it('reads a page flooded with ten thousand empty paragraphs or list items as its article alone', () => {
+    for (const flood of ['<p>', '<p></p>', '<li>', '<span></span>']) {
+      const page = `<html><head><title>Flooded</title></head><body><h1>Flooded</h1>${flood.repeat(10_000)}<p>${'The council approved the night ferry trial on Monday. '.repeat(8)}</p></body></html>`;
+      expect(bodyToPlainText(parseWebPage(page, 'flooded.html').body), flood).toMatch(/^The council approved/);
+    }
+  });
+
+  it('still reads a page nested a hundred levels deep', () => {
+    const page = `<html><head><title>Nested story</title></head><body>${'<div>'.repeat(100)}<h1>Nested story</h1><p>${'The council approved the night ferry trial on Monday. '.repeat(8)}</p><p>${'It begins in May, with three crossings a night. '.repeat(8)}</p>${'</div>'.repeat(100)}</body></html>`;
+    expect(bodyToPlainText(parseWebPage(page, 'nested.html').body)).toMatch(/^The council approved/);
+  });
+
   it('refuses a page with no article text', () => {
     expect(() =>
       parseWebPage('<html><head><title>Index</title></head><body><script>x()</script></body></html>', 'index.html'),

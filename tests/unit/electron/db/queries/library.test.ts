@@ -221,6 +221,20 @@ describe('filter counts', () => {
     ]);
   });
 
+  it('counts with every status box unticked and a tag or author chosen: nothing matches, and no error', () => {
+    desk();
+    for (const filters of [
+      { statuses: [], tag: 'transport' },
+      { statuses: [], authorId: maria },
+      { statuses: [], tag: 'council', authorId: omar },
+    ] satisfies LibraryFilters[]) {
+      const facets = libraryFacets(library.lib.db, filters);
+      expect(facets.total, JSON.stringify(filters)).toBe(0);
+      expect(facets.statuses.reduce((sum, entry) => sum + entry.count, 0)).toBeGreaterThan(0);
+    }
+    expect(list({ filters: { statuses: [], tag: 'transport' } }).total).toBe(0);
+  });
+
   it(`lists at most ${FACET_LIMIT} tags, and keeps a chosen tag that is not among them`, () => {
     for (let i = 0; i < FACET_LIMIT + 5; i += 1) {
       add(`Story ${i}`, {
