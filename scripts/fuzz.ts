@@ -34,6 +34,16 @@ async function main(): Promise<number> {
     apiTarget(api) as FuzzTarget<unknown>,
   ].filter((target) => words.length === 0 || words.some((word) => target.name.includes(word)));
 
+  // Stopped with Ctrl+C: the sandbox and anything it caught are removed all the same.
+  const stop = () => {
+    api.close();
+    library.close();
+    sandbox.dispose();
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
   let total = 0;
   const failures: string[] = [];
   console.log(
