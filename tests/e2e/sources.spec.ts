@@ -54,7 +54,9 @@ test('sources are kept from a web page, a Word file and a PDF, read back, and ci
         buffer: pdfDocument([[[REPORT], [REPORT_LINE]]], { title: REPORT }),
       },
     ]);
-  await expect(cited(page).getByRole('listitem')).toHaveCount(3);
+  // Each file shows as it is kept; reading a PDF starts its reader, which takes a moment.
+  await expect(cited(page).getByRole('listitem')).toHaveCount(3, { timeout: 30_000 });
+  await expect(sourcesPanel(page).getByText(/^Keeping /)).toHaveCount(0);
   await expect(cited(page).getByRole('listitem').filter({ hasText: PAGE_TITLE })).toContainText('Web page');
   await expect(cited(page).getByRole('listitem').filter({ hasText: BRIEFING })).toContainText('Document');
   await expect(cited(page).getByRole('listitem').filter({ hasText: REPORT })).toContainText('1 snapshot');

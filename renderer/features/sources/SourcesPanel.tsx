@@ -161,12 +161,14 @@ export function SourcesPanel({
       try {
         const dataBase64 = await readAsBase64(file);
         await api.invoke('sources:add', { from: { file: { name: file.name, dataBase64 } }, articleId });
+        // Each kept file shows at once, while the next is read.
+        onChanged(await api.invoke('sources:forArticle', { articleId }));
       } catch (error) {
         onError(error);
       }
     }
     setAdding(null);
-    added();
+    setMode('idle');
   };
 
   return (

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { cleanEntityName, entityKey, extractEntities } from '../../../../electron/related/entities';
+import { cleanEntityName, ENTITY_WORD_LIMIT, entityKey, extractEntities } from '../../../../electron/related/entities';
 
 const SHARED = path.join(__dirname, '..', '..', '..', '..', '..', 'shared');
 const read = (file: string) => fs.readFileSync(path.join(SHARED, file), 'utf8');
@@ -64,6 +64,21 @@ describe('extractEntities on BBC stories', () => {
     );
     const keys = (list: typeof a) => list.map((entity) => entityKey(entity.kind, entity.name).key).sort();
     expect(keys(b)).toEqual(keys(a));
+  });
+});
+
+describe('extractEntities on a book-length paste', () => {
+  it('reads names from the opening words only, a long paragraph included, so the save is not held up', () => {
+    const filler = Array.from({ length: ENTITY_WORD_LIMIT }, (_, n) => `word${n}`).join(' ');
+    const opening = 'Tony Blair met Gordon Brown in London on Monday.';
+    const late = 'Angela Merkel later visited Paris.';
+    const paragraphs = [opening, filler, late].join('\n\n');
+    expect(names(paragraphs, 'person')).toContain('Tony Blair');
+    expect(names(paragraphs, 'person')).not.toContain('Angela Merkel');
+    // One paragraph of it all: the same.
+    const oneParagraph = `${opening} ${filler} ${late}`;
+    expect(names(oneParagraph, 'person')).toContain('Tony Blair');
+    expect(names(oneParagraph, 'person')).not.toContain('Angela Merkel');
   });
 });
 
