@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { pngImage } from '../helpers/images';
 import {
   body,
+  callApi,
   dekField,
   expectSaved,
   headlineField,
@@ -28,26 +29,6 @@ async function startArticle(page: Page, headline: string, dek = ''): Promise<voi
   if (dek !== '') await page.keyboard.type(dek);
   await page.keyboard.press('Enter');
   await expect(body(page)).toBeFocused();
-}
-
-type ApiReply = { ok: boolean; value?: unknown; error?: { message: string } };
-
-/** Calls the API from inside the page with the session's key, as another window would. */
-async function callApi(page: Page, channel: string, args: unknown): Promise<ApiReply> {
-  return page.evaluate(
-    async ({ channel, args }) => {
-      const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Copydesk-Token': sessionStorage.getItem('copydesk.token') ?? '',
-        },
-        body: JSON.stringify(args),
-      });
-      return (await response.json()) as ApiReply;
-    },
-    { channel, args },
-  );
 }
 
 type SavedArticle = { id: string; version: number; headline: string; body: unknown; bodyText: string };

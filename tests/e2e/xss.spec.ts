@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import type { Page } from '@playwright/test';
 
-import { body, expectSaved, library, startStory } from '../helpers/editorPage';
+import { body, callApi as callPageApi, expectSaved, library, startStory } from '../helpers/editorPage';
 import { expect, test } from '../helpers/webServer';
 import { hostileDocx, hostileMarkdown, hostileNinjs, hostilePage, inTens } from '../fixtures/xssFiles';
 import { XSS_ACTION, XSS_PAYLOADS } from '../fixtures/xssPayloads';
@@ -15,24 +15,9 @@ import { XSS_ACTION, XSS_PAYLOADS } from '../fixtures/xssPayloads';
  * window or open a dialog if it ran, and neither ever happens.
  */
 
-type ApiReply = { ok: boolean; value?: unknown; error?: { message: string } };
-
-/** Calls the API from inside the page with the session's key, as the interface does. */
+/** Calls the API from inside the page, expecting it to answer with a value. */
 async function callApi(page: Page, channel: string, args: unknown): Promise<unknown> {
-  const reply = await page.evaluate(
-    async ({ channel, args }) => {
-      const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Copydesk-Token': sessionStorage.getItem('copydesk.token') ?? '',
-        },
-        body: JSON.stringify(args),
-      });
-      return (await response.json()) as ApiReply;
-    },
-    { channel, args },
-  );
+  const reply = await callPageApi(page, channel, args);
   expect(reply.ok, `${channel}: ${reply.error?.message ?? ''}`).toBe(true);
   return reply.value;
 }

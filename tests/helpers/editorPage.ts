@@ -114,3 +114,23 @@ export async function startStory(page: Page, headline: string, paragraphs: reado
   }
   await expectSaved(page);
 }
+
+export type ApiReply = { ok: boolean; value?: unknown; error?: { message: string } };
+
+/** Calls the API from inside the page with the session's key, as the interface or another window does. */
+export async function callApi(page: Page, channel: string, args: unknown): Promise<ApiReply> {
+  return page.evaluate(
+    async ({ channel: name, args: payload }) => {
+      const response = await fetch(`/api/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Copydesk-Token': sessionStorage.getItem('copydesk.token') ?? '',
+        },
+        body: JSON.stringify(payload),
+      });
+      return (await response.json()) as ApiReply;
+    },
+    { channel, args },
+  );
+}
