@@ -82,12 +82,13 @@ test('a draft finds related stories with their reasons; one inserted as Also See
     expect(yukos.concat(headlineOf('business/127.txt'))).toContain(firstHeadline);
     await first.getByRole('button', { name: `Insert “Also See: ${firstHeadline}” at the cursor` }).click();
     await expect(body(page).locator('.ed-also-see')).toHaveText(`Also See: ${firstHeadline}`);
-    const second = suggested.getByRole('listitem').nth(1);
-    const secondHeadline = (await second.getByRole('link').textContent()) ?? '';
-    await second.getByRole('button', { name: `Pin “${secondHeadline}” to the related list` }).click();
-    await expect(second.getByRole('button', { name: `Pin “${secondHeadline}” to the related list` })).toHaveText(
-      'Pinned',
-    );
+    // The inserted block changes the draft, so the list may be asked for again and reorder:
+    // the second suggestion is found by its headline from here on, not by its place.
+    const another = suggested.getByRole('listitem').filter({ hasNotText: firstHeadline }).first();
+    const secondHeadline = (await another.getByRole('link').textContent()) ?? '';
+    const pin = suggested.getByRole('button', { name: `Pin “${secondHeadline}” to the related list` });
+    await pin.click();
+    await expect(pin).toHaveText('Pinned');
     const pinned = panel(page).getByRole('list', { name: 'Related list' });
     await expect(pinned.getByRole('listitem')).toHaveCount(1);
     await expect(pinned).toContainText(secondHeadline);
