@@ -34,6 +34,8 @@ const CACHE = path.join(os.tmpdir(), 'copydesk-bench-search');
 const SIZES = process.argv.slice(2).map(Number).filter(Number.isFinite);
 const LIBRARY_SIZES = SIZES.length > 0 ? SIZES : [10_000, 100_000];
 const RUNS = 30;
+/** Copydesk's search with every match ranked, as it was before the newest-first cut. */
+const RANK_EVERY_MATCH = { rankAllUpTo: Number.MAX_SAFE_INTEGER };
 const LIMIT = 20;
 /** Rows in a page of the library list, as the UI asks for them. */
 const PAGE_ROWS = 100;
@@ -281,6 +283,7 @@ function benchSize(docs: readonly Doc[], size: number): void {
   const unselective = FILTERS.unselective ?? {};
   const search = measure(QUERIES, {
     copydesk: (query) => searchArticles(db, query, LIMIT),
+    everyMatch: (query) => searchArticles(db, query, LIMIT, {}, RANK_EVERY_MATCH),
     raw: (query) => raw.all(matches.get(query)),
     mini: miniSearch,
     selective: (query) => searchArticles(db, query, LIMIT, selective),
@@ -293,6 +296,7 @@ function benchSize(docs: readonly Doc[], size: number): void {
   const versus = (figures: Figures) => `${(figures.p95 / search.raw.p95).toFixed(2)}× raw FTS5 at p95`;
   printTable(`Search, ${QUERIES.length} queries × ${RUNS} runs, top ${LIMIT} (with snippets for Copydesk)`, [
     ['Copydesk search (searchArticles)', search.copydesk, versus(search.copydesk)],
+    ['  ranking every match (no newest-first cut)', search.everyMatch, versus(search.everyMatch)],
     ['raw FTS5 (MATCH … ORDER BY rank LIMIT 20)', search.raw],
     ['MiniSearch 7.2 (in memory)', search.mini, `index built in ${miniBuild.toFixed(1)} s`],
     ['Copydesk search, selective filter', search.selective, versus(search.selective)],
@@ -303,15 +307,26 @@ function benchSize(docs: readonly Doc[], size: number): void {
     ['  alternative: join to the table in the subquery', search.unselectiveJoined],
   ]);
   console.log(
-    `\n  p50 / p95 per query (ms)   ${'Copydesk'.padStart(17)} ${'raw FTS5'.padStart(17)} ${'MiniSearch'.padStart(17)}`,
+    `\n  p50 / p95 per query (ms)   ${'Copydesk'.padStart(17)} ${'every match'.padStart(17)} ${'raw FTS5'.padStart(17)} ${'MiniSearch'.padStart(17)}  first ${LIMIT} shared`,
   );
+  let identical = 0;
   for (const query of QUERIES) {
     const cell = (figures: Figures | undefined) =>
       `${(figures?.p50 ?? 0).toFixed(2).padStart(8)} ${(figures?.p95 ?? 0).toFixed(2).padStart(8)}`;
+    // What the cut costs in results: the first page against the one ranking every match gives.
+    const ids = (options: Parameters<typeof searchArticles>[4]) =>
+      searchArticles(db, query, LIMIT, {}, options).hits.map((hit) => hit.id);
+    const every = ids(RANK_EVERY_MATCH);
+    const ours = ids({});
+    if (ours.join() === every.join()) identical += 1;
+    const shared = ours.filter((id) => every.includes(id)).length;
     console.log(
-      `  ${query.padEnd(26)} ${cell(search.copydesk.perQuery.get(query))} ${cell(search.raw.perQuery.get(query))} ${cell(search.mini.perQuery.get(query))}`,
+      `  ${query.padEnd(26)} ${cell(search.copydesk.perQuery.get(query))} ${cell(search.everyMatch.perQuery.get(query))} ${cell(search.raw.perQuery.get(query))} ${cell(search.mini.perQuery.get(query))}  ${shared}/${every.length}`,
     );
   }
+  console.log(
+    `  first ${LIMIT} hits identical, in order, to ranking every match: ${identical} of ${QUERIES.length} queries`,
+  );
 
   const total = listArticles(db, { offset: 0, limit: 1, trashed: false }).total;
   const reporter2 = authorId(db, 'Reporter 2');

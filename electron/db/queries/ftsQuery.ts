@@ -6,7 +6,15 @@
  * treated as text, never passed to FTS5 as syntax, so no input can raise an SQLite error.
  * The last word is matched as a prefix while the person is still typing it.
  */
-export type FtsQuery = { match: string | null; hint: string | null };
+export type FtsQuery = {
+  match: string | null;
+  hint: string | null;
+  /**
+   * Articles with any of the sought words or phrases in the headline (to be taken together
+   * with `match`): the ones a broad search must never leave out.
+   */
+  inHeadline: string | null;
+};
 
 type Term = { words: string[]; prefix: boolean };
 
@@ -67,11 +75,12 @@ export function buildFtsQuery(input: string): FtsQuery {
     return {
       match: null,
       hint: excluded.length > 0 ? 'Add a word to look for: a minus sign only leaves words out.' : null,
+      inHeadline: null,
     };
   }
   const positive = groups
     .map((group) => (group.length === 1 ? quote(group[0] as Term) : `(${group.map(quote).join(' OR ')})`))
     .join(' AND ');
   const match = excluded.length === 0 ? positive : `(${positive}) NOT (${excluded.map(quote).join(' OR ')})`;
-  return { match, hint: null };
+  return { match, hint: null, inHeadline: `{headline} : (${groups.flat().map(quote).join(' OR ')})` };
 }

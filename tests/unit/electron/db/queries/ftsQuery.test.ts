@@ -54,7 +54,7 @@ function randomInput(random: () => number): string {
 describe('buildFtsQuery', () => {
   it('gives no query and no hint for empty or blank input, or input with no letters', () => {
     for (const input of ['', '   ', '\t\n', '"', '""', '***', '( ) : ^', 'OR', 'OR OR', '-', '🚢 🇵🇰']) {
-      expect(buildFtsQuery(input), JSON.stringify(input)).toEqual({ match: null, hint: null });
+      expect(buildFtsQuery(input), JSON.stringify(input)).toEqual({ match: null, hint: null, inHeadline: null });
     }
   });
 
@@ -64,6 +64,12 @@ describe('buildFtsQuery', () => {
       expect(query.match).toBeNull();
       expect(query.hint).toMatch(/Add a word to look for/);
     }
+  });
+
+  it('looks for any sought word or phrase in the headline, but never for an excluded one', () => {
+    expect(buildFtsQuery('ferry OR tram "night bus" -rail harb').inHeadline).toBe(
+      '{headline} : ("ferry" OR "tram" OR "night bus" OR "harb"*)',
+    );
   });
 
   it('treats the last word as a prefix only while it is still being typed', () => {
@@ -104,7 +110,12 @@ describe('any search box input', () => {
       const query = buildFtsQuery(input);
       let result: ReturnType<typeof searchArticles>;
       try {
-        result = searchArticles(library.lib.db, input, 20);
+        // Every other input is ranked as a broad search of a large library is: the newest
+        // match and the headline matches only.
+        result =
+          i % 2 === 0
+            ? searchArticles(library.lib.db, input, 20)
+            : searchArticles(library.lib.db, input, 1, {}, { rankAllUpTo: 1 });
       } catch (error) {
         throw new Error(`input #${i} ${JSON.stringify(input)} → ${query.match ?? 'null'} failed: ${String(error)}`, {
           cause: error,

@@ -122,6 +122,43 @@ describe('searching the library', () => {
     });
   });
 
+  describe('a search matching more articles than are ranked', () => {
+    // Oldest first: a story with the word in its headline, one that repeats it in the body,
+    // then three newer stories that mention it once.
+    function addStories(extra: ArticlePatch = {}): void {
+      add('Ferry fares rise', ['The harbour board met.'], extra);
+      add('Budget', ['The ferry, the ferry and again the ferry.'], extra);
+      for (const name of ['Monday', 'Tuesday', 'Wednesday']) add(name, [`${name}: a ferry was late.`], extra);
+    }
+    const rankingThree = (query: string, filters = {}) =>
+      searchArticles(library.lib.db, query, 3, filters, { rankAllUpTo: 3 }).hits.map((hit) => hit.headline);
+
+    it('ranks the newest matches and every headline match, leaving out older passing mentions', () => {
+      addStories();
+      expect(headlinesFor('ferry', 3).slice(0, 2)).toEqual(['Ferry fares rise', 'Budget']);
+      const ranked = rankingThree('ferry');
+      expect(ranked[0]).toBe('Ferry fares rise');
+      expect(ranked).not.toContain('Budget');
+      expect(ranked).toHaveLength(3);
+      // A word still being typed is narrowed the same way.
+      expect(rankingThree('fer')[0]).toBe('Ferry fares rise');
+      expect(rankingThree('fer')).not.toContain('Budget');
+    });
+
+    it('keeps to the filters and leaves out trashed articles', () => {
+      addStories({ section: 'Local' });
+      addStories({ section: 'World' });
+      trashArticle(library.lib, add('Ferry ferry ferry', ['ferry'], { section: 'Local' }), clock);
+      const ranked = rankingThree('ferry', { section: 'Local' });
+      expect(ranked[0]).toBe('Ferry fares rise');
+      expect(ranked).toHaveLength(3);
+      expect(ranked).not.toContain('Ferry ferry ferry');
+      const hits = searchArticles(library.lib.db, 'ferry', 10, { section: 'Local' }, { rankAllUpTo: 3 }).hits;
+      expect(hits.every((hit) => hit.section === 'Local')).toBe(true);
+      expect(hits[0]?.snippet).toContain(`${HIGHLIGHT_START}Ferry${HIGHLIGHT_END}`);
+    });
+  });
+
   it('gives a hint instead of hits when the query cannot find anything', () => {
     add('Ferry trial', ['The ferry runs.']);
     expect(search('-ferry')).toEqual({ hits: [], hint: 'Add a word to look for: a minus sign only leaves words out.' });
