@@ -61,6 +61,38 @@ const SUMMARY_COLUMNS = `a.id, a.slug, a.headline, a.dek, a.section, a.status, a
               a.created_at, a.updated_at, a.trashed_at`;
 
 /**
+ * The page of a broad search: rank is worked out only for the matches at or after `floor` and
+ * those with a sought word in the headline ("+score" keeps the ordering out of FTS5, which
+ * would otherwise rank every match first and filter after). The page's snippets are made
+ * afterwards in one pass over the matches: asking for each by its rowid would expand a
+ * prefix ("gover*") into its words again for every hit.
+ */
+function rankNewestAndHeadlines(db: Db, eligible: string, params: Record<string, string | number>): Ranked[] {
+  const ranked = prepared(
+    db,
+    `SELECT rowid FROM articles_fts
+       WHERE articles_fts MATCH @match AND ${eligible}
+         AND (rowid >= @floor OR rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @inHeadline))
+       ORDER BY +rank LIMIT @limit`,
+  )
+    .pluck()
+    .all(params) as number[];
+  const rows = prepared(
+    db,
+    `WITH page AS MATERIALIZED (
+       SELECT rowid, snippet(articles_fts, -1, @start, @end, '…', 16) AS snippet
+       FROM articles_fts
+       WHERE articles_fts MATCH @match AND +rowid IN (SELECT value FROM json_each(@page))
+     )
+     SELECT ${SUMMARY_COLUMNS}, a.seq, page.snippet FROM page JOIN articles AS a ON a.seq = page.rowid`,
+  ).all({ match: params.match, start: params.start, end: params.end, page: JSON.stringify(ranked) }) as (Ranked & {
+    seq: number;
+  })[];
+  const place = new Map(ranked.map((rowid, index) => [rowid, index]));
+  return rows.sort((a, b) => (place.get(a.seq) ?? 0) - (place.get(b.seq) ?? 0));
+}
+
+/**
  * Ranked full-text search over headline, dek and body. Ranking happens inside the FTS5
  * subquery (bm25 with the weights set in the index), and only the top rows are joined to
  * the articles table: the shape that stays fast on a large library. A search that matches
@@ -86,9 +118,9 @@ export function searchArticles(
        ORDER BY rowid DESC LIMIT 1 OFFSET @offset`,
   ).get({ ...eligible.params, match: query.match, offset: Math.max(rankAllUpTo, limit) - 1 }) as
     { rowid: number } | undefined;
-  const rows = (
+  const rows =
     floor === undefined || query.inHeadline === null
-      ? prepared(
+      ? (prepared(
           db,
           `SELECT ${SUMMARY_COLUMNS}, f.snippet
              FROM (
@@ -100,27 +132,8 @@ export function searchArticles(
              ) AS f
              JOIN articles AS a ON a.seq = f.rowid
              ORDER BY f.rank`,
-        ).all(params)
-      : // "+score" keeps the ordering out of FTS5, which would otherwise rank every match
-        // first and filter after; here rank is worked out only for the rows let through.
-        // The snippets are made for the page alone, once it is known.
-        prepared(
-          db,
-          `SELECT ${SUMMARY_COLUMNS},
-                  snippet(articles_fts, -1, @start, @end, '…', 16) AS snippet
-             FROM (
-               SELECT rowid, rank AS score
-               FROM articles_fts
-               WHERE articles_fts MATCH @match AND ${eligible.sql}
-                 AND (rowid >= @floor
-                      OR rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @inHeadline))
-               ORDER BY +score LIMIT @limit
-             ) AS f
-             JOIN articles_fts ON articles_fts.rowid = f.rowid AND articles_fts MATCH @match
-             JOIN articles AS a ON a.seq = f.rowid
-             ORDER BY f.score`,
-        ).all({ ...params, floor: floor.rowid, inHeadline: query.inHeadline })
-  ) as Ranked[];
+        ).all(params) as Ranked[])
+      : rankNewestAndHeadlines(db, eligible.sql, { ...params, floor: floor.rowid, inHeadline: query.inHeadline });
   const hits = rows.map((row) => ({ ...rowToSummary(row), snippet: row.snippet }));
   if (hits.length > 0) return { hits, hint: null };
   return {
