@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 
 import { LanguageSchema } from '../../shared/domain';
 import { bodyToPlainText } from '../../shared/text';
-import { decodeEntities, parseHtmlDocument } from './domWindow';
+import { decodeEntities, parsePageDocument } from './domWindow';
 import { htmlToBody, sanitiseSnapshotHtml } from './htmlToBody';
 import { collapseEmptyRuns, stripInertHtml } from './inertHtml';
 import type { ImportedArticle, ImportedAuthor } from './importedArticle';
@@ -163,7 +163,7 @@ function metaContent(meta: MetaTags, ...keys: readonly string[]): string {
 export function parseWebPage(html: string, fileName: string): ImportedArticle {
   const stripped = collapseEmptyRuns(stripInertHtml(html));
   checkHtmlNesting(fileName, stripped);
-  const doc = parseHtmlDocument(stripped);
+  const doc = parsePageDocument(stripped);
   {
     const ld = jsonLdArticle(doc) ?? {};
     const meta = readMetaTags(doc);

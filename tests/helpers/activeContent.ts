@@ -3,7 +3,7 @@
  * excepted), event-handler attributes, javascript:, data: and vbscript: addresses, frames,
  * srcdoc, objects and embeds, forms, base and meta refresh, CSS expressions and imports.
  */
-import { parseHtmlDocument } from '../../electron/import/domWindow';
+import { parseHtmlDocument } from './htmlDocument';
 import { ACTIVE_ELEMENTS } from '../fixtures/xssPayloads';
 
 const URL_ATTRIBUTES = new Set([

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 
-import { parseHtmlDocument } from '../../../../electron/import/domWindow';
+import { parseHtmlDocument } from '../../../helpers/htmlDocument';
 
 /** The shared test material, next to the repository: ../shared from the repository's root. */
 export const SHARED = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared');
