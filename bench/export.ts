@@ -9,7 +9,6 @@
  *   npx tsx bench/export.ts
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { APP_VERSION } from '../electron/api/handlers';
@@ -20,12 +19,13 @@ import { createArticle, saveArticle } from '../electron/services/articles';
 import { addEvidence, createClaim, setVerdict } from '../electron/services/claims';
 import { addImage } from '../electron/services/assets';
 import { createAuthor } from '../electron/services/authors';
-import { LibraryHost } from '../electron/services/LibraryHost';
+import type { Library } from '../electron/services/LibraryHost';
 import { addSource, getSnapshot } from '../electron/services/sources';
 import type { Body } from '../shared/domain';
 import { countWords } from '../shared/text';
 import { jpegImage } from '../tests/helpers/images';
-import { markClaim } from '../tests/helpers/seedPackage';
+import { markClaim, PACKAGE_FORMATS, PACKAGE_REPORT } from '../tests/helpers/seedPackage';
+import { withTempLibrary } from '../tests/helpers/tempLibrary';
 
 const BBC = path.join(__dirname, '..', '..', 'shared', 'corpora', 'news', 'bbc');
 const RUNS = 25;
@@ -73,17 +73,7 @@ function paragraphs(words: number): string[] {
 }
 
 /** Every file of the package issue 7 describes, or the figure would time less than an export. */
-const FULL_PACKAGE = [
-  'article.html',
-  'article.md',
-  'article.ninjs.json',
-  'article.newsml.xml',
-  'claims.jsonld',
-  'annotations.jsonld',
-  'sources.csl.json',
-  'factcheck-report.html',
-  'manifest.json',
-];
+const FULL_PACKAGE = [...PACKAGE_FORMATS, PACKAGE_REPORT, 'manifest.json'];
 
 function checkFullPackage(paths: readonly string[]): void {
   const missing = FULL_PACKAGE.filter((name) => !paths.includes(name));
@@ -99,133 +89,118 @@ function stats(times: number[]): string {
   return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms`;
 }
 
-async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-export-'));
-  const host = LibraryHost.open(path.join(dir, 'library.sqlite3'));
-  try {
-    const lib = host.current;
-    const author = createAuthor(lib, 'Amna Riaz', 'Covers diplomacy for the desk.');
-    const images = [0, 1, 2, 3, 4].map((i) => addImage(lib, `photo-${i + 1}.jpg`, photo(i + 1, 400_000)));
-    const text = paragraphs(2000);
-    const children: Body['root']['children'] = [];
-    text.forEach((paragraph, index) => {
-      children.push({ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: paragraph }] });
-      const image = images[1 + Math.floor(index / Math.ceil(text.length / 4))];
-      if (index % Math.ceil(text.length / 4) === 2 && image !== undefined) {
-        children.push({
-          type: 'inline-image',
-          version: 1,
-          assetId: image.id,
-          altText: 'Delegates',
-          caption: 'Delegates arrive.',
-          credit: 'AP',
-          width: image.width,
-          height: image.height,
-        });
-      }
-    });
-    const lead = images[0];
-    const article = createArticle(lib, {
-      headline: 'Pakistan and China resume talks',
-      authorIds: [author.id],
-      dateline: 'ISLAMABAD',
-      body: { root: { type: 'root', children } },
-      leadImage: lead === undefined ? null : { assetId: lead.id, caption: 'The delegations.', credit: 'Dawn' },
-    });
-    // Ten claims marked in the text, each tied to the wire copy and verified: the package's
-    // ClaimReview, annotations and sources files have something to hold.
-    const checker = { userName: 'Bench' };
-    const wire = await addSource(
-      lib,
-      { kind: 'paste', text: text.join('\n\n'), label: 'Wire' },
-      { kind: 'wire-copy', title: 'Talks resume', publisher: 'Reuters', reliability: 'B' },
-      article.id,
-    );
-    const snapshot = getSnapshot(lib, wire.snapshots[0]?.id ?? '');
-    let body = article.body;
-    let claims = 0;
-    for (let index = 0; index < text.length && claims < 10; index += 4) {
-      const phrase = (text[index] ?? '').split(' ').slice(0, 6).join(' ');
-      const start = snapshot.text.indexOf(phrase);
-      if (phrase.length < 20 || start < 0) continue;
-      const claim = createClaim(lib, article.id, 'other', phrase, checker);
-      body = markClaim(body, phrase, claim.id);
-      addEvidence(lib, claim.id, { snapshotId: snapshot.id, start, end: start + phrase.length, note: '' }, checker);
-      setVerdict(lib, claim.id, 'verified', 'In the wire copy.', checker);
-      claims += 1;
+async function bench(lib: Library, dir: string): Promise<void> {
+  const author = createAuthor(lib, 'Amna Riaz', 'Covers diplomacy for the desk.');
+  const images = [0, 1, 2, 3, 4].map((i) => addImage(lib, `photo-${i + 1}.jpg`, photo(i + 1, 400_000)));
+  const text = paragraphs(2000);
+  const children: Body['root']['children'] = [];
+  text.forEach((paragraph, index) => {
+    children.push({ type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, text: paragraph }] });
+    const image = images[1 + Math.floor(index / Math.ceil(text.length / 4))];
+    if (index % Math.ceil(text.length / 4) === 2 && image !== undefined) {
+      children.push({
+        type: 'inline-image',
+        version: 1,
+        assetId: image.id,
+        altText: 'Delegates',
+        caption: 'Delegates arrive.',
+        credit: 'AP',
+        width: image.width,
+        height: image.height,
+      });
     }
-    saveArticle(lib, article.id, article.version, { body });
+  });
+  const lead = images[0];
+  const article = createArticle(lib, {
+    headline: 'Pakistan and China resume talks',
+    authorIds: [author.id],
+    dateline: 'ISLAMABAD',
+    body: { root: { type: 'root', children } },
+    leadImage: lead === undefined ? null : { assetId: lead.id, caption: 'The delegations.', credit: 'Dawn' },
+  });
+  // Ten claims marked in the text, each tied to the wire copy and verified: the package's
+  // ClaimReview, annotations and sources files have something to hold.
+  const checker = { userName: 'Bench' };
+  const wire = await addSource(
+    lib,
+    { kind: 'paste', text: text.join('\n\n'), label: 'Wire' },
+    { kind: 'wire-copy', title: 'Talks resume', publisher: 'Reuters', reliability: 'B' },
+    article.id,
+  );
+  const snapshot = getSnapshot(lib, wire.snapshots[0]?.id ?? '');
+  let body = article.body;
+  let claims = 0;
+  for (let index = 0; index < text.length && claims < 10; index += 4) {
+    const phrase = (text[index] ?? '').split(' ').slice(0, 6).join(' ');
+    const start = snapshot.text.indexOf(phrase);
+    if (phrase.length < 20 || start < 0) continue;
+    const claim = createClaim(lib, article.id, 'other', phrase, checker);
+    body = markClaim(body, phrase, claim.id);
+    addEvidence(lib, claim.id, { snapshotId: snapshot.id, start, end: start + phrase.length, note: '' }, checker);
+    setVerdict(lib, claim.id, 'verified', 'In the wire copy.', checker);
+    claims += 1;
+  }
+  saveArticle(lib, article.id, article.version, { body });
+  console.log(
+    `story: ${claims} claims with evidence, ${article.wordCount.toLocaleString('en')} words, ${children.filter((c) => c.type === 'inline-image').length + 1} images of ${(images[0]?.byteLength ?? 0).toLocaleString('en')} bytes`,
+  );
+  for (const zip of [false, true]) {
+    const times: number[] = [];
+    let last = { files: 0, bytes: 0 };
+    for (let run = 0; run <= RUNS; run += 1) {
+      const folder = path.join(dir, `out-${zip ? 'zip' : 'folder'}-${run}`);
+      fs.mkdirSync(folder);
+      const from = performance.now();
+      const result = exportArticle(
+        lib,
+        { articleId: article.id, folder, zip, overrides: [] },
+        { appVersion: APP_VERSION, userName: 'Bench' },
+      );
+      const elapsed = performance.now() - from;
+      if (run > 0) times.push(elapsed);
+      last = result;
+      if (run === RUNS) checkFullPackage(result.manifest.files.map((file) => file.path));
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
     console.log(
-      `story: ${claims} claims with evidence, ${article.wordCount.toLocaleString('en')} words, ${children.filter((c) => c.type === 'inline-image').length + 1} images of ${(images[0]?.byteLength ?? 0).toLocaleString('en')} bytes`,
+      `export as ${zip ? '.zip  ' : 'folder'}: ${last.files} files, ${last.bytes.toLocaleString('en')} bytes → ${stats(times)} (target ≤ 200 ms)`,
     );
-    for (const zip of [false, true]) {
-      const times: number[] = [];
-      let last = { files: 0, bytes: 0 };
-      for (let run = 0; run <= RUNS; run += 1) {
-        const folder = path.join(dir, `out-${zip ? 'zip' : 'folder'}-${run}`);
-        fs.mkdirSync(folder);
-        const from = performance.now();
-        const result = exportArticle(
-          lib,
-          { articleId: article.id, folder, zip, overrides: [] },
-          { appVersion: APP_VERSION, userName: 'Bench' },
-        );
-        const elapsed = performance.now() - from;
-        if (run > 0) times.push(elapsed);
-        last = result;
-        if (run === RUNS) checkFullPackage(result.manifest.files.map((file) => file.path));
-        fs.rmSync(folder, { recursive: true, force: true });
-      }
-      console.log(
-        `export as ${zip ? '.zip  ' : 'folder'}: ${last.files} files, ${last.bytes.toLocaleString('en')} bytes → ${stats(times)} (target ≤ 200 ms)`,
-      );
-    }
+  }
 
-    // The writer alone with a package of the size the full set of formats makes: seven text
-    // files of the story and the five pictures, so the figure holds whichever formats are built.
-    const html = `<!doctype html><article>${text.map((p) => `<p>${p}</p>`).join('\n')}</article>`;
-    const files: PackageFile[] = [
-      ...[
-        'article.html',
-        'article.md',
-        'article.ninjs.json',
-        'article.newsml.xml',
-        'claims.jsonld',
-        'annotations.jsonld',
-        'factcheck-report.html',
-      ].map((name) => textFile(name, html)),
-      ...images.map((image, i) => ({ path: `assets/0${i + 1}-photo.jpg`, bytes: photo(i + 1, image.byteLength) })),
-    ];
-    for (const zip of [false, true]) {
-      const times: number[] = [];
-      let bytes = 0;
-      for (let run = 0; run <= RUNS; run += 1) {
-        const folder = path.join(dir, `write-${zip ? 'zip' : 'folder'}-${run}`);
-        fs.mkdirSync(folder);
-        const from = performance.now();
-        const written = writePackage({
-          folder,
-          name: 'bench',
-          files,
-          zip,
-          now: new Date(),
-          manifest: (list) => ({ files: list }),
-        });
-        if (run > 0) times.push(performance.now() - from);
-        bytes = written.bytes;
-        fs.rmSync(folder, { recursive: true, force: true });
-      }
-      console.log(
-        `write ${files.length + 1} files as ${zip ? '.zip  ' : 'folder'} (${bytes.toLocaleString('en')} bytes): ${stats(times)}`,
-      );
+  // The writer alone with a package of the size the full set of formats makes: each text file
+  // of the package holding the story, and the five pictures, so the figure holds whichever
+  // formats are built.
+  const html = `<!doctype html><article>${text.map((p) => `<p>${p}</p>`).join('\n')}</article>`;
+  const files: PackageFile[] = [
+    ...[...PACKAGE_FORMATS, PACKAGE_REPORT].map((name) => textFile(name, html)),
+    ...images.map((image, i) => ({ path: `assets/0${i + 1}-photo.jpg`, bytes: photo(i + 1, image.byteLength) })),
+  ];
+  for (const zip of [false, true]) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let run = 0; run <= RUNS; run += 1) {
+      const folder = path.join(dir, `write-${zip ? 'zip' : 'folder'}-${run}`);
+      fs.mkdirSync(folder);
+      const from = performance.now();
+      const written = writePackage({
+        folder,
+        name: 'bench',
+        files,
+        zip,
+        now: new Date(),
+        manifest: (list) => ({ files: list }),
+      });
+      if (run > 0) times.push(performance.now() - from);
+      bytes = written.bytes;
+      fs.rmSync(folder, { recursive: true, force: true });
     }
-  } finally {
-    host.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    console.log(
+      `write ${files.length + 1} files as ${zip ? '.zip  ' : 'folder'} (${bytes.toLocaleString('en')} bytes): ${stats(times)}`,
+    );
   }
 }
 
-main().catch((error: unknown) => {
+withTempLibrary('copydesk-bench-export-', bench).catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

@@ -9,62 +9,38 @@
  *
  * The built library is kept in the temporary folder (copydesk-bench-related/) and reused.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { MIGRATIONS } from '../electron/db/migrations';
 import { analyseArticle } from '../electron/related/analyseArticle';
 import { createArticle, getArticle, saveArticle, trashArticle } from '../electron/services/articles';
 import { LibraryHost } from '../electron/services/LibraryHost';
 import { reindexPending, suggestRelated } from '../electron/services/related';
 import { bodyFromParagraphs } from '../shared/text';
 import { insertArticles, seededRandom, type BulkArticle } from '../tests/helpers/bulkLibrary';
+import {
+  buildLibraryFile,
+  cachedLibraryFile,
+  percentile,
+  readCorpus,
+  RECOMBINED_START,
+  recombinedStories,
+  type Doc,
+} from './newsLibrary';
 
-const BBC = path.join(__dirname, '..', '..', 'shared', 'corpora', 'news', 'bbc');
-const CATEGORIES = ['business', 'entertainment', 'politics', 'sport', 'tech'];
 const CACHE = path.join(os.tmpdir(), 'copydesk-bench-related');
 const SIZE = Number(process.argv[2] ?? 100_000);
 const RUNS = 5;
 const LIMIT = 10;
 
-type Doc = { headline: string; paragraphs: string[]; section: string };
-
-function readCorpus(): Doc[] {
-  const docs: Doc[] = [];
-  for (const category of CATEGORIES) {
-    const folder = path.join(BBC, category);
-    for (const name of fs.readdirSync(folder).sort()) {
-      const text = fs.readFileSync(path.join(folder, name), 'utf8');
-      const [headline = '', ...rest] = text.split(/\n\s*\n/u).map((part) => part.replace(/\s+/gu, ' ').trim());
-      docs.push({ headline, paragraphs: rest.filter((part) => part !== ''), section: category });
-    }
-  }
-  return docs;
-}
-
-/** Article n: one story's headline and lead, then paragraphs of other stories of its section. */
+/** The recombined stories as drafts of one reporter, each with a tag and a creation date drawn for it. */
 function* recombined(docs: readonly Doc[], count: number): Generator<BulkArticle> {
   const random = seededRandom(20_260_302);
-  const bySection = new Map<string, Doc[]>();
-  for (const doc of docs) bySection.set(doc.section, [...(bySection.get(doc.section) ?? []), doc]);
-  const start = Date.parse('2023-01-01T00:00:00.000Z');
-  for (let n = 0; n < count; n += 1) {
-    const doc = docs[n % docs.length] as Doc;
-    const pool = bySection.get(doc.section) ?? [];
-    const paragraphs = doc.paragraphs.slice(0, 1);
-    const extra = 4 + Math.floor(random() * 4);
-    for (let i = 0; i < extra; i += 1) {
-      const other = pool[Math.floor(random() * pool.length)] as Doc;
-      const paragraph = other.paragraphs[Math.floor(random() * other.paragraphs.length)];
-      if (paragraph !== undefined) paragraphs.push(paragraph);
-    }
-    const created = start + Math.floor(random() * 3 * 365 * 86_400_000);
+  for (const story of recombinedStories(docs, count, random)) {
+    const created = RECOMBINED_START + Math.floor(random() * 3 * 365 * 86_400_000);
     yield {
-      headline: n < docs.length ? doc.headline : `${doc.headline} (${Math.floor(n / docs.length) + 1})`,
-      paragraphs,
-      section: doc.section,
+      ...story,
       status: 'draft',
       tags: [`topic-${1 + Math.floor(random() ** 2.5 * 240)}`],
       authors: [0],
@@ -75,43 +51,31 @@ function* recombined(docs: readonly Doc[], count: number): Generator<BulkArticle
 }
 
 function openLibrary(docs: readonly Doc[]): LibraryHost {
-  fs.mkdirSync(CACHE, { recursive: true });
-  const schema = createHash('sha256')
-    .update(MIGRATIONS.map((migration) => migration.up.toString()).join('\n'))
-    .digest('hex')
-    .slice(0, 12);
-  const file = path.join(CACHE, `library-${SIZE}-${schema}.sqlite3`);
+  const file = cachedLibraryFile(CACHE, SIZE);
   if (fs.existsSync(file)) {
     console.log(`  reusing ${file} (delete it to measure the build again)`);
     return LibraryHost.open(file);
   }
-  const partial = `${file}.building`;
-  for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(leftover, { force: true });
-  let started = performance.now();
-  const host = LibraryHost.open(partial);
-  insertArticles(host.current.db, ['Reporter'], recombined(docs, SIZE));
-  console.log(
-    `  wrote ${SIZE.toLocaleString('en')} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
-  started = performance.now();
-  const { indexed } = reindexPending(host.current, {
-    batchSize: 500,
-    onProgress: (done) => {
-      if (done % 10_000 === 0) console.log(`    analysed ${done.toLocaleString('en')}…`);
-    },
+  buildLibraryFile(file, (host) => {
+    let started = performance.now();
+    insertArticles(host.current.db, ['Reporter'], recombined(docs, SIZE));
+    console.log(
+      `  wrote ${SIZE.toLocaleString('en')} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    started = performance.now();
+    const { indexed } = reindexPending(host.current, {
+      batchSize: 500,
+      onProgress: (done) => {
+        if (done % 10_000 === 0) console.log(`    analysed ${done.toLocaleString('en')}…`);
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(
+      `  analysed ${indexed.toLocaleString('en')} articles for related suggestions in ${seconds.toFixed(1)} s (${((seconds * 1000) / indexed).toFixed(2)} ms each; entities of repeated paragraphs come from the cache)`,
+    );
   });
-  const seconds = (performance.now() - started) / 1000;
-  console.log(
-    `  analysed ${indexed.toLocaleString('en')} articles for related suggestions in ${seconds.toFixed(1)} s (${((seconds * 1000) / indexed).toFixed(2)} ms each; entities of repeated paragraphs come from the cache)`,
-  );
-  host.close();
-  fs.renameSync(partial, file);
   console.log(`  library: ${(fs.statSync(file).size / (1024 * 1024)).toFixed(0)} MiB, kept at ${file}`);
   return LibraryHost.open(file);
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 function report(label: string, samples: number[]): void {
@@ -122,7 +86,7 @@ function report(label: string, samples: number[]): void {
 }
 
 function main(): void {
-  const docs = readCorpus();
+  const docs = readCorpus('utf8', (category) => category);
   console.log(`Related articles at ${SIZE.toLocaleString('en')} articles`);
   const host = openLibrary(docs);
   const lib = host.current;

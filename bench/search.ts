@@ -11,7 +11,6 @@
  *
  * Built libraries are kept in the temporary folder (copydesk-bench-search/) and reused.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +18,6 @@ import path from 'node:path';
 import MiniSearch from 'minisearch';
 
 import type { Db } from '../electron/db/connection';
-import { MIGRATIONS } from '../electron/db/migrations';
 import { buildFtsQuery } from '../electron/db/queries/ftsQuery';
 import { filterConditions, libraryFacets, listArticles } from '../electron/db/queries/library';
 import { searchArticles } from '../electron/db/queries/search';
@@ -27,9 +25,16 @@ import { LibraryHost } from '../electron/services/LibraryHost';
 import type { ArticleStatus } from '../shared/domain';
 import type { LibraryFilters } from '../shared/library';
 import { insertArticles, seededRandom, type BulkArticle } from '../tests/helpers/bulkLibrary';
+import {
+  buildLibraryFile,
+  cachedLibraryFile,
+  percentile,
+  readCorpus,
+  RECOMBINED_START,
+  recombinedStories,
+  type Doc,
+} from './newsLibrary';
 
-const BBC = path.join(__dirname, '..', '..', 'shared', 'corpora', 'news', 'bbc');
-const CATEGORIES = ['business', 'entertainment', 'politics', 'sport', 'tech'];
 const CACHE = path.join(os.tmpdir(), 'copydesk-bench-search');
 const SIZES = process.argv.slice(2).map(Number).filter(Number.isFinite);
 const LIBRARY_SIZES = SIZES.length > 0 ? SIZES : [10_000, 100_000];
@@ -69,25 +74,6 @@ const FILTERS: Record<string, LibraryFilters> = {
   unselective: { statuses: ['draft', 'editing', 'fact-check', 'ready'] },
 };
 
-type Doc = { headline: string; paragraphs: string[]; section: string };
-
-function readCorpus(): Doc[] {
-  const docs: Doc[] = [];
-  for (const category of CATEGORIES) {
-    const folder = path.join(BBC, category);
-    for (const name of fs.readdirSync(folder).sort()) {
-      const text = fs.readFileSync(path.join(folder, name), 'latin1');
-      const [headline = '', ...rest] = text.split(/\n\s*\n/).map((part) => part.replace(/\s+/g, ' ').trim());
-      docs.push({
-        headline,
-        paragraphs: rest.filter((part) => part !== ''),
-        section: `${category.slice(0, 1).toUpperCase()}${category.slice(1)}`,
-      });
-    }
-  }
-  return docs;
-}
-
 const STATUSES: readonly ArticleStatus[] = ['draft', 'editing', 'fact-check', 'ready', 'exported'];
 const TAGS = Array.from({ length: 240 }, (_, index) => `topic-${index + 1}`);
 const AUTHORS = Array.from({ length: 300 }, (_, index) => `Reporter ${index + 1}`);
@@ -97,36 +83,19 @@ function skewed(random: () => number, size: number): number {
   return Math.min(size - 1, Math.floor(size * random() ** 2.5));
 }
 
-/**
- * Article n: the headline and lead of one corpus story, followed by paragraphs drawn from other
- * stories of the same section, so every article is distinct and reads like news.
- */
+/** The recombined stories with a section, a status, tags, authors and dates drawn for each. */
 function* recombined(docs: readonly Doc[], count: number): Generator<BulkArticle> {
   const random = seededRandom(20_260_302);
-  const bySection = new Map<string, Doc[]>();
-  for (const doc of docs) bySection.set(doc.section, [...(bySection.get(doc.section) ?? []), doc]);
-  const start = Date.parse('2023-01-01T00:00:00.000Z');
-  const span = Date.parse('2026-11-01T00:00:00.000Z') - start;
-  for (let n = 0; n < count; n += 1) {
-    const doc = docs[n % docs.length] as Doc;
-    const pool = bySection.get(doc.section) ?? [];
-    const paragraphs = doc.paragraphs.slice(0, 1);
-    const extra = 4 + Math.floor(random() * 4);
-    for (let i = 0; i < extra; i += 1) {
-      const other = pool[Math.floor(random() * pool.length)] as Doc;
-      const paragraph = other.paragraphs[Math.floor(random() * other.paragraphs.length)];
-      if (paragraph !== undefined) paragraphs.push(paragraph);
-    }
-    const created = start + Math.floor(random() * span);
+  const span = Date.parse('2026-11-01T00:00:00.000Z') - RECOMBINED_START;
+  for (const story of recombinedStories(docs, count, random)) {
+    const created = RECOMBINED_START + Math.floor(random() * span);
     const tags = new Set<string>();
     const tagCount = 1 + Math.floor(random() * 3);
     for (let i = 0; i < tagCount; i += 1) tags.add(TAGS[skewed(random, TAGS.length)] as string);
     const authors = new Set<number>([skewed(random, AUTHORS.length)]);
     if (random() < 0.2) authors.add(skewed(random, AUTHORS.length));
     yield {
-      headline: n < docs.length ? doc.headline : `${doc.headline} (${Math.floor(n / docs.length) + 1})`,
-      paragraphs,
-      section: doc.section,
+      ...story,
       status: STATUSES[skewed(random, STATUSES.length)] as ArticleStatus,
       tags: [...tags],
       authors: [...authors],
@@ -137,30 +106,15 @@ function* recombined(docs: readonly Doc[], count: number): Generator<BulkArticle
 }
 
 function openLibrary(docs: readonly Doc[], size: number): LibraryHost {
-  fs.mkdirSync(CACHE, { recursive: true });
-  // A change to any migration (an index added, say) builds the library afresh.
-  const schema = createHash('sha256')
-    .update(MIGRATIONS.map((migration) => migration.up.toString()).join('\n'))
-    .digest('hex')
-    .slice(0, 12);
-  const file = path.join(CACHE, `library-${size}-${schema}.sqlite3`);
+  const file = cachedLibraryFile(CACHE, size);
   if (fs.existsSync(file)) return LibraryHost.open(file);
-  const partial = `${file}.building`;
-  for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(leftover, { force: true });
   const started = performance.now();
-  const host = LibraryHost.open(partial);
-  insertArticles(host.current.db, AUTHORS, recombined(docs, size));
-  host.close();
-  fs.renameSync(partial, file);
+  buildLibraryFile(file, (host) => insertArticles(host.current.db, AUTHORS, recombined(docs, size)));
   const megabytes = fs.statSync(file).size / (1024 * 1024);
   console.log(
     `  built ${size.toLocaleString('en')} articles in ${((performance.now() - started) / 1000).toFixed(1)} s (${megabytes.toFixed(0)} MiB), kept at ${file}`,
   );
   return LibraryHost.open(file);
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
 type Figures = { p50: number; p95: number };
@@ -359,6 +313,6 @@ function authorId(db: Db, name: string): LibraryFilters['authorId'] {
   return db.prepare('SELECT id FROM authors WHERE name = ?').pluck().get(name) as LibraryFilters['authorId'];
 }
 
-const docs = readCorpus();
+const docs = readCorpus('latin1', (category) => `${category.slice(0, 1).toUpperCase()}${category.slice(1)}`);
 console.log(`Corpus: ${docs.length} BBC articles; libraries cached in ${CACHE}`);
 for (const size of LIBRARY_SIZES) benchSize(docs, size);

@@ -20,14 +20,13 @@
  *   npm run eval
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import { importFiles } from '../electron/import/importFiles';
 import { createArticle, getArticle } from '../electron/services/articles';
-import { LibraryHost } from '../electron/services/LibraryHost';
 import { reindexPending, suggestRelated } from '../electron/services/related';
 import { bodyFromParagraphs } from '../shared/text';
+import { withTempLibrary } from '../tests/helpers/tempLibrary';
 
 const NEWS = path.join(__dirname, '..', '..', 'shared', 'corpora', 'news');
 const PRECISION_TARGET = 0.9;
@@ -71,10 +70,7 @@ async function main(): Promise<void> {
     `BBC corpus: ${entries.length} articles, ${firstOfGroup.size} exact-duplicate groups; ${kept.length} kept, ${partners.length} set aside`,
   );
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-eval-'));
-  const host = LibraryHost.open(path.join(dir, 'library.sqlite3'));
-  try {
-    const lib = host.current;
+  await withTempLibrary('copydesk-eval-', async (lib) => {
     let started = performance.now();
     const report = await importFiles(
       lib,
@@ -198,10 +194,7 @@ async function main(): Promise<void> {
           ? ` (similarity ${fmt(Math.min(...editedSimilarities))} to ${fmt(Math.max(...editedSimilarities))})`
           : ''),
     );
-  } finally {
-    host.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: unknown) => {

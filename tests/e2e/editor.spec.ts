@@ -2,12 +2,14 @@ import type { Page } from '@playwright/test';
 
 import {
   body,
+  callApi,
   dekField,
   expectSaved,
   headlineField,
   library,
   MOD,
   saveState,
+  startArticle,
   tool,
   watchForProblems,
 } from '../helpers/editorPage';
@@ -15,36 +17,6 @@ import { expect, test } from '../helpers/webServer';
 
 const articleLink = (page: Page, headline: string) =>
   library(page).getByRole('link', { name: new RegExp(`^${headline}`) });
-
-/** New article from the library, typed the way a person does: headline, Enter, dek, Enter, body. */
-async function startArticle(page: Page, headline: string, dek = ''): Promise<void> {
-  await library(page).getByRole('button', { name: 'New article' }).click();
-  await expect(headlineField(page)).toBeFocused();
-  await page.keyboard.type(headline);
-  await page.keyboard.press('Enter');
-  await expect(dekField(page)).toBeFocused();
-  if (dek !== '') await page.keyboard.type(dek);
-  await page.keyboard.press('Enter');
-  await expect(body(page)).toBeFocused();
-}
-
-/** Calls the API from inside the page, as another window of the same session would. */
-async function callApi(page: Page, channel: string, args: unknown): Promise<{ ok: boolean; value?: unknown }> {
-  return page.evaluate(
-    async ({ channel, args }) => {
-      const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Copydesk-Token': sessionStorage.getItem('copydesk.token') ?? '',
-        },
-        body: JSON.stringify(args),
-      });
-      return (await response.json()) as { ok: boolean; value?: unknown };
-    },
-    { channel, args },
-  );
-}
 
 function openArticleId(page: Page): string {
   const match = /#\/article\/([0-9a-f-]{36})$/.exec(page.url());

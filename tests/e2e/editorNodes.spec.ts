@@ -8,28 +8,15 @@ import { pngImage } from '../helpers/images';
 import {
   body,
   callApi,
-  dekField,
   expectSaved,
   headlineField,
-  library,
   expectCaret,
   MOD,
+  startArticle,
   tool,
   watchForProblems,
 } from '../helpers/editorPage';
 import { expect, test } from '../helpers/webServer';
-
-/** New article from the library, typed the way a person does: headline, Enter, dek, Enter, body. */
-async function startArticle(page: Page, headline: string, dek = ''): Promise<void> {
-  await library(page).getByRole('button', { name: 'New article' }).click();
-  await expect(headlineField(page)).toBeFocused();
-  await page.keyboard.type(headline);
-  await page.keyboard.press('Enter');
-  await expect(dekField(page)).toBeFocused();
-  if (dek !== '') await page.keyboard.type(dek);
-  await page.keyboard.press('Enter');
-  await expect(body(page)).toBeFocused();
-}
 
 type SavedArticle = { id: string; version: number; headline: string; body: unknown; bodyText: string };
 

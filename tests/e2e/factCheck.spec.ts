@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 
 import { runCopydesk } from '../helpers/cli';
-import { body, expectSaved, library, MOD, selectText, startStory } from '../helpers/editorPage';
+import { body, expectSaved, library, MOD, selectText, setUserName, startStory } from '../helpers/editorPage';
 import { expect, startCopydesk, test } from '../helpers/webServer';
 import { SEED_ARTICLE } from '../unit/electron/import/fixtures';
 
@@ -19,13 +19,6 @@ const STATEMENT =
   'Statement of the ministry\n\nThe attack at the concert hall killed over 140 people and injured several hundred.';
 const CLAIM = 'killed over 140 people';
 const PASSAGE = 'killed over 140 people and injured several hundred';
-
-async function setName(page: Page, name: string): Promise<void> {
-  await library(page).getByRole('button', { name: 'Settings' }).click();
-  const settings = page.getByRole('dialog', { name: 'Settings' });
-  await settings.getByRole('textbox', { name: 'Your name' }).fill(name);
-  await settings.getByRole('button', { name: 'Save settings' }).click();
-}
 
 /** Pastes `text` as a source of the open article, with its title and kind. */
 async function pasteSource(page: Page, title: string, kind: string, text: string): Promise<void> {
@@ -59,10 +52,7 @@ test('a claim is marked, linked to a passage of a kept source, given a verdict, 
   copydesk,
 }) => {
   await page.goto(copydesk.url);
-  await library(page).getByRole('button', { name: 'Settings' }).click();
-  const settings = page.getByRole('dialog', { name: 'Settings' });
-  await settings.getByRole('textbox', { name: 'Your name' }).fill('Amna Riaz');
-  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await setUserName(page, 'Amna Riaz');
 
   await startStory(page, 'Concert hall attack toll', [STORY]);
 
@@ -277,7 +267,7 @@ test('the seed article: its quote and its toll tied to the statements they rest 
   });
   try {
     await page.goto(running.server.url);
-    await setName(page, 'Amna Riaz');
+    await setUserName(page, 'Amna Riaz');
     await library(page)
       .getByRole('link', { name: /Pakistan-Russia Deepen Counterterrorism Cooperation/ })
       .click();

@@ -1,17 +1,9 @@
 import type { Page } from '@playwright/test';
 
-import { body, expectSaved, headlineField, library, MOD, startStory } from '../helpers/editorPage';
+import { body, expectSaved, headlineField, MOD, setUserName, startStory } from '../helpers/editorPage';
 import { expect, test } from '../helpers/webServer';
 
 const history = (page: Page) => page.getByRole('region', { name: 'History' });
-
-async function setUserName(page: Page, name: string): Promise<void> {
-  await library(page).getByRole('button', { name: 'Settings' }).click();
-  const settings = page.getByRole('dialog', { name: 'Settings' });
-  await settings.getByRole('textbox', { name: 'Your name' }).fill(name);
-  await settings.getByRole('button', { name: 'Save settings' }).click();
-  await expect(settings).toBeHidden();
-}
 
 async function startArticle(page: Page, headline: string, text: string): Promise<void> {
   await startStory(page, headline, [text]);

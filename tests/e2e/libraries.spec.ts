@@ -7,26 +7,15 @@ import { createArticle } from '../../electron/services/articles';
 import { LibraryHost } from '../../electron/services/LibraryHost';
 import { bodyFromParagraphs } from '../../shared/text';
 import { damageLibraryPages } from '../helpers/damage';
-import { body, expectSaved, headlineField, library, MOD } from '../helpers/editorPage';
+import { body, library, MOD, startStory } from '../helpers/editorPage';
 import { expect, startCopydesk, test } from '../helpers/webServer';
 
 const librariesDialog = (page: Page) => page.getByRole('dialog', { name: 'Libraries' });
 const articles = (page: Page) => library(page).getByRole('list', { name: 'Articles' });
 
-async function startArticle(page: Page, headline: string, text: string): Promise<void> {
-  await library(page).getByRole('button', { name: 'New article' }).click();
-  await expect(headlineField(page)).toBeFocused();
-  await page.keyboard.type(headline);
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Enter');
-  await expect(body(page)).toBeFocused();
-  await page.keyboard.type(text);
-  await expectSaved(page);
-}
-
 test('a second library is created, and the recent list switches to it and back', async ({ page, copydesk }) => {
   await page.goto(copydesk.url);
-  await startArticle(page, 'Harbour council meets', 'The council meets on Monday.');
+  await startStory(page, 'Harbour council meets', ['The council meets on Monday.']);
   await expect(library(page)).toContainText('library.sqlite3');
 
   // A path that is not a library is refused, and the library open now stays open.
@@ -47,7 +36,7 @@ test('a second library is created, and the recent list switches to it and back',
   await expect(library(page)).toContainText('archive.sqlite3');
   await expect(library(page)).toContainText('This library has no articles yet.');
   await expect(page).toHaveTitle('Copydesk — archive.sqlite3');
-  await startArticle(page, 'Archive index begun', 'The first entry of the archive.');
+  await startStory(page, 'Archive index begun', ['The first entry of the archive.']);
 
   // Back through the recent list, from the keyboard, straight after typing: the words just
   // typed are saved to this library before the other one opens.
@@ -73,7 +62,7 @@ test('a second library is created, and the recent list switches to it and back',
 
 test('restoring a backup brings back the article as it was', async ({ page, copydesk }) => {
   await page.goto(copydesk.url);
-  await startArticle(page, 'Ferry timetable published', 'Crossings every hour.');
+  await startStory(page, 'Ferry timetable published', ['Crossings every hour.']);
 
   await library(page).getByRole('button', { name: 'Libraries' }).click();
   await librariesDialog(page).getByRole('button', { name: 'Restore from backup…' }).click();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 
 import { pngImage } from '../helpers/images';
-import { body, expectSaved, library, MOD, tool } from '../helpers/editorPage';
+import { body, expectSaved, library, MOD, openSettings, tool } from '../helpers/editorPage';
 import { expect, test } from '../helpers/webServer';
 
 /**
@@ -192,8 +192,7 @@ test('new articles start from the Settings defaults, and a taken slug is refused
 }) => {
   await page.goto(copydesk.url);
 
-  await library(page).getByRole('button', { name: 'Settings' }).click();
-  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const settings = await openSettings(page);
   await settings.getByRole('textbox', { name: 'Default byline' }).fill('News Desk');
   await settings.getByRole('textbox', { name: 'Default dateline place' }).fill('ISLAMABAD');
   await settings.getByRole('spinbutton', { name: 'Autosave delay (ms)' }).fill('600');

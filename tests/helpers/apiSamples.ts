@@ -5,6 +5,19 @@ import { bodyFromParagraphs } from '../../shared/text';
 export const ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 export const OTHER_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c';
 
+/** A source's fields, as the source form sends them on creating and on editing a source. */
+const SOURCE_FIELDS: ArgsOf<'sources:create'> = {
+  kind: 'official-statement',
+  title: 'Statement on the ferry trial',
+  publisher: 'Port Ellis Council',
+  author: '',
+  url: 'https://example.org/statement',
+  publishedDate: '2026-03-02',
+  accessedDate: '2026-03-03',
+  reliability: 'B',
+  notes: 'Read out at the meeting.',
+};
+
 export const VALID: { [C in Channel]: ArgsOf<C> } = {
   'library:info': {},
   'library:addSample': {},
@@ -68,30 +81,10 @@ export const VALID: { [C in Channel]: ArgsOf<C> } = {
   'imports:cancel': { jobId: ID },
   'sources:list': { query: 'ferry', limit: 10 },
   'sources:get': { id: ID },
-  'sources:create': {
-    kind: 'official-statement',
-    title: 'Statement on the ferry trial',
-    publisher: 'Port Ellis Council',
-    author: '',
-    url: 'https://example.org/statement',
-    publishedDate: '2026-03-02',
-    accessedDate: '2026-03-03',
-    reliability: 'B',
-    notes: 'Read out at the meeting.',
-  },
+  'sources:create': SOURCE_FIELDS,
   'sources:update': {
     id: ID,
-    fields: {
-      kind: 'official-statement',
-      title: 'Statement on the ferry trial',
-      publisher: 'Port Ellis Council',
-      author: '',
-      url: 'https://example.org/statement',
-      publishedDate: '2026-03-02',
-      accessedDate: '2026-03-03',
-      reliability: 'B',
-      notes: 'Read out at the meeting.',
-    },
+    fields: SOURCE_FIELDS,
   },
   'sources:add': {
     from: { paste: { text: 'The council said the trial starts in May.', label: 'Call notes' } },

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
 /** The platform's command key, as a person presses it. */
@@ -100,14 +100,21 @@ export async function expectCaret(page: Page): Promise<void> {
     .toBe(true);
 }
 
-/** A new article typed the way a person does: headline, Enter, Enter past the dek, then the paragraphs; saved. */
-export async function startStory(page: Page, headline: string, paragraphs: readonly string[]): Promise<void> {
+/** New article from the library, typed the way a person does: headline, Enter, dek, Enter, body. */
+export async function startArticle(page: Page, headline: string, dek = ''): Promise<void> {
   await library(page).getByRole('button', { name: 'New article' }).click();
   await expect(headlineField(page)).toBeFocused();
   await page.keyboard.type(headline);
   await page.keyboard.press('Enter');
+  await expect(dekField(page)).toBeFocused();
+  if (dek !== '') await page.keyboard.type(dek);
   await page.keyboard.press('Enter');
   await expect(body(page)).toBeFocused();
+}
+
+/** A new article typed the way a person does: headline, Enter, Enter past the dek, then the paragraphs; saved. */
+export async function startStory(page: Page, headline: string, paragraphs: readonly string[]): Promise<void> {
+  await startArticle(page, headline);
   for (const [index, paragraph] of paragraphs.entries()) {
     if (index > 0) await page.keyboard.press('Enter');
     await page.keyboard.type(paragraph);
@@ -133,4 +140,18 @@ export async function callApi(page: Page, channel: string, args: unknown): Promi
     },
     { channel, args },
   );
+}
+
+/** Opens Settings from the library; returns the dialog. */
+export async function openSettings(page: Page): Promise<Locator> {
+  await library(page).getByRole('button', { name: 'Settings' }).click();
+  return page.getByRole('dialog', { name: 'Settings' });
+}
+
+/** Sets the name that signs verdicts and revisions, in Settings, and waits for the dialog to close. */
+export async function setUserName(page: Page, name: string): Promise<void> {
+  const settings = await openSettings(page);
+  await settings.getByRole('textbox', { name: 'Your name' }).fill(name);
+  await settings.getByRole('button', { name: 'Save settings' }).click();
+  await expect(settings).toBeHidden();
 }

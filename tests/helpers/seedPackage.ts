@@ -31,6 +31,21 @@ export const MINISTRY_STATEMENT = [
   'The next meeting of the Joint Working Group will be held in 2026.',
 ].join('\n\n');
 
+/**
+ * The text files every export package holds, in the order they are written: the article's
+ * formats come before its pictures, the fact-check report after them.
+ */
+export const PACKAGE_FORMATS = [
+  'article.html',
+  'article.md',
+  'article.ninjs.json',
+  'article.newsml.xml',
+  'claims.jsonld',
+  'annotations.jsonld',
+  'sources.csl.json',
+] as const;
+export const PACKAGE_REPORT = 'factcheck-report.html';
+
 type JsonNode = { type: string; text?: string; children?: JsonNode[]; [key: string]: unknown };
 
 /**

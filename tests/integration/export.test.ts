@@ -8,13 +8,13 @@ import { dispatch } from '../../electron/api/dispatch';
 import type { Handlers } from '../../electron/api/handlers';
 import { createHandlers } from '../../electron/api/handlers';
 import type { ArgsOf, Channel, ResultOf } from '../../shared/api';
-import type { PackageFs } from '../../electron/export/writePackage';
-import { nodeFs } from '../../electron/export/writePackage';
 import { getArticle, saveArticle } from '../../electron/services/articles';
 import { createAuthor } from '../../electron/services/authors';
 import { createClaim, setVerdict } from '../../electron/services/claims';
 import { ManifestSchema } from '../../shared/exports';
 import { bodyFromParagraphs } from '../../shared/text';
+import type { PackageFs } from '../../electron/export/writePackage';
+import { failingDisk } from '../helpers/failingDisk';
 import { openTempLibrary } from '../helpers/library';
 import { validateNinjs } from '../helpers/packageValidators';
 import { markClaim } from '../helpers/seedPackage';
@@ -128,20 +128,6 @@ describe('exporting through the handler table', () => {
 
 /** Every file and folder under `dir`, hidden ones included. */
 const everything = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).sort();
-
-/** The real file system, except that the `nth` call of `method` fails with `code`. */
-function failingDisk(method: keyof PackageFs, code: string, nth = 1): PackageFs {
-  let calls = 0;
-  const original = nodeFs[method] as (...args: unknown[]) => unknown;
-  return {
-    ...nodeFs,
-    [method]: (...args: unknown[]) => {
-      calls += 1;
-      if (calls === nth) throw Object.assign(new Error(`${code}: simulated`), { code });
-      return original(...args);
-    },
-  };
-}
 
 /** A story that passes the checklist: headline, byline, text, dateline. */
 async function signedStory() {

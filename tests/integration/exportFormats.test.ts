@@ -25,7 +25,13 @@ import {
   validateNinjs,
 } from '../helpers/packageValidators';
 import type { SeedPackage } from '../helpers/seedPackage';
-import { ALSO_SEE_HEADLINE, buildSeedArticle, FIRST_RELATED_HEADLINE } from '../helpers/seedPackage';
+import {
+  ALSO_SEE_HEADLINE,
+  buildSeedArticle,
+  FIRST_RELATED_HEADLINE,
+  PACKAGE_FORMATS,
+  PACKAGE_REPORT,
+} from '../helpers/seedPackage';
 
 const NOW = new Date('2026-03-05T10:00:00.000Z');
 const decoder = new TextDecoder();
@@ -79,16 +85,10 @@ describe('the package of the seed article, built in Copydesk', () => {
   it('holds every format, the images under safe names with their bytes, and no manifest (the writer adds it)', () => {
     const names = files.map((candidate) => candidate.path);
     expect(names).toEqual([
-      'article.html',
-      'article.md',
-      'article.ninjs.json',
-      'article.newsml.xml',
-      'claims.jsonld',
-      'annotations.jsonld',
-      'sources.csl.json',
+      ...PACKAGE_FORMATS,
       'assets/lead-mofa-pakistan-talks-in-moscow.jpg',
       'assets/01-crocus-city-hall.png',
-      'factcheck-report.html',
+      PACKAGE_REPORT,
     ]);
     for (const name of names) expect(name).toMatch(/^(assets\/)?[a-z0-9][a-z0-9.-]*$/);
     const lead = files.find((candidate) => candidate.path.startsWith('assets/lead-'));

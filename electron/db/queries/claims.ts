@@ -164,21 +164,10 @@ export function insertVerdict(
   prepared(db, 'UPDATE claims SET verdict = ?, updated_at = ? WHERE id = ?').run(change.verdict, change.at, claimId);
 }
 
+/** Links a passage of a snapshot to a claim: the evidence as the claim will list it, less its source. */
 export function insertEvidence(
   db: Db,
-  evidence: {
-    id: string;
-    claimId: string;
-    snapshotId: string;
-    exact: string;
-    prefix: string;
-    suffix: string;
-    start: number;
-    end: number;
-    note: string;
-    addedBy: string;
-    addedAt: string;
-  },
+  evidence: Omit<Evidence, 'id' | 'sourceId' | 'sourceTitle'> & { id: string; claimId: string },
 ): void {
   prepared(
     db,

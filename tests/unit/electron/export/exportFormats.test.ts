@@ -20,7 +20,7 @@ import {
   validateNewsml,
   validateNinjs,
 } from '../../../helpers/packageValidators';
-import { markClaim } from '../../../helpers/seedPackage';
+import { markClaim, PACKAGE_FORMATS, PACKAGE_REPORT } from '../../../helpers/seedPackage';
 
 let library: ReturnType<typeof openTempLibrary>;
 beforeEach(() => {
@@ -191,16 +191,7 @@ describe('a package of a bare article', () => {
   it('is still complete and valid with no claims, sources, images, related list or credit', () => {
     const article = createArticle(library.lib, { headline: 'Short item', body: bodyFromParagraphs(['One line.']) });
     const files = packageOf(article.id);
-    expect([...files.keys()]).toEqual([
-      'article.html',
-      'article.md',
-      'article.ninjs.json',
-      'article.newsml.xml',
-      'claims.jsonld',
-      'annotations.jsonld',
-      'sources.csl.json',
-      'factcheck-report.html',
-    ]);
+    expect([...files.keys()]).toEqual([...PACKAGE_FORMATS, PACKAGE_REPORT]);
     expect(validateNinjs(JSON.parse(files.get('article.ninjs.json') ?? '')).errors).toEqual([]);
     expect(validateNewsml(files.get('article.newsml.xml') ?? '').errors).toEqual([]);
     expect(validateAnnotationCollection(JSON.parse(files.get('annotations.jsonld') ?? '')).errors).toEqual([]);

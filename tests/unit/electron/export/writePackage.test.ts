@@ -7,8 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { textFile, type PackageFile } from '../../../../electron/export/packageFile';
 import type { PackageFs } from '../../../../electron/export/writePackage';
-import { nodeFs, packageName, writePackage } from '../../../../electron/export/writePackage';
-import { ApiError } from '../../../../shared/errors';
+import { packageName, writePackage } from '../../../../electron/export/writePackage';
+import { failingDisk } from '../../../helpers/failingDisk';
+import { apiErrorFrom } from '../../../helpers/library';
 import { tempDir } from '../../../helpers/tempLibrary';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -40,30 +41,6 @@ function write(options: { zip?: boolean; files?: readonly PackageFile[]; fs?: Pa
 /** Every file under `dir`, relative, sorted, hidden ones included. */
 function listing(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[]).map((name) => name.split(path.sep).join('/')).sort();
-}
-
-function failure(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected the write to fail');
-}
-
-/** The real file system, except that the `nth` call of `method` fails with `code`. */
-function failing(method: keyof PackageFs, code: string, nth = 1): PackageFs {
-  let calls = 0;
-  const original = nodeFs[method] as (...args: unknown[]) => unknown;
-  return {
-    ...nodeFs,
-    [method]: (...args: unknown[]) => {
-      calls += 1;
-      if (calls === nth) throw Object.assign(new Error(`${code}: simulated`), { code });
-      return original(...args);
-    },
-  };
 }
 
 describe('package names', () => {
@@ -111,7 +88,7 @@ describe('writing a package folder', () => {
 
   it('leaves nothing behind when the disk fills up halfway', () => {
     write();
-    const error = failure(() => write({ fs: failing('writeSync', 'ENOSPC', 2) }));
+    const error = apiErrorFrom(() => write({ fs: failingDisk('writeSync', 'ENOSPC', 2) }));
     expect(error.message).toMatch(/disk holding .* is full/);
     expect(listing(tmp.dir).filter((name) => !name.startsWith('2026-11-28-talks-resume/'))).toEqual([
       '2026-11-28-talks-resume',
@@ -119,23 +96,23 @@ describe('writing a package folder', () => {
   });
 
   it('says so when the folder cannot be written, is read-only or does not exist, leaving nothing', () => {
-    expect(failure(() => write({ fs: failing('mkdirSync', 'EACCES') })).message).toMatch(/may not write in/);
-    expect(failure(() => write({ fs: failing('openSync', 'EROFS') })).message).toMatch(/read-only disk/);
+    expect(apiErrorFrom(() => write({ fs: failingDisk('mkdirSync', 'EACCES') })).message).toMatch(/may not write in/);
+    expect(apiErrorFrom(() => write({ fs: failingDisk('openSync', 'EROFS') })).message).toMatch(/read-only disk/);
     expect(listing(tmp.dir)).toEqual([]);
     const missing = path.join(tmp.dir, 'Exports');
-    expect(failure(() => write({ folder: missing })).message).toBe(
+    expect(apiErrorFrom(() => write({ folder: missing })).message).toBe(
       `The folder ${missing} does not exist. Choose an existing folder.`,
     );
     fs.writeFileSync(path.join(tmp.dir, 'notes.txt'), 'x');
-    expect(failure(() => write({ folder: path.join(tmp.dir, 'notes.txt') })).message).toMatch(/is not a folder/);
+    expect(apiErrorFrom(() => write({ folder: path.join(tmp.dir, 'notes.txt') })).message).toMatch(/is not a folder/);
   });
 
   it('refuses any file path that would leave the package, writing nothing', () => {
     for (const bad of ['../escape.html', '/etc/cron.d/x', 'assets/../../x', 'a\\..\\b', 'assets//x', 'x:y', '']) {
-      const error = failure(() => write({ files: [...FILES, textFile(bad, 'x')] }));
+      const error = apiErrorFrom(() => write({ files: [...FILES, textFile(bad, 'x')] }));
       expect(error.message, bad).toMatch(/refused/);
     }
-    expect(failure(() => write({ files: [textFile('manifest.json', '{}')] })).message).toMatch(/twice/);
+    expect(apiErrorFrom(() => write({ files: [textFile('manifest.json', '{}')] })).message).toMatch(/twice/);
     expect(listing(tmp.dir)).toEqual([]);
     expect(fs.existsSync(path.join(tmp.dir, '..', 'escape.html'))).toBe(false);
   });
@@ -164,7 +141,7 @@ describe('writing a .zip package', () => {
   });
 
   it('removes the partial .zip when the disk fills up', () => {
-    const error = failure(() => write({ zip: true, fs: failing('writeSync', 'ENOSPC') }));
+    const error = apiErrorFrom(() => write({ zip: true, fs: failingDisk('writeSync', 'ENOSPC') }));
     expect(error.message).toMatch(/is full/);
     expect(listing(tmp.dir)).toEqual([]);
   });

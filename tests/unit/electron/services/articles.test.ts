@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   AUTO_REVISION_INTERVAL_MS,
@@ -15,15 +15,10 @@ import { contentHash } from '../../../../electron/db/contentHash';
 import { findByContentHash } from '../../../../electron/db/queries/imports';
 import { ArticleIdSchema } from '../../../../shared/domain';
 import { bodyFromParagraphs, emptyBody } from '../../../../shared/text';
-import { apiErrorFrom, dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
+import { apiErrorFrom, dumpDatabase } from '../../../helpers/library';
+import { libraryPerTest } from '../../../helpers/libraryPerTest';
 
-let library: ReturnType<typeof openTempLibrary>;
-let clock: ReturnType<typeof manualClock>;
-beforeEach(() => {
-  library = openTempLibrary();
-  clock = manualClock('2026-03-02T09:00:00.000Z');
-});
-afterEach(() => library.close());
+const { library, clock } = libraryPerTest();
 
 const MISSING_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 

@@ -1,21 +1,16 @@
 import { createHash } from 'node:crypto';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { createArticle, getArticle, saveArticle } from '../../../../electron/services/articles';
 import { addImage, getImage } from '../../../../electron/services/assets';
 import { MAX_IMAGE_BYTES } from '../../../../shared/api';
 import { AssetIdSchema } from '../../../../shared/domain';
 import { jpegImage, pngImage } from '../../../helpers/images';
-import { apiErrorFrom, dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
+import { apiErrorFrom, dumpDatabase } from '../../../helpers/library';
+import { libraryPerTest } from '../../../helpers/libraryPerTest';
 
-let library: ReturnType<typeof openTempLibrary>;
-let clock: ReturnType<typeof manualClock>;
-beforeEach(() => {
-  library = openTempLibrary();
-  clock = manualClock();
-});
-afterEach(() => library.close());
+const { library, clock } = libraryPerTest();
 
 const MISSING_ID = AssetIdSchema.parse('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b');
 

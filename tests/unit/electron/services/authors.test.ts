@@ -1,18 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { createArticle, getArticle, saveArticle } from '../../../../electron/services/articles';
 import { authorNamed, createAuthor, findAuthors, updateAuthor } from '../../../../electron/services/authors';
 import type { Author } from '../../../../shared/domain';
 import { AuthorIdSchema } from '../../../../shared/domain';
-import { apiErrorFrom, dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
+import { apiErrorFrom, dumpDatabase } from '../../../helpers/library';
+import { libraryPerTest } from '../../../helpers/libraryPerTest';
 
-let library: ReturnType<typeof openTempLibrary>;
-let clock: ReturnType<typeof manualClock>;
-beforeEach(() => {
-  library = openTempLibrary();
-  clock = manualClock();
-});
-afterEach(() => library.close());
+const { library, clock } = libraryPerTest();
 
 const MISSING_ID = AuthorIdSchema.parse('0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b');
 

@@ -9,10 +9,10 @@ import { createArticle, listArticles } from '../../../../electron/services/artic
 import { ROTATION, backupFolder, createBackup, listBackups, planRotation } from '../../../../electron/services/backups';
 import { LibraryHost } from '../../../../electron/services/LibraryHost';
 import { RecentLibraries } from '../../../../electron/services/RecentLibraries';
-import { ApiError } from '../../../../shared/errors';
 import type { BackupInfo, BackupReason } from '../../../../shared/libraries';
 import { bodyFromParagraphs } from '../../../../shared/text';
 import { damageLibraryPages } from '../../../helpers/damage';
+import { apiErrorFrom } from '../../../helpers/library';
 import { tempDir } from '../../../helpers/tempLibrary';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -48,16 +48,6 @@ function headlinesIn(file: string): string[] {
 
 function write(host: LibraryHost, headline: string): void {
   createArticle(host.current, { headline, body: bodyFromParagraphs([`${headline}. `.repeat(40)]) });
-}
-
-function refusal(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('it was not refused');
 }
 
 describe('a backup', () => {
@@ -227,7 +217,7 @@ describe('the backup before a migration', () => {
     const file = tmp.file('old.sqlite3');
     version1Library(file);
     const before = fs.readFileSync(file);
-    const error = refusal(() => LibraryHost.open(file, { backups: { freeSpace: () => 0 } }));
+    const error = apiErrorFrom(() => LibraryHost.open(file, { backups: { freeSpace: () => 0 } }));
     expect(error.message).toMatch(/needs updating.*backup made before every update failed.*has not been changed/s);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
@@ -266,7 +256,7 @@ describe('restoring a backup', () => {
     write(host, 'Kept');
     const bogus = tmp.file('bogus.sqlite3');
     fs.writeFileSync(bogus, 'not a library');
-    expect(refusal(() => host.restore(bogus)).message).toMatch(/cannot be restored.*Choose another backup/);
+    expect(apiErrorFrom(() => host.restore(bogus)).message).toMatch(/cannot be restored.*Choose another backup/);
     expect(headlines(host)).toEqual(['Kept']);
     expect(fs.readdirSync(tmp.dir).filter((name) => name.includes('before-restore'))).toEqual([]);
   });
@@ -294,7 +284,7 @@ describe('a damaged library at start-up', () => {
     expect(status).toMatchObject({ state: 'unavailable', path: file, problem: { code: 'library-damaged' } });
     expect(status.problem?.message).toMatch(/is damaged.*has not been changed; restore it from a backup/);
     expect(status.latestBackup).toMatchObject({ name: backup.name, articleCount: 30 });
-    expect(refusal(() => host.current).code).toBe('library-damaged');
+    expect(apiErrorFrom(() => host.current).code).toBe('library-damaged');
     expect(fs.readFileSync(file).equals(damaged)).toBe(true);
 
     const result = host.restore(backup.path, new Date('2026-03-02T10:00:00Z'));
@@ -316,7 +306,7 @@ describe('a damaged library at start-up', () => {
     hosts.push(started);
     expect(listBackups(file).map((b) => b.name)).toEqual([newer.name, backup.name]);
     expect(started.status().latestBackup?.name).toBe(backup.name);
-    expect(refusal(() => started.restore(newer.path)).message).toMatch(/cannot be restored.*damage/);
+    expect(apiErrorFrom(() => started.restore(newer.path)).message).toMatch(/cannot be restored.*damage/);
   });
 
   it('recognises a library whose header is gone as damaged when it has backups', async () => {
@@ -366,7 +356,7 @@ describe('the recent libraries', () => {
     const host = open();
     write(host, 'Kept');
     fs.writeFileSync(tmp.file('notes.txt'), 'notes');
-    expect(refusal(() => host.create(tmp.file('notes.txt'))).code).toBe('conflict');
+    expect(apiErrorFrom(() => host.create(tmp.file('notes.txt'))).code).toBe('conflict');
     expect(headlines(host)).toEqual(['Kept']);
   });
 

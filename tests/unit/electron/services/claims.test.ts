@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { createArticle, saveArticle } from '../../../../electron/services/articles';
 import {
@@ -21,16 +21,11 @@ import {
 } from '../../../../electron/services/sources';
 import type { Body } from '../../../../shared/domain';
 import { bodyFromParagraphs } from '../../../../shared/text';
-import { apiErrorFrom, dumpDatabase, manualClock, openTempLibrary } from '../../../helpers/library';
+import { apiErrorFrom, dumpDatabase } from '../../../helpers/library';
+import { libraryPerTest } from '../../../helpers/libraryPerTest';
 import { markNode, textNode } from '../../../helpers/lexicalNodes';
 
-let library: ReturnType<typeof openTempLibrary>;
-let clock: ReturnType<typeof manualClock>;
-beforeEach(() => {
-  library = openTempLibrary();
-  clock = manualClock('2026-03-02T09:00:00.000Z');
-});
-afterEach(() => library.close());
+const { library, clock } = libraryPerTest();
 
 const CHECKER = { clock: () => clock(), userName: 'Amna Riaz' };
 

@@ -1,5 +1,5 @@
 import { JSDOM } from 'jsdom';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { createArticle } from '../../../../electron/services/articles';
 import { createAuthor } from '../../../../electron/services/authors';
@@ -8,15 +8,9 @@ import { factCheckReport, REPORT_CSP, reportFileName } from '../../../../electro
 import { addSource, createSource, getSnapshot } from '../../../../electron/services/sources';
 import { RELIABILITY_LABELS } from '../../../../shared/sources';
 import { bodyFromParagraphs } from '../../../../shared/text';
-import { manualClock, openTempLibrary } from '../../../helpers/library';
+import { libraryPerTest } from '../../../helpers/libraryPerTest';
 
-let library: ReturnType<typeof openTempLibrary>;
-let clock: ReturnType<typeof manualClock>;
-beforeEach(() => {
-  library = openTempLibrary();
-  clock = manualClock('2026-03-02T09:00:00.000Z');
-});
-afterEach(() => library.close());
+const { library, clock } = libraryPerTest();
 
 const NOW = new Date('2026-03-04T16:30:00.000Z');
 const STATEMENT = [

@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createArticle, listArticles, saveArticle } from '../../../../electron/services/articles';
 import { LibraryHost } from '../../../../electron/services/LibraryHost';
-import { ApiError } from '../../../../shared/errors';
 import { bodyFromParagraphs } from '../../../../shared/text';
 import { damageLibraryPages } from '../../../helpers/damage';
+import { apiErrorFrom } from '../../../helpers/library';
 import { tempDir } from '../../../helpers/tempLibrary';
 
 // The running app's background check: damage that appears while a library is open (a failing
@@ -35,16 +35,6 @@ afterEach(() => {
   tmp.cleanup();
 });
 
-function refusal(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('it was not refused');
-}
-
 describe('the background check of the open library', () => {
   it('finds nothing in a sound library, and saves go on while it runs', async () => {
     const article = listArticles(host.current, { offset: 0, limit: 1, trashed: false }).items[0];
@@ -70,7 +60,7 @@ describe('the background check of the open library', () => {
       /^The library .*desk\.sqlite3 is damaged \(SQLite's check reports: .*\)\. Copydesk has stopped writing to it\. Restore the latest good backup/,
     );
     expect(status.latestBackup).toMatchObject({ reason: 'daily', articleCount: 30 });
-    expect(refusal(() => host.current).code).toBe('library-damaged');
+    expect(apiErrorFrom(() => host.current).code).toBe('library-damaged');
     expect(fs.readFileSync(file).equals(damaged)).toBe(true);
 
     const result = host.restore(status.latestBackup?.path ?? '', new Date('2026-03-02T10:00:00Z'));

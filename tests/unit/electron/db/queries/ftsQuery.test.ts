@@ -4,19 +4,8 @@ import { buildFtsQuery } from '../../../../../electron/db/queries/ftsQuery';
 import { searchArticles } from '../../../../../electron/db/queries/search';
 import { createArticle, trashArticle } from '../../../../../electron/services/articles';
 import { bodyFromParagraphs } from '../../../../../shared/text';
+import { seededRandom } from '../../../../helpers/bulkLibrary';
 import { openTempLibrary } from '../../../../helpers/library';
-
-/** mulberry32: a small seeded PRNG, so a failing input can be reproduced from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pieces of search-box input chosen to break naive FTS5 query building, grouped by kind. */
 const words = (list: string) => list.split(' ');
@@ -102,7 +91,7 @@ describe('any search box input', () => {
   afterAll(() => library.close());
 
   it('either builds no query or runs against the FTS5 index without an SQLite error', () => {
-    const random = prng(20260302);
+    const random = seededRandom(20260302);
     let ran = 0;
     let found = 0;
     for (let i = 0; i < 4000; i += 1) {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { searchArticles } from '../../../../../electron/db/queries/search';
 import type { Clock } from '../../../../../electron/services/articles';
@@ -6,15 +6,9 @@ import { createArticle, saveArticle, trashArticle } from '../../../../../electro
 import type { ArticlePatch } from '../../../../../shared/api';
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../../../../shared/domain';
 import { bodyFromParagraphs } from '../../../../../shared/text';
-import { manualClock, openTempLibrary } from '../../../../helpers/library';
+import { libraryPerTest } from '../../../../helpers/libraryPerTest';
 
-let library: ReturnType<typeof openTempLibrary>;
-let clock: ReturnType<typeof manualClock>;
-beforeEach(() => {
-  library = openTempLibrary();
-  clock = manualClock();
-});
-afterEach(() => library.close());
+const { library, clock } = libraryPerTest();
 
 function add(headline: string, paragraphs: string[], extra: ArticlePatch = {}, at: Clock = clock): string {
   clock.advance(60_000);
