@@ -287,23 +287,30 @@ class BlockBuilder {
  */
 export function sanitiseBodyHtml(html: string): HTMLElement {
   checkHtmlNesting('The text', html);
-  const { window, purify } = workWindow();
-  const dirty = purify.sanitize(html, PURIFY_CONFIG);
-  const builder = new BlockBuilder(window.document);
-  builder.add(dirty);
-  const container = window.document.createElement('div');
+  return storyBlocks(workWindow().purify.sanitize(html, PURIFY_CONFIG));
+}
+
+/** The blocks of a story built from sanitised HTML (whose nodes move into them). */
+function storyBlocks(clean: Element): HTMLElement {
+  const { document } = workWindow().window;
+  const builder = new BlockBuilder(document);
+  builder.add(clean);
+  const container = document.createElement('div');
   container.append(...builder.blocks);
   return container;
 }
 
 /**
- * The page's article as sanitised HTML, for a source snapshot: the same elements as a story
- * may hold plus tables, figures and other containers kept whole, every attribute but http(s)
- * and mailto links gone — so a kept page reads as the page did, and can run nothing.
+ * A web page's article both ways from one sanitising pass. As a source snapshot keeps it: the
+ * same elements as a story may hold plus tables, figures and other containers kept whole,
+ * every attribute but http(s) and mailto links gone — so a kept page reads as the page did,
+ * and can run nothing. And as an article body, rebuilt to a story's structure.
  */
-export function sanitiseSnapshotHtml(html: string): string {
+export function pageArticle(html: string): { body: Body; snapshotHtml: string } {
   checkHtmlNesting('The page', html);
-  return workWindow().purify.sanitize(html, { ...PURIFY_CONFIG, RETURN_DOM: false });
+  const clean = workWindow().purify.sanitize(html, PURIFY_CONFIG);
+  const snapshotHtml = clean.innerHTML;
+  return { body: bodyFromDom(storyBlocks(clean)), snapshotHtml };
 }
 
 /** An article body from any HTML: sanitised to a story's structure, then converted to Lexical JSON. */

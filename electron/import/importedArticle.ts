@@ -50,7 +50,7 @@ export type ImportedArticle = {
    */
   linkedIds?: ReadonlyMap<string, string>;
   source: { url: string; siteName: string; publishedTime: string };
-  /** A web page's article as sanitised HTML (see sanitiseSnapshotHtml); absent for other files. */
+  /** A web page's article as sanitised HTML (see pageArticle); absent for other files. */
   contentHtml?: string;
   notes: string[];
 };

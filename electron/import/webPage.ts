@@ -3,7 +3,7 @@ import { Readability } from '@mozilla/readability';
 import { LanguageSchema } from '../../shared/domain';
 import { bodyToPlainText } from '../../shared/text';
 import { decodeEntities, parsePageDocument } from './domWindow';
-import { htmlToBody, sanitiseSnapshotHtml } from './htmlToBody';
+import { pageArticle } from './htmlToBody';
 import { collapseEmptyRuns, stripInertHtml } from './inertHtml';
 import type { ImportedArticle, ImportedAuthor } from './importedArticle';
 import { blankImport, calendarDate, collapseSpace, cutAtWord, headlineFromFileName } from './importedArticle';
@@ -200,14 +200,14 @@ export function parseWebPage(html: string, fileName: string): ImportedArticle {
     if (readable === null || typeof readable.content !== 'string') {
       throw refuse(`${fileName} has no article text Copydesk can find: it may be an index page or an empty page.`);
     }
-    const body = htmlToBody(readable.content);
+    const { body, snapshotHtml } = pageArticle(readable.content);
     const bodyText = bodyToPlainText(body);
     if (bodyText.trim() === '') {
       throw refuse(`${fileName} has no article text Copydesk can find: it may be an index page or an empty page.`);
     }
 
     const article = blankImport('html', body);
-    article.contentHtml = sanitiseSnapshotHtml(readable.content);
+    article.contentHtml = snapshotHtml;
     article.headline = cutAtWord(
       first(text(ld.headline), og.title, readable.title, headlineFromFileName(fileName)),
       500,
