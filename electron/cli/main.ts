@@ -10,6 +10,7 @@ import type { BackupInfo } from '../../shared/libraries';
 import { dispatch } from '../api/dispatch';
 import { checkCommand, exportCommand } from './exportCommands';
 import { importCommand } from './importCommand';
+import { filtersFrom, orderFrom } from './libraryOptions';
 import { relatedCommand } from './relatedCommand';
 import type { Handlers } from '../api/handlers';
 import { APP_VERSION, createHandlers } from '../api/handlers';
@@ -25,9 +26,11 @@ import { claimsCommand, sourcesCommand, type CommandContext } from './sourcesCom
 const USAGE = `Usage: copydesk <command> [options]
 
 Commands:
-  list                 the library's articles, most recently updated first
+  list                 the library's articles, most recently updated first (see --sort and the
+                       filters below)
   show ID              one article: its fields and body text
-  search QUERY         ranked full-text search ("quoted phrases", OR, -exclude)
+  search QUERY         ranked full-text search ("quoted phrases", OR, -exclude), with the filters
+                       below
   import PATH...       import articles from files and folders (.txt, .md, .html, .docx);
                        Ctrl+C stops after the current file
   serve                run Copydesk in the browser on 127.0.0.1 (prints the address to open)
@@ -52,6 +55,14 @@ Options:
   --json               machine-readable output
   --limit N            how many rows to print (list, search, related)
   --trash              list the trash instead of the library (list)
+  --sort FIELD         updated (the default), created or headline (list)
+  --direction DIR      asc or desc (list; newest first and A to Z unless told)
+  --offset N           start at row N+1 (list)
+  --status STATUS      draft, editing, fact-check, ready or exported; repeatable (list, search)
+  --section NAME, --tag TAG, --author NAME
+                       only articles in that section, with that tag, by that author (list, search)
+  --person NAME, --place NAME, --organisation NAME
+                       only articles that name them (list, search)
   --port N             the port for serve (default: a free one)
   --kind KIND          the kind of source (sources add): official-statement, wire-copy, interview,
                        document, web-page, social-post, dataset
@@ -88,6 +99,12 @@ function parseLimit(value: string | undefined, fallback: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit takes a whole number above 0, not "${value}".`);
   return n;
+}
+
+/** "3 of 40 shown." or, past the first page, "Rows 51 to 100 of 240 shown." */
+function listedRange(shown: number, offset: string | undefined, total: number): string {
+  const first = Number(offset ?? 0);
+  return first === 0 ? `${shown} of ${total} shown.` : `Rows ${first + 1} to ${first + shown} of ${total} shown.`;
 }
 
 function formatRow(article: ArticleSummary): string {
@@ -232,6 +249,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         list: { type: 'boolean', default: false },
         latest: { type: 'boolean', default: false },
         reindex: { type: 'boolean', default: false },
+        status: { type: 'string', multiple: true, default: [] },
+        section: { type: 'string' },
+        tag: { type: 'string' },
+        author: { type: 'string' },
+        person: { type: 'string' },
+        place: { type: 'string' },
+        organisation: { type: 'string' },
+        sort: { type: 'string' },
+        direction: { type: 'string' },
+        offset: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -329,13 +356,15 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         const result = await call(handlers, 'articles:list', {
           limit: parseLimit(values.limit, 50),
           trashed: values.trash,
+          ...orderFrom(values, commandContext),
+          filters: await filtersFrom(values, commandContext),
         });
         print(result, () =>
           result.items.length === 0
             ? values.trash
               ? 'The trash is empty.\n'
               : 'The library is empty. Create an article with `copydesk serve` or the desktop app.\n'
-            : `${result.items.map(formatRow).join('\n')}\n${result.items.length} of ${result.total} shown.\n`,
+            : `${result.items.map(formatRow).join('\n')}\n${listedRange(result.items.length, values.offset, result.total)}\n`,
         );
         return 0;
       }
@@ -351,7 +380,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         const query = rest.join(' ');
         if (query.trim() === '')
           throw new UsageError('search needs something to look for: copydesk search "night ferry".');
-        const result = await call(handlers, 'articles:search', { query, limit: parseLimit(values.limit, 20) });
+        const result = await call(handlers, 'articles:search', {
+          query,
+          limit: parseLimit(values.limit, 20),
+          filters: await filtersFrom(values, commandContext),
+        });
         print(result, () =>
           result.hits.length === 0
             ? `${result.hint ?? 'No article matches.'}\n`

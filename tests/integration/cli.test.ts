@@ -143,6 +143,93 @@ describe('the copydesk command', () => {
   });
 });
 
+describe('copydesk list and search, narrowed and ordered', () => {
+  const desk = tmp.file('narrowed.sqlite3');
+  const headlinesOf = (args: string[]) => {
+    const run = copydesk([...args, '--json', '--library', desk]);
+    expect(run.code, run.stderr).toBe(0);
+    const value = JSON.parse(run.stdout) as { items?: { headline: string }[]; hits?: { headline: string }[] };
+    return (value.items ?? value.hits ?? []).map((item) => item.headline);
+  };
+
+  beforeAll(() => {
+    const host = LibraryHost.open(desk);
+    try {
+      const okafor = createAuthor(host.current, 'Maria Okafor', '');
+      const stories = [
+        { headline: 'Ferry timetable changes', section: 'Local', status: 'ready', tags: ['transport'] },
+        { headline: 'Budget vote delayed', section: 'Politics', status: 'editing', tags: ['council'] },
+        { headline: 'A new ferry for the island', section: 'Local', status: 'draft', tags: ['transport'] },
+      ] as const;
+      for (const story of stories) {
+        createArticle(host.current, {
+          headline: story.headline,
+          section: story.section,
+          status: story.status,
+          tags: [...story.tags],
+          authorIds: story.status === 'ready' ? [okafor.id] : [],
+          body: bodyFromParagraphs([`${story.headline}: the ferry and the council.`]),
+        });
+      }
+    } finally {
+      host.close();
+    }
+  });
+
+  it('filters the list by status, section, tag and author, and sorts it', () => {
+    expect(headlinesOf(['list', '--section', 'Local'])).toEqual([
+      'A new ferry for the island',
+      'Ferry timetable changes',
+    ]);
+    expect(headlinesOf(['list', '--status', 'ready', '--status', 'editing'])).toEqual([
+      'Budget vote delayed',
+      'Ferry timetable changes',
+    ]);
+    expect(headlinesOf(['list', '--tag', 'council'])).toEqual(['Budget vote delayed']);
+    expect(headlinesOf(['list', '--author', 'maria okafor'])).toEqual(['Ferry timetable changes']);
+    expect(headlinesOf(['list', '--sort', 'headline'])).toEqual([
+      'A new ferry for the island',
+      'Budget vote delayed',
+      'Ferry timetable changes',
+    ]);
+    expect(headlinesOf(['list', '--sort', 'created', '--direction', 'asc', '--offset', '1', '--limit', '1'])).toEqual([
+      'Budget vote delayed',
+    ]);
+    const page = copydesk(['list', '--offset', '1', '--limit', '1', '--library', desk]);
+    expect(page.stdout).toMatch(/\nRows 2 to 2 of 3 shown\.\n$/);
+  });
+
+  it('narrows a search with the same filters', () => {
+    expect(headlinesOf(['search', 'ferry']).sort()).toEqual([
+      'A new ferry for the island',
+      'Budget vote delayed',
+      'Ferry timetable changes',
+    ]);
+    expect(headlinesOf(['search', 'ferry', '--section', 'Local', '--status', 'draft'])).toEqual([
+      'A new ferry for the island',
+    ]);
+  });
+
+  it('says what is wrong with a sort, a status, an offset or an author, without listing anything', () => {
+    const sort = copydesk(['list', '--sort', 'wordcount', '--library', desk]);
+    expect(sort.code).toBe(2);
+    expect(sort.stderr).toBe('copydesk: --sort: Sort by "updated", "created" or "headline".\n');
+    const status = copydesk(['list', '--status', 'published', '--library', desk]);
+    expect(status.code).toBe(2);
+    expect(status.stderr).toBe(
+      'copydesk: --status takes draft, editing, fact-check, ready, exported; not "published".\n',
+    );
+    const offset = copydesk(['list', '--offset=-3', '--library', desk]);
+    expect(offset.code).toBe(2);
+    expect(offset.stderr).toBe('copydesk: --offset takes a whole number, 0 or more, not "-3".\n');
+    const author = copydesk(['search', 'ferry', '--author', 'Maria', '--library', desk]);
+    expect(author.code).toBe(2);
+    expect(author.stderr).toBe('copydesk: No author in this library is named "Maria". Close: Maria Okafor.\n');
+    const two = copydesk(['list', '--person', 'A', '--place', 'B', '--library', desk]);
+    expect(two.stderr).toBe('copydesk: Choose one of --person, --place and --organisation.\n');
+  });
+});
+
 describe('copydesk restore', () => {
   /** A library with two backups: one holding only the ferry story, the newest holding both. */
   async function libraryWithBackups(name: string) {
