@@ -301,6 +301,12 @@ describe('searching with filters', () => {
     expect(hits).toHaveLength(200);
     expect(hits.every((hit) => hit.section === 'Local')).toBe(true);
     expect(searchArticles(library.lib.db, 'ferry', 20, { ...filters, section: 'Sport' }).hits).toEqual([]);
+    // Ranking only the newest 300 matches and the headline matches: still filtered, the
+    // headline match (an old article, the eighth added) still first.
+    const broad = searchArticles(library.lib.db, 'ferry', 50, filters, { rankAllUpTo: 300 }).hits;
+    expect(broad[0]?.headline).toBe('Ferry timetable');
+    expect(broad).toHaveLength(50);
+    expect(broad.every((hit) => hit.section === 'Local')).toBe(true);
 
     // The list, too, checks a common tag entry by entry, with the same answer.
     const tagged = list({ limit: 3, sort: 'headline', filters: { tag: 'transport' } });
