@@ -217,6 +217,53 @@ test('images, rules, Also See, markdown and a hostile paste all survive a reload
   expect(problems().filter((line) => !line.includes('status of 400 (Bad Request)'))).toEqual([]);
 });
 
+test('a click selects an image or an Also See, and its cross removes it with the caret going on', async ({
+  page,
+  copydesk,
+}) => {
+  await page.goto(copydesk.url);
+  expect((await callApi(page, 'articles:create', { headline: 'Flood barrier plan approved' })).ok).toBe(true);
+  await startArticle(page, 'Minister visits flood zone');
+  await page.keyboard.type('Before the blocks.');
+  await page.keyboard.press('Enter');
+
+  const chooser = page.waitForEvent('filechooser');
+  await tool(page, 'Insert image').click();
+  await (await chooser).setFiles(pngPath);
+  const figure = body(page).locator('figure');
+  await expect(figure.locator('img')).toBeVisible();
+  await tool(page, 'Also See').click();
+  const dialog = page.getByRole('dialog', { name: 'Insert Also See' });
+  await dialog.getByRole('searchbox', { name: 'Find an article' }).fill('barrier');
+  await dialog.getByRole('button', { name: /^Flood barrier plan approved/ }).click();
+  const alsoSee = body(page).locator('.ed-also-see__box');
+  await expect(alsoSee).toHaveText('Also See: Flood barrier plan approved');
+  await page.keyboard.type('After the blocks.');
+
+  // A click on the picture selects it; a click on the Also See selects that instead.
+  await figure.locator('img').click();
+  await expect(figure).toHaveClass(/ed-figure--selected/);
+  await alsoSee.getByText('Also See:').click();
+  await expect(alsoSee).toHaveClass(/ed-also-see__box--selected/);
+  await expect(figure).not.toHaveClass(/ed-figure--selected/);
+  // Shift+click adds the picture to what is selected.
+  await figure.locator('img').click({ modifiers: ['Shift'] });
+  await expect(figure).toHaveClass(/ed-figure--selected/);
+  await expect(alsoSee).toHaveClass(/ed-also-see__box--selected/);
+  // A click in the caption field is the field's own: the picture is no longer selected.
+  await body(page).getByRole('textbox', { name: 'Image caption' }).click();
+  await expect(figure).not.toHaveClass(/ed-figure--selected/);
+
+  // The cross removes the block and the caret goes on at the start of what followed it.
+  await body(page).getByRole('button', { name: 'Remove image' }).click();
+  await expect(figure).toHaveCount(0);
+  await body(page).getByRole('button', { name: 'Remove Also See' }).click();
+  await expect(alsoSee).toHaveCount(0);
+  await page.keyboard.type('Then: ');
+  await expect(body(page).locator('p')).toHaveText(['Before the blocks.', 'Then: After the blocks.']);
+  await expectSaved(page);
+});
+
 test('a paste over 500 kB asks first, and pastes as plain text or becomes a new article', async ({
   page,
   copydesk,
