@@ -56,6 +56,25 @@ async function paste(page: Page, data: Record<string, string>): Promise<void> {
   }, data);
 }
 
+/** Puts the picture at `file` in the body through the toolbar's file picker. */
+async function insertImage(page: Page, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await tool(page, 'Insert image').click();
+  await (await chooser).setFiles(file);
+  await expect(body(page).locator('figure img').last()).toBeVisible();
+}
+
+/** Puts an Also See in the body, pointing at the article `query` finds under `headline`. */
+async function insertAlsoSee(page: Page, query: string, headline: string): Promise<void> {
+  await tool(page, 'Also See').click();
+  const dialog = page.getByRole('dialog', { name: 'Insert Also See' });
+  const search = dialog.getByRole('searchbox', { name: 'Find an article' });
+  await expect(search).toBeFocused();
+  await search.fill(query);
+  await dialog.getByRole('button', { name: new RegExp(`^${headline}`) }).click();
+  await expect(dialog).toBeHidden();
+}
+
 /** A small gradient, so the picture reads as an image in a screenshot. */
 const riverBank = (x: number, y: number) =>
   [40, Math.round((150 * x) / 320) + 60, 200 - Math.round((120 * y) / 180)] as const;
@@ -126,11 +145,7 @@ test('images, rules, Also See, markdown and a hostile paste all survive a reload
   await page.keyboard.press('Enter');
 
   // An image from the file picker, with caption and credit.
-  const chooser = page.waitForEvent('filechooser');
-  await tool(page, 'Insert image').click();
-  await (await chooser).setFiles(pngPath);
-  const figure = body(page).locator('figure');
-  await expect(figure.locator('img')).toBeVisible();
+  await insertImage(page, pngPath);
   await body(page).getByRole('textbox', { name: 'Image caption' }).fill('Sandbags line the river bank.');
   await body(page).getByRole('textbox', { name: 'Image credit' }).fill('Image via City Council');
   await body(page).getByRole('textbox', { name: 'Image credit' }).press('Enter');
@@ -149,13 +164,7 @@ test('images, rules, Also See, markdown and a hostile paste all survive a reload
   await expect(body(page).locator('hr')).toHaveCount(1);
 
   // An Also See block pointing at the other article, found through the dialog.
-  await tool(page, 'Also See').click();
-  const dialog = page.getByRole('dialog', { name: 'Insert Also See' });
-  const search = dialog.getByRole('searchbox', { name: 'Find an article' });
-  await expect(search).toBeFocused();
-  await search.fill('barrier');
-  await dialog.getByRole('button', { name: /^Flood barrier plan approved/ }).click();
-  await expect(dialog).toBeHidden();
+  await insertAlsoSee(page, 'barrier', 'Flood barrier plan approved');
   await expect(body(page).locator('.ed-also-see')).toHaveText('Also See: Flood barrier plan approved');
 
   // A hostile paste: the formatting stays, nothing runs, the bad link goes with a message.
@@ -227,15 +236,9 @@ test('a click selects an image or an Also See, and its cross removes it with the
   await page.keyboard.type('Before the blocks.');
   await page.keyboard.press('Enter');
 
-  const chooser = page.waitForEvent('filechooser');
-  await tool(page, 'Insert image').click();
-  await (await chooser).setFiles(pngPath);
+  await insertImage(page, pngPath);
+  await insertAlsoSee(page, 'barrier', 'Flood barrier plan approved');
   const figure = body(page).locator('figure');
-  await expect(figure.locator('img')).toBeVisible();
-  await tool(page, 'Also See').click();
-  const dialog = page.getByRole('dialog', { name: 'Insert Also See' });
-  await dialog.getByRole('searchbox', { name: 'Find an article' }).fill('barrier');
-  await dialog.getByRole('button', { name: /^Flood barrier plan approved/ }).click();
   const alsoSee = body(page).locator('.ed-also-see__box');
   await expect(alsoSee).toHaveText('Also See: Flood barrier plan approved');
   await page.keyboard.type('After the blocks.');
