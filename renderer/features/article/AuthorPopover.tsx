@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type JSX } from 'react';
 
 import type { Author } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
+import { FormProblem } from '../../components/FormProblem';
 
 type AuthorPopoverProps = {
   author: Author;
@@ -126,11 +127,7 @@ export function AuthorPopover({
       <p id={`${ids}-shared`} className="form-field__hint popover__shared">
         {sharedNote}
       </p>
-      {problem === null ? null : (
-        <p className="form-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormProblem problem={problem} />
       <div className="popover__actions">
         <button type="button" className="button button--primary button--small" onClick={save} disabled={busy}>
           Save author

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type JSX, type KeyboardEvent, type 
 
 import type { Author, AuthorId } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
+import { FormProblem } from '../../components/FormProblem';
 import { Icon } from '../../components/Icon';
 import { useReportError } from '../../components/Notices';
 import { moveItem } from './articleFields';
@@ -366,11 +367,7 @@ function NewAuthorForm({
           onChange={(event) => setBio(event.target.value)}
         />
       </label>
-      {problem === null ? null : (
-        <p className="form-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormProblem problem={problem} />
       <div className="popover__actions">
         <button type="button" className="button button--primary button--small" onClick={create} disabled={busy}>
           Create author

@@ -2,6 +2,7 @@ import { useState, type JSX } from 'react';
 
 import type { LibraryStatus, RestoreResult } from '../../../shared/libraries';
 import { api, errorMessage } from '../../api';
+import { FormProblem } from '../../components/FormProblem';
 import { LibrariesDialog } from './LibrariesDialog';
 import { RestoreDialog } from './RestoreDialog';
 import { articlesLabel, backupSummary, fileName, reloadOnNewLibrary, whenLabel } from './libraryNames';
@@ -65,11 +66,7 @@ export function LibraryUnavailable({ status }: { status: LibraryStatus }): JSX.E
             Restore the latest good backup ({backupSummary(latest)})
           </button>
         )}
-        {problem === null ? null : (
-          <p className="form-problem" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormProblem problem={problem} />
         <div className="message-card__actions">
           {latest === null ? null : (
             <button type="button" className="button" onClick={() => setDialog('restore')}>
