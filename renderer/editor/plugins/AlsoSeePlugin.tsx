@@ -175,7 +175,7 @@ function AlsoSeeDialog({
         {results.map((article) => (
           <li key={article.id}>
             <button type="button" className="also-see-dialog__result" onClick={() => onChoose(article)}>
-              <span className="also-see-dialog__headline">
+              <span className="also-see-dialog__headline clamp-2">
                 {article.headline.trim() === '' ? 'Untitled article' : article.headline}
               </span>
               <span className="also-see-dialog__meta">

@@ -139,7 +139,7 @@ function RevisionRow({
             {formatWhen(revision.createdAt)}
           </time>
         </span>
-        <span className="revision__title">{title}</span>
+        <span className="revision__title clamp-2">{title}</span>
         <span className="revision__words">{words}</span>
       </button>
     </li>
