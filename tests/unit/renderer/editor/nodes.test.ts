@@ -88,6 +88,20 @@ function $buildStory(): void {
   );
 }
 
+/** The top-level blocks of the story, in order, by type. */
+const STORY_BLOCKS = [
+  'heading',
+  'paragraph',
+  'heading',
+  'list',
+  'list',
+  'quote',
+  'horizontalrule',
+  'inline-image',
+  'also-see',
+  'paragraph',
+];
+
 function story(): LexicalEditor {
   const editor = newBodyEditor();
   editor.update($buildStory, { discrete: true });
@@ -124,18 +138,7 @@ describe('the body nodes in JSON', () => {
     const body = BodySchema.parse(json);
     const root = body.root as JsonNode;
     const types = root.children?.map((child) => child.type);
-    expect(types).toEqual([
-      'heading',
-      'paragraph',
-      'heading',
-      'list',
-      'list',
-      'quote',
-      'horizontalrule',
-      'inline-image',
-      'also-see',
-      'paragraph',
-    ]);
+    expect(types).toEqual(STORY_BLOCKS);
     expect(findAll(root, 'heading').map((node) => node.tag)).toEqual(['h2', 'h3']);
     expect(findAll(root, 'list').map((node) => node.listType)).toEqual(['bullet', 'number']);
     expect(findAll(root, 'link').map((node) => node.url)).toEqual([
@@ -295,18 +298,7 @@ describe('the body nodes in HTML', () => {
     const html = htmlOf(story());
     expect(html).toContain('<hr');
     const root = importHtml(html);
-    expect(root.children?.map((child) => child.type)).toEqual([
-      'heading',
-      'paragraph',
-      'heading',
-      'list',
-      'list',
-      'quote',
-      'horizontalrule',
-      'inline-image',
-      'also-see',
-      'paragraph',
-    ]);
+    expect(root.children?.map((child) => child.type)).toEqual(STORY_BLOCKS);
     expect(findAll(root, 'link').map((node) => node.url)).toEqual([
       'https://example.org/statement',
       'mailto:desk@example.org',
