@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore, type JSX } from
 
 import { ArticleIdSchema, type Article, type ArticleId } from '../shared/domain';
 import { api, onImportStarted, onLibraryChanged, transportProblem } from './api';
+import { BlockedScreen } from './components/BlockedScreen';
 import { fileName } from './components/fileName';
 import { Icon } from './components/Icon';
 import { ALT_KEY, MOD_KEY } from './components/keys';
@@ -50,12 +51,9 @@ export function App(): JSX.Element {
   const problem = transportProblem();
   if (problem !== null) {
     return (
-      <main className="blocked" aria-label="Copydesk">
-        <div className="message-card">
-          <h1>Copydesk needs its session key</h1>
-          <p>{problem}</p>
-        </div>
-      </main>
+      <BlockedScreen title="Copydesk needs its session key">
+        <p>{problem}</p>
+      </BlockedScreen>
     );
   }
   return (

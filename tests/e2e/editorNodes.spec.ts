@@ -43,6 +43,25 @@ async function paste(page: Page, data: Record<string, string>): Promise<void> {
   }, data);
 }
 
+/** Puts the picture at `file` in the body through the toolbar's file picker. */
+async function insertImage(page: Page, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await tool(page, 'Insert image').click();
+  await (await chooser).setFiles(file);
+  await expect(body(page).locator('figure img').last()).toBeVisible();
+}
+
+/** Puts an Also See in the body, pointing at the article `query` finds under `headline`. */
+async function insertAlsoSee(page: Page, query: string, headline: string): Promise<void> {
+  await tool(page, 'Also See').click();
+  const dialog = page.getByRole('dialog', { name: 'Insert Also See' });
+  const search = dialog.getByRole('searchbox', { name: 'Find an article' });
+  await expect(search).toBeFocused();
+  await search.fill(query);
+  await dialog.getByRole('button', { name: new RegExp(`^${headline}`) }).click();
+  await expect(dialog).toBeHidden();
+}
+
 /** A small gradient, so the picture reads as an image in a screenshot. */
 const riverBank = (x: number, y: number) =>
   [40, Math.round((150 * x) / 320) + 60, 200 - Math.round((120 * y) / 180)] as const;
@@ -113,11 +132,7 @@ test('images, rules, Also See, markdown and a hostile paste all survive a reload
   await page.keyboard.press('Enter');
 
   // An image from the file picker, with caption and credit.
-  const chooser = page.waitForEvent('filechooser');
-  await tool(page, 'Insert image').click();
-  await (await chooser).setFiles(pngPath);
-  const figure = body(page).locator('figure');
-  await expect(figure.locator('img')).toBeVisible();
+  await insertImage(page, pngPath);
   await body(page).getByRole('textbox', { name: 'Image caption' }).fill('Sandbags line the river bank.');
   await body(page).getByRole('textbox', { name: 'Image credit' }).fill('Image via City Council');
   await body(page).getByRole('textbox', { name: 'Image credit' }).press('Enter');
@@ -136,13 +151,7 @@ test('images, rules, Also See, markdown and a hostile paste all survive a reload
   await expect(body(page).locator('hr')).toHaveCount(1);
 
   // An Also See block pointing at the other article, found through the dialog.
-  await tool(page, 'Also See').click();
-  const dialog = page.getByRole('dialog', { name: 'Insert Also See' });
-  const search = dialog.getByRole('searchbox', { name: 'Find an article' });
-  await expect(search).toBeFocused();
-  await search.fill('barrier');
-  await dialog.getByRole('button', { name: /^Flood barrier plan approved/ }).click();
-  await expect(dialog).toBeHidden();
+  await insertAlsoSee(page, 'barrier', 'Flood barrier plan approved');
   await expect(body(page).locator('.ed-also-see')).toHaveText('Also See: Flood barrier plan approved');
 
   // A hostile paste: the formatting stays, nothing runs, the bad link goes with a message.
@@ -202,6 +211,47 @@ test('images, rules, Also See, markdown and a hostile paste all survive a reload
 
   // The browser logs the service's 400 for the file that was not an image; nothing else.
   expect(problems().filter((line) => !line.includes('status of 400 (Bad Request)'))).toEqual([]);
+});
+
+test('a click selects an image or an Also See, and its cross removes it with the caret going on', async ({
+  page,
+  copydesk,
+}) => {
+  await page.goto(copydesk.url);
+  expect((await callApi(page, 'articles:create', { headline: 'Flood barrier plan approved' })).ok).toBe(true);
+  await startArticle(page, 'Minister visits flood zone');
+  await page.keyboard.type('Before the blocks.');
+  await page.keyboard.press('Enter');
+
+  await insertImage(page, pngPath);
+  await insertAlsoSee(page, 'barrier', 'Flood barrier plan approved');
+  const figure = body(page).locator('figure');
+  const alsoSee = body(page).locator('.ed-also-see__box');
+  await expect(alsoSee).toHaveText('Also See: Flood barrier plan approved');
+  await page.keyboard.type('After the blocks.');
+
+  // A click on the picture selects it; a click on the Also See selects that instead.
+  await figure.locator('img').click();
+  await expect(figure).toHaveClass(/ed-figure--selected/);
+  await alsoSee.getByText('Also See:').click();
+  await expect(alsoSee).toHaveClass(/ed-also-see__box--selected/);
+  await expect(figure).not.toHaveClass(/ed-figure--selected/);
+  // Shift+click adds the picture to what is selected.
+  await figure.locator('img').click({ modifiers: ['Shift'] });
+  await expect(figure).toHaveClass(/ed-figure--selected/);
+  await expect(alsoSee).toHaveClass(/ed-also-see__box--selected/);
+  // A click in the caption field is the field's own: the picture is no longer selected.
+  await body(page).getByRole('textbox', { name: 'Image caption' }).click();
+  await expect(figure).not.toHaveClass(/ed-figure--selected/);
+
+  // The cross removes the block and the caret goes on at the start of what followed it.
+  await body(page).getByRole('button', { name: 'Remove image' }).click();
+  await expect(figure).toHaveCount(0);
+  await body(page).getByRole('button', { name: 'Remove Also See' }).click();
+  await expect(alsoSee).toHaveCount(0);
+  await page.keyboard.type('Then: ');
+  await expect(body(page).locator('p')).toHaveText(['Before the blocks.', 'Then: After the blocks.']);
+  await expectSaved(page);
 });
 
 test('a paste over 500 kB asks first, and pastes as plain text or becomes a new article', async ({

@@ -238,9 +238,18 @@ test('new articles start from the Settings defaults, and a taken slug is refused
   await expect(byline.getByRole('button', { name: 'Amna Riaz: edit author' })).toBeFocused();
   await expectSaved(page);
 
-  // The bio belongs to the author: changed here, it is changed for every article they sign.
+  // A name left empty is refused with the reason; Escape leaves the author as it was.
   await byline.getByRole('button', { name: 'News Desk: edit author' }).click();
   const card = page.getByRole('dialog', { name: 'Edit author News Desk' });
+  await card.getByLabel('Name').fill('');
+  await page.keyboard.press(`${MOD}+Enter`);
+  await expect(card.getByRole('alert')).toHaveText('An author needs a name.');
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+  await expect(byline.getByRole('listitem')).toHaveText(['Amna Riaz', 'News Desk']);
+
+  // The bio belongs to the author: changed here, it is changed for every article they sign.
+  await byline.getByRole('button', { name: 'News Desk: edit author' }).click();
   await expect(card).toContainText('shared by the 2 articles');
   await card.getByLabel('Bio').fill('The desk that files breaking news.');
   await card.getByRole('button', { name: 'Save author' }).click();

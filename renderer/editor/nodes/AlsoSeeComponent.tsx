@@ -1,12 +1,12 @@
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
-import { $getNodeByKey, CLICK_COMMAND, COMMAND_PRIORITY_LOW, type NodeKey } from 'lexical';
+import type { NodeKey } from 'lexical';
 import { useEffect, useRef, useState, type JSX } from 'react';
 
 import { ArticleIdSchema } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { api, errorMessage } from '../../api';
 import { useFieldEventsStayInFields } from './decoratorEvents';
+import { RemoveBlockButton } from './RemoveBlockButton';
+import { useBlockDecorator } from './useBlockDecorator';
 
 /** Where an article opens in Copydesk. */
 export function articleHref(articleId: string): string {
@@ -47,39 +47,11 @@ function useLinkedHeadline(articleId: string): Linked {
 }
 
 export function AlsoSeeComponent({ nodeKey, articleId }: { nodeKey: NodeKey; articleId: string }): JSX.Element {
-  const [editor] = useLexicalComposerContext();
   const linked = useLinkedHeadline(articleId);
-  const [isSelected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
   const box = useRef<HTMLDivElement>(null);
+  // The link and the remove button keep their clicks; elsewhere a click selects the block.
+  const { isSelected, remove } = useBlockDecorator(nodeKey, box, 'a, button');
   useFieldEventsStayInFields(box);
-
-  useEffect(
-    () =>
-      editor.registerCommand(
-        CLICK_COMMAND,
-        (event) => {
-          const target = event.target;
-          if (box.current === null || !(target instanceof Element) || !box.current.contains(target)) return false;
-          if (target.closest('a, button') !== null) return false;
-          if (!event.shiftKey) clearSelection();
-          setSelected(true);
-          return true;
-        },
-        COMMAND_PRIORITY_LOW,
-      ),
-    [editor, clearSelection, setSelected],
-  );
-
-  const remove = () => {
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey);
-      if (node === null) return;
-      const next = node.getNextSibling() ?? node.getPreviousSibling();
-      node.remove();
-      next?.selectStart();
-    });
-    editor.focus();
-  };
 
   let target: JSX.Element;
   switch (linked.kind) {
@@ -110,17 +82,7 @@ export function AlsoSeeComponent({ nodeKey, articleId }: { nodeKey: NodeKey; art
       <p className="ed-also-see__text">
         <span className="ed-also-see__label">Also See:</span> {target}
       </p>
-      <button
-        type="button"
-        className="ed-also-see__remove"
-        aria-label="Remove Also See"
-        title="Remove Also See"
-        onClick={remove}
-      >
-        <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true" focusable="false">
-          <path d="M5 5l10 10M15 5 5 15" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-        </svg>
-      </button>
+      <RemoveBlockButton label="Remove Also See" className="ed-also-see__remove" onClick={remove} />
     </div>
   );
 }

@@ -1,12 +1,8 @@
 import {
   $applyNodeReplacement,
   $getDocument,
-  addClassNamesToElement,
-  DecoratorNode,
   type DOMConversionMap,
-  type DOMConversionOutput,
   type DOMExportOutput,
-  type EditorConfig,
   type LexicalNode,
   type LexicalUpdateJSON,
   type NodeKey,
@@ -16,23 +12,19 @@ import {
 import type { JSX } from 'react';
 
 import { AlsoSeeComponent, articleHref } from './AlsoSeeComponent';
+import { BlockDecoratorNode, markedElement } from './BlockDecoratorNode';
 
 export type SerializedAlsoSeeNode = Spread<{ articleId: string }, SerializedLexicalNode>;
 
 /** The attribute that carries the linked article's id in exported HTML. */
 const ARTICLE_ATTRIBUTE = 'data-also-see';
 
-function $convertAlsoSee(element: HTMLElement): DOMConversionOutput | null {
-  const articleId = element.getAttribute(ARTICLE_ATTRIBUTE);
-  return articleId === null || articleId === '' ? null : { node: $createAlsoSeeNode(articleId) };
-}
-
 /**
  * "Also See: <headline>" between paragraphs, pointing at another article in the library. Only
  * the article's id is stored, so the block always shows the linked article's current headline
  * and a renamed article never leaves a stale title behind.
  */
-export class AlsoSeeNode extends DecoratorNode<JSX.Element> {
+export class AlsoSeeNode extends BlockDecoratorNode {
   __articleId: string;
 
   static override getType(): string {
@@ -48,8 +40,7 @@ export class AlsoSeeNode extends DecoratorNode<JSX.Element> {
   }
 
   static override importDOM(): DOMConversionMap | null {
-    const rule = (element: HTMLElement) =>
-      element.hasAttribute(ARTICLE_ATTRIBUTE) ? { conversion: $convertAlsoSee, priority: 2 as const } : null;
+    const rule = markedElement(ARTICLE_ATTRIBUTE, (articleId) => $createAlsoSeeNode(articleId));
     return { aside: rule, p: rule, div: rule };
   }
 
@@ -80,19 +71,8 @@ export class AlsoSeeNode extends DecoratorNode<JSX.Element> {
     return { element: aside };
   }
 
-  override createDOM(config: EditorConfig): HTMLElement {
-    const element = $getDocument().createElement('div');
-    const className = (config.theme as { alsoSee?: string }).alsoSee;
-    if (className !== undefined) addClassNamesToElement(element, className);
-    return element;
-  }
-
-  override updateDOM(): false {
-    return false;
-  }
-
-  override isInline(): false {
-    return false;
+  protected override themeKey(): string {
+    return 'alsoSee';
   }
 
   getArticleId(): string {

@@ -1,12 +1,13 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useLexicalNodeSelection } from '@lexical/react/useLexicalNodeSelection';
-import { $getNodeByKey, CLICK_COMMAND, COMMAND_PRIORITY_LOW, type NodeKey } from 'lexical';
+import { $getNodeByKey, type NodeKey } from 'lexical';
 import { useEffect, useRef, useState, type JSX } from 'react';
 
 import { AssetIdSchema } from '../../../shared/domain';
 import { imageUrl, useImageUrl } from '../../features/images/images';
 import { useFieldEventsStayInFields } from './decoratorEvents';
 import { $isInlineImageNode, type InlineImageNode, type InlineImagePayload } from './InlineImageNode';
+import { RemoveBlockButton } from './RemoveBlockButton';
+import { useBlockDecorator } from './useBlockDecorator';
 
 type Field = 'caption' | 'credit' | 'altText';
 
@@ -88,13 +89,13 @@ export function InlineImageComponent({
   width,
   height,
 }: InlineImagePayload & { nodeKey: NodeKey }): JSX.Element {
-  const [editor] = useLexicalComposerContext();
   const parsedId = AssetIdSchema.safeParse(assetId);
   const url = useImageUrl(parsedId.success ? parsedId.data : null);
   const [failedId, setFailedId] = useState<string | null>(null);
-  const [isSelected, setSelected, clearSelection] = useLexicalNodeSelection(nodeKey);
   const figure = useRef<HTMLElement>(null);
+  // A click on the picture selects the block; the fields below it keep theirs.
   const frame = useRef<HTMLDivElement>(null);
+  const { isSelected, clearSelection, remove } = useBlockDecorator(nodeKey, frame);
   useFieldEventsStayInFields(figure);
 
   // useImageUrl gives null both while loading and on failure; the shared request tells them apart.
@@ -110,34 +111,6 @@ export function InlineImageComponent({
     };
   }, [validId]);
   const failed = validId === null || failedId === validId;
-
-  useEffect(
-    () =>
-      editor.registerCommand(
-        CLICK_COMMAND,
-        (event) => {
-          if (frame.current === null || !(event.target instanceof Node) || !frame.current.contains(event.target)) {
-            return false;
-          }
-          if (!event.shiftKey) clearSelection();
-          setSelected(true);
-          return true;
-        },
-        COMMAND_PRIORITY_LOW,
-      ),
-    [editor, clearSelection, setSelected],
-  );
-
-  const remove = () => {
-    editor.update(() => {
-      const node = $getNodeByKey(nodeKey);
-      if (node === null) return;
-      const next = node.getNextSibling() ?? node.getPreviousSibling();
-      node.remove();
-      next?.selectStart();
-    });
-    editor.focus();
-  };
 
   const description = altText.trim() || caption.trim();
   let picture: JSX.Element;
@@ -173,17 +146,7 @@ export function InlineImageComponent({
     >
       <div ref={frame} className="ed-figure__frame">
         {picture}
-        <button
-          type="button"
-          className="ed-figure__remove"
-          aria-label="Remove image"
-          title="Remove image"
-          onClick={remove}
-        >
-          <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true" focusable="false">
-            <path d="M5 5l10 10M15 5 5 15" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
-          </svg>
-        </button>
+        <RemoveBlockButton label="Remove image" className="ed-figure__remove" onClick={remove} />
       </div>
       <figcaption className="ed-figure__fields">
         <NodeField

@@ -1,12 +1,8 @@
 import {
   $applyNodeReplacement,
   $getDocument,
-  addClassNamesToElement,
-  DecoratorNode,
   type DOMConversionMap,
-  type DOMConversionOutput,
   type DOMExportOutput,
-  type EditorConfig,
   type LexicalNode,
   type LexicalUpdateJSON,
   type NodeKey,
@@ -15,6 +11,7 @@ import {
 } from 'lexical';
 import type { JSX } from 'react';
 
+import { BlockDecoratorNode, markedElement } from './BlockDecoratorNode';
 import { InlineImageComponent } from './InlineImageComponent';
 
 /** An image stored in the library, placed in the body with what it shows and who took it. */
@@ -40,27 +37,23 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 /** The attribute that marks a figure as one of ours in exported HTML. */
 const ASSET_ATTRIBUTE = 'data-asset-id';
 
-function $convertFigure(element: HTMLElement): DOMConversionOutput | null {
-  const assetId = element.getAttribute(ASSET_ATTRIBUTE);
-  if (assetId === null || assetId === '') return null;
+function $convertFigure(assetId: string, element: HTMLElement): InlineImageNode {
   const img = element.querySelector('img');
-  return {
-    node: $createInlineImageNode({
-      assetId,
-      altText: img?.getAttribute('alt') ?? '',
-      caption: element.querySelector('.caption')?.textContent ?? '',
-      credit: element.querySelector('.credit')?.textContent ?? '',
-      width: positive(Number(img?.getAttribute('width'))),
-      height: positive(Number(img?.getAttribute('height'))),
-    }),
-  };
+  return $createInlineImageNode({
+    assetId,
+    altText: img?.getAttribute('alt') ?? '',
+    caption: element.querySelector('.caption')?.textContent ?? '',
+    credit: element.querySelector('.credit')?.textContent ?? '',
+    width: positive(Number(img?.getAttribute('width'))),
+    height: positive(Number(img?.getAttribute('height'))),
+  });
 }
 
 /**
  * An image in the body, between paragraphs. Only the asset's id is kept in the document; the
  * bytes stay in the library. Caption and credit are edited in place, below the picture.
  */
-export class InlineImageNode extends DecoratorNode<JSX.Element> {
+export class InlineImageNode extends BlockDecoratorNode {
   __assetId: string;
   __altText: string;
   __caption: string;
@@ -81,10 +74,7 @@ export class InlineImageNode extends DecoratorNode<JSX.Element> {
   }
 
   static override importDOM(): DOMConversionMap | null {
-    return {
-      figure: (element: HTMLElement) =>
-        element.hasAttribute(ASSET_ATTRIBUTE) ? { conversion: $convertFigure, priority: 2 } : null,
-    };
+    return { figure: markedElement(ASSET_ATTRIBUTE, $convertFigure) };
   }
 
   constructor(payload?: Partial<InlineImagePayload>, key?: NodeKey) {
@@ -139,19 +129,8 @@ export class InlineImageNode extends DecoratorNode<JSX.Element> {
     return { element: figure };
   }
 
-  override createDOM(config: EditorConfig): HTMLElement {
-    const element = $getDocument().createElement('div');
-    const className = (config.theme as { inlineImage?: string }).inlineImage;
-    if (className !== undefined) addClassNamesToElement(element, className);
-    return element;
-  }
-
-  override updateDOM(): false {
-    return false;
-  }
-
-  override isInline(): false {
-    return false;
+  protected override themeKey(): string {
+    return 'inlineImage';
   }
 
   getPayload(): InlineImagePayload {

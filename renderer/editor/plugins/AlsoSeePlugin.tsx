@@ -1,19 +1,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { mergeRegister } from '@lexical/utils';
-import {
-  $getSelection,
-  $setSelection,
-  COMMAND_PRIORITY_EDITOR,
-  createCommand,
-  type BaseSelection,
-  type LexicalCommand,
-} from 'lexical';
+import { $setSelection, createCommand, type BaseSelection, type LexicalCommand } from 'lexical';
 import { useCallback, useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 
 import type { ArticleStatus, ArticleSummary } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
-import { $insertBlockNode } from '../blocks';
 import { $createAlsoSeeNode } from '../nodes/AlsoSeeNode';
+import { useBlockCommands } from './useBlockCommands';
 
 /** Puts an "Also See" block for the given article at the caret, between paragraphs. */
 export const INSERT_ALSO_SEE_COMMAND: LexicalCommand<string> = createCommand('INSERT_ALSO_SEE_COMMAND');
@@ -81,29 +73,11 @@ export function AlsoSeePlugin({ excludeArticleId }: { excludeArticleId?: string 
   const [opening, setOpening] = useState<Opening | null>(null);
   const serial = useRef(0);
 
-  useEffect(
-    () =>
-      mergeRegister(
-        editor.registerCommand(
-          INSERT_ALSO_SEE_COMMAND,
-          (articleId) => {
-            $insertBlockNode($createAlsoSeeNode(articleId));
-            return true;
-          },
-          COMMAND_PRIORITY_EDITOR,
-        ),
-        editor.registerCommand(
-          OPEN_ALSO_SEE_DIALOG_COMMAND,
-          () => {
-            serial.current += 1;
-            setOpening({ selection: $getSelection()?.clone() ?? null, serial: serial.current });
-            return true;
-          },
-          COMMAND_PRIORITY_EDITOR,
-        ),
-      ),
-    [editor],
-  );
+  const openDialog = useCallback((selection: BaseSelection | null) => {
+    serial.current += 1;
+    setOpening({ selection, serial: serial.current });
+  }, []);
+  useBlockCommands(INSERT_ALSO_SEE_COMMAND, $createAlsoSeeNode, OPEN_ALSO_SEE_DIALOG_COMMAND, openDialog);
 
   const close = useCallback(() => {
     setOpening(null);
@@ -201,7 +175,7 @@ function AlsoSeeDialog({
         {results.map((article) => (
           <li key={article.id}>
             <button type="button" className="also-see-dialog__result" onClick={() => onChoose(article)}>
-              <span className="also-see-dialog__headline">
+              <span className="also-see-dialog__headline clamp-2">
                 {article.headline.trim() === '' ? 'Untitled article' : article.headline}
               </span>
               <span className="also-see-dialog__meta">

@@ -1,20 +1,12 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { mergeRegister } from '@lexical/utils';
-import {
-  $getSelection,
-  $setSelection,
-  COMMAND_PRIORITY_EDITOR,
-  createCommand,
-  type BaseSelection,
-  type LexicalCommand,
-} from 'lexical';
-import { useEffect, useRef, type ChangeEvent, type JSX } from 'react';
+import { $setSelection, createCommand, type BaseSelection, type LexicalCommand } from 'lexical';
+import { useCallback, useRef, type ChangeEvent, type JSX } from 'react';
 
 import { errorMessage } from '../../api';
 import { addImageFile, IMAGE_ACCEPT } from '../../features/images/images';
-import { $insertBlockNode } from '../blocks';
 import { $createInlineImageNode, type InlineImagePayload } from '../nodes/InlineImageNode';
 import { CLEAR_EDITOR_MESSAGE_COMMAND, SHOW_EDITOR_MESSAGE_COMMAND } from './EditorMessagesPlugin';
+import { useBlockCommands } from './useBlockCommands';
 
 /** Puts an image already in the library into the body at the caret, between paragraphs. */
 export const INSERT_INLINE_IMAGE_COMMAND: LexicalCommand<InlineImagePayload> =
@@ -29,29 +21,11 @@ export function ImagesPlugin(): JSX.Element {
   // The file dialog takes focus; the image goes where the caret was when it opened.
   const target = useRef<BaseSelection | null>(null);
 
-  useEffect(
-    () =>
-      mergeRegister(
-        editor.registerCommand(
-          INSERT_INLINE_IMAGE_COMMAND,
-          (payload) => {
-            $insertBlockNode($createInlineImageNode(payload));
-            return true;
-          },
-          COMMAND_PRIORITY_EDITOR,
-        ),
-        editor.registerCommand(
-          OPEN_IMAGE_PICKER_COMMAND,
-          () => {
-            target.current = $getSelection()?.clone() ?? null;
-            picker.current?.click();
-            return true;
-          },
-          COMMAND_PRIORITY_EDITOR,
-        ),
-      ),
-    [editor],
-  );
+  const openPicker = useCallback((selection: BaseSelection | null) => {
+    target.current = selection;
+    picker.current?.click();
+  }, []);
+  useBlockCommands(INSERT_INLINE_IMAGE_COMMAND, $createInlineImageNode, OPEN_IMAGE_PICKER_COMMAND, openPicker);
 
   const onPicked = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];

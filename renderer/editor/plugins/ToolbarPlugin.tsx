@@ -40,7 +40,6 @@ import {
 
 import { Icon, type IconName } from '../../components/Icon';
 import { IS_APPLE } from '../../components/keys';
-import { EditorIcon } from '../icons';
 import { ariaKeyShortcuts, shortcutFor, shortcutLabel } from '../shortcuts';
 import { OPEN_ALSO_SEE_DIALOG_COMMAND } from './AlsoSeePlugin';
 import { OPEN_IMAGE_PICKER_COMMAND } from './ImagesPlugin';
@@ -358,14 +357,14 @@ export function ToolbarPlugin(): JSX.Element {
         })}
       </div>
       <div className="toolbar__group">
-        {tool('image', 'Insert image', <EditorIcon name="image" />, () =>
+        {tool('image', 'Insert image', icon('insertImage'), () =>
           editor.dispatchCommand(OPEN_IMAGE_PICKER_COMMAND, undefined),
         )}
-        {tool('rule', 'Horizontal rule', <EditorIcon name="rule" />, () => {
+        {tool('rule', 'Horizontal rule', icon('rule'), () => {
           editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined);
           editor.focus();
         })}
-        {tool('alsoSee', 'Also See', <EditorIcon name="alsoSee" />, () =>
+        {tool('alsoSee', 'Also See', icon('alsoSee'), () =>
           editor.dispatchCommand(OPEN_ALSO_SEE_DIALOG_COMMAND, undefined),
         )}
       </div>

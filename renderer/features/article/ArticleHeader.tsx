@@ -1,6 +1,7 @@
 import { useId, useRef, type JSX, type KeyboardEvent } from 'react';
 
 import type { Article, ArticleStatus, Author, LeadImage } from '../../../shared/domain';
+import { oneLine } from './articleFields';
 import { BylineField } from './BylineField';
 import { DetailsFields } from './DetailsFields';
 import { LeadImageField } from './LeadImageField';
@@ -113,7 +114,7 @@ export function ArticleHeader({
         maxLength={500}
         autoFocus={autoFocusHeadline}
         value={values.headline}
-        onChange={(event) => onChange({ headline: event.target.value.replace(/\r?\n/g, ' ') })}
+        onChange={(event) => onChange({ headline: oneLine(event.target.value) })}
         onKeyDown={onHeadlineKeyDown}
         onBlur={onLeaveField}
       />
@@ -125,7 +126,7 @@ export function ArticleHeader({
         rows={1}
         maxLength={2000}
         value={values.dek}
-        onChange={(event) => onChange({ dek: event.target.value.replace(/\r?\n/g, ' ') })}
+        onChange={(event) => onChange({ dek: oneLine(event.target.value) })}
         onKeyDown={onDekKeyDown}
         onBlur={onLeaveField}
       />

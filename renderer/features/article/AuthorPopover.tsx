@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type JSX } from 'react';
 
 import type { Author } from '../../../shared/domain';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
+import { AuthorFormFooter, useAuthorForm } from './useAuthorForm';
 
 type AuthorPopoverProps = {
   author: Author;
@@ -27,11 +28,13 @@ export function AuthorPopover({
   onSaved,
   onClose,
 }: AuthorPopoverProps): JSX.Element {
-  const [name, setName] = useState(author.name);
-  const [bio, setBio] = useState(author.bio);
+  const { name, setName, bio, setBio, problem, busy, submit, onKeyDown } = useAuthorForm(
+    author,
+    (fields) => api.invoke('authors:update', { id: author.id, ...fields }),
+    onSaved,
+    onClose,
+  );
   const [shared, setShared] = useState<number | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
   const ids = useId();
@@ -64,20 +67,6 @@ export function AuthorPopover({
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, []);
 
-  const save = () => {
-    if (name.trim() === '') {
-      setProblem('An author needs a name.');
-      return;
-    }
-    setBusy(true);
-    api
-      .invoke('authors:update', { id: author.id, name: name.trim(), bio: bio.trim() })
-      .then(onSaved, (error: unknown) => {
-        setBusy(false);
-        setProblem(errorMessage(error));
-      });
-  };
-
   const sharedNote =
     shared === null
       ? 'The name and bio are shared by every article this author signs.'
@@ -86,21 +75,7 @@ export function AuthorPopover({
         : `The name and bio are shared by the ${shared} articles this author signs: a change shows on all of them.`;
 
   return (
-    <div
-      ref={root}
-      className="popover"
-      role="dialog"
-      aria-label={`Edit author ${author.name}`}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          onClose();
-        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-          event.preventDefault();
-          save();
-        }
-      }}
-    >
+    <div ref={root} className="popover" role="dialog" aria-label={`Edit author ${author.name}`} onKeyDown={onKeyDown}>
       <p className="popover__title">Author</p>
       <label className="form-field">
         <span className="form-field__label">Name</span>
@@ -126,19 +101,7 @@ export function AuthorPopover({
       <p id={`${ids}-shared`} className="form-field__hint popover__shared">
         {sharedNote}
       </p>
-      {problem === null ? null : (
-        <p className="form-problem" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="popover__actions">
-        <button type="button" className="button button--primary button--small" onClick={save} disabled={busy}>
-          Save author
-        </button>
-        <button type="button" className="button button--quiet button--small" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <AuthorFormFooter problem={problem} busy={busy} submitLabel="Save author" onSubmit={submit} onCancel={onClose} />
       <div className="popover__footer" role="group" aria-label="Place in the byline">
         <button
           type="button"

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState, type JSX, type KeyboardEvent, type RefObject } from 'react';
 
 import type { Author, AuthorId } from '../../../shared/domain';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
 import { Icon } from '../../components/Icon';
 import { useReportError } from '../../components/Notices';
 import { moveItem } from './articleFields';
 import { AuthorPopover } from './AuthorPopover';
+import { AuthorFormFooter, useAuthorForm } from './useAuthorForm';
 
 type Found = Author & { articleCount: number };
 
@@ -312,43 +313,20 @@ function NewAuthorForm({
   onCreated: (author: Author) => void;
   onCancel: () => void;
 }): JSX.Element {
-  const [name, setName] = useState(initialName);
-  const [bio, setBio] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { name, setName, bio, setBio, problem, busy, submit, onKeyDown } = useAuthorForm(
+    { name: initialName, bio: '' },
+    (fields) => api.invoke('authors:create', fields),
+    onCreated,
+    onCancel,
+  );
   const bioRef = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     bioRef.current?.focus();
   }, []);
 
-  const create = () => {
-    if (name.trim() === '') {
-      setProblem('An author needs a name.');
-      return;
-    }
-    setBusy(true);
-    api.invoke('authors:create', { name: name.trim(), bio: bio.trim() }).then(onCreated, (error: unknown) => {
-      setBusy(false);
-      setProblem(errorMessage(error));
-    });
-  };
-
   return (
-    <div
-      className="popover popover--inline"
-      role="group"
-      aria-label="New author"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          onCancel();
-        } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-          event.preventDefault();
-          create();
-        }
-      }}
-    >
+    <div className="popover popover--inline" role="group" aria-label="New author" onKeyDown={onKeyDown}>
       <p className="popover__title">New author</p>
       <label className="form-field">
         <span className="form-field__label">Name</span>
@@ -366,19 +344,13 @@ function NewAuthorForm({
           onChange={(event) => setBio(event.target.value)}
         />
       </label>
-      {problem === null ? null : (
-        <p className="form-problem" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="popover__actions">
-        <button type="button" className="button button--primary button--small" onClick={create} disabled={busy}>
-          Create author
-        </button>
-        <button type="button" className="button button--quiet button--small" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <AuthorFormFooter
+        problem={problem}
+        busy={busy}
+        submitLabel="Create author"
+        onSubmit={submit}
+        onCancel={onCancel}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { LeadImage } from '../../../shared/domain';
 import { Icon } from '../../components/Icon';
 import { useReportError } from '../../components/Notices';
 import { addImageFile, IMAGE_ACCEPT, useImageUrl } from '../images/images';
+import { oneLine } from './articleFields';
 
 type LeadImageFieldProps = {
   image: LeadImage | null;
@@ -82,7 +83,7 @@ export function LeadImageField({ image, onChange, onLeaveField }: LeadImageField
           rows={1}
           maxLength={1000}
           value={image.caption}
-          onChange={(event) => onChange({ ...image, caption: event.target.value.replace(/\r?\n/g, ' ') })}
+          onChange={(event) => onChange({ ...image, caption: oneLine(event.target.value) })}
           onBlur={onLeaveField}
         />
         <input

@@ -108,3 +108,8 @@ export function moveItem<T>(items: readonly T[], from: number, offset: number): 
   if (item !== undefined) next.splice(to, 0, item);
   return next;
 }
+
+/** The headline, dek and captions are one line each: a line break typed or pasted into them becomes a space. */
+export function oneLine(input: string): string {
+  return input.replace(/\r?\n/g, ' ');
+}

@@ -7,6 +7,7 @@ import { MAX_OVERRIDE_REASON } from '../../../shared/exportChecklist';
 import type { ExportResult } from '../../../shared/exports';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FormProblem } from '../../components/FormProblem';
 import './export.css';
 
 type Checked = ResultOf<'export:check'>;
@@ -178,11 +179,7 @@ export function ExportDialog({ articleId, flush, onClose }: ExportDialogProps): 
       onClose={onClose}
       footer={
         <>
-          {problem === null ? null : (
-            <p className="form-problem" role="alert">
-              {problem}
-            </p>
-          )}
+          <FormProblem problem={problem} />
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>

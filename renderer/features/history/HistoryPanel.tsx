@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type JSX, type KeyboardEvent 
 
 import type { ArticleId, Revision, RevisionId, RevisionSummary, StatusChange } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
+import { FormProblem } from '../../components/FormProblem';
 import { Icon } from '../../components/Icon';
 import { useReportError } from '../../components/Notices';
 import { formatPrecisely, formatWhen } from '../library/formatWhen';
@@ -138,7 +139,7 @@ function RevisionRow({
             {formatWhen(revision.createdAt)}
           </time>
         </span>
-        <span className="revision__title">{title}</span>
+        <span className="revision__title clamp-2">{title}</span>
         <span className="revision__words">{words}</span>
       </button>
     </li>
@@ -184,13 +185,7 @@ function RevisionLoader({
     };
   }, [summary.id]);
 
-  if (problem !== null) {
-    return (
-      <p className="form-problem" role="alert">
-        {problem}
-      </p>
-    );
-  }
+  if (problem !== null) return <FormProblem problem={problem} />;
   if (revision === null) return <p className="panel__note">Loading the version…</p>;
   return <RevisionCompare revision={revision} current={current} onRestore={onRestore} onClose={onClose} />;
 }
@@ -273,11 +268,7 @@ function SaveVersion({ onSave }: { onSave: (label: string) => Promise<void> }): 
           Cancel
         </button>
       </div>
-      {problem === null ? null : (
-        <p className="form-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormProblem problem={problem} />
     </div>
   );
 }

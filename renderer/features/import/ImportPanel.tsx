@@ -43,7 +43,7 @@ function List<T>({
   return (
     <details className="import-panel__details" open={open}>
       <summary>{title}</summary>
-      <ul className="import-panel__list">
+      <ul className="import-panel__list stacked-list">
         {items.slice(0, SHOWN).map(render)}
         {rest > 0 ? <li className="muted">…and {numbers.format(rest)} more</li> : null}
       </ul>

@@ -3,6 +3,7 @@ import { useEffect, useId, useState, type JSX, type SyntheticEvent } from 'react
 import type { LibraryStatus, RecentLibrary } from '../../../shared/libraries';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FormProblem } from '../../components/FormProblem';
 import { useReportError } from '../../components/Notices';
 import { reloadOnNewLibrary, whenLabel } from './libraryNames';
 
@@ -146,11 +147,7 @@ export function LibrariesDialog({ status, mode = 'open', onClose, onRestore }: L
               Open an existing library file, or create a new one under a name that does not exist yet.
             </span>
           </label>
-          {problem === null ? null : (
-            <p className="form-problem" role="alert">
-              {problem}
-            </p>
-          )}
+          <FormProblem problem={problem} />
           <div className="libraries__actions">
             <button
               type="submit"

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, ty
 
 import type { LibraryStatus } from '../../../shared/libraries';
 import { api, errorMessage, onLibraryChanged } from '../../api';
+import { BlockedScreen } from '../../components/BlockedScreen';
 import { useReportError } from '../../components/Notices';
 import { LibraryUnavailable } from './LibraryUnavailable';
 import { fileName } from './libraryNames';
@@ -60,12 +61,9 @@ export function LibraryGate({ children }: { children: ReactNode }): JSX.Element 
   if (status === null) {
     if (unreachable === null) return null;
     return (
-      <main className="blocked" aria-label="Copydesk">
-        <div className="message-card">
-          <h1>Copydesk cannot reach its library</h1>
-          <p>{unreachable}</p>
-        </div>
-      </main>
+      <BlockedScreen title="Copydesk cannot reach its library">
+        <p>{unreachable}</p>
+      </BlockedScreen>
     );
   }
   if (status.state === 'unavailable') return <LibraryUnavailable status={status} />;

@@ -2,6 +2,8 @@ import { useState, type JSX } from 'react';
 
 import type { LibraryStatus, RestoreResult } from '../../../shared/libraries';
 import { api, errorMessage } from '../../api';
+import { BlockedScreen } from '../../components/BlockedScreen';
+import { FormProblem } from '../../components/FormProblem';
 import { LibrariesDialog } from './LibrariesDialog';
 import { RestoreDialog } from './RestoreDialog';
 import { articlesLabel, backupSummary, fileName, reloadOnNewLibrary, whenLabel } from './libraryNames';
@@ -32,62 +34,59 @@ export function LibraryUnavailable({ status }: { status: LibraryStatus }): JSX.E
 
   if (restored !== null) {
     return (
-      <main className="blocked" aria-label="Library restored">
-        <div className="message-card">
-          <h1>The backup is restored</h1>
-          <p>
-            {fileName(status.path)} is back as it was on {whenLabel(restored.restored.createdAt)} (
-            {articlesLabel(restored.restored.articleCount)}).
+      <BlockedScreen label="Library restored" title="The backup is restored">
+        <p>
+          {fileName(status.path)} is back as it was on {whenLabel(restored.restored.createdAt)} (
+          {articlesLabel(restored.restored.articleCount)}).
+        </p>
+        {restored.setAside === null ? null : (
+          <p className="muted">
+            The {damaged ? 'damaged' : 'previous'} file is kept as <code>{restored.setAside}</code>; nothing was
+            deleted.
           </p>
-          {restored.setAside === null ? null : (
-            <p className="muted">
-              The {damaged ? 'damaged' : 'previous'} file is kept as <code>{restored.setAside}</code>; nothing was
-              deleted.
-            </p>
-          )}
-          <button type="button" className="button button--primary" onClick={reloadOnNewLibrary}>
-            Open the library
-          </button>
-        </div>
-      </main>
+        )}
+        <button type="button" className="button button--primary" onClick={reloadOnNewLibrary}>
+          Open the library
+        </button>
+      </BlockedScreen>
     );
   }
 
   return (
-    <main className="blocked" aria-label="Library unavailable">
-      <div className="message-card">
-        <h1>{damaged ? 'This library is damaged' : 'This library cannot be opened'}</h1>
-        <p>{status.problem?.message}</p>
-        {latest === null ? (
-          <p className="muted">No backup of this library was found beside it.</p>
-        ) : (
-          <button type="button" className="button button--primary" onClick={restoreLatest} disabled={busy}>
-            Restore the latest good backup ({backupSummary(latest)})
+    <BlockedScreen
+      label="Library unavailable"
+      title={damaged ? 'This library is damaged' : 'This library cannot be opened'}
+      after={
+        <>
+          {dialog === 'open' || dialog === 'create' ? (
+            <LibrariesDialog status={status} mode={dialog} onClose={() => setDialog(null)} />
+          ) : null}
+          {dialog === 'restore' ? <RestoreDialog status={status} onClose={() => setDialog(null)} /> : null}
+        </>
+      }
+    >
+      <p>{status.problem?.message}</p>
+      {latest === null ? (
+        <p className="muted">No backup of this library was found beside it.</p>
+      ) : (
+        <button type="button" className="button button--primary" onClick={restoreLatest} disabled={busy}>
+          Restore the latest good backup ({backupSummary(latest)})
+        </button>
+      )}
+      <FormProblem problem={problem} />
+      <div className="message-card__actions">
+        {latest === null ? null : (
+          <button type="button" className="button" onClick={() => setDialog('restore')}>
+            Choose another backup…
           </button>
         )}
-        {problem === null ? null : (
-          <p className="form-problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="message-card__actions">
-          {latest === null ? null : (
-            <button type="button" className="button" onClick={() => setDialog('restore')}>
-              Choose another backup…
-            </button>
-          )}
-          <button type="button" className="button" onClick={() => setDialog('open')}>
-            Open another library…
-          </button>
-          <button type="button" className="button" onClick={() => setDialog('create')}>
-            Create a new library…
-          </button>
-        </div>
+        <button type="button" className="button" onClick={() => setDialog('open')}>
+          Open another library…
+        </button>
+        <button type="button" className="button" onClick={() => setDialog('create')}>
+          Create a new library…
+        </button>
       </div>
-      {dialog === 'open' || dialog === 'create' ? (
-        <LibrariesDialog status={status} mode={dialog} onClose={() => setDialog(null)} />
-      ) : null}
-      {dialog === 'restore' ? <RestoreDialog status={status} onClose={() => setDialog(null)} /> : null}
-    </main>
+    </BlockedScreen>
   );
 }

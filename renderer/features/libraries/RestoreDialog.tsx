@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState, type JSX } from 'react';
 import type { BackupInfo, BackupList, LibraryStatus, RestoreResult } from '../../../shared/libraries';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FormProblem } from '../../components/FormProblem';
 import { articlesLabel, fileName, reasonLabel, reloadOnNewLibrary, sizeLabel, whenLabel } from './libraryNames';
 
 type Step = { kind: 'list' } | { kind: 'confirm'; backup: BackupInfo } | { kind: 'done'; result: RestoreResult };
@@ -45,13 +46,6 @@ export function RestoreDialog({ status, onClose }: { status: LibraryStatus; onCl
       .finally(() => setBusy(false));
   };
 
-  const problemLine =
-    problem === null ? null : (
-      <p className="form-problem" role="alert">
-        {problem}
-      </p>
-    );
-
   if (step.kind === 'done') {
     const { result } = step;
     return (
@@ -87,7 +81,7 @@ export function RestoreDialog({ status, onClose }: { status: LibraryStatus; onCl
         onClose={() => setStep({ kind: 'list' })}
         footer={
           <>
-            {problemLine}
+            <FormProblem problem={problem} />
             <button type="button" className="button button--quiet" onClick={() => setStep({ kind: 'list' })}>
               Cancel
             </button>
@@ -115,7 +109,7 @@ export function RestoreDialog({ status, onClose }: { status: LibraryStatus; onCl
       className="dialog--restore dialog--backup"
       footer={
         <>
-          {problemLine}
+          <FormProblem problem={problem} />
           {status.state === 'open' ? (
             <button type="button" className="button" disabled={busy} onClick={backUpNow}>
               Back up now

@@ -51,10 +51,10 @@ export function ArticleRow({
   return (
     <li className="row" {...item}>
       <a className="row__link" href={articleHref(summary.id)} aria-current={isOpen ? 'page' : undefined}>
-        <span className={headline === 'Untitled' ? 'row__headline row__headline--untitled' : 'row__headline'}>
+        <span className={`row__headline clamp-2${headline === 'Untitled' ? ' row__headline--untitled' : ''}`}>
           {headline}
         </span>
-        {excerpt ?? (summary.dek.trim() === '' ? null : <span className="row__excerpt">{summary.dek}</span>)}
+        {excerpt ?? (summary.dek.trim() === '' ? null : <span className="row__excerpt clamp-2">{summary.dek}</span>)}
         <Meta summary={summary} when={showCreated ? summary.createdAt : summary.updatedAt} created={showCreated} />
       </a>
     </li>
@@ -75,7 +75,7 @@ export function TrashRow({
   return (
     <li className="row row--trashed" {...item}>
       <div className="row__body">
-        <span className="row__headline">{headline}</span>
+        <span className="row__headline clamp-2">{headline}</span>
         <Meta summary={summary} when={summary.trashedAt ?? summary.updatedAt} />
       </div>
       <button type="button" className="button button--small" aria-label={`Restore ${headline}`} onClick={onRestore}>

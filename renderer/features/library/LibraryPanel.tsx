@@ -336,7 +336,7 @@ function SearchResults({
               isOpen={hit.id === openId}
               excerpt={
                 hit.snippet === '' ? undefined : (
-                  <span className="row__excerpt">
+                  <span className="row__excerpt clamp-2">
                     <Snippet snippet={hit.snippet} />
                   </span>
                 )

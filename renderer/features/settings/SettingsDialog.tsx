@@ -3,6 +3,7 @@ import { useId, useRef, useState, type JSX, type SyntheticEvent } from 'react';
 import { PreferencesPatchSchema, THEMES, type HouseStyleRule, type Preferences } from '../../../shared/preferences';
 import { errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { FormProblem } from '../../components/FormProblem';
 import { Icon } from '../../components/Icon';
 import { usePreferences } from './PreferencesProvider';
 import { applyTheme, type Theme } from './theme';
@@ -87,11 +88,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }): JSX.Elemen
 
   const footer = (
     <>
-      {problem === null ? null : (
-        <p className="form-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormProblem problem={problem} />
       <button type="button" className="button button--quiet" onClick={cancel}>
         Cancel
       </button>

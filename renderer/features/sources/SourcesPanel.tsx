@@ -106,7 +106,7 @@ function CiteExisting({
       />
       {found?.hint == null ? null : <p className="muted">{found.hint}</p>}
       {candidates.length === 0 ? null : (
-        <ul className="sources__found" aria-label="Sources found">
+        <ul className="sources__found stacked-list" aria-label="Sources found">
           {candidates.map((source) => (
             <li key={source.id}>
               <span>{source.title}</span>
@@ -221,7 +221,7 @@ export function SourcesPanel({
           not change, so the evidence stays readable offline.
         </p>
       ) : (
-        <ul className="sources__list" aria-label="Cited sources">
+        <ul className="sources__list stacked-list" aria-label="Cited sources">
           {list.map((source) => (
             <li key={source.id} className="source">
               <p className="source__title">{source.title}</p>

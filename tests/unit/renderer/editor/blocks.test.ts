@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import { createHeadlessEditor } from '@lexical/headless';
 import {
   $createParagraphNode,
   $createTextNode,
@@ -13,16 +12,10 @@ import { describe, expect, it } from 'vitest';
 
 import { $insertBlockNode } from '../../../../renderer/editor/blocks';
 import { $createAlsoSeeNode } from '../../../../renderer/editor/nodes/AlsoSeeNode';
-import { BODY_NAMESPACE, EDITOR_NODES } from '../../../../renderer/editor/nodes/EditorNodes';
+import { newBodyEditor } from '../../../helpers/bodyEditor';
 
 function editorWith(paragraphs: string[]): LexicalEditor {
-  const editor = createHeadlessEditor({
-    namespace: BODY_NAMESPACE,
-    nodes: EDITOR_NODES,
-    onError: (error) => {
-      throw error;
-    },
-  });
+  const editor = newBodyEditor();
   editor.update(
     () => {
       $getRoot()

@@ -1,17 +1,16 @@
 // @vitest-environment jsdom
-import { createHeadlessEditor } from '@lexical/headless';
 import { $createLinkNode } from '@lexical/link';
 import { $convertFromMarkdownString } from '@lexical/markdown';
 import { $createParagraphNode, $createTextNode, $getRoot, COMMAND_PRIORITY_EDITOR, type LexicalEditor } from 'lexical';
 import { describe, expect, it, vi } from 'vitest';
 
 import { BODY_TRANSFORMERS } from '../../../../renderer/editor/markdownTransformers';
-import { BODY_NAMESPACE, EDITOR_NODES } from '../../../../renderer/editor/nodes/EditorNodes';
 import {
   SHOW_EDITOR_MESSAGE_COMMAND,
   type EditorMessage,
 } from '../../../../renderer/editor/plugins/EditorMessagesPlugin';
 import { registerLinkRules } from '../../../../renderer/editor/plugins/LinkRulesPlugin';
+import { newBodyEditor } from '../../../helpers/bodyEditor';
 
 type JsonNode = {
   type: string;
@@ -23,16 +22,6 @@ type JsonNode = {
   children?: JsonNode[];
 };
 
-function newEditor(): LexicalEditor {
-  return createHeadlessEditor({
-    namespace: BODY_NAMESPACE,
-    nodes: EDITOR_NODES,
-    onError: (error) => {
-      throw error;
-    },
-  });
-}
-
 function children(editor: LexicalEditor): JsonNode[] {
   return (editor.getEditorState().toJSON().root as unknown as JsonNode).children ?? [];
 }
@@ -42,7 +31,7 @@ function find(nodes: JsonNode[], type: string): JsonNode[] {
 }
 
 function fromMarkdown(markdown: string): { editor: LexicalEditor; messages: EditorMessage[] } {
-  const editor = newEditor();
+  const editor = newBodyEditor();
   const messages: EditorMessage[] = [];
   editor.registerCommand(
     SHOW_EDITOR_MESSAGE_COMMAND,
@@ -107,7 +96,7 @@ describe('markdown in the body', () => {
 
 describe('the link rule', () => {
   it('unwraps any link that is not http, https or mailto, keeps its text and reports it', async () => {
-    const editor = newEditor();
+    const editor = newBodyEditor();
     const refused: string[] = [];
     registerLinkRules(editor, (url) => refused.push(url));
     editor.update(

@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import { createHeadlessEditor } from '@lexical/headless';
 import { $generateHtmlFromNodes, $generateNodesFromDOM } from '@lexical/html';
 import { $createLinkNode } from '@lexical/link';
 import { $createListItemNode, $createListNode } from '@lexical/list';
@@ -21,13 +20,14 @@ import { describe, expect, it } from 'vitest';
 import { BodySchema } from '../../../../shared/domain';
 import { bodyToPlainText } from '../../../../shared/text';
 import { $createAlsoSeeNode, $isAlsoSeeNode, AlsoSeeNode } from '../../../../renderer/editor/nodes/AlsoSeeNode';
-import { BODY_NAMESPACE, EDITOR_NODES } from '../../../../renderer/editor/nodes/EditorNodes';
+import { EDITOR_NODES } from '../../../../renderer/editor/nodes/EditorNodes';
 import {
   $createInlineImageNode,
   $isInlineImageNode,
   InlineImageNode,
   type InlineImagePayload,
 } from '../../../../renderer/editor/nodes/InlineImageNode';
+import { newBodyEditor } from '../../../helpers/bodyEditor';
 
 const ASSET_ID = '01937c51-7f7a-7c4e-9b8a-2f0c3d5e6a7b';
 const ARTICLE_ID = '01937c52-0000-7abc-8def-0123456789ab';
@@ -40,16 +40,6 @@ const IMAGE: InlineImagePayload = {
   width: 1200,
   height: 800,
 };
-
-function newEditor(): LexicalEditor {
-  return createHeadlessEditor({
-    namespace: BODY_NAMESPACE,
-    nodes: EDITOR_NODES,
-    onError: (error) => {
-      throw error;
-    },
-  });
-}
 
 function text(content: string, ...formats: TextFormatType[]) {
   const node = $createTextNode(content);
@@ -98,8 +88,22 @@ function $buildStory(): void {
   );
 }
 
+/** The top-level blocks of the story, in order, by type. */
+const STORY_BLOCKS = [
+  'heading',
+  'paragraph',
+  'heading',
+  'list',
+  'list',
+  'quote',
+  'horizontalrule',
+  'inline-image',
+  'also-see',
+  'paragraph',
+];
+
 function story(): LexicalEditor {
-  const editor = newEditor();
+  const editor = newBodyEditor();
   editor.update($buildStory, { discrete: true });
   return editor;
 }
@@ -124,7 +128,7 @@ describe('the body nodes in JSON', () => {
     expect(reparsed.toJSON()).toEqual(json);
 
     // And in a new editor, as when a saved body is opened again.
-    const other = newEditor();
+    const other = newBodyEditor();
     other.setEditorState(other.parseEditorState(JSON.stringify(json)));
     expect(other.getEditorState().toJSON()).toEqual(json);
   });
@@ -134,18 +138,7 @@ describe('the body nodes in JSON', () => {
     const body = BodySchema.parse(json);
     const root = body.root as JsonNode;
     const types = root.children?.map((child) => child.type);
-    expect(types).toEqual([
-      'heading',
-      'paragraph',
-      'heading',
-      'list',
-      'list',
-      'quote',
-      'horizontalrule',
-      'inline-image',
-      'also-see',
-      'paragraph',
-    ]);
+    expect(types).toEqual(STORY_BLOCKS);
     expect(findAll(root, 'heading').map((node) => node.tag)).toEqual(['h2', 'h3']);
     expect(findAll(root, 'list').map((node) => node.listType)).toEqual(['bullet', 'number']);
     expect(findAll(root, 'link').map((node) => node.url)).toEqual([
@@ -180,7 +173,7 @@ describe('the body nodes in JSON', () => {
     ['inline image', () => $createInlineImageNode(IMAGE)],
     ['also see', () => $createAlsoSeeNode(ARTICLE_ID)],
   ])('%s: one node survives exportJSON → JSON → $parseSerializedNode', (_name, build) => {
-    const editor = newEditor();
+    const editor = newBodyEditor();
     editor.update(
       () => {
         const node = build();
@@ -194,7 +187,7 @@ describe('the body nodes in JSON', () => {
   });
 
   it('reads damaged image and Also See JSON with safe defaults instead of failing', () => {
-    const editor = newEditor();
+    const editor = newBodyEditor();
     editor.update(
       () => {
         const image = $parseSerializedNode({
@@ -264,7 +257,7 @@ describe('the body nodes in HTML', () => {
   }
 
   function importHtml(html: string): JsonNode {
-    const editor = newEditor();
+    const editor = newBodyEditor();
     editor.update(
       () => {
         const dom = new DOMParser().parseFromString(html, 'text/html');
@@ -305,18 +298,7 @@ describe('the body nodes in HTML', () => {
     const html = htmlOf(story());
     expect(html).toContain('<hr');
     const root = importHtml(html);
-    expect(root.children?.map((child) => child.type)).toEqual([
-      'heading',
-      'paragraph',
-      'heading',
-      'list',
-      'list',
-      'quote',
-      'horizontalrule',
-      'inline-image',
-      'also-see',
-      'paragraph',
-    ]);
+    expect(root.children?.map((child) => child.type)).toEqual(STORY_BLOCKS);
     expect(findAll(root, 'link').map((node) => node.url)).toEqual([
       'https://example.org/statement',
       'mailto:desk@example.org',

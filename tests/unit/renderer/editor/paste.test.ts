@@ -1,11 +1,9 @@
 // @vitest-environment jsdom
 import { $insertGeneratedNodes } from '@lexical/clipboard';
-import { createHeadlessEditor } from '@lexical/headless';
 import { $generateNodesFromDOM } from '@lexical/html';
-import { $getRoot, $getSelection, type LexicalEditor } from 'lexical';
+import { $getRoot, $getSelection } from 'lexical';
 import { describe, expect, it } from 'vitest';
 
-import { BODY_NAMESPACE, EDITOR_NODES } from '../../../../renderer/editor/nodes/EditorNodes';
 import {
   articleFromText,
   formatSize,
@@ -15,6 +13,7 @@ import {
   sanitisePastedHtml,
 } from '../../../../renderer/editor/paste';
 import { $insertPlainParagraphs } from '../../../../renderer/editor/plugins/PastePlugin';
+import { newBodyEditor } from '../../../helpers/bodyEditor';
 
 /** The cleaned HTML as a string, for reading and for checks. */
 function clean(html: string): string {
@@ -175,16 +174,6 @@ describe('pasted HTML from real sources keeps its structure', () => {
   });
 });
 
-function newEditor(): LexicalEditor {
-  return createHeadlessEditor({
-    namespace: BODY_NAMESPACE,
-    nodes: EDITOR_NODES,
-    onError: (error) => {
-      throw error;
-    },
-  });
-}
-
 type JsonNode = {
   type: string;
   text?: string;
@@ -197,7 +186,7 @@ type JsonNode = {
 
 /** Pastes sanitised HTML into an empty body the way PastePlugin does, and returns the body. */
 function pasteInto(html: string): JsonNode[] {
-  const editor = newEditor();
+  const editor = newBodyEditor();
   editor.update(
     () => {
       $getRoot().selectEnd();
@@ -293,7 +282,7 @@ describe('large pastes as plain text', () => {
   });
 
   it('inserts a megabyte of text as paragraphs in one update, at the caret', () => {
-    const editor = newEditor();
+    const editor = newBodyEditor();
     const paragraph = 'The committee heard evidence from officials about the budget and the schedule. ';
     const text = Array.from({ length: 12_000 }, (_, index) => `${index + 1}. ${paragraph}`).join('\n\n');
     expect(text.length).toBeGreaterThan(1_000_000);

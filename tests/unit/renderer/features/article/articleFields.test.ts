@@ -5,6 +5,7 @@ import {
   languageOptions,
   lengthProgress,
   moveItem,
+  oneLine,
   parseLengthTarget,
   parseSlug,
   slugOrigin,
@@ -92,5 +93,12 @@ describe('languageOptions', () => {
     expect(languageOptions('en').some((language) => language.code === 'ur')).toBe(true);
     expect(languageOptions('pt-BR').at(-1)).toEqual({ code: 'pt-BR', name: 'pt-BR' });
     expect(languageOptions('en').some((language) => language.code === 'pt-BR')).toBe(false);
+  });
+});
+
+describe('oneLine', () => {
+  it('turns each line break, Windows or Unix, into a space and keeps the rest', () => {
+    expect(oneLine('Floods hit\nthe valley\r\nagain')).toBe('Floods hit the valley again');
+    expect(oneLine('  No breaks here  ')).toBe('  No breaks here  ');
   });
 });
