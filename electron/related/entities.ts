@@ -85,6 +85,37 @@ function onlySentenceInitial(word: string, text: string): boolean {
   return true;
 }
 
+/** What compromise's lexicon makes of single words, asked once per word. */
+const wordTags = new Map<string, ReadonlySet<string>>();
+const WORD_TAGS_KEPT = 20_000;
+
+function tagsOfWord(word: string): ReadonlySet<string> {
+  let tags = wordTags.get(word);
+  if (tags === undefined) {
+    const terms = (nlp(word).json() as { terms?: { tags?: string[] }[] }[])[0]?.terms ?? [];
+    tags = new Set(terms.length === 1 ? (terms[0]?.tags ?? []) : []);
+    if (wordTags.size >= WORD_TAGS_KEPT) wordTags.clear();
+    wordTags.set(word, tags);
+  }
+  return tags;
+}
+
+/**
+ * Whether a one-word mention is no name of its kind, whatever compromise took it for in the
+ * sentence: a month or a weekday ("January" as a person; "May" is kept, a name as often as a
+ * month), a nationality as a person or an organisation, or an adjective as an organisation
+ * ("Russian", "British"). Only what compromise's lexicon knows counts: a word it has never seen (most
+ * surnames and firms) reads as a plain noun, so plain nouns are left alone.
+ */
+function notANameOfKind(kind: EntityKind, word: string): boolean {
+  if (word === 'May') return false;
+  const tags = tagsOfWord(word);
+  if (tags.has('Month') || tags.has('WeekDay')) return true;
+  if (kind === 'organisation') return tags.has('Demonym') || (tags.has('Adjective') && !tags.has('Noun'));
+  // "Brown", "Young": surnames that are adjectives too stay people.
+  return kind === 'person' && tags.has('Demonym');
+}
+
 type CompromiseMatch = { text: string; offset: { start: number } };
 
 /**
@@ -165,7 +196,8 @@ function leadingParagraphs(paragraphs: readonly string[]): string[] {
  * The people, places and organisations `text` names, found by compromise paragraph by
  * paragraph and cleaned by rules where it is weak: titles, possessives and punctuation
  * stripped ("Mr Blair's" → "Blair"), words that only look like names because they start a
- * sentence dropped, aliases merged ("U.S." → "United States"), and a surname on its own
+ * sentence dropped, single words that are no name of their kind dropped ("January" as a
+ * person, "Russian" as an organisation), aliases merged ("U.S." → "United States"), and a surname on its own
  * merged into the full name the article uses ("Blair" → "Tony Blair"). Most mentioned first.
  */
 export function extractEntities(text: string): Entity[] {
@@ -175,7 +207,7 @@ export function extractEntities(text: string): Entity[] {
   for (const mention of cache.mentions(paragraphs).flat()) {
     {
       for (const name of cleanEntityName(mention.text)) {
-        if (!name.includes(' ') && onlySentenceInitial(name, read)) continue;
+        if (!name.includes(' ') && (onlySentenceInitial(name, read) || notANameOfKind(mention.kind, name))) continue;
         const { kind, name: shown, key } = entityKey(mention.kind, name);
         const entity = byKey.get(key);
         if (entity === undefined) byKey.set(key, { kind, name: shown, mentions: 1 });

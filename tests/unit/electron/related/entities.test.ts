@@ -67,6 +67,18 @@ describe('extractEntities on BBC stories', () => {
   });
 });
 
+describe('one word that is no name of its kind', () => {
+  it('is not a person when it is a month or a nationality, nor an organisation when it is a nationality or an adjective', () => {
+    const found = extractEntities(
+      'January was cold. Russian oil giant Yukos has filed for bankruptcy, and the Russian government said that Yukos must pay. The British Airways strike ended. Mr Brown and Mr Young agreed.',
+    ).map((entity) => `${entity.kind}:${entity.name}`);
+    expect(found).not.toContain('person:January');
+    expect(found).not.toContain('organisation:Russian');
+    // Names of more than one word, and surnames that are adjectives too, stay.
+    expect(found).toEqual(expect.arrayContaining(['organisation:British Airways', 'person:Brown', 'person:Young']));
+  });
+});
+
 describe('extractEntities on a book-length paste', () => {
   it('reads names from the opening words only, a long paragraph included, so the save is not held up', () => {
     const filler = Array.from({ length: ENTITY_WORD_LIMIT }, (_, n) => `word${n}`).join(' ');
