@@ -32,9 +32,15 @@ const DEK_WEIGHT = 2;
 const ENTITY_BOOST = 1.5;
 const TAG_TF = 2;
 
+/**
+ * The version of the rules analysis follows, part of every content key: when the rules change,
+ * an article analysed under the old ones is analysed again (migration 9 queues them all).
+ */
+const ANALYSIS_RULES = 2;
+
 export function contentKey(input: ArticleText): string {
   return createHash('sha256')
-    .update([input.headline, input.dek, input.text, ...input.tags].join('\u0000'))
+    .update([String(ANALYSIS_RULES), input.headline, input.dek, input.text, ...input.tags].join('\u0000'))
     .digest('base64url')
     .slice(0, 22);
 }

@@ -35,7 +35,7 @@ describe('migration 8: import records for ninjs files and packages', () => {
       /CHECK constraint failed/,
     );
 
-    migrate(db);
+    migrate(db, { target: 8 });
     expect(db.pragma('user_version', { simple: true })).toBe(8);
     expect(db.prepare('SELECT article_id, file_name, format, source_url FROM article_imports').all()).toEqual([
       {

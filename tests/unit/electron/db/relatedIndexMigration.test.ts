@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { migrate } from '../../../../electron/db/migrations';
+import { createArticle } from '../../../../electron/services/articles';
 import { LibraryHost } from '../../../../electron/services/LibraryHost';
 import { reindexPending, suggestRelated, unindexedCount } from '../../../../electron/services/related';
 import { bodyFromParagraphs, bodyToPlainText } from '../../../../shared/text';
@@ -60,6 +61,47 @@ describe('migration 7: the related-articles index', () => {
         )
         .all(1) as { detail: string }[];
       expect(plan.map((step) => step.detail).join(' ')).not.toMatch(/TEMP B-TREE/u);
+    } finally {
+      host.close();
+    }
+  });
+});
+
+describe('migration 9: names read again under the new rules', () => {
+  it('queues every analysed article, which is analysed afresh, and changes nothing else', () => {
+    const file = tmp.file();
+    let ids: string[];
+    let host = LibraryHost.open(file);
+    try {
+      const lib = host.current;
+      ids = FILES.map(
+        (name) =>
+          createArticle(lib, {
+            headline: name,
+            body: bodyFromParagraphs(fs.readFileSync(path.join(BBC, name), 'utf8').split(/\n\s*\n/u)),
+          }).id,
+      );
+      expect(unindexedCount(lib)).toBe(0);
+      // As a library analysed under the rules before: its keys are not today's.
+      lib.db.exec("UPDATE related_docs SET content_key = 'analysed-under-rules-1'");
+      lib.db.pragma('user_version = 8');
+    } finally {
+      host.close();
+    }
+
+    host = LibraryHost.open(file);
+    try {
+      const lib = host.current;
+      const articles = lib.db.prepare('SELECT * FROM articles ORDER BY seq').all();
+      expect(unindexedCount(lib)).toBe(FILES.length);
+      expect(reindexPending(lib, { batchSize: 2 })).toEqual({ indexed: FILES.length, remaining: 0 });
+      const keys = lib.db.prepare('SELECT content_key FROM related_docs').pluck().all();
+      expect(keys).toHaveLength(FILES.length);
+      expect(keys).not.toContain('analysed-under-rules-1');
+      expect(lib.db.prepare('SELECT * FROM articles ORDER BY seq').all()).toEqual(articles);
+      expect(suggestRelated(lib, { articleId: ids[0] ?? '' }, 5).related.map((item) => item.articleId)).toContain(
+        ids[1],
+      );
     } finally {
       host.close();
     }
