@@ -86,6 +86,19 @@ export function slugify(headline: string, maxLength = 80): string {
   return kept.replace(/[\uD800-\uDBFF]$/, '').replace(/-+$/, '');
 }
 
+/** An image stored in the library, placed in a body with what it shows and who took it. */
+export type InlineImagePayload = {
+  /** The library asset holding the bytes. */
+  assetId: string;
+  /** What the image shows, for screen readers and when it cannot be shown. */
+  altText: string;
+  caption: string;
+  credit: string;
+  /** Natural size in pixels, so the page keeps its place while the image loads. */
+  width: number;
+  height: number;
+};
+
 /** A paragraph node as Lexical serialises it, holding one run of plain text (or none). */
 function paragraph(text: string): Body['root']['children'][number] {
   return {

@@ -1,5 +1,6 @@
 import type { Body } from '../../shared/domain';
 import { isAllowedUrl } from '../../shared/links';
+import type { InlineImagePayload } from '../../shared/text';
 
 /**
  * An article body as the exporters see it: a small, typed tree read from the saved Lexical
@@ -35,15 +36,7 @@ export type Block =
   | { kind: 'quote'; children: Inline[] }
   | ListBlock
   | { kind: 'rule' }
-  | {
-      kind: 'image';
-      assetId: string;
-      altText: string;
-      caption: string;
-      credit: string;
-      width: number;
-      height: number;
-    }
+  | ({ kind: 'image' } & InlineImagePayload)
   | { kind: 'also-see'; articleId: string };
 
 type JsonNode = Record<string, unknown>;

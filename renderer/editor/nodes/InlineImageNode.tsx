@@ -11,21 +11,11 @@ import {
 } from 'lexical';
 import type { JSX } from 'react';
 
+import type { InlineImagePayload } from '../../../shared/text';
 import { BlockDecoratorNode, markedElement } from './BlockDecoratorNode';
 import { InlineImageComponent } from './InlineImageComponent';
 
-/** An image stored in the library, placed in the body with what it shows and who took it. */
-export type InlineImagePayload = {
-  /** The library asset holding the bytes. */
-  assetId: string;
-  /** What the image shows, for screen readers and when it cannot be shown. */
-  altText: string;
-  caption: string;
-  credit: string;
-  /** Natural size in pixels, so the page keeps its place while the image loads. */
-  width: number;
-  height: number;
-};
+export type { InlineImagePayload };
 
 export type SerializedInlineImageNode = Spread<InlineImagePayload, SerializedLexicalNode>;
 
