@@ -1,6 +1,6 @@
-import { builtinModules } from 'node:module';
-
 import { defineConfig } from 'vite';
+
+import { NODE_EXTERNALS } from './vite.node';
 
 // The main process bundle. Forge's Vite plugin adds its own defaults on top when it builds;
 // these settings also let `npm run build:desktop` build the same bundle without Forge.
@@ -15,14 +15,7 @@ export default defineConfig({
     sourcemap: true,
     lib: { entry: 'electron/main.ts', formats: ['cjs'], fileName: () => 'main.js' },
     rolldownOptions: {
-      external: [
-        'electron',
-        'better-sqlite3',
-        'jsdom',
-        'pdfjs-dist',
-        ...builtinModules,
-        ...builtinModules.map((m) => `node:${m}`),
-      ],
+      external: NODE_EXTERNALS,
     },
   },
   resolve: { conditions: ['node'], mainFields: ['module', 'jsnext:main', 'jsnext'] },

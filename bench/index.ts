@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const BENCHMARKS = [
+  'cli.ts',
   'editorLatency.ts',
   'import.ts',
   'backup.ts',

@@ -23,6 +23,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { importFiles } from '../electron/import/importFiles';
+import { loadNameFinder } from '../electron/related/entities';
 import { createArticle, getArticle } from '../electron/services/articles';
 import { reindexPending, suggestRelated } from '../electron/services/related';
 import { bodyFromParagraphs } from '../shared/text';
@@ -53,6 +54,7 @@ function fmt(value: number): string {
 }
 
 async function main(): Promise<void> {
+  await loadNameFinder();
   const entries = readManifest();
   const kept: Entry[] = [];
   const partners: Array<{ entry: Entry; first: Entry }> = [];

@@ -19,6 +19,7 @@ import { factCheckReport, reportFileName } from '../services/factCheckReport';
 import * as sources from '../services/sources';
 import { backupFolder, listBackups } from '../services/backups';
 import type { LibraryHost } from '../services/LibraryHost';
+import { loadNameFinder } from '../related/entities';
 import * as related from '../services/related';
 import * as revisions from '../services/revisions';
 import { SAMPLE_AUTHOR, sampleArticle } from '../services/sampleArticle';
@@ -152,7 +153,10 @@ export function createHandlers({ host, preferences, imports = new ImportJobs(), 
       defaultFolder: defaultExportFolder(lib()),
     }),
     'export:run': (request) => exportArticle(lib(), request, { ...editor(), appVersion: APP_VERSION, fs: packageFs }),
-    'related:suggest': (args) => related.suggestRelated(lib(), args, args.limit),
+    'related:suggest': async (args) => {
+      await loadNameFinder();
+      return related.suggestRelated(lib(), args, args.limit);
+    },
     'library:status': () => host.status(),
     'libraries:recent': () => host.recentLibraries(),
     'libraries:open': ({ path }) => {

@@ -3,7 +3,7 @@ import type { ImportOptions } from '../import/importFiles';
 import { importFiles } from '../import/importFiles';
 import type { Library } from '../services/LibraryHost';
 import { unindexedCount } from '../services/related';
-import type { Io } from './main';
+import type { Io } from './options';
 
 /** Lines of each kind printed before "… and N more". */
 const LIST_LIMIT = 50;

@@ -1,5 +1,6 @@
 import type { ResultOf } from '../../shared/api';
 import type { Library } from '../services/LibraryHost';
+import { loadNameFinder } from '../related/entities';
 import { reindexPending } from '../services/related';
 import type { CommandContext } from './sourcesCommands';
 
@@ -47,6 +48,7 @@ export async function relatedCommand(
 ): Promise<number> {
   if (options.reindex) {
     if (rest.length > 0) throw context.usage('related --reindex takes no article id.');
+    await loadNameFinder();
     const result = reindexPending(lib, {
       onProgress: (done, remaining) => options.err(`analysed ${done}, ${remaining} to go\n`),
     });

@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import type Compromise from 'compromise';
 
 import { isStopword } from './terms';
 
@@ -9,6 +9,28 @@ export type EntityKind = 'person' | 'place' | 'organisation';
 export type Entity = { kind: EntityKind; name: string; mentions: number };
 
 type RawMention = { kind: EntityKind; text: string };
+
+/**
+ * compromise builds its lexicon when it loads: about a third of a second of work that only
+ * finding names needs. It is loaded on first need, so a command or a window that never reads
+ * names for people, places and organisations never pays for it.
+ */
+let compromise: typeof Compromise | null = null;
+
+/** Loads the name finder; analysis waits for it, and until then articles wait in the queue. */
+export async function loadNameFinder(): Promise<void> {
+  compromise ??= (await import('compromise')).default;
+}
+
+/** Whether names can be found now, without waiting. */
+export function nameFinderLoaded(): boolean {
+  return compromise !== null;
+}
+
+function nlp(text: string): ReturnType<typeof Compromise> {
+  if (compromise === null) throw new Error('The name finder is not loaded yet (loadNameFinder).');
+  return compromise(text);
+}
 
 /**
  * Names that one thing goes by, as its key in the index: "US", "U.S." and "United States" are

@@ -19,6 +19,7 @@ import {
 } from './backups';
 import { markInUse, otherHolder } from './libraryLock';
 import type { RecentLibraries } from './RecentLibraries';
+import { loadNameFinder } from '../related/entities';
 import { reindexPending } from './related';
 
 /** One open library file. */
@@ -334,6 +335,8 @@ export class LibraryHost {
    */
   startRelatedAnalysis(everyMs = 200, sliceMs = 40): void {
     this.stopRelatedAnalysis();
+    // The queue waits (reindexPending does nothing) until the name finder has loaded.
+    void loadNameFinder();
     this.#analysisTimer = setInterval(() => {
       if (this.#state.kind !== 'open' || !this.#state.library.db.open) return;
       const started = performance.now();

@@ -12,6 +12,7 @@ import type { KnownFeature, RelatedDocRow, SuggestionRow } from '../db/queries/r
 import * as index from '../db/queries/relatedIndex';
 import type { ArticleText, FeatureKind } from '../related/analyseArticle';
 import type { Entity } from '../related/entities';
+import { nameFinderLoaded } from '../related/entities';
 import { analyseArticle, analyseDraft, contentKey, featureKind } from '../related/analyseArticle';
 import { bandKeys, estimatedSimilarity, signatureFromBytes, signatureToBytes } from '../related/minhash';
 import type { Library } from './LibraryHost';
@@ -73,6 +74,8 @@ export function indexArticle(lib: Library, seq: number): void {
     index.clearPending(db, seq);
     return;
   }
+  // Until the name finder has loaded, the article waits in the queue like an imported one.
+  if (!nameFinderLoaded()) return;
   const analysis = analyseArticle(text);
 
   const known = index.knownFeatures(
@@ -209,6 +212,7 @@ export function reindexPending(
   } = {},
 ): { indexed: number; remaining: number } {
   const batchSize = options.batchSize ?? 200;
+  if (!nameFinderLoaded()) return { indexed: 0, remaining: index.pendingCount(lib.db) };
   let indexed = 0;
   for (;;) {
     if (options.shouldStop?.() === true) break;

@@ -18,6 +18,9 @@ import { bodyFromParagraphs } from '../../shared/text';
 import { damageLibraryPages } from '../helpers/damage';
 import { pngImage } from '../helpers/images';
 import { dumpDatabase, openTempLibrary } from '../helpers/library';
+import { withNameFinder } from '../helpers/nameFinder';
+
+withNameFinder();
 
 let library: ReturnType<typeof openTempLibrary>;
 let handlers: Handlers;

@@ -10,6 +10,9 @@ import { SuggestRelatedResultSchema } from '../../shared/related';
 import { bodyFromParagraphs } from '../../shared/text';
 import { runCopydesk } from '../helpers/cli';
 import { tempDir } from '../helpers/tempLibrary';
+import { withNameFinder } from '../helpers/nameFinder';
+
+withNameFinder();
 
 const BBC = path.join(__dirname, '..', '..', '..', 'shared', 'corpora', 'news', 'bbc');
 const FILES = [

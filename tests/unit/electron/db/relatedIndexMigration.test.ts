@@ -10,6 +10,9 @@ import { LibraryHost } from '../../../../electron/services/LibraryHost';
 import { reindexPending, suggestRelated, unindexedCount } from '../../../../electron/services/related';
 import { bodyFromParagraphs, bodyToPlainText } from '../../../../shared/text';
 import { tempDir } from '../../../helpers/tempLibrary';
+import { withNameFinder } from '../../../helpers/nameFinder';
+
+withNameFinder();
 
 const BBC = path.join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpora', 'news', 'bbc');
 const FILES = ['tech/005.txt', 'tech/011.txt', 'tech/018.txt', 'sport/101.txt'];

@@ -3,7 +3,16 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { cleanEntityName, ENTITY_WORD_LIMIT, entityKey, extractEntities } from '../../../../electron/related/entities';
+import {
+  cleanEntityName,
+  ENTITY_WORD_LIMIT,
+  entityKey,
+  extractEntities,
+  loadNameFinder,
+} from '../../../../electron/related/entities';
+
+// Cases below are read when the file loads, before any hook runs.
+await loadNameFinder();
 
 const SHARED = path.join(__dirname, '..', '..', '..', '..', '..', 'shared');
 const read = (file: string) => fs.readFileSync(path.join(SHARED, file), 'utf8');

@@ -25,6 +25,9 @@ import {
 import type { Article } from '../../../../shared/domain';
 import { bodyFromParagraphs, bodyToPlainText } from '../../../../shared/text';
 import { openTempLibrary } from '../../../helpers/library';
+import { withNameFinder } from '../../../helpers/nameFinder';
+
+withNameFinder();
 
 const BBC = path.join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpora', 'news', 'bbc');
 

@@ -1,0 +1,55 @@
+import { defaultLibraryPath } from '../services/paths';
+
+/** `copydesk --help`. */
+export const USAGE = (): string => `Usage: copydesk <command> [options]
+
+Commands:
+  list                 the library's articles, most recently updated first (see --sort and the
+                       filters below)
+  show ID              one article: its fields and body text
+  search QUERY         ranked full-text search ("quoted phrases", OR, -exclude), with the filters
+                       below
+  import PATH...       import articles from files and folders (.txt, .md, .html, .docx);
+                       Ctrl+C stops after the current file
+  serve                run Copydesk in the browser on 127.0.0.1 (prints the address to open)
+  sources [list] [Q]   the library's sources, or those matching Q (in their fields or snapshot text)
+  sources add FILE...  keep files as sources, each with an offline snapshot (.html, .pdf, .docx, .txt)
+  claims ID            an article's claims, their verdicts and evidence, and how many are checked
+  claims ID --report FILE  write the article's fact-check report (HTML) to FILE
+  check ID             the pre-export checklist: blocking items and warnings (exit code 1 while
+                       a blocking item remains)
+  export ID --out DIR  write the article's package (a folder, or with --zip one .zip) into DIR;
+                       a blocking item is exported only with --override ITEM="written reason"
+  related ID           the articles related to one, with the reason (shared people, places,
+                       organisations, tags and key terms), and its possible duplicates
+  related --reindex    analyse articles changed without being analysed (resumable)
+  restore --list       the library's backups, newest first
+  restore --latest     replace the library with its newest sound backup
+  restore BACKUP       replace the library with that backup (a file, or a name from --list);
+                       the replaced file is kept beside it as …before-restore-<time>
+
+Options:
+  --library PATH       the library file to use (default: ${defaultLibraryPath()})
+  --json               machine-readable output
+  --limit N            how many rows to print (list, search, related)
+  --trash              list the trash instead of the library (list)
+  --sort FIELD         updated (the default), created or headline (list)
+  --direction DIR      asc or desc (list; newest first and A to Z unless told)
+  --offset N           start at row N+1 (list)
+  --status STATUS      draft, editing, fact-check, ready or exported; repeatable (list, search)
+  --section NAME, --tag TAG, --author NAME
+                       only articles in that section, with that tag, by that author (list, search)
+  --person NAME, --place NAME, --organisation NAME
+                       only articles that name them (list, search)
+  --port N             the port for serve (default: a free one)
+  --kind KIND          the kind of source (sources add): official-statement, wire-copy, interview,
+                       document, web-page, social-post, dataset
+  --title TEXT         the source's title (sources add; default: from the file)
+  --article ID         cite the added source in this article (sources add)
+  --out DIR            the folder to export into (export)
+  --zip                export one .zip file instead of a folder (export)
+  --override ITEM=WHY  export despite a blocking checklist item, for the reason given; repeatable
+  --list, --latest     see restore
+  -h, --help           this help
+  -v, --version        the Copydesk version
+`;
