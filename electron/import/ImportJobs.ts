@@ -55,8 +55,17 @@ export class ImportJobs {
     return job;
   }
 
-  /** Starts importing `sources` (files' bytes, or paths to files and folders) into `lib`; returns at once with the import's id. */
-  start(lib: Library, sources: readonly ImportInput[], context: EditContext = {}): ImportJobId {
+  /**
+   * Starts importing `sources` (files' bytes, or paths to files and folders) into `lib`; returns
+   * at once with the import's id. `onProgress`, when given, hears of each file as it starts, as
+   * `status` would tell it; a cancel asked for from it stops the import after that file.
+   */
+  start(
+    lib: Library,
+    sources: readonly ImportInput[],
+    context: EditContext = {},
+    onProgress?: (status: ImportJobStatus) => void,
+  ): ImportJobId {
     this.#prune();
     const running = [...this.#jobs.values()].filter((job) => job.state === 'running').length;
     if (running >= MAX_RUNNING) {
@@ -86,6 +95,7 @@ export class ImportJobs {
         job.done = done;
         job.total = total;
         job.current = current;
+        onProgress?.(this.status(id));
       },
     }).then(finish, (error: unknown) => {
       finish({

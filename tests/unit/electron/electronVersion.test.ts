@@ -3,18 +3,11 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { isSupported, newestStableMajor } from '../../../scripts/electronSupport.cjs';
+
 const root = path.join(__dirname, '..', '..', '..');
 const readJson = (file: string) =>
   JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, unknown>;
-
-/**
- * Electron ships a new major every eight weeks (40.0.0 on 2026-01-13) and supports the newest
- * three. The newest stable major on a given day, by that schedule.
- */
-function newestStableMajor(on: Date): number {
-  const weeks = (on.getTime() - Date.UTC(2026, 0, 13)) / (7 * 24 * 3600 * 1000);
-  return 40 + Math.floor(weeks / 8);
-}
 
 describe('the Electron version', () => {
   it('is pinned exactly, and the installed one is the pinned one', () => {
@@ -23,11 +16,9 @@ describe('the Electron version', () => {
     expect(readJson('node_modules/electron/package.json').version).toBe(pinned);
   });
 
-  it('is one of the three majors Electron still supports with security fixes', () => {
-    const version = readJson('node_modules/electron/package.json').version as string;
-    const major = Number(version.split('.')[0]);
-    // When this fails, upgrade Electron: the pinned major no longer receives security fixes.
-    expect(major).toBeGreaterThanOrEqual(newestStableMajor(new Date()) - 2);
+  it('counts the newest three majors as supported (npm run check:electron checks the pinned one today)', () => {
+    const day = new Date(Date.UTC(2026, 11, 6));
+    expect([42, 43, 44, 45, 46].map((major) => isSupported(major, day))).toEqual([false, true, true, true, true]);
   });
 
   it('follows Electron’s published schedule', () => {

@@ -30,14 +30,17 @@ describe('ImportJobs', () => {
     const id = jobs.start(
       library.lib,
       Array.from({ length: 50 }, (_, i) => story(i)),
+      {},
+      // The person presses Cancel while the eleventh file is being read.
+      (status) => {
+        if (status.done === 10) expect(jobs.cancel(status.jobId).state).toBe('running');
+      },
     );
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(jobs.cancel(id).state).toBe('running');
     const finished = await jobs.settled(id);
     expect(finished.state).toBe('cancelled');
-    const imported = finished.result?.imported.length ?? 0;
-    expect(imported).toBeGreaterThan(0);
-    expect(imported).toBeLessThan(50);
+    expect(finished.result?.imported.map((item) => item.headline)).toEqual(
+      Array.from({ length: 11 }, (_, i) => `Story ${i}`),
+    );
     expect(jobs.cancel(id).state).toBe('cancelled');
   });
 
