@@ -10,6 +10,7 @@ const BENCHMARKS = [
   'cli.ts',
   'editorLatency.ts',
   'import.ts',
+  'responsiveness.ts',
   'backup.ts',
   'search.ts',
   'factCheck.ts',
