@@ -94,18 +94,29 @@ export function focusRegion(name: RegionName): boolean {
 }
 
 /**
- * Moves focus to the next part of the window from the one that has it (from none: the first, or
- * the last going back). A part with nothing to focus yet (still loading) is passed over.
+ * The parts to try, in order, for F6 (step 1) or Shift+F6 (step -1) from the part that has
+ * focus: the next one first, and on round the window (one with nothing to focus yet, still
+ * loading, is passed over). From no part: the first, or the last going back.
  */
-export function moveRegion(step: 1 | -1): void {
-  const present = REGIONS.filter((region) => regionElement(region) !== null);
+export function regionOrder(
+  present: readonly RegionName[],
+  current: RegionName | undefined,
+  step: 1 | -1,
+): RegionName[] {
   const count = present.length;
-  const current = regionOf(document.activeElement);
-  const from = current === undefined ? (step === 1 ? -1 : count) : present.indexOf(current);
-  for (let offset = 1; offset <= count; offset += 1) {
-    const region = present[(((from + step * offset) % count) + count) % count];
-    if (region !== undefined && focusRegion(region.name)) return;
-  }
+  const at = current === undefined ? -1 : present.indexOf(current);
+  const from = at >= 0 ? at : step === 1 ? -1 : count;
+  return Array.from(
+    { length: count },
+    (_, offset) => present[(((from + step * (offset + 1)) % count) + count) % count],
+  ).filter((name): name is RegionName => name !== undefined);
+}
+
+/** Moves focus to the next part of the window (see regionOrder). */
+export function moveRegion(step: 1 | -1): void {
+  const present = REGIONS.filter((region) => regionElement(region) !== null).map((region) => region.name);
+  const current = regionOf(document.activeElement)?.name;
+  regionOrder(present, current, step).some(focusRegion);
 }
 
 function remember(event: FocusEvent): void {

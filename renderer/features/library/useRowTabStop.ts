@@ -21,14 +21,42 @@ export const ROW_KEY_STEPS: Record<string, (index: number, last: number) => numb
   End: (_index, last) => last,
 };
 
+/** The row a key moves to from row `index` of `total`, kept inside the list; null for any other key. */
+export function nextRowIndex(key: string, index: number, total: number): number | null {
+  const step = ROW_KEY_STEPS[key];
+  if (step === undefined || total === 0) return null;
+  const last = total - 1;
+  return Math.max(0, Math.min(last, step(index, last)));
+}
+
 /** The index of the row `event` moves to from the row it happened in; null for any other key. */
 export function rowStep(event: ReactKeyboardEvent, total: number): number | null {
-  const step = ROW_KEY_STEPS[event.key];
   const from = (event.target as HTMLElement).closest<HTMLElement>('li');
-  if (step === undefined || from === null || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey)
-    return null;
-  const last = total - 1;
-  return Math.max(0, Math.min(last, step(rowIndex(from), last)));
+  if (from === null || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return null;
+  return nextRowIndex(event.key, rowIndex(from), total);
+}
+
+/** What the choice of the tab stop reads of a row. */
+export type RowState = {
+  /** Tells the row apart as the list changes: its article's address, or its place. */
+  key: string;
+  /** The open article's row. */
+  current: boolean;
+  /** Some of it is in view (below the top of the list's scroll area). */
+  inView: boolean;
+};
+
+/**
+ * Which row holds the list's one Tab stop: the row last focused, else the open article's row,
+ * else the first in view, else the first; -1 for a list without rows.
+ */
+export function tabStopIndex(rows: readonly RowState[], focused: string | null): number {
+  const pick = [
+    rows.findIndex((row) => row.key === focused),
+    rows.findIndex((row) => row.current),
+    rows.findIndex((row) => row.inView),
+  ].find((index) => index >= 0);
+  return pick ?? (rows.length > 0 ? 0 : -1);
 }
 
 /** The control of a row: the link that opens its article, or the button of a trashed one. */
@@ -69,16 +97,19 @@ export function useRowTabStop(list: RefObject<HTMLElement | null>): {
     if (element === null) return;
     const rows = rowsOf(element).filter((row) => rowControl(row) !== null);
     const top = (element.parentElement ?? element).getBoundingClientRect().top;
-    const stop =
-      rows.find((row) => rowKey(row) === focused.current) ??
-      rows.find((row) => rowControl(row)?.getAttribute('aria-current') === 'page') ??
-      rows.find((row) => row.getBoundingClientRect().bottom > top) ??
-      rows[0];
-    for (const row of rows) {
+    const stop = tabStopIndex(
+      rows.map((row) => ({
+        key: rowKey(row),
+        current: rowControl(row)?.getAttribute('aria-current') === 'page',
+        inView: row.getBoundingClientRect().bottom > top,
+      })),
+      focused.current,
+    );
+    rows.forEach((row, index) => {
       const control = rowControl(row);
-      control?.setAttribute('tabindex', row === stop ? '0' : '-1');
-      control?.toggleAttribute(TAB_STOP_ATTRIBUTE, row === stop);
-    }
+      control?.setAttribute('tabindex', index === stop ? '0' : '-1');
+      control?.toggleAttribute(TAB_STOP_ATTRIBUTE, index === stop);
+    });
   };
 
   // Rows come and go as the list scrolls or changes: every render settles the stop again.
