@@ -272,6 +272,7 @@ test('F6 moves between the library, the editor and the side panel; the skip link
   const editor = page.getByRole('main', { name: 'Editor' });
 
   // The first Tab stop of the window, shown when it has focus.
+  await expect(editor.getByRole('button', { name: 'New article' })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(skip).toBeFocused();
   await expect(skip).toBeInViewport();
