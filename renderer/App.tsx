@@ -14,6 +14,9 @@ import { DropOverlay } from './features/import/DropOverlay';
 import { ImportPanel } from './features/import/ImportPanel';
 import { useFileDrop } from './features/import/useFileDrop';
 import { useImport } from './features/import/useImport';
+import './features/layout/layout.css';
+import { useRegionKeys } from './features/layout/regions';
+import { SkipLink } from './features/layout/SkipLink';
 import { articleHref } from './features/library/ArticleRow';
 import { LibraryPanel } from './features/library/LibraryPanel';
 import { LibrariesDialog } from './features/libraries/LibrariesDialog';
@@ -97,6 +100,7 @@ function Workspace(): JSX.Element {
   const openShortcuts = useCallback(() => setDialog('shortcuts'), []);
   const closeDialog = useCallback(() => setDialog(null), []);
   useHelpShortcut(openShortcuts);
+  useRegionKeys();
   const libraryStatus = useLibraryStatus();
   // The open article closes first, so its last edits are saved to the library they belong to
   // before another library or a backup can take its place.
@@ -176,6 +180,7 @@ function Workspace(): JSX.Element {
 
   return (
     <div className="app">
+      <SkipLink />
       <LibraryPanel
         library={library}
         openId={openId}

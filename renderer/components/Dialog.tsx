@@ -10,13 +10,22 @@ type DialogProps = {
   /** Buttons at the foot of the dialog. */
   footer?: ReactNode;
   className?: string;
+  /** A dialog with nothing to operate but its text: its body takes focus, so keys can scroll it. */
+  focusableBody?: boolean;
 };
 
 /**
  * A modal dialog on the platform's <dialog>: focus stays inside while it is open, Escape closes
  * it, and focus goes back to whatever had it before.
  */
-export function Dialog({ title, onClose, children, footer, className }: DialogProps): JSX.Element {
+export function Dialog({
+  title,
+  onClose,
+  children,
+  footer,
+  className,
+  focusableBody = false,
+}: DialogProps): JSX.Element {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const close = useRef(onClose);
@@ -51,7 +60,9 @@ export function Dialog({ title, onClose, children, footer, className }: DialogPr
           <Icon name="close" />
         </button>
       </div>
-      <div className="dialog__body">{children}</div>
+      <div className="dialog__body" tabIndex={focusableBody ? 0 : undefined}>
+        {children}
+      </div>
       {footer === undefined ? null : <div className="dialog__footer">{footer}</div>}
     </dialog>
   );

@@ -27,6 +27,9 @@ const PATHS = {
   import: 'M10 3v9M6.5 8.5 10 12l3.5-3.5M3.5 12.5v3h13v-3',
   export: 'M10 12V3M6.5 6.5 10 3l3.5 3.5M3.5 12.5v3h13v-3',
   libraries: 'M3.5 3.5h3.5v13H3.5zM8.5 3.5H12v13H8.5zM13.4 4.4l3-.8 2.6 12-3 .8z',
+  // A window with its left or right column: showing or hiding the library, the side panels.
+  sidebarLeft: 'M3.5 4.5h13v11h-13zM8 4.5v11',
+  sidebarRight: 'M3.5 4.5h13v11h-13zM12 4.5v11',
   // The editor toolbar's blocks.
   insertImage: 'M3.5 4.5h13v11h-13zM3.5 13l3.8-3.8 3 3 2-2 4.2 4.2M12.8 8.2h.01',
   rule: 'M3 10h14M6 6h8M6 14h8',

@@ -33,7 +33,7 @@ test('a formatted article survives a reload', async ({ page, copydesk }) => {
 
   await startArticle(page, 'Flood defences hold as river peaks', 'Engineers say the new barrier did its job.');
 
-  await tool(page, 'Heading 2').click();
+  await tool(page, 'H2, heading 2').click();
   await page.keyboard.type('What happened');
   await page.keyboard.press('Enter');
   await page.keyboard.type('The river rose ');

@@ -325,7 +325,7 @@ test('house style: flagged words are highlighted with their suggestion and never
     }));
   await expect.poll(highlighted).toEqual({ term: ['ISIS'], tk: ['TK'] });
 
-  const summary = page.getByRole('button', { name: 'House style: 2 notes, 1 TK' });
+  const summary = page.getByRole('button', { name: 'Style 2: house style notes, 1 TK' });
   await summary.click();
   const notes = page.getByRole('region', { name: 'House style notes' });
   await expect(notes.getByRole('button')).toHaveText([
@@ -354,7 +354,7 @@ test('house style: flagged words are highlighted with their suggestion and never
   await page.keyboard.press('Backspace');
   await page.keyboard.type('said to be 40');
   await expect.poll(highlighted).toEqual({ term: ['ISIS'], tk: [] });
-  await expect(page.getByRole('button', { name: 'House style: 1 note' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Style 1: house style note' })).toBeVisible();
 
   expect(problems()).toEqual([]);
 });

@@ -163,7 +163,7 @@ export function InlineImageComponent({
           field="credit"
           value={credit}
           label="Image credit"
-          placeholder="Credit (Image via …)"
+          placeholder="Credit: who took or supplied the picture"
           className="ed-figure__credit"
           onFocus={clearSelection}
         />

@@ -200,7 +200,8 @@ export function HouseStyleSummary({ issues }: { issues: readonly LocatedIssue[] 
 
   if (issues.length === 0) return null;
   const tk = issues.filter((issue) => issue.kind === 'tk').length;
-  const label = `House style: ${issues.length} ${issues.length === 1 ? 'note' : 'notes'}${tk > 0 ? `, ${tk} TK` : ''}`;
+  // The name starts with what the button shows ("Style 2"), so it can be called by it.
+  const label = `Style ${issues.length}: house style ${issues.length === 1 ? 'note' : 'notes'}${tk > 0 ? `, ${tk} TK` : ''}`;
 
   return (
     <div className="house-style">
@@ -214,12 +215,7 @@ export function HouseStyleSummary({ issues }: { issues: readonly LocatedIssue[] 
         onClick={() => setOpen((value) => !value)}
       >
         <span className="house-style__dot" aria-hidden="true" />
-        <span className="house-style__label" aria-hidden="true">
-          Style
-        </span>
-        <span className="house-style__count" aria-hidden="true">
-          {issues.length}
-        </span>
+        <span className="house-style__label">Style</span> <span className="house-style__count">{issues.length}</span>
       </button>
       {open ? (
         <div

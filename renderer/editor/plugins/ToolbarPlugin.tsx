@@ -335,11 +335,11 @@ export function ToolbarPlugin(): JSX.Element {
           pressed: formatting.block === 'paragraph',
           ...keysOf('Paragraph'),
         })}
-        {tool('h2', 'Heading 2', glyph('H2', 'tool__glyph--heading'), () => block('h2'), {
+        {tool('h2', 'H2, heading 2', glyph('H2', 'tool__glyph--heading'), () => block('h2'), {
           pressed: formatting.block === 'h2',
           ...keysOf('Heading 2'),
         })}
-        {tool('h3', 'Heading 3', glyph('H3', 'tool__glyph--heading'), () => block('h3'), {
+        {tool('h3', 'H3, heading 3', glyph('H3', 'tool__glyph--heading'), () => block('h3'), {
           pressed: formatting.block === 'h3',
           ...keysOf('Heading 3'),
         })}

@@ -144,7 +144,7 @@ export function ArticleHeader({
             <input
               className="field field--inline dateline__place"
               aria-label="Dateline place"
-              placeholder="PLACE"
+              placeholder="Place, as it opens the story"
               maxLength={200}
               value={values.dateline}
               onChange={(event) => onChange({ dateline: event.target.value })}

@@ -90,7 +90,7 @@ export function DetailsFields({
           <span className="form-field__label">Syndication credit</span>
           <input
             className="input"
-            placeholder="e.g. Sourced from Arab News"
+            placeholder="Where the story comes from, as the credit line reads"
             maxLength={300}
             value={values.syndicationCredit}
             onChange={(event) => onChange({ syndicationCredit: event.target.value })}

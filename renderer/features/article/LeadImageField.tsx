@@ -89,7 +89,7 @@ export function LeadImageField({ image, onChange, onLeaveField }: LeadImageField
         <input
           className="field field--credit"
           aria-label="Image credit"
-          placeholder="Credit, e.g. Image via MOFA Pakistan"
+          placeholder="Credit: who took or supplied the picture"
           maxLength={300}
           value={image.credit}
           onChange={(event) => onChange({ ...image, credit: event.target.value })}

@@ -6,7 +6,7 @@ import { shortcutGroups } from './shortcutList';
 /** Every keyboard shortcut, grouped as the editor and the window define them. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }): JSX.Element {
   return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose} className="dialog--shortcuts">
+    <Dialog title="Keyboard shortcuts" onClose={onClose} className="dialog--shortcuts" focusableBody>
       <div className="shortcut-groups">
         {shortcutGroups().map((group) => (
           <section key={group.name} className="shortcut-group" aria-label={group.name}>

@@ -1,5 +1,6 @@
 import { ALT_KEY, MOD_KEY, SHIFT_KEY } from '../../components/keys';
 import { MARKDOWN_SHORTCUTS, SHORTCUTS, type Shortcut } from '../../editor/shortcuts';
+import { LIBRARY_SHORTCUT, PANELS_SHORTCUT, REGION_SHORTCUTS } from '../layout/layoutShortcuts';
 
 /** A shortcut as the Help dialog lists it: what it does and the keys, one label per key. */
 export type ShortcutEntry = { label: string; keys: readonly string[] };
@@ -18,7 +19,17 @@ const ARTICLE: ShortcutEntry[] = [
   { label: 'Mark the selected words as a claim to check', keys: [MOD_KEY, SHIFT_KEY, 'M'] },
 ];
 
+const LIBRARY_LIST: ShortcutEntry[] = [
+  { label: 'Previous or next article (the list is one Tab stop)', keys: ['↑ / ↓'] },
+  { label: 'First or last article', keys: ['Home / End'] },
+  { label: 'Eight articles up or down', keys: ['Page Up / Page Down'] },
+  { label: 'Open the article', keys: ['Enter'] },
+];
+
 const WINDOW: ShortcutEntry[] = [
+  ...REGION_SHORTCUTS.map(fromEditor),
+  fromEditor(LIBRARY_SHORTCUT),
+  fromEditor(PANELS_SHORTCUT),
   { label: 'Keyboard shortcuts', keys: ['?'] },
   { label: 'Keyboard shortcuts, from anywhere', keys: ['F1'] },
   { label: 'Libraries: open, create, switch, restore a backup', keys: [MOD_KEY, SHIFT_KEY, 'L'] },
@@ -32,6 +43,7 @@ export function shortcutGroups(): ShortcutGroup[] {
     { name: 'Editing the body', shortcuts: SHORTCUTS.map(fromEditor) },
     { name: 'Typing Markdown in the body', shortcuts: MARKDOWN_SHORTCUTS.map(fromEditor), sequence: true },
     { name: 'The article header', shortcuts: ARTICLE },
+    { name: 'The library list', shortcuts: LIBRARY_LIST },
     { name: 'The window', shortcuts: WINDOW },
   ];
 }

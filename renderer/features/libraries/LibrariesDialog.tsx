@@ -140,7 +140,7 @@ export function LibrariesDialog({ status, mode = 'open', onClose, onRestore }: L
               value={path}
               spellCheck={false}
               autoComplete="off"
-              placeholder="/home/me/archive.sqlite3"
+              placeholder="The library file’s full path"
               onChange={(event) => setPath(event.target.value)}
             />
             <span className="form-field__hint">

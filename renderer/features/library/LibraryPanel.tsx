@@ -1,4 +1,4 @@
-import { useMemo, useState, type JSX, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 
 import type { ArticleId, ArticleSummary } from '../../../shared/domain';
 import {
@@ -15,6 +15,12 @@ import type { ChosenFile } from '../import/collectFiles';
 import { ImportMenu } from '../import/ImportMenu';
 import { ARIA_MOD, MOD_KEY } from '../../components/keys';
 import { useReportError } from '../../components/Notices';
+import { CollapseToggle } from '../layout/CollapseToggle';
+import { IconButton } from '../layout/IconButton';
+import { LIBRARY_SHORTCUT } from '../layout/layoutShortcuts';
+import { hasFocus } from '../layout/regions';
+import { useStoredFlag } from '../layout/stored';
+import { useToggleShortcut } from '../layout/useToggleShortcut';
 import { ArticleRow, TrashRow } from './ArticleRow';
 import { activeFilterCount, NO_FILTERS, toLibraryFilters, type FilterState } from './filterState';
 import { LibraryFilterControls } from './LibraryFilterControls';
@@ -23,6 +29,7 @@ import { useArticlePages, type ListQuery } from './useArticlePages';
 import { useArticleSearch, type SearchView } from './useArticleSearch';
 import { useFacets } from './useFacets';
 import type { Library } from './useLibrary';
+import { useRowTabStop } from './useRowTabStop';
 import { VirtualArticleList } from './VirtualArticleList';
 
 type LibraryPanelProps = {
@@ -60,6 +67,71 @@ function directionShort(sort: LibrarySort, direction: SortDirection): string {
 
 const TRASH_QUERY: ListQuery = { trashed: true, sort: 'updated', direction: 'desc', filters: {} };
 
+const COLLAPSED_KEY = 'copydesk.libraryCollapsed';
+
+/** What takes focus when the library changes shape: the toggle pressed, or the search asked for. */
+type FocusAfterToggle = 'toggle' | 'search' | null;
+
+/** Libraries, Help and Settings: at the foot of the library, open or collapsed. */
+function LibraryTools({
+  onLibraries,
+  onHelp,
+  onSettings,
+}: Pick<LibraryPanelProps, 'onLibraries' | 'onHelp' | 'onSettings'>): JSX.Element {
+  return (
+    <>
+      <IconButton
+        name="Libraries"
+        icon="libraries"
+        title={`Libraries and backups (${MOD_KEY}+Shift+L)`}
+        keyShortcuts={`${ARIA_MOD}+Shift+L`}
+        small
+        onClick={onLibraries}
+      />
+      <IconButton
+        name="Help"
+        icon="help"
+        title="Keyboard shortcuts (? or F1)"
+        keyShortcuts="F1"
+        small
+        onClick={onHelp}
+      />
+      <IconButton name="Settings" icon="settings" small onClick={onSettings} />
+    </>
+  );
+}
+
+/** The library collapsed to a rail of icons: the list is one click (or Ctrl+\) away. */
+function LibraryRail({
+  busy,
+  focus,
+  onExpand,
+  onCreate,
+  ...tools
+}: Pick<LibraryPanelProps, 'busy' | 'onCreate' | 'onLibraries' | 'onHelp' | 'onSettings'> & {
+  focus: FocusAfterToggle;
+  onExpand: (focus: FocusAfterToggle) => void;
+}): JSX.Element {
+  return (
+    <section className="library library--rail" aria-label="Library">
+      <CollapseToggle
+        name="Expand library"
+        icon="sidebarLeft"
+        shortcut={LIBRARY_SHORTCUT}
+        autoFocus={focus === 'toggle'}
+        onClick={() => onExpand('toggle')}
+      />
+      <div className="rail__group">
+        <IconButton name="Search articles" icon="search" onClick={() => onExpand('search')} />
+        <IconButton name="New article" icon="plus" disabled={busy} onClick={onCreate} />
+      </div>
+      <div className="rail__group rail__group--end">
+        <LibraryTools {...tools} />
+      </div>
+    </section>
+  );
+}
+
 export function LibraryPanel({
   library,
   openId,
@@ -73,6 +145,20 @@ export function LibraryPanel({
   onLibraries,
 }: LibraryPanelProps): JSX.Element {
   const report = useReportError();
+  const [collapsed, setCollapsed] = useStoredFlag(COLLAPSED_KEY);
+  const [focusAfter, setFocusAfter] = useState<FocusAfterToggle>(null);
+  const toggle = useCallback(
+    (focus: FocusAfterToggle) => {
+      setFocusAfter(focus);
+      setCollapsed(!collapsed);
+    },
+    [collapsed, setCollapsed],
+  );
+  // From the keyboard: focus stays where it is, unless it was in the part that changes shape.
+  const toggleByKey = useCallback(() => {
+    toggle(hasFocus('library') ? 'toggle' : null);
+  }, [toggle]);
+  useToggleShortcut(false, toggleByKey);
   const [query, setQuery] = useState('');
   const [showTrash, setShowTrash] = useState(false);
   const [sort, setSort] = useState<LibrarySort>('updated');
@@ -111,6 +197,20 @@ export function LibraryPanel({
   const emptyLibrary = info !== null && info.articleCount === 0 && info.trashedCount === 0;
   const clearFilters = () => setFilterState(NO_FILTERS);
 
+  if (collapsed) {
+    return (
+      <LibraryRail
+        busy={busy}
+        focus={focusAfter}
+        onExpand={toggle}
+        onCreate={onCreate}
+        onLibraries={onLibraries}
+        onHelp={onHelp}
+        onSettings={onSettings}
+      />
+    );
+  }
+
   return (
     <section className="library" aria-label="Library">
       <header className="library__header">
@@ -118,7 +218,7 @@ export function LibraryPanel({
           <span className="brand__mark" aria-hidden="true">
             C
           </span>
-          Copydesk
+          <span className="brand__name">Copydesk</span>
         </p>
         <div className="library__actions">
           <ImportMenu onFiles={onImport} disabled={busy} />
@@ -132,6 +232,13 @@ export function LibraryPanel({
             <Icon name="plus" />
             New
           </button>
+          <CollapseToggle
+            name="Collapse library"
+            icon="sidebarLeft"
+            shortcut={LIBRARY_SHORTCUT}
+            autoFocus={focusAfter === 'toggle'}
+            onClick={() => toggle('toggle')}
+          />
         </div>
       </header>
 
@@ -144,6 +251,7 @@ export function LibraryPanel({
           autoComplete="off"
           spellCheck={false}
           maxLength={1000}
+          autoFocus={focusAfter === 'search'}
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           onKeyDown={onSearchKeyDown}
@@ -273,35 +381,7 @@ export function LibraryPanel({
         <span className="library__file" title={info?.path}>
           {info === null ? '' : fileName(info.path)}
         </span>
-        <button
-          type="button"
-          className="icon-button icon-button--small"
-          aria-label="Libraries"
-          aria-keyshortcuts={`${ARIA_MOD}+Shift+L`}
-          title={`Libraries and backups (${MOD_KEY}+Shift+L)`}
-          onClick={onLibraries}
-        >
-          <Icon name="libraries" />
-        </button>
-        <button
-          type="button"
-          className="icon-button icon-button--small"
-          aria-label="Help"
-          aria-keyshortcuts="F1"
-          title="Keyboard shortcuts (? or F1)"
-          onClick={onHelp}
-        >
-          <Icon name="help" />
-        </button>
-        <button
-          type="button"
-          className="icon-button icon-button--small"
-          aria-label="Settings"
-          title="Settings"
-          onClick={onSettings}
-        >
-          <Icon name="settings" />
-        </button>
+        <LibraryTools onLibraries={onLibraries} onHelp={onHelp} onSettings={onSettings} />
       </footer>
     </section>
   );
@@ -317,6 +397,8 @@ function SearchResults({
   filtered: boolean;
 }): JSX.Element {
   const count = search.hits.length;
+  const list = useRef<HTMLUListElement>(null);
+  const { onFocus, onKeyDown } = useRowTabStop(list);
   return (
     <div className="library__list" aria-busy={search.pending}>
       <p className="library__note" role="status">
@@ -328,7 +410,7 @@ function SearchResults({
       </p>
       {search.hint === null ? null : <p className="library__hint">{search.hint}</p>}
       {count === 0 ? null : (
-        <ul className="rows" aria-label="Search results">
+        <ul ref={list} className="rows" aria-label="Search results" onFocus={onFocus} onKeyDown={onKeyDown}>
           {search.hits.map((hit) => (
             <ArticleRow
               key={hit.id}

@@ -4,26 +4,16 @@ import { Fragment, useEffect, useRef, useState, type JSX, type KeyboardEvent } f
 import type { ArticleSummary } from '../../../shared/domain';
 import { PendingRow, type RowItemProps } from './ArticleRow';
 import type { ArticlePages } from './useArticlePages';
+import { rowControl, rowStep, useRowTabStop } from './useRowTabStop';
 
 /** A row's height before it is measured: a two-line headline, an excerpt line and the facts. */
 const ESTIMATED_ROW_PX = 92;
-/** Rows moved by Page Up and Page Down. */
-const PAGE_STEP = 8;
-
-const KEY_STEPS: Record<string, (index: number, last: number) => number> = {
-  ArrowDown: (index) => index + 1,
-  ArrowUp: (index) => index - 1,
-  PageDown: (index) => index + PAGE_STEP,
-  PageUp: (index) => index - PAGE_STEP,
-  Home: () => 0,
-  End: (_index, last) => last,
-};
-
 /**
  * A list of any length that renders only the rows in view (and a few around them) and asks
  * for their pages as they scroll in. It stays a real list for assistive technology: each item
- * gives its position in the whole list. Arrow keys, Page Up/Down, Home and End move between
- * rows, scrolling rows that are not rendered yet into view before focusing them.
+ * gives its position in the whole list. The list is one Tab stop; arrow keys, Page Up/Down, Home
+ * and End move between rows, scrolling rows that are not rendered yet into view before focusing
+ * them, and Enter opens the row's article.
  */
 export function VirtualArticleList({
   pages,
@@ -37,6 +27,7 @@ export function VirtualArticleList({
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const { onFocus } = useRowTabStop(list);
   // The virtualizer's functions change identity on every scroll; this component reads them
   // fresh each render and memoises nothing built from them.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -56,22 +47,18 @@ export function VirtualArticleList({
   // Focus the row asked for by the keyboard once it is rendered.
   useEffect(() => {
     if (focusIndex === null) return;
-    const target = list.current?.querySelector<HTMLElement>(
-      `[data-index="${focusIndex}"] a, [data-index="${focusIndex}"] button`,
-    );
-    if (target !== null && target !== undefined) {
+    const row = list.current?.querySelector(`[data-index="${focusIndex}"]`);
+    const target = row === null || row === undefined ? null : rowControl(row);
+    if (target !== null) {
       target.focus();
       setFocusIndex(null);
     }
   }, [focusIndex, first, last]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    const step = KEY_STEPS[event.key];
-    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
-    if (step === undefined || row === null || event.altKey || event.ctrlKey || event.metaKey) return;
+    const next = rowStep(event, pages.total);
+    if (next === null) return;
     event.preventDefault();
-    const lastIndex = pages.total - 1;
-    const next = Math.max(0, Math.min(lastIndex, step(Number(row.dataset.index), lastIndex)));
     virtualizer.scrollToIndex(next, { align: 'auto' });
     setFocusIndex(next);
   };
@@ -84,6 +71,7 @@ export function VirtualArticleList({
         aria-label={label}
         style={{ height: virtualizer.getTotalSize() }}
         onKeyDown={onKeyDown}
+        onFocus={onFocus}
       >
         {items.map((virtual) => {
           const item: RowItemProps = {

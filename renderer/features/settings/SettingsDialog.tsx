@@ -129,7 +129,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }): JSX.Elemen
                 className="input"
                 value={draft.defaultByline}
                 maxLength={200}
-                placeholder="e.g. News Desk"
+                placeholder="An author or the desk’s name"
                 onChange={(event) => set({ defaultByline: event.target.value })}
               />
               <span className="form-field__hint">This author is added to every new article.</span>
@@ -140,7 +140,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }): JSX.Elemen
                 className="input"
                 value={draft.defaultDatelinePlace}
                 maxLength={200}
-                placeholder="e.g. ISLAMABAD"
+                placeholder="Place, as it opens the story"
                 onChange={(event) => set({ defaultDatelinePlace: event.target.value })}
               />
             </label>

@@ -246,7 +246,7 @@ export function SourcesPanel({
                 <button
                   type="button"
                   className="button button--small button--quiet"
-                  aria-label={`Stop citing ${source.title}`}
+                  aria-label={`Remove ${source.title} from this article`}
                   onClick={() => {
                     api.invoke('sources:detach', { articleId, sourceId: source.id }).then(onChanged, onError);
                   }}
