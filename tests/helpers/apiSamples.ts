@@ -66,6 +66,7 @@ export const VALID: { [C in Channel]: ArgsOf<C> } = {
   'revisions:list': { articleId: ID },
   'revisions:get': { id: ID },
   'revisions:create': { articleId: ID, label: 'Sent to legal' },
+  'revisions:endSession': { articleId: ID },
   'revisions:restore': { articleId: ID, revisionId: OTHER_ID, version: 4 },
   'preferences:get': {},
   'preferences:update': {
