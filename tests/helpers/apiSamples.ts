@@ -76,6 +76,7 @@ export const VALID: { [C in Channel]: ArgsOf<C> } = {
     theme: 'dark',
     houseStyle: [{ term: 'ISIS', suggestion: 'Daesh', note: '' }],
     autosaveDelayMs: 2000,
+    askedForName: true,
   },
   'imports:start': { files: [{ name: 'ferry.txt', dataBase64: 'RmVycnkKCkJvZHku' }] },
   'imports:status': { jobId: ID },
