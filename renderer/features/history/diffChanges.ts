@@ -8,7 +8,8 @@ const isBlank = (text: string) => text.trim() === '';
 /**
  * A field's diff as changes a reader steps through, numbered from `firstIndex`. Words removed
  * and the words put in their place are one change, as are changed runs with only spaces
- * between them ("on Monday" → "on Tuesday next week").
+ * between them ("on Monday" → "on Tuesday next week"); a change shows what it removed, then
+ * what it added.
  */
 export function chunkChanges(diff: FieldDiff, firstIndex: number): { chunks: DiffChunk[]; count: number } {
   const chunks: DiffChunk[] = [];
@@ -32,7 +33,35 @@ export function chunkChanges(diff: FieldDiff, firstIndex: number): { chunks: Dif
     open = null;
     chunks.push({ kind: 'same', text: part.text });
   });
-  return { chunks, count: index - firstIndex };
+  return {
+    chunks: chunks.map((chunk) =>
+      chunk.kind === 'change' ? { ...chunk, parts: removedThenAdded(chunk.parts) } : chunk,
+    ),
+    count: index - firstIndex,
+  };
+}
+
+/**
+ * A change read as a whole: all it removed, then all it added ("old quay" → "eastern
+ * terminal"), not word against word ("old" "eastern" "quay" "terminal").
+ */
+function removedThenAdded(parts: readonly DiffPart[]): DiffPart[] {
+  // One side's words, with the spaces between them (not those between the other side's words).
+  const side = (kind: 'deleted' | 'inserted') => {
+    const first = parts.findIndex((part) => part.kind === kind);
+    const last = parts.findLastIndex((part) => part.kind === kind);
+    return parts
+      .slice(first, last + 1)
+      .filter((part) => part.kind === kind || part.kind === 'same')
+      .map((part) => part.text)
+      .join('');
+  };
+  const removed = side('deleted');
+  const added = side('inserted');
+  const whole: DiffPart[] = [];
+  if (parts.some((part) => part.kind === 'deleted')) whole.push({ kind: 'deleted', text: removed });
+  if (parts.some((part) => part.kind === 'inserted')) whole.push({ kind: 'inserted', text: added });
+  return whole;
 }
 
 function quoted(text: string, max = 80): string {

@@ -7,8 +7,10 @@ import { errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { usePreferences } from './PreferencesProvider';
 
+const UNSIGNED = 'status changes and versions carry no name, and a verdict cannot be given, until you give yours.';
+
 const WHY =
-  'Copydesk signs the status changes, verdicts and versions you make with it, so the desk can see who did what.';
+  'Copydesk signs the status changes, verdicts and versions you make with it, so the desk can see who did what. A verdict cannot be given without it.';
 
 /** Saving the name typed: checked as Settings checks it, with a message at the field. */
 function useNameForm(onSaved: (name: string) => void) {
@@ -142,8 +144,8 @@ export function FirstRunNamePrompt(): JSX.Element | null {
 }
 
 /**
- * While no name is given, says so where the person works — status changes and verdicts will
- * be unsigned — and offers to set one.
+ * While no name is given, says so where the person works — status changes and versions go
+ * unsigned, and a verdict cannot be given — and offers to set one.
  */
 export function UnsignedNote(): JSX.Element | null {
   const { preferences, loaded } = usePreferences();
@@ -162,7 +164,7 @@ export function UnsignedNote(): JSX.Element | null {
 
   if (signedAs !== null) {
     return (
-      <p ref={signed} className="status-bar__item" tabIndex={-1} role="status">
+      <p ref={signed} className="status-bar__item" tabIndex={-1}>
         {`Signing as ${signedAs}`}
       </p>
     );
@@ -171,7 +173,9 @@ export function UnsignedNote(): JSX.Element | null {
 
   return (
     <div className="status-bar__item unsigned-note">
-      <span id={`${ids}-note`}>Changes will be unsigned</span>
+      <span id={`${ids}-note`} title={UNSIGNED}>
+        Unsigned<span className="visually-hidden">{`: ${UNSIGNED}`}</span>
+      </span>
       <button
         type="button"
         className="button button--small"

@@ -37,6 +37,15 @@ describe('the changes a reader steps through', () => {
     expect(kept.replace('Monday', '')).toBe(after);
   });
 
+  it('shows a change as all it removed, then all it added, not word against word', () => {
+    const { chunks } = changesIn('Crossings leave from the old quay.', 'Crossings leave from the eastern terminal.');
+    const [change] = chunks.flatMap((chunk) => (chunk.kind === 'change' ? [chunk] : []));
+    expect(change?.parts).toEqual([
+      { kind: 'deleted', text: 'old quay' },
+      { kind: 'inserted', text: 'eastern terminal' },
+    ]);
+  });
+
   it('finds no change in equal texts, and says so for spacing alone', () => {
     expect(changesIn('Same words.', 'Same words.').count).toBe(0);
     expect(describeChange([{ kind: 'inserted', text: ' ' }])).toBe('spacing changed');
