@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, useSyncExternalStore, type JSX } from 'react';
 
-import { ArticleIdSchema, type Article, type ArticleId } from '../shared/domain';
+import { ArticleIdSchema, type Article, type ArticleId, type ArticleSummary } from '../shared/domain';
 import { api, onImportStarted, onLibraryChanged, transportProblem } from './api';
 import { BlockedScreen } from './components/BlockedScreen';
 import { fileName } from './components/fileName';
@@ -9,6 +9,7 @@ import { ALT_KEY, MOD_KEY } from './components/keys';
 import { NoticesProvider, useReportError } from './components/Notices';
 import { StatusBar } from './components/StatusBar';
 import { ArticleView } from './features/article/ArticleView';
+import { useTrashUndo } from './features/article/useTrashUndo';
 import { ShortcutsDialog } from './features/help/ShortcutsDialog';
 import { DropOverlay } from './features/import/DropOverlay';
 import { ImportPanel } from './features/import/ImportPanel';
@@ -24,6 +25,7 @@ import { LibraryGate, useLibraryStatus } from './features/libraries/LibraryGate'
 import { RestoreDialog } from './features/libraries/RestoreDialog';
 import { useLibrariesShortcut } from './features/libraries/useLibrariesShortcut';
 import { useLibrary } from './features/library/useLibrary';
+import { FirstRunNamePrompt } from './features/settings/NamePrompt';
 import { newArticleDefaults } from './features/settings/newArticleDefaults';
 import { PreferencesProvider, usePreferences } from './features/settings/PreferencesProvider';
 import { SettingsDialog } from './features/settings/SettingsDialog';
@@ -172,11 +174,24 @@ function Workspace(): JSX.Element {
 
   const forgetFresh = useCallback(() => setFresh(null), []);
 
-  const trashed = useCallback(() => {
-    noteChanged();
-    setRevision((value) => value + 1);
-    openArticle(null);
-  }, [noteChanged]);
+  const untrashed = useCallback(
+    (id: ArticleId) => {
+      noteChanged();
+      setRevision((value) => value + 1);
+      openArticle(id);
+    },
+    [noteChanged],
+  );
+  const offerUndo = useTrashUndo(untrashed);
+  const trashed = useCallback(
+    (summary: ArticleSummary) => {
+      noteChanged();
+      setRevision((value) => value + 1);
+      openArticle(null);
+      offerUndo(summary);
+    },
+    [noteChanged, offerUndo],
+  );
 
   return (
     <div className="app">
@@ -197,6 +212,7 @@ function Workspace(): JSX.Element {
         <>
           <main className="editor-pane editor-pane--message" aria-label="Editor">
             <div className="welcome">
+              <FirstRunNamePrompt />
               <h1>No article open</h1>
               <p>Choose an article from the library, or start a new one.</p>
               <button type="button" className="button button--primary" onClick={create} disabled={busy}>

@@ -76,16 +76,25 @@ function toEnvelope(raw: unknown, status?: number): Envelope<unknown> {
   throw new ApiError('internal', `Copydesk sent a reply it does not understand${where}.`);
 }
 
+/** A call as browser mode's server takes it: the channel in the path, the session key in a header. */
+function httpRequest(channel: Channel, args: unknown, token: string, keepalive = false): [string, RequestInit] {
+  return [
+    `/api/${encodeURIComponent(channel)}`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Copydesk-Token': token },
+      body: JSON.stringify(args),
+      cache: 'no-store',
+      keepalive,
+    },
+  ];
+}
+
 async function carryOverHttp(channel: Channel, args: unknown): Promise<Envelope<unknown>> {
   if (sessionToken === null) throw new ApiError('unauthorized', MISSING_TOKEN_MESSAGE);
   let response: Response;
   try {
-    response = await fetch(`/api/${encodeURIComponent(channel)}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Copydesk-Token': sessionToken },
-      body: JSON.stringify(args),
-      cache: 'no-store',
-    });
+    response = await fetch(...httpRequest(channel, args, sessionToken));
   } catch {
     throw new ApiError('library-unavailable', UNREACHABLE_MESSAGE);
   }
@@ -131,6 +140,21 @@ export const api: CopydeskApi = {
     return result.data as ResultOf<C>;
   },
 };
+
+/**
+ * Sends a call that must reach Copydesk even though the page is going away (the window closing
+ * or reloading): over IPC in the desktop app, as a keepalive request in browser mode, which
+ * the browser finishes after the page is gone. Nobody is left to read the answer.
+ */
+export function invokeWhileLeaving<C extends Channel>(channel: C, args: ArgsOf<C>): void {
+  const bridge = desktopBridge();
+  if (bridge !== undefined) {
+    bridge.invoke(channel, args).catch(() => undefined);
+    return;
+  }
+  if (sessionToken === null) return;
+  fetch(...httpRequest(channel, args, sessionToken, true)).catch(() => undefined);
+}
 
 /**
  * Calls `listener` when the desktop app switches to another library (File › Open Library).

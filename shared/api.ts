@@ -260,6 +260,12 @@ export const contract = {
     }),
     RevisionSummarySchema,
   ),
+  /**
+   * The person left the story (another story, a closed or reloaded window, another library):
+   * keeps it as an automatic version if it changed since the newest one. Sent after the
+   * window's last save; null when there was nothing new to keep.
+   */
+  'revisions:endSession': channel(z.strictObject({ articleId: ArticleIdSchema }), RevisionSummarySchema.nullable()),
   'revisions:restore': channel(
     z.strictObject({ articleId: ArticleIdSchema, revisionId: RevisionIdSchema, version: z.number().int().positive() }),
     ArticleSchema,

@@ -207,6 +207,8 @@ export const RevisionSummarySchema = z.object({
   headline: z.string(),
   wordCount: z.number().int().nonnegative(),
   createdAt: TimestampSchema,
+  /** Who kept the version (the name in Preferences then); '' when no name was given. */
+  createdBy: z.string(),
 });
 export type RevisionSummary = z.infer<typeof RevisionSummarySchema>;
 

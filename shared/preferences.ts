@@ -23,6 +23,8 @@ export const PREFERENCE_FIELDS = {
   theme: z.enum(THEMES).default('system'),
   houseStyle: z.array(HouseStyleRuleSchema).max(2000).default(DEFAULT_HOUSE_STYLE),
   autosaveDelayMs: z.number().int().min(300).max(30_000).default(1000),
+  /** The first-run question for the person's name was answered or put off: it is not asked again. */
+  askedForName: z.boolean().default(false),
 };
 
 export const PreferencesSchema = z.strictObject(PREFERENCE_FIELDS);
@@ -39,6 +41,7 @@ export const PreferencesPatchSchema = z.strictObject({
   theme: z.enum(THEMES).optional(),
   houseStyle: z.array(HouseStyleRuleSchema).max(2000).optional(),
   autosaveDelayMs: z.number().int().min(300).max(30_000).optional(),
+  askedForName: z.boolean().optional(),
 });
 export type PreferencesPatch = z.infer<typeof PreferencesPatchSchema>;
 

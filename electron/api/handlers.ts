@@ -111,7 +111,9 @@ export function createHandlers({ host, preferences, imports = new ImportJobs(), 
     },
     'revisions:list': ({ articleId }) => revisions.listRevisions(lib(), articleId),
     'revisions:get': ({ id }) => revisions.getRevision(lib(), id),
-    'revisions:create': ({ articleId, label }) => revisions.saveVersion(lib(), articleId, label),
+    'revisions:create': ({ articleId, label }) =>
+      revisions.saveVersion(lib(), articleId, label, new Date(), editor().userName),
+    'revisions:endSession': ({ articleId }) => revisions.endEditingSession(lib(), articleId, editor()),
     'revisions:restore': ({ articleId, revisionId, version }) =>
       revisions.restoreRevision(lib(), articleId, revisionId, version, editor()),
     'preferences:get': () => preferences.get(),

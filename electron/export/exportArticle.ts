@@ -13,6 +13,7 @@ import { listClaims } from '../db/queries/claims';
 import { insertRevision } from '../db/queries/revisions';
 import type { EditContext } from '../services/articles';
 import { getArticle } from '../services/articles';
+import { checklistItemName } from '../services/checklistItemNames';
 import type { Library } from '../services/LibraryHost';
 import { buildPackageFiles } from './buildPackage';
 import type { PackageFs } from './writePackage';
@@ -130,9 +131,14 @@ export function exportArticle(lib: Library, request: ExportRequest, context: Exp
         articleId: article.id,
         articleVersion: article.version,
         kind: 'manual',
-        label: historyLabel(path.basename(written.path), context.userName ?? '', overrides),
+        label: historyLabel(
+          path.basename(written.path),
+          context.userName ?? '',
+          overrides.map((override) => ({ ...override, itemId: checklistItemName(lib, override.itemId) })),
+        ),
         content: contentOf(article),
         createdAt: now.toISOString(),
+        createdBy: (context.userName ?? '').trim(),
       });
     })
     .immediate();

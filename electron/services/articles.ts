@@ -17,12 +17,10 @@ import * as revisions from '../db/queries/revisions';
 import { searchArticles } from '../db/queries/search';
 import { insertStatusChange, listStatusChanges } from '../db/queries/statusChanges';
 import { contentHash } from '../db/contentHash';
+import { keepVersionsAfterSave } from './automaticVersions';
 import { reconcileClaims } from './claims';
 import { indexArticleById } from './related';
 import type { Library } from './LibraryHost';
-
-/** An automatic revision is kept at most this often while an article is being edited. */
-export const AUTO_REVISION_INTERVAL_MS = 5 * 60 * 1000;
 
 export type Clock = () => Date;
 const systemClock: Clock = () => new Date();
@@ -167,6 +165,7 @@ export function createArticle(lib: Library, patch: ArticlePatch, context: EditCo
         label: '',
         content,
         createdAt: now,
+        createdBy: (context.userName ?? '').trim(),
       });
       if (context.analyseLater !== true) indexArticleById(lib, id);
     })
@@ -192,7 +191,8 @@ export function articleForChange(lib: Library, id: string, version: number): Art
 
 /**
  * Writes `patch` over an article already checked by articleForChange, recording a status
- * change and keeping a revision when one is due. Runs inside the caller's transaction.
+ * change and keeping the versions that are due (see keepVersionsAfterSave). Runs inside the
+ * caller's transaction.
  */
 export function writeChange(lib: Library, current: Article, patch: ArticlePatch, context: EditContext): void {
   const now = (context.clock ?? systemClock)();
@@ -214,19 +214,15 @@ export function writeChange(lib: Library, current: Article, patch: ArticlePatch,
       changedAt: now.toISOString(),
     });
   }
-  const last = revisions.latestRevisionTime(lib.db, current.id);
-  const due = last === undefined || now.getTime() - Date.parse(last) >= AUTO_REVISION_INTERVAL_MS;
-  if (statusChanged || due) {
-    revisions.insertRevision(lib.db, {
-      id: uuidv7(),
-      articleId: current.id,
-      articleVersion: current.version + 1,
-      kind: statusChanged ? 'status' : 'auto',
-      label: statusChanged ? `Status: ${content.status}` : '',
-      content,
-      createdAt: now.toISOString(),
-    });
-  }
+  keepVersionsAfterSave(lib.db, {
+    articleId: current.id,
+    versionBefore: current.version,
+    articleVersion: current.version + 1,
+    content,
+    statusChanged,
+    now,
+    userName: context.userName ?? '',
+  });
 }
 
 /**

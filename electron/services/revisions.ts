@@ -14,24 +14,27 @@ import type { RevisionRow } from '../db/queries/revisions';
 import * as revisions from '../db/queries/revisions';
 import type { EditContext } from './articles';
 import { articleForChange, getArticle, writeChange } from './articles';
+import { keepSessionEndVersion } from './automaticVersions';
+import { readableLabel } from './checklistItemNames';
 import type { Library } from './LibraryHost';
 
-function toSummary(row: RevisionRow): RevisionSummary {
+function toSummary(lib: Library, row: RevisionRow): RevisionSummary {
   return {
     id: RevisionIdSchema.parse(row.id),
     articleId: ArticleIdSchema.parse(row.article_id),
     articleVersion: row.article_version,
     kind: row.kind,
-    label: row.label,
+    label: readableLabel(lib, row.label),
     headline: row.headline,
     wordCount: countWords(row.body_text),
     createdAt: row.created_at,
+    createdBy: row.created_by,
   };
 }
 
-function toRevision(row: RevisionRow): Revision {
+function toRevision(lib: Library, row: RevisionRow): Revision {
   return {
-    ...toSummary(row),
+    ...toSummary(lib, row),
     dek: row.dek,
     body: BodySchema.parse(JSON.parse(row.body_json)),
     bodyText: row.body_text,
@@ -43,17 +46,23 @@ export function listRevisions(lib: Library, articleId: string): RevisionSummary[
   if (getSummary(lib.db, articleId) === undefined) {
     throw new ApiError('not-found', `No article with id ${articleId} is in this library.`);
   }
-  return revisions.listRevisions(lib.db, articleId).map(toSummary);
+  return revisions.listRevisions(lib.db, articleId).map((row) => toSummary(lib, row));
 }
 
 export function getRevision(lib: Library, id: string): Revision {
   const row = revisions.getRevision(lib.db, id);
   if (row === undefined) throw new ApiError('not-found', 'That version is not in this library.');
-  return toRevision(row);
+  return toRevision(lib, row);
 }
 
-/** "Save version": keeps the article as it is now, under a name the person chose. */
-export function saveVersion(lib: Library, articleId: string, label: string, now: Date = new Date()): RevisionSummary {
+/** "Save version": keeps the article as it is now, under a name the person chose, signed with theirs. */
+export function saveVersion(
+  lib: Library,
+  articleId: string,
+  label: string,
+  now: Date = new Date(),
+  userName = '',
+): RevisionSummary {
   const id = uuidv7();
   lib.db
     .transaction(() => {
@@ -66,6 +75,7 @@ export function saveVersion(lib: Library, articleId: string, label: string, now:
         label,
         content: contentOf(article),
         createdAt: now.toISOString(),
+        createdBy: userName.trim(),
       });
     })
     .immediate();
@@ -137,6 +147,7 @@ export function restoreRevision(
         label: `Before restoring the version of ${row.created_at.slice(0, 16).replace('T', ' ')} UTC`,
         content: contentOf(current),
         createdAt: now.toISOString(),
+        createdBy: (context.userName ?? '').trim(),
       });
       writeChange(
         lib,
@@ -154,4 +165,26 @@ export function restoreRevision(
     })
     .immediate();
   return getArticle(lib, articleId);
+}
+
+/**
+ * The person has left the story: another story opened, the window closed or reloaded, the
+ * library switched. Keeps what they left as an automatic version when its text or fields
+ * changed since the newest version; null when there was nothing new to keep.
+ */
+export function endEditingSession(lib: Library, articleId: string, context: EditContext = {}): RevisionSummary | null {
+  const now = (context.clock ?? (() => new Date()))();
+  const kept = lib.db
+    .transaction(() => {
+      const article = getArticle(lib, articleId);
+      return keepSessionEndVersion(lib.db, {
+        articleId,
+        articleVersion: article.version,
+        content: contentOf(article),
+        now,
+        userName: context.userName ?? '',
+      });
+    })
+    .immediate();
+  return kept === null ? null : getRevision(lib, kept);
 }

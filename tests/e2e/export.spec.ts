@@ -51,6 +51,6 @@ test('a story without a byline is exported with a written reason, and the packag
   await expect(done).toBeHidden();
   await page.getByRole('tab', { name: 'History' }).click();
   await expect(page.getByRole('region', { name: 'History' })).toContainText(
-    `checklist overridden: byline (“${reason}”)`,
+    `checklist overridden: the missing byline (“${reason}”)`,
   );
 });

@@ -66,6 +66,7 @@ export const VALID: { [C in Channel]: ArgsOf<C> } = {
   'revisions:list': { articleId: ID },
   'revisions:get': { id: ID },
   'revisions:create': { articleId: ID, label: 'Sent to legal' },
+  'revisions:endSession': { articleId: ID },
   'revisions:restore': { articleId: ID, revisionId: OTHER_ID, version: 4 },
   'preferences:get': {},
   'preferences:update': {
@@ -75,6 +76,7 @@ export const VALID: { [C in Channel]: ArgsOf<C> } = {
     theme: 'dark',
     houseStyle: [{ term: 'ISIS', suggestion: 'Daesh', note: '' }],
     autosaveDelayMs: 2000,
+    askedForName: true,
   },
   'imports:start': { files: [{ name: 'ferry.txt', dataBase64: 'RmVycnkKCkJvZHku' }] },
   'imports:status': { jobId: ID },

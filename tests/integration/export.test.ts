@@ -92,7 +92,9 @@ describe('exporting through the handler table', () => {
     }
 
     const [latest] = await call('revisions:list', { articleId: story.id });
-    expect(latest?.label).toBe(`Exported as ${path.basename(result.path)}; checklist overridden: byline (“${reason}”)`);
+    expect(latest?.label).toBe(
+      `Exported as ${path.basename(result.path)}; checklist overridden: the missing byline (“${reason}”)`,
+    );
     // The export keeps the article as it was: an editor with it open can go on saving.
     expect((await call('articles:get', { id: story.id })).version).toBe(story.version);
   });
@@ -185,7 +187,7 @@ describe('the checklist and the package agree', () => {
     ]);
     const [latest] = await call('revisions:list', { articleId: story.id });
     expect(latest?.label).toBe(
-      `Exported as ${path.basename(result.path)}; checklist overridden: claim:${claim.id} (“${reason}”)`,
+      `Exported as ${path.basename(result.path)}; checklist overridden: the claim “More than 40 officials” (“${reason}”)`,
     );
   });
 

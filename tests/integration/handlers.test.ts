@@ -142,6 +142,16 @@ describe('every channel through dispatch', () => {
     });
     const history = await track('revisions:list', { articleId: created.id });
     expect(history[0]).toEqual(kept);
+    // Leaving the story keeps what was left, signed, once: nothing new is kept a second time.
+    const left = await track('revisions:endSession', { articleId: created.id });
+    expect(left).toMatchObject({
+      kind: 'auto',
+      label: 'On leaving the story',
+      articleVersion: edited.version,
+      headline: 'Lighthouse stays shut',
+      createdBy: 'Amna Riaz',
+    });
+    expect(await call('revisions:endSession', { articleId: created.id })).toBeNull();
     const keptText = await track('revisions:get', { id: kept.id });
     expect(keptText).toMatchObject({ headline: 'Lighthouse reopens', bodyText: created.bodyText, status: 'editing' });
     const restored = await track('revisions:restore', {
@@ -449,6 +459,7 @@ describe('malformed payloads', () => {
       { articleId: 'ferry', label: 'Before the subs' },
       { articleId: UNKNOWN_ID, label: 'Before the subs', kind: 'restore' },
     ],
+    'revisions:endSession': [{}, { articleId: 'ferry' }, { articleId: UNKNOWN_ID, extra: true }],
     'revisions:restore': [
       {},
       { articleId: UNKNOWN_ID, revisionId: UNKNOWN_ID },

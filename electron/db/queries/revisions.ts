@@ -36,6 +36,8 @@ export type RevisionRow = {
   status: string;
   created_at: string;
   fields_json: string;
+  /** Who kept the version: the name from Preferences then, or '' when none was given. */
+  created_by: string;
 };
 
 export function insertRevision(
@@ -48,27 +50,16 @@ export function insertRevision(
     label: string;
     content: ArticleContent;
     createdAt: string;
+    createdBy?: string;
   },
 ): void {
   const { content } = revision;
-  const fields: RevisionFields = {
-    authorIds: content.authorIds,
-    dateline: content.dateline,
-    datelineDate: content.datelineDate,
-    leadImage: content.leadImage,
-    syndicationCredit: content.syndicationCredit,
-    language: content.language,
-    lengthTarget: content.lengthTarget,
-    section: content.section,
-    tags: content.tags,
-    related: content.related,
-  };
   prepared(
     db,
     `INSERT INTO revisions
        (id, article_id, article_version, kind, label, headline, dek, byline, dateline, body_json,
-        body_text, section, tags_json, status, created_at, fields_json)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        body_text, section, tags_json, status, created_at, fields_json, created_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     revision.id,
     revision.articleId,
@@ -85,16 +76,32 @@ export function insertRevision(
     JSON.stringify(content.tags),
     content.status,
     revision.createdAt,
-    JSON.stringify(fields),
+    JSON.stringify(revisionFields(content)),
+    revision.createdBy ?? '',
   );
 }
 
-/** When the article's newest revision was taken, if it has one. */
-export function latestRevisionTime(db: Db, articleId: string): string | undefined {
-  return (
-    (prepared(db, 'SELECT max(created_at) FROM revisions WHERE article_id = ?').pluck().get(articleId) as
-      string | null) ?? undefined
-  );
+/** The structured fields a revision of `content` keeps. */
+export function revisionFields(content: ArticleContent): RevisionFields {
+  return {
+    authorIds: content.authorIds,
+    dateline: content.dateline,
+    datelineDate: content.datelineDate,
+    leadImage: content.leadImage,
+    syndicationCredit: content.syndicationCredit,
+    language: content.language,
+    lengthTarget: content.lengthTarget,
+    section: content.section,
+    tags: content.tags,
+    related: content.related,
+  };
+}
+
+/** The article's newest revision, if it has one. */
+export function latestRevision(db: Db, articleId: string): RevisionRow | undefined {
+  return prepared(db, 'SELECT * FROM revisions WHERE article_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(
+    articleId,
+  ) as RevisionRow | undefined;
 }
 
 export function countRevisions(db: Db, articleId: string): number {

@@ -39,6 +39,7 @@ import { ExportDialog } from '../export/ExportDialog';
 import { FactCheckPanel, type FactCheckActions } from '../factcheck/FactCheckPanel';
 import { guessClaimKind, useArticleSources, useClaims } from '../factcheck/useClaims';
 import { HistoryPanel } from '../history/HistoryPanel';
+import { useEditingSession } from '../history/useEditingSession';
 import type { ComparedText } from '../../../shared/wordDiff';
 import { statusLabel } from '../library/summaries';
 import { SidePanels } from '../panels/SidePanels';
@@ -49,6 +50,7 @@ import type { RelatedDraft, RelatedSuggestion } from '../../../shared/related';
 import { INSERT_ALSO_SEE_COMMAND } from '../../editor/plugins/AlsoSeePlugin';
 import { ReaderDialog } from '../sources/ReaderDialog';
 import { SourcesPanel } from '../sources/SourcesPanel';
+import { UnsignedNote } from '../settings/NamePrompt';
 import { usePreferences } from '../settings/PreferencesProvider';
 import { ArticleHeader, headerValuesOf, type EditableValues, type HeaderValues } from './ArticleHeader';
 import { ArticleSaver, type FieldPatch } from './ArticleSaver';
@@ -236,6 +238,7 @@ function ArticleWorkspace({
         idleMs: preferences.autosaveDelayMs,
       }),
   );
+  useEditingSession(article.id, saver, report);
   const save = useSyncExternalStore(saver.subscribe, saver.getState);
   const [values, setValues] = useState<HeaderValues>(() => headerValuesOf(article));
   const [slugProblem, setSlugProblem] = useState<string | null>(null);
@@ -708,6 +711,7 @@ function ArticleWorkspace({
         onReload={onReload}
       >
         <p className="status-bar__item">{statusLabel(values.status)}</p>
+        <UnsignedNote />
       </StatusBar>
     </>
   );

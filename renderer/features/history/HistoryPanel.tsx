@@ -1,3 +1,5 @@
+import './history.css';
+
 import { useCallback, useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 
 import type { ArticleId, Revision, RevisionId, RevisionSummary, StatusChange } from '../../../shared/domain';
@@ -8,7 +10,7 @@ import { useReportError } from '../../components/Notices';
 import { formatPrecisely, formatWhen } from '../library/formatWhen';
 import { statusLabel } from '../library/summaries';
 import { RevisionCompare } from './RevisionCompare';
-import { revisionKindLabel, revisionTitle } from './revisionLabels';
+import { revisionKindLabel, revisionReason, revisionSigner, revisionTitle } from './revisionLabels';
 import { useThrottled } from './useThrottled';
 import type { ComparedText } from '../../../shared/wordDiff';
 
@@ -86,12 +88,7 @@ export function HistoryPanel({
         ) : (
           <ol className="revisions" aria-label="Versions">
             {revisions.map((revision) => (
-              <RevisionRow
-                key={revision.id}
-                revision={revision}
-                selected={revision.id === selected}
-                onSelect={() => setSelected(revision.id === selected ? null : revision.id)}
-              />
+              <RevisionRow key={revision.id} revision={revision} onOpen={() => setSelected(revision.id)} />
             ))}
           </ol>
         )}
@@ -113,40 +110,29 @@ export function HistoryPanel({
   );
 }
 
-function RevisionRow({
-  revision,
-  selected,
-  onSelect,
-}: {
-  revision: RevisionSummary;
-  selected: boolean;
-  onSelect: () => void;
-}): JSX.Element {
-  const title = revisionTitle(revision);
+function RevisionRow({ revision, onOpen }: { revision: RevisionSummary; onOpen: () => void }): JSX.Element {
+  const reason = revisionReason(revision);
+  const signer = revisionSigner(revision);
   const words = `${numbers.format(revision.wordCount)} ${revision.wordCount === 1 ? 'word' : 'words'}`;
+  // The button is named by what it shows, so it can be called by the words on it.
   return (
     <li className={`revision revision--${revision.kind}`}>
-      <button
-        type="button"
-        className="revision__button"
-        aria-pressed={selected}
-        aria-label={`${revisionKindLabel(revision.kind)}: ${title}, ${formatPrecisely(revision.createdAt)}, ${words}`}
-        onClick={onSelect}
-      >
+      <button type="button" className="revision__button" aria-haspopup="dialog" onClick={onOpen}>
         <span className="revision__top">
-          <span className={`revision__kind revision__kind--${revision.kind}`}>{revisionKindLabel(revision.kind)}</span>
+          <span className={`revision__kind revision__kind--${revision.kind}`}>{revisionKindLabel(revision.kind)}</span>{' '}
           <time className="revision__time" dateTime={revision.createdAt} title={formatPrecisely(revision.createdAt)}>
             {formatWhen(revision.createdAt)}
           </time>
-        </span>
-        <span className="revision__title clamp-2">{title}</span>
-        <span className="revision__words">{words}</span>
+        </span>{' '}
+        <span className="revision__title clamp-2">{revisionTitle(revision)}</span>{' '}
+        {reason === '' ? null : <span className="revision__reason">{reason}</span>}{' '}
+        <span className="revision__words">{signer === '' ? words : `${words} · ${signer}`}</span>
       </button>
     </li>
   );
 }
 
-/** Fetches a version's text, then shows it against the current text. */
+/** Fetches a version's text, then shows it against the current text in the comparison dialog. */
 function RevisionLoader({
   summary,
   saves,
@@ -185,9 +171,9 @@ function RevisionLoader({
     };
   }, [summary.id]);
 
-  if (problem !== null) return <FormProblem problem={problem} />;
-  if (revision === null) return <p className="panel__note">Loading the version…</p>;
-  return <RevisionCompare revision={revision} current={current} onRestore={onRestore} onClose={onClose} />;
+  return (
+    <RevisionCompare revision={revision} problem={problem} current={current} onRestore={onRestore} onClose={onClose} />
+  );
 }
 
 function SaveVersion({ onSave }: { onSave: (label: string) => Promise<void> }): JSX.Element {

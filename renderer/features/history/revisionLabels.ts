@@ -3,7 +3,7 @@ import { statusLabel } from '../library/summaries';
 
 const KIND_LABELS: Record<RevisionSummary['kind'], string> = {
   created: 'Created',
-  auto: 'Autosaved',
+  auto: 'Automatic',
   status: 'Status change',
   manual: 'Saved version',
   restore: 'Before restore',
@@ -14,13 +14,27 @@ export function revisionKindLabel(kind: RevisionSummary['kind']): string {
   return KIND_LABELS[kind];
 }
 
-/** The line that names a version: its label when it has one, else its headline. */
+/**
+ * The line that names a version: its label when a person or an action gave it one, else its
+ * headline. An automatic version is named by its headline; its label says why it was kept.
+ */
 export function revisionTitle(revision: Pick<RevisionSummary, 'kind' | 'label' | 'headline'>): string {
   const label = revision.label.trim();
   // Status versions are labelled with the status's stored name ("Status: fact-check").
   const status = revision.kind === 'status' ? ArticleStatusSchema.safeParse(/^Status: (.+)$/.exec(label)?.[1]) : null;
   if (status?.success === true) return `Status: ${statusLabel(status.data)}`;
-  if (label !== '') return label;
+  if (label !== '' && revision.kind !== 'auto') return label;
   const headline = revision.headline.trim();
   return headline === '' ? 'Untitled' : headline;
+}
+
+/** Why an automatic version was kept ("On leaving the story"), or '' for any other version. */
+export function revisionReason(revision: Pick<RevisionSummary, 'kind' | 'label'>): string {
+  return revision.kind === 'auto' ? revision.label.trim() : '';
+}
+
+/** "by Amna Riaz", or '' for a version kept before a name was given. */
+export function revisionSigner(revision: Pick<RevisionSummary, 'createdBy'>): string {
+  const name = revision.createdBy.trim();
+  return name === '' ? '' : `by ${name}`;
 }

@@ -12,7 +12,10 @@ const THEME_LABELS: Record<Theme, string> = { system: 'Match the system', light:
 
 type Row = HouseStyleRule & { key: number };
 
-type Draft = Omit<Preferences, 'houseStyle' | 'autosaveDelayMs'> & { autosaveDelay: string; rows: Row[] };
+type Draft = Omit<Preferences, 'houseStyle' | 'autosaveDelayMs' | 'askedForName'> & {
+  autosaveDelay: string;
+  rows: Row[];
+};
 
 function draftOf(preferences: Preferences): Draft {
   return {
@@ -67,6 +70,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }): JSX.Elemen
       theme: draft.theme,
       autosaveDelayMs: Number(draft.autosaveDelay),
       houseStyle: rows,
+      // The name field has been seen here: the first-run question is not asked again.
+      askedForName: true,
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -114,7 +119,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }): JSX.Elemen
               autoComplete="name"
               onChange={(event) => set({ userName: event.target.value })}
             />
-            <span className="form-field__hint">Recorded with every status change you make.</span>
+            <span className="form-field__hint">Signs the status changes, verdicts and versions you make.</span>
           </label>
         </section>
 

@@ -31,6 +31,16 @@ describe('preferences', () => {
     expect(JSON.parse(fs.readFileSync(file(), 'utf8'))).toMatchObject({ userName: 'Amna Riaz' });
   });
 
+  it('remember that the first-run question for a name was put off, and a file from before it asks it', () => {
+    fs.writeFileSync(file(), JSON.stringify({ theme: 'dark' }));
+    expect(openPreferences(tmp.dir).get().preferences).toMatchObject({ userName: '', askedForName: false });
+    openPreferences(tmp.dir).update({ askedForName: true });
+    expect(openPreferences(tmp.dir).get()).toMatchObject({
+      preferences: { userName: '', askedForName: true, theme: 'dark' },
+      notice: null,
+    });
+  });
+
   it('set a malformed file aside, report it, and use the defaults', () => {
     fs.writeFileSync(file(), '{"userName": "Amna", "theme": ');
     const state = openPreferences(tmp.dir).get();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  AUTO_REVISION_INTERVAL_MS,
   createArticle,
   getArticle,
   listArticles,
@@ -167,32 +166,6 @@ describe('saving an article', () => {
     expect(revisionsOf(article.id).map((r) => [r.kind, r.article_version, r.label])).toEqual([
       ['created', 1, ''],
       ['status', 2, 'Status: fact-check'],
-    ]);
-  });
-
-  it('keeps an automatic revision at most every five minutes of editing', () => {
-    const article = createArticle(library.lib, { headline: 'v1' }, { clock });
-    let version = 1;
-    const saveAfter = (ms: number) => {
-      clock.advance(ms);
-      version = saveArticle(library.lib, article.id, version, { headline: `v${version + 1}` }, { clock }).version;
-    };
-    saveAfter(60_000); // 1 min after creation
-    saveAfter(AUTO_REVISION_INTERVAL_MS - 60_001); // 4:59.999 after creation
-    expect(revisionsOf(article.id).map((r) => r.kind)).toEqual(['created']);
-    saveAfter(1); // exactly 5:00
-    expect(revisionsOf(article.id).map((r) => [r.kind, r.headline])).toEqual([
-      ['created', 'v1'],
-      ['auto', 'v4'],
-    ]);
-    saveAfter(2 * 60_000);
-    saveAfter(2 * 60_000);
-    expect(revisionsOf(article.id)).toHaveLength(2);
-    saveAfter(60_000); // 5:00 after the last revision
-    expect(revisionsOf(article.id).map((r) => [r.kind, r.article_version])).toEqual([
-      ['created', 1],
-      ['auto', 4],
-      ['auto', 7],
     ]);
   });
 });

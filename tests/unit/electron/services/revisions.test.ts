@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  AUTO_REVISION_INTERVAL_MS,
   createArticle,
   getArticle,
   saveArticle,
@@ -10,7 +9,13 @@ import {
 } from '../../../../electron/services/articles';
 import { addImage } from '../../../../electron/services/assets';
 import { createAuthor } from '../../../../electron/services/authors';
-import { getRevision, listRevisions, restoreRevision, saveVersion } from '../../../../electron/services/revisions';
+import {
+  endEditingSession,
+  getRevision,
+  listRevisions,
+  restoreRevision,
+  saveVersion,
+} from '../../../../electron/services/revisions';
 import type { ArticlePatch } from '../../../../shared/api';
 import type { Article } from '../../../../shared/domain';
 import { bodyFromParagraphs } from '../../../../shared/text';
@@ -50,24 +55,27 @@ function save(article: Article, patch: ArticlePatch, userName = ''): Article {
 }
 
 describe('the history of an article', () => {
-  it('lists its revisions newest first, with kind, label, version, headline and word count', () => {
+  it('lists its revisions newest first, with kind, label, version, headline, word count and who kept them', () => {
     const created = createArticle(
       library.lib,
       { headline: 'Ferry', body: bodyFromParagraphs(['One two three.']) },
-      { clock },
+      { clock, userName: 'Maria Okafor' },
     );
-    const editing = save(created, { status: 'editing' });
+    const editing = save(created, { status: 'editing' }, 'Omar Khan');
     clock.advance(60_000);
-    const kept = saveVersion(library.lib, created.id, 'Sent to legal', clock());
-    clock.advance(AUTO_REVISION_INTERVAL_MS);
+    const kept = saveVersion(library.lib, created.id, 'Sent to legal', clock(), ' Amna Riaz ');
     save(editing, { headline: 'Ferry trial', body: bodyFromParagraphs(['One two three four five.']) });
+    clock.advance(1000);
+    endEditingSession(library.lib, created.id, { clock });
 
     const listed = listRevisions(library.lib, created.id);
-    expect(listed.map((r) => [r.kind, r.label, r.articleVersion, r.headline, r.wordCount, r.createdAt])).toEqual([
-      ['auto', '', 3, 'Ferry trial', 5, '2026-03-02T09:08:00.000Z'],
-      ['manual', 'Sent to legal', 2, 'Ferry', 3, '2026-03-02T09:02:00.000Z'],
-      ['status', 'Status: editing', 2, 'Ferry', 3, '2026-03-02T09:01:00.000Z'],
-      ['created', '', 1, 'Ferry', 3, '2026-03-02T09:00:00.000Z'],
+    expect(
+      listed.map((r) => [r.kind, r.label, r.articleVersion, r.headline, r.wordCount, r.createdAt, r.createdBy]),
+    ).toEqual([
+      ['auto', 'On leaving the story', 3, 'Ferry trial', 5, '2026-03-02T09:03:01.000Z', ''],
+      ['manual', 'Sent to legal', 2, 'Ferry', 3, '2026-03-02T09:02:00.000Z', 'Amna Riaz'],
+      ['status', 'Status: editing', 2, 'Ferry', 3, '2026-03-02T09:01:00.000Z', 'Omar Khan'],
+      ['created', '', 1, 'Ferry', 3, '2026-03-02T09:00:00.000Z', 'Maria Okafor'],
     ]);
     expect(listed[1]?.id).toBe(kept.id);
     expect(listed.every((r) => r.articleId === created.id)).toBe(true);
