@@ -18,6 +18,7 @@ const BENCHMARKS = [
   'related.ts',
   'exportFormats.ts',
   'export.ts',
+  'versions.ts',
 ];
 
 const only = process.argv.slice(2);

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/connection';
 import type { ArticleContent } from '../db/queries/articles';
 import { getEditingTime, setEditingTime } from '../db/queries/editingTime';
-import type { RevisionKind, RevisionRow } from '../db/queries/revisions';
+import type { RevisionHead, RevisionKind, RevisionRow } from '../db/queries/revisions';
 import * as revisions from '../db/queries/revisions';
 
 /** An automatic version is kept once an article has been edited this long since its newest version. */
@@ -21,7 +21,7 @@ export const EDITING_BREAK_MS = 5 * 60 * 1000;
  * moment; over HTTP the two can arrive in either order. A save this soon after a session-end
  * version, made on the very text that version kept, is that last save arriving late.
  */
-export const LATE_SAVE_MS = 15 * 1000;
+export const LATE_SAVE_MS = 5 * 1000;
 
 /** Why an automatic version was kept, as History shows it. */
 export const AUTO_VERSION_LABELS = {
@@ -29,13 +29,19 @@ export const AUTO_VERSION_LABELS = {
   editing: 'After 10 minutes of editing',
 } as const;
 
-/** JSON with every object's keys in order: the same value always reads the same. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item !== null && typeof item === 'object' && !Array.isArray(item)
-      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : item,
-  );
+/** Whether two JSON values are equal, whatever order their objects' keys were written in. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, index) => sameJson(item, b[index]));
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  const other = b as Record<string, unknown>;
+  const own = a as Record<string, unknown>;
+  return keys.every((key) => Object.hasOwn(other, key) && sameJson(own[key], other[key]));
 }
 
 /** Whether `content` reads as the kept version does: the same text and fields (the status aside). */
@@ -59,10 +65,9 @@ export function sameAsRevision(row: RevisionRow, content: ArticleContent): boole
   } catch {
     return false;
   }
-  return (
-    canonicalJson(keptBody) === canonicalJson(content.body) &&
-    canonicalJson(keptFields) === canonicalJson(revisions.revisionFields(content))
-  );
+  // Through JSON, so a field left undefined reads as the stored version's missing one.
+  const fields: unknown = JSON.parse(JSON.stringify(revisions.revisionFields(content)));
+  return sameJson(keptBody, content.body) && sameJson(keptFields, fields);
 }
 
 type Keep = {
@@ -88,8 +93,14 @@ function keep(db: Db, kind: RevisionKind, label: string, { articleId, articleVer
   return id;
 }
 
+/** Whether `content` reads as the kept version named by `head` does. */
+function sameAsKept(db: Db, head: RevisionHead, content: ArticleContent): boolean {
+  const row = revisions.getRevision(db, head.id);
+  return row !== undefined && sameAsRevision(row, content);
+}
+
 /** The editing time since `latest` was kept, this save's share included. */
-function editingSince(db: Db, articleId: string, latest: RevisionRow, now: Date): number {
+function editingSince(db: Db, articleId: string, latest: RevisionHead, now: Date): number {
   const counted = getEditingTime(db, articleId);
   const counting = counted?.sinceRevision === latest.id;
   const from = counting ? counted.lastSaveAt : latest.created_at;
@@ -97,7 +108,7 @@ function editingSince(db: Db, articleId: string, latest: RevisionRow, now: Date)
   return (counting ? counted.editingMs : 0) + (gap > 0 && gap <= EDITING_BREAK_MS ? gap : 0);
 }
 
-function isLateSessionSave(latest: RevisionRow, versionBefore: number, now: Date): boolean {
+function isLateSessionSave(latest: RevisionHead, versionBefore: number, now: Date): boolean {
   return (
     latest.kind === 'auto' &&
     latest.label === AUTO_VERSION_LABELS.sessionEnd &&
@@ -114,7 +125,7 @@ function isLateSessionSave(latest: RevisionRow, versionBefore: number, now: Date
  */
 export function keepVersionsAfterSave(db: Db, save: Keep & { versionBefore: number; statusChanged: boolean }): void {
   const { articleId, content, now } = save;
-  const latest = revisions.latestRevision(db, articleId);
+  const latest = revisions.latestRevisionHead(db, articleId);
   let kept: string | null = null;
   let editingMs = 0;
   if (save.statusChanged) {
@@ -125,7 +136,7 @@ export function keepVersionsAfterSave(db: Db, save: Keep & { versionBefore: numb
   } else {
     editingMs = editingSince(db, articleId, latest, now);
     const late = isLateSessionSave(latest, save.versionBefore, now);
-    if ((late || editingMs >= AUTO_VERSION_EDITING_MS) && !sameAsRevision(latest, content)) {
+    if ((late || editingMs >= AUTO_VERSION_EDITING_MS) && !sameAsKept(db, latest, content)) {
       kept = keep(db, 'auto', late ? AUTO_VERSION_LABELS.sessionEnd : AUTO_VERSION_LABELS.editing, save);
     }
   }
@@ -144,8 +155,8 @@ export function keepVersionsAfterSave(db: Db, save: Keep & { versionBefore: numb
  * the new version's id, or null when there was nothing new to keep.
  */
 export function keepSessionEndVersion(db: Db, article: Keep): string | null {
-  const latest = revisions.latestRevision(db, article.articleId);
-  if (latest !== undefined && sameAsRevision(latest, article.content)) return null;
+  const latest = revisions.latestRevisionHead(db, article.articleId);
+  if (latest !== undefined && sameAsKept(db, latest, article.content)) return null;
   const id = keep(db, 'auto', AUTO_VERSION_LABELS.sessionEnd, article);
   setEditingTime(db, article.articleId, { sinceRevision: id, editingMs: 0, lastSaveAt: article.now.toISOString() });
   return id;

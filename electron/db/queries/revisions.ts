@@ -97,11 +97,16 @@ export function revisionFields(content: ArticleContent): RevisionFields {
   };
 }
 
-/** The article's newest revision, if it has one. */
-export function latestRevision(db: Db, articleId: string): RevisionRow | undefined {
-  return prepared(db, 'SELECT * FROM revisions WHERE article_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(
-    articleId,
-  ) as RevisionRow | undefined;
+/** What a save needs to know of a revision: which it is, why and when it was kept; not its text. */
+export type RevisionHead = Pick<RevisionRow, 'id' | 'kind' | 'label' | 'article_version' | 'created_at'>;
+
+/** The article's newest revision, without its text (a long story's is megabytes), if it has one. */
+export function latestRevisionHead(db: Db, articleId: string): RevisionHead | undefined {
+  return prepared(
+    db,
+    `SELECT id, kind, label, article_version, created_at FROM revisions
+     WHERE article_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+  ).get(articleId) as RevisionHead | undefined;
 }
 
 export function countRevisions(db: Db, articleId: string): number {
