@@ -195,6 +195,8 @@ export const VerdictChangeSchema = z.object({
   checker: z.string(),
   note: z.string(),
   at: TimestampSchema,
+  /** The claim's words the verdict was given to. */
+  text: z.string(),
 });
 export type VerdictChange = z.infer<typeof VerdictChangeSchema>;
 
@@ -210,6 +212,13 @@ export const ClaimSchema = z.object({
   checker: z.string(),
   checkedAt: TimestampSchema.nullable(),
   note: z.string(),
+  /** The words the current verdict was given to; null while unchecked. */
+  verdictText: z.string().nullable(),
+  /**
+   * The words changed after the verdict (beyond white space and typography, see
+   * claimWordsChanged): the verdict is for other words until it is confirmed or replaced.
+   */
+  changedSinceVerdict: z.boolean(),
   evidence: z.array(EvidenceSchema),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,

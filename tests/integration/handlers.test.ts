@@ -226,8 +226,23 @@ describe('every channel through dispatch', () => {
     expect(linked.evidence[0]).toMatchObject({ exact: 'reopens on Friday', suffix: ', the harbour master said.' });
     const checked = await track('claims:setVerdict', { id: claim.id, verdict: 'verified', note: 'In the statement.' });
     expect(checked).toMatchObject({ verdict: 'verified', checker: 'Amna Riaz', note: 'In the statement.' });
+    const noted = await track('claims:setNote', { id: claim.id, note: 'In the statement, paragraph 2.' });
+    expect(noted).toMatchObject({ verdict: 'verified', note: 'In the statement, paragraph 2.' });
     expect(await track('claims:history', { id: claim.id })).toEqual([
-      { verdict: 'verified', checker: 'Amna Riaz', note: 'In the statement.', at: checked.checkedAt },
+      {
+        verdict: 'verified',
+        checker: 'Amna Riaz',
+        note: 'In the statement.',
+        at: checked.checkedAt,
+        text: 'reopens on Friday',
+      },
+      {
+        verdict: 'verified',
+        checker: 'Amna Riaz',
+        note: 'In the statement, paragraph 2.',
+        at: noted.checkedAt,
+        text: 'reopens on Friday',
+      },
     ]);
     expect(
       (await track('claims:removeEvidence', { evidenceId: linked.evidence[0]?.id ?? UNKNOWN_ID })).evidence,
@@ -511,6 +526,7 @@ describe('malformed payloads', () => {
       { id: UNKNOWN_ID, verdict: 'true' },
       { id: UNKNOWN_ID, verdict: 'verified', note: 42 },
     ],
+    'claims:setNote': [{ id: UNKNOWN_ID }, { id: UNKNOWN_ID, note: 42 }, { id: UNKNOWN_ID, note: 'x'.repeat(5001) }],
     'claims:history': refSpecific,
     'claims:addEvidence': [
       { claimId: UNKNOWN_ID, snapshotId: UNKNOWN_ID, start: -1, end: 3 },
