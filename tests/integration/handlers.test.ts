@@ -12,7 +12,7 @@ import { LibraryHost } from '../../electron/services/LibraryHost';
 import type { ArgsOf, Channel, Envelope, ResultOf } from '../../shared/api';
 import { CHANNELS, contract } from '../../shared/api';
 import type { Article } from '../../shared/domain';
-import { SourceFieldsSchema, type Source, type SourceFields } from '../../shared/sources';
+import { SourceFieldsSchema, sourceFieldsOf, type Source, type SourceFields } from '../../shared/sources';
 import type { ApiErrorCode } from '../../shared/errors';
 import { bodyFromParagraphs } from '../../shared/text';
 import { damageLibraryPages } from '../helpers/damage';
@@ -30,19 +30,7 @@ afterEach(() => library.close());
 const UNKNOWN_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 
 /** A source's editable fields, as an update sends them. */
-function fieldsOf(source: Source): SourceFields {
-  return SourceFieldsSchema.parse({
-    kind: source.kind,
-    title: source.title,
-    publisher: source.publisher,
-    author: source.author,
-    url: source.url,
-    publishedDate: source.publishedDate,
-    accessedDate: source.accessedDate,
-    reliability: source.reliability,
-    notes: source.notes,
-  });
-}
+const fieldsOf = (source: Source): SourceFields => SourceFieldsSchema.parse(sourceFieldsOf(source));
 const packageVersion = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string }).version;
 
 /** Calls a channel and returns its value, failing the test with the error message otherwise. */
