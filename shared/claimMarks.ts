@@ -64,3 +64,9 @@ export function comparableClaimWords(text: string): string {
 export function claimWordsChanged(atVerdict: string, now: string): boolean {
   return atVerdict !== now && comparableClaimWords(atVerdict) !== comparableClaimWords(now);
 }
+
+/** A claim's words set in quotation marks for a sentence about them, unless they already open and close with their own. */
+export function quotedClaim(text: string): string {
+  const flat = text.trim();
+  return /^["“‘'«„]/u.test(flat) && /["”’'»][.,;:!?]?$/u.test(flat) ? flat : `“${flat}”`;
+}

@@ -87,7 +87,10 @@ const text = (max: number, what: string) =>
     .max(max, { error: `The ${what} is too long (at most ${max.toLocaleString('en')} characters).` });
 
 /** A calendar date (YYYY-MM-DD), or empty when unknown. */
-const DateOrEmptySchema = z.union([z.literal(''), z.iso.date({ error: 'Dates are written YYYY-MM-DD.' })]);
+const DateOrEmptySchema = z.union([
+  z.literal(''),
+  z.iso.date({ error: 'Not a date: write it as year-month-day, e.g. 2026-03-02.' }),
+]);
 
 /** A source's address: http or https, or nothing. */
 const SourceUrlSchema = z.union([

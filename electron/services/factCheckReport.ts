@@ -1,3 +1,4 @@
+import { quotedClaim } from '../../shared/claimMarks';
 import type { Claim, Evidence, SnapshotMeta, Source, VerdictChange } from '../../shared/sources';
 import { RELIABILITY_LABELS, SOURCE_KIND_LABELS, VERDICT_LABELS } from '../../shared/sources';
 import { getArticle } from './articles';
@@ -151,7 +152,7 @@ function historyTable(history: readonly VerdictChange[]): string {
 /** What a reader of the report must know of a claim edited after its verdict: the words then and now. */
 function changedNotice(claim: Claim): string {
   if (!claim.changedSinceVerdict || claim.verdictText === null) return '';
-  return `<p class="changed"><strong>Changed since the verdict:</strong> was “${escapeHtml(claim.verdictText)}”, now “${escapeHtml(claim.text)}”. The verdict (${escapeHtml(VERDICT_LABELS[claim.verdict])}) was given to the earlier words and has not been confirmed for these.</p>`;
+  return `<p class="changed"><strong>Changed since the verdict:</strong> was ${escapeHtml(quotedClaim(claim.verdictText))}, now ${escapeHtml(quotedClaim(claim.text))}. The verdict (${escapeHtml(VERDICT_LABELS[claim.verdict])}) was given to the earlier words and has not been confirmed for these.</p>`;
 }
 
 function claimItem(

@@ -3,7 +3,7 @@ import './factcheck.css';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX } from 'react';
 
-import { claimWordsChanged } from '../../../shared/claimMarks';
+import { claimWordsChanged, quotedClaim } from '../../../shared/claimMarks';
 import type { ClaimSuggestion, SuggestionList } from '../../../shared/claimSuggestions';
 import type { ArticleId } from '../../../shared/domain';
 import type { Claim, ClaimKind, Verdict, VerdictChange } from '../../../shared/sources';
@@ -147,8 +147,8 @@ const ClaimCard = memo(function ClaimCard({
       {claim.verdictText !== null && changed ? (
         <div className="claim__changed">
           <p>
-            <strong>Changed since the verdict:</strong> was “{short(claim.verdictText, 240)}”, now “
-            {short(claim.text, 240)}”
+            <strong>Changed since the verdict:</strong> was {quotedClaim(short(claim.verdictText, 240))}, now{' '}
+            {quotedClaim(short(claim.text, 240))}
           </p>
           <p className="claim__meta">
             The verdict was given to the earlier words. Confirm it still holds, or give a new one.

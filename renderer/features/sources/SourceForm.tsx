@@ -1,4 +1,13 @@
-import { useEffect, useId, useRef, useState, type JSX, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FocusEvent,
+  type JSX,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 
 import type { Source, SourceFields } from '../../../shared/sources';
 import {
@@ -67,6 +76,14 @@ export function SourceForm({
       const others = Object.fromEntries(Object.entries(current).filter(([name]) => name !== field));
       return problem === null ? others : { ...others, [field]: problem };
     });
+  };
+
+  // Leaving a field for Save or Cancel checks nothing yet: a message appearing there would move
+  // the button from under the pointer between press and release, and the click would be lost.
+  const leave = (field: FieldName, event: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+    const next = event.relatedTarget;
+    if (next instanceof HTMLButtonElement && next.form !== null && next.form === event.currentTarget.form) return;
+    check(field, event.currentTarget.value);
   };
 
   const set = (field: FieldName, value: string) => {
@@ -141,7 +158,7 @@ export function SourceForm({
       aria-invalid={problems[name] !== undefined}
       aria-describedby={describedBy(name, options.hint)}
       onChange={(event) => set(name, event.currentTarget.value)}
-      onBlur={(event) => check(name, event.currentTarget.value)}
+      onBlur={(event) => leave(name, event)}
     />
   );
 
@@ -206,7 +223,7 @@ export function SourceForm({
           aria-invalid={problems.notes !== undefined}
           aria-describedby={describedBy('notes')}
           onChange={(event) => set('notes', event.currentTarget.value)}
-          onBlur={(event) => check('notes', event.currentTarget.value)}
+          onBlur={(event) => leave('notes', event)}
         />,
       )}
       <FormProblem problem={failure} />
