@@ -72,8 +72,12 @@ test('a claim edited after its verdict is flagged in its card, its mark, the rep
 
   const changedQuote = claimCard(page, /^Claim: “We will rebuild some schools/);
   await expect(changedQuote).toContainText(`Changed since the verdict: was ${QUOTE}, now ${CHANGED_QUOTE}`);
+  await expect(changedQuote.locator('del')).toHaveText(['every', 'school']);
+  await expect(changedQuote.locator('ins')).toHaveText(['some', 'schools']);
   const changedFigure = claimCard(page, 'killed 214 people');
   await expect(changedFigure).toContainText(`Changed since the verdict: was “${FIGURE}”, now “killed 214 people”`);
+  await expect(changedFigure.locator('del')).toHaveText(['212']);
+  await expect(changedFigure.locator('ins')).toHaveText(['214']);
   await expect(factCheck(page).getByRole('status')).toHaveText(
     '2 of 2 claims checked · 2 changed since their verdicts',
   );

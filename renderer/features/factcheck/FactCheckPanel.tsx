@@ -8,6 +8,7 @@ import type { ClaimSuggestion, SuggestionList } from '../../../shared/claimSugge
 import type { ArticleId } from '../../../shared/domain';
 import type { Claim, ClaimKind, Verdict, VerdictChange } from '../../../shared/sources';
 import { CLAIM_KINDS, VERDICT_LABELS, VERDICTS } from '../../../shared/sources';
+import { wordDiff } from '../../../shared/wordDiff';
 import { api } from '../../api';
 import { ARIA_MOD, MOD_KEY, SHIFT_KEY } from '../../components/keys';
 import { formatWhen } from '../library/formatWhen';
@@ -87,6 +88,55 @@ function saveReport(articleId: ArticleId, onError: (error: unknown) => void): vo
   }, onError);
 }
 
+/** A claim's words changed after its verdict: then and now, the words that differ, and a way to confirm. */
+function ChangedSinceVerdict({
+  before,
+  now,
+  verdict,
+  onConfirm,
+}: {
+  before: string;
+  now: string;
+  verdict: Verdict;
+  onConfirm: () => void;
+}): JSX.Element {
+  const diff = useMemo(() => wordDiff(before, now), [before, now]);
+  return (
+    <div className="claim__changed">
+      <p>
+        <strong>Changed since the verdict:</strong> was {quotedClaim(short(before, 240))}, now{' '}
+        {quotedClaim(short(now, 240))}
+      </p>
+      {diff === null || diff.parts.length > 60 ? null : (
+        <p className="claim__meta">
+          Words changed:{' '}
+          <span className="quote-check__diff">
+            {diff.parts.map((part, index) =>
+              part.kind === 'same' ? (
+                <span key={index}>{part.text}</span>
+              ) : part.kind === 'deleted' ? (
+                <del key={index} title="When the verdict was given, not now">
+                  {part.text}
+                </del>
+              ) : (
+                <ins key={index} title="Now, not when the verdict was given">
+                  {part.text}
+                </ins>
+              ),
+            )}
+          </span>
+        </p>
+      )}
+      <p className="claim__meta">
+        The verdict was given to the earlier words. Confirm it still holds, or give a new one.
+      </p>
+      <button type="button" className="button button--small" onClick={onConfirm}>
+        Confirm: still {VERDICT_LABELS[verdict]}
+      </button>
+    </div>
+  );
+}
+
 const ClaimCard = memo(function ClaimCard({
   claim,
   focused,
@@ -145,18 +195,12 @@ const ClaimCard = memo(function ClaimCard({
     >
       <blockquote className="claim__text">{short(claim.text, 400)}</blockquote>
       {claim.verdictText !== null && changed ? (
-        <div className="claim__changed">
-          <p>
-            <strong>Changed since the verdict:</strong> was {quotedClaim(short(claim.verdictText, 240))}, now{' '}
-            {quotedClaim(short(claim.text, 240))}
-          </p>
-          <p className="claim__meta">
-            The verdict was given to the earlier words. Confirm it still holds, or give a new one.
-          </p>
-          <button type="button" className="button button--small" onClick={() => setVerdict(claim.verdict)}>
-            Confirm: still {VERDICT_LABELS[claim.verdict]}
-          </button>
-        </div>
+        <ChangedSinceVerdict
+          before={claim.verdictText}
+          now={claim.text}
+          verdict={claim.verdict}
+          onConfirm={() => setVerdict(claim.verdict)}
+        />
       ) : null}
       {claim.state === 'orphaned' ? (
         <p className="claim__warning">Its words were deleted from the text. Attach it to new words, or dismiss it.</p>
