@@ -15,6 +15,7 @@ import { formatWhen } from '../library/formatWhen';
 import { QuoteCheckResult } from './QuoteCheckResult';
 import { readNoteDrafts, writeNoteDrafts } from './storedPerArticle';
 import { Suggestions } from './Suggestions';
+import { WordChanges } from './WordChanges';
 
 const KIND_LABELS: Readonly<Record<ClaimKind, string>> = {
   quote: 'Quote',
@@ -110,21 +111,14 @@ function ChangedSinceVerdict({
       {diff === null || diff.parts.length > 60 ? null : (
         <p className="claim__meta">
           Words changed:{' '}
-          <span className="quote-check__diff">
-            {diff.parts.map((part, index) =>
-              part.kind === 'same' ? (
-                <span key={index}>{part.text}</span>
-              ) : part.kind === 'deleted' ? (
-                <del key={index} title="When the verdict was given, not now">
-                  {part.text}
-                </del>
-              ) : (
-                <ins key={index} title="Now, not when the verdict was given">
-                  {part.text}
-                </ins>
-              ),
-            )}
-          </span>
+          <WordChanges
+            parts={diff.parts.map((part) => ({
+              text: part.text,
+              change: part.kind === 'same' ? 'same' : part.kind === 'deleted' ? 'removed' : 'added',
+            }))}
+            removedTitle="When the verdict was given, not now"
+            addedTitle="Now, not when the verdict was given"
+          />
         </p>
       )}
       <p className="claim__meta">
