@@ -373,10 +373,13 @@ function useNoteDrafts(
       const { drafts: pending, claims: known } = latest.current;
       for (const claim of known ?? []) if (pending.has(claim.id)) save(claim);
     };
-    // Left unsaved last time the article was open.
+    // Left unsaved last time the article was open; a note for a claim no longer in the library has nowhere to go.
+    for (const id of latest.current.drafts.keys()) {
+      if (!(latest.current.claims ?? []).some((claim) => claim.id === id)) onDraft(id, undefined);
+    }
     saveAll();
     return saveAll;
-  }, [loaded, save]);
+  }, [loaded, save, onDraft]);
 
   return { drafts, onDraft, save };
 }
