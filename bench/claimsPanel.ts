@@ -1,8 +1,10 @@
 /**
  * Fact-check panel benchmark: a library holding FEVER's 9,999 real claims with their verdicts,
- * spread over ten articles, one of which carries 1,000 of them, each marked in its text. In
- * Chromium (browser mode): how long the Fact check panel takes to open on that article and to
- * filter by verdict, and typing latency in it. Prints its figures; asserts nothing.
+ * spread over ten articles, one of which carries 1,000 of them, each marked in its text; and a
+ * 10,000-word story of BBC copy with no claim yet. In Chromium (browser mode): how long the
+ * Fact check panel takes to open on the first and to filter by verdict, and typing latency in
+ * it; on the story, how long until its suggested claims are drawn, how many are drawn, and
+ * typing latency beside them. Prints its figures; asserts nothing.
  *
  *   npm run bench -- claims
  */
@@ -17,6 +19,7 @@ import type { Body } from '../shared/domain';
 import type { ClaimKind, Verdict } from '../shared/sources';
 import { bodyFromParagraphs } from '../shared/text';
 import { markNode, textNode } from '../tests/helpers/lexicalNodes';
+import { bbcParagraphs } from '../tests/helpers/newsCopy';
 import { call, ms, runBenchmark, typingLatency, withServerAndBrowser } from './browser';
 
 const FEVER = path.join(__dirname, '..', '..', 'shared', 'corpora', 'factcheck', 'fever', 'paper_dev.jsonl');
@@ -46,7 +49,12 @@ function markedBody(claims: readonly { id: string; text: string }[]): Body {
 }
 
 /** Builds the library; returns the id of the first article (1,000 claims) and the counts. */
-function buildLibrary(file: string): { articleId: string; claims: number; verdicts: Map<Verdict, number> } {
+function buildLibrary(file: string): {
+  articleId: string;
+  storyId: string;
+  claims: number;
+  verdicts: Map<Verdict, number>;
+} {
   const fever = fs
     .readFileSync(FEVER, 'utf8')
     .split('\n')
@@ -55,8 +63,13 @@ function buildLibrary(file: string): { articleId: string; claims: number; verdic
   const host = LibraryHost.open(file);
   const verdicts = new Map<Verdict, number>();
   let first = '';
+  let story: string;
   try {
     const lib = host.current;
+    story = createArticle(lib, {
+      headline: 'Round-up of the week',
+      body: bodyFromParagraphs(bbcParagraphs(10_000).paragraphs),
+    }).id;
     for (let from = 0; from < fever.length; from += PER_ARTICLE) {
       const batch = fever.slice(from, from + PER_ARTICLE);
       const article = createArticle(lib, {
@@ -78,14 +91,14 @@ function buildLibrary(file: string): { articleId: string; claims: number; verdic
   } finally {
     host.close();
   }
-  return { articleId: first, claims: fever.length, verdicts };
+  return { articleId: first, storyId: story, claims: fever.length, verdicts };
 }
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-claims-'));
   const library = path.join(dir, 'library.sqlite3');
   const built = performance.now();
-  const { articleId, claims, verdicts } = buildLibrary(library);
+  const { articleId, storyId, claims, verdicts } = buildLibrary(library);
   console.log(
     `Library: ${claims.toLocaleString('en')} FEVER claims in ${Math.ceil(claims / PER_ARTICLE)} articles (${[
       ...verdicts,
@@ -173,6 +186,30 @@ async function main(): Promise<void> {
       );
     }
     await page.close();
+
+    // The 10,000-word story: its suggestions, from a fresh page, drawn in the Fact check panel.
+    const opened10k: number[] = [];
+    let drawn = 0;
+    let summary = '';
+    const story = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await story.addInitScript({ content: 'window.__name = (target) => target;' });
+    for (let round = 0; round < ROUNDS; round += 1) {
+      await story.addInitScript({ content: "localStorage.setItem('copydesk.panel', 'factcheck');" });
+      const from = performance.now();
+      await story.goto(`${server.url}#/article/${storyId}`);
+      await story.getByText(/^Suggested claims \(\d+\)$/).waitFor();
+      opened10k.push(performance.now() - from);
+      summary = (await story.getByText(/^Suggested claims \(\d+\)$/).textContent()) ?? '';
+      drawn = await story.locator('.suggestions li').count();
+    }
+    console.log(
+      `10,000-word story: opened to its suggestions drawn p50 ${ms(opened10k, 50)}, p95 ${ms(opened10k, 95)}; ${summary}, ${drawn} drawn until a group is opened`,
+    );
+    const latency = await typingLatency(story, KEYSTROKES);
+    console.log(
+      `Typing in the 10,000-word story beside its suggestions (${KEYSTROKES} keys): keydown→committed p50 ${ms(latency.commit, 50)}, p95 ${ms(latency.commit, 95)}; keydown→next frame p50 ${ms(latency.paint, 50)}, p95 ${ms(latency.paint, 95)}`,
+    );
+    await story.close();
   });
 }
 

@@ -320,6 +320,8 @@ export const contract = {
     z.strictObject({ id: ClaimIdSchema, verdict: VerdictSchema, note: ClaimNoteSchema.default('') }),
     ClaimSchema,
   ),
+  /** The note of the claim's current verdict, changed: a new history entry, for the words that verdict judged. */
+  'claims:setNote': channel(z.strictObject({ id: ClaimIdSchema, note: ClaimNoteSchema }), ClaimSchema),
   'claims:history': channel(z.strictObject({ id: ClaimIdSchema }), z.array(VerdictChangeSchema)),
   'claims:addEvidence': channel(
     z.strictObject({

@@ -19,6 +19,11 @@ export type ClaimSuggestion = {
   kind: ClaimKind;
   /** Why it was proposed, in words: "Direct quotation", "Figure: 140 people", "Date: Mar. 22, 2024". */
   reason: string;
+  /**
+   * Who the words are attributed to in their sentence, if anyone: the phrase ("Pakistan’s
+   * foreign ministry said"), and whether it names the source (a proper name, not "officials").
+   */
+  attribution: { phrase: string; named: boolean } | null;
 };
 
 type Span = { start: number; end: number };
@@ -163,7 +168,16 @@ function lastWord(text: string): { word: string; index: number } | null {
   return start === end ? null : { word: text.slice(start, end), index: start };
 }
 
-type Attribution = { span: Span; phrase: string };
+type Attribution = { span: Span; phrase: string; named: boolean };
+
+/** Whether an attribution names its source: a capitalised word in it other than the sentence's first, or "I". */
+function namesSource(paragraph: string, span: Span, sentence: Span): boolean {
+  for (const word of paragraph.slice(span.start, span.end).matchAll(/\p{Lu}[\p{L}’'.-]*/gu)) {
+    const at = span.start + word.index;
+    if (at !== sentence.start && word[0] !== 'I') return true;
+  }
+  return false;
+}
 
 /** The attribution in a sentence ("Pakistan’s foreign ministry said in a statement", "according to police"), if any. */
 function attributionIn(paragraph: string, sentence: Span, quotes: readonly Span[]): Attribution | null {
@@ -213,7 +227,11 @@ function attributionIn(paragraph: string, sentence: Span, quotes: readonly Span[
         if (tail !== null) end = verbEnd + tail[0].length;
       }
     }
-    return { span: { start, end }, phrase: paragraph.slice(start, end).replace(/\s+/gu, ' ') };
+    return {
+      span: { start, end },
+      phrase: paragraph.slice(start, end).replace(/\s+/gu, ' '),
+      named: namesSource(paragraph, { start, end }, sentence),
+    };
   }
   return null;
 }
@@ -241,10 +259,13 @@ function matchesOf(paragraph: string, patterns: readonly RegExp[], excluded: rea
   return found.sort((a, b) => a.start - b.start);
 }
 
-function suggestInParagraph(paragraph: string, index: number): ClaimSuggestion[] {
-  if (paragraph.trim() === '' || isHeadline(paragraph)) return [];
+/** A paragraph's suggestions in reading order, and the sentences they were found in. */
+type ParagraphFindings = { suggestions: ClaimSuggestion[]; sentences: Span[] };
+
+function suggestInParagraph(paragraph: string, index: number): ParagraphFindings {
+  if (paragraph.trim() === '' || isHeadline(paragraph)) return { suggestions: [], sentences: [] };
   const suggestions: ClaimSuggestion[] = [];
-  const suggest = (span: Span, kind: ClaimKind, reason: string) =>
+  const suggest = (span: Span, kind: ClaimKind, reason: string, attribution: Attribution | null = null) =>
     suggestions.push({
       paragraph: index,
       start: span.start,
@@ -252,6 +273,7 @@ function suggestInParagraph(paragraph: string, index: number): ClaimSuggestion[]
       text: paragraph.slice(span.start, span.end),
       kind,
       reason,
+      attribution: attribution === null ? null : { phrase: attribution.phrase, named: attribution.named },
     });
 
   // The address pattern is the costliest one; most paragraphs have no address at all.
@@ -274,12 +296,17 @@ function suggestInParagraph(paragraph: string, index: number): ClaimSuggestion[]
     const sentenceQuotes = quotes.filter((quote) => overlaps(quote, [sentence]));
     const attribution = attributionIn(paragraph, sentence, allQuotes);
     for (const quote of sentenceQuotes) {
-      suggest(quote, 'quote', attribution === null ? 'Direct quotation' : `Direct quotation: “${attribution.phrase}”`);
+      suggest(
+        quote,
+        'quote',
+        attribution === null ? 'Direct quotation' : `Direct quotation: “${attribution.phrase}”`,
+        attribution,
+      );
     }
     const text = paragraph.slice(sentence.start, sentence.end);
     if (sentenceQuotes.length > 0) continue;
     if (attribution !== null) {
-      suggest(sentence, 'attribution', `Attributed: “${attribution.phrase}”`);
+      suggest(sentence, 'attribution', `Attributed: “${attribution.phrase}”`, attribution);
       continue;
     }
     const hasFigure = figures.some((figure) => overlaps(figure, [sentence]));
@@ -303,7 +330,7 @@ function suggestInParagraph(paragraph: string, index: number): ClaimSuggestion[]
   for (const figure of figures) suggest(figure, 'figure', `Figure: ${paragraph.slice(figure.start, figure.end)}`);
   for (const date of dates) suggest(date, 'date', `Date: ${paragraph.slice(date.start, date.end)}`);
 
-  return suggestions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { suggestions: suggestions.sort((a, b) => a.start - b.start || b.end - a.end), sentences: spans };
 }
 
 /**
@@ -317,5 +344,220 @@ function suggestInParagraph(paragraph: string, index: number): ClaimSuggestion[]
  * alone; a quotation's own words are covered by the quotation and not split into figures.
  */
 export function suggestClaims(paragraphs: readonly string[]): ClaimSuggestion[] {
-  return paragraphs.flatMap((paragraph, index) => suggestInParagraph(paragraph, index));
+  return paragraphs.flatMap((paragraph, index) => suggestInParagraph(paragraph, index).suggestions);
+}
+
+/** A suggestion as it is offered: with how worth checking it is, the highest first. */
+export type RankedSuggestion = ClaimSuggestion & { score: number };
+
+/** The suggestions of a text, best first, with the paragraphs they point into. */
+export type SuggestionList = { paragraphs: readonly string[]; suggestions: readonly RankedSuggestion[] };
+
+/** A date with a day or a year is checkable; a weekday alone ("on Tuesday") says little. */
+const SPECIFIC_DATE = /\d/u;
+/** Amounts of money and shares are the figures most often wrong. */
+const MONEY_OR_SHARE = /[$€£¥%]|\b(?:percent|per\s+cent)\b/iu;
+/** A sentence longer than this is a paragraph's worth: a poorer claim than a short one. */
+const LONG_SENTENCE_WORDS = 50;
+
+/** How worth checking a suggestion is, from what it holds. Only the order matters. */
+function worth(
+  suggestion: ClaimSuggestion,
+  parts: { figures: readonly string[]; dates: readonly string[]; strong: boolean },
+): number {
+  const { figures, dates, strong } = parts;
+  let score = 0;
+  if (suggestion.kind === 'quote') score += 3 + (wordCount(suggestion.text) >= 8 ? 0.5 : 0);
+  if (suggestion.attribution !== null) score += suggestion.attribution.named ? 1.5 : 0.5;
+  if (suggestion.kind === 'attribution') score += 1.5;
+  if (figures.length > 0) {
+    score +=
+      2.5 + Math.min(figures.length - 1, 2) * 0.5 + (figures.some((figure) => MONEY_OR_SHARE.test(figure)) ? 0.5 : 0);
+  }
+  if (dates.length > 0) score += dates.some((date) => SPECIFIC_DATE.test(date)) ? 1 : 0.25;
+  if (strong) score += 1;
+  // A sentence that asserts a figure and says nobody's word for it.
+  if (
+    suggestion.kind !== 'quote' &&
+    suggestion.attribution === null &&
+    figures.length > 0 &&
+    suggestion.text.length > 20
+  ) {
+    score += 0.5;
+  }
+  if (suggestion.kind === 'other' && figures.length === 0) score += 1;
+  if (wordCount(suggestion.text) > LONG_SENTENCE_WORDS) score -= 1;
+  return score;
+}
+
+/** The words of a sentence, its quotations blanked out (a strong verb inside a quotation is the quotation's). */
+function outsideQuotations(text: string): string {
+  return quotationsIn(text).reduce(
+    (rest, quote) => rest.slice(0, quote.start) + ' '.repeat(quote.end - quote.start) + rest.slice(quote.end),
+    text,
+  );
+}
+
+/**
+ * A sentence offered whole, with the figures and dates in it: one claim to check, not three.
+ * `whole` is the sentence's own suggestion (attributed, or asserted without attribution), if any.
+ */
+function sentenceSuggestion(
+  paragraph: string,
+  index: number,
+  sentence: Span,
+  whole: ClaimSuggestion | undefined,
+  parts: readonly ClaimSuggestion[],
+): RankedSuggestion {
+  const text = paragraph.slice(sentence.start, sentence.end);
+  const figures = parts.filter((part) => part.kind === 'figure').map((part) => part.text);
+  const dates = parts.filter((part) => part.kind === 'date').map((part) => part.text);
+  const attribution = whole?.attribution ?? null;
+  const reasons = [
+    attribution === null ? '' : `Attributed: “${attribution.phrase}”`,
+    figures.length === 0 ? '' : `${figures.length === 1 ? 'Figure' : 'Figures'}: ${figures.join(', ')}`,
+    dates.length === 0 ? '' : `${dates.length === 1 ? 'Date' : 'Dates'}: ${dates.join(', ')}`,
+    attribution !== null
+      ? ''
+      : figures.length + dates.length === 0
+        ? 'Assertion without attribution'
+        : 'Not attributed',
+  ].filter((reason) => reason !== '');
+  const kind: ClaimKind =
+    whole?.kind === 'attribution'
+      ? 'attribution'
+      : figures.length > 0
+        ? 'figure'
+        : whole === undefined
+          ? 'date'
+          : 'other';
+  const suggestion: ClaimSuggestion = {
+    paragraph: index,
+    start: sentence.start,
+    end: sentence.end,
+    text,
+    kind,
+    reason: reasons.join(' · '),
+    attribution,
+  };
+  return {
+    ...suggestion,
+    score: worth(suggestion, { figures, dates, strong: STRONG_WORDS.test(outsideQuotations(text)) }),
+  };
+}
+
+/** A suggestion offered as it was found (a quotation, or a figure or date outside any sentence offered). */
+function alone(suggestion: ClaimSuggestion): RankedSuggestion {
+  const figures = suggestion.kind === 'figure' ? [suggestion.text] : [];
+  const dates = suggestion.kind === 'date' ? [suggestion.text] : [];
+  return { ...suggestion, score: worth(suggestion, { figures, dates, strong: false }) };
+}
+
+/** A paragraph's suggestions as offered: a sentence takes in the figures and dates it holds. */
+function offeredInParagraph(paragraph: string, index: number): RankedSuggestion[] {
+  const { suggestions, sentences: spans } = suggestInParagraph(paragraph, index);
+  const offered: RankedSuggestion[] = [];
+  const used = new Set<ClaimSuggestion>();
+  for (const sentence of spans) {
+    const within = suggestions.filter((item) => item.start >= sentence.start && item.end <= sentence.end);
+    const quotes = within.filter((item) => item.kind === 'quote');
+    const whole = within.find(
+      (item) =>
+        item.start === sentence.start &&
+        item.end === sentence.end &&
+        (item.kind === 'attribution' || item.kind === 'other'),
+    );
+    const parts = within.filter((item) => item.kind === 'figure' || item.kind === 'date');
+    for (const item of within) used.add(item);
+    offered.push(...quotes.map(alone));
+    const text = paragraph.slice(sentence.start, sentence.end);
+    const wholeSentence =
+      whole !== undefined ||
+      (parts.length > 0 &&
+        quotes.length === 0 &&
+        wordCount(text) >= MIN_ASSERTION_WORDS &&
+        !text.trimEnd().endsWith('?'));
+    if (wholeSentence) offered.push(sentenceSuggestion(paragraph, index, sentence, whole, parts));
+    else offered.push(...parts.map(alone));
+  }
+  // Anything found across a sentence boundary is offered as it was found.
+  offered.push(...suggestions.filter((item) => !used.has(item)).map(alone));
+  return offered;
+}
+
+/**
+ * What to offer a fact-checker, best first: each sentence worth checking once (with the
+ * figures and dates it holds, rather than each of them again on its own), each direct
+ * quotation, and the figures and dates outside them. Ranked by what makes a claim worth
+ * checking — a figure (more for money and shares), a direct quotation, a source named rather
+ * than "officials", a date with a day or a year, a strong verb ("killed", "record") — over
+ * vague assertions; ties in reading order. The same words offered twice are offered once.
+ */
+export function rankSuggestions(paragraphs: readonly string[]): SuggestionList {
+  const seen = new Set<string>();
+  const suggestions = paragraphs
+    .flatMap((paragraph, index) => offeredInParagraph(paragraph, index))
+    .filter((suggestion) => {
+      const key = `${suggestion.kind}:${suggestion.text}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => b.score - a.score || a.paragraph - b.paragraph || a.start - b.start);
+  return { paragraphs, suggestions };
+}
+
+/**
+ * The suggestions that touch no claim's words: a claim marked where a suggestion stands (the
+ * claim's words found at or across its place in its paragraph) is not suggested again.
+ */
+export function unclaimedSuggestions(list: SuggestionList, claimTexts: readonly string[]): RankedSuggestion[] {
+  const texts = [...new Set(claimTexts.filter((text) => text.trim() !== ''))];
+  if (texts.length === 0) return [...list.suggestions];
+  const claimedIn = new Map<number, Span[]>();
+  const claimed = (index: number): Span[] => {
+    let spans = claimedIn.get(index);
+    if (spans === undefined) {
+      const paragraph = list.paragraphs[index] ?? '';
+      spans = [];
+      for (const text of texts) {
+        for (let at = paragraph.indexOf(text); at >= 0; at = paragraph.indexOf(text, at + 1)) {
+          spans.push({ start: at, end: at + text.length });
+        }
+      }
+      claimedIn.set(index, spans);
+    }
+    return spans;
+  };
+  return list.suggestions.filter((suggestion) => !overlaps(suggestion, claimed(suggestion.paragraph)));
+}
+
+/** The kinds of suggestion, in the order their groups are shown, with the group's name. */
+export const SUGGESTION_GROUPS: readonly { kind: ClaimKind; label: string }[] = [
+  { kind: 'quote', label: 'Quotations' },
+  { kind: 'figure', label: 'Figures' },
+  { kind: 'attribution', label: 'Attributed statements' },
+  { kind: 'date', label: 'Dates' },
+  { kind: 'other', label: 'Other assertions' },
+];
+
+/** How many suggestions are offered before the groups: the few most worth checking, to start with. */
+export const FIRST_SUGGESTIONS = 6;
+
+/**
+ * Ranked suggestions as the panel lays them out: the `top` best first, then the rest by kind
+ * (each group best first), empty groups left out.
+ */
+export function pageSuggestions(
+  ranked: readonly RankedSuggestion[],
+  top: number,
+): { best: RankedSuggestion[]; groups: { kind: ClaimKind; label: string; suggestions: RankedSuggestion[] }[] } {
+  const rest = ranked.slice(top);
+  return {
+    best: ranked.slice(0, top),
+    groups: SUGGESTION_GROUPS.map((group) => ({
+      ...group,
+      suggestions: rest.filter((suggestion) => suggestion.kind === group.kind),
+    })).filter((group) => group.suggestions.length > 0),
+  };
 }

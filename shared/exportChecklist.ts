@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-import { markedClaims } from './claimMarks';
+import { claimWordsChanged, markedClaims } from './claimMarks';
 import type { Article, Body } from './domain';
 import { findHouseStyleIssues } from './houseStyle';
 import type { Claim } from './sources';
@@ -52,7 +52,7 @@ export type ChecklistInput = {
     Article,
     'headline' | 'dek' | 'byline' | 'body' | 'bodyText' | 'wordCount' | 'lengthTarget' | 'dateline' | 'leadImage'
   >;
-  claims: readonly (Pick<Claim, 'text' | 'state' | 'verdict'> & { id: string })[];
+  claims: readonly (Pick<Claim, 'text' | 'state' | 'verdict' | 'verdictText'> & { id: string })[];
   linked: (articleId: string) => 'live' | 'trashed' | 'missing';
 };
 
@@ -118,12 +118,31 @@ export function runChecklist({ article, claims, linked }: ChecklistInput): Check
   const inText = claims.filter(
     (claim) => claim.state !== 'dismissed' && (marked.has(claim.id) || claim.state === 'attached'),
   );
+  const changedClaims: { id: string; verdict: Claim['verdict']; was: string; now: string }[] = [];
   for (const claim of inText) {
-    if (claim.verdict !== 'false' && claim.verdict !== 'unsupported') continue;
+    const now = marked.get(claim.id) ?? claim.text;
+    const was = claim.verdictText;
+    const changed = claim.verdict !== 'unchecked' && was !== null && claimWordsChanged(was, now);
+    if (claim.verdict === 'false' || claim.verdict === 'unsupported') {
+      block(
+        `claim:${claim.id}`,
+        'Fact check',
+        `The claim "${excerpt(now)}" is marked ${VERDICT_LABELS[claim.verdict].toLowerCase()} and is still in the text. ${
+          changed
+            ? `Its words changed since the verdict (it was "${excerpt(was)}"): if they are corrected, give it a new verdict in the Fact check panel.`
+            : 'Correct or remove it.'
+        }`,
+      );
+    } else if (changed) {
+      changedClaims.push({ id: claim.id, verdict: claim.verdict, was, now });
+    }
+  }
+  // A verified claim whose words changed would leave looking checked: it blocks until re-checked.
+  for (const claim of changedClaims.filter((item) => item.verdict === 'verified')) {
     block(
-      `claim:${claim.id}`,
+      `claim-changed:${claim.id}`,
       'Fact check',
-      `The claim "${excerpt(marked.get(claim.id) || claim.text)}" is marked ${VERDICT_LABELS[claim.verdict].toLowerCase()} and is still in the text. Correct or remove it.`,
+      `The claim "${excerpt(claim.now)}" changed after it was verified (it was "${excerpt(claim.was)}"). Confirm the verdict for the new words or give a new one in the Fact check panel.`,
     );
   }
 
@@ -141,6 +160,14 @@ export function runChecklist({ article, claims, linked }: ChecklistInput): Check
         : `Also See ${index + 1} points at an article that is no longer in the library. Remove the block or link another article.`,
     );
   });
+
+  for (const claim of changedClaims.filter((item) => item.verdict !== 'verified')) {
+    warn(
+      `claim-changed:${claim.id}`,
+      'Fact check',
+      `The claim "${excerpt(claim.now)}" changed after its verdict (${VERDICT_LABELS[claim.verdict].toLowerCase()}, given to "${excerpt(claim.was)}"). Look at it again in the Fact check panel.`,
+    );
+  }
 
   const unchecked = inText.filter((claim) => claim.verdict === 'unchecked').length;
   if (unchecked > 0) {

@@ -50,14 +50,30 @@ export const ReliabilitySchema = z.enum(RELIABILITY_GRADES, {
 });
 export type Reliability = z.infer<typeof ReliabilitySchema>;
 
-export const RELIABILITY_LABELS: Readonly<Record<Reliability, string>> = {
-  A: 'A — Completely reliable: no doubt of authenticity or competence; a history of complete reliability',
-  B: 'B — Usually reliable: minor doubt; a history of mostly valid information',
-  C: 'C — Fairly reliable: doubt; has provided valid information in the past',
-  D: 'D — Not usually reliable: significant doubt; has provided valid information in the past',
-  E: 'E — Unreliable: lacking authenticity or competence; a history of invalid information',
-  F: 'F — Reliability cannot be judged: no basis to evaluate',
+/** Each grade's name, as the scale gives it: "Usually reliable". */
+export const RELIABILITY_NAMES: Readonly<Record<Reliability, string>> = {
+  A: 'Completely reliable',
+  B: 'Usually reliable',
+  C: 'Fairly reliable',
+  D: 'Not usually reliable',
+  E: 'Unreliable',
+  F: 'Reliability cannot be judged',
 };
+
+/** What each grade means, to choose one. */
+export const RELIABILITY_MEANINGS: Readonly<Record<Reliability, string>> = {
+  A: 'no doubt of authenticity or competence; a history of complete reliability',
+  B: 'minor doubt; a history of mostly valid information',
+  C: 'doubt; has provided valid information in the past',
+  D: 'significant doubt; has provided valid information in the past',
+  E: 'lacking authenticity or competence; a history of invalid information',
+  F: 'no basis to evaluate',
+};
+
+/** A grade in full: "B — Usually reliable: minor doubt; a history of mostly valid information". */
+export const RELIABILITY_LABELS: Readonly<Record<Reliability, string>> = Object.fromEntries(
+  RELIABILITY_GRADES.map((grade) => [grade, `${grade} — ${RELIABILITY_NAMES[grade]}: ${RELIABILITY_MEANINGS[grade]}`]),
+) as Record<Reliability, string>;
 
 /** How a snapshot was captured. */
 export const SNAPSHOT_FORMATS = ['web-page', 'docx', 'pdf', 'text', 'paste'] as const;
@@ -71,7 +87,10 @@ const text = (max: number, what: string) =>
     .max(max, { error: `The ${what} is too long (at most ${max.toLocaleString('en')} characters).` });
 
 /** A calendar date (YYYY-MM-DD), or empty when unknown. */
-const DateOrEmptySchema = z.union([z.literal(''), z.iso.date({ error: 'Dates are written YYYY-MM-DD.' })]);
+const DateOrEmptySchema = z.union([
+  z.literal(''),
+  z.iso.date({ error: 'Not a date: write it as year-month-day, e.g. 2026-03-02.' }),
+]);
 
 /** A source's address: http or https, or nothing. */
 const SourceUrlSchema = z.union([
@@ -109,6 +128,21 @@ export const SourceFieldsSchema = z.strictObject({
   notes: text(10_000, 'notes'),
 });
 export type SourceFields = z.infer<typeof SourceFieldsSchema>;
+
+/** The fields of a source a person edits, taken from the source as listed. */
+export function sourceFieldsOf(source: SourceFields): SourceFields {
+  return {
+    kind: source.kind,
+    title: source.title,
+    publisher: source.publisher,
+    author: source.author,
+    url: source.url,
+    publishedDate: source.publishedDate,
+    accessedDate: source.accessedDate,
+    reliability: source.reliability,
+    notes: source.notes,
+  };
+}
 
 /** A snapshot as listed: what it is, without its text. */
 export const SnapshotMetaSchema = z.object({
@@ -195,6 +229,8 @@ export const VerdictChangeSchema = z.object({
   checker: z.string(),
   note: z.string(),
   at: TimestampSchema,
+  /** The claim's words the verdict was given to. */
+  text: z.string(),
 });
 export type VerdictChange = z.infer<typeof VerdictChangeSchema>;
 
@@ -210,6 +246,13 @@ export const ClaimSchema = z.object({
   checker: z.string(),
   checkedAt: TimestampSchema.nullable(),
   note: z.string(),
+  /** The words the current verdict was given to; null while unchecked. */
+  verdictText: z.string().nullable(),
+  /**
+   * The words changed after the verdict (beyond white space and typography, see
+   * claimWordsChanged): the verdict is for other words until it is confirmed or replaced.
+   */
+  changedSinceVerdict: z.boolean(),
   evidence: z.array(EvidenceSchema),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,

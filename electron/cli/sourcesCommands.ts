@@ -85,6 +85,9 @@ function formatClaim(claim: Claim): string {
       `    checked by ${claim.checker}, ${claim.checkedAt ?? ''}${claim.note === '' ? '' : `: ${claim.note}`}`,
     );
   }
+  if (claim.changedSinceVerdict && claim.verdictText !== null) {
+    lines.push(`    changed since the verdict: it was “${claim.verdictText.replace(/\s+/g, ' ')}”`);
+  }
   for (const evidence of claim.evidence) {
     lines.push(`    evidence: ${evidence.sourceTitle} — “${evidence.exact.replace(/\s+/g, ' ')}”`);
   }

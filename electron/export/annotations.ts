@@ -52,8 +52,17 @@ function person(name: string): Annotation | undefined {
 }
 
 function claimAnnotation(data: ExportData, claim: Claim, range: TextRange): Annotation {
-  const checked = claim.verdict !== 'unchecked';
+  // A verdict given to words that changed since assesses other words: the claim is only highlighted.
+  const checked = claim.verdict !== 'unchecked' && !claim.changedSinceVerdict;
   const body: Annotation[] = [{ type: 'TextualBody', purpose: 'classifying', value: CLAIM_KIND_LABELS[claim.kind] }];
+  if (claim.changedSinceVerdict && claim.verdictText !== null) {
+    body.push({
+      type: 'TextualBody',
+      purpose: 'commenting',
+      format: 'text/plain',
+      value: `Changed since the verdict: ${VERDICT_LABELS[claim.verdict]} was given to “${claim.verdictText}”; not checked again.`,
+    });
+  }
   if (checked) {
     body.push({
       type: 'TextualBody',

@@ -60,12 +60,14 @@ function claimReview(
   };
 }
 
+/** A verdict that stands for the claim's words: given, and not to words that have changed since. */
 function hasVerdict(claim: Claim): claim is Claim & { verdict: Exclude<Verdict, 'unchecked'> } {
-  return claim.verdict !== 'unchecked';
+  return claim.verdict !== 'unchecked' && !claim.changedSinceVerdict;
 }
 
 /**
- * claims.jsonld: a schema.org ClaimReview for each claim in the text that has a verdict —
+ * claims.jsonld: a schema.org ClaimReview for each claim in the text that has a verdict for
+ * its words as they stand (a claim edited after its verdict has none until it is confirmed) —
  * the words claimed, who checked them and when, the verdict as a rating with its label, the
  * note, the article the claim appears in and the sources used as evidence — shaped like
  * schema.org's own ClaimReview examples.

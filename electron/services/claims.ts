@@ -73,11 +73,7 @@ export function setClaimKind(lib: Library, id: string, kind: ClaimKind, context:
   return getClaim(lib, id);
 }
 
-/**
- * Gives a claim a verdict. Every verdict is kept, with who gave it, when and why: the
- * history shows each change and nothing is overwritten. A verdict needs a name to record.
- */
-export function setVerdict(lib: Library, id: string, verdict: Verdict, note: string, context: EditContext = {}): Claim {
+function checkerOf(context: EditContext): string {
   const checker = (context.userName ?? '').trim();
   if (checker === '') {
     throw new ApiError(
@@ -85,11 +81,40 @@ export function setVerdict(lib: Library, id: string, verdict: Verdict, note: str
       'Set your name in Settings first: every verdict records who checked the claim.',
     );
   }
+  return checker;
+}
+
+/**
+ * Gives a claim a verdict, for its words as they stand (the words are kept with the verdict).
+ * Every verdict is kept, with who gave it, when and why: the history shows each change and
+ * nothing is overwritten. A verdict needs a name to record. The same verdict given again to a
+ * claim whose words changed since confirms it for the new words.
+ */
+export function setVerdict(lib: Library, id: string, verdict: Verdict, note: string, context: EditContext = {}): Claim {
+  const checker = checkerOf(context);
   lib.db
     .transaction(() => {
       const claim = getClaim(lib, id);
-      if (claim.verdict === verdict && claim.note === note) return;
-      claims.insertVerdict(lib.db, id, { verdict, checker, note, at: now(context) });
+      if (claim.verdict === verdict && claim.note === note && !claim.changedSinceVerdict) return;
+      claims.insertVerdict(lib.db, id, { verdict, checker, note, at: now(context), text: claim.text });
+    })
+    .immediate();
+  return getClaim(lib, id);
+}
+
+/**
+ * Changes the note of a claim's current verdict: a new entry in its history with the same
+ * verdict, still for the words that verdict was given to — writing a note never confirms a
+ * verdict for words that changed since.
+ */
+export function setVerdictNote(lib: Library, id: string, note: string, context: EditContext = {}): Claim {
+  const checker = checkerOf(context);
+  lib.db
+    .transaction(() => {
+      const claim = getClaim(lib, id);
+      if (claim.note === note) return;
+      const text = claims.latestVerdict(lib.db, id)?.text ?? claim.text;
+      claims.insertVerdict(lib.db, id, { verdict: claim.verdict, checker, note, at: now(context), text });
     })
     .immediate();
   return getClaim(lib, id);

@@ -1,3 +1,4 @@
+import { quotedClaim } from '../../shared/claimMarks';
 import type { Claim, Evidence, SnapshotMeta, Source, VerdictChange } from '../../shared/sources';
 import { RELIABILITY_LABELS, SOURCE_KIND_LABELS, VERDICT_LABELS } from '../../shared/sources';
 import { getArticle } from './articles';
@@ -48,6 +49,8 @@ mark { background: var(--mark); color: inherit; padding: 0 0.1em; }
 .verdict-verified { color: #1b6e3a; } .verdict-partly-true { color: #8a5a00; } .verdict-unsupported { color: #8a5a00; }
 .verdict-false { color: #a4161a; } .verdict-opinion { color: #3a4a8a; } .verdict-unchecked { color: var(--muted); }
 .passage { font-size: 0.95rem; }
+.changed { margin: 0.4rem 0 0.6rem; padding: 0.4rem 0.7rem; border-left: 3px solid #a4161a; background: #fbeceb; }
+.verdict-changed { color: #a4161a; border-style: dashed; }
 code { font-size: 0.8rem; overflow-wrap: anywhere; }
 @media print { body { padding: 0; } ol.claims > li { break-inside: avoid; } }
 `;
@@ -140,10 +143,16 @@ function historyTable(history: readonly VerdictChange[]): string {
   const rows = history
     .map(
       (change) =>
-        `<tr><td>${time(change.at)}</td><td>${verdictBadge(change.verdict)}</td><td>${escapeHtml(change.checker)}</td><td>${escapeHtml(change.note)}</td></tr>`,
+        `<tr><td>${time(change.at)}</td><td>${verdictBadge(change.verdict)}</td><td>${escapeHtml(change.checker)}</td><td>${escapeHtml(change.note)}</td><td>${escapeHtml(change.text)}</td></tr>`,
     )
     .join('');
-  return `<table><thead><tr><th scope="col">When</th><th scope="col">Verdict</th><th scope="col">Checker</th><th scope="col">Note</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table><thead><tr><th scope="col">When</th><th scope="col">Verdict</th><th scope="col">Checker</th><th scope="col">Note</th><th scope="col">Words judged</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** What a reader of the report must know of a claim edited after its verdict: the words then and now. */
+function changedNotice(claim: Claim): string {
+  if (!claim.changedSinceVerdict || claim.verdictText === null) return '';
+  return `<p class="changed"><strong>Changed since the verdict:</strong> was ${escapeHtml(quotedClaim(claim.verdictText))}, now ${escapeHtml(quotedClaim(claim.text))}. The verdict (${escapeHtml(VERDICT_LABELS[claim.verdict])}) was given to the earlier words and has not been confirmed for these.</p>`;
 }
 
 function claimItem(
@@ -158,8 +167,11 @@ function claimItem(
       : `<ol class="evidence">${claim.evidence.map((item) => evidenceItem(item, sources.get(item.sourceId))).join('')}</ol>`;
   return [
     `<li><article class="claim" id="claim-${number}" aria-labelledby="claim-${number}-title">`,
-    `<h3 id="claim-${number}-title">Claim ${number} · ${escapeHtml(KIND_LABELS[claim.kind])} ${verdictBadge(claim.verdict)}</h3>`,
+    `<h3 id="claim-${number}-title">Claim ${number} · ${escapeHtml(KIND_LABELS[claim.kind])} ${verdictBadge(claim.verdict)}${
+      claim.changedSinceVerdict ? ' <span class="verdict verdict-changed">Changed since the verdict</span>' : ''
+    }</h3>`,
     `<blockquote class="claim-text">${escapeHtml(claim.text)}</blockquote>`,
+    changedNotice(claim),
     details([
       ['Kind', escapeHtml(KIND_LABELS[claim.kind])],
       ['State', escapeHtml(STATE_LABELS[claim.state])],
@@ -209,6 +221,7 @@ export function factCheckReport(lib: Library, articleId: string, now: Date): str
   const byVerdict = new Map<Claim['verdict'], number>();
   for (const claim of live) byVerdict.set(claim.verdict, (byVerdict.get(claim.verdict) ?? 0) + 1);
   const dismissed = claims.length - live.length;
+  const changed = live.filter((claim) => claim.changedSinceVerdict).length;
 
   const headline = article.headline === '' ? 'Untitled article' : article.headline;
   const coverage = `${checked.length} of ${live.length} ${live.length === 1 ? 'claim' : 'claims'} checked`;
@@ -263,7 +276,9 @@ ${
     ? ''
     : `<p class="coverage-detail">${[...byVerdict]
         .map(([verdict, count]) => `${escapeHtml(VERDICT_LABELS[verdict])}: ${count}`)
-        .join(' · ')}${dismissed === 0 ? '' : ` · ${dismissed} dismissed`}</p>`
+        .join(' · ')}${dismissed === 0 ? '' : ` · ${dismissed} dismissed`}${
+        changed === 0 ? '' : ` · ${changed} changed since ${changed === 1 ? 'its verdict' : 'their verdicts'}`
+      }</p>`
 }
 </section>
 <section aria-labelledby="claims-title">

@@ -21,7 +21,7 @@ import { BODY_NAMESPACE, EDITOR_NODES } from './nodes/EditorNodes';
 import { AlsoSeePlugin } from './plugins/AlsoSeePlugin';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { BlocksPlugin } from './plugins/BlocksPlugin';
-import { ClaimsPlugin } from './plugins/ClaimsPlugin';
+import { ClaimsPlugin, type ClaimMarkState } from './plugins/ClaimsPlugin';
 import { EditorMessagesPlugin } from './plugins/EditorMessagesPlugin';
 import { HouseStyleHint, HouseStyleSummary, useHouseStyleIssues, useHouseStyleRules } from './plugins/HouseStylePlugin';
 import { ImagesPlugin } from './plugins/ImagesPlugin';
@@ -54,11 +54,11 @@ type EditorProps = {
    */
   onOpenArticle?: ((article: Article) => void) | undefined;
   /** The article's claims' verdicts by id, shown on their marks; and what a click on a mark does. */
-  claimVerdicts?: ReadonlyMap<string, string>;
+  claimVerdicts?: ReadonlyMap<string, ClaimMarkState>;
   onClaimClicked?: (id: string) => void;
 };
 
-const NO_VERDICTS: ReadonlyMap<string, string> = new Map();
+const NO_VERDICTS: ReadonlyMap<string, ClaimMarkState> = new Map();
 const ignoreClaimClick = (): void => undefined;
 
 /** Lexical takes its error handler once, when the editor is built: this reaches the current one. */

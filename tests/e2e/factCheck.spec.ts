@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 
 import { runCopydesk } from '../helpers/cli';
+import { factCheck, pasteSource, sourcesPanel } from '../helpers/factCheckPage';
 import { body, expectSaved, library, MOD, selectText, setUserName, startStory } from '../helpers/editorPage';
 import { expect, startCopydesk, test } from '../helpers/webServer';
 import { SEED_ARTICLE } from '../unit/electron/import/fixtures';
@@ -20,18 +21,6 @@ const STATEMENT =
 const CLAIM = 'killed over 140 people';
 const PASSAGE = 'killed over 140 people and injured several hundred';
 
-/** Pastes `text` as a source of the open article, with its title and kind. */
-async function pasteSource(page: Page, title: string, kind: string, text: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Sources' }).click();
-  await sourcesPanel(page).getByRole('button', { name: 'Paste text…' }).click();
-  const form = sourcesPanel(page).getByRole('form', { name: 'Paste a source' });
-  await form.getByRole('textbox', { name: 'Title' }).fill(title);
-  await form.getByRole('combobox', { name: 'Kind' }).selectOption({ label: kind });
-  await form.getByRole('textbox', { name: 'Text (kept exactly as pasted)' }).fill(text);
-  await form.getByRole('button', { name: 'Keep as source' }).click();
-  await expect(sourcesPanel(page).getByRole('list', { name: 'Cited sources' })).toContainText(title);
-}
-
 /** Links the passage `words` of the source `sourceTitle` to the claim whose card is `card`. */
 async function linkPassage(page: Page, card: ReturnType<Page['getByRole']>, sourceTitle: string, words: string) {
   await card.getByRole('button', { name: 'Add evidence…' }).click();
@@ -43,9 +32,6 @@ async function linkPassage(page: Page, card: ReturnType<Page['getByRole']>, sour
   await expect(card.getByRole('list', { name: /^Evidence for/ })).toContainText(words);
   await reader.getByRole('button', { name: 'Done' }).click();
 }
-
-const sourcesPanel = (page: Page) => page.getByRole('region', { name: 'Sources' });
-const factCheck = (page: Page) => page.getByRole('region', { name: 'Fact check' });
 
 test('a claim is marked, linked to a passage of a kept source, given a verdict, and survives a reload', async ({
   page,
@@ -175,34 +161,41 @@ test('suggested claims are marked or dismissed in one click, and a dismissal is 
   copydesk,
 }) => {
   await page.goto(copydesk.url);
+  const toll = 'On Mar. 22, 2024, an attack near Moscow killed over 140 people.';
   await startStory(page, 'Pakistan and Russia deepen cooperation', [
     'Senior officials agreed to strengthen cooperation, Pakistan’s foreign ministry said in a statement.',
-    'On Mar. 22, 2024, an attack near Moscow killed over 140 people.',
+    toll,
+    'Police arrested two suspects at the border.',
   ]);
 
   await page.getByRole('tab', { name: 'Fact check' }).click();
-  const suggested = factCheck(page).getByRole('list', { name: 'Suggested claims' });
-  await expect(suggested.getByRole('listitem').filter({ hasText: 'Figure: over 140 people' })).toBeVisible();
+  const suggested = factCheck(page).getByRole('list', { name: 'Suggested claims, most worth checking first' });
+  // The sentence is offered once, with its figure and its date.
+  await expect(
+    suggested.getByRole('listitem').filter({ hasText: 'Figure: over 140 people · Date: Mar. 22, 2024' }),
+  ).toContainText(toll);
   await expect(suggested).toContainText('Attributed: “Pakistan’s foreign ministry said in a statement”');
-  await expect(suggested).toContainText('Date: Mar. 22, 2024');
+  await expect(suggested).toContainText('Assertion without attribution');
   await page.screenshot({ path: 'test-results/fact-check-suggestions.png' });
 
-  await suggested.getByRole('button', { name: 'Mark as claim: over 140 people' }).click();
-  const card = factCheck(page).getByRole('listitem', { name: 'Claim: over 140 people' });
+  await suggested.getByRole('button', { name: `Mark as claim: ${toll}` }).click();
+  const card = factCheck(page).getByRole('listitem', { name: /^Claim: On Mar\. 22, 2024, an attack/ });
   await expect(card).toBeVisible();
-  await expect(card.getByRole('combobox', { name: 'Kind of “over 140 people”' })).toHaveValue('figure');
-  await expect(body(page).locator('mark')).toHaveText('over 140 people');
+  await expect(card.getByRole('combobox', { name: /^Kind of/ })).toHaveValue('figure');
+  await expect(body(page).locator('mark')).toHaveText(toll);
   await expectSaved(page);
 
-  await suggested.getByRole('button', { name: 'Dismiss suggestion: Mar. 22, 2024' }).click();
-  await expect(suggested).not.toContainText('Date: Mar. 22, 2024');
+  await suggested
+    .getByRole('button', { name: 'Dismiss suggestion: Police arrested two suspects at the border.' })
+    .click();
+  await expect(suggested).not.toContainText('Assertion without attribution');
 
   await page.reload();
   await page.getByRole('tab', { name: 'Fact check' }).click();
   await expect(card).toBeVisible();
   await expect(suggested).toContainText('Attributed: “Pakistan’s foreign ministry said in a statement”');
-  await expect(suggested).not.toContainText('Date: Mar. 22, 2024');
-  await expect(suggested).not.toContainText('Figure: over 140 people');
+  await expect(suggested).not.toContainText('Assertion without attribution');
+  await expect(suggested).not.toContainText('over 140 people');
 });
 
 test('a quotation is checked against its source: the words that differ are shown, and a corrected quote matches', async ({
@@ -326,6 +319,9 @@ test('the seed article: its quote and its toll tied to the statements they rest 
     await expect(check).toContainText('The quotation differs from MOFA statement: 11th Pakistan-Russia JWG:');
     await expect(check.locator('del')).toHaveText(['an', 'in-depth']);
     await expect(check.locator('ins')).toHaveText(['a', 'frank']);
+    // …and the verdict, given to the words before, no longer stands for these.
+    await expect(quote).toContainText('Changed since the verdict: was “The two sides held an in-depth exchange');
+    await expect(body(page).locator('mark[data-changed="true"]')).toHaveCount(1);
     await page.screenshot({ path: 'test-results/seed-quote-differs.png' });
 
     // The sentence with the toll deleted: its claim is kept, as an orphan.
@@ -335,7 +331,7 @@ test('the seed article: its quote and its toll tied to the statements they rest 
     await expect(body(page)).not.toContainText('Crocus City Hall');
     await expect(toll).toContainText('Its words were deleted from the text.');
     await expect(toll).toContainText('Verified · Amna Riaz');
-    await expect(factCheck(page).getByRole('status')).toHaveText('2 of 2 claims checked');
+    await expect(factCheck(page).getByRole('status')).toHaveText('2 of 2 claims checked · 1 changed since its verdict');
   } finally {
     await running.stop();
   }

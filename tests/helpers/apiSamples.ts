@@ -102,6 +102,7 @@ export const VALID: { [C in Channel]: ArgsOf<C> } = {
   'claims:create': { articleId: ID, kind: 'figure', text: 'killed over 140 people' },
   'claims:setKind': { id: ID, kind: 'date' },
   'claims:setVerdict': { id: ID, verdict: 'partly-true', note: 'The toll was 145.' },
+  'claims:setNote': { id: ID, note: 'The statement gives 145.' },
   'claims:history': { id: ID },
   'claims:addEvidence': { claimId: ID, snapshotId: OTHER_ID, start: 10, end: 40, note: 'Paragraph 3.' },
   'claims:removeEvidence': { evidenceId: ID },

@@ -191,6 +191,61 @@ describe('the checklist and the package agree', () => {
     );
   });
 
+  it('blocks a verified claim whose words changed; it leaves unrated until its verdict is confirmed', async () => {
+    const story = await signedStory();
+    const checker = { userName: 'Omar Khan' };
+    const claim = createClaim(library.lib, story.id, 'figure', 'More than 40 officials', checker);
+    const marked = saveArticle(library.lib, story.id, story.version, {
+      body: markClaim(story.body, 'More than 40 officials', claim.id),
+    });
+    setVerdict(library.lib, claim.id, 'verified', 'The ministry’s list.', checker);
+    expect((await call('export:check', { articleId: story.id })).ready).toBe(true);
+
+    // The figure edited in the text after the verdict.
+    const edited = bodyFromParagraphs(['Delegations met in Beijing on Monday.', 'More than 60 officials attended.']);
+    saveArticle(library.lib, story.id, marked.version, { body: markClaim(edited, 'More than 60 officials', claim.id) });
+    const check = await call('export:check', { articleId: story.id });
+    expect(check.ready).toBe(false);
+    expect(check.items.filter((item) => item.level === 'blocking')).toEqual([
+      {
+        id: `claim-changed:${claim.id}`,
+        level: 'blocking',
+        where: 'Fact check',
+        message:
+          'The claim "More than 60 officials" changed after it was verified (it was "More than 40 officials"). Confirm the verdict for the new words or give a new one in the Fact check panel.',
+      },
+    ]);
+
+    // Exported anyway, with a reason: the package does not call the new words verified.
+    const result = await call('export:run', {
+      articleId: story.id,
+      folder: exports,
+      zip: false,
+      overrides: [{ itemId: `claim-changed:${claim.id}`, reason: 'The minister gave the new figure on air.' }],
+    });
+    const read = (name: string) => JSON.parse(fs.readFileSync(path.join(result.path, name), 'utf8')) as unknown;
+    expect(read('claims.jsonld')).toEqual({ '@context': 'https://schema.org', '@graph': [] });
+    const annotations = read('annotations.jsonld') as {
+      first: { items: { id: string; motivation: string; body: unknown }[] };
+    };
+    const annotation = annotations.first.items[0];
+    expect(annotation).toMatchObject({ id: `urn:uuid:${claim.id}`, motivation: 'highlighting' });
+    expect(JSON.stringify(annotation?.body)).toContain(
+      'Changed since the verdict: Verified was given to “More than 40 officials”; not checked again.',
+    );
+
+    // Confirmed for the new words: ready, and reviewed as verified.
+    setVerdict(library.lib, claim.id, 'verified', 'The ministry’s list.', checker);
+    expect((await call('export:check', { articleId: story.id })).ready).toBe(true);
+    const again = await call('export:run', { articleId: story.id, folder: exports, zip: false });
+    const reviews = JSON.parse(fs.readFileSync(path.join(again.path, 'claims.jsonld'), 'utf8')) as {
+      '@graph': { claimReviewed: string; reviewRating: { alternateName: string } }[];
+    };
+    expect(reviews['@graph']).toMatchObject([
+      { claimReviewed: 'More than 60 officials', reviewRating: { alternateName: 'Verified' } },
+    ]);
+  });
+
   it('exports a story with no text only with a reason, and its ninjs is still valid', async () => {
     const story = await call('articles:create', {
       headline: 'Talks postponed',

@@ -12,7 +12,7 @@ import { LibraryHost } from '../../electron/services/LibraryHost';
 import type { ArgsOf, Channel, Envelope, ResultOf } from '../../shared/api';
 import { CHANNELS, contract } from '../../shared/api';
 import type { Article } from '../../shared/domain';
-import { SourceFieldsSchema, type Source, type SourceFields } from '../../shared/sources';
+import { SourceFieldsSchema, sourceFieldsOf, type Source, type SourceFields } from '../../shared/sources';
 import type { ApiErrorCode } from '../../shared/errors';
 import { bodyFromParagraphs } from '../../shared/text';
 import { damageLibraryPages } from '../helpers/damage';
@@ -33,19 +33,7 @@ afterEach(() => library.close());
 const UNKNOWN_ID = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
 
 /** A source's editable fields, as an update sends them. */
-function fieldsOf(source: Source): SourceFields {
-  return SourceFieldsSchema.parse({
-    kind: source.kind,
-    title: source.title,
-    publisher: source.publisher,
-    author: source.author,
-    url: source.url,
-    publishedDate: source.publishedDate,
-    accessedDate: source.accessedDate,
-    reliability: source.reliability,
-    notes: source.notes,
-  });
-}
+const fieldsOf = (source: Source): SourceFields => SourceFieldsSchema.parse(sourceFieldsOf(source));
 const packageVersion = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { version: string }).version;
 
 /** Calls a channel and returns its value, failing the test with the error message otherwise. */
@@ -239,8 +227,23 @@ describe('every channel through dispatch', () => {
     expect(linked.evidence[0]).toMatchObject({ exact: 'reopens on Friday', suffix: ', the harbour master said.' });
     const checked = await track('claims:setVerdict', { id: claim.id, verdict: 'verified', note: 'In the statement.' });
     expect(checked).toMatchObject({ verdict: 'verified', checker: 'Amna Riaz', note: 'In the statement.' });
+    const noted = await track('claims:setNote', { id: claim.id, note: 'In the statement, paragraph 2.' });
+    expect(noted).toMatchObject({ verdict: 'verified', note: 'In the statement, paragraph 2.' });
     expect(await track('claims:history', { id: claim.id })).toEqual([
-      { verdict: 'verified', checker: 'Amna Riaz', note: 'In the statement.', at: checked.checkedAt },
+      {
+        verdict: 'verified',
+        checker: 'Amna Riaz',
+        note: 'In the statement.',
+        at: checked.checkedAt,
+        text: 'reopens on Friday',
+      },
+      {
+        verdict: 'verified',
+        checker: 'Amna Riaz',
+        note: 'In the statement, paragraph 2.',
+        at: noted.checkedAt,
+        text: 'reopens on Friday',
+      },
     ]);
     expect(
       (await track('claims:removeEvidence', { evidenceId: linked.evidence[0]?.id ?? UNKNOWN_ID })).evidence,
@@ -525,6 +528,7 @@ describe('malformed payloads', () => {
       { id: UNKNOWN_ID, verdict: 'true' },
       { id: UNKNOWN_ID, verdict: 'verified', note: 42 },
     ],
+    'claims:setNote': [{ id: UNKNOWN_ID }, { id: UNKNOWN_ID, note: 42 }, { id: UNKNOWN_ID, note: 'x'.repeat(5001) }],
     'claims:history': refSpecific,
     'claims:addEvidence': [
       { claimId: UNKNOWN_ID, snapshotId: UNKNOWN_ID, start: -1, end: 3 },

@@ -9,6 +9,7 @@ import { migration006 } from './006-library-indexes';
 import { migration007 } from './007-related-index';
 import { migration008 } from './008-import-formats';
 import { migration009 } from './009-reanalyse-names';
+import { migration010 } from './010-verdict-words';
 import { migration012 } from './012-version-signatures';
 import type { Migration } from './types';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
   migration012,
 ];
 

@@ -1,4 +1,4 @@
-import type { Claim, ClaimKind, ClaimState, Evidence, Verdict, VerdictChange } from '../../../shared/sources';
+import type { Claim, ClaimKind, ClaimState, Evidence, VerdictChange } from '../../../shared/sources';
 import {
   ClaimIdSchema,
   ClaimKindSchema,
@@ -8,6 +8,7 @@ import {
   SourceIdSchema,
   VerdictSchema,
 } from '../../../shared/sources';
+import { claimWordsChanged } from '../../../shared/claimMarks';
 import { ArticleIdSchema } from '../../../shared/domain';
 import type { Db } from '../connection';
 import { prepared } from '../statements';
@@ -23,7 +24,7 @@ type ClaimRow = {
   updated_at: string;
 };
 
-type VerdictRow = { verdict: string; checker: string; note: string; at: string };
+type VerdictRow = { verdict: string; checker: string; note: string; at: string; claim_text: string };
 
 type EvidenceRow = {
   id: string;
@@ -41,21 +42,28 @@ type EvidenceRow = {
 };
 
 function rowToVerdict(row: VerdictRow): VerdictChange {
-  return { verdict: VerdictSchema.parse(row.verdict), checker: row.checker, note: row.note, at: row.at };
+  return {
+    verdict: VerdictSchema.parse(row.verdict),
+    checker: row.checker,
+    note: row.note,
+    at: row.at,
+    text: row.claim_text,
+  };
 }
 
 export function verdictHistory(db: Db, claimId: string): VerdictChange[] {
   const rows = prepared(
     db,
-    'SELECT verdict, checker, note, at FROM claim_verdicts WHERE claim_id = ? ORDER BY seq',
+    'SELECT verdict, checker, note, at, claim_text FROM claim_verdicts WHERE claim_id = ? ORDER BY seq',
   ).all(claimId) as VerdictRow[];
   return rows.map(rowToVerdict);
 }
 
-function latestVerdict(db: Db, claimId: string): VerdictChange | undefined {
+/** The verdict a claim stands under now: the last one given. */
+export function latestVerdict(db: Db, claimId: string): VerdictChange | undefined {
   const row = prepared(
     db,
-    'SELECT verdict, checker, note, at FROM claim_verdicts WHERE claim_id = ? ORDER BY seq DESC LIMIT 1',
+    'SELECT verdict, checker, note, at, claim_text FROM claim_verdicts WHERE claim_id = ? ORDER BY seq DESC LIMIT 1',
   ).get(claimId) as VerdictRow | undefined;
   return row === undefined ? undefined : rowToVerdict(row);
 }
@@ -89,16 +97,20 @@ function evidenceOf(db: Db, claimId: string): Evidence[] {
 
 function rowToClaim(db: Db, row: ClaimRow): Claim {
   const latest = latestVerdict(db, row.id);
+  const verdict = VerdictSchema.parse(row.verdict);
+  const verdictText = verdict === 'unchecked' || latest === undefined ? null : latest.text;
   return {
     id: ClaimIdSchema.parse(row.id),
     articleId: ArticleIdSchema.parse(row.article_id),
     kind: ClaimKindSchema.parse(row.kind),
     text: row.text,
     state: ClaimStateSchema.parse(row.state),
-    verdict: VerdictSchema.parse(row.verdict),
+    verdict,
     checker: latest?.checker ?? '',
     checkedAt: latest?.at ?? null,
     note: latest?.note ?? '',
+    verdictText,
+    changedSinceVerdict: verdictText !== null && claimWordsChanged(verdictText, row.text),
     evidence: evidenceOf(db, row.id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -149,18 +161,12 @@ export function setClaimState(db: Db, id: string, state: ClaimState, now: string
   prepared(db, 'UPDATE claims SET state = ?, updated_at = ? WHERE id = ?').run(state, now, id);
 }
 
-export function insertVerdict(
-  db: Db,
-  claimId: string,
-  change: { verdict: Verdict; checker: string; note: string; at: string },
-): void {
-  prepared(db, 'INSERT INTO claim_verdicts (claim_id, verdict, checker, note, at) VALUES (?, ?, ?, ?, ?)').run(
-    claimId,
-    change.verdict,
-    change.checker,
-    change.note,
-    change.at,
-  );
+/** Records a verdict given to `change.text`, the claim's words it judges, and makes it the claim's current one. */
+export function insertVerdict(db: Db, claimId: string, change: VerdictChange): void {
+  prepared(
+    db,
+    'INSERT INTO claim_verdicts (claim_id, verdict, checker, note, at, claim_text) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(claimId, change.verdict, change.checker, change.note, change.at, change.text);
   prepared(db, 'UPDATE claims SET verdict = ?, updated_at = ? WHERE id = ?').run(change.verdict, change.at, claimId);
 }
 

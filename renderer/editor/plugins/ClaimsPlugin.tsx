@@ -17,6 +17,11 @@ import {
 } from 'lexical';
 import { useEffect } from 'react';
 
+import type { Verdict } from '../../../shared/sources';
+
+/** What a claim's marks show: its verdict, and whether its words changed after that verdict. */
+export type ClaimMarkState = { verdict: Verdict; changed: boolean };
+
 /** Wraps the selected text in a mark carrying this claim's id (a new claim, or an orphan re-attached). */
 export const MARK_CLAIM_COMMAND: LexicalCommand<string> = createCommand('MARK_CLAIM_COMMAND');
 /** Selects a claim's text and brings it into view. */
@@ -60,6 +65,41 @@ export function selectedBodyText(editor: LexicalEditor): string {
   });
 }
 
+/** Where the selection lies in a top-level block's text, when it lies in one: the words around it tell what it is. */
+export type SelectionContext = { paragraph: string; start: number; end: number };
+
+/** The offset of a text point in its top-level block's text, or null for a point that is not in text. */
+function $offsetInBlock(block: ElementNode, key: string, offset: number): number | null {
+  let seen = 0;
+  for (const node of block.getAllTextNodes()) {
+    if (node.getKey() === key) return seen + offset;
+    seen += node.getTextContentSize();
+  }
+  return null;
+}
+
+/** The selected text's paragraph and its place there, or null when nothing is selected or it spans blocks. */
+export function selectedBodyContext(editor: LexicalEditor): SelectionContext | null {
+  return editor.getEditorState().read(() => {
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection) || selection.isCollapsed()) return null;
+    const [first, last] = selection.isBackward()
+      ? [selection.focus, selection.anchor]
+      : [selection.anchor, selection.focus];
+    if (first.type !== 'text' || last.type !== 'text') return null;
+    const block = first.getNode().getTopLevelElement();
+    if (block === null || !block.is(last.getNode().getTopLevelElement())) return null;
+    const start = $offsetInBlock(block, first.key, first.offset);
+    const end = $offsetInBlock(block, last.key, last.offset);
+    if (start === null || end === null) return null;
+    const paragraph = block
+      .getAllTextNodes()
+      .map((node) => node.getTextContent())
+      .join('');
+    return { paragraph, start, end };
+  });
+}
+
 function marksOf(id: string): MarkNode[] {
   return $dfs()
     .map(({ node }) => node)
@@ -69,14 +109,15 @@ function marksOf(id: string): MarkNode[] {
 /**
  * Claims in the body: marking a selection, showing a claim's span, taking marks away, and
  * telling the panel which claim was clicked. Each mark carries its verdict as a data
- * attribute, so the text shows at a glance what is checked and what is not.
+ * attribute, and a claim whose words changed after its verdict is marked so too, so the text
+ * shows at a glance what is checked, what is not, and what must be looked at again.
  */
 export function ClaimsPlugin({
   verdicts,
   onClaimClicked,
 }: {
   /** The verdict of each claim, by id. */
-  verdicts: ReadonlyMap<string, string>;
+  verdicts: ReadonlyMap<string, ClaimMarkState>;
   onClaimClicked: (id: string) => void;
 }): null {
   const [editor] = useLexicalComposerContext();
@@ -154,9 +195,16 @@ export function ClaimsPlugin({
           const element = editor.getElementByKey(node.getKey());
           if (element === null) continue;
           const ids = node.getIDs();
-          const verdict = ids.map((id) => verdicts.get(id)).find((value) => value !== undefined) ?? 'unchecked';
-          element.dataset.verdict = verdict;
+          const states = ids.map((id) => verdicts.get(id)).filter((state) => state !== undefined);
+          element.dataset.verdict = states[0]?.verdict ?? 'unchecked';
           element.dataset.claims = ids.join(' ');
+          if (states.some((state) => state.changed)) {
+            element.dataset.changed = 'true';
+            element.title = 'Changed since the verdict: look at this claim again';
+          } else {
+            delete element.dataset.changed;
+            element.removeAttribute('title');
+          }
         }
       });
     };

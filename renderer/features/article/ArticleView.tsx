@@ -19,7 +19,7 @@ import type {
   RelatedItem,
   RevisionId,
 } from '../../../shared/domain';
-import { suggestClaims, type ClaimSuggestion } from '../../../shared/claimSuggestions';
+import { rankSuggestions, type ClaimSuggestion } from '../../../shared/claimSuggestions';
 import { ApiError } from '../../../shared/errors';
 import type { Claim, ClaimId, Source, SourceId } from '../../../shared/sources';
 import { api, errorMessage, onExportRequested } from '../../api';
@@ -32,12 +32,14 @@ import {
   MARK_CLAIM_COMMAND,
   MARK_RANGE_COMMAND,
   SHOW_CLAIM_COMMAND,
+  selectedBodyContext,
   selectedBodyText,
 } from '../../editor/plugins/ClaimsPlugin';
 import type { BodyCounts } from '../../editor/plugins/WordCountPlugin';
 import { ExportDialog } from '../export/ExportDialog';
 import { FactCheckPanel, type FactCheckActions } from '../factcheck/FactCheckPanel';
-import { guessClaimKind, useArticleSources, useClaims } from '../factcheck/useClaims';
+import { guessClaimKind } from '../factcheck/guessClaimKind';
+import { useArticleSources, useClaimMarkStates, useClaims } from '../factcheck/useClaims';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { useEditingSession } from '../history/useEditingSession';
 import type { ComparedText } from '../../../shared/wordDiff';
@@ -254,19 +256,7 @@ function ArticleWorkspace({
   const [focusedClaim, setFocusedClaim] = useState<ClaimId | null>(null);
   const [panelRequest, setPanelRequest] = useState<{ id: string; at: number } | null>(null);
   const [reader, setReader] = useState<{ sourceId: SourceId | null; claimId: ClaimId | null } | null>(null);
-  // The same map while no verdict changes: the claims are read again after every save, and a
-  // new map would repaint every mark in the text.
-  const verdictList = (claims.claims ?? []).map((claim) => `${claim.id}=${claim.verdict}`).join(' ');
-  const verdicts = useMemo(
-    () =>
-      new Map(
-        verdictList
-          .split(' ')
-          .filter((pair) => pair !== '')
-          .map((pair) => pair.split('=') as [string, string]),
-      ),
-    [verdictList],
-  );
+  const verdicts = useClaimMarkStates(claims.claims);
   const editorRef = useRef<LexicalEditor | null>(null);
   const valuesRef = useRef(values);
   useLayoutEffect(() => {
@@ -383,7 +373,7 @@ function ArticleWorkspace({
       clearTimeout(timer);
     };
   }, []);
-  const suggestions = useMemo(() => suggestClaims(blocks), [blocks]);
+  const suggestions = useMemo(() => rankSuggestions(blocks), [blocks]);
 
   // The library's related articles for the draft as it stands, asked for when typing pauses.
   const relatedDraft = useMemo<RelatedDraft>(
@@ -457,7 +447,12 @@ function ArticleWorkspace({
       }
       try {
         const claim =
-          existing ?? (await api.invoke('claims:create', { articleId: article.id, kind: guessClaimKind(text), text }));
+          existing ??
+          (await api.invoke('claims:create', {
+            articleId: article.id,
+            kind: guessClaimKind(text, selectedBodyContext(editor)),
+            text,
+          }));
         editor.dispatchCommand(MARK_CLAIM_COMMAND, claim.id);
         claims.put(claim);
         setFocusedClaim(claim.id);
@@ -496,9 +491,10 @@ function ArticleWorkspace({
         setReader({ sourceId: null, claimId: claim.id });
       },
       onChanged: claims.put,
+      flush: () => saver.flush(),
       onError: report,
     }),
-    [markClaim, acceptSuggestion, claims.put, report],
+    [markClaim, acceptSuggestion, claims.put, report, saver],
   );
 
   const claimClicked = useCallback(
@@ -699,6 +695,7 @@ function ArticleWorkspace({
             claims.put(claim);
             sources.reload();
           }}
+          onSourceSaved={sources.reload}
           onClose={() => setReader(null)}
           onError={report}
         />

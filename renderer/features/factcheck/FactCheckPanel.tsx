@@ -1,17 +1,21 @@
 import './factcheck.css';
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX } from 'react';
 
-import type { ClaimSuggestion } from '../../../shared/claimSuggestions';
+import { claimWordsChanged, quotedClaim } from '../../../shared/claimMarks';
+import type { ClaimSuggestion, SuggestionList } from '../../../shared/claimSuggestions';
 import type { ArticleId } from '../../../shared/domain';
 import type { Claim, ClaimKind, Verdict, VerdictChange } from '../../../shared/sources';
 import { CLAIM_KINDS, VERDICT_LABELS, VERDICTS } from '../../../shared/sources';
+import { wordDiff } from '../../../shared/wordDiff';
 import { api } from '../../api';
 import { ARIA_MOD, MOD_KEY, SHIFT_KEY } from '../../components/keys';
 import { formatWhen } from '../library/formatWhen';
 import { QuoteCheckResult } from './QuoteCheckResult';
+import { readNoteDrafts, writeNoteDrafts } from './storedPerArticle';
 import { Suggestions } from './Suggestions';
+import { WordChanges } from './WordChanges';
 
 const KIND_LABELS: Readonly<Record<ClaimKind, string>> = {
   quote: 'Quote',
@@ -34,6 +38,8 @@ export type FactCheckActions = {
   onAddEvidence: (claim: Claim) => void;
   /** A claim as the services answered after a change. */
   onChanged: (claim: Claim) => void;
+  /** Saves the text typed so far, so that a verdict is given to the claim's words as they stand. */
+  flush: () => Promise<void>;
   onError: (error: unknown) => void;
 };
 
@@ -56,10 +62,13 @@ function VerdictHistory({ claim, onError }: { claim: Claim; onError: (error: unk
       <summary>Verdict history</summary>
       {changes === null ? null : (
         <ol aria-label={`Verdicts given to “${short(claim.text, 60)}”`}>
-          {changes.map((change) => (
-            <li key={`${change.at}:${change.verdict}`}>
+          {changes.map((change, index) => (
+            <li key={`${change.at}:${index}`}>
               {VERDICT_LABELS[change.verdict]} · {change.checker} · {formatWhen(change.at)}
               {change.note === '' ? null : <span className="claim__meta"> — {change.note}</span>}
+              {change.verdict === 'unchecked' || !claimWordsChanged(change.text, claim.text) ? null : (
+                <span className="claim__meta"> · given to “{short(change.text, 80)}”</span>
+              )}
             </li>
           ))}
         </ol>
@@ -80,6 +89,48 @@ function saveReport(articleId: ArticleId, onError: (error: unknown) => void): vo
   }, onError);
 }
 
+/** A claim's words changed after its verdict: then and now, the words that differ, and a way to confirm. */
+function ChangedSinceVerdict({
+  before,
+  now,
+  verdict,
+  onConfirm,
+}: {
+  before: string;
+  now: string;
+  verdict: Verdict;
+  onConfirm: () => void;
+}): JSX.Element {
+  const diff = useMemo(() => wordDiff(before, now), [before, now]);
+  return (
+    <div className="claim__changed">
+      <p>
+        <strong>Changed since the verdict:</strong> was {quotedClaim(short(before, 240))}, now{' '}
+        {quotedClaim(short(now, 240))}
+      </p>
+      {diff === null || diff.parts.length > 60 ? null : (
+        <p className="claim__meta">
+          Words changed:{' '}
+          <WordChanges
+            parts={diff.parts.map((part) => ({
+              text: part.text,
+              change: part.kind === 'same' ? 'same' : part.kind === 'deleted' ? 'removed' : 'added',
+            }))}
+            removedTitle="When the verdict was given, not now"
+            addedTitle="Now, not when the verdict was given"
+          />
+        </p>
+      )}
+      <p className="claim__meta">
+        The verdict was given to the earlier words. Confirm it still holds, or give a new one.
+      </p>
+      <button type="button" className="button button--small" onClick={onConfirm}>
+        Confirm: still {VERDICT_LABELS[verdict]}
+      </button>
+    </div>
+  );
+}
+
 const ClaimCard = memo(function ClaimCard({
   claim,
   focused,
@@ -89,6 +140,7 @@ const ClaimCard = memo(function ClaimCard({
   setSize,
   measure,
   onDraft,
+  onSaveNote,
   actions,
 }: {
   claim: Claim;
@@ -101,6 +153,8 @@ const ClaimCard = memo(function ClaimCard({
   setSize: number;
   measure: (element: Element | null) => void;
   onDraft: (id: string, note: string | undefined) => void;
+  /** Keeps the note being written, if it differs from the saved one. */
+  onSaveNote: (claim: Claim) => void;
   actions: FactCheckActions;
 }): JSX.Element {
   const note = draft ?? claim.note;
@@ -110,11 +164,15 @@ const ClaimCard = memo(function ClaimCard({
     call.then(actions.onChanged, actions.onError);
   };
   const setVerdict = (verdict: Verdict) => {
-    api.invoke('claims:setVerdict', { id: claim.id, verdict, note }).then((saved) => {
-      onDraft(claim.id, undefined);
-      actions.onChanged(saved);
-    }, actions.onError);
+    actions
+      .flush()
+      .then(() => api.invoke('claims:setVerdict', { id: claim.id, verdict, note }))
+      .then((saved) => {
+        onDraft(claim.id, undefined);
+        actions.onChanged(saved);
+      }, actions.onError);
   };
+  const changed = claim.changedSinceVerdict && claim.verdictText !== null;
 
   return (
     <li
@@ -126,9 +184,18 @@ const ClaimCard = memo(function ClaimCard({
       className={`claim${focused ? ' claim--focused' : ''}`}
       aria-current={focused ? 'true' : undefined}
       data-state={claim.state}
+      data-changed={changed ? 'true' : undefined}
       aria-label={`Claim: ${name}`}
     >
       <blockquote className="claim__text">{short(claim.text, 400)}</blockquote>
+      {claim.verdictText !== null && changed ? (
+        <ChangedSinceVerdict
+          before={claim.verdictText}
+          now={claim.text}
+          verdict={claim.verdict}
+          onConfirm={() => setVerdict(claim.verdict)}
+        />
+      ) : null}
       {claim.state === 'orphaned' ? (
         <p className="claim__warning">Its words were deleted from the text. Attach it to new words, or dismiss it.</p>
       ) : null}
@@ -176,12 +243,16 @@ const ClaimCard = memo(function ClaimCard({
             const value = event.currentTarget.value;
             onDraft(claim.id, value === claim.note ? undefined : value);
           }}
+          onBlur={() => onSaveNote(claim)}
         />
       </label>
       {note !== claim.note ? (
-        <button type="button" className="button button--small" onClick={() => setVerdict(claim.verdict)}>
-          Save note
-        </button>
+        <p className="claim__unsaved">
+          <span className="claim__meta">Not saved yet: kept when you leave the note.</span>
+          <button type="button" className="button button--small" onClick={() => onSaveNote(claim)}>
+            Save note
+          </button>
+        </p>
       ) : null}
       {claim.checker === '' ? null : (
         <p className="claim__meta">
@@ -238,6 +309,81 @@ const ClaimCard = memo(function ClaimCard({
   );
 });
 
+/**
+ * Notes being written, by claim: kept in the panel (a card scrolled out of view and back keeps
+ * its words) and in the browser's storage until saved. A note is saved when its field is left,
+ * for every claim when the panel closes (another tab, another story), and on opening the panel
+ * for any left unsaved before (a reload, a failed save).
+ */
+function useNoteDrafts(
+  articleId: ArticleId,
+  claims: readonly Claim[] | null,
+  actions: FactCheckActions,
+): {
+  drafts: ReadonlyMap<string, string>;
+  onDraft: (id: string, note: string | undefined) => void;
+  save: (claim: Claim) => void;
+} {
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, string>>(() => readNoteDrafts(articleId));
+  const latest = useRef({ drafts, claims, actions });
+  useLayoutEffect(() => {
+    latest.current = { drafts, claims, actions };
+  });
+
+  const onDraft = useCallback(
+    (id: string, note: string | undefined) => {
+      setDrafts((current) => {
+        const next = new Map(current);
+        if (note === undefined) next.delete(id);
+        else next.set(id, note);
+        writeNoteDrafts(articleId, next);
+        return next;
+      });
+    },
+    [articleId],
+  );
+
+  const save = useCallback(
+    (claim: Claim) => {
+      const note = latest.current.drafts.get(claim.id);
+      if (note === undefined) return;
+      if (note === claim.note) {
+        onDraft(claim.id, undefined);
+        return;
+      }
+      api.invoke('claims:setNote', { id: claim.id, note }).then((saved) => {
+        latest.current.actions.onChanged(saved);
+        // Words typed while it was being saved stay a draft.
+        setDrafts((current) => {
+          if (current.get(claim.id) !== note) return current;
+          const next = new Map(current);
+          next.delete(claim.id);
+          writeNoteDrafts(articleId, next);
+          return next;
+        });
+      }, latest.current.actions.onError);
+    },
+    [articleId, onDraft],
+  );
+
+  const loaded = claims !== null;
+  useEffect(() => {
+    if (!loaded) return undefined;
+    const saveAll = () => {
+      const { drafts: pending, claims: known } = latest.current;
+      for (const claim of known ?? []) if (pending.has(claim.id)) save(claim);
+    };
+    // Left unsaved last time the article was open; a note for a claim no longer in the library has nowhere to go.
+    for (const id of latest.current.drafts.keys()) {
+      if (!(latest.current.claims ?? []).some((claim) => claim.id === id)) onDraft(id, undefined);
+    }
+    saveAll();
+    return saveAll;
+  }, [loaded, save, onDraft]);
+
+  return { drafts, onDraft, save };
+}
+
 /** A card's height before it is measured: the text, kind and verdict, the note and the actions. */
 const ESTIMATED_CARD_PX = 230;
 
@@ -254,29 +400,22 @@ export const FactCheckPanel = memo(function FactCheckPanel({
 }: {
   articleId: ArticleId;
   claims: readonly Claim[] | null;
-  suggestions: readonly ClaimSuggestion[];
+  suggestions: SuggestionList;
   focusedId: string | null;
   actions: FactCheckActions;
 }): JSX.Element {
-  const [verdict, setVerdict] = useState<Verdict | 'all'>('all');
+  const [verdict, setVerdict] = useState<Verdict | 'all' | 'changed'>('all');
   const [kind, setKind] = useState<ClaimKind | 'all'>('all');
-  // Notes being written, kept here so a card scrolled out of view and back keeps its words.
-  const [drafts, setDrafts] = useState<ReadonlyMap<string, string>>(new Map());
-  const onDraft = useCallback((id: string, note: string | undefined) => {
-    setDrafts((current) => {
-      const next = new Map(current);
-      if (note === undefined) next.delete(id);
-      else next.set(id, note);
-      return next;
-    });
-  }, []);
+  const notes = useNoteDrafts(articleId, claims, actions);
   const scroller = useRef<HTMLDivElement>(null);
 
   const live = useMemo(() => (claims ?? []).filter((claim) => claim.state !== 'dismissed'), [claims]);
   const shown = useMemo(
     () =>
       live.filter(
-        (claim) => (verdict === 'all' || claim.verdict === verdict) && (kind === 'all' || claim.kind === kind),
+        (claim) =>
+          (verdict === 'all' || claim.verdict === verdict || (verdict === 'changed' && claim.changedSinceVerdict)) &&
+          (kind === 'all' || claim.kind === kind),
       ),
     [live, verdict, kind],
   );
@@ -297,6 +436,7 @@ export const FactCheckPanel = memo(function FactCheckPanel({
 
   if (claims === null) return <p className="muted">Loading the claims…</p>;
   const checked = live.filter((claim) => claim.verdict !== 'unchecked').length;
+  const changed = live.filter((claim) => claim.changedSinceVerdict).length;
   const dismissed = claims.filter((claim) => claim.state === 'dismissed');
 
   return (
@@ -304,6 +444,7 @@ export const FactCheckPanel = memo(function FactCheckPanel({
       <div className="factcheck__head">
         <p className="factcheck__coverage" role="status">
           {live.length === 0 ? 'No claims marked yet.' : `${checked} of ${live.length} claims checked`}
+          {changed === 0 ? null : ` · ${changed} changed since ${changed === 1 ? 'its verdict' : 'their verdicts'}`}
         </p>
         <button
           type="button"
@@ -323,7 +464,7 @@ export const FactCheckPanel = memo(function FactCheckPanel({
       <Suggestions
         key={articleId}
         articleId={articleId}
-        suggestions={suggestions}
+        list={suggestions}
         claims={claims}
         onAccept={actions.onAccept}
       />
@@ -337,9 +478,12 @@ export const FactCheckPanel = memo(function FactCheckPanel({
           <select
             aria-label="Show claims with the verdict"
             value={verdict}
-            onChange={(event) => setVerdict(event.currentTarget.value as Verdict | 'all')}
+            onChange={(event) => setVerdict(event.currentTarget.value as Verdict | 'all' | 'changed')}
           >
             <option value="all">All verdicts</option>
+            {changed === 0 && verdict !== 'changed' ? null : (
+              <option value="changed">Changed since the verdict ({changed})</option>
+            )}
             {VERDICTS.map((value) => (
               <option key={value} value={value}>
                 {VERDICT_LABELS[value]} ({live.filter((claim) => claim.verdict === value).length})
@@ -372,12 +516,13 @@ export const FactCheckPanel = memo(function FactCheckPanel({
                   key={claim.id}
                   claim={claim}
                   focused={claim.id === focusedId}
-                  draft={drafts.get(claim.id)}
+                  draft={notes.drafts.get(claim.id)}
                   index={item.index}
                   start={item.start}
                   setSize={shown.length}
                   measure={virtualizer.measureElement}
-                  onDraft={onDraft}
+                  onDraft={notes.onDraft}
+                  onSaveNote={notes.save}
                   actions={actions}
                 />
               );

@@ -3,6 +3,7 @@ import { useEffect, useState, type JSX } from 'react';
 import { checkQuote, quotationsIn, type QuoteCheck } from '../../../shared/quoteCheck';
 import type { Claim } from '../../../shared/sources';
 import { api } from '../../api';
+import { WordChanges } from './WordChanges';
 
 type Checked = { quote: string; source: string; check: QuoteCheck };
 
@@ -67,21 +68,11 @@ export function QuoteCheckResult({
           ) : (
             <>
               The quotation differs from {source}:{' '}
-              <span className="quote-check__diff">
-                {(check.diff ?? []).map((part, index) =>
-                  part.op === 'same' ? (
-                    <span key={index}>{part.text}</span>
-                  ) : part.op === 'removed' ? (
-                    <del key={index} title="In the source, not in the quotation">
-                      {part.text}
-                    </del>
-                  ) : (
-                    <ins key={index} title="In the quotation, not in the source">
-                      {part.text}
-                    </ins>
-                  ),
-                )}
-              </span>
+              <WordChanges
+                parts={(check.diff ?? []).map((part) => ({ text: part.text, change: part.op }))}
+                removedTitle="In the source, not in the quotation"
+                addedTitle="In the quotation, not in the source"
+              />
             </>
           )}
         </p>

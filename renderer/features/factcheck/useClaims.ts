@@ -2,7 +2,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 
 import type { ArticleId } from '../../../shared/domain';
 import type { Claim, Source } from '../../../shared/sources';
+import { VerdictSchema } from '../../../shared/sources';
 import { api } from '../../api';
+import type { ClaimMarkState } from '../../editor/plugins/ClaimsPlugin';
 
 export type ClaimsState = {
   /** null until first loaded. */
@@ -32,6 +34,30 @@ export function useClaims(articleId: ArticleId, saves: number, report: (error: u
   return useMemo(() => ({ claims, reload, put }), [claims, reload, put]);
 }
 
+/**
+ * What each claim's marks in the text show, by claim id. The same map while no verdict and no
+ * changed state moves: the claims are read again after every save, and a new map would repaint
+ * every mark in the text.
+ */
+export function useClaimMarkStates(claims: readonly Claim[] | null): ReadonlyMap<string, ClaimMarkState> {
+  const key = (claims ?? [])
+    .map((claim) => `${claim.id}=${claim.verdict}${claim.changedSinceVerdict ? '=changed' : ''}`)
+    .join(' ');
+  return useMemo(
+    () =>
+      new Map(
+        key
+          .split(' ')
+          .filter((entry) => entry !== '')
+          .map((entry) => {
+            const [id = '', verdict, changed] = entry.split('=');
+            return [id, { verdict: VerdictSchema.parse(verdict), changed: changed === 'changed' }];
+          }),
+      ),
+    [key],
+  );
+}
+
 export type SourcesState = {
   sources: Source[] | null;
   reload: () => void;
@@ -48,18 +74,4 @@ export function useArticleSources(articleId: ArticleId, report: (error: unknown)
     reload();
   }, [reload]);
   return useMemo(() => ({ sources, reload, set: setSources }), [sources, reload]);
-}
-
-const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b(?:19|20)\d{2}\b/i;
-
-/** The kind a newly marked claim most likely is, from its words; the checker can change it. */
-export function guessClaimKind(text: string): Claim['kind'] {
-  const trimmed = text.trim();
-  if (/^["“‘'«]/.test(trimmed)) return 'quote';
-  if (/\b(?:said|says|told|according to|in a statement|announced|stated)\b/i.test(trimmed)) return 'attribution';
-  if (MONTH.test(trimmed)) return 'date';
-  if (/\d/.test(trimmed) || /\b(?:percent|per cent|million|billion|thousand|hundred|dozen)\b/i.test(trimmed)) {
-    return 'figure';
-  }
-  return 'other';
 }

@@ -7,6 +7,8 @@ import type { Source, SourceKind } from '../../../shared/sources';
 import { RELIABILITY_LABELS, SOURCE_KIND_LABELS, SOURCE_KINDS } from '../../../shared/sources';
 import { api } from '../../api';
 import { readAsBase64 } from '../import/collectFiles';
+import { reliabilityLine } from './reliability';
+import { SourceForm } from './SourceForm';
 
 const SNAPSHOT_ACCEPT = '.html,.htm,.xhtml,.pdf,.docx,.txt,.text,.md,.markdown';
 
@@ -146,6 +148,7 @@ export function SourcesPanel({
   onError: (error: unknown) => void;
 }): JSX.Element {
   const [mode, setMode] = useState<'idle' | 'paste' | 'cite'>('idle');
+  const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const list = sources ?? [];
@@ -222,40 +225,61 @@ export function SourcesPanel({
         </p>
       ) : (
         <ul className="sources__list stacked-list" aria-label="Cited sources">
-          {list.map((source) => (
-            <li key={source.id} className="source">
-              <p className="source__title">{source.title}</p>
-              <p className="source__meta">
-                {[SOURCE_KIND_LABELS[source.kind], source.publisher, source.publishedDate]
-                  .filter((part) => part !== '')
-                  .join(' · ')}
-              </p>
-              <p className="source__meta" title={RELIABILITY_LABELS[source.reliability]}>
-                Reliability {source.reliability} · {source.snapshots.length}{' '}
-                {source.snapshots.length === 1 ? 'snapshot' : 'snapshots'}
-              </p>
-              <div className="source__actions">
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={`Read ${source.title}`}
-                  onClick={() => onRead(source)}
-                >
-                  Read
-                </button>
-                <button
-                  type="button"
-                  className="button button--small button--quiet"
-                  aria-label={`Remove ${source.title} from this article`}
-                  onClick={() => {
-                    api.invoke('sources:detach', { articleId, sourceId: source.id }).then(onChanged, onError);
+          {list.map((source) =>
+            editing === source.id ? (
+              <li key={source.id} className="source">
+                <SourceForm
+                  source={source}
+                  onSaved={(saved) => {
+                    setEditing(null);
+                    onChanged(list.map((item) => (item.id === saved.id ? saved : item)));
                   }}
-                >
-                  Remove
-                </button>
-              </div>
-            </li>
-          ))}
+                  onCancel={() => setEditing(null)}
+                />
+              </li>
+            ) : (
+              <li key={source.id} className="source">
+                <p className="source__title">{source.title}</p>
+                <p className="source__meta">
+                  {[SOURCE_KIND_LABELS[source.kind], source.publisher, source.publishedDate]
+                    .filter((part) => part !== '')
+                    .join(' · ')}
+                </p>
+                <p className="source__meta" title={RELIABILITY_LABELS[source.reliability]}>
+                  {reliabilityLine(source.reliability)} · {source.snapshots.length}{' '}
+                  {source.snapshots.length === 1 ? 'snapshot' : 'snapshots'}
+                </p>
+                <div className="source__actions">
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Read ${source.title}`}
+                    onClick={() => onRead(source)}
+                  >
+                    Read
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={`Edit ${source.title}`}
+                    onClick={() => setEditing(source.id)}
+                  >
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small button--quiet"
+                    aria-label={`Remove ${source.title} from this article`}
+                    onClick={() => {
+                      api.invoke('sources:detach', { articleId, sourceId: source.id }).then(onChanged, onError);
+                    }}
+                  >
+                    Remove
+                  </button>
+                </div>
+              </li>
+            ),
+          )}
         </ul>
       )}
     </div>

@@ -3,7 +3,15 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { suggestClaims, type ClaimSuggestion } from '../../../shared/claimSuggestions';
+import {
+  pageSuggestions,
+  rankSuggestions,
+  suggestClaims,
+  unclaimedSuggestions,
+  type ClaimSuggestion,
+  type RankedSuggestion,
+} from '../../../shared/claimSuggestions';
+import { bbcParagraphs } from '../../helpers/newsCopy';
 
 const seed = fs
   .readFileSync(path.join(__dirname, '../../../../shared/samples/seed-article.txt'), 'utf8')
@@ -205,5 +213,147 @@ describe('suggestClaims: what it leaves alone', () => {
   it('proposes nothing for empty paragraphs and keeps paragraph indices', () => {
     const suggestions = suggestClaims(['', 'The next meeting will be held in 2026.']);
     expect(suggestions.map((suggestion) => suggestion.paragraph)).toEqual([1]);
+  });
+});
+
+const hasFigure = (suggestion: RankedSuggestion) => /Figures?: /u.test(suggestion.reason);
+const rankOf = (ranked: readonly RankedSuggestion[], contains: string) =>
+  ranked.findIndex((suggestion) => suggestion.text.includes(contains));
+
+describe('rankSuggestions on 10,000 words of BBC news', () => {
+  const { paragraphs, words } = bbcParagraphs(10_000);
+  const found = suggestClaims(paragraphs);
+  const { suggestions: ranked } = rankSuggestions(paragraphs);
+
+  it('offers each sentence once with the figures and dates in it, not each of them again', () => {
+    expect(found.length / (words / 1000)).toBeGreaterThan(40);
+    expect(ranked.length).toBeLessThan(found.length * 0.6);
+    for (const suggestion of ranked) {
+      if (suggestion.kind !== 'figure' && suggestion.kind !== 'date') continue;
+      // A figure or date offered alone lies in no sentence that is offered too.
+      const within = ranked.filter(
+        (other) =>
+          other !== suggestion &&
+          other.kind !== 'quote' &&
+          other.paragraph === suggestion.paragraph &&
+          other.start <= suggestion.start &&
+          suggestion.end <= other.end,
+      );
+      expect(within.map((other) => other.text)).toEqual([]);
+    }
+    for (const suggestion of ranked) {
+      expect(paragraphs[suggestion.paragraph]?.slice(suggestion.start, suggestion.end)).toBe(suggestion.text);
+    }
+  });
+
+  it('ranks every sentence with a figure and a named source above every vague assertion', () => {
+    const named = ranked.filter(
+      (suggestion) => suggestion.kind !== 'quote' && suggestion.attribution?.named === true && hasFigure(suggestion),
+    );
+    const vague = ranked.filter((suggestion) => suggestion.reason === 'Assertion without attribution');
+    expect(named.length).toBeGreaterThan(10);
+    expect(vague.length).toBeGreaterThan(5);
+    const lastNamed = Math.max(...named.map((suggestion) => ranked.indexOf(suggestion)));
+    const firstVague = Math.min(...vague.map((suggestion) => ranked.indexOf(suggestion)));
+    expect(lastNamed).toBeLessThan(firstVague);
+  });
+
+  it('puts figures, quotations and named sources on the first page, and no vague assertion or lone weekday', () => {
+    const { best, groups } = pageSuggestions(ranked, 6);
+    expect(best).toHaveLength(6);
+    for (const suggestion of best) {
+      expect(hasFigure(suggestion) || suggestion.kind === 'quote' || suggestion.attribution?.named === true).toBe(true);
+    }
+    // The rest are all there, by kind, each group best first.
+    expect(groups.reduce((sum, group) => sum + group.suggestions.length, best.length)).toBe(ranked.length);
+    expect(groups.map((group) => group.label)).toEqual([
+      'Quotations',
+      'Figures',
+      'Attributed statements',
+      'Dates',
+      'Other assertions',
+    ]);
+    for (const group of groups) {
+      expect(group.suggestions.every((suggestion) => suggestion.kind === group.kind)).toBe(true);
+      const scores = group.suggestions.map((suggestion) => suggestion.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    }
+  });
+
+  it('ranks a date with a day or a year above a weekday alone', () => {
+    const dates = ranked.filter((suggestion) => suggestion.kind === 'date');
+    const specific = dates.filter((suggestion) => /\d/u.test(suggestion.reason));
+    const weekday = dates.filter((suggestion) => !/\d/u.test(suggestion.reason));
+    expect(specific.length).toBeGreaterThan(0);
+    expect(weekday.length).toBeGreaterThan(0);
+    expect(Math.min(...specific.map((suggestion) => suggestion.score))).toBeGreaterThan(
+      Math.max(...weekday.map((suggestion) => suggestion.score)),
+    );
+  });
+});
+
+describe('rankSuggestions on the seed article', () => {
+  const { suggestions: ranked } = rankSuggestions(seed);
+
+  it('offers the death toll as one sentence with its figure and date, near the top', () => {
+    const toll = ranked.find((suggestion) => suggestion.text.includes('killed over 140 people'));
+    expect(toll).toMatchObject({
+      kind: 'figure',
+      text: 'On Mar. 22, 2024, a deadly attack at the Crocus City Hall concert venue near Moscow killed over 140 people and injured several.',
+      reason: 'Figure: over 140 people · Date: Mar. 22, 2024 · Not attributed',
+    });
+    expect(rankOf(ranked, 'killed over 140 people')).toBeLessThan(6);
+    expect(ranked.filter((suggestion) => suggestion.text === 'over 140 people')).toEqual([]);
+  });
+
+  it('ranks the quotations and the ministry’s statement above the plain assertions', () => {
+    const quote = rankOf(ranked, 'The two sides held an in-depth exchange');
+    const statement = rankOf(ranked, 'Pakistan’s foreign ministry said in a statement');
+    const plain = rankOf(ranked, 'The attack, claimed by Daesh militants');
+    expect(quote).toBeGreaterThanOrEqual(0);
+    expect(plain).toBeGreaterThan(quote);
+    expect(plain).toBeGreaterThan(statement);
+  });
+});
+
+describe('rankSuggestions: rules', () => {
+  it('prefers a named speaker to an unnamed one, and a quotation to a vague assertion', () => {
+    const { suggestions } = rankSuggestions([
+      'The council arrested nobody at all.',
+      '“We will rebuild every school in the valley,” he said.',
+      '“We will rebuild every bridge in the valley,” Mayor Amina Khan said.',
+    ]);
+    expect(suggestions.map((suggestion) => suggestion.text)).toEqual([
+      '“We will rebuild every bridge in the valley,”',
+      '“We will rebuild every school in the valley,”',
+      'The council arrested nobody at all.',
+    ]);
+  });
+
+  it('offers the same words once', () => {
+    const sentence = 'The blast killed over 140 people in the market, police said.';
+    expect(rankSuggestions([sentence, 'Other news.', sentence]).suggestions).toHaveLength(1);
+  });
+});
+
+describe('unclaimedSuggestions', () => {
+  const paragraphs = [
+    'The blast killed over 140 people in the market. Police arrested the mayor at his home.',
+    'The flood killed over 140 people in the valley.',
+  ];
+  const list = rankSuggestions(paragraphs);
+
+  it('leaves out a suggestion whose words are claimed, there and not elsewhere', () => {
+    const left = unclaimedSuggestions(list, ['over 140 people in the market']);
+    expect(left.map((suggestion) => suggestion.text).sort()).toEqual([
+      'Police arrested the mayor at his home.',
+      'The flood killed over 140 people in the valley.',
+    ]);
+    expect(unclaimedSuggestions(list, [])).toHaveLength(3);
+  });
+
+  it('leaves out a suggestion a claim covers only in part, and one a claim runs over', () => {
+    const left = unclaimedSuggestions(list, ['market. Police arrested', '']);
+    expect(left.map((suggestion) => suggestion.text)).toEqual(['The flood killed over 140 people in the valley.']);
   });
 });

@@ -96,8 +96,8 @@ describe('the pre-export checklist', () => {
   it('blocks a false or unsupported claim still in the text, not one dismissed', () => {
     const body: Body = { root: { type: 'root', children: [paragraph(mark(CLAIM, 'over 140 people'), run(' died.'))] } };
     const claims = [
-      { id: CLAIM, text: 'over 140 people', state: 'attached', verdict: 'false' },
-      { id: OTHER_CLAIM, text: 'in May', state: 'dismissed', verdict: 'unsupported' },
+      { id: CLAIM, text: 'over 140 people', state: 'attached', verdict: 'false', verdictText: 'over 140 people' },
+      { id: OTHER_CLAIM, text: 'in May', state: 'dismissed', verdict: 'unsupported', verdictText: 'in May' },
     ] as const;
     const items = runChecklist({ article: input(body), claims, linked: live }).items;
     expect(items).toEqual([
@@ -108,6 +108,57 @@ describe('the pre-export checklist', () => {
         message: 'The claim "over 140 people" is marked false and is still in the text. Correct or remove it.',
       },
     ]);
+  });
+
+  it('lists every claim whose words changed after its verdict: blocking when it was verified, else a warning', () => {
+    const QUOTE = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a54';
+    const DATE = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a55';
+    const body: Body = {
+      root: {
+        type: 'root',
+        children: [
+          paragraph(mark(QUOTE, '“We will rebuild some schools,”'), run(' she said.')),
+          paragraph(mark(CLAIM, 'killed over 145 people'), run(' in March.')),
+          paragraph(mark(OTHER_CLAIM, 'Talks resume on Monday'), run(', in '), mark(DATE, '"Beijing"'), run('.')),
+        ],
+      },
+    };
+    const claims = [
+      // Verified for other words: the body's words are what counts, not the claim's last saved text.
+      {
+        id: QUOTE,
+        text: '“We will rebuild every school,”',
+        state: 'attached',
+        verdict: 'verified',
+        verdictText: '“We will rebuild every school,”',
+      },
+      {
+        id: CLAIM,
+        text: 'killed over 145 people',
+        state: 'attached',
+        verdict: 'partly-true',
+        verdictText: 'killed 140',
+      },
+      { id: OTHER_CLAIM, text: 'x', state: 'attached', verdict: 'false', verdictText: 'Talks resume on Sunday' },
+      // Only the quote marks differ: not a change.
+      { id: DATE, text: '"Beijing"', state: 'attached', verdict: 'verified', verdictText: '“Beijing”' },
+    ] as const;
+    const result = runChecklist({ article: input(body), claims, linked: live });
+    expect(result.ready).toBe(false);
+    expect(result.items.map((item) => [item.id, item.level])).toEqual([
+      [`claim:${OTHER_CLAIM}`, 'blocking'],
+      [`claim-changed:${QUOTE}`, 'blocking'],
+      [`claim-changed:${CLAIM}`, 'warning'],
+    ]);
+    expect(result.items[0]?.message).toBe(
+      'The claim "Talks resume on Monday" is marked false and is still in the text. Its words changed since the verdict (it was "Talks resume on Sunday"): if they are corrected, give it a new verdict in the Fact check panel.',
+    );
+    expect(result.items[1]?.message).toBe(
+      'The claim "“We will rebuild some schools,”" changed after it was verified (it was "“We will rebuild every school,”"). Confirm the verdict for the new words or give a new one in the Fact check panel.',
+    );
+    expect(result.items[2]?.message).toBe(
+      'The claim "killed over 145 people" changed after its verdict (partly true, given to "killed 140"). Look at it again in the Fact check panel.',
+    );
   });
 
   it('blocks an Also See block whose article is gone or trashed', () => {
@@ -137,7 +188,7 @@ describe('the pre-export checklist', () => {
     };
     const result = runChecklist({
       article: input(body, { lengthTarget: 600, dateline: '' }),
-      claims: [{ id: CLAIM, text: 'TK people', state: 'attached', verdict: 'unchecked' }],
+      claims: [{ id: CLAIM, text: 'TK people', state: 'attached', verdict: 'unchecked', verdictText: null }],
       linked: live,
     });
     expect(result.ready).toBe(true);

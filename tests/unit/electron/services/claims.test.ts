@@ -9,6 +9,7 @@ import {
   listClaims,
   removeEvidence,
   setVerdict,
+  setVerdictNote,
   verdictHistory,
 } from '../../../../electron/services/claims';
 import {
@@ -150,11 +151,94 @@ describe('verdicts', () => {
     // The same verdict and note again is not a new entry.
     setVerdict(library.lib, claim.id, 'verified', 'Updated toll: 145.', CHECKER);
     expect(verdictHistory(library.lib, claim.id)).toEqual([
-      { verdict: 'partly-true', checker: 'Amna Riaz', note: 'Officials say 139.', at: '2026-03-02T09:00:00.000Z' },
-      { verdict: 'verified', checker: 'Omar Khan', note: 'Updated toll: 145.', at: '2026-03-02T09:01:00.000Z' },
+      {
+        verdict: 'partly-true',
+        checker: 'Amna Riaz',
+        note: 'Officials say 139.',
+        at: '2026-03-02T09:00:00.000Z',
+        text: '140 people',
+      },
+      {
+        verdict: 'verified',
+        checker: 'Omar Khan',
+        note: 'Updated toll: 145.',
+        at: '2026-03-02T09:01:00.000Z',
+        text: '140 people',
+      },
     ]);
     expect(() => library.lib.db.prepare("UPDATE claim_verdicts SET verdict = 'false'").run()).toThrow(
       'verdicts cannot be changed',
+    );
+  });
+
+  it('keep the words they were given to: a claim edited after its verdict is flagged until confirmed', () => {
+    const article = createArticle(library.lib, { headline: 'Toll', body: bodyFromParagraphs(['x']) });
+    const claim = createClaim(library.lib, article.id, 'quote', 'x', CHECKER);
+    let version = 1;
+    const save = (words: string) => {
+      version = saveArticle(
+        library.lib,
+        article.id,
+        version,
+        { body: bodyOf(mark([claim.id], text(words))) },
+        CHECKER,
+      ).version;
+      return getClaim(library.lib, claim.id);
+    };
+    save('“We will rebuild every school,” she said');
+    const verified = setVerdict(library.lib, claim.id, 'verified', 'On the tape.', CHECKER);
+    expect(verified).toMatchObject({
+      verdictText: '“We will rebuild every school,” she said',
+      changedSinceVerdict: false,
+    });
+
+    // Straight quotes and a doubled space are typography, not a change.
+    expect(save('"We will rebuild  every school," she said')).toMatchObject({ changedSinceVerdict: false });
+    const changed = save('“We will rebuild some schools,” she said');
+    expect(changed).toMatchObject({
+      verdict: 'verified',
+      changedSinceVerdict: true,
+      verdictText: '“We will rebuild every school,” she said',
+      text: '“We will rebuild some schools,” she said',
+    });
+
+    // A note written afterwards does not vouch for the new words.
+    clock.advance(60_000);
+    expect(setVerdictNote(library.lib, claim.id, 'Check the tape again.', CHECKER)).toMatchObject({
+      note: 'Check the tape again.',
+      changedSinceVerdict: true,
+    });
+    // The same verdict given again confirms it for the words as they stand.
+    clock.advance(60_000);
+    const confirmed = setVerdict(library.lib, claim.id, 'verified', 'Check the tape again.', CHECKER);
+    expect(confirmed).toMatchObject({
+      changedSinceVerdict: false,
+      verdictText: '“We will rebuild some schools,” she said',
+      checkedAt: '2026-03-02T09:02:00.000Z',
+    });
+    expect(verdictHistory(library.lib, claim.id).map((change) => [change.note, change.text])).toEqual([
+      ['On the tape.', '“We will rebuild every school,” she said'],
+      ['Check the tape again.', '“We will rebuild every school,” she said'],
+      ['Check the tape again.', '“We will rebuild some schools,” she said'],
+    ]);
+
+    // Back to unchecked: nothing to have changed against.
+    expect(setVerdict(library.lib, claim.id, 'unchecked', '', CHECKER)).toMatchObject({
+      verdictText: null,
+      changedSinceVerdict: false,
+    });
+  });
+
+  it('keep a note typed on an unchanged claim as a new entry, and nothing when the note is the same', () => {
+    const article = createArticle(library.lib, { headline: 'x', body: bodyFromParagraphs(['x']) });
+    const claim = createClaim(library.lib, article.id, 'figure', '140 people', CHECKER);
+    setVerdictNote(library.lib, claim.id, 'Asked the ministry.', CHECKER);
+    setVerdictNote(library.lib, claim.id, 'Asked the ministry.', CHECKER);
+    expect(verdictHistory(library.lib, claim.id)).toEqual([
+      expect.objectContaining({ verdict: 'unchecked', note: 'Asked the ministry.', text: '140 people' }),
+    ]);
+    expect(apiErrorFrom(() => setVerdictNote(library.lib, claim.id, 'x', { userName: '' })).code).toBe(
+      'invalid-request',
     );
   });
 

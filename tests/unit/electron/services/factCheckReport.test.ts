@@ -1,13 +1,15 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 
-import { createArticle } from '../../../../electron/services/articles';
+import { createArticle, saveArticle } from '../../../../electron/services/articles';
 import { createAuthor } from '../../../../electron/services/authors';
-import { addEvidence, createClaim, dismissClaim, setVerdict } from '../../../../electron/services/claims';
+import { addEvidence, createClaim, dismissClaim, listClaims, setVerdict } from '../../../../electron/services/claims';
 import { factCheckReport, REPORT_CSP, reportFileName } from '../../../../electron/services/factCheckReport';
 import { addSource, createSource, getSnapshot } from '../../../../electron/services/sources';
+import type { Body } from '../../../../shared/domain';
 import { RELIABILITY_LABELS } from '../../../../shared/sources';
 import { bodyFromParagraphs } from '../../../../shared/text';
+import { markNode as mark, textNode as text } from '../../../helpers/lexicalNodes';
 import { libraryPerTest } from '../../../helpers/libraryPerTest';
 
 const { library, clock } = libraryPerTest();
@@ -20,6 +22,13 @@ const STATEMENT = [
 ].join('\n\n');
 
 const parse = (html: string) => new JSDOM(html).window.document;
+
+/** A one-paragraph body whose children are given as they would be serialised. */
+function bodyOf(...children: object[]): Body {
+  const body = bodyFromParagraphs(['']);
+  (body.root.children[0] as { children: object[] }).children = children;
+  return body;
+}
 
 /** An article with three claims: one verified then revised with evidence, one unchecked, one dismissed. */
 async function checkedArticle() {
@@ -111,13 +120,32 @@ describe('factCheckReport', () => {
       [...row.querySelectorAll('td')].map((cell) => cell.textContent),
     );
     expect(history).toEqual([
-      ['2026-03-02 09:00 UTC', 'Verified', 'Omar Khan', 'Matches the statement.'],
-      ['2026-03-02 09:01 UTC', 'Partly true', 'Omar Khan', 'The statement says 145.'],
+      ['2026-03-02 09:00 UTC', 'Verified', 'Omar Khan', 'Matches the statement.', 'killed over 140 people'],
+      ['2026-03-02 09:01 UTC', 'Partly true', 'Omar Khan', 'The statement says 145.', 'killed over 140 people'],
     ]);
     expect(fields(attribution)).toMatchObject({ Kind: 'Attribution', Verdict: 'Unchecked' });
     expect(attribution?.textContent).toContain('No verdict has been given yet.');
     expect(attribution?.textContent).toContain('No evidence attached.');
     expect(fields(dismissed)).toMatchObject({ Kind: 'Date', State: 'Dismissed' });
+  });
+
+  it('flags a claim whose words changed after its verdict, with the words then and now', async () => {
+    const { article } = await checkedArticle();
+    const toll = listClaims(library.lib, article.id)[0];
+    saveArticle(library.lib, article.id, article.version, {
+      body: bodyOf(text('An attack '), mark([toll?.id ?? ''], text('killed 145 people')), text(', the ministry said.')),
+    });
+    const document = parse(factCheckReport(library.lib, article.id, NOW));
+    const claim = document.querySelector('article.claim');
+    expect(claim?.querySelector('h3')?.textContent).toBe('Claim 1 · Figure Partly true Changed since the verdict');
+    expect(claim?.querySelector('.changed')?.textContent).toBe(
+      'Changed since the verdict: was “killed over 140 people”, now “killed 145 people”. The verdict (Partly true) was given to the earlier words and has not been confirmed for these.',
+    );
+    expect(document.querySelector('.coverage-detail')?.textContent).toBe(
+      'Partly true: 1 · Unchecked: 1 · 1 dismissed · 1 changed since its verdict',
+    );
+    // The unchanged claims say nothing of the kind.
+    expect(document.querySelectorAll('.changed')).toHaveLength(1);
   });
 
   it('shows each evidence passage with its context, the exact words marked, and its source and snapshot', async () => {
