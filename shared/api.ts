@@ -19,7 +19,7 @@ import {
   AuthorSchema,
   CaptionSchema,
   CreditSchema,
-  DatelineDateSchema,
+  DatelineDateInputSchema,
   DatelineSchema,
   DekSchema,
   HeadlineSchema,
@@ -96,7 +96,7 @@ export const ArticlePatchSchema = z.strictObject({
   /** The article's authors, in byline order. */
   authorIds: z.array(AuthorIdSchema).max(20, { error: 'At most 20 authors.' }).optional(),
   dateline: DatelineSchema.optional(),
-  datelineDate: DatelineDateSchema.optional(),
+  datelineDate: DatelineDateInputSchema.optional(),
   leadImage: z
     .strictObject({ assetId: AssetIdSchema, caption: CaptionSchema, credit: CreditSchema })
     .nullable()
@@ -114,6 +114,12 @@ export const ArticlePatchSchema = z.strictObject({
   status: ArticleStatusSchema.optional(),
 });
 export type ArticlePatch = z.infer<typeof ArticlePatchSchema>;
+
+/**
+ * A new article's fields, and the id the window gave it when the person started it: the window
+ * shows a new story at once and stores it with its first change, under the id it already uses.
+ */
+export const CreateArticleArgsSchema = ArticlePatchSchema.extend({ id: ArticleIdSchema.optional() });
 
 export const ListArticlesArgsSchema = z.strictObject({
   offset: z.number().int().nonnegative().default(0),
@@ -221,7 +227,7 @@ export const contract = {
   'articles:get': channel(ArticleRefSchema, ArticleSchema),
   /** Counts for the library's filter controls, under the filters given. */
   'library:facets': channel(z.strictObject({ filters: LibraryFiltersSchema.default({}) }), LibraryFacetsSchema),
-  'articles:create': channel(ArticlePatchSchema, ArticleSchema),
+  'articles:create': channel(CreateArticleArgsSchema, ArticleSchema),
   'articles:save': channel(
     z.strictObject({
       id: ArticleIdSchema,
