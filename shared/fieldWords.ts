@@ -114,9 +114,7 @@ function wordsFor(key: string): string {
  * ["related", 1, "headline"] → "the headline of related article 2". Null for the request as a whole.
  */
 export function fieldWords(path: readonly PropertyKey[]): string | null {
-  const parts = path.filter(
-    (part, at) => typeof part !== 'string' || !WRAPPERS.has(part) || at === path.length - 1,
-  );
+  const parts = path.filter((part, at) => typeof part !== 'string' || !WRAPPERS.has(part) || at === path.length - 1);
   if (parts.length === 0) return null;
   const phrases: string[] = [];
   for (let at = 0; at < parts.length; at += 1) {

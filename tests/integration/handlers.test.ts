@@ -654,7 +654,9 @@ describe('refusals and failures', () => {
       'library:info': () => ({ path: 'x' }) as unknown as ReturnType<Handlers['library:info']>,
     };
     const message = expectError(await dispatch(broken, 'library:info', {}), 'internal');
-    expect(message).toMatch(/^Copydesk made a mistake in its answer \(.*The schema version is missing\..*\)\. This is a fault in Copydesk/);
+    expect(message).toMatch(
+      /^Copydesk made a mistake in its answer \(.*The schema version is missing\..*\)\. This is a fault in Copydesk/,
+    );
     expect(message).not.toContain('library:info');
   });
 

@@ -52,9 +52,14 @@ import { SourcesPanel } from '../sources/SourcesPanel';
 import { usePreferences } from '../settings/PreferencesProvider';
 import { ArticleHeader, headerValuesOf, type EditableValues, type HeaderValues } from './ArticleHeader';
 import { ArticleSaver, type FieldPatch } from './ArticleSaver';
+import { newStoryArticle, panelsOfNewStory, useNewStory } from './newStory';
+import { heldFor } from './FieldProblem';
+import { KeptEditsNotice, useKeptEdits } from './useKeptEdits';
 
 type ArticleViewProps = {
   id: ArticleId;
+  /** Opened as a new story (#/new/<id>): the library may not have it yet, and stores it with its first change. */
+  isNew: boolean;
   /** The article itself when the caller already has it (just created): no round trip, and the
    *  caret is in the headline before the person starts typing. */
   fresh: Article | null;
@@ -69,12 +74,13 @@ type ArticleViewProps = {
 
 type Loaded =
   | { kind: 'loading' }
-  | { kind: 'ready'; article: Article; serial: number }
+  | { kind: 'ready'; article: Article; serial: number; unstored?: boolean }
   | { kind: 'failed'; message: string; missing: boolean };
 
 /** The open article: loads it, and reloads it when the saved copy is newer than ours. */
 export function ArticleView({
   id,
+  isNew,
   fresh,
   onFreshTaken,
   onSaved,
@@ -84,10 +90,12 @@ export function ArticleView({
 }: ArticleViewProps): JSX.Element {
   const [seeded] = useState(() => (fresh?.id === id ? fresh : null));
   const [loaded, setLoaded] = useState<Loaded>(() =>
-    seeded === null ? { kind: 'loading' } : { kind: 'ready', article: seeded, serial: 0 },
+    seeded === null ? { kind: 'loading' } : { kind: 'ready', article: seeded, serial: 0, unstored: isNew },
   );
   const report = useReportError();
+  const { preferences } = usePreferences();
   const needsFetch = seeded === null;
+  const newStoryPlace = isNew ? preferences.defaultDatelinePlace : null;
 
   useEffect(() => {
     if (seeded !== null) onFreshTaken();
@@ -101,7 +109,11 @@ export function ArticleView({
         if (current) setLoaded({ kind: 'ready', article, serial: 0 });
       },
       (error: unknown) => {
-        if (current) {
+        const missing = error instanceof ApiError && error.code === 'not-found';
+        if (current && missing && newStoryPlace !== null) {
+          // A new story reopened before its first change reached the library (a reload).
+          setLoaded({ kind: 'ready', article: newStoryArticle(id, newStoryPlace), serial: 0, unstored: true });
+        } else if (current) {
           setLoaded({
             kind: 'failed',
             message: errorMessage(error),
@@ -113,7 +125,7 @@ export function ArticleView({
     return () => {
       current = false;
     };
-  }, [id, needsFetch]);
+  }, [id, needsFetch, newStoryPlace]);
 
   // The article was replaced by the view's own action (a version restored): show it afresh.
   const replace = useCallback((article: Article) => {
@@ -166,6 +178,7 @@ export function ArticleView({
     <ArticleWorkspace
       key={`${loaded.article.id}:${loaded.serial}`}
       article={loaded.article}
+      unstored={loaded.unstored === true}
       focusHeadline={seeded !== null && loaded.serial === 0}
       onSaved={onSaved}
       onTrashed={onTrashed}
@@ -178,6 +191,8 @@ export function ArticleView({
 
 type WorkspaceProps = {
   article: Article;
+  /** A new story the library does not have yet. */
+  unstored: boolean;
   focusHeadline: boolean;
   onSaved: (article: Article) => void;
   onTrashed: (summary: ArticleSummary) => void;
@@ -219,6 +234,7 @@ function isDiscrete(patch: Partial<EditableValues>, previous: HeaderValues): boo
 
 function ArticleWorkspace({
   article,
+  unstored,
   focusHeadline,
   onSaved,
   onTrashed,
@@ -232,11 +248,14 @@ function ArticleWorkspace({
     () =>
       new ArticleSaver(article, {
         save: (args) => api.invoke('articles:save', args),
+        create: unstored ? (args) => api.invoke('articles:create', args) : undefined,
         probe: (id) => api.invoke('articles:get', { id }),
         idleMs: preferences.autosaveDelayMs,
       }),
   );
   const save = useSyncExternalStore(saver.subscribe, saver.getState);
+  const held = useSyncExternalStore(saver.subscribe, saver.getHeld);
+  const stored = useSyncExternalStore(saver.subscribe, saver.isStored);
   const [values, setValues] = useState<HeaderValues>(() => headerValuesOf(article));
   const [slugProblem, setSlugProblem] = useState<string | null>(null);
   const [related, setRelated] = useState<RelatedItem[]>(() => article.related);
@@ -246,8 +265,9 @@ function ArticleWorkspace({
   const [trashing, setTrashing] = useState(false);
   const [exporting, setExporting] = useState(false);
   useEffect(() => onExportRequested(() => setExporting(true)), []);
-  const claims = useClaims(article.id, saves, report);
-  const sources = useArticleSources(article.id, report);
+  // A new story's claims and sources are asked for once the library has it.
+  const claims = useClaims(stored ? article.id : null, saves, report);
+  const sources = useArticleSources(stored ? article.id : null, report);
   const [focusedClaim, setFocusedClaim] = useState<ClaimId | null>(null);
   const [panelRequest, setPanelRequest] = useState<{ id: string; at: number } | null>(null);
   const [reader, setReader] = useState<{ sourceId: SourceId | null; claimId: ClaimId | null } | null>(null);
@@ -266,9 +286,19 @@ function ArticleWorkspace({
   );
   const editorRef = useRef<LexicalEditor | null>(null);
   const valuesRef = useRef(values);
+  const relatedRef = useRef(related);
   useLayoutEffect(() => {
     valuesRef.current = values;
+    relatedRef.current = related;
   });
+  useNewStory(
+    unstored,
+    stored,
+    saver,
+    preferences,
+    (authors) => setValues((current) => (current.authors.length === 0 ? { ...current, authors } : current)),
+    report,
+  );
 
   useEffect(() => {
     saver.setIdleMs(preferences.autosaveDelayMs);
@@ -301,11 +331,15 @@ function ArticleWorkspace({
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush();
     };
+    // What a last save may not finish sending is kept first; only if it cannot be kept either
+    // is the person asked to stay.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (!saver.hasUnsavedChanges()) return;
+      const kept = saver.keepNow();
       flush();
-      event.preventDefault();
+      if (!kept) event.preventDefault();
     };
+    const onPageHide = () => void saver.keepNow();
     const onKeyDown = (event: KeyboardEvent) => {
       if (!isSaveShortcut(event)) return;
       event.preventDefault();
@@ -314,13 +348,16 @@ function ArticleWorkspace({
     window.addEventListener('blur', flush);
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('pagehide', onPageHide);
     window.addEventListener('keydown', onKeyDown);
     return () => {
       window.removeEventListener('blur', flush);
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('keydown', onKeyDown);
       saver.hide();
+      saver.keepNow();
       flush();
     };
   }, [saver]);
@@ -360,6 +397,13 @@ function ArticleWorkspace({
       void saver.flush();
     },
     [saver],
+  );
+
+  const kept = useKeptEdits(
+    saver,
+    article,
+    () => ({ ...valuesRef.current, related: relatedRef.current }),
+    () => ({ change, changeRelated, changeSlug, changeStatus, editor: editorRef.current }),
   );
 
   const showPanel = useCallback((id: string) => setPanelRequest({ id, at: Date.now() }), []);
@@ -567,6 +611,10 @@ function ArticleWorkspace({
   const header = (
     <ArticleHeader
       values={values}
+      notice={<KeptEditsNotice kept={kept} />}
+      held={held}
+      onDraft={(field, text, message) => saver.holdText(field, text, message)}
+      onDraftDropped={(field) => saver.releaseText(field)}
       autoFocusHeadline={focusHeadline}
       onChange={change}
       onStatus={changeStatus}
@@ -609,7 +657,7 @@ function ArticleWorkspace({
           body={article.body}
           saver={saver}
           header={header}
-          actions={actions}
+          actions={stored ? actions : null}
           editorRef={editorRef}
           onCounts={setCounts}
           onError={report}
@@ -621,7 +669,7 @@ function ArticleWorkspace({
       </main>
       <SidePanels
         request={panelRequest}
-        tabs={[
+        tabs={panelsOfNewStory(stored, [
           {
             id: 'sources',
             label: 'Sources',
@@ -664,7 +712,7 @@ function ArticleWorkspace({
                   onPin={pinRelated}
                 />
                 <h3 className="panel__subtitle">Related list</h3>
-                <RelatedPanel items={related} onChange={changeRelated} />
+                <RelatedPanel items={related} problem={heldFor(held, 'related')} onChange={changeRelated} />
               </div>
             ),
           },
@@ -683,7 +731,7 @@ function ArticleWorkspace({
               />
             ),
           },
-        ]}
+        ])}
       />
       {exporting ? <ExportDialog articleId={article.id} flush={flush} onClose={() => setExporting(false)} /> : null}
       {reader === null ? null : (
@@ -704,6 +752,7 @@ function ArticleWorkspace({
         counts={counts}
         lengthTarget={values.lengthTarget}
         save={save}
+        held={held}
         onRetry={() => void saver.retry()}
         onReload={onReload}
       >

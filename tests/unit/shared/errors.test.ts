@@ -26,9 +26,7 @@ describe('describeIssues', () => {
   it('says which entry of a list, counted from one', () => {
     expect(describeIssues(issues(ArticlePatchSchema, { tags: ['ok', ' '] }))).toBe('Tag 2: A tag cannot be empty.');
     expect(
-      describeIssues(
-        issues(ArticlePatchSchema, { related: [{ articleId: null, headline: ' ', teaser: '' }] }),
-      ),
+      describeIssues(issues(ArticlePatchSchema, { related: [{ articleId: null, headline: ' ', teaser: '' }] })),
     ).toBe('The headline of related article 1: A related article needs a headline.');
   });
 
@@ -47,9 +45,7 @@ describe('describeIssues', () => {
     const text = describeIssues(
       issues(ArticlePatchSchema, { headline: 1, dek: 2, dateline: 3, section: 4, language: 5 }),
     );
-    expect(text).toBe(
-      'The headline must be text. The dek must be text. The dateline place must be text. (and 2 more)',
-    );
+    expect(text).toBe('The headline must be text. The dek must be text. The dateline place must be text. (and 2 more)');
   });
 });
 
