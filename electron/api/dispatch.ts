@@ -75,7 +75,7 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawArgs: un
     return {
       ok: false,
       // The code tells programs it was refused; the message names the fields in words, for people.
-      error: { code: 'invalid-request', message: `Nothing was done: ${describeIssues(parsed.error.issues)}` },
+      error: { code: 'invalid-request', message: describeIssues(parsed.error.issues) },
     };
   }
   try {

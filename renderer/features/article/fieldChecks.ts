@@ -22,8 +22,9 @@ function problemOf(field: PatchKey, issue: z.core.$ZodIssue): FieldProblem {
     field,
     path: issue.path,
     label: fieldWords([field]) ?? field,
-    // Worded from the field's own point of view ("The caption is too long"): it is shown beside it.
-    message: describeIssue(issue),
+    // Worded from the field's own point of view ("The caption is too long"): it is shown beside it,
+    // or beside the entry of a list it is about.
+    message: describeIssue({ ...issue, path: issue.path.filter((part) => typeof part !== 'number') }),
   };
 }
 
