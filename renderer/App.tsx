@@ -136,10 +136,10 @@ function Workspace(): JSX.Element {
   // The new story opens with this render, not at the next hashchange: keys typed right after the
   // click land in its headline. It is stored with its first change.
   const create = useCallback(() => {
-    const id = nextNewStoryId();
+    const id = nextNewStoryId(openId);
     setFresh(newStoryArticle(id, defaultDatelinePlace));
     window.location.hash = newStoryHref(id);
-  }, [defaultDatelinePlace]);
+  }, [defaultDatelinePlace, openId]);
 
   const addSample = useCallback(() => {
     setBusy(true);

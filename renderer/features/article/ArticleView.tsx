@@ -88,14 +88,17 @@ export function ArticleView({
   onClose,
   onOpenArticle,
 }: ArticleViewProps): JSX.Element {
-  const [seeded] = useState(() => (fresh?.id === id ? fresh : null));
+  const { preferences } = usePreferences();
+  // A new story (#/new/<id>) opens at once, also after a reload: the library has not stored it
+  // yet, or if it did as the window closed, the first save finds it there and goes on over it.
+  const [seeded] = useState(() =>
+    fresh?.id === id ? fresh : isNew ? newStoryArticle(id, preferences.defaultDatelinePlace) : null,
+  );
   const [loaded, setLoaded] = useState<Loaded>(() =>
     seeded === null ? { kind: 'loading' } : { kind: 'ready', article: seeded, serial: 0, unstored: isNew },
   );
   const report = useReportError();
-  const { preferences } = usePreferences();
   const needsFetch = seeded === null;
-  const newStoryPlace = isNew ? preferences.defaultDatelinePlace : null;
 
   useEffect(() => {
     if (seeded !== null) onFreshTaken();
@@ -109,11 +112,7 @@ export function ArticleView({
         if (current) setLoaded({ kind: 'ready', article, serial: 0 });
       },
       (error: unknown) => {
-        const missing = error instanceof ApiError && error.code === 'not-found';
-        if (current && missing && newStoryPlace !== null) {
-          // A new story reopened before its first change reached the library (a reload).
-          setLoaded({ kind: 'ready', article: newStoryArticle(id, newStoryPlace), serial: 0, unstored: true });
-        } else if (current) {
+        if (current) {
           setLoaded({
             kind: 'failed',
             message: errorMessage(error),
@@ -125,7 +124,7 @@ export function ArticleView({
     return () => {
       current = false;
     };
-  }, [id, needsFetch, newStoryPlace]);
+  }, [id, needsFetch]);
 
   // The article was replaced by the view's own action (a version restored): show it afresh.
   const replace = useCallback((article: Article) => {

@@ -33,9 +33,12 @@ export function storyFromHash(hash: string): { id: ArticleId; isNew: boolean } |
   return parsed.success ? { id: parsed.data, isNew: NEW_STORY.test(hash) } : null;
 }
 
-/** The id for the next new story: one whose typed words never reached the library comes back first. */
-export function nextNewStoryId(): ArticleId {
-  return keptNewStories()[0] ?? ArticleIdSchema.parse(uuidv7());
+/**
+ * The id for the next new story: one whose typed words never reached the library (and is not
+ * the one open now) comes back first, with what was kept of it.
+ */
+export function nextNewStoryId(openId: ArticleId | null): ArticleId {
+  return keptNewStories().find((id) => id !== openId) ?? ArticleIdSchema.parse(uuidv7());
 }
 
 /** A story as "New article" opens it: empty but for the default dateline place. */

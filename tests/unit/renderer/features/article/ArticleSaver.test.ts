@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { ArgsOf } from '../../../../../shared/api';
-import type { Article, ArticleId } from '../../../../../shared/domain';
+import type { Article, ArticleId, AuthorId } from '../../../../../shared/domain';
 import { ApiError } from '../../../../../shared/errors';
 import { bodyFromParagraphs } from '../../../../../shared/text';
 import {
   ArticleSaver,
   type CreateCall,
+  type FieldPatch,
   type Keeper,
   type ProbeCall,
   type SaveCall,
@@ -387,13 +388,13 @@ describe('ArticleSaver for a story started with New', () => {
 
   it('is stored at its first change, under its own id, with the defaults; later edits are saves', async () => {
     const { saver, server, created } = newStory();
-    let findAuthor: (patch: { authorIds: string[] }) => void = () => undefined;
-    saver.setCreationDefaults(new Promise((resolve) => (findAuthor = resolve)));
+    let findAuthor: (patch: FieldPatch) => void = () => undefined;
+    saver.setCreationDefaults(new Promise<FieldPatch>((resolve) => (findAuthor = resolve)));
     saver.setHeadline('T');
     await vi.advanceTimersByTimeAsync(0);
     // Not before the default byline is known.
     expect(created).toEqual([]);
-    findAuthor({ authorIds: ['0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c'] });
+    findAuthor({ authorIds: ['0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c' as AuthorId] });
     await settle();
     await saver.flush();
     expect(created).toEqual([{ authorIds: ['0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c'], headline: 'T', id: ID }]);

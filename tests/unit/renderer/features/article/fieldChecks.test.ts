@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import type { AssetId } from '../../../../../shared/domain';
 import { checkField, checkPatch } from '../../../../../renderer/features/article/fieldChecks';
 
 describe('checkField', () => {
@@ -23,7 +24,7 @@ describe('checkField', () => {
   });
 
   it('says where inside a field the problem is', () => {
-    const image = { assetId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', caption: 'c'.repeat(1001), credit: '' };
+    const image = { assetId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' as AssetId, caption: 'c'.repeat(1001), credit: '' };
     expect(checkField('leadImage', image)).toMatchObject({
       path: ['caption'],
       message: 'The caption is too long (at most 1000 characters).',
