@@ -75,12 +75,21 @@ import {
 
 const channel = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
-const jsonBytes = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
+const BODY_TOO_LARGE = `The body is too large (at most ${MAX_BODY_JSON_BYTES / (1024 * 1024)} MB of editor data).`;
+
+/**
+ * Why a body cannot be saved for its size, or null. The editor checks its own body with this
+ * alone (its shape is the editor's own); the contract checks both.
+ */
+export function bodySizeProblem(body: unknown): string | null {
+  const json = JSON.stringify(body);
+  // A UTF-16 unit is at most three bytes of UTF-8: most bodies need no exact count.
+  if (json.length * 3 <= MAX_BODY_JSON_BYTES) return null;
+  return new TextEncoder().encode(json).length <= MAX_BODY_JSON_BYTES ? null : BODY_TOO_LARGE;
+}
 
 /** A body as a caller may send it: a Lexical root no larger than MAX_BODY_JSON_BYTES. */
-const BodyInputSchema = BodySchema.refine((body) => jsonBytes(body) <= MAX_BODY_JSON_BYTES, {
-  error: `The body is too large (at most ${MAX_BODY_JSON_BYTES / (1024 * 1024)} MB of editor data).`,
-});
+const BodyInputSchema = BodySchema.refine((body) => bodySizeProblem(body) === null, { error: BODY_TOO_LARGE });
 
 /** An entry of the related list as a save sends it. */
 export const RelatedInputSchema = z.strictObject({

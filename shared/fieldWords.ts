@@ -18,22 +18,24 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   claimId: 'the claim',
   credit: 'the credit',
   dataBase64: 'the contents',
-  date: 'the date',
+  date: 'the date range',
   dateline: 'the dateline place',
   datelineDate: 'the dateline date',
   defaultByline: 'the default byline',
   defaultDatelinePlace: 'the default dateline place',
   dek: 'the dek',
+  draft: 'the draft',
   direction: 'the order',
   end: 'the end of the passage',
   evidenceId: 'the evidence',
   excludeId: 'the article left out',
-  field: 'the date to filter on',
+  field: 'the kind of date',
+  fields: 'the fields',
   file: 'the file',
   files: 'the files',
   filters: 'the filters',
   folder: 'the folder',
-  from: 'the start date',
+  from: 'what to keep',
   headline: 'the headline',
   houseStyle: 'the house style',
   id: 'the id',
@@ -50,6 +52,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   offset: 'the place in the list',
   overrides: 'the reasons to export anyway',
   paste: 'the pasted text',
+  patch: 'the changes',
   path: 'the library file',
   publishedDate: 'the publication date',
   publisher: 'the publisher',
@@ -70,7 +73,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   tag: 'the tag',
   tags: 'the tags',
   teaser: 'the teaser',
-  text: 'the text',
+  text: 'the words',
   theme: 'the theme',
   title: 'the title',
   to: 'the end date',
@@ -80,6 +83,12 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   verdict: 'the verdict',
   version: 'the version you edited',
   zip: 'the .zip setting',
+};
+
+/** Fields named differently inside another: a date range's ends. */
+const NESTED_WORDS: Readonly<Record<string, string>> = {
+  'date.from': 'the start date',
+  'date.until': 'the end date',
 };
 
 /** One entry of a list, by the list's name ("tags" → "tag"). */
@@ -126,7 +135,9 @@ export function fieldWords(path: readonly PropertyKey[]): string | null {
       const item = Object.hasOwn(ITEM_WORDS, key) ? ITEM_WORDS[key] : `entry of ${wordsFor(key).replace(/^the /, '')}`;
       phrases.push(`${item ?? 'entry'} ${next + 1}`);
     } else {
-      phrases.push(wordsFor(key));
+      const parent = parts[at - 1];
+      const nested = typeof parent === 'string' ? NESTED_WORDS[`${parent}.${key}`] : undefined;
+      phrases.push(nested ?? wordsFor(key));
     }
   }
   if (phrases.length === 0) return `entry ${Number(parts[0]) + 1}`;

@@ -2,6 +2,7 @@ import type { Page, Route } from '@playwright/test';
 
 import {
   body,
+  callApi,
   expectSaved,
   headlineField,
   library,
@@ -192,6 +193,7 @@ test('edits the library refuses are kept through a switch of story, a reload and
   await startStory(page, 'Council approves budget', ['The vote was close.']);
   await startStory(page, 'Ferry fares frozen', ['Fares stay the same this year.']);
 
+  // The disk fills up: every save is refused.
   await fillTheDisk(page);
   await page.keyboard.type(' The minister said so on Monday.');
   await expect(saveState(page)).toHaveText(/^Not saved: The disk is full: this change could not be saved\./);
@@ -209,25 +211,48 @@ test('edits the library refuses are kept through a switch of story, a reload and
   await page.keyboard.press('End');
   await page.keyboard.type(' again');
   await expect(saveState(page)).toHaveText(/^Not saved: The disk is full/);
+  await articleLink(page, 'Council approves budget').click();
+  await articleLink(page, 'Ferry fares frozen').click();
+  await expect(offer(page)).toContainText('— the headline and the text.');
 
-  // A reload, and then a closed window.
+  // Room again on the disk: put back, and saved.
+  await page.unroute('**/api/articles%3Asave');
+  await offer(page).getByRole('button', { name: 'Put them back' }).click();
+  await expect(headlineField(page)).toHaveValue('Ferry fares frozen again');
+  await expect(body(page)).toHaveText('Fares stay the same this year. The minister said so on Monday.');
+  await expectSaved(page);
+
+  // Another desk saves the story meanwhile: what is typed here can no longer go on top of it.
+  const id = /#\/article\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '';
+  const stored = await callApi(page, 'articles:get', { id });
+  const { version } = stored.value as { version: number };
+  await callApi(page, 'articles:save', { id, version, patch: { dek: 'Set by the other desk' } });
+  await body(page).click();
+  await page.keyboard.press(`${MOD}+End`);
+  await page.keyboard.type(' Fuel costs fell.');
+  await expect(saveState(page)).toHaveText(/^Not saved: This article was changed elsewhere/);
+
+  // A reload brings the other desk's text, and offers what was typed here.
   await page.reload();
-  await expect(offer(page)).toContainText('the headline and the text');
+  await expect(page.getByRole('textbox', { name: 'Dek' })).toHaveValue('Set by the other desk');
+  await expect(offer(page)).toContainText('— the text.');
+
+  // So does a window closed and opened again.
   await page.close({ runBeforeUnload: true });
   const reopened = await context.newPage();
   await reopened.goto(copydesk.url);
-  await articleLink(reopened, 'Ferry fares frozen').click();
-  await expect(offer(reopened)).toContainText('the headline and the text');
-  await expect(headlineField(reopened)).toHaveValue('Ferry fares frozen');
-
-  // The disk has room again: put back, saved, and offered no more.
+  await articleLink(reopened, 'Ferry fares frozen again').click();
+  await expect(offer(reopened)).toContainText('— the text.');
   await offer(reopened).getByRole('button', { name: 'Put them back' }).click();
-  await expect(headlineField(reopened)).toHaveValue('Ferry fares frozen again');
-  await expect(body(reopened)).toHaveText('Fares stay the same this year. The minister said so on Monday.');
+  await expect(body(reopened)).toHaveText(
+    'Fares stay the same this year. The minister said so on Monday. Fuel costs fell.',
+  );
   await expectSaved(reopened);
   await reopened.reload();
-  await expect(body(reopened)).toHaveText('Fares stay the same this year. The minister said so on Monday.');
-  await expect(headlineField(reopened)).toHaveValue('Ferry fares frozen again');
+  await expect(body(reopened)).toHaveText(
+    'Fares stay the same this year. The minister said so on Monday. Fuel costs fell.',
+  );
+  await expect(reopened.getByRole('textbox', { name: 'Dek' })).toHaveValue('Set by the other desk');
   await expect(offer(reopened)).toHaveCount(0);
 
   // Discard forgets them for good.
@@ -236,11 +261,19 @@ test('edits the library refuses are kept through a switch of story, a reload and
   await reopened.keyboard.press(`${MOD}+End`);
   await reopened.keyboard.type(' Not wanted.');
   await expect(saveState(reopened)).toHaveText(/^Not saved/);
-  await reopened.reload();
+  await articleLink(reopened, 'Council approves budget').click();
+  // The last save, made as the story closed, is refused too: the person is told.
+  await expect(
+    reopened.getByText(/^Changes to “Ferry fares frozen again” were not saved: The disk is full/),
+  ).toBeVisible();
+  await reopened.unroute('**/api/articles%3Asave');
+  await articleLink(reopened, 'Ferry fares frozen again').click();
   await offer(reopened).getByRole('button', { name: 'Discard' }).click();
   await expect(offer(reopened)).toBeHidden();
   await reopened.reload();
-  await expect(body(reopened)).toHaveText('Fares stay the same this year. The minister said so on Monday.');
+  await expect(body(reopened)).toHaveText(
+    'Fares stay the same this year. The minister said so on Monday. Fuel costs fell.',
+  );
   await expect(offer(reopened)).toHaveCount(0);
 });
 

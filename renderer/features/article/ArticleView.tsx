@@ -53,6 +53,7 @@ import { usePreferences } from '../settings/PreferencesProvider';
 import { ArticleHeader, headerValuesOf, type EditableValues, type HeaderValues } from './ArticleHeader';
 import { ArticleSaver, type FieldPatch } from './ArticleSaver';
 import { newStoryArticle, panelsOfNewStory, useNewStory } from './newStory';
+import { accepted } from './fieldChecks';
 import { heldFor } from './FieldProblem';
 import { KeptEditsNotice, useKeptEdits } from './useKeptEdits';
 
@@ -428,11 +429,12 @@ function ArticleWorkspace({
   // The library's related articles for the draft as it stands, asked for when typing pauses.
   const relatedDraft = useMemo<RelatedDraft>(
     () => ({
-      headline: values.headline,
-      dek: values.dek,
+      // A value held back as too long is left out of the comparison too: the library would refuse it.
+      headline: accepted('headline', values.headline),
+      dek: accepted('dek', values.dek),
       text: blocks.join('\n\n'),
       tags: values.tags,
-      section: values.section,
+      section: accepted('section', values.section),
       excludeId: article.id,
     }),
     [values.headline, values.dek, values.tags, values.section, blocks, article.id],

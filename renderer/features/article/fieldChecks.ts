@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import { ArticlePatchSchema, type ArticlePatch } from '../../../shared/api';
+import { ArticlePatchSchema, bodySizeProblem, type ArticlePatch } from '../../../shared/api';
 import { describeIssue } from '../../../shared/errors';
 import { fieldWords } from '../../../shared/fieldWords';
 
@@ -38,10 +38,22 @@ export function checkField<K extends PatchKey>(field: K, value: ArticlePatch[K])
   return issue === undefined ? null : problemOf(field, issue);
 }
 
-/** Checks a whole save as the server will: the first problem of each field that fails. */
+/** `value` when the contract accepts it for `field`, else empty: for asking the library about a draft. */
+export function accepted(field: 'headline' | 'dek' | 'section', value: string): string {
+  return checkField(field, value) === null ? value : '';
+}
+
+/**
+ * Checks a whole save as the server will: the first problem of each field that fails. The body
+ * is checked for its size only: walking a long story's tree again would cost more than the
+ * save (its shape is the editor's own, and the server still checks it).
+ */
 export function checkPatch(patch: ArticlePatch): Map<PatchKey, FieldProblem> {
   const problems = new Map<PatchKey, FieldProblem>();
-  const parsed = ArticlePatchSchema.safeParse(patch);
+  const { body, ...fields } = patch;
+  const tooLarge = body === undefined ? null : bodySizeProblem(body);
+  if (tooLarge !== null) problems.set('body', { field: 'body', path: [], label: 'the text', message: tooLarge });
+  const parsed = ArticlePatchSchema.safeParse(fields);
   if (parsed.success) return problems;
   for (const issue of parsed.error.issues) {
     const [field, ...path] = issue.path;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { AssetId } from '../../../../../shared/domain';
+import { bodyFromParagraphs } from '../../../../../shared/text';
 import { checkField, checkPatch } from '../../../../../renderer/features/article/fieldChecks';
 
 describe('checkField', () => {
@@ -42,5 +43,18 @@ describe('checkPatch', () => {
     expect([...problems.keys()]).toEqual(['datelineDate', 'tags']);
     expect(problems.get('tags')).toMatchObject({ path: [1], message: 'A tag cannot be empty.' });
     expect(checkPatch({ headline: 'Fine' }).size).toBe(0);
+  });
+
+  it('holds back a body too large to save, and only that', () => {
+    const problems = checkPatch({ headline: 'Fine', body: bodyFromParagraphs(['x'.repeat(9 * 1024 * 1024)]) });
+    expect([...problems.values()]).toEqual([
+      {
+        field: 'body',
+        path: [],
+        label: 'the text',
+        message: 'The body is too large (at most 8 MB of editor data).',
+      },
+    ]);
+    expect(checkPatch({ body: bodyFromParagraphs(['é'.repeat(3 * 1024 * 1024)]) }).size).toBe(0);
   });
 });
