@@ -25,13 +25,12 @@ import { useLibrary } from './features/library/useLibrary';
 import { PreferencesProvider, usePreferences } from './features/settings/PreferencesProvider';
 import { SettingsDialog } from './features/settings/SettingsDialog';
 
-/** The open article lives in the address (#/article/<id>, #/new/<id>) so a reload reopens it. */
-
 function subscribeToHash(listener: () => void): () => void {
   window.addEventListener('hashchange', listener);
   return () => window.removeEventListener('hashchange', listener);
 }
 
+/** The open article lives in the address (#/article/<id>, #/new/<id>) so a reload reopens it. */
 function useOpenStory(): { id: ArticleId; isNew: boolean } | null {
   const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash);
   return storyFromHash(hash);
