@@ -17,6 +17,8 @@ type StatusBarProps = {
   save?: SaveState | null;
   /** Fields held back from saves: said after the save state, with why. */
   held?: readonly HeldField[];
+  /** A new story not stored yet: it is kept from its first change. */
+  newStory?: boolean;
   onRetry?: () => void;
   onReload?: () => void;
   /** Anything else worth a glance: the article's status, the library. */
@@ -39,7 +41,8 @@ function heldLabel(held: readonly HeldField[]): string {
   return `Not saved: ${fieldList(told)} (see each field for why).`;
 }
 
-function saveLabel(save: SaveState, held: readonly HeldField[]): string {
+function saveLabel(save: SaveState, held: readonly HeldField[], newStory: boolean): string {
+  if (newStory && save.kind === 'saved' && held.length === 0) return 'New story: kept from its first word';
   const kept = heldLabel(held);
   if (kept !== '' && save.kind === 'saved') return `Everything else is saved. ${kept}`;
   if (kept !== '' && save.kind !== 'failed') return `${stateLabel(save)} · ${kept}`;
@@ -96,6 +99,7 @@ export function StatusBar({
   lengthTarget = null,
   save = null,
   held = [],
+  newStory = false,
   onRetry,
   onReload,
   children,
@@ -105,9 +109,11 @@ export function StatusBar({
       {counts === null ? null : <Counts words={counts.words} characters={counts.characters} target={lengthTarget} />}
       {children}
       {save === null ? null : (
-        <div className={`status-bar__item status-bar__save status-bar__save--${save.kind}`}>
+        <div
+          className={`status-bar__item status-bar__save status-bar__save--${heldLabel(held) === '' || save.kind === 'failed' ? save.kind : 'held'}`}
+        >
           <span role="status" className="save-state">
-            {saveLabel(save, held)}
+            {saveLabel(save, held, newStory)}
           </span>
           {save.kind === 'failed' && save.code === 'conflict' && onReload !== undefined ? (
             <button type="button" className="button button--small" onClick={onReload}>

@@ -356,6 +356,7 @@ test('New keeps no empty Untitled draft: a story is stored with its first change
   await newArticle.click();
   await expect(headlineField(page)).toBeFocused();
   await expect(page).toHaveURL(/#\/new\//);
+  await expect(saveState(page)).toHaveText('New story: kept from its first word');
   await newArticle.click();
   await expect(headlineField(page)).toHaveValue('');
   await page.reload();

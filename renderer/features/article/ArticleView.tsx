@@ -754,6 +754,7 @@ function ArticleWorkspace({
         lengthTarget={values.lengthTarget}
         save={save}
         held={held}
+        newStory={!stored}
         onRetry={() => void saver.retry()}
         onReload={onReload}
       >
