@@ -432,8 +432,9 @@ export class ArticleSaver {
       return 'saved';
     } catch (error) {
       this.sending = null;
-      // Values typed since this save started are newer than the ones it carried.
-      this.fields = { ...sent, ...this.fields };
+      // Values typed since this save started are newer than the ones it carried; a field held
+      // back since (text typed in it that is not a value yet) is not sent with its old value.
+      this.fields = without({ ...sent, ...this.fields }, this.held.keys());
       this.bodyDirty ||= sentBody;
       if (!this.stored && (await this.storedAlready(error))) return 'stored-already';
       if (sent.slug !== undefined && (await this.slugWasRefused(error))) {

@@ -295,6 +295,28 @@ describe('ArticleSaver', () => {
     expect(keeper.cleared).toBe(1);
   });
 
+  it('does not send a value again once text typed over it is held instead', async () => {
+    const calls: SaveArgs[] = [];
+    let answer: (error: Error) => void = () => undefined;
+    const save: SaveCall = (args) => {
+      calls.push(structuredClone(args));
+      // The first save hangs until the test answers it; the next ones go through.
+      if (calls.length > 1) return Promise.resolve({ id: ID, version: 2, slug: 's', slugLocked: false } as Article);
+      return new Promise((_, reject) => (answer = reject));
+    };
+    const saver = new ArticleSaver({ id: ID, version: 1 }, { save, idleMs: 500 });
+    saver.setFields({ datelineDate: '2026-12-06', dek: 'Ferries' });
+    const first = saver.flush();
+    await settle();
+    // Typed in the box again while the save is in flight; the save then fails.
+    saver.holdText('datelineDate', '7 Dec', null);
+    answer(new ApiError('library-unavailable', 'The disk is full.'));
+    await first;
+    expect(saver.unsaved().fields).toEqual({ dek: 'Ferries' });
+    await saver.retry();
+    expect(calls.at(-1)?.patch).toEqual({ dek: 'Ferries' });
+  });
+
   it('keeps what a failed save carried, and what was typed since, until a save takes it', async () => {
     let fail = true;
     const save: SaveCall = (args) =>
