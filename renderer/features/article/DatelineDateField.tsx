@@ -48,12 +48,18 @@ export function DatelineDateField({
   onLeaveField,
 }: DatelineDateFieldProps): JSX.Element {
   const locale = useMemo(() => personLocale(), []);
-  const saved = formatDate(value, locale);
+  // The header draws again as the body is typed in: Intl's formatters are made only when needed.
+  const saved = useMemo(() => formatDate(value, locale), [value, locale]);
   const shown = held?.text ?? saved;
   const { text, setText, onFocus, onBlur } = useTypedText(shown);
   const ids = useId();
-  const today = localToday();
-  const hint = `Day, month and year, such as ${longDate(today, locale)} or ${numericDate(today, locale)}.`;
+  const { hint, pattern } = useMemo(() => {
+    const today = localToday();
+    return {
+      hint: `Day, month and year, such as ${longDate(today, locale)} or ${numericDate(today, locale)}.`,
+      pattern: datePattern(locale),
+    };
+  }, [locale]);
   const message = held?.message ?? null;
 
   const commit = (typed: string) => {
@@ -93,7 +99,7 @@ export function DatelineDateField({
         aria-label="Dateline date"
         aria-invalid={message !== null}
         aria-describedby={message === null ? `${ids}-hint` : `${ids}-problem ${ids}-hint`}
-        placeholder={datePattern(locale)}
+        placeholder={pattern}
         title={hint}
         autoComplete="off"
         spellCheck={false}
