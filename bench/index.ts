@@ -19,6 +19,7 @@ const BENCHMARKS = [
   'exportFormats.ts',
   'export.ts',
   'versions.ts',
+  'saveChecks.ts',
 ];
 
 const only = process.argv.slice(2);

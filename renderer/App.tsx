@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, useSyncExternalStore, type JSX } from 'react';
 
-import { ArticleIdSchema, type Article, type ArticleId, type ArticleSummary } from '../shared/domain';
+import type { Article, ArticleId, ArticleSummary } from '../shared/domain';
 import { api, onImportStarted, onLibraryChanged, transportProblem } from './api';
 import { BlockedScreen } from './components/BlockedScreen';
 import { fileName } from './components/fileName';
@@ -9,6 +9,7 @@ import { ALT_KEY, MOD_KEY } from './components/keys';
 import { NoticesProvider, useReportError } from './components/Notices';
 import { StatusBar } from './components/StatusBar';
 import { ArticleView } from './features/article/ArticleView';
+import { newStoryArticle, newStoryHref, nextNewStoryId, storyFromHash } from './features/article/newStory';
 import { useTrashUndo } from './features/article/useTrashUndo';
 import { ShortcutsDialog } from './features/help/ShortcutsDialog';
 import { DropOverlay } from './features/import/DropOverlay';
@@ -26,26 +27,18 @@ import { RestoreDialog } from './features/libraries/RestoreDialog';
 import { useLibrariesShortcut } from './features/libraries/useLibrariesShortcut';
 import { useLibrary } from './features/library/useLibrary';
 import { FirstRunNamePrompt } from './features/settings/NamePrompt';
-import { newArticleDefaults } from './features/settings/newArticleDefaults';
 import { PreferencesProvider, usePreferences } from './features/settings/PreferencesProvider';
 import { SettingsDialog } from './features/settings/SettingsDialog';
-
-/** The open article lives in the address (#/article/<id>) so a reload reopens it. */
-function articleIdFromHash(hash: string): ArticleId | null {
-  const match = /^#\/article\/([^/?#]+)$/.exec(hash);
-  if (match?.[1] === undefined) return null;
-  const parsed = ArticleIdSchema.safeParse(decodeURIComponent(match[1]));
-  return parsed.success ? parsed.data : null;
-}
 
 function subscribeToHash(listener: () => void): () => void {
   window.addEventListener('hashchange', listener);
   return () => window.removeEventListener('hashchange', listener);
 }
 
-function useOpenArticleId(): ArticleId | null {
+/** The open article lives in the address (#/article/<id>, #/new/<id>) so a reload reopens it. */
+function useOpenStory(): { id: ArticleId; isNew: boolean } | null {
   const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash);
-  return articleIdFromHash(hash);
+  return storyFromHash(hash);
 }
 
 function openArticle(id: ArticleId | null): void {
@@ -111,7 +104,8 @@ function Workspace(): JSX.Element {
     setDialog('libraries');
   }, []);
   useLibrariesShortcut(openLibraries);
-  const openId = useOpenArticleId();
+  const openStory = useOpenStory();
+  const openId = openStory?.id ?? null;
   const [busy, setBusy] = useState(false);
   // The article just created: it opens without a round trip, caret in the headline.
   const [fresh, setFresh] = useState<Article | null>(null);
@@ -143,14 +137,14 @@ function Workspace(): JSX.Element {
     [noteChanged],
   );
 
-  const { defaultByline, defaultDatelinePlace } = preferences;
+  const { defaultDatelinePlace } = preferences;
+  // The new story opens with this render, not at the next hashchange: keys typed right after the
+  // click land in its headline. It is stored with its first change.
   const create = useCallback(() => {
-    setBusy(true);
-    void newArticleDefaults({ defaultByline, defaultDatelinePlace }, api)
-      .then((patch) => api.invoke('articles:create', patch))
-      .then(adopt, report)
-      .finally(() => setBusy(false));
-  }, [adopt, report, defaultByline, defaultDatelinePlace]);
+    const id = nextNewStoryId(openId);
+    setFresh(newStoryArticle(id, defaultDatelinePlace));
+    window.location.hash = newStoryHref(id);
+  }, [defaultDatelinePlace, openId]);
 
   const addSample = useCallback(() => {
     setBusy(true);
@@ -173,6 +167,11 @@ function Workspace(): JSX.Element {
   useEffect(() => onImportStarted(importer.follow), [importer.follow]);
 
   const forgetFresh = useCallback(() => setFresh(null), []);
+  // A save answered with version 1 stored a new story: the library has one more article.
+  const saved = useCallback(
+    (article: Article) => (article.version === 1 ? noteChanged() : noteSaved()),
+    [noteChanged, noteSaved],
+  );
 
   const untrashed = useCallback(
     (id: ArticleId) => {
@@ -255,9 +254,10 @@ function Workspace(): JSX.Element {
         <ArticleView
           key={openId}
           id={openId}
+          isNew={openStory?.isNew ?? false}
           fresh={fresh}
           onFreshTaken={forgetFresh}
-          onSaved={noteSaved}
+          onSaved={saved}
           onTrashed={trashed}
           onClose={() => openArticle(null)}
           onOpenArticle={adopt}

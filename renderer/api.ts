@@ -115,8 +115,12 @@ async function carryOverBridge(bridge: CopydeskBridge, channel: Channel, args: u
   try {
     raw = await bridge.invoke(channel, args);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ApiError('internal', `The call to ${channel} failed: ${reason}`);
+    // Electron's own words name the channel and its internals: they are of no use to a person.
+    throw new ApiError(
+      'library-unavailable',
+      'This window lost touch with the library. Try again; if it keeps happening, restart Copydesk.',
+      { cause: error },
+    );
   }
   return toEnvelope(raw);
 }
@@ -132,7 +136,7 @@ export const api: CopydeskApi = {
     if (!result.success) {
       throw new ApiError(
         'internal',
-        `Copydesk sent an unexpected reply to ${channel}: ${describeIssues(result.error.issues)}`,
+        `Copydesk sent this window a reply it does not understand (${describeIssues(result.error.issues)}). Reload the window; if it happens again, the window and the library come from different versions of Copydesk.`,
       );
     }
     // The schema is the one contract[channel] names, so its output is ResultOf<C>; TypeScript

@@ -19,7 +19,7 @@ import {
   AuthorSchema,
   CaptionSchema,
   CreditSchema,
-  DatelineDateSchema,
+  DatelineDateInputSchema,
   DatelineSchema,
   DekSchema,
   HeadlineSchema,
@@ -75,12 +75,21 @@ import {
 
 const channel = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
-const jsonBytes = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;
+const BODY_TOO_LARGE = `The body is too large (at most ${MAX_BODY_JSON_BYTES / (1024 * 1024)} MB of editor data).`;
+
+/**
+ * Why a body cannot be saved for its size, or null. The editor checks its own body with this
+ * alone (its shape is the editor's own); the contract checks both.
+ */
+export function bodySizeProblem(body: unknown): string | null {
+  const json = JSON.stringify(body);
+  // A UTF-16 unit is at most three bytes of UTF-8: most bodies need no exact count.
+  if (json.length * 3 <= MAX_BODY_JSON_BYTES) return null;
+  return new TextEncoder().encode(json).length <= MAX_BODY_JSON_BYTES ? null : BODY_TOO_LARGE;
+}
 
 /** A body as a caller may send it: a Lexical root no larger than MAX_BODY_JSON_BYTES. */
-const BodyInputSchema = BodySchema.refine((body) => jsonBytes(body) <= MAX_BODY_JSON_BYTES, {
-  error: `The body is too large (at most ${MAX_BODY_JSON_BYTES / (1024 * 1024)} MB of editor data).`,
-});
+const BodyInputSchema = BodySchema.refine((body) => bodySizeProblem(body) === null, { error: BODY_TOO_LARGE });
 
 /** An entry of the related list as a save sends it. */
 export const RelatedInputSchema = z.strictObject({
@@ -96,7 +105,7 @@ export const ArticlePatchSchema = z.strictObject({
   /** The article's authors, in byline order. */
   authorIds: z.array(AuthorIdSchema).max(20, { error: 'At most 20 authors.' }).optional(),
   dateline: DatelineSchema.optional(),
-  datelineDate: DatelineDateSchema.optional(),
+  datelineDate: DatelineDateInputSchema.optional(),
   leadImage: z
     .strictObject({ assetId: AssetIdSchema, caption: CaptionSchema, credit: CreditSchema })
     .nullable()
@@ -114,6 +123,12 @@ export const ArticlePatchSchema = z.strictObject({
   status: ArticleStatusSchema.optional(),
 });
 export type ArticlePatch = z.infer<typeof ArticlePatchSchema>;
+
+/**
+ * A new article's fields, and the id the window gave it when the person started it: the window
+ * shows a new story at once and stores it with its first change, under the id it already uses.
+ */
+export const CreateArticleArgsSchema = ArticlePatchSchema.extend({ id: ArticleIdSchema.optional() });
 
 export const ListArticlesArgsSchema = z.strictObject({
   offset: z.number().int().nonnegative().default(0),
@@ -221,7 +236,7 @@ export const contract = {
   'articles:get': channel(ArticleRefSchema, ArticleSchema),
   /** Counts for the library's filter controls, under the filters given. */
   'library:facets': channel(z.strictObject({ filters: LibraryFiltersSchema.default({}) }), LibraryFacetsSchema),
-  'articles:create': channel(ArticlePatchSchema, ArticleSchema),
+  'articles:create': channel(CreateArticleArgsSchema, ArticleSchema),
   'articles:save': channel(
     z.strictObject({
       id: ArticleIdSchema,

@@ -66,6 +66,33 @@ export const DatelineDateSchema = z.union([
   z.literal(''),
   z.iso.date({ error: 'The dateline date must be a date (YYYY-MM-DD).' }),
 ]);
+
+/** The years a story is dated in: an archive's oldest wire copy to a distant embargo. */
+export const DATELINE_YEARS = { first: 1800, last: 2100 } as const;
+
+/**
+ * Why `year` cannot be a dateline's year, or null when it can. A six-digit year (252025) is
+ * a slip of the keyboard, not a date; the field and the contract refuse it alike.
+ */
+export function datelineYearProblem(year: number): string | null {
+  if (Number.isInteger(year) && year >= DATELINE_YEARS.first && year <= DATELINE_YEARS.last) return null;
+  return `The year ${year} is not a year a story is dated in`;
+}
+
+/** A dateline date as a save sends it: a calendar date within DATELINE_YEARS, or empty. */
+export const DatelineDateInputSchema = z.string().superRefine((date, context) => {
+  if (date === '') return;
+  // A year of more than four digits is no ISO date, but saying which year is more use.
+  const year = /^(\d{4,})-\d{2}-\d{2}$/.exec(date)?.[1];
+  if (year === undefined || (year.length === 4 && !DatelineDateSchema.safeParse(date).success)) {
+    context.addIssue({ code: 'custom', message: 'The dateline date must be a date (YYYY-MM-DD).' });
+    return;
+  }
+  const problem = datelineYearProblem(Number(year));
+  if (problem !== null) {
+    context.addIssue({ code: 'custom', message: `${problem} (${DATELINE_YEARS.first} to ${DATELINE_YEARS.last}).` });
+  }
+});
 /** A BCP 47 language tag such as en, ur or pt-BR. */
 export const LanguageSchema = z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, {
   error: 'The language must be a language tag such as en, ur or pt-BR.',

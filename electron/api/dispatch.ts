@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 
 import type { Envelope } from '../../shared/api';
 import { contract, isChannel } from '../../shared/api';
@@ -46,6 +47,12 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof Database.SqliteError) return fromSqlite(error);
   const errno = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   if (errno === 'ENOSPC' || errno === 'EDQUOT') return diskFull();
+  if (error instanceof z.ZodError) {
+    return new ApiError(
+      'internal',
+      `Something went wrong inside Copydesk: the library holds a value it does not expect (${describeIssues(error.issues)})`,
+    );
+  }
   const message = error instanceof Error ? error.message : String(error);
   return new ApiError('internal', `Something went wrong inside Copydesk: ${message}`);
 }
@@ -67,7 +74,8 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawArgs: un
   if (!parsed.success) {
     return {
       ok: false,
-      error: { code: 'invalid-request', message: `Invalid ${channel} request: ${describeIssues(parsed.error.issues)}` },
+      // The code tells programs it was refused; the message names the fields in words, for people.
+      error: { code: 'invalid-request', message: describeIssues(parsed.error.issues) },
     };
   }
   try {
@@ -79,7 +87,7 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawArgs: un
         ok: false,
         error: {
           code: 'internal',
-          message: `Copydesk produced an invalid ${channel} result: ${describeIssues(checked.error.issues)}`,
+          message: `Copydesk made a mistake in its answer (${describeIssues(checked.error.issues)}). This is a fault in Copydesk: reload the window to see what the library holds.`,
         },
       };
     }

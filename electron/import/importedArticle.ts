@@ -1,4 +1,5 @@
 import type { Body } from '../../shared/domain';
+import { datelineYearProblem } from '../../shared/domain';
 import type { ImportFormat, RelatedHeadline } from '../../shared/imports';
 
 /** A picture that came with an import (a package's assets/), stored in the library with the article. */
@@ -113,6 +114,8 @@ export function calendarDate(value: unknown): string {
   if (match === null) return '';
   const [, year, month, day] = match;
   const date = new Date(`${year}-${month}-${day}T00:00:00Z`);
+  // A page's placeholder date (0001-01-01) is no dateline: the story imports without one.
+  if (datelineYearProblem(Number(year)) !== null) return '';
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== `${year}-${month}-${day}`
     ? ''
     : `${year}-${month}-${day}`;

@@ -150,11 +150,20 @@ export function getArticle(lib: Library, id: string): Article {
   return article;
 }
 
-export function createArticle(lib: Library, patch: ArticlePatch, context: EditContext = {}): Article {
-  const id = uuidv7();
+/** A new article, under `chosenId` when the window already gave it one (refused if that id is taken). */
+export function createArticle(
+  lib: Library,
+  patch: ArticlePatch,
+  context: EditContext = {},
+  chosenId?: string,
+): Article {
+  const id = chosenId ?? uuidv7();
   const now = (context.clock ?? systemClock)().toISOString();
   lib.db
     .transaction(() => {
+      if (chosenId !== undefined && articles.getSummary(lib.db, chosenId) !== undefined) {
+        throw new ApiError('conflict', 'This story is already in the library: open it from the list to go on with it.');
+      }
       const content = applyPatch(lib, id, EMPTY_CONTENT, patch);
       articles.insertArticle(lib.db, id, content, now);
       revisions.insertRevision(lib.db, {

@@ -2,7 +2,7 @@ import type { JSX, ReactNode } from 'react';
 
 import { readingMinutes } from '../../shared/text';
 import { lengthProgress } from '../features/article/articleFields';
-import type { SaveState } from '../features/article/ArticleSaver';
+import type { HeldField, SaveState } from '../features/article/ArticleSaver';
 
 const numbers = new Intl.NumberFormat();
 
@@ -15,13 +15,41 @@ type StatusBarProps = {
   /** The article's length target in words, if it has one. */
   lengthTarget?: number | null;
   save?: SaveState | null;
+  /** Fields held back from saves: said after the save state, with why. */
+  held?: readonly HeldField[];
+  /** A new story not stored yet: it is kept from its first change. */
+  newStory?: boolean;
   onRetry?: () => void;
   onReload?: () => void;
   /** Anything else worth a glance: the article's status, the library. */
   children?: ReactNode;
 };
 
-function saveLabel(save: SaveState): string {
+/** "the dateline date", "the dateline date and the slug" */
+function fieldList(held: readonly HeldField[]): string {
+  const labels = [...new Set(held.map((field) => field.label))];
+  if (labels.length <= 1) return labels.join('');
+  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1] ?? ''}`;
+}
+
+/** What is not saved and why, or '' when every field went with the last save. */
+function heldLabel(held: readonly HeldField[]): string {
+  const told = held.filter((field) => field.message !== null);
+  const [only] = told;
+  if (only === undefined) return '';
+  if (told.length === 1) return `Not saved: ${only.label} — ${only.message ?? ''}`;
+  return `Not saved: ${fieldList(told)} (see each field for why).`;
+}
+
+function saveLabel(save: SaveState, held: readonly HeldField[], newStory: boolean): string {
+  if (newStory && save.kind === 'saved' && held.length === 0) return 'New story: kept from its first word';
+  const kept = heldLabel(held);
+  if (kept !== '' && save.kind === 'saved') return `Everything else is saved. ${kept}`;
+  if (kept !== '' && save.kind !== 'failed') return `${stateLabel(save)} · ${kept}`;
+  return stateLabel(save);
+}
+
+function stateLabel(save: SaveState): string {
   switch (save.kind) {
     case 'saved':
       return 'Saved';
@@ -70,6 +98,8 @@ export function StatusBar({
   counts = null,
   lengthTarget = null,
   save = null,
+  held = [],
+  newStory = false,
   onRetry,
   onReload,
   children,
@@ -79,9 +109,11 @@ export function StatusBar({
       {counts === null ? null : <Counts words={counts.words} characters={counts.characters} target={lengthTarget} />}
       {children}
       {save === null ? null : (
-        <div className={`status-bar__item status-bar__save status-bar__save--${save.kind}`}>
+        <div
+          className={`status-bar__item status-bar__save status-bar__save--${heldLabel(held) === '' || save.kind === 'failed' ? save.kind : 'held'}`}
+        >
           <span role="status" className="save-state">
-            {saveLabel(save)}
+            {saveLabel(save, held, newStory)}
           </span>
           {save.kind === 'failed' && save.code === 'conflict' && onReload !== undefined ? (
             <button type="button" className="button button--small" onClick={onReload}>

@@ -146,7 +146,8 @@ test('the seed article can be built through the UI and reads back as typed', asy
   await expect(page.getByRole('textbox', { name: 'Section' })).toHaveValue('World');
   await expect(byline.getByRole('listitem')).toHaveText(['News Desk']);
   await expect(page.getByRole('textbox', { name: 'Dateline place' })).toHaveValue('ISLAMABAD');
-  await expect(page.getByLabel('Dateline date')).toHaveValue('2025-07-15');
+  // Typed as ISO, shown the person's way (the browser's locale here is en-US).
+  await expect(page.getByLabel('Dateline date')).toHaveValue('Jul 15, 2025');
   await expect(leadImage.getByRole('img')).toHaveAttribute('src', /^blob:/);
   await expect(leadImage.getByText('640 × 360 px')).toBeVisible();
   await expect(leadImage.getByRole('textbox', { name: 'Image caption' })).toHaveValue(CAPTION);

@@ -110,6 +110,8 @@ export async function startArticle(page: Page, headline: string, dek = ''): Prom
   if (dek !== '') await page.keyboard.type(dek);
   await page.keyboard.press('Enter');
   await expect(body(page)).toBeFocused();
+  // A new story is stored with its first change; from then on it has its ordinary address.
+  if (headline !== '' || dek !== '') await expect(page).toHaveURL(/#\/article\//);
 }
 
 /** A new article typed the way a person does: headline, Enter, Enter past the dek, then the paragraphs; saved. */

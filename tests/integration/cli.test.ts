@@ -135,6 +135,20 @@ describe('the copydesk command', () => {
     expect(fs.existsSync(`${notes}-wal`)).toBe(false);
   });
 
+  it('says what the library refused in words, never by request name or field path', () => {
+    const list = copydesk(['list', '--limit', '600', '--library', library]);
+    expect(list.code).toBe(1);
+    expect(list.stderr).toBe('copydesk: The number of results is too large (at most 500).\n');
+    const search = copydesk(['search', 'ferry '.repeat(200), '--library', library]);
+    expect(search.code).toBe(1);
+    expect(search.stderr).toBe('copydesk: The search is too long (at most 1,000 characters).\n');
+    // Programs still get the code.
+    const json = copydesk(['list', '--limit', '600', '--json', '--library', library]);
+    expect(JSON.parse(json.stderr)).toEqual({
+      error: { code: 'invalid-request', message: 'The number of results is too large (at most 500).' },
+    });
+  });
+
   it('exits 2 on an unknown command, without opening any library', () => {
     const run = copydesk(['publish']);
     expect(run.code).toBe(2);

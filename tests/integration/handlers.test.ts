@@ -599,7 +599,12 @@ describe('malformed payloads', () => {
     for (const payload of payloads) {
       const envelope = await dispatch(handlers, channel, payload);
       const message = expectError(envelope, 'invalid-request', JSON.stringify(payload));
-      expect(message, JSON.stringify(payload)).toMatch(new RegExp(`^Invalid ${channel} request: `));
+      // Written for a person: what was refused, in words, never the channel or a schema path.
+      expect(message, JSON.stringify(payload)).toMatch(/^[A-Z“].+\.( \(and \d+ more\))?$/);
+      expect(message, JSON.stringify(payload)).not.toContain(channel);
+      // A name the caller sent that the contract does not know is quoted back as it was sent.
+      const unquoted = message.replace(/“[^”]*”/g, '');
+      expect(unquoted, JSON.stringify(payload)).not.toMatch(/\b[a-z]+\.[a-zA-Z]+\b|\b[a-z]+[A-Z][a-zA-Z]*\b/);
     }
 
     expect(totalChanges()).toBe(changes);
@@ -609,7 +614,7 @@ describe('malformed payloads', () => {
 
   it('names the headline when it is too long', async () => {
     const message = expectError(await dispatch(handlers, 'articles:create', { headline: huge }), 'invalid-request');
-    expect(message).toContain('headline: The headline is too long (at most 500 characters).');
+    expect(message).toBe('The headline is too long (at most 500 characters).');
   });
 });
 
@@ -666,7 +671,11 @@ describe('refusals and failures', () => {
       ...handlers,
       'library:info': () => ({ path: 'x' }) as unknown as ReturnType<Handlers['library:info']>,
     };
-    expect(expectError(await dispatch(broken, 'library:info', {}), 'internal')).toMatch(/invalid library:info result/);
+    const message = expectError(await dispatch(broken, 'library:info', {}), 'internal');
+    expect(message).toMatch(
+      /^Copydesk made a mistake in its answer \(.*The schema version is missing\..*\)\. This is a fault in Copydesk/,
+    );
+    expect(message).not.toContain('library:info');
   });
 
   it.each<[string, ApiErrorCode, RegExp]>([
@@ -794,23 +803,37 @@ describe('article fields the contract checks', () => {
     [
       'a slug with spaces',
       { slug: 'night ferry' },
-      /^Invalid articles:save request: patch\.slug: A slug is lower-case/,
+      /^A slug is lower-case letters and digits separated by single hyphens\.$/,
     ],
     [
       'a slug in upper case',
       { slug: 'Night-Ferry' },
-      /^Invalid articles:save request: patch\.slug: A slug is lower-case/,
+      /^A slug is lower-case letters and digits separated by single hyphens\.$/,
     ],
+    ['a language name', { language: 'English' }, /^The language must be a language tag such as en, ur or pt-BR\.$/],
     [
-      'a language name',
-      { language: 'English' },
-      /^Invalid articles:save request: patch\.language: The language must be a language tag/,
+      'a six-digit year in the dateline date',
+      { datelineDate: '252025-12-06' },
+      /^The dateline date: The year 252025 is not a year a story is dated in \(1800 to 2100\)\.$/,
     ],
   ])('refuses %s with invalid-request and changes nothing', async (_what, patch, message) => {
     const article = await call('articles:create', { headline: 'Ferry' });
     const before = dumpDatabase(library.lib.db);
     const envelope = await dispatch(handlers, 'articles:save', { id: article.id, version: 1, patch });
     expect(expectError(envelope, 'invalid-request')).toMatch(message);
+    expect(dumpDatabase(library.lib.db)).toEqual(before);
+  });
+});
+
+describe('a new story stored under the id the window gave it', () => {
+  it('keeps that id, and refuses a second story under it without touching the first', async () => {
+    const id = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a99';
+    const article = await call('articles:create', { id, headline: 'Typed ahead' });
+    expect(article.id).toBe(id);
+    expect(article.version).toBe(1);
+    const before = dumpDatabase(library.lib.db);
+    const refused = expectError(await dispatch(handlers, 'articles:create', { id, headline: 'Again' }), 'conflict');
+    expect(refused).toBe('This story is already in the library: open it from the list to go on with it.');
     expect(dumpDatabase(library.lib.db)).toEqual(before);
   });
 });

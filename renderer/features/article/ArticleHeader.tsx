@@ -1,9 +1,14 @@
-import { useId, useRef, type JSX, type KeyboardEvent } from 'react';
+import './article.css';
+
+import { useId, useRef, type JSX, type KeyboardEvent, type ReactNode } from 'react';
 
 import type { Article, ArticleStatus, Author, LeadImage } from '../../../shared/domain';
+import type { HeldField, TextField } from './ArticleSaver';
 import { oneLine } from './articleFields';
 import { BylineField } from './BylineField';
+import { DatelineDateField } from './DatelineDateField';
 import { DetailsFields } from './DetailsFields';
+import { FieldProblem, heldFor, problemProps } from './FieldProblem';
 import { LeadImageField } from './LeadImageField';
 import { StatusControl } from './StatusControl';
 
@@ -49,6 +54,14 @@ export type EditableValues = Omit<HeaderValues, 'slug' | 'slugLocked' | 'status'
 
 type ArticleHeaderProps = {
   values: HeaderValues;
+  /** Shown above the fields: edits kept from an earlier visit, offered back. */
+  notice?: ReactNode;
+  /** Fields held back from saves, with why: each is told at its field. */
+  held: readonly HeldField[];
+  /** Text typed in a box that is not a value yet; `message` says why, null while typing. */
+  onDraft: (field: TextField, text: string, message: string | null) => void;
+  /** The box is back to its saved value. */
+  onDraftDropped: (field: TextField) => void;
   autoFocusHeadline: boolean;
   onChange: (patch: Partial<EditableValues>) => void;
   onStatus: (status: ArticleStatus) => void;
@@ -66,6 +79,10 @@ type ArticleHeaderProps = {
 /** The article's structured header: the fields a desk fills for every story, the rest under Details. */
 export function ArticleHeader({
   values,
+  notice,
+  held,
+  onDraft,
+  onDraftDropped,
   autoFocusHeadline,
   onChange,
   onStatus,
@@ -77,6 +94,7 @@ export function ArticleHeader({
 }: ArticleHeaderProps): JSX.Element {
   const dekField = useRef<HTMLTextAreaElement>(null);
   const ids = useId();
+  const problem = (field: 'headline' | 'dek' | 'section' | 'dateline') => heldFor(held, field)?.message ?? null;
 
   const onHeadlineKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
@@ -94,42 +112,47 @@ export function ArticleHeader({
 
   return (
     <header className="article-header">
+      {notice}
       <div className="article-header__top">
         <input
           className="field field--section"
           aria-label="Section"
           placeholder="Section"
-          maxLength={100}
+          {...problemProps(`${ids}-section-problem`, problem('section'))}
           value={values.section}
           onChange={(event) => onChange({ section: event.target.value })}
           onBlur={onLeaveField}
         />
         <StatusControl status={values.status} onChange={onStatus} />
       </div>
+      <FieldProblem id={`${ids}-section-problem`} message={problem('section')} />
+      {/* No maxLength: a paste too long stays whole on screen, told and held back, not cut silently. */}
       <textarea
         className="field field--headline"
         aria-label="Headline"
         placeholder="Headline"
         rows={1}
-        maxLength={500}
+        {...problemProps(`${ids}-headline-problem`, problem('headline'))}
         autoFocus={autoFocusHeadline}
         value={values.headline}
         onChange={(event) => onChange({ headline: oneLine(event.target.value) })}
         onKeyDown={onHeadlineKeyDown}
         onBlur={onLeaveField}
       />
+      <FieldProblem id={`${ids}-headline-problem`} message={problem('headline')} />
       <textarea
         ref={dekField}
         className="field field--dek"
         aria-label="Dek"
         placeholder="Dek: the one or two sentences under the headline"
         rows={1}
-        maxLength={2000}
+        {...problemProps(`${ids}-dek-problem`, problem('dek'))}
         value={values.dek}
         onChange={(event) => onChange({ dek: oneLine(event.target.value) })}
         onKeyDown={onDekKeyDown}
         onBlur={onLeaveField}
       />
+      <FieldProblem id={`${ids}-dek-problem`} message={problem('dek')} />
       <div className="article-header__facts">
         <div className="article-header__line">
           <BylineField
@@ -145,28 +168,36 @@ export function ArticleHeader({
               className="field field--inline dateline__place"
               aria-label="Dateline place"
               placeholder="Place, as it opens the story"
-              maxLength={200}
+              {...problemProps(`${ids}-place-problem`, problem('dateline'))}
               value={values.dateline}
               onChange={(event) => onChange({ dateline: event.target.value })}
               onBlur={onLeaveField}
             />
-            <input
-              type="date"
-              className="field field--inline dateline__date"
-              aria-label="Dateline date"
+            <FieldProblem id={`${ids}-place-problem`} message={problem('dateline')} />
+            <DatelineDateField
               value={values.datelineDate}
-              onChange={(event) => onChange({ datelineDate: event.target.value })}
-              onBlur={onLeaveField}
+              held={heldFor(held, 'datelineDate')}
+              onCommit={(datelineDate) => onChange({ datelineDate })}
+              onDraft={(text, message) => onDraft('datelineDate', text, message)}
+              onDrop={() => onDraftDropped('datelineDate')}
+              onLeaveField={onLeaveField}
             />
           </div>
         </div>
         <LeadImageField
           image={values.leadImage}
+          problems={{
+            caption: heldFor(held, 'leadImage', ['caption'])?.message ?? null,
+            credit: heldFor(held, 'leadImage', ['credit'])?.message ?? null,
+          }}
           onChange={(leadImage) => onChange({ leadImage })}
           onLeaveField={onLeaveField}
         />
         <DetailsFields
           values={values}
+          held={held}
+          onDraft={onDraft}
+          onDraftDropped={onDraftDropped}
           onChange={onChange}
           onSlug={onSlug}
           slugProblem={slugProblem}

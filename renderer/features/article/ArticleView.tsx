@@ -56,9 +56,15 @@ import { UnsignedNote } from '../settings/NamePrompt';
 import { usePreferences } from '../settings/PreferencesProvider';
 import { ArticleHeader, headerValuesOf, type EditableValues, type HeaderValues } from './ArticleHeader';
 import { ArticleSaver, type FieldPatch } from './ArticleSaver';
+import { newStoryArticle, panelsOfNewStory, useNewStory } from './newStory';
+import { accepted } from './fieldChecks';
+import { heldFor } from './FieldProblem';
+import { KeptEditsNotice, useKeptEdits } from './useKeptEdits';
 
 type ArticleViewProps = {
   id: ArticleId;
+  /** Opened as a new story (#/new/<id>): the library may not have it yet, and stores it with its first change. */
+  isNew: boolean;
   /** The article itself when the caller already has it (just created): no round trip, and the
    *  caret is in the headline before the person starts typing. */
   fresh: Article | null;
@@ -73,12 +79,13 @@ type ArticleViewProps = {
 
 type Loaded =
   | { kind: 'loading' }
-  | { kind: 'ready'; article: Article; serial: number }
+  | { kind: 'ready'; article: Article; serial: number; unstored?: boolean }
   | { kind: 'failed'; message: string; missing: boolean };
 
 /** The open article: loads it, and reloads it when the saved copy is newer than ours. */
 export function ArticleView({
   id,
+  isNew,
   fresh,
   onFreshTaken,
   onSaved,
@@ -86,9 +93,14 @@ export function ArticleView({
   onClose,
   onOpenArticle,
 }: ArticleViewProps): JSX.Element {
-  const [seeded] = useState(() => (fresh?.id === id ? fresh : null));
+  const { preferences } = usePreferences();
+  // A new story (#/new/<id>) opens at once, also after a reload: the library has not stored it
+  // yet, or if it did as the window closed, the first save finds it there and goes on over it.
+  const [seeded] = useState(() =>
+    fresh?.id === id ? fresh : isNew ? newStoryArticle(id, preferences.defaultDatelinePlace) : null,
+  );
   const [loaded, setLoaded] = useState<Loaded>(() =>
-    seeded === null ? { kind: 'loading' } : { kind: 'ready', article: seeded, serial: 0 },
+    seeded === null ? { kind: 'loading' } : { kind: 'ready', article: seeded, serial: 0, unstored: isNew },
   );
   const report = useReportError();
   const needsFetch = seeded === null;
@@ -170,6 +182,7 @@ export function ArticleView({
     <ArticleWorkspace
       key={`${loaded.article.id}:${loaded.serial}`}
       article={loaded.article}
+      unstored={loaded.unstored === true}
       focusHeadline={seeded !== null && loaded.serial === 0}
       onSaved={onSaved}
       onTrashed={onTrashed}
@@ -182,6 +195,8 @@ export function ArticleView({
 
 type WorkspaceProps = {
   article: Article;
+  /** A new story the library does not have yet. */
+  unstored: boolean;
   focusHeadline: boolean;
   onSaved: (article: Article) => void;
   onTrashed: (summary: ArticleSummary) => void;
@@ -223,6 +238,7 @@ function isDiscrete(patch: Partial<EditableValues>, previous: HeaderValues): boo
 
 function ArticleWorkspace({
   article,
+  unstored,
   focusHeadline,
   onSaved,
   onTrashed,
@@ -236,12 +252,15 @@ function ArticleWorkspace({
     () =>
       new ArticleSaver(article, {
         save: (args) => api.invoke('articles:save', args),
+        create: unstored ? (args) => api.invoke('articles:create', args) : undefined,
         probe: (id) => api.invoke('articles:get', { id }),
         idleMs: preferences.autosaveDelayMs,
       }),
   );
   useEditingSession(article.id, saver, report);
   const save = useSyncExternalStore(saver.subscribe, saver.getState);
+  const held = useSyncExternalStore(saver.subscribe, saver.getHeld);
+  const stored = useSyncExternalStore(saver.subscribe, saver.isStored);
   const [values, setValues] = useState<HeaderValues>(() => headerValuesOf(article));
   const [slugProblem, setSlugProblem] = useState<string | null>(null);
   const [related, setRelated] = useState<RelatedItem[]>(() => article.related);
@@ -251,17 +270,28 @@ function ArticleWorkspace({
   const [trashing, setTrashing] = useState(false);
   const [exporting, setExporting] = useState(false);
   useEffect(() => onExportRequested(() => setExporting(true)), []);
-  const claims = useClaims(article.id, saves, report);
-  const sources = useArticleSources(article.id, report);
+  // A new story's claims and sources are asked for once the library has it.
+  const claims = useClaims(stored ? article.id : null, saves, report);
+  const sources = useArticleSources(stored ? article.id : null, report);
   const [focusedClaim, setFocusedClaim] = useState<ClaimId | null>(null);
   const [panelRequest, setPanelRequest] = useState<{ id: string; at: number } | null>(null);
   const [reader, setReader] = useState<{ sourceId: SourceId | null; claimId: ClaimId | null } | null>(null);
   const verdicts = useClaimMarkStates(claims.claims);
   const editorRef = useRef<LexicalEditor | null>(null);
   const valuesRef = useRef(values);
+  const relatedRef = useRef(related);
   useLayoutEffect(() => {
     valuesRef.current = values;
+    relatedRef.current = related;
   });
+  useNewStory(
+    unstored,
+    stored,
+    saver,
+    preferences,
+    (authors) => setValues((current) => (current.authors.length === 0 ? { ...current, authors } : current)),
+    report,
+  );
 
   useEffect(() => {
     saver.setIdleMs(preferences.autosaveDelayMs);
@@ -294,11 +324,15 @@ function ArticleWorkspace({
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush();
     };
+    // What a last save may not finish sending is kept first; only if it cannot be kept either
+    // is the person asked to stay.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (!saver.hasUnsavedChanges()) return;
+      const kept = saver.keepNow();
       flush();
-      event.preventDefault();
+      if (!kept) event.preventDefault();
     };
+    const onPageHide = () => void saver.keepNow();
     const onKeyDown = (event: KeyboardEvent) => {
       if (!isSaveShortcut(event)) return;
       event.preventDefault();
@@ -307,13 +341,16 @@ function ArticleWorkspace({
     window.addEventListener('blur', flush);
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('pagehide', onPageHide);
     window.addEventListener('keydown', onKeyDown);
     return () => {
       window.removeEventListener('blur', flush);
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('keydown', onKeyDown);
       saver.hide();
+      saver.keepNow();
       flush();
     };
   }, [saver]);
@@ -355,6 +392,13 @@ function ArticleWorkspace({
     [saver],
   );
 
+  const kept = useKeptEdits(
+    saver,
+    article,
+    () => ({ ...valuesRef.current, related: relatedRef.current }),
+    () => ({ change, changeRelated, changeSlug, changeStatus, editor: editorRef.current }),
+  );
+
   const showPanel = useCallback((id: string) => setPanelRequest({ id, at: Date.now() }), []);
 
   // The body's blocks, read again when typing pauses, for the suggested claims.
@@ -378,11 +422,12 @@ function ArticleWorkspace({
   // The library's related articles for the draft as it stands, asked for when typing pauses.
   const relatedDraft = useMemo<RelatedDraft>(
     () => ({
-      headline: values.headline,
-      dek: values.dek,
+      // A value held back as too long is left out of the comparison too: the library would refuse it.
+      headline: accepted('headline', values.headline),
+      dek: accepted('dek', values.dek),
       text: blocks.join('\n\n'),
       tags: values.tags,
-      section: values.section,
+      section: accepted('section', values.section),
       excludeId: article.id,
     }),
     [values.headline, values.dek, values.tags, values.section, blocks, article.id],
@@ -566,6 +611,10 @@ function ArticleWorkspace({
   const header = (
     <ArticleHeader
       values={values}
+      notice={<KeptEditsNotice kept={kept} />}
+      held={held}
+      onDraft={(field, text, message) => saver.holdText(field, text, message)}
+      onDraftDropped={(field) => saver.releaseText(field)}
       autoFocusHeadline={focusHeadline}
       onChange={change}
       onStatus={changeStatus}
@@ -608,7 +657,7 @@ function ArticleWorkspace({
           body={article.body}
           saver={saver}
           header={header}
-          actions={actions}
+          actions={stored ? actions : null}
           editorRef={editorRef}
           onCounts={setCounts}
           onError={report}
@@ -620,7 +669,7 @@ function ArticleWorkspace({
       </main>
       <SidePanels
         request={panelRequest}
-        tabs={[
+        tabs={panelsOfNewStory(stored, [
           {
             id: 'sources',
             label: 'Sources',
@@ -663,7 +712,7 @@ function ArticleWorkspace({
                   onPin={pinRelated}
                 />
                 <h3 className="panel__subtitle">Related list</h3>
-                <RelatedPanel items={related} onChange={changeRelated} />
+                <RelatedPanel items={related} problem={heldFor(held, 'related')} onChange={changeRelated} />
               </div>
             ),
           },
@@ -682,7 +731,7 @@ function ArticleWorkspace({
               />
             ),
           },
-        ]}
+        ])}
       />
       {exporting ? <ExportDialog articleId={article.id} flush={flush} onClose={() => setExporting(false)} /> : null}
       {reader === null ? null : (
@@ -704,6 +753,8 @@ function ArticleWorkspace({
         counts={counts}
         lengthTarget={values.lengthTarget}
         save={save}
+        held={held}
+        newStory={!stored}
         onRetry={() => void saver.retry()}
         onReload={onReload}
       >

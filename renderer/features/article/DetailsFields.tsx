@@ -1,11 +1,18 @@
 import { useId, useState, type JSX, type KeyboardEvent } from 'react';
 
 import type { EditableValues, HeaderValues } from './ArticleHeader';
+import type { HeldField, TextField } from './ArticleSaver';
 import { languageOptions, parseLengthTarget, parseSlug, slugOrigin } from './articleFields';
+import { FieldProblem, heldFor, problemProps } from './FieldProblem';
 import { TagsField } from './TagsField';
+import { useTypedText } from './useTypedText';
 
 type DetailsFieldsProps = {
   values: HeaderValues;
+  /** Fields held back from saves, with why. */
+  held: readonly HeldField[];
+  onDraft: (field: TextField, text: string, message: string | null) => void;
+  onDraftDropped: (field: TextField) => void;
   onChange: (patch: Partial<EditableValues>) => void;
   onSlug: (slug: string) => void;
   slugProblem: string | null;
@@ -13,6 +20,9 @@ type DetailsFieldsProps = {
 };
 
 const OPEN_KEY = 'copydesk.details';
+
+/** The fields under the disclosure. */
+const DETAIL_FIELDS = new Set<string>(['tags', 'language', 'syndicationCredit', 'lengthTarget', 'slug']);
 
 function readOpen(): boolean {
   try {
@@ -40,17 +50,24 @@ function digest(values: HeaderValues): string {
 /** The fields a desk sets once per story: under a disclosure that remembers whether it was left open. */
 export function DetailsFields({
   values,
+  held,
+  onDraft,
+  onDraftDropped,
   onChange,
   onSlug,
   slugProblem,
   onLeaveField,
 }: DetailsFieldsProps): JSX.Element {
   const [open, setOpen] = useState(readOpen);
+  const ids = useId();
+  const creditProblem = heldFor(held, 'syndicationCredit')?.message ?? null;
+  // A field held back is never out of sight under a closed disclosure.
+  const shownOpen = open || held.some((entry) => DETAIL_FIELDS.has(entry.field) && entry.message !== null);
 
   return (
     <details
       className="details"
-      open={open}
+      open={shownOpen}
       onToggle={(event) => {
         const next = event.currentTarget.open;
         setOpen(next);
@@ -63,7 +80,7 @@ export function DetailsFields({
     >
       <summary className="details__summary">
         <span className="details__title">Details</span>
-        {open ? null : <span className="details__digest">{digest(values)}</span>}
+        {shownOpen ? null : <span className="details__digest">{digest(values)}</span>}
       </summary>
       <div className="details__grid">
         <div className="form-field form-field--span2">
@@ -91,22 +108,29 @@ export function DetailsFields({
           <input
             className="input"
             placeholder="Where the story comes from, as the credit line reads"
-            maxLength={300}
+            {...problemProps(`${ids}-credit`, creditProblem)}
             value={values.syndicationCredit}
             onChange={(event) => onChange({ syndicationCredit: event.target.value })}
             onBlur={onLeaveField}
           />
+          <FieldProblem id={`${ids}-credit`} message={creditProblem} />
         </label>
         <LengthTargetField
           target={values.lengthTarget}
+          held={heldFor(held, 'lengthTarget')}
           onChange={(lengthTarget) => onChange({ lengthTarget })}
+          onDraft={(text, message) => onDraft('lengthTarget', text, message)}
+          onDraftDropped={() => onDraftDropped('lengthTarget')}
           onLeaveField={onLeaveField}
         />
         <SlugField
           slug={values.slug}
           origin={slugOrigin(values.slugLocked, values.status)}
+          held={heldFor(held, 'slug')}
           problem={slugProblem}
           onCommit={onSlug}
+          onDraft={(text, message) => onDraft('slug', text, message)}
+          onDraftDropped={() => onDraftDropped('slug')}
         />
       </div>
     </details>
@@ -115,42 +139,41 @@ export function DetailsFields({
 
 /**
  * The slug: shown as saved, edited as text, saved when the person commits it (Enter or leaving
- * the box), because a half-typed slug ("night-") is not a slug.
+ * the box), because a half-typed slug ("night-") is not a slug. What is typed is kept meanwhile,
+ * and a slug that cannot be one stays in the box with the reason.
  */
 function SlugField({
   slug,
   origin,
+  held,
   problem,
   onCommit,
+  onDraft,
+  onDraftDropped,
 }: {
   slug: string;
   origin: string;
+  held: HeldField | undefined;
   problem: string | null;
   onCommit: (slug: string) => void;
+  onDraft: (text: string, message: string | null) => void;
+  onDraftDropped: () => void;
 }): JSX.Element {
-  const [draft, setDraft] = useState(slug);
-  const [invalid, setInvalid] = useState<string | null>(null);
-  const [focused, setFocused] = useState(false);
   // The saved slug moves with the headline; the box follows it unless someone is typing in it.
-  const [seen, setSeen] = useState(slug);
-  if (slug !== seen) {
-    setSeen(slug);
-    if (!focused) setDraft(slug);
-  }
+  const { text: draft, setText: setDraft, onFocus, onBlur } = useTypedText(held?.text ?? slug);
   const ids = useId();
-  const shown = invalid ?? problem;
+  const shown = held?.message ?? problem;
 
   const commit = () => {
     if (draft === slug) {
-      setInvalid(null);
+      onDraftDropped();
       return;
     }
     const parsed = parseSlug(draft);
     if (!parsed.ok) {
-      setInvalid(parsed.message);
+      onDraft(draft, parsed.message);
       return;
     }
-    setInvalid(null);
     onCommit(parsed.value);
   };
 
@@ -161,7 +184,7 @@ function SlugField({
     } else if (event.key === 'Escape' && draft !== slug) {
       event.preventDefault();
       setDraft(slug);
-      setInvalid(null);
+      onDraftDropped();
     }
   };
 
@@ -183,11 +206,15 @@ function SlugField({
         autoComplete="off"
         maxLength={120}
         value={draft}
-        onChange={(event) => setDraft(event.target.value)}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          if (event.target.value === slug) onDraftDropped();
+          else onDraft(event.target.value, null);
+        }}
         onKeyDown={onKeyDown}
-        onFocus={() => setFocused(true)}
+        onFocus={onFocus}
         onBlur={() => {
-          setFocused(false);
+          onBlur();
           commit();
         }}
       />
@@ -204,19 +231,35 @@ function SlugField({
   );
 }
 
-/** The length target in words; an empty box means none. Saved as it is typed, once it is a number. */
+/**
+ * The length target in words; an empty box means none. Saved as it is typed, once it is a
+ * number; what is not one yet is kept with the reason under the box.
+ */
 function LengthTargetField({
   target,
+  held,
   onChange,
+  onDraft,
+  onDraftDropped,
   onLeaveField,
 }: {
   target: number | null;
+  held: HeldField | undefined;
   onChange: (target: number | null) => void;
+  onDraft: (text: string, message: string | null) => void;
+  onDraftDropped: () => void;
   onLeaveField: () => void;
 }): JSX.Element {
-  const [draft, setDraft] = useState(target === null ? '' : String(target));
-  const [problem, setProblem] = useState<string | null>(null);
+  const {
+    text: draft,
+    setText: setDraft,
+    onFocus,
+    onBlur,
+  } = useTypedText(held?.text ?? (target === null ? '' : String(target)));
+  // What the browser could not read as a number never reaches the page ("1e"): only said.
+  const [unreadable, setUnreadable] = useState(false);
   const ids = useId();
+  const problem = unreadable ? 'The length target is a whole number of words.' : (held?.message ?? null);
 
   return (
     <label className="form-field">
@@ -230,30 +273,29 @@ function LengthTargetField({
           max={100000}
           step={50}
           placeholder="None"
-          aria-invalid={problem !== null}
-          aria-describedby={problem === null ? undefined : `${ids}-problem`}
+          {...problemProps(`${ids}-problem`, problem)}
           value={draft}
           onChange={(event) => {
-            setDraft(event.target.value);
-            const parsed = parseLengthTarget(event.target.value);
-            if (parsed.ok) {
-              setProblem(null);
-              if (parsed.value !== target) onChange(parsed.value);
-            } else {
-              setProblem(parsed.message);
-            }
+            const text = event.target.value;
+            setDraft(text);
+            setUnreadable(event.target.validity.badInput);
+            if (event.target.validity.badInput) return;
+            const parsed = parseLengthTarget(text);
+            if (!parsed.ok) onDraft(text, parsed.message);
+            else if (parsed.value !== target) onChange(parsed.value);
+            else onDraftDropped();
           }}
-          onBlur={onLeaveField}
+          onFocus={onFocus}
+          onBlur={() => {
+            onBlur();
+            onLeaveField();
+          }}
         />
         <span className="input-with-unit__unit" aria-hidden="true">
           words
         </span>
       </span>
-      {problem === null ? null : (
-        <span id={`${ids}-problem`} className="form-problem" role="alert">
-          {problem}
-        </span>
-      )}
+      <FieldProblem id={`${ids}-problem`} message={problem} />
     </label>
   );
 }

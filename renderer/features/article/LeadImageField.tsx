@@ -1,13 +1,16 @@
-import { useRef, useState, type JSX } from 'react';
+import { useId, useRef, useState, type JSX } from 'react';
 
 import type { LeadImage } from '../../../shared/domain';
 import { Icon } from '../../components/Icon';
 import { useReportError } from '../../components/Notices';
 import { addImageFile, IMAGE_ACCEPT, useImageUrl } from '../images/images';
 import { oneLine } from './articleFields';
+import { FieldProblem, problemProps } from './FieldProblem';
 
 type LeadImageFieldProps = {
   image: LeadImage | null;
+  /** Why the caption or the credit is not saved, if either is held back. */
+  problems: { caption: string | null; credit: string | null };
   onChange: (image: LeadImage | null) => void;
   /** Focus left a field: a natural moment to save. */
   onLeaveField: () => void;
@@ -21,8 +24,9 @@ function formatBytes(bytes: number): string {
 }
 
 /** The picture at the top of the story, with its caption and credit; stored in the library. */
-export function LeadImageField({ image, onChange, onLeaveField }: LeadImageFieldProps): JSX.Element {
+export function LeadImageField({ image, problems, onChange, onLeaveField }: LeadImageFieldProps): JSX.Element {
   const report = useReportError();
+  const ids = useId();
   const input = useRef<HTMLInputElement>(null);
   const [adding, setAdding] = useState(false);
   const url = useImageUrl(image?.asset.id ?? null);
@@ -81,20 +85,22 @@ export function LeadImageField({ image, onChange, onLeaveField }: LeadImageField
           aria-label="Image caption"
           placeholder="Caption: what the picture shows"
           rows={1}
-          maxLength={1000}
+          {...problemProps(`${ids}-caption`, problems.caption)}
           value={image.caption}
           onChange={(event) => onChange({ ...image, caption: oneLine(event.target.value) })}
           onBlur={onLeaveField}
         />
+        <FieldProblem id={`${ids}-caption`} message={problems.caption} />
         <input
           className="field field--credit"
           aria-label="Image credit"
           placeholder="Credit: who took or supplied the picture"
-          maxLength={300}
+          {...problemProps(`${ids}-credit`, problems.credit)}
           value={image.credit}
           onChange={(event) => onChange({ ...image, credit: event.target.value })}
           onBlur={onLeaveField}
         />
+        <FieldProblem id={`${ids}-credit`} message={problems.credit} />
         <div className="lead-image__meta">
           <span className="lead-image__facts" title={asset.originalName}>
             {`${numbers.format(asset.width)} × ${numbers.format(asset.height)} px · ${formatBytes(asset.byteLength)}`}

@@ -14,11 +14,14 @@ export type ClaimsState = {
   put: (claim: Claim) => void;
 };
 
-/** An article's claims, asked for again after every save (a save may orphan or re-attach them). */
-export function useClaims(articleId: ArticleId, saves: number, report: (error: unknown) => void): ClaimsState {
+/**
+ * An article's claims, asked for again after every save (a save may orphan or re-attach them).
+ * Nothing is asked while `articleId` is null (a new story the library does not have yet).
+ */
+export function useClaims(articleId: ArticleId | null, saves: number, report: (error: unknown) => void): ClaimsState {
   const [claims, setClaims] = useState<Claim[] | null>(null);
   const reload = useCallback(() => {
-    api.invoke('claims:list', { articleId }).then(setClaims, report);
+    if (articleId !== null) api.invoke('claims:list', { articleId }).then(setClaims, report);
   }, [articleId, report]);
   useEffect(() => {
     reload();
@@ -64,11 +67,11 @@ export type SourcesState = {
   set: (sources: Source[]) => void;
 };
 
-/** The sources an article cites. */
-export function useArticleSources(articleId: ArticleId, report: (error: unknown) => void): SourcesState {
+/** The sources an article cites; none asked for while `articleId` is null. */
+export function useArticleSources(articleId: ArticleId | null, report: (error: unknown) => void): SourcesState {
   const [sources, setSources] = useState<Source[] | null>(null);
   const reload = useCallback(() => {
-    api.invoke('sources:forArticle', { articleId }).then(setSources, report);
+    if (articleId !== null) api.invoke('sources:forArticle', { articleId }).then(setSources, report);
   }, [articleId, report]);
   useEffect(() => {
     reload();

@@ -4,8 +4,8 @@ import type { ArticleId } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { api, invokeWhileLeaving } from '../../api';
 
-/** What the session needs of the article's saver: a way to send what is still unsaved. */
-type Flushable = { flush: () => Promise<void> };
+/** What the session needs of the article's saver: a way to send what is still unsaved, and whether the story is stored yet. */
+type Flushable = { flush: () => Promise<void>; isStored: () => boolean };
 
 /**
  * Session ends waiting for their turn, by article. A view of the same article that mounts at
@@ -31,7 +31,8 @@ export function useEditingSession(articleId: ArticleId, saver: Flushable, report
     const onPageHide = () => {
       gone = true;
       void saver.flush();
-      invokeWhileLeaving('revisions:endSession', { articleId });
+      // A new story never typed in is not in the library: it has no history to keep.
+      if (saver.isStored()) invokeWhileLeaving('revisions:endSession', { articleId });
     };
     // Back from the browser's page cache: the same session goes on.
     const onPageShow = (event: PageTransitionEvent) => {
@@ -47,7 +48,7 @@ export function useEditingSession(articleId: ArticleId, saver: Flushable, report
         pendingEnds.delete(articleId);
         saver
           .flush()
-          .then(() => api.invoke('revisions:endSession', { articleId }))
+          .then(() => (saver.isStored() ? api.invoke('revisions:endSession', { articleId }) : undefined))
           .catch((error: unknown) => {
             // The story is not in the library now open (another was opened first): nothing to keep there.
             if (!(error instanceof ApiError && error.code === 'not-found')) report(error);

@@ -22,11 +22,15 @@ function moved(items: readonly RelatedItem[], from: number, step: -1 | 1): Relat
  */
 export function RelatedPanel({
   items,
+  problem,
   onChange,
 }: {
   items: readonly RelatedItem[];
+  /** Why the list is not saved, and the entry at fault (its place in `path`), if it is held back. */
+  problem?: { path: readonly PropertyKey[]; message: string | null } | undefined;
   onChange: (items: RelatedItem[]) => void;
 }): JSX.Element {
+  const faulty = typeof problem?.path[0] === 'number' ? problem.path[0] : null;
   if (items.length === 0) {
     return (
       <p className="related__empty muted">
@@ -50,6 +54,11 @@ export function RelatedPanel({
                 </a>
               )}
               {item.teaser === '' ? null : <p className="related__teaser">{item.teaser}</p>}
+              {faulty === index && problem?.message != null ? (
+                <p className="form-problem" role="alert">
+                  {`Not saved: ${problem.message} Remove it, or open the story and give it a headline.`}
+                </p>
+              ) : null}
               {item.articleId === null ? (
                 <p className="related__note">Not in this library</p>
               ) : item.trashed ? (

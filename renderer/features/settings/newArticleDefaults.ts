@@ -1,5 +1,9 @@
 import type { ArticlePatch, CopydeskApi } from '../../../shared/api';
+import type { Author } from '../../../shared/domain';
 import type { Preferences } from '../../../shared/preferences';
+
+/** What a new story starts with: the fields to store it with, and its authors as the byline shows them. */
+export type NewArticleDefaults = { patch: ArticlePatch; authors: Author[] };
 
 /**
  * What a new article starts with, from the person's preferences: the default byline (the author
@@ -8,19 +12,24 @@ import type { Preferences } from '../../../shared/preferences';
 export async function newArticleDefaults(
   preferences: Pick<Preferences, 'defaultByline' | 'defaultDatelinePlace'>,
   api: CopydeskApi,
-): Promise<ArticlePatch> {
+): Promise<NewArticleDefaults> {
   const patch: ArticlePatch = {};
+  const authors: Author[] = [];
   const name = preferences.defaultByline.trim();
   if (name !== '') {
     const found = await api.invoke('authors:find', { query: name, limit: 50 });
     const wanted = name.toLocaleLowerCase();
-    const author =
+    const match =
       found.find((candidate) => candidate.name === name) ??
-      found.find((candidate) => candidate.name.trim().toLocaleLowerCase() === wanted) ??
-      (await api.invoke('authors:create', { name, bio: '' }));
+      found.find((candidate) => candidate.name.trim().toLocaleLowerCase() === wanted);
+    const author =
+      match === undefined
+        ? await api.invoke('authors:create', { name, bio: '' })
+        : { id: match.id, name: match.name, bio: match.bio };
     patch.authorIds = [author.id];
+    authors.push(author);
   }
   const place = preferences.defaultDatelinePlace.trim();
   if (place !== '') patch.dateline = place;
-  return patch;
+  return { patch, authors };
 }

@@ -26,21 +26,30 @@ function fakeApi(authors: Author[]) {
 describe('newArticleDefaults', () => {
   it('is empty when no default is set', async () => {
     const { api, calls } = fakeApi([EXISTING]);
-    expect(await newArticleDefaults({ defaultByline: '', defaultDatelinePlace: ' ' }, api)).toEqual({});
+    expect(await newArticleDefaults({ defaultByline: '', defaultDatelinePlace: ' ' }, api)).toEqual({
+      patch: {},
+      authors: [],
+    });
     expect(calls).toEqual([]);
   });
 
   it('uses the author of that name when the library has one, whatever the case', async () => {
     const { api, calls } = fakeApi([EXISTING]);
-    const patch = await newArticleDefaults({ defaultByline: 'news desk', defaultDatelinePlace: 'ISLAMABAD' }, api);
+    const { patch, authors } = await newArticleDefaults(
+      { defaultByline: 'news desk', defaultDatelinePlace: 'ISLAMABAD' },
+      api,
+    );
     expect(patch).toEqual({ authorIds: [EXISTING.id], dateline: 'ISLAMABAD' });
+    // The byline shows the author as the library knows them.
+    expect(authors).toEqual([EXISTING]);
     expect(calls.map((call) => call.channel)).toEqual(['authors:find']);
   });
 
   it('creates the author when there is none of that name', async () => {
     const { api, calls } = fakeApi([EXISTING]);
-    const patch = await newArticleDefaults({ defaultByline: 'Amna Riaz', defaultDatelinePlace: '' }, api);
+    const { patch, authors } = await newArticleDefaults({ defaultByline: 'Amna Riaz', defaultDatelinePlace: '' }, api);
     expect(patch).toEqual({ authorIds: [CREATED.id] });
+    expect(authors).toEqual([CREATED]);
     expect(calls.at(-1)).toEqual({ channel: 'authors:create', args: { name: 'Amna Riaz', bio: '' } });
   });
 });
