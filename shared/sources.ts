@@ -89,7 +89,7 @@ const text = (max: number, what: string) =>
 /** A calendar date (YYYY-MM-DD), or empty when unknown. */
 const DateOrEmptySchema = z.union([
   z.literal(''),
-  z.iso.date({ error: 'Not a date: write it as year-month-day, e.g. 2026-03-02.' }),
+  z.iso.date({ error: 'Not a date: write it as year-month-day, such as 2026-03-02.' }),
 ]);
 
 /** A source's address: http or https, or nothing. */

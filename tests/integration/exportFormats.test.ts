@@ -25,6 +25,7 @@ import {
   validateNinjs,
 } from '../helpers/packageValidators';
 import type { SeedPackage } from '../helpers/seedPackage';
+import { withNameFinder } from '../helpers/nameFinder';
 import {
   ALSO_SEE_HEADLINE,
   buildSeedArticle,
@@ -32,6 +33,8 @@ import {
   PACKAGE_FORMATS,
   PACKAGE_REPORT,
 } from '../helpers/seedPackage';
+
+withNameFinder();
 
 const NOW = new Date('2026-03-05T10:00:00.000Z');
 const decoder = new TextDecoder();

@@ -209,8 +209,8 @@ export function SourceForm({
       {field('url', 'Address (URL)', text('url', { type: 'url', hint: true }), 'Starts with http:// or https://')}
       {field('publisher', 'Publisher', text('publisher'))}
       {field('author', 'Author', text('author'))}
-      {field('publishedDate', 'Published', text('publishedDate', { hint: true }), 'Year-month-day, e.g. 2026-03-02')}
-      {field('accessedDate', 'Accessed', text('accessedDate', { hint: true }), 'Year-month-day, e.g. 2026-03-02')}
+      {field('publishedDate', 'Published', text('publishedDate', { hint: true }), 'Year-month-day, such as 2026-03-02')}
+      {field('accessedDate', 'Accessed', text('accessedDate', { hint: true }), 'Year-month-day, such as 2026-03-02')}
       {field(
         'notes',
         'Notes',
