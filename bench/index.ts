@@ -16,6 +16,7 @@ const BENCHMARKS = [
   'related.ts',
   'exportFormats.ts',
   'export.ts',
+  'paste.ts',
 ];
 
 const only = process.argv.slice(2);
