@@ -38,6 +38,19 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A zod check refusing a string with the message `problemOf` gives for it (the words its field
+ * shows as it is typed), and letting it through when that is null.
+ */
+export function problemCheck(
+  problemOf: (value: string) => string | null,
+): (context: z.core.ParsePayload<string>) => void {
+  return (context) => {
+    const problem = problemOf(context.value);
+    if (problem !== null) context.issues.push({ code: 'custom', message: problem, input: context.value });
+  };
+}
+
 /** Turns zod's issues into one readable sentence naming the offending fields. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   const parts = issues.slice(0, 3).map((issue) => {

@@ -21,6 +21,7 @@ import type {
 } from '../../../shared/domain';
 import { suggestClaims, type ClaimSuggestion } from '../../../shared/claimSuggestions';
 import { ApiError } from '../../../shared/errors';
+import type { ExportResult } from '../../../shared/exports';
 import type { Claim, ClaimId, Source, SourceId } from '../../../shared/sources';
 import { api, errorMessage, onExportRequested } from '../../api';
 import { Icon } from '../../components/Icon';
@@ -522,6 +523,18 @@ function ArticleWorkspace({
 
   const flush = useCallback(() => saver.flush(), [saver]);
 
+  // An export moves the story to Exported on the server: the status, the saver's version and the
+  // library's row follow at once.
+  const exported = useCallback(
+    (result: ExportResult) => {
+      saver.adopt(result.article.version);
+      setValues((current) => ({ ...current, status: result.article.status }));
+      setStatusSaves((count) => count + 1);
+      api.invoke('articles:get', { id: article.id }).then(onSaved, report);
+    },
+    [saver, article.id, onSaved, report],
+  );
+
   const restore = useCallback(
     async (revisionId: RevisionId) => {
       const editor = editorRef.current;
@@ -685,7 +698,9 @@ function ArticleWorkspace({
           },
         ]}
       />
-      {exporting ? <ExportDialog articleId={article.id} flush={flush} onClose={() => setExporting(false)} /> : null}
+      {exporting ? (
+        <ExportDialog articleId={article.id} flush={flush} onExported={exported} onClose={() => setExporting(false)} />
+      ) : null}
       {reader === null ? null : (
         <ReaderDialog
           sources={sources.sources ?? []}
