@@ -22,6 +22,7 @@ import type {
 import { suggestClaims, type ClaimSuggestion } from '../../../shared/claimSuggestions';
 import { ApiError } from '../../../shared/errors';
 import type { ExportResult } from '../../../shared/exports';
+import { curlsQuotesIn } from '../../../shared/typographicQuotes';
 import type { Claim, ClaimId, Source, SourceId } from '../../../shared/sources';
 import { api, errorMessage, onExportRequested } from '../../api';
 import { Icon } from '../../components/Icon';
@@ -627,6 +628,7 @@ function ArticleWorkspace({
           onCounts={setCounts}
           onError={report}
           houseStyle={preferences.houseStyle}
+          typographicQuotes={preferences.smartQuotes && curlsQuotesIn(values.language)}
           onOpenArticle={onOpenArticle}
           claimVerdicts={verdicts}
           onClaimClicked={claimClicked}

@@ -129,12 +129,11 @@ function useFolderPlan(folder: string): ExportFolderPlan | null {
 function folderNote(plan: ExportFolderPlan): string {
   if (plan.exists) return '';
   const [outermost] = plan.create;
-  if (plan.create.length <= 1 || outermost === undefined) {
+  const above = plan.create.length - 1;
+  if (above < 1 || outermost === undefined)
     return 'This folder does not exist yet: Copydesk will make it when it exports.';
-  }
-  return `This folder does not exist yet: Copydesk will make it when it exports, with the ${plan.create.length - 1} ${
-    plan.create.length === 2 ? 'folder' : 'folders'
-  } above it that are missing (from ${outermost}).`;
+  const those = above === 1 ? 'the folder above it that is missing' : `the ${above} folders above it that are missing`;
+  return `This folder does not exist yet: Copydesk will make it when it exports, and ${those} (from ${outermost}).`;
 }
 
 /**
