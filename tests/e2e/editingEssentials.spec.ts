@@ -2,6 +2,7 @@ import {
   body,
   expectCaret,
   expectSaved,
+  headlineField,
   MOD,
   openSettings,
   pasteIntoBody,
@@ -74,7 +75,8 @@ test('straight quotes become typographic as they are typed in an English story, 
   copydesk,
 }) => {
   await page.goto(copydesk.url);
-  await startArticle(page, 'Talks in Moscow');
+  await startArticle(page, `Talks "on track", minister's aide says`);
+  await expect(headlineField(page)).toHaveValue('Talks “on track”, minister’s aide says');
   await page.keyboard.type(`"The talks," she said, "went well." It's the '90s again (the 'new' era).`);
   const first = body(page).locator('p').first();
   await expect(first).toHaveText('“The talks,” she said, “went well.” It’s the ’90s again (the ‘new’ era).');
@@ -84,6 +86,8 @@ test('straight quotes become typographic as they are typed in an English story, 
   await expect(first).toHaveText(/era\)\. “$/);
   await page.keyboard.press(`${MOD}+z`);
   await expect(first).toHaveText(/era\)\. "$/);
+  await page.keyboard.type('Yes');
+  await expect(first).toHaveText(/era\)\. "Yes$/);
 
   // A pasted quotation keeps its own quotes.
   await page.keyboard.press('Enter');

@@ -4,6 +4,7 @@ import type { Article, ArticleStatus, Author, LeadImage } from '../../../shared/
 import { oneLine } from './articleFields';
 import { BylineField } from './BylineField';
 import { DetailsFields } from './DetailsFields';
+import { curlTypedQuote } from './typographicQuotesInField';
 import { LeadImageField } from './LeadImageField';
 import { StatusControl } from './StatusControl';
 
@@ -61,6 +62,8 @@ type ArticleHeaderProps = {
   onLeaveField: () => void;
   /** Enter in the dek moves on to the body. */
   onEnterBody: () => void;
+  /** Straight quotes typed in the headline and dek become typographic ones, as in the body. */
+  typographicQuotes?: boolean;
 };
 
 /** The article's structured header: the fields a desk fills for every story, the rest under Details. */
@@ -74,11 +77,13 @@ export function ArticleHeader({
   onAuthorUpdated,
   onLeaveField,
   onEnterBody,
+  typographicQuotes = false,
 }: ArticleHeaderProps): JSX.Element {
   const dekField = useRef<HTMLTextAreaElement>(null);
   const ids = useId();
 
   const onHeadlineKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (typographicQuotes) curlTypedQuote(event);
     if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
       event.preventDefault();
       dekField.current?.focus();
@@ -86,6 +91,7 @@ export function ArticleHeader({
   };
 
   const onDekKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (typographicQuotes) curlTypedQuote(event);
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       onEnterBody();

@@ -578,6 +578,7 @@ function ArticleWorkspace({
     }
   };
 
+  const typographicQuotes = preferences.smartQuotes && curlsQuotesIn(values.language);
   const header = (
     <ArticleHeader
       values={values}
@@ -589,6 +590,7 @@ function ArticleWorkspace({
       onAuthorUpdated={authorUpdated}
       onLeaveField={() => void saver.flush()}
       onEnterBody={() => editorRef.current?.focus(undefined, { defaultSelection: 'rootStart' })}
+      typographicQuotes={typographicQuotes}
     />
   );
 
@@ -628,7 +630,7 @@ function ArticleWorkspace({
           onCounts={setCounts}
           onError={report}
           houseStyle={preferences.houseStyle}
-          typographicQuotes={preferences.smartQuotes && curlsQuotesIn(values.language)}
+          typographicQuotes={typographicQuotes}
           onOpenArticle={onOpenArticle}
           claimVerdicts={verdicts}
           onClaimClicked={claimClicked}
