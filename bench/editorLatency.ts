@@ -11,31 +11,11 @@ import path from 'node:path';
 import type { Browser } from '@playwright/test';
 
 import type { Body } from '../shared/domain';
-import { bodyFromParagraphs, countWords } from '../shared/text';
+import { bodyFromParagraphs } from '../shared/text';
 import { call, ms, runBenchmark, typingLatency, withServerAndBrowser } from './browser';
+import { realParagraphs } from './newsText';
 
-const ROOT = path.join(__dirname, '..');
-const BBC = path.join(ROOT, '..', 'shared', 'corpora', 'news', 'bbc');
 const KEYSTROKES = 120;
-
-/** Paragraphs of real BBC text, enough for `words` words. */
-function realParagraphs(words: number): string[] {
-  const paragraphs: string[] = [];
-  let total = 0;
-  for (const category of ['politics', 'business', 'tech', 'sport', 'entertainment']) {
-    for (const file of fs.readdirSync(path.join(BBC, category)).sort()) {
-      const text = fs.readFileSync(path.join(BBC, category, file), 'latin1');
-      for (const paragraph of text.split(/\n\s*\n/).slice(1)) {
-        const clean = paragraph.replace(/\s+/g, ' ').trim();
-        if (clean === '') continue;
-        paragraphs.push(clean);
-        total += countWords(clean);
-        if (total >= words) return paragraphs;
-      }
-    }
-  }
-  return paragraphs;
-}
 
 /** The same keydown → next frame measurement on a bare contenteditable holding the same text. */
 async function bareBaseline(browser: Browser, paragraphs: string[]): Promise<number[]> {

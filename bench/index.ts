@@ -20,6 +20,7 @@ const BENCHMARKS = [
   'export.ts',
   'versions.ts',
   'saveChecks.ts',
+  'paste.ts',
 ];
 
 const only = process.argv.slice(2);

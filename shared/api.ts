@@ -64,7 +64,7 @@ import {
 } from './libraries';
 import { ApiErrorPayloadSchema } from './errors';
 import { ChecklistSchema, OverrideSchema } from './exportChecklist';
-import { ExportResultSchema } from './exports';
+import { ExportFolderPlanSchema, ExportResultSchema } from './exports';
 import { SuggestRelatedArgsSchema, SuggestRelatedResultSchema } from './related';
 import {
   ImportJobIdSchema,
@@ -355,12 +355,20 @@ export const contract = {
     z.strictObject({ articleId: ArticleIdSchema }),
     z.object({ html: z.string(), fileName: z.string() }),
   ),
-  /** The pre-export checklist, with the package's name and the default folder to export into. */
+  /**
+   * The pre-export checklist, with the package's name and the folder to export into: the last
+   * one used for this library, or "Exports" beside it.
+   */
   'export:check': channel(
     z.strictObject({ articleId: ArticleIdSchema }),
     ChecklistSchema.extend({ name: z.string(), defaultFolder: z.string() }),
   ),
-  /** Writes the article's package; refused while a blocking item has no override with a reason. */
+  /** What exporting into a folder would take (folders to make), or why it cannot go there; changes nothing. */
+  'export:folder': channel(z.strictObject({ folder: z.string().max(4096) }), ExportFolderPlanSchema),
+  /**
+   * Writes the article's package, making its folder when missing; refused while a blocking item
+   * has no override with a reason. The article's status moves to Exported.
+   */
   'export:run': channel(RunExportArgsSchema, ExportResultSchema),
   /**
    * Articles related to a saved article or to a draft as it is typed, with the reason in words,

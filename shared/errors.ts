@@ -125,3 +125,16 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
   return parts.join(' ') + more;
 }
+
+/**
+ * A zod check refusing a string with the message `problemOf` gives for it (the words its field
+ * shows as it is typed), and letting it through when that is null.
+ */
+export function problemCheck(
+  problemOf: (value: string) => string | null,
+): (context: z.core.ParsePayload<string>) => void {
+  return (context) => {
+    const problem = problemOf(context.value);
+    if (problem !== null) context.issues.push({ code: 'custom', message: problem, input: context.value });
+  };
+}

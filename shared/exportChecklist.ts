@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 
+import type { AlsoSeePayload } from './alsoSee';
+import { alsoSeeOf, storyAddressProblem, storyHeadlineProblem } from './alsoSee';
 import { claimWordsChanged, markedClaims } from './claimMarks';
+import { problemCheck } from './errors';
 import type { Article, Body } from './domain';
 import { findHouseStyleIssues } from './houseStyle';
 import type { Claim } from './sources';
@@ -34,15 +37,34 @@ export const ChecklistSchema = z.object({
 export type Checklist = z.infer<typeof ChecklistSchema>;
 
 export const MAX_OVERRIDE_REASON = 500;
+/** A reason is a sentence a colleague can read later, not a letter typed to get past the check. */
+export const MIN_OVERRIDE_REASON_WORDS = 3;
+export const MIN_OVERRIDE_REASON_CHARS = 15;
+
+/** Words of two or more letters or digits: "n/a", "x" and "ok" are no reason. */
+function reasonWords(reason: string): number {
+  return (reason.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*[\p{L}\p{M}\p{N}]/gu) ?? []).length;
+}
+
+/**
+ * What is wrong with an override's reason, in words for the person writing it, or null when it
+ * will do: a reason says why the story can go as it is, in at least a few words
+ * (MIN_OVERRIDE_REASON_WORDS words and MIN_OVERRIDE_REASON_CHARS characters).
+ */
+export function overrideReasonProblem(reason: string): string | null {
+  const trimmed = reason.trim();
+  if (trimmed === '') return 'Write why the item is overridden: a blocking item is only overridden with a reason.';
+  if (trimmed.length > MAX_OVERRIDE_REASON) return `A reason is at most ${MAX_OVERRIDE_REASON} characters.`;
+  if (reasonWords(trimmed) < MIN_OVERRIDE_REASON_WORDS || trimmed.length < MIN_OVERRIDE_REASON_CHARS) {
+    return `Give a real reason, in a few words (at least ${MIN_OVERRIDE_REASON_WORDS} words and ${MIN_OVERRIDE_REASON_CHARS} characters), such as "Wire copy: the agency carries no byline".`;
+  }
+  return null;
+}
 
 /** Overriding a blocking item: the item's id and the written reason, kept with the package and in the history. */
 export const OverrideSchema = z.strictObject({
   itemId: z.string().min(1, { error: 'An override names the checklist item it overrides.' }).max(300),
-  reason: z
-    .string()
-    .trim()
-    .min(1, { error: 'Write why the item is overridden: a blocking item is only overridden with a reason.' })
-    .max(MAX_OVERRIDE_REASON, { error: `A reason is at most ${MAX_OVERRIDE_REASON} characters.` }),
+  reason: z.string().trim().check(problemCheck(overrideReasonProblem)),
 });
 export type Override = z.infer<typeof OverrideSchema>;
 
@@ -59,12 +81,12 @@ export type ChecklistInput = {
 type JsonNode = { type?: unknown; children?: unknown; [key: string]: unknown };
 
 /** Inline images and Also See blocks of a body, in document order. */
-function bodyBlocks(body: Body): { images: JsonNode[]; alsoSee: string[] } {
+function bodyBlocks(body: Body): { images: JsonNode[]; alsoSee: AlsoSeePayload[] } {
   const images: JsonNode[] = [];
-  const alsoSee: string[] = [];
+  const alsoSee: AlsoSeePayload[] = [];
   const visit = (node: JsonNode) => {
     if (node.type === 'inline-image') images.push(node);
-    if (node.type === 'also-see' && typeof node.articleId === 'string') alsoSee.push(node.articleId);
+    if (node.type === 'also-see') alsoSee.push(alsoSeeOf(node));
     if (Array.isArray(node.children)) {
       for (const child of node.children) if (typeof child === 'object' && child !== null) visit(child as JsonNode);
     }
@@ -147,7 +169,14 @@ export function runChecklist({ article, claims, linked }: ChecklistInput): Check
   }
 
   const seen = new Set<string>();
-  alsoSee.forEach((articleId, index) => {
+  alsoSee.forEach(({ articleId, url, headline }, index) => {
+    if (articleId === '') {
+      // A story outside the library: its address and headline are all the reader gets.
+      const problem = storyAddressProblem(url) ?? storyHeadlineProblem(headline);
+      if (problem !== null)
+        block(`also-see-outside:${index + 1}`, `Body, Also See ${index + 1}`, `Also See ${index + 1}: ${problem}`);
+      return;
+    }
     if (seen.has(articleId)) return;
     seen.add(articleId);
     const state = linked(articleId);

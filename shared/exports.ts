@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-import { ArticleIdSchema, TimestampSchema } from './domain';
+import { ArticleIdSchema, ArticleStatusSchema, TimestampSchema } from './domain';
 import { ChecklistItemSchema } from './exportChecklist';
 
 /** The name of the manifest file at the top of every package. */
@@ -39,6 +39,8 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** What `export:run` reports: where the package is, how many files and bytes it holds, and its manifest in brief. */
 export const ExportResultSchema = z.object({
+  /** The article after the export: its status is Exported, and its version moved on with that change. */
+  article: z.object({ version: z.number().int().positive(), status: ArticleStatusSchema }),
   /** The package folder or .zip file, absolute. */
   path: z.string(),
   /** Files in the package, the manifest included. */
@@ -54,3 +56,18 @@ export const ExportResultSchema = z.object({
   }),
 });
 export type ExportResult = z.infer<typeof ExportResultSchema>;
+
+/** At most this many missing folders are made for an export: more is taken for a mistyped path. */
+export const MAX_NEW_EXPORT_FOLDERS = 3;
+
+/** What exporting into a folder takes (`export:folder`): the folders to make first, or why it cannot go there. */
+export const ExportFolderPlanSchema = z.object({
+  /** The folder as it will be used: absolute and normalised. */
+  folder: z.string(),
+  exists: z.boolean(),
+  /** Missing folders the export will make, outermost first. */
+  create: z.array(z.string()),
+  /** Why no package can be written there, in words for the person; null when it can. */
+  problem: z.string().nullable(),
+});
+export type ExportFolderPlan = z.infer<typeof ExportFolderPlanSchema>;

@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/errors';
 import { countArticles } from '../db/queries/articles';
 import { schemaVersion } from '../db/migrations';
 import { checkArticle, defaultExportFolder, exportArticle } from '../export/exportArticle';
+import { planExportFolder } from '../export/exportFolder';
 import type { PackageFs } from '../export/writePackage';
 import { packageName } from '../export/writePackage';
 import { ImportJobs } from '../import/ImportJobs';
@@ -153,9 +154,19 @@ export function createHandlers({ host, preferences, imports = new ImportJobs(), 
     'export:check': ({ articleId }) => ({
       ...checkArticle(lib(), articleId),
       name: packageName(articles.getArticle(lib(), articleId).slug, new Date()),
-      defaultFolder: defaultExportFolder(lib()),
+      defaultFolder: preferences.exportFolder(lib().path) ?? defaultExportFolder(lib()),
     }),
-    'export:run': (request) => exportArticle(lib(), request, { ...editor(), appVersion: APP_VERSION, fs: packageFs }),
+    'export:folder': ({ folder }) => planExportFolder(folder),
+    'export:run': (request) => {
+      const result = exportArticle(lib(), request, {
+        ...editor(),
+        publicAddressPattern: preferences.get().preferences.publicAddressPattern,
+        appVersion: APP_VERSION,
+        fs: packageFs,
+      });
+      preferences.rememberExportFolder(lib().path, path.dirname(result.path));
+      return result;
+    },
     'related:suggest': async (args) => {
       await loadNameFinder();
       return related.suggestRelated(lib(), args, args.limit);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 
 import type { ChecklistItem } from '../../shared/exportChecklist';
+import { overrideReasonProblem } from '../../shared/exportChecklist';
 import type { CommandContext } from './sourcesCommands';
 
 const WIDTH = 100;
@@ -69,7 +70,11 @@ function parseOverride(value: string, cx: CommandContext): { itemId: string; rea
       `--override takes ITEM=REASON, with a written reason: --override byline="Wire copy", not "${value}".`,
     );
   }
-  return { itemId: value.slice(0, equals).trim(), reason: value.slice(equals + 1) };
+  const itemId = value.slice(0, equals).trim();
+  const reason = value.slice(equals + 1);
+  const problem = overrideReasonProblem(reason);
+  if (problem !== null) throw cx.usage(`--override ${itemId}: ${problem}`);
+  return { itemId, reason };
 }
 
 /** `copydesk export ID --out DIR [--zip] [--override ITEM=REASON]…`: writes the article's package. */

@@ -1,6 +1,6 @@
 import { bodyMarkup, escapeMarkup, figureMarkup, packageImageSrc } from './bodyMarkup';
 import type { ExportData } from './exportData';
-import { GENERATOR } from './exportData';
+import { GENERATOR, readableDate, urn } from './exportData';
 
 /**
  * What article.html may load: its own inline styles and the package's images, nothing else.
@@ -39,14 +39,16 @@ footer h2 { font-size: 1rem; text-transform: uppercase; letter-spacing: 0.06em; 
 @media print { body { padding: 0; } }
 `;
 
-/** "March 2, 2026": the date a reader expects under a byline. */
-function readableDate(timestamp: string): string {
-  return new Date(timestamp).toLocaleDateString('en-US', {
-    timeZone: 'UTC',
-    month: 'long',
-    day: 'numeric',
-    year: 'numeric',
-  });
+/**
+ * The date under the byline. The story's date is its dateline date, the date the text itself
+ * gives; a story without one shows when it was last changed, said as such, never the day of the
+ * export passed off as the story's date.
+ */
+function storyDateMarkup(article: ExportData['article']): string {
+  if (article.datelineDate !== '') {
+    return `<time datetime="${escapeMarkup(article.datelineDate)}">${escapeMarkup(readableDate(article.datelineDate))}</time>`;
+  }
+  return `Last changed <time datetime="${escapeMarkup(article.updatedAt)}">${escapeMarkup(readableDate(article.updatedAt))}</time>`;
 }
 
 /** JSON text safe inside a <script> data block: no "</script>" or "<!--" can end it early. */
@@ -75,6 +77,9 @@ export function newsArticleJsonLd(data: ExportData): Record<string, unknown> {
     inLanguage: article.language,
     dateCreated: article.createdAt,
     dateModified: article.updatedAt,
+    // The story's own date, as the page shows it: the dateline date.
+    ...(article.datelineDate === '' ? {} : { datePublished: article.datelineDate }),
+    ...(data.url === null ? {} : { url: data.url }),
     wordCount: article.wordCount,
     articleBody: data.plainText,
     author: article.authors.map((author) => ({
@@ -102,12 +107,18 @@ export function newsArticleJsonLd(data: ExportData): Record<string, unknown> {
   }
   const linked = [...data.alsoSee.values()].flatMap((entry) => (entry === null ? [] : [entry]));
   const related = [
-    ...linked.map((entry) => ({ '@type': 'NewsArticle', '@id': entry.uri, headline: entry.headline })),
-    ...article.related.map((item) => ({
+    ...linked.map((entry) => ({
       '@type': 'NewsArticle',
-      ...(item.articleId === null ? {} : { '@id': `urn:uuid:${item.articleId}` }),
+      '@id': entry.id === null ? entry.uri : urn(entry.id),
+      headline: entry.headline,
+      ...(entry.url === null ? {} : { url: entry.url }),
+    })),
+    ...data.related.map((item) => ({
+      '@type': 'NewsArticle',
+      ...(item.articleId === null ? {} : { '@id': urn(item.articleId) }),
       headline: item.headline,
       ...(item.teaser === '' ? {} : { abstract: item.teaser }),
+      ...(item.url === null ? {} : { url: item.url }),
     })),
   ];
   if (related.length > 0) node.mentions = related;
@@ -137,13 +148,14 @@ function authorsSection(data: ExportData): string {
 }
 
 function relatedSection(data: ExportData): string {
-  const related = data.article.related;
+  const related = data.related;
   if (related.length === 0) return '';
   return `<section class="related" aria-labelledby="related-title"><h2 id="related-title">Related</h2><ul>${related
     .map((item) => {
       const headline = escapeMarkup(item.headline);
+      // Linked where a reader can find the story; an identifier of the library is no address.
       const title =
-        item.articleId === null ? headline : `<a href="urn:uuid:${escapeMarkup(item.articleId)}">${headline}</a>`;
+        item.url === null ? headline : `<a href="${escapeMarkup(item.url)}" rel="noreferrer">${headline}</a>`;
       return `<li><h3>${title}</h3>${item.teaser === '' ? '' : `<p>${escapeMarkup(item.teaser)}</p>`}</li>`;
     })
     .join('')}</ul></section>`;
@@ -170,7 +182,9 @@ export function articleHtml(data: ExportData): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="${escapeMarkup(`${GENERATOR.name} ${GENERATOR.version}`)}">
-${article.dek === '' ? '' : `<meta name="description" content="${escapeMarkup(article.dek)}">\n`}<title>${escapeMarkup(headline)}</title>
+${article.dek === '' ? '' : `<meta name="description" content="${escapeMarkup(article.dek)}">\n`}${
+    data.url === null ? '' : `<link rel="canonical" href="${escapeMarkup(data.url)}">\n`
+  }<title>${escapeMarkup(headline)}</title>
 <style>${STYLE}</style>
 <script type="application/ld+json">
 ${jsonInHtml(newsArticleJsonLd(data))}
@@ -182,7 +196,7 @@ ${jsonInHtml(newsArticleJsonLd(data))}
 ${article.section === '' ? '' : `<p class="kicker">${escapeMarkup(article.section)}</p>\n`}<h1>${escapeMarkup(headline)}</h1>
 ${article.dek === '' ? '' : `<p class="dek">${escapeMarkup(article.dek)}</p>\n`}${
     article.byline === '' ? '' : `<p class="byline">By ${escapeMarkup(article.byline)}</p>\n`
-  }<p class="meta"><time datetime="${escapeMarkup(article.updatedAt)}">${escapeMarkup(readableDate(article.updatedAt))}</time></p>
+  }<p class="meta">${storyDateMarkup(article)}</p>
 </header>
 ${lead === undefined ? '' : `${figureMarkup(lead.path, { ...lead, width: lead.asset.width, height: lead.asset.height }, 'lead-image')}\n`}<div class="article-body">
 ${body}

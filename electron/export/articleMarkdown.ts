@@ -4,7 +4,7 @@ import type { Block, Inline, ListBlock } from './exportBody';
 import { hasText, TEXT_FORMAT } from './exportBody';
 import type { ExportData } from './exportData';
 import { packageImageSrc } from './bodyMarkup';
-import { GENERATOR } from './exportData';
+import { alsoSeeKey, GENERATOR } from './exportData';
 
 /** Characters that mean something to Markdown anywhere in a line. */
 const INLINE_SPECIAL = /[\\`*_[\]<>~|!]/g;
@@ -23,6 +23,11 @@ function wrap(text: string, open: string, close = open): string {
   const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(text);
   const [, before = '', inner = '', after = ''] = match ?? [];
   return inner === '' ? text : `${before}${open}${inner}${close}${after}`;
+}
+
+/** A link's address as a Markdown link destination: normalised, its parentheses escaped. */
+function markdownHref(url: string): string {
+  return new URL(url).href.replace(/[()]/g, (char) => `\\${char}`);
 }
 
 function inlineMarkdown(inlines: readonly Inline[]): string {
@@ -44,10 +49,8 @@ function inlineMarkdown(inlines: readonly Inline[]): string {
         }
         case 'break':
           return '\\\n';
-        case 'link': {
-          const href = new URL(inline.url).href.replace(/[()]/g, (char) => `\\${char}`);
-          return `[${inlineMarkdown(inline.children)}](${href})`;
-        }
+        case 'link':
+          return `[${inlineMarkdown(inline.children)}](${markdownHref(inline.url)})`;
         case 'mark':
           return inlineMarkdown(inline.children);
       }
@@ -94,9 +97,10 @@ function blockMarkdown(block: Block, data: ExportData, imageSrc: (assetId: strin
       return `![${alt}](${src})${about.length === 0 ? '' : `\n*${about.join(' — ')}*`}`;
     }
     case 'also-see': {
-      const linked = data.alsoSee.get(block.articleId);
+      const linked = data.alsoSee.get(alsoSeeKey(block));
       if (linked === null || linked === undefined) return '';
-      return `**Also See:** [${escapeMarkdown(linked.headline)}](${linked.uri})`;
+      const headline = escapeMarkdown(linked.headline);
+      return `**Also See:** ${linked.url === null ? `*${headline}*` : `[${headline}](${markdownHref(linked.url)})`}`;
     }
   }
 }
@@ -118,10 +122,11 @@ function frontMatter(data: ExportData): Record<string, unknown> {
     slug: article.slug,
     syndication_credit: article.syndicationCredit,
     ...(lead === undefined ? {} : { lead_image: { path: lead.path, caption: lead.caption, credit: lead.credit } }),
-    related: article.related.map((item) => ({
+    related: data.related.map((item) => ({
       headline: item.headline,
       teaser: item.teaser,
       ...(item.articleId === null ? {} : { uri: `urn:uuid:${item.articleId}` }),
+      ...(item.url === null ? {} : { url: item.url }),
     })),
     id: data.uri,
     version: article.version,

@@ -1,6 +1,7 @@
 import type { Block, Inline, ListBlock } from './exportBody';
 import { hasText, TEXT_FORMAT } from './exportBody';
 import type { ExportData } from './exportData';
+import { alsoSeeKey } from './exportData';
 
 /** Characters XML 1.0 does not allow anywhere, not even escaped; a stray one would make the file unreadable. */
 const NOT_XML =
@@ -100,9 +101,16 @@ function blockMarkup(block: Block, data: ExportData, options: MarkupOptions): st
       return src === null ? '' : figureMarkup(src, block, 'inline-image');
     }
     case 'also-see': {
-      const linked = data.alsoSee.get(block.articleId);
+      const linked = data.alsoSee.get(alsoSeeKey(block));
       if (linked === null || linked === undefined) return '';
-      return `<aside class="also-see" data-also-see="${escapeMarkup(linked.id)}"><p><strong>Also See:</strong> <a href="${escapeMarkup(linked.uri)}">${escapeMarkup(linked.headline)}</a></p></aside>`;
+      // A library story links to its public address when one is known; otherwise its headline is text.
+      const id = linked.id === null ? '' : ` data-also-see="${escapeMarkup(linked.id)}"`;
+      const headline = escapeMarkup(linked.headline);
+      const target =
+        linked.url === null
+          ? `<cite>${headline}</cite>`
+          : `<a href="${escapeMarkup(linked.url)}" rel="noreferrer">${headline}</a>`;
+      return `<aside class="also-see"${id}><p><strong>Also See:</strong> ${target}</p></aside>`;
     }
   }
 }

@@ -5,6 +5,7 @@ import { articleHtml } from './articleHtml';
 import { articleMarkdown } from './articleMarkdown';
 import { claimsJsonLd } from './claimReview';
 import { sourcesCslJson } from './cslJson';
+import type { ExportOptions } from './exportData';
 import { readExportData } from './exportData';
 import { articleNewsml } from './newsml';
 import { articleNinjs } from './ninjs';
@@ -16,10 +17,16 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 /**
  * The files of an article's export package, in the order they are written, without the
  * manifest (the package writer adds it, hashing these files). Each format is built from the
- * library as it is now; `now` stamps the files that carry a generation time.
+ * library as it is now; `now` stamps the files that carry a generation time; `options` say how
+ * the library's stories are addressed.
  */
-export function buildPackageFiles(lib: Library, articleId: string, now: Date): PackageFile[] {
-  const data = readExportData(lib, articleId, now);
+export function buildPackageFiles(
+  lib: Library,
+  articleId: string,
+  now: Date,
+  options: ExportOptions = {},
+): PackageFile[] {
+  const data = readExportData(lib, articleId, now, options);
   return [
     textFile('article.html', articleHtml(data)),
     textFile('article.md', articleMarkdown(data)),

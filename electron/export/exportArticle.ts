@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 
 import { v7 as uuidv7 } from 'uuid';
@@ -8,16 +7,19 @@ import { ApiError } from '../../shared/errors';
 import type { Checklist, Override } from '../../shared/exportChecklist';
 import { appliedOverrides, runChecklist, unresolvedItems } from '../../shared/exportChecklist';
 import type { ExportResult, Manifest } from '../../shared/exports';
-import { contentOf, getSummary } from '../db/queries/articles';
+import { contentOf, getSummary, setArticleStatus } from '../db/queries/articles';
 import { listClaims } from '../db/queries/claims';
 import { insertRevision } from '../db/queries/revisions';
+import { insertStatusChange } from '../db/queries/statusChanges';
 import type { EditContext } from '../services/articles';
 import { getArticle } from '../services/articles';
 import { checklistItemName } from '../services/checklistItemNames';
 import type { Library } from '../services/LibraryHost';
 import { buildPackageFiles } from './buildPackage';
-import type { PackageFs } from './writePackage';
-import { describeWriteFailure, packageName, writePackage } from './writePackage';
+import type { ExportOptions } from './exportData';
+import { makeExportFolder, planExportFolder } from './exportFolder';
+import type { PackageFs, WrittenPackage } from './writePackage';
+import { nodeFs, packageName, writePackage } from './writePackage';
 
 /** The pre-export checklist of an article as it is stored now. */
 export function checkArticle(lib: Library, articleId: string): Checklist {
@@ -48,7 +50,7 @@ export type ExportRequest = {
   overrides: readonly Override[];
 };
 
-export type ExportContext = EditContext & { appVersion: string; fs?: PackageFs };
+export type ExportContext = EditContext & ExportOptions & { appVersion: string; fs?: PackageFs };
 
 const MAX_LABEL_REASON = 160;
 
@@ -88,62 +90,77 @@ export function exportArticle(lib: Library, request: ExportRequest, context: Exp
       `The story is not ready to export (${unresolved.length} blocking ${unresolved.length === 1 ? 'item' : 'items'}). ${list} Fix ${unresolved.length === 1 ? 'it' : 'each'}, or override ${unresolved.length === 1 ? 'it' : 'each'} with a written reason.`,
     );
   }
-  if (!path.isAbsolute(request.folder)) {
-    throw new ApiError('invalid-request', `Choose the export folder by its full path, not "${request.folder}".`);
-  }
-  const folder = path.resolve(request.folder);
-  if (folder === defaultExportFolder(lib) && !fs.existsSync(folder)) {
-    try {
-      fs.mkdirSync(folder);
-    } catch (error) {
-      throw describeWriteFailure(error, path.dirname(folder));
-    }
-  }
-
+  const plan = planExportFolder(request.folder);
+  const folder = plan.folder;
   const overrides = appliedOverrides(checklist, request.overrides);
   const name = packageName(article.slug, now);
-  const written = writePackage({
-    folder,
-    name,
-    zip: request.zip,
-    now,
-    fs: context.fs,
-    files: buildPackageFiles(lib, article.id, now),
-    manifest: (files): Manifest => ({
-      manifestVersion: 1,
-      generator: { name: 'Copydesk', version: context.appVersion },
-      exportedAt: now.toISOString(),
-      article: { id: article.id, slug: article.slug, headline: article.headline, version: article.version },
+  const files = buildPackageFiles(lib, article.id, now, { publicAddressPattern: context.publicAddressPattern });
+  const removeMadeFolders = makeExportFolder(plan, context.fs ?? nodeFs);
+  let written: WrittenPackage;
+  try {
+    written = writePackage({
+      folder,
+      name,
+      zip: request.zip,
+      now,
+      fs: context.fs,
       files,
-      checklist: {
-        overrides,
-        warnings: checklist.items
-          .filter((item) => item.level === 'warning')
-          .map(({ id, message }) => ({ id, message })),
-      },
-    }),
-  });
+      manifest: (manifestFiles): Manifest => ({
+        manifestVersion: 1,
+        generator: { name: 'Copydesk', version: context.appVersion },
+        exportedAt: now.toISOString(),
+        article: { id: article.id, slug: article.slug, headline: article.headline, version: article.version },
+        files: manifestFiles,
+        checklist: {
+          overrides,
+          warnings: checklist.items
+            .filter((item) => item.level === 'warning')
+            .map(({ id, message }) => ({ id, message })),
+        },
+      }),
+    });
+  } catch (error) {
+    removeMadeFolders();
+    throw error;
+  }
 
-  lib.db
+  // The story has gone out: its status says so, with who and when, and its history keeps the
+  // version exported under the package's name (that version stands for the status change too).
+  const exported = lib.db
     .transaction(() => {
+      const stored = getArticle(lib, article.id);
+      let version = stored.version;
+      if (stored.status !== 'exported' && setArticleStatus(lib.db, stored.id, version, 'exported', now.toISOString())) {
+        insertStatusChange(lib.db, {
+          id: uuidv7(),
+          articleId: stored.id,
+          from: stored.status,
+          to: 'exported',
+          changedBy: context.userName ?? '',
+          changedAt: now.toISOString(),
+        });
+        version += 1;
+      }
       insertRevision(lib.db, {
         id: uuidv7(),
         articleId: article.id,
-        articleVersion: article.version,
+        articleVersion: version,
         kind: 'manual',
         label: historyLabel(
           path.basename(written.path),
           context.userName ?? '',
           overrides.map((override) => ({ ...override, itemId: checklistItemName(lib, override.itemId) })),
         ),
-        content: contentOf(article),
+        content: { ...contentOf(article), status: 'exported' },
         createdAt: now.toISOString(),
         createdBy: (context.userName ?? '').trim(),
       });
+      return { version, status: 'exported' as const };
     })
     .immediate();
 
   return {
+    article: exported,
     path: written.path,
     files: written.files.length,
     bytes: written.bytes,

@@ -1,3 +1,5 @@
+import type { AlsoSeePayload } from '../../shared/alsoSee';
+import { alsoSeeOf } from '../../shared/alsoSee';
 import type { Body } from '../../shared/domain';
 import { isAllowedUrl } from '../../shared/links';
 import type { InlineImagePayload } from '../../shared/text';
@@ -37,7 +39,7 @@ export type Block =
   | ListBlock
   | { kind: 'rule' }
   | ({ kind: 'image' } & InlineImagePayload)
-  | { kind: 'also-see'; articleId: string };
+  | ({ kind: 'also-see' } & AlsoSeePayload);
 
 type JsonNode = Record<string, unknown>;
 
@@ -137,9 +139,11 @@ export function readBody(body: Body): Block[] {
           height: positive(node.height),
         });
         break;
-      case 'also-see':
-        if (str(node.articleId) !== '') blocks.push({ kind: 'also-see', articleId: str(node.articleId) });
+      case 'also-see': {
+        const payload = alsoSeeOf(node);
+        if (payload.articleId !== '' || payload.url !== '') blocks.push({ kind: 'also-see', ...payload });
         break;
+      }
       default:
         blocks.push({ kind: 'paragraph', children: readInlines(childrenOf(node)) });
     }

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 
 import packageJson from '../../package.json';
+import type { AlsoSeePayload } from '../../shared/alsoSee';
 import type { Article, Asset } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
+import { publicAddressOf } from '../../shared/publicAddress';
 import type { Claim, SnapshotMeta, Source } from '../../shared/sources';
-import { getSummary } from '../db/queries/articles';
+import { getArticle as storedArticle } from '../db/queries/articles';
 import { getImage } from '../services/assets';
 import { getArticle } from '../services/articles';
 import { listClaims } from '../services/claims';
@@ -30,8 +32,30 @@ export type PackageImage = {
   altText: string;
 };
 
-/** The linked article of an "Also See" block, or null when the library no longer has it. */
-export type LinkedArticle = { id: string; headline: string; uri: string } | null;
+/**
+ * The story an "Also See" block points at, or null when it is a library article no longer in
+ * the library (or in the trash).
+ */
+export type LinkedStory = {
+  /** The library article's id; null for a story outside the library. */
+  id: string | null;
+  headline: string;
+  /** Where a reader finds it: its web address, or null when none is known (it is then written as text). */
+  url: string | null;
+  /** Its identifier in the machine-readable formats: its address, or urn:uuid:<id> for a library article without one. */
+  uri: string;
+} | null;
+
+/** A story of the related list, with where a reader finds it when that is known. */
+export type RelatedStory = { articleId: string | null; headline: string; teaser: string; url: string | null };
+
+/** How a library story's public address is known: from the desk's pattern (Settings), or not at all. */
+export type ExportOptions = { publicAddressPattern?: string };
+
+/** The key of an Also See block in ExportData.alsoSee: the article's id, or the outside story's address. */
+export function alsoSeeKey(block: Pick<AlsoSeePayload, 'articleId' | 'url'>): string {
+  return block.articleId !== '' ? block.articleId : `url:${block.url}`;
+}
 
 /** Where a claim's words are in the exported plain text: [start, end). */
 export type TextRange = { start: number; end: number };
@@ -56,7 +80,12 @@ export type ExportData = {
   sources: Source[];
   snapshots: ReadonlyMap<string, SnapshotMeta>;
   images: PackageImage[];
-  alsoSee: ReadonlyMap<string, LinkedArticle>;
+  /** The stories the Also See blocks point at, by alsoSeeKey. */
+  alsoSee: ReadonlyMap<string, LinkedStory>;
+  /** The related list, each story with its public address when one is known. */
+  related: RelatedStory[];
+  /** The story's own public address, when one is known. */
+  url: string | null;
   /** The people, places and organisations the story names, most mentioned first. */
   entities: Entity[];
 };
@@ -107,13 +136,26 @@ export function safeAssetStem(originalName: string): string {
   return stem === '' ? 'image' : stem;
 }
 
+/**
+ * "March 2, 2026", from a date ("2026-03-02", the day itself) or a timestamp (its day in UTC):
+ * the one way every format writes a date for readers, so the dateline and the date under the
+ * byline never disagree.
+ */
+export function readableDate(dateOrTimestamp: string): string {
+  const instant = /^\d{4}-\d{2}-\d{2}$/u.test(dateOrTimestamp) ? `${dateOrTimestamp}T00:00:00Z` : dateOrTimestamp;
+  return new Date(instant).toLocaleDateString('en-US', {
+    timeZone: 'UTC',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+  });
+}
+
 function datelineLabel(article: Article): string {
   const place = article.dateline.trim();
   if (place === '') return '';
   if (article.datelineDate === '') return `${place}:`;
-  const date = new Date(`${article.datelineDate}T00:00:00Z`);
-  const written = date.toLocaleDateString('en-US', { timeZone: 'UTC', month: 'long', day: 'numeric', year: 'numeric' });
-  return `${place}, ${written}:`;
+  return `${place}, ${readableDate(article.datelineDate)}:`;
 }
 
 /** The blocks with the dateline at the start of the first paragraph, as a wire story opens. */
@@ -130,7 +172,7 @@ function withDateline(blocks: readonly Block[], label: string): Block[] {
 /** Plain text of the blocks: blocks apart by a blank line; images and rules carry no text. */
 export function blocksToPlainText(
   blocks: readonly Block[],
-  alsoSee: ReadonlyMap<string, LinkedArticle>,
+  alsoSee: ReadonlyMap<string, LinkedStory>,
 ): { text: string; ranges: Map<string, TextRange> } {
   const ranges = new Map<string, TextRange>();
   let text = '';
@@ -170,7 +212,7 @@ export function blocksToPlainText(
         addList(block);
         break;
       case 'also-see': {
-        const linked = alsoSee.get(block.articleId);
+        const linked = alsoSee.get(alsoSeeKey(block));
         if (linked !== null && linked !== undefined) pieces.push(() => (text += `Also See: ${linked.headline}`));
         break;
       }
@@ -203,23 +245,38 @@ function imageFor(lib: Library, assetId: string, role: PackageImage['role']): { 
 }
 
 /** Reads what a package of `articleId` is written from. */
-export function readExportData(lib: Library, articleId: string, now: Date): ExportData {
+export function readExportData(lib: Library, articleId: string, now: Date, options: ExportOptions = {}): ExportData {
   const article = getArticle(lib, articleId);
   const label = datelineLabel(article);
   const saved = readBody(article.body);
   const blocks = withDateline(saved, label);
+  const pattern = options.publicAddressPattern ?? '';
+  /** A library article as it is now, with its public address; null when it is gone or in the trash. */
+  const libraryStory = (id: string): { headline: string; url: string | null } | null => {
+    const stored = storedArticle(lib.db, id);
+    if (stored === undefined || stored.trashedAt !== null) return null;
+    return { headline: stored.headline, url: publicAddressOf(pattern, stored) };
+  };
 
-  const alsoSee = new Map<string, LinkedArticle>();
+  const alsoSee = new Map<string, LinkedStory>();
   for (const block of blocks) {
-    if (block.kind !== 'also-see' || alsoSee.has(block.articleId)) continue;
-    const summary = getSummary(lib.db, block.articleId);
+    if (block.kind !== 'also-see' || alsoSee.has(alsoSeeKey(block))) continue;
+    if (block.articleId === '') {
+      alsoSee.set(alsoSeeKey(block), { id: null, headline: block.headline.trim(), url: block.url, uri: block.url });
+      continue;
+    }
+    const found = libraryStory(block.articleId);
     alsoSee.set(
       block.articleId,
-      summary === undefined || summary.trashedAt !== null
-        ? null
-        : { id: summary.id, headline: summary.headline, uri: urn(summary.id) },
+      found === null ? null : { id: block.articleId, ...found, uri: found.url ?? urn(block.articleId) },
     );
   }
+  const related = article.related.map(({ articleId: id, headline, teaser }): RelatedStory => ({
+    articleId: id,
+    headline,
+    teaser,
+    url: id === null ? null : (libraryStory(id)?.url ?? null),
+  }));
 
   const { text: plainText, ranges } = blocksToPlainText(blocks, alsoSee);
   const claims = listClaims(lib, articleId)
@@ -283,6 +340,8 @@ export function readExportData(lib: Library, articleId: string, now: Date): Expo
     snapshots,
     images,
     alsoSee,
+    related,
+    url: publicAddressOf(pattern, article),
     entities: [...articleEntities(lib, article.id)].sort((a, b) => b.mentions - a.mentions),
   };
 }

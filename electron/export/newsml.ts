@@ -1,7 +1,7 @@
 import { countWords } from '../../shared/text';
 import { bodyMarkup, escapeMarkup, packageImageSrc } from './bodyMarkup';
 import type { ExportData } from './exportData';
-import { characterCount, GENERATOR } from './exportData';
+import { characterCount, GENERATOR, urn } from './exportData';
 import { ORIGINAL_SOURCE_ROLE, syndicationSource } from './ninjs';
 
 /** The NewsML-G2 concept types (IPTC cpnature) of the names Copydesk finds. */
@@ -44,10 +44,10 @@ export function articleNewsml(data: ExportData): string {
     ...[...data.alsoSee.values()].flatMap((linked) =>
       linked === null ? [] : [`<link rel="irel:seeAlso" href="${e(linked.uri)}" title="${e(linked.headline)}"/>`],
     ),
-    ...article.related.map((item) =>
+    ...data.related.map((item) =>
       item.articleId === null
         ? ''
-        : `<link rel="irel:seeAlso" href="urn:uuid:${e(item.articleId)}" title="${e(item.headline)}"/>`,
+        : `<link rel="irel:seeAlso" href="${e(item.url ?? urn(item.articleId))}" title="${e(item.headline)}"/>`,
     ),
   ].filter((link) => link !== '');
 

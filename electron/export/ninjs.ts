@@ -171,7 +171,7 @@ export function articleNinjs(data: ExportData): Ninjs {
       uri: linked.uri,
       type: 'text',
       representationtype: 'partial',
-      altids: [{ role: 'copydesk-article', value: linked.id }],
+      ...(linked.id === null ? {} : { altids: [{ role: 'copydesk-article', value: linked.id }] }),
       headlines: [{ role: 'main', value: linked.headline }],
     });
   }

@@ -50,6 +50,8 @@ export type ImportedArticle = {
    * the library still has them.
    */
   linkedIds?: ReadonlyMap<string, string>;
+  /** Stories outside the library the file's Also See blocks point at: the web address by headlineKey. */
+  linkedAddresses?: ReadonlyMap<string, string>;
   source: { url: string; siteName: string; publishedTime: string };
   /** A web page's article as sanitised HTML (see pageArticle); absent for other files. */
   contentHtml?: string;

@@ -5,6 +5,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020'
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 
+import { storyAddressProblem } from '../../shared/alsoSee';
 import { LanguageSchema, SlugSchema } from '../../shared/domain';
 import { MANIFEST_FILE } from '../../shared/exports';
 import { bodyFromParagraphs } from '../../shared/text';
@@ -141,6 +142,8 @@ type RichBody = {
   datelineLabel: string | null;
   /** Also See blocks: the linked article's identifier by its headline. */
   alsoSeeIds: Map<string, string>;
+  /** Also See blocks pointing outside the library: the story's web address by its headline. */
+  alsoSeeAddresses: Map<string, string>;
   /** Pictures the body names in the package that did not come with the file. */
   absent: string[];
 };
@@ -155,6 +158,7 @@ type RichBody = {
 function readRichBody(html: string, entries: PackageEntries | null, missing: string[]): RichBody {
   const images: ImportedImage[] = [];
   const alsoSeeIds = new Map<string, string>();
+  const alsoSeeAddresses = new Map<string, string>();
   const absent: string[] = [];
   const { window } = workWindow();
   const container = window.document.createElement('div');
@@ -172,10 +176,13 @@ function readRichBody(html: string, entries: PackageEntries | null, missing: str
   }
 
   for (const aside of Array.from(container.querySelectorAll('aside.also-see'))) {
-    const headline = collapseSpace(aside.querySelector('a')?.textContent ?? '');
+    // The headline is a link, or text (a library story with no public address).
+    const headline = collapseSpace(aside.querySelector('a, cite')?.textContent ?? '');
     const id = aside.getAttribute('data-also-see') ?? '';
+    const href = aside.querySelector('a')?.getAttribute('href') ?? '';
     if (headline === '') continue;
     if (id !== '') alsoSeeIds.set(headlineKey(headline), id);
+    else if (storyAddressProblem(href) === null) alsoSeeAddresses.set(headlineKey(headline), href);
     const paragraph = window.document.createElement('p');
     paragraph.textContent = `Also See: ${headline}`;
     aside.replaceWith(paragraph);
@@ -214,7 +221,7 @@ function readRichBody(html: string, entries: PackageEntries | null, missing: str
     paragraph.textContent = placeholder;
     figure.replaceWith(paragraph);
   }
-  return { html: container.innerHTML, images, datelineLabel, alsoSeeIds, absent };
+  return { html: container.innerHTML, images, datelineLabel, alsoSeeIds, alsoSeeAddresses, absent };
 }
 
 /**
@@ -338,6 +345,7 @@ export function parseNinjs(text: string, name: string, entries: PackageEntries |
   let absent: string[] = [];
   let datelineLabel: string | null;
   const linkedIds = new Map<string, string>();
+  let linkedAddresses = new Map<string, string>();
   let body;
   if (richtext !== undefined) {
     const rich = readRichBody(str(richtext.value), entries, missing);
@@ -345,6 +353,7 @@ export function parseNinjs(text: string, name: string, entries: PackageEntries |
     absent = rich.absent;
     datelineLabel = rich.datelineLabel;
     for (const [headline, id] of rich.alsoSeeIds) linkedIds.set(headline, id);
+    linkedAddresses = rich.alsoSeeAddresses;
     checkHtmlNesting(name, rich.html);
     body = htmlToBody(rich.html);
   } else {
@@ -438,6 +447,7 @@ export function parseNinjs(text: string, name: string, entries: PackageEntries |
   }
   article.images = images;
   article.linkedIds = linkedIds;
+  article.linkedAddresses = linkedAddresses;
   return article;
 }
 

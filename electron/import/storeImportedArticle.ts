@@ -76,12 +76,14 @@ export function findArticleByHeadline(lib: Library, headline: string): ArticleId
 
 /**
  * Replaces each top-level "Also See: <headline>" paragraph with an Also See block linked to
- * the article with that headline. A headline the library does not have stays a paragraph.
+ * the article with that headline, or to the story outside the library whose address the file
+ * gives for it. A headline the library does not have and with no address stays a paragraph.
  */
 export function linkAlsoSee(
   lib: Library,
   body: Body,
   linkedIds?: ReadonlyMap<string, string>,
+  linkedAddresses?: ReadonlyMap<string, string>,
 ): { body: Body; unlinked: string[] } {
   const unlinked: string[] = [];
   const children = body.root.children.map((node) => {
@@ -90,11 +92,12 @@ export function linkAlsoSee(
     if (match === null) return node;
     const headline = (match[1] ?? '').replace(/\s+/gu, ' ');
     const articleId = linkedArticle(lib, headline, linkedIds);
-    if (articleId === null) {
-      unlinked.push(headline);
-      return node;
-    }
-    return { type: 'also-see', version: 1, articleId };
+    if (articleId !== null) return { type: 'also-see', version: 1, articleId };
+    // A story outside the library the file gives the address of.
+    const url = linkedAddresses?.get(headlineKey(headline));
+    if (url !== undefined) return { type: 'also-see', version: 1, articleId: '', url, headline };
+    unlinked.push(headline);
+    return node;
   });
   const linked = children.some((node, index) => node !== body.root.children[index]);
   return { body: linked ? { root: { ...body.root, children } } : body, unlinked };
@@ -198,7 +201,7 @@ export function storeImportedArticle(
   const hash = contentHash(imported.headline, bodyToPlainText(imported.body));
   return lib.db
     .transaction((): StoreOutcome => {
-      const linked = linkAlsoSee(lib, imported.body, imported.linkedIds);
+      const linked = linkAlsoSee(lib, imported.body, imported.linkedIds, imported.linkedAddresses);
       // The file's text as read, or as the article reads once stored (Also See lines linked,
       // pictures in place): an exported article comes back as the second.
       const storedHash = contentHash(imported.headline, bodyToPlainText(withoutPlaceholders(linked.body, imported)));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import type { Preferences, PreferencesPatch, PreferencesState } from '../../shared/preferences';
-import { PREFERENCE_FIELDS, PreferencesSchema } from '../../shared/preferences';
+import { MAX_REMEMBERED_EXPORT_FOLDERS, PREFERENCE_FIELDS, PreferencesSchema } from '../../shared/preferences';
 
 /** The store behind the preferences: electron-store in the desktop app, conf elsewhere. */
 export type PreferencesBackend = {
@@ -73,6 +73,19 @@ export class PreferencesService {
 
   get(): PreferencesState {
     return { preferences: sanitise(this.#backend.store).preferences, notice: this.#notice };
+  }
+
+  /** The folder the library at `libraryPath` last exported into, if any. */
+  exportFolder(libraryPath: string): string | undefined {
+    return this.get().preferences.exportFolders[path.resolve(libraryPath)];
+  }
+
+  /** Remembers the folder the library at `libraryPath` exported into, for its next export. */
+  rememberExportFolder(libraryPath: string, folder: string): void {
+    const key = path.resolve(libraryPath);
+    const folders = Object.entries(this.get().preferences.exportFolders).filter(([library]) => library !== key);
+    folders.push([key, folder]);
+    this.update({ exportFolders: Object.fromEntries(folders.slice(-MAX_REMEMBERED_EXPORT_FOLDERS)) });
   }
 
   update(patch: PreferencesPatch): PreferencesState {

@@ -22,6 +22,14 @@ import { reconcileClaims } from './claims';
 import { indexArticleById } from './related';
 import type { Library } from './LibraryHost';
 
+/**
+ * Texts longer than this are analysed for related articles just after their save, by the
+ * background queue, rather than inside it: a 70,000-word paste would otherwise hold its save
+ * up by a second or more of analysis, and every save after it by most of that. A story is
+ * rarely half as long; its analysis stays part of its save.
+ */
+export const ANALYSE_IN_SAVE_MAX_WORDS = 10_000;
+
 export type Clock = () => Date;
 const systemClock: Clock = () => new Date();
 
@@ -176,7 +184,7 @@ export function createArticle(
         createdAt: now,
         createdBy: (context.userName ?? '').trim(),
       });
-      if (context.analyseLater !== true) indexArticleById(lib, id);
+      if (context.analyseLater !== true && content.wordCount <= ANALYSE_IN_SAVE_MAX_WORDS) indexArticleById(lib, id);
     })
     .immediate();
   return getArticle(lib, id);
@@ -211,7 +219,8 @@ export function writeChange(lib: Library, current: Article, patch: ArticlePatch,
   }
   if (patch.body !== undefined) reconcileClaims(lib.db, current.id, content.body, now.toISOString());
   // Related-article suggestions read what is computed here; an unchanged text costs one lookup.
-  indexArticleById(lib, current.id);
+  // A very long one stays queued (the triggers queue every change) for the background.
+  if (content.wordCount <= ANALYSE_IN_SAVE_MAX_WORDS) indexArticleById(lib, current.id);
   const statusChanged = content.status !== current.status;
   if (statusChanged) {
     insertStatusChange(lib.db, {

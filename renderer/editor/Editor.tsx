@@ -29,6 +29,7 @@ import { LINK_ATTRIBUTES, LinkDialogPlugin } from './plugins/LinkDialogPlugin';
 import { LinkRulesPlugin } from './plugins/LinkRulesPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { TypographicQuotesPlugin } from './plugins/TypographicQuotesPlugin';
 import { WordCountPlugin, type BodyCounts } from './plugins/WordCountPlugin';
 import { editorTheme } from './theme';
 
@@ -53,6 +54,8 @@ type EditorProps = {
    * out, the editor changes the address to the new article's (#/article/<id>).
    */
   onOpenArticle?: ((article: Article) => void) | undefined;
+  /** Straight quotes typed in the body become typographic ones (a setting, for stories in English). */
+  typographicQuotes?: boolean;
   /** The article's claims' verdicts by id, shown on their marks; and what a click on a mark does. */
   claimVerdicts?: ReadonlyMap<string, ClaimMarkState>;
   onClaimClicked?: (id: string) => void;
@@ -85,6 +88,7 @@ export function Editor({
   onError,
   houseStyle,
   onOpenArticle,
+  typographicQuotes = false,
   claimVerdicts = NO_VERDICTS,
   onClaimClicked = ignoreClaimClick,
 }: EditorProps): JSX.Element {
@@ -128,6 +132,7 @@ export function Editor({
       <BlocksPlugin />
       <MarkdownShortcutPlugin transformers={BODY_TRANSFORMERS} />
       <LinkRulesPlugin />
+      <TypographicQuotesPlugin enabled={typographicQuotes} />
       <ClaimsPlugin verdicts={claimVerdicts} onClaimClicked={onClaimClicked} />
     </LexicalExtensionComposer>
   );

@@ -281,6 +281,89 @@ function hasBlockChild(element: Element): boolean {
   return Array.from(element.children).some((child) => BLOCK_TAGS.has(child.tagName));
 }
 
+function isBlankText(node: Node): boolean {
+  return node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() === '';
+}
+
+function isInlineContent(node: Node | null): boolean {
+  return node !== null && node.nodeName !== 'BR' && !BLOCK_TAGS.has(node.nodeName);
+}
+
+/** The nearest sibling before (-1) or after (1) `node` that is not blank text. */
+function siblingContent(node: Node, direction: -1 | 1): Node | null {
+  let sibling = direction < 0 ? node.previousSibling : node.nextSibling;
+  while (sibling !== null && isBlankText(sibling))
+    sibling = direction < 0 ? sibling.previousSibling : sibling.nextSibling;
+  return sibling;
+}
+
+/**
+ * Inline content cut where two or more line breaks follow each other (blank text between them
+ * aside): the paragraphs of old web pages and of mail written as text, which would otherwise
+ * reach the story as one paragraph with blank lines in it. A single line break stays inside
+ * its paragraph; breaks at either end go.
+ */
+function inlineParagraphs(nodes: readonly ChildNode[]): ChildNode[][] {
+  const paragraphs: ChildNode[][] = [];
+  let current: ChildNode[] = [];
+  let breaks: ChildNode[] = [];
+  for (const node of nodes) {
+    if (node.nodeName === 'BR' || isBlankText(node)) {
+      breaks.push(node);
+      continue;
+    }
+    if (breaks.filter((item) => item.nodeName === 'BR').length >= 2) {
+      if (current.length > 0) paragraphs.push(current);
+      current = [];
+    } else if (current.length > 0) {
+      current.push(...breaks);
+    }
+    breaks = [];
+    current.push(node);
+  }
+  if (current.length > 0) paragraphs.push(current);
+  return paragraphs;
+}
+
+/** Replaces `nodes` (consecutive siblings) by one paragraph per blank-line-separated part, when there are several. */
+function splitRun(nodes: readonly ChildNode[]): void {
+  const first = nodes[0];
+  if (first === undefined || nodes.filter((node) => node.nodeName === 'BR').length < 2) return;
+  const parts = inlineParagraphs(nodes);
+  const doc = first.ownerDocument;
+  const parent = first.parentNode;
+  if (parts.length < 2 || doc === null || parent === null) return;
+  const marker = doc.createComment('');
+  first.before(marker);
+  for (const part of parts) {
+    const paragraph = doc.createElement('p');
+    paragraph.append(...part);
+    marker.before(paragraph);
+  }
+  // What is left where the run was: the line breaks and blank text that separated the parts.
+  for (const node of nodes) if (node.parentNode === parent) node.remove();
+  marker.remove();
+}
+
+/** Paragraphs written with blank lines (<br><br>) become paragraphs: inside a <p>, and loose at the top level. */
+function splitParagraphsAtBlankLines(root: DocumentFragment): void {
+  for (const paragraph of Array.from(root.querySelectorAll('p'))) {
+    if (paragraph.closest('li, blockquote') !== null) continue;
+    splitRun(Array.from(paragraph.childNodes));
+    // Split, its content now sits in new paragraphs inside the old one: they take its place.
+    if (paragraph.firstElementChild?.tagName === 'P') paragraph.replaceWith(...Array.from(paragraph.childNodes));
+  }
+  let run: ChildNode[] = [];
+  for (const child of [...Array.from(root.childNodes), null]) {
+    if (child !== null && !BLOCK_TAGS.has(child.nodeName)) {
+      run.push(child);
+      continue;
+    }
+    splitRun(run);
+    run = [];
+  }
+}
+
 /** A story's structure: h2 and h3 only (the headline is the h1), paragraphs, flat quotes. */
 function normaliseBlocks(root: DocumentFragment): void {
   for (const paragraph of Array.from(root.querySelectorAll('p'))) {
@@ -313,9 +396,15 @@ function normaliseBlocks(root: DocumentFragment): void {
   for (const link of Array.from(root.querySelectorAll('a'))) {
     if (!link.hasAttribute('href')) unwrap(link);
   }
+  splitParagraphsAtBlankLines(root);
   // Google Docs puts line breaks between blocks; between blocks they mean nothing.
   for (const child of Array.from(root.childNodes)) {
-    if (child.nodeName === 'BR') child.remove();
+    if (
+      child.nodeName === 'BR' &&
+      !(isInlineContent(siblingContent(child, -1)) && isInlineContent(siblingContent(child, 1)))
+    ) {
+      child.remove();
+    }
   }
   for (const block of Array.from(root.querySelectorAll('p, h2, h3, li'))) {
     const empty = block.textContent.replace(/[\s\u00a0\u200b]/g, '') === '';
@@ -383,26 +472,110 @@ function safeCodePoint(code: number, fallback: string): string {
   }
 }
 
-/** A line that a text editor or mail program broke to fit a width, inside a paragraph. */
-function isWrappedLine(line: string): boolean {
-  const trimmed = line.trim();
-  return trimmed.length >= 40 && trimmed.length <= 100 && !/[.!?:;"”’)\]]$/.test(trimmed);
+/** Lines a text editor, a mail program or a wire service broke to fit a width: the usual widths. */
+const MIN_WRAP_WIDTH = 40;
+const MAX_WRAP_WIDTH = 100;
+/** A line broken to fit is nearly full: within the length of a long word of the width. */
+const FULL_LINE_SLACK = 15;
+/**
+ * A line that starts an item of a bulleted list typed as text. ("- " and "1. " can also begin a
+ * wrapped line of prose, at a spaced dash or a number that ends a sentence: those are told by
+ * the room left on the line before, as any other line.)
+ */
+const BULLET_ITEM = /^[•·▪◦*+]\s/u;
+
+/**
+ * The width `blocks` were hard-wrapped to, or null when their lines were not broken to fit one
+ * (each line is then a paragraph, as Word, Google Docs and web pages give plain text). A line
+ * broken to fit is nearly as long as the longest ones, since the next word did not fit on it;
+ * when too few are, the lines are paragraphs of their own that merely happen to be short. A
+ * few overlong lines (an address that could not be broken) and indented first lines do not
+ * count towards the width.
+ */
+function wrapWidth(blocks: readonly (readonly string[])[]): number | null {
+  const broken = blocks.flatMap((lines) => lines.slice(0, -1)).map((line) => line.trimEnd());
+  if (broken.length === 0) return null;
+  const all = blocks.flat().map((line) => line.trimEnd());
+  const unindented = all.filter((line) => !/^\s/u.test(line));
+  const lengths = (unindented.length > 0 ? unindented : all).map((line) => line.length).sort((a, b) => a - b);
+  const width = lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.95))] ?? 0;
+  if (width < MIN_WRAP_WIDTH || width > MAX_WRAP_WIDTH) return null;
+  const full = broken.filter((line) => line.length >= width - FULL_LINE_SLACK).length;
+  return full > 0 && full * 3 >= broken.length ? width : null;
 }
 
 /**
- * Paragraphs from plain text: each line is a paragraph (as Word, Google Docs and web pages
- * give it), except that lines hard-wrapped to a width (as in e-mail and text files) are joined
- * back into the paragraph they belong to. Blank lines only separate.
+ * How a wrapped text marks where a paragraph ends, besides a line with room left: blank lines
+ * between paragraphs, an indented first line, or (neither) only the line's end, where a
+ * finished sentence followed by a capital says more than the room left on a full line.
+ */
+type ParagraphMarks = 'blank lines' | 'indents' | 'line ends';
+
+function paragraphMarks(blocks: readonly (readonly string[])[]): ParagraphMarks {
+  if (blocks.length > 1) return 'blank lines';
+  const lines = blocks[0] ?? [];
+  return lines.some((line) => /^\s/u.test(line)) && lines.some((line) => !/^\s/u.test(line)) ? 'indents' : 'line ends';
+}
+
+/**
+ * Whether `line` was broken only because the next word did not fit (`next` goes on in the same
+ * paragraph): a line broken on purpose (a paragraph's end, an indented paragraph, a bullet)
+ * had room left for the next word.
+ */
+function continuesOnNextLine(line: string, next: string, width: number, marks: ParagraphMarks): boolean {
+  const start = next.trimStart();
+  if (BULLET_ITEM.test(start)) return false;
+  if (marks === 'indents' && /^\s/u.test(next)) return false;
+  if (marks === 'line ends' && /[.!?:]["'”’)]*$/u.test(line.trimEnd()) && /^["'“‘(]?\p{Lu}/u.test(start)) return false;
+  const nextWord = /^\S+/u.exec(start)?.[0] ?? '';
+  return line.trimEnd().length + 1 + nextWord.length > width;
+}
+
+/** The lines of one paragraph as one line: a word broken by a hyphen at a line's end ("cross-\nborder") is kept whole. */
+function joinWrapped(lines: readonly string[]): string {
+  let joined = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (joined === '') joined = line;
+    else joined += /\p{L}-$/u.test(joined) && /^\p{Ll}/u.test(line) ? line : ` ${line}`;
+  }
+  return joined;
+}
+
+/**
+ * Paragraphs from plain text. Blank lines always separate paragraphs. Inside a block, lines
+ * hard-wrapped to a width (e-mail, wire copy, text files broken at 70 or 80 columns) are joined
+ * back into the paragraph they belong to, while a line that ends early (room was left for the
+ * next word), a typed bullet or an indented line starts a paragraph of its own; text whose
+ * lines were not wrapped to a width has one paragraph per line (as Word, Google Docs and web
+ * pages give it).
  */
 export function paragraphsFromText(text: string): string[] {
+  const normalised = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u2029/g, '\n\n')
+    .replace(/[\u2028\v\f]/g, '\n');
+  const blocks = normalised
+    .split(/\n(?:[ \t\u00a0]*\n)+/)
+    .map((block) => block.split('\n').filter((line) => line.trim() !== ''))
+    .filter((lines) => lines.length > 0);
+  const width = wrapWidth(blocks);
+  const marks = paragraphMarks(blocks);
   const paragraphs: string[] = [];
-  for (const block of text.replace(/\r\n?/g, '\n').split(/\n(?:[ \t\u00a0]*\n)+/)) {
-    const lines = block.split('\n');
-    const wrapped = lines.length > 1 && lines.slice(0, -1).every(isWrappedLine);
-    for (const part of wrapped ? [lines.map((line) => line.trim()).join(' ')] : lines) {
-      const trimmed = part.trim();
-      if (trimmed !== '') paragraphs.push(trimmed);
+  for (const lines of blocks) {
+    if (width === null) {
+      for (const line of lines) paragraphs.push(line.trim());
+      continue;
     }
+    let current: string[] = [];
+    lines.forEach((line, index) => {
+      current.push(line);
+      const next = lines[index + 1];
+      if (next === undefined || !continuesOnNextLine(line, next, width, marks)) {
+        paragraphs.push(joinWrapped(current));
+        current = [];
+      }
+    });
   }
   return paragraphs;
 }

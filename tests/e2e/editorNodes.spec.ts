@@ -12,6 +12,7 @@ import {
   headlineField,
   expectCaret,
   MOD,
+  pasteIntoBody,
   startArticle,
   tool,
   watchForProblems,
@@ -30,17 +31,6 @@ function openArticleId(page: Page): string {
   const match = /#\/article\/([0-9a-f-]{36})$/.exec(page.url());
   if (match?.[1] === undefined) throw new Error(`No article is open at ${page.url()}`);
   return match[1];
-}
-
-/** Dispatches a paste on the body, as the browser does when a person presses Ctrl+V. */
-async function paste(page: Page, data: Record<string, string>): Promise<void> {
-  await page.evaluate((items) => {
-    const target = document.querySelector('[contenteditable="true"][aria-label="Body"]');
-    if (target === null) throw new Error('The body is not on the page.');
-    const transfer = new DataTransfer();
-    for (const [type, value] of Object.entries(items)) transfer.setData(type, value);
-    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
-  }, data);
 }
 
 /** Puts the picture at `file` in the body through the toolbar's file picker. */
@@ -156,7 +146,7 @@ test('images, rules, Also See, markdown and a hostile paste all survive a reload
 
   // A hostile paste: the formatting stays, nothing runs, the bad link goes with a message.
   await body(page).press(`${MOD}+End`);
-  await paste(page, { 'text/html': HOSTILE_HTML, 'text/plain': 'Pasted kept bold' });
+  await pasteIntoBody(page, { 'text/html': HOSTILE_HTML, 'text/plain': 'Pasted kept bold' });
   await expect(body(page).locator('strong', { hasText: 'kept bold' })).toBeVisible();
   await expect(body(page).locator('em', { hasText: 'kept italic' })).toBeVisible();
   await expect(body(page).locator('a[href="https://example.org/pasted"]')).toHaveText('a safe link');
@@ -269,7 +259,7 @@ test('a paste over 500 kB asks first, and pastes as plain text or becomes a new 
   const big = Array.from({ length: 6000 }, (_, index) => line(index + 1)).join('\n');
   expect(big.length).toBeGreaterThan(500_000);
 
-  await paste(page, { 'text/plain': big, 'text/html': `<p>${big}</p>` });
+  await pasteIntoBody(page, { 'text/plain': big, 'text/html': `<p>${big}</p>` });
   const dialog = page.getByRole('dialog', { name: 'Large paste' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('The clipboard holds');
@@ -289,7 +279,7 @@ test('a paste over 500 kB asks first, and pastes as plain text or becomes a new 
 
   // The same paste can become a new article of its own: the first line is its headline.
   await body(page).press(`${MOD}+End`);
-  await paste(page, { 'text/plain': `Minutes of the works committee\n\n${big}` });
+  await pasteIntoBody(page, { 'text/plain': `Minutes of the works committee\n\n${big}` });
   await dialog.getByRole('button', { name: 'Import as a new article' }).click();
   await expect(headlineField(page)).toHaveValue('Minutes of the works committee');
   expect(openArticleId(page)).not.toBe(id);
@@ -298,7 +288,7 @@ test('a paste over 500 kB asks first, and pastes as plain text or becomes a new 
 
   // More than 2 MB is not pasted at all.
   await body(page).press(`${MOD}+End`);
-  await paste(page, { 'text/plain': 'x'.repeat(2_100_000) });
+  await pasteIntoBody(page, { 'text/plain': 'x'.repeat(2_100_000) });
   await expect(page.getByRole('alert').filter({ hasText: 'too large to paste' })).toContainText('File › Import');
   await expect(dialog).toBeHidden();
 

@@ -109,6 +109,7 @@ export const VALID: { [C in Channel]: ArgsOf<C> } = {
   'claims:dismiss': { id: ID },
   'claims:report': { articleId: ID },
   'export:check': { articleId: ID },
+  'export:folder': { folder: '/home/desk/Exports/Politics' },
   'export:run': {
     articleId: ID,
     folder: '/home/desk/Exports',

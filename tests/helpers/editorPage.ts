@@ -157,3 +157,14 @@ export async function setUserName(page: Page, name: string): Promise<void> {
   await settings.getByRole('button', { name: 'Save settings' }).click();
   await expect(settings).toBeHidden();
 }
+
+/** Dispatches a paste on the body, as the browser does when a person presses Ctrl+V with `data` on the clipboard. */
+export async function pasteIntoBody(page: Page, data: Record<string, string>): Promise<void> {
+  await page.evaluate((items) => {
+    const target = document.querySelector('[contenteditable="true"][aria-label="Body"]');
+    if (target === null) throw new Error('The body is not on the page.');
+    const transfer = new DataTransfer();
+    for (const [type, value] of Object.entries(items)) transfer.setData(type, value);
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, data);
+}

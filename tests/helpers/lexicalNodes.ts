@@ -1,4 +1,6 @@
 /** Lexical nodes as an editor state serialises them, for building bodies in tests and benchmarks. */
+import type { Body } from '../../shared/domain';
+import { bodyFromParagraphs } from '../../shared/text';
 
 export const textNode = (value: string) => ({
   type: 'text',
@@ -20,3 +22,9 @@ export const markNode = (ids: string[], ...children: object[]) => ({
   indent: 0,
   version: 1,
 });
+
+/** A body of one paragraph of `text` followed by `blocks` (an Also See, an image…). */
+export function bodyWithBlocks(text: string, ...blocks: Body['root']['children']): Body {
+  const { root } = bodyFromParagraphs([text]);
+  return { root: { ...root, children: [...root.children, ...blocks] } };
+}

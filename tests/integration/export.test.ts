@@ -95,33 +95,81 @@ describe('exporting through the handler table', () => {
     expect(latest?.label).toBe(
       `Exported as ${path.basename(result.path)}; checklist overridden: the missing byline (“${reason}”)`,
     );
-    // The export keeps the article as it was: an editor with it open can go on saving.
-    expect((await call('articles:get', { id: story.id })).version).toBe(story.version);
+    // The story has gone out: its status says so, and the result gives the version an editor
+    // with it open goes on saving from.
+    const after = await call('articles:get', { id: story.id });
+    expect(after).toMatchObject({ status: 'exported', version: story.version + 1, bodyText: story.bodyText });
+    expect(result.article).toEqual({ status: 'exported', version: after.version });
+    expect(latest?.articleVersion).toBe(after.version);
+    const [change] = await call('articles:statusHistory', { id: story.id });
+    expect(change).toMatchObject({ from: 'draft', to: 'exported', changedAt: result.manifest.exportedAt });
+    await call('articles:save', { id: story.id, version: result.article.version, patch: { dek: 'Saved after.' } });
+    // Exported again, it stays Exported, with no second status change.
+    const again = await call('export:run', {
+      articleId: story.id,
+      folder: exports,
+      overrides: [{ itemId: 'byline', reason }],
+    });
+    expect(again.article).toEqual({ status: 'exported', version: after.version + 1 });
+    expect(await call('articles:statusHistory', { id: story.id })).toHaveLength(1);
   });
 
-  it('names the person exporting in the history', async () => {
+  it('names the person exporting in the history and in the status change', async () => {
     await call('preferences:update', { userName: 'Amna Riaz' });
     const story = await unsignedStory();
     const result = await call('export:run', {
       articleId: story.id,
       folder: exports,
       zip: true,
-      overrides: [{ itemId: 'byline', reason: 'Desk copy.' }],
+      overrides: [{ itemId: 'byline', reason: 'Desk copy, no byline needed.' }],
     });
     const [latest] = await call('revisions:list', { articleId: story.id });
     expect(latest?.label).toMatch(
       new RegExp(`^Exported by Amna Riaz as ${path.basename(result.path).replace(/[()]/g, '\\$&')};`),
     );
+    expect(await call('articles:statusHistory', { id: story.id })).toMatchObject([
+      { from: 'draft', to: 'exported', changedBy: 'Amna Riaz' },
+    ]);
   });
 
-  it('refuses a trashed story, a folder given by a relative path and a folder that does not exist', async () => {
+  it('makes a missing folder with its parents, opens the next export there, and refuses a mistyped path', async () => {
     const story = await unsignedStory();
-    const overrides = [{ itemId: 'byline', reason: 'Desk copy.' }];
-    expect(await refusal('export:run', { articleId: story.id, folder: 'Exports', overrides })).toMatch(/full path/);
-    const missing = path.join(library.dir, 'nowhere');
-    expect(await refusal('export:run', { articleId: story.id, folder: missing, overrides })).toBe(
-      `The folder ${missing} does not exist. Choose an existing folder.`,
+    const overrides = [{ itemId: 'byline', reason: 'Desk copy, no byline needed.' }];
+    expect((await call('export:check', { articleId: story.id })).defaultFolder).toBe(exports);
+    const politics = path.join(library.dir, 'Desk', 'Politics', '2026');
+    expect(await call('export:folder', { folder: politics })).toEqual({
+      folder: politics,
+      exists: false,
+      create: [path.join(library.dir, 'Desk'), path.join(library.dir, 'Desk', 'Politics'), politics],
+      problem: null,
+    });
+    const result = await call('export:run', { articleId: story.id, folder: `${politics}${path.sep}`, overrides });
+    expect(path.dirname(result.path)).toBe(politics);
+    expect((await call('export:folder', { folder: politics })).exists).toBe(true);
+    // The next export of this library opens on the folder used last.
+    expect((await call('export:check', { articleId: story.id })).defaultFolder).toBe(politics);
+    expect(library.context.preferences.get().preferences.exportFolders).toEqual({
+      [path.resolve(library.lib.path)]: politics,
+    });
+
+    const tooDeep = path.join(library.dir, 'Desk', 'a', 'b', 'c', 'd');
+    const plan = await call('export:folder', { folder: tooDeep });
+    expect(plan.problem).toMatch(
+      /would take 4 new folders inside .*Desk; Copydesk makes at most 3 for an export\. Check the path for a typo/,
     );
+    expect(await refusal('export:run', { articleId: story.id, folder: tooDeep, overrides })).toBe(plan.problem);
+    const notes = path.join(library.dir, 'notes.txt');
+    fs.writeFileSync(notes, 'x');
+    expect(
+      await refusal('export:run', { articleId: story.id, folder: path.join(notes, 'Exports'), overrides }),
+    ).toMatch(/cannot be made: part of that path is a file, not a folder/);
+    expect(fs.existsSync(path.join(library.dir, 'Desk', 'a'))).toBe(false);
+  });
+
+  it('refuses a trashed story and a folder given by a relative path', async () => {
+    const story = await unsignedStory();
+    const overrides = [{ itemId: 'byline', reason: 'Desk copy, no byline needed.' }];
+    expect(await refusal('export:run', { articleId: story.id, folder: 'Exports', overrides })).toMatch(/full path/);
     await call('articles:trash', { id: story.id });
     expect(await refusal('export:run', { articleId: story.id, folder: exports, overrides })).toMatch(/in the trash/);
     expect(fs.readdirSync(library.dir).filter((name) => name !== 'data' && !name.startsWith('library.'))).toEqual([]);
@@ -259,7 +307,7 @@ describe('the checklist and the package agree', () => {
       folder: exports,
       zip: false,
       overrides: [
-        { itemId: 'byline', reason: 'Desk note.' },
+        { itemId: 'byline', reason: 'A desk note, unsigned by custom.' },
         { itemId: 'body', reason: 'A headline-only flash; the text follows.' },
       ],
     });

@@ -100,11 +100,16 @@ describe('copydesk export', () => {
     expect(fs.readdirSync(out)).toEqual([]);
   });
 
-  it('refuses an override without a reason as a usage mistake', () => {
+  it('refuses an override without a real reason as a usage mistake', () => {
     const run = copydesk(['export', unsigned.id, '--out', out, '--override', 'byline=']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--override takes ITEM=REASON/);
     expect(copydesk(['export', unsigned.id]).stderr).toMatch(/needs a folder/);
+    // A letter or two to get past the check is not a reason.
+    const short = copydesk(['export', unsigned.id, '--out', out, '--override', 'byline=n/a']);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/--override byline: Give a real reason, in a few words \(at least 3 words/);
+    expect(fs.readdirSync(out)).toEqual([]);
   });
 
   it('writes a .zip with an override and its reason in the manifest, and reports it as JSON', () => {

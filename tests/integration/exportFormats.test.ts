@@ -9,10 +9,11 @@ import { ARTICLE_CSP } from '../../electron/export/articleHtml';
 import { buildPackageFiles } from '../../electron/export/buildPackage';
 import type { PackageFile } from '../../electron/export/packageFile';
 import { getImage } from '../../electron/services/assets';
-import { getArticle } from '../../electron/services/articles';
+import { createArticle, getArticle } from '../../electron/services/articles';
 import { listClaims } from '../../electron/services/claims';
 import { getSnapshot } from '../../electron/services/sources';
 import type { Article } from '../../shared/domain';
+import { bodyWithBlocks } from '../helpers/lexicalNodes';
 import { manualClock, openTempLibrary } from '../helpers/library';
 import {
   cslProblems,
@@ -268,7 +269,9 @@ describe('the package of the seed article, built in Copydesk', () => {
       lead_image: { path: 'assets/lead-mofa-pakistan-talks-in-moscow.jpg', credit: 'MOFA Pakistan' },
     });
     expect(body.startsWith('**ISLAMABAD:** Senior officials')).toBe(true);
-    expect(body).toContain(`**Also See:** [${ALSO_SEE_HEADLINE}](urn:uuid:${seed.alsoSee.id})`);
+    // No public address is known for the linked story: its headline is text, not a link to an identifier.
+    expect(body).toContain(`**Also See:** *${ALSO_SEE_HEADLINE}*`);
+    expect(body).not.toContain('urn:uuid');
     expect(body).toContain('![The Crocus City Hall concert venue](assets/01-crocus-city-hall.png)');
   });
 
@@ -288,7 +291,8 @@ describe('the package of the seed article, built in Copydesk', () => {
     );
     expect(document.querySelector('figure.lead-image .credit')?.textContent).toBe('MOFA Pakistan');
     expect(document.querySelector('figure.inline-image .credit')?.textContent).toBe('Reuters');
-    expect(document.querySelector('.also-see a')?.textContent).toBe(ALSO_SEE_HEADLINE);
+    expect(document.querySelector('.also-see cite')?.textContent).toBe(ALSO_SEE_HEADLINE);
+    expect(document.querySelectorAll('a[href^="urn:"]')).toHaveLength(0);
     expect(document.querySelector('.syndication-credit')?.textContent).toBe('Sourced from Arab News');
     expect(document.querySelector('.authors p')?.textContent).toBe(article.authors[0]?.bio);
     expect([...document.querySelectorAll('.related h3')].map((heading) => heading.textContent)[0]).toBe(
@@ -309,6 +313,117 @@ describe('the package of the seed article, built in Copydesk', () => {
       fs.readFileSync(path.join(SCHEMAS, 'schema.org', 'examples', 'jsonld', 'eg-0245.jsonld'), 'utf8'),
     ) as unknown;
     expect(schemaOrgProblems(official)).toEqual([]);
+  });
+});
+
+describe('Also See, the related list and the story’s date in every format', () => {
+  const OUTSIDE = {
+    url: 'https://www.example.org/news/ferries-2026',
+    headline: 'Ferries across Europe cut night crossings',
+  };
+  const PATTERN = 'https://news.example.com/stories/{slug}';
+
+  function ferryStory(datelineDate: string): Article {
+    return createArticle(library.lib, {
+      headline: 'Night ferry timetable changes',
+      dateline: 'PORT ELLIS',
+      datelineDate,
+      body: bodyWithBlocks(
+        'The night ferry will run twice a week from April.',
+        { type: 'also-see', version: 1, articleId: '', ...OUTSIDE },
+        { type: 'also-see', version: 1, articleId: seed.alsoSee.id },
+      ),
+      related: [
+        { articleId: seed.alsoSee.id, headline: ALSO_SEE_HEADLINE, teaser: '' },
+        { articleId: null, headline: 'A story only named', teaser: 'Elsewhere.' },
+      ],
+    });
+  }
+
+  function packageOf(story: Article, publicAddressPattern?: string): (name: string) => string {
+    const built = buildPackageFiles(library.lib, story.id, NOW, { publicAddressPattern });
+    return (name) => decoder.decode(built.find((candidate) => candidate.path === name)?.bytes);
+  }
+
+  it('links a story outside the library and, under the desk’s public address, a library story; all formats stay valid', () => {
+    const story = ferryStory('2026-03-02');
+    const read = packageOf(story, PATTERN);
+    const inLibrary = `https://news.example.com/stories/${seed.alsoSee.slug}`;
+
+    const page = new JSDOM(read('article.html')).window.document;
+    const links = [...page.querySelectorAll('.also-see a')].map((link) => [
+      link.textContent,
+      link.getAttribute('href'),
+    ]);
+    expect(links).toEqual([
+      [OUTSIDE.headline, OUTSIDE.url],
+      [ALSO_SEE_HEADLINE, inLibrary],
+    ]);
+    expect(page.querySelector('.related a')?.getAttribute('href')).toBe(inLibrary);
+    expect([...page.querySelectorAll('[href]')].map((link) => link.getAttribute('href'))).not.toContainEqual(
+      expect.stringMatching(/^urn:/),
+    );
+    expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      `https://news.example.com/stories/${story.slug}`,
+    );
+    // The story's date is the dateline's, under the byline as in the dateline and the JSON-LD.
+    expect(page.querySelector('.meta time')?.getAttribute('datetime')).toBe('2026-03-02');
+    expect(page.querySelector('.meta')?.textContent).toBe('March 2, 2026');
+    expect(page.querySelector('.dateline')?.textContent).toBe('PORT ELLIS, March 2, 2026:');
+    const jsonLd = JSON.parse(page.querySelector('script')?.textContent ?? '') as Record<string, unknown>;
+    expect(schemaOrgProblems(jsonLd)).toEqual([]);
+    expect(jsonLd).toMatchObject({
+      datePublished: '2026-03-02',
+      url: `https://news.example.com/stories/${story.slug}`,
+    });
+    expect(jsonLd.mentions).toEqual(
+      expect.arrayContaining([
+        { '@type': 'NewsArticle', '@id': OUTSIDE.url, headline: OUTSIDE.headline, url: OUTSIDE.url },
+        expect.objectContaining({ '@id': `urn:uuid:${seed.alsoSee.id}`, url: inLibrary }),
+      ]) as unknown,
+    );
+
+    const ninjs = JSON.parse(read('article.ninjs.json')) as NinjsJson;
+    expect(validateNinjs(ninjs).errors).toEqual([]);
+    expect(ninjs.associations.filter((association) => association.name === 'alsosee')).toMatchObject([
+      { uri: OUTSIDE.url, headlines: [{ role: 'main', value: OUTSIDE.headline }] },
+      { uri: inLibrary, altids: [{ role: 'copydesk-article', value: seed.alsoSee.id }] },
+    ]);
+    expect(ninjs.bodies[1]?.value).toContain(`Also See: ${OUTSIDE.headline}`);
+
+    const xml = read('article.newsml.xml');
+    expect(validateNewsml(xml).errors).toEqual([]);
+    const seeAlso = [...new JSDOM(xml, { contentType: 'text/xml' }).window.document.getElementsByTagName('link')]
+      .filter((link) => link.getAttribute('rel') === 'irel:seeAlso')
+      .map((link) => link.getAttribute('href'));
+    expect(seeAlso).toEqual([OUTSIDE.url, inLibrary, inLibrary]);
+
+    const markdown = read('article.md');
+    expect(markdown).toContain(`**Also See:** [${OUTSIDE.headline}](${OUTSIDE.url})`);
+    expect(markdown).toContain(`**Also See:** [${ALSO_SEE_HEADLINE}](${inLibrary})`);
+    expect(parseYaml(/^---\n([\s\S]*?)\n---/.exec(markdown)?.[1] ?? '')).toMatchObject({
+      date: '2026-03-02',
+      related: [{ headline: ALSO_SEE_HEADLINE, url: inLibrary }, { headline: 'A story only named' }],
+    });
+  });
+
+  it('writes a library story with no public address as text, and a story without a dateline date as last changed', () => {
+    const story = ferryStory('');
+    const read = packageOf(story);
+    const page = new JSDOM(read('article.html')).window.document;
+    expect([...page.querySelectorAll('.also-see')].map((aside) => aside.textContent)).toEqual([
+      `Also See: ${OUTSIDE.headline}`,
+      `Also See: ${ALSO_SEE_HEADLINE}`,
+    ]);
+    expect(page.querySelector('.also-see cite')?.textContent).toBe(ALSO_SEE_HEADLINE);
+    expect(page.querySelectorAll('a[href^="urn:"], link[rel="canonical"]')).toHaveLength(0);
+    expect(page.querySelector('.related h3')?.innerHTML).toBe(ALSO_SEE_HEADLINE);
+    expect(page.querySelector('.meta')?.textContent).toMatch(/^Last changed \w+ \d{1,2}, \d{4}$/);
+    const jsonLd = JSON.parse(page.querySelector('script')?.textContent ?? '') as Record<string, unknown>;
+    expect(jsonLd).not.toHaveProperty('datePublished');
+    expect(validateNinjs(JSON.parse(read('article.ninjs.json'))).errors).toEqual([]);
+    expect(validateNewsml(read('article.newsml.xml')).errors).toEqual([]);
+    expect(read('article.md')).toContain(`**Also See:** *${ALSO_SEE_HEADLINE}*`);
   });
 });
 

@@ -23,6 +23,7 @@ import type { Article } from '../../shared/domain';
 import { ManifestSchema } from '../../shared/exports';
 import type { ImportReport } from '../../shared/imports';
 import { bodyFromParagraphs } from '../../shared/text';
+import { bodyWithBlocks } from '../helpers/lexicalNodes';
 import { manualClock, openTempLibrary } from '../helpers/library';
 import {
   cslProblems,
@@ -314,5 +315,37 @@ describe('importing the package back', () => {
     });
     expect(namesake.id).not.toBe(seed.alsoSee.id);
     expect(copy.related[0]?.articleId).toBe(article.related[0]?.articleId);
+  });
+
+  it('brings back an Also See that points outside the library, with its address and headline', async () => {
+    const outside = {
+      url: 'https://www.example.org/news/ferries-2026',
+      headline: 'Ferries across Europe cut night crossings',
+    };
+    const story = createArticle(library.lib, {
+      headline: 'Night ferry timetable changes',
+      body: bodyWithBlocks('The night ferry runs twice a week.', {
+        type: 'also-see',
+        version: 1,
+        articleId: '',
+        ...outside,
+      }),
+    });
+    const exported = await call('export:run', {
+      articleId: story.id,
+      folder: out,
+      overrides: [{ itemId: 'byline', reason: 'Desk copy, no byline needed.' }],
+    });
+    const { target } = receivingLibrary();
+    try {
+      const copy = getArticle(target.lib, importedId(await importFiles(target.lib, [exported.path])));
+      expect(copy.body.root.children.find((block) => block.type === 'also-see')).toMatchObject({
+        articleId: '',
+        ...outside,
+      });
+      expect(copy.bodyText).toBe(story.bodyText);
+    } finally {
+      target.close();
+    }
   });
 });

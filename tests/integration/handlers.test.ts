@@ -269,6 +269,12 @@ describe('every channel through dispatch', () => {
     const exportCheck = await track('export:check', { articleId: created.id });
     expect(exportCheck).toMatchObject({ ready: true, defaultFolder: path.join(library.dir, 'Exports') });
     expect(exportCheck.items.map((item) => item.id)).toEqual(['dateline']);
+    expect(await track('export:folder', { folder: exportCheck.defaultFolder })).toEqual({
+      folder: exportCheck.defaultFolder,
+      exists: false,
+      create: [exportCheck.defaultFolder],
+      problem: null,
+    });
     const exported = await track('export:run', { articleId: created.id, folder: exportCheck.defaultFolder, zip: true });
     expect(exported.path).toBe(path.join(library.dir, 'Exports', `${exportCheck.name}.zip`));
     expect(exported.manifest.files.map((file) => file.path)).toContain('factcheck-report.html');
@@ -539,6 +545,7 @@ describe('malformed payloads', () => {
     'claims:dismiss': refSpecific,
     'claims:report': [{}, { articleId: 'ferry' }, { articleId: UNKNOWN_ID, format: 'pdf' }],
     'export:check': [{}, { articleId: 'ferry' }, { articleId: UNKNOWN_ID, zip: true }],
+    'export:folder': [{}, { folder: 42 }, { folder: 'x'.repeat(5000) }, { folder: '/tmp', create: true }],
     'export:run': [
       { articleId: UNKNOWN_ID },
       { articleId: UNKNOWN_ID, folder: ' ' },
@@ -584,6 +591,7 @@ describe('malformed payloads', () => {
     'revisions:restore': [{ articleId: target.id, revisionId: target.id, version: 0 }],
     'export:run': [
       { articleId: target.id, folder: library.dir, overrides: [{ itemId: 'byline', reason: ' ' }] },
+      { articleId: target.id, folder: library.dir, overrides: [{ itemId: 'byline', reason: 'x' }] },
       { articleId: target.id, folder: library.dir, zip: 1 },
     ],
   });

@@ -239,6 +239,16 @@ export function updateArticle(
   return true;
 }
 
+/** Moves an article at `expectedVersion` to `status`, its version on by one; false when it has moved on. */
+export function setArticleStatus(db: Db, id: string, expectedVersion: number, status: string, now: string): boolean {
+  return (
+    prepared(
+      db,
+      'UPDATE articles SET status = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?',
+    ).run(status, now, id, expectedVersion).changes > 0
+  );
+}
+
 export function setTrashed(db: Db, id: string, trashedAt: string | null): boolean {
   return prepared(db, 'UPDATE articles SET trashed_at = ? WHERE id = ?').run(trashedAt, id).changes > 0;
 }

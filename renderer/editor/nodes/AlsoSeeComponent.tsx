@@ -1,6 +1,7 @@
 import type { NodeKey } from 'lexical';
 import { useEffect, useRef, useState, type JSX } from 'react';
 
+import { siteOf, storyAddressProblem, storyHeadlineProblem } from '../../../shared/alsoSee';
 import { ArticleIdSchema } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { api, errorMessage } from '../../api';
@@ -46,13 +47,72 @@ function useLinkedHeadline(articleId: string): Linked {
   return answer?.id === id ? answer.linked : { kind: 'loading' };
 }
 
-export function AlsoSeeComponent({ nodeKey, articleId }: { nodeKey: NodeKey; articleId: string }): JSX.Element {
-  const linked = useLinkedHeadline(articleId);
+type AlsoSeeProps = {
+  nodeKey: NodeKey;
+  /** The library article pointed at; empty for a story elsewhere. */
+  articleId: string;
+  /** A story elsewhere: its web address and headline. */
+  url: string;
+  headline: string;
+};
+
+export function AlsoSeeComponent({ nodeKey, articleId, url, headline }: AlsoSeeProps): JSX.Element {
+  if (articleId === '' && url !== '') return <OutsideStory nodeKey={nodeKey} url={url} headline={headline} />;
+  return <LibraryStory nodeKey={nodeKey} articleId={articleId} />;
+}
+
+/** The frame every Also See block is drawn in: its label, what it points at, and the remove button. */
+function AlsoSeeBox({
+  nodeKey,
+  problem,
+  children,
+  dataset,
+}: {
+  nodeKey: NodeKey;
+  problem: boolean;
+  children: JSX.Element;
+  dataset: Record<string, string>;
+}): JSX.Element {
   const box = useRef<HTMLDivElement>(null);
   // The link and the remove button keep their clicks; elsewhere a click selects the block.
   const { isSelected, remove } = useBlockDecorator(nodeKey, box, 'a, button');
   useFieldEventsStayInFields(box);
+  const modifier = problem ? ' ed-also-see__box--problem' : '';
+  return (
+    <div
+      ref={box}
+      className={`ed-also-see__box${modifier}${isSelected ? ' ed-also-see__box--selected' : ''}`}
+      {...dataset}
+    >
+      <p className="ed-also-see__text">
+        <span className="ed-also-see__label">Also See:</span> {children}
+      </p>
+      <RemoveBlockButton label="Remove Also See" className="ed-also-see__remove" onClick={remove} />
+    </div>
+  );
+}
 
+/** A story elsewhere: its headline, linked to its address (opened in the browser), and the site it is on. */
+function OutsideStory({ nodeKey, url, headline }: { nodeKey: NodeKey; url: string; headline: string }): JSX.Element {
+  const problem = storyAddressProblem(url) ?? storyHeadlineProblem(headline);
+  return (
+    <AlsoSeeBox nodeKey={nodeKey} problem={problem !== null} dataset={{ 'data-url': url }}>
+      {problem === null ? (
+        <>
+          <a className="ed-also-see__link" href={url} target="_blank" rel="noreferrer noopener">
+            {headline.trim()}
+          </a>{' '}
+          <span className="ed-also-see__site">({siteOf(url)})</span>
+        </>
+      ) : (
+        <span className="ed-also-see__problem">{problem}</span>
+      )}
+    </AlsoSeeBox>
+  );
+}
+
+function LibraryStory({ nodeKey, articleId }: { nodeKey: NodeKey; articleId: string }): JSX.Element {
+  const linked = useLinkedHeadline(articleId);
   let target: JSX.Element;
   switch (linked.kind) {
     case 'found':
@@ -72,17 +132,13 @@ export function AlsoSeeComponent({ nodeKey, articleId }: { nodeKey: NodeKey; art
       target = <span className="ed-also-see__pending">loading…</span>;
   }
 
-  const modifier = linked.kind === 'missing' || linked.kind === 'failed' ? ' ed-also-see__box--problem' : '';
   return (
-    <div
-      ref={box}
-      className={`ed-also-see__box${modifier}${isSelected ? ' ed-also-see__box--selected' : ''}`}
-      data-article-id={articleId}
+    <AlsoSeeBox
+      nodeKey={nodeKey}
+      problem={linked.kind === 'missing' || linked.kind === 'failed'}
+      dataset={{ 'data-article-id': articleId }}
     >
-      <p className="ed-also-see__text">
-        <span className="ed-also-see__label">Also See:</span> {target}
-      </p>
-      <RemoveBlockButton label="Remove Also See" className="ed-also-see__remove" onClick={remove} />
-    </div>
+      {target}
+    </AlsoSeeBox>
   );
 }

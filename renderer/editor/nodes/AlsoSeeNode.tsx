@@ -11,28 +11,37 @@ import {
 } from 'lexical';
 import type { JSX } from 'react';
 
+import { alsoSeeOf, type AlsoSeePayload } from '../../../shared/alsoSee';
 import { AlsoSeeComponent, articleHref } from './AlsoSeeComponent';
 import { BlockDecoratorNode, markedElement } from './BlockDecoratorNode';
 
-export type SerializedAlsoSeeNode = Spread<{ articleId: string }, SerializedLexicalNode>;
+export type SerializedAlsoSeeNode = Spread<
+  { articleId: string; url?: string; headline?: string },
+  SerializedLexicalNode
+>;
 
 /** The attribute that carries the linked article's id in exported HTML. */
 const ARTICLE_ATTRIBUTE = 'data-also-see';
+/** The attribute that carries the address of a story outside the library in exported HTML. */
+const ADDRESS_ATTRIBUTE = 'data-also-see-url';
 
 /**
- * "Also See: <headline>" between paragraphs, pointing at another article in the library. Only
- * the article's id is stored, so the block always shows the linked article's current headline
- * and a renamed article never leaves a stale title behind.
+ * "Also See: <headline>" between paragraphs, pointing at another article in the library or at a
+ * story elsewhere. For a library article only its id is stored, so the block always shows the
+ * linked article's current headline and a renamed article never leaves a stale title behind; a
+ * story elsewhere keeps its address and the headline it was given.
  */
 export class AlsoSeeNode extends BlockDecoratorNode {
   __articleId: string;
+  __url: string;
+  __headline: string;
 
   static override getType(): string {
     return 'also-see';
   }
 
   static override clone(node: AlsoSeeNode): AlsoSeeNode {
-    return new AlsoSeeNode(node.__articleId, node.__key);
+    return new AlsoSeeNode({ articleId: node.__articleId, url: node.__url, headline: node.__headline }, node.__key);
   }
 
   static override importJSON(serialized: SerializedAlsoSeeNode): AlsoSeeNode {
@@ -40,33 +49,54 @@ export class AlsoSeeNode extends BlockDecoratorNode {
   }
 
   static override importDOM(): DOMConversionMap | null {
-    const rule = markedElement(ARTICLE_ATTRIBUTE, (articleId) => $createAlsoSeeNode(articleId));
+    const library = markedElement(ARTICLE_ATTRIBUTE, (articleId) => $createAlsoSeeNode(articleId));
+    const outside = markedElement(ADDRESS_ATTRIBUTE, (url, element) =>
+      $createAlsoSeeNode({
+        articleId: '',
+        url,
+        headline: element.textContent.replace(/^\s*Also See:\s*/u, '').trim(),
+      }),
+    );
+    const rule = (element: HTMLElement) => library(element) ?? outside(element);
     return { aside: rule, p: rule, div: rule };
   }
 
-  constructor(articleId = '', key?: NodeKey) {
+  constructor(target: string | AlsoSeePayload = '', key?: NodeKey) {
     super(key);
-    this.__articleId = articleId;
+    const payload = typeof target === 'string' ? { articleId: target, url: '', headline: '' } : target;
+    this.__articleId = payload.articleId;
+    this.__url = payload.url;
+    this.__headline = payload.headline;
   }
 
   override updateFromJSON(serialized: LexicalUpdateJSON<SerializedAlsoSeeNode>): this {
     const node = super.updateFromJSON(serialized).getWritable();
-    node.__articleId = typeof serialized.articleId === 'string' ? serialized.articleId : '';
+    const payload = alsoSeeOf(serialized);
+    node.__articleId = payload.articleId;
+    node.__url = payload.url;
+    node.__headline = payload.headline;
     return node;
   }
 
   override exportJSON(): SerializedAlsoSeeNode {
-    return { ...super.exportJSON(), articleId: this.getArticleId() };
+    const { articleId, url, headline } = this.getPayload();
+    return { ...super.exportJSON(), articleId, ...(url === '' ? {} : { url, headline }) };
   }
 
   /** The exporters replace the link text with the headline current at export time. */
   override exportDOM(): DOMExportOutput {
     const doc = $getDocument();
     const aside = doc.createElement('aside');
-    aside.setAttribute(ARTICLE_ATTRIBUTE, this.__articleId);
     const link = doc.createElement('a');
-    link.setAttribute('href', articleHref(this.__articleId));
-    link.textContent = 'Also See';
+    if (this.__url !== '' && this.__articleId === '') {
+      aside.setAttribute(ADDRESS_ATTRIBUTE, this.__url);
+      link.setAttribute('href', this.__url);
+      link.textContent = this.__headline;
+    } else {
+      aside.setAttribute(ARTICLE_ATTRIBUTE, this.__articleId);
+      link.setAttribute('href', articleHref(this.__articleId));
+      link.textContent = 'Also See';
+    }
     aside.append(link);
     return { element: aside };
   }
@@ -85,13 +115,26 @@ export class AlsoSeeNode extends BlockDecoratorNode {
     return self;
   }
 
+  /** What the block points at: a library article's id, or a story elsewhere by address and headline. */
+  getPayload(): AlsoSeePayload {
+    const latest = this.getLatest();
+    return { articleId: latest.__articleId, url: latest.__url, headline: latest.__headline };
+  }
+
   override decorate(): JSX.Element {
-    return <AlsoSeeComponent nodeKey={this.getKey()} articleId={this.__articleId} />;
+    return (
+      <AlsoSeeComponent
+        nodeKey={this.getKey()}
+        articleId={this.__articleId}
+        url={this.__url}
+        headline={this.__headline}
+      />
+    );
   }
 }
 
-export function $createAlsoSeeNode(articleId = ''): AlsoSeeNode {
-  return $applyNodeReplacement(new AlsoSeeNode(articleId));
+export function $createAlsoSeeNode(target: string | AlsoSeePayload = ''): AlsoSeeNode {
+  return $applyNodeReplacement(new AlsoSeeNode(target));
 }
 
 export function $isAlsoSeeNode(node: LexicalNode | null | undefined): node is AlsoSeeNode {

@@ -1,14 +1,35 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $setSelection, createCommand, type BaseSelection, type LexicalCommand } from 'lexical';
-import { useCallback, useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type InputHTMLAttributes,
+  type JSX,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 
+import {
+  MAX_ALSO_SEE_HEADLINE,
+  MAX_ALSO_SEE_URL,
+  storyAddressProblem,
+  storyHeadlineProblem,
+  type AlsoSeePayload,
+} from '../../../shared/alsoSee';
 import type { ArticleStatus, ArticleSummary } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
 import { $createAlsoSeeNode } from '../nodes/AlsoSeeNode';
 import { useBlockCommands } from './useBlockCommands';
 
-/** Puts an "Also See" block for the given article at the caret, between paragraphs. */
-export const INSERT_ALSO_SEE_COMMAND: LexicalCommand<string> = createCommand('INSERT_ALSO_SEE_COMMAND');
+/**
+ * Puts an "Also See" block at the caret, between paragraphs: for a library article (its id), or
+ * for a story elsewhere (its address and headline).
+ */
+export const INSERT_ALSO_SEE_COMMAND: LexicalCommand<string | AlsoSeePayload> =
+  createCommand('INSERT_ALSO_SEE_COMMAND');
 
 /** Opens the box for finding the article to point to (toolbar button). */
 export const OPEN_ALSO_SEE_DIALOG_COMMAND: LexicalCommand<void> = createCommand('OPEN_ALSO_SEE_DIALOG_COMMAND');
@@ -86,27 +107,163 @@ export function AlsoSeePlugin({ excludeArticleId }: { excludeArticleId?: string 
 
   if (opening === null) return null;
 
-  const choose = (article: ArticleSummary) => {
+  const insert = (target: string | AlsoSeePayload) => {
     editor.update(() => {
       if (opening.selection !== null) $setSelection(opening.selection.clone());
-      editor.dispatchCommand(INSERT_ALSO_SEE_COMMAND, article.id);
+      editor.dispatchCommand(INSERT_ALSO_SEE_COMMAND, target);
     });
     close();
   };
 
-  return <AlsoSeeDialog key={opening.serial} excludeId={excludeArticleId} onChoose={choose} onCancel={close} />;
+  return (
+    <AlsoSeeDialog
+      key={opening.serial}
+      excludeId={excludeArticleId}
+      onChoose={(article) => insert(article.id)}
+      onChooseOutside={insert}
+      onCancel={close}
+    />
+  );
+}
+
+/**
+ * A story outside the library: its web address and headline, each checked at its field when
+ * the person asks to link it. An address typed in the search box above is carried here.
+ */
+function OutsideStoryForm({
+  address,
+  onAddress,
+  onChoose,
+  headlineField,
+}: {
+  address: string;
+  onAddress: (address: string) => void;
+  onChoose: (payload: AlsoSeePayload) => void;
+  headlineField: RefObject<HTMLInputElement | null>;
+}): JSX.Element {
+  const ids = useId();
+  const [headline, setHeadline] = useState('');
+  const [tried, setTried] = useState(false);
+  const addressProblem = tried ? storyAddressProblem(address) : null;
+  const headlineProblem = tried ? storyHeadlineProblem(headline) : null;
+  const addressField = useRef<HTMLInputElement>(null);
+
+  const submit = () => {
+    setTried(true);
+    if (storyAddressProblem(address) !== null) {
+      addressField.current?.focus();
+      return;
+    }
+    if (storyHeadlineProblem(headline) !== null) {
+      headlineField.current?.focus();
+      return;
+    }
+    onChoose({ articleId: '', url: new URL(address.trim()).href, headline: headline.trim().replace(/\s+/gu, ' ') });
+  };
+
+  return (
+    <section className="also-see-dialog__outside" aria-labelledby={`${ids}-title`}>
+      <p id={`${ids}-title`} className="also-see-dialog__caption">
+        Or a story outside the library
+      </p>
+      <div className="also-see-dialog__fields">
+        <OutsideStoryField
+          label="Web address"
+          field={addressField}
+          problem={addressProblem}
+          value={address}
+          onChange={onAddress}
+          onEnter={submit}
+          input={{
+            type: 'url',
+            inputMode: 'url',
+            spellCheck: false,
+            placeholder: 'https://…',
+            maxLength: MAX_ALSO_SEE_URL,
+          }}
+        />
+        <OutsideStoryField
+          label="Headline"
+          field={headlineField}
+          problem={headlineProblem}
+          value={headline}
+          onChange={setHeadline}
+          onEnter={submit}
+          input={{ maxLength: MAX_ALSO_SEE_HEADLINE }}
+        />
+        <button type="button" className="button" onClick={submit}>
+          Link this story
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** One field of the form for a story outside the library, with the problem found in it under it. */
+function OutsideStoryField({
+  label,
+  field,
+  problem,
+  value,
+  onChange,
+  onEnter,
+  input,
+}: {
+  label: string;
+  field: RefObject<HTMLInputElement | null>;
+  problem: string | null;
+  value: string;
+  onChange: (value: string) => void;
+  onEnter: () => void;
+  input: InputHTMLAttributes<HTMLInputElement>;
+}): JSX.Element {
+  const problemId = useId();
+  return (
+    <label className="also-see-dialog__field">
+      <span>{label}</span>
+      <input
+        {...input}
+        ref={field}
+        autoComplete="off"
+        aria-invalid={problem !== null}
+        aria-describedby={problem === null ? undefined : problemId}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key !== 'Enter') return;
+          event.preventDefault();
+          onEnter();
+        }}
+      />
+      {problem === null ? null : (
+        <span id={problemId} className="form-problem" role="alert">
+          {problem}
+        </span>
+      )}
+    </label>
+  );
+}
+
+/** True when the search box holds a web address rather than words to search for. */
+function looksLikeAddress(text: string): boolean {
+  return /^https?:\/\/\S+$/iu.test(text.trim());
 }
 
 function AlsoSeeDialog({
   excludeId,
   onChoose,
+  onChooseOutside,
   onCancel,
 }: {
   excludeId: string | undefined;
   onChoose: (article: ArticleSummary) => void;
+  onChooseOutside: (payload: AlsoSeePayload) => void;
   onCancel: () => void;
 }): JSX.Element {
   const [query, setQuery] = useState('');
+  const [address, setAddress] = useState('');
+  const outsideHeadline = useRef<HTMLInputElement>(null);
+  const addressTyped = looksLikeAddress(query);
   const found = useArticleFinder(query, excludeId);
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -115,7 +272,7 @@ function AlsoSeeDialog({
     input.current?.focus();
   }, []);
 
-  const results = found.kind === 'done' ? found.items : [];
+  const results = found.kind === 'done' && !addressTyped ? found.items : [];
   const buttons = () => Array.from(list.current?.querySelectorAll<HTMLButtonElement>('button') ?? []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -139,7 +296,8 @@ function AlsoSeeDialog({
   };
 
   let status: string | null = null;
-  if (found.kind === 'searching') status = 'Searching…';
+  if (addressTyped) status = 'That is a web address: give the story’s headline below, then Link this story.';
+  else if (found.kind === 'searching') status = 'Searching…';
   else if (found.kind === 'failed') status = `The library could not be searched: ${found.message}`;
   else if (results.length === 0) {
     status = query.trim() === '' ? 'No other articles in the library yet.' : `No articles match “${query.trim()}”.`;
@@ -157,10 +315,20 @@ function AlsoSeeDialog({
           placeholder="Find an article by headline or text…"
           autoComplete="off"
           value={query}
-          onChange={(event) => setQuery(event.target.value)}
+          onChange={(event) => {
+            const next = event.target.value;
+            // A pasted address belongs to a story elsewhere: it goes to the address field below.
+            if (looksLikeAddress(next) && (address === '' || looksLikeAddress(query))) setAddress(next.trim());
+            setQuery(next);
+          }}
           onKeyDown={(event) => {
             if (event.key === 'Enter') {
               event.preventDefault();
+              // An address is a story elsewhere: its headline is asked for next.
+              if (addressTyped) {
+                outsideHeadline.current?.focus();
+                return;
+              }
               const first = results[0];
               if (first !== undefined) onChoose(first);
             }
@@ -170,7 +338,9 @@ function AlsoSeeDialog({
           Cancel
         </button>
       </div>
-      <p className="also-see-dialog__caption">{query.trim() === '' ? 'Latest articles' : 'Matching articles'}</p>
+      {addressTyped ? null : (
+        <p className="also-see-dialog__caption">{query.trim() === '' ? 'Latest articles' : 'Matching articles'}</p>
+      )}
       <ul ref={list} className="also-see-dialog__results" aria-label="Articles found">
         {results.map((article) => (
           <li key={article.id}>
@@ -196,6 +366,12 @@ function AlsoSeeDialog({
           {status}
         </p>
       )}
+      <OutsideStoryForm
+        address={address}
+        onAddress={setAddress}
+        onChoose={onChooseOutside}
+        headlineField={outsideHeadline}
+      />
     </div>
   );
 }

@@ -1,15 +1,20 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { BLUR_COMMAND, COMMAND_PRIORITY_LOW, HISTORY_MERGE_TAG } from 'lexical';
+import { BLUR_COMMAND, COMMAND_PRIORITY_LOW, HISTORY_MERGE_TAG, PASTE_TAG } from 'lexical';
 import { useEffect } from 'react';
 
 import type { ArticleSaver } from '../../features/article/ArticleSaver';
 import { serialiseBody } from '../serialise';
 
+/** Runs `task` after the browser has shown the next frame: rAF runs before painting, the timeout after it. */
+function afterNextPaint(task: () => void): void {
+  requestAnimationFrame(() => setTimeout(task, 0));
+}
+
 /**
  * Tells the saver when the body changed; the saver decides when to serialise and save.
  * Selection moves and history-merge updates (the initial load, transforms re-run when a plugin
- * registers) are not edits. Undo and redo are, and are saved like typing.
+ * registers) are not edits. Undo and redo are, and are saved like typing; a paste is saved at once.
  */
 export function AutosavePlugin({ saver }: { saver: ArticleSaver }): null {
   const [editor] = useLexicalComposerContext();
@@ -21,6 +26,9 @@ export function AutosavePlugin({ saver }: { saver: ArticleSaver }): null {
         if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
         if (tags.has(HISTORY_MERGE_TAG)) return;
         saver.bodyChanged();
+        // A paste is one deliberate act, often a long one: saved at once, not after the typing
+        // pause; once the pasted text is on screen, since the save starts by serialising the body.
+        if (tags.has(PASTE_TAG)) afterNextPaint(() => void saver.flush());
       }),
       editor.registerCommand(
         BLUR_COMMAND,

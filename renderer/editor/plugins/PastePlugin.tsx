@@ -2,10 +2,12 @@ import { $generateNodesFromSerializedNodes, $insertGeneratedNodes, type BaseSeri
 import { $generateNodesFromDOM } from '@lexical/html';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import {
+  $addUpdateTag,
   $createParagraphNode,
   $createTextNode,
   $getRoot,
   $getSelection,
+  $isElementNode,
   $isRangeSelection,
   $setSelection,
   COMMAND_PRIORITY_HIGH,
@@ -13,6 +15,7 @@ import {
   PASTE_TAG,
   type BaseSelection,
   type LexicalEditor,
+  type RangeSelection,
 } from 'lexical';
 import { useCallback, useEffect, useId, useRef, useState, type JSX } from 'react';
 
@@ -53,7 +56,67 @@ function $insertLexicalClipboard(editor: LexicalEditor, raw: string, selection: 
   }
 }
 
-/** Plain text as paragraphs, in one update, however long. */
+const LINE_BREAK = /[\r\n\u2028\u2029]/u;
+
+/**
+ * What stands just before and just after a collapsed caret inside its block: the neighbouring
+ * characters of its text, or "x" for other content (a link, a picture), or '' for none.
+ */
+function $aroundCaret(selection: RangeSelection): { before: string; after: string } {
+  const { anchor } = selection;
+  const node = anchor.getNode();
+  if (anchor.type === 'text') {
+    const text = node.getTextContent();
+    return {
+      before:
+        text.slice(Math.max(0, anchor.offset - 1), anchor.offset) || (node.getPreviousSibling() === null ? '' : 'x'),
+      after: text.slice(anchor.offset, anchor.offset + 1) || (node.getNextSibling() === null ? '' : 'x'),
+    };
+  }
+  const size = $isElementNode(node) ? node.getChildrenSize() : 0;
+  return { before: anchor.offset > 0 ? 'x' : '', after: anchor.offset < size ? 'x' : '' };
+}
+
+/**
+ * Plain text at `selection`: text of one line goes in where the caret is, like typing; text of
+ * several paragraphs (blank lines between them, or lines hard-wrapped to a width) goes in as
+ * paragraphs, the first joining the paragraph the caret is in and the last taking the rest of
+ * it, as a paste of formatted text does; a line break at either end of the text keeps the
+ * paragraph it would have joined apart. Returns how many paragraphs the text held.
+ */
+export function $insertPlainText(text: string, selection: BaseSelection): number {
+  const paragraphs = LINE_BREAK.test(text) ? paragraphsFromText(text) : [text];
+  if (!$isRangeSelection(selection)) {
+    selection.insertNodes(paragraphs.map((paragraph) => $createParagraphNode().append($createTextNode(paragraph))));
+    return paragraphs.length;
+  }
+  if (paragraphs.length === 0 || !LINE_BREAK.test(text)) {
+    // One line, or only blank lines: in as it is, nothing the person pasted dropped.
+    selection.insertRawText(text);
+    return paragraphs.length;
+  }
+  if (!selection.isCollapsed()) selection.removeText();
+  const around = $aroundCaret(selection);
+  const startsLine = /^[ \t\u00a0]*[\r\n\u2028\u2029]/u.test(text);
+  const endsLine = /[\r\n\u2028\u2029][ \t\u00a0]*$/u.test(text);
+  // Paragraphs come trimmed; a space at either end of the paste still parts it from the words it meets.
+  const first = /^[ \t\u00a0]/u.test(text) && !startsLine && /\S/u.test(around.before) ? ' ' : '';
+  const last = /[ \t\u00a0]$/u.test(text) && !endsLine && /\S/u.test(around.after) ? ' ' : '';
+  const texts = paragraphs.map(
+    (paragraph, index) => (index === 0 ? first : '') + paragraph + (index === paragraphs.length - 1 ? last : ''),
+  );
+  if (startsLine && around.before !== '') selection.insertParagraph();
+  if (texts.length === 1) {
+    selection.insertRawText(texts[0] ?? '');
+  } else {
+    selection.insertNodes(texts.map((paragraph) => $createParagraphNode().append($createTextNode(paragraph))));
+  }
+  const after = $getSelection();
+  if (endsLine && around.after !== '' && $isRangeSelection(after)) after.insertParagraph();
+  return paragraphs.length;
+}
+
+/** Plain text as paragraphs at `selection` (at the end of the body when there is none), in one update however long. */
 export function $insertPlainParagraphs(text: string, selection: BaseSelection | null): number {
   if (selection === null) {
     $getRoot().selectEnd();
@@ -61,20 +124,7 @@ export function $insertPlainParagraphs(text: string, selection: BaseSelection | 
     $setSelection(selection);
   }
   const target = $getSelection();
-  if (target === null) return 0;
-  const paragraphs = paragraphsFromText(text);
-  const [first, ...rest] = paragraphs.map((paragraph) => $createParagraphNode().append($createTextNode(paragraph)));
-  if (first === undefined) return 0;
-  // The selection places the first paragraph (splitting the one the caret is in); the rest go
-  // straight after it, which costs a fraction of handing thousands of nodes to insertNodes.
-  target.insertNodes([first]);
-  let last = first;
-  for (const paragraph of rest) {
-    last.insertAfter(paragraph);
-    last = paragraph;
-  }
-  last.selectEnd();
-  return paragraphs.length;
+  return target === null ? 0 : $insertPlainText(text, target);
 }
 
 type LargePaste = {
@@ -112,6 +162,8 @@ export function PastePlugin({ onOpenArticle }: PastePluginProps): JSX.Element | 
           // Files and other kinds are left to the editor's own handling.
           if (html === '' && text === '' && lexical === '') return false;
           event.preventDefault();
+          // Its own step in the history (undo takes back the paste, not the typing before it), and saved at once.
+          $addUpdateTag(PASTE_TAG);
 
           const characters = Math.max(html.length, text.length, lexical.length);
           if (characters > LARGE_PASTE_CHARS) {
@@ -145,8 +197,7 @@ export function PastePlugin({ onOpenArticle }: PastePluginProps): JSX.Element | 
             }
             return true;
           }
-          if ($isRangeSelection(selection)) selection.insertRawText(text);
-          else selection.insertNodes([$createTextNode(text)]);
+          $insertPlainText(text, selection);
           return true;
         },
         COMMAND_PRIORITY_HIGH,

@@ -9,6 +9,7 @@ import { BylineField } from './BylineField';
 import { DatelineDateField } from './DatelineDateField';
 import { DetailsFields } from './DetailsFields';
 import { FieldProblem, heldFor, problemProps } from './FieldProblem';
+import { curlTypedQuote } from './typographicQuotesInField';
 import { LeadImageField } from './LeadImageField';
 import { StatusControl } from './StatusControl';
 
@@ -74,6 +75,8 @@ type ArticleHeaderProps = {
   onLeaveField: () => void;
   /** Enter in the dek moves on to the body. */
   onEnterBody: () => void;
+  /** Straight quotes typed in the headline and dek become typographic ones, as in the body. */
+  typographicQuotes?: boolean;
 };
 
 /** The article's structured header: the fields a desk fills for every story, the rest under Details. */
@@ -91,12 +94,14 @@ export function ArticleHeader({
   onAuthorUpdated,
   onLeaveField,
   onEnterBody,
+  typographicQuotes = false,
 }: ArticleHeaderProps): JSX.Element {
   const dekField = useRef<HTMLTextAreaElement>(null);
   const ids = useId();
   const problem = (field: 'headline' | 'dek' | 'section' | 'dateline') => heldFor(held, field)?.message ?? null;
 
   const onHeadlineKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (typographicQuotes) curlTypedQuote(event);
     if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
       event.preventDefault();
       dekField.current?.focus();
@@ -104,6 +109,7 @@ export function ArticleHeader({
   };
 
   const onDekKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (typographicQuotes) curlTypedQuote(event);
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       onEnterBody();

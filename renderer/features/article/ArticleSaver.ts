@@ -172,6 +172,14 @@ export class ArticleSaver {
     return this.version;
   }
 
+  /**
+   * The stored article moved on to `version` through this view's own action (an export, which
+   * sets its status to Exported): later saves are made on top of that version.
+   */
+  adopt(version: number): void {
+    if (version > this.version) this.version = version;
+  }
+
   /** A new pause length applies from the next edit on. */
   setIdleMs(ms: number): void {
     this.idleMs = ms;

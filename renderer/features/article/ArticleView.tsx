@@ -21,6 +21,8 @@ import type {
 } from '../../../shared/domain';
 import { rankSuggestions, type ClaimSuggestion } from '../../../shared/claimSuggestions';
 import { ApiError } from '../../../shared/errors';
+import type { ExportResult } from '../../../shared/exports';
+import { curlsQuotesIn } from '../../../shared/typographicQuotes';
 import type { Claim, ClaimId, Source, SourceId } from '../../../shared/sources';
 import { api, errorMessage, onExportRequested } from '../../api';
 import { Icon } from '../../components/Icon';
@@ -566,6 +568,18 @@ function ArticleWorkspace({
 
   const flush = useCallback(() => saver.flush(), [saver]);
 
+  // An export moves the story to Exported on the server: the status, the saver's version and the
+  // library's row follow at once.
+  const exported = useCallback(
+    (result: ExportResult) => {
+      saver.adopt(result.article.version);
+      setValues((current) => ({ ...current, status: result.article.status }));
+      setStatusSaves((count) => count + 1);
+      api.invoke('articles:get', { id: article.id }).then(onSaved, report);
+    },
+    [saver, article.id, onSaved, report],
+  );
+
   const restore = useCallback(
     async (revisionId: RevisionId) => {
       const editor = editorRef.current;
@@ -608,6 +622,7 @@ function ArticleWorkspace({
     }
   };
 
+  const typographicQuotes = preferences.smartQuotes && curlsQuotesIn(values.language);
   const header = (
     <ArticleHeader
       values={values}
@@ -623,6 +638,7 @@ function ArticleWorkspace({
       onAuthorUpdated={authorUpdated}
       onLeaveField={() => void saver.flush()}
       onEnterBody={() => editorRef.current?.focus(undefined, { defaultSelection: 'rootStart' })}
+      typographicQuotes={typographicQuotes}
     />
   );
 
@@ -662,6 +678,7 @@ function ArticleWorkspace({
           onCounts={setCounts}
           onError={report}
           houseStyle={preferences.houseStyle}
+          typographicQuotes={typographicQuotes}
           onOpenArticle={onOpenArticle}
           claimVerdicts={verdicts}
           onClaimClicked={claimClicked}
@@ -733,7 +750,9 @@ function ArticleWorkspace({
           },
         ])}
       />
-      {exporting ? <ExportDialog articleId={article.id} flush={flush} onClose={() => setExporting(false)} /> : null}
+      {exporting ? (
+        <ExportDialog articleId={article.id} flush={flush} onExported={exported} onClose={() => setExporting(false)} />
+      ) : null}
       {reader === null ? null : (
         <ReaderDialog
           sources={sources.sources ?? []}

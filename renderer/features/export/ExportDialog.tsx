@@ -3,8 +3,8 @@ import { useEffect, useId, useState, type JSX } from 'react';
 import type { ResultOf } from '../../../shared/api';
 import type { ArticleId } from '../../../shared/domain';
 import type { ChecklistItem } from '../../../shared/exportChecklist';
-import { MAX_OVERRIDE_REASON } from '../../../shared/exportChecklist';
-import type { ExportResult } from '../../../shared/exports';
+import { MAX_OVERRIDE_REASON, MIN_OVERRIDE_REASON_CHARS, overrideReasonProblem } from '../../../shared/exportChecklist';
+import type { ExportFolderPlan, ExportResult } from '../../../shared/exports';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { FormProblem } from '../../components/FormProblem';
@@ -20,8 +20,13 @@ type ExportDialogProps = {
   articleId: ArticleId;
   /** Saves what is still pending in the editor, so the package holds what is on screen. */
   flush: () => Promise<void>;
+  /** The package is written: the article is Exported now, at the version the result gives. */
+  onExported: (result: ExportResult) => void;
   onClose: () => void;
 };
+
+/** The folder is looked at this long after typing pauses. */
+const FOLDER_PAUSE_MS = 250;
 
 const numbers = new Intl.NumberFormat();
 
@@ -55,6 +60,10 @@ function ItemRow({
   onReason: (reason: string) => void;
 }): JSX.Element {
   const reasonId = useId();
+  // Judged once the person leaves the box (or the reason grows long enough to be judged), not at the first letter.
+  const [left, setLeft] = useState(false);
+  const problem = reason.trim() === '' ? null : overrideReasonProblem(reason);
+  const shown = left || reason.trim().length >= MIN_OVERRIDE_REASON_CHARS ? problem : null;
   return (
     <li className={`export-item export-item--${item.level}`}>
       <p className="export-item__where">{item.where}</p>
@@ -66,15 +75,65 @@ function ItemRow({
             id={reasonId}
             className="input export-item__reason"
             aria-label={`Reason to export anyway: ${item.where}`}
+            aria-invalid={shown !== null}
+            aria-describedby={shown === null ? undefined : `${reasonId}-problem`}
             maxLength={MAX_OVERRIDE_REASON}
             rows={2}
             value={reason}
             onChange={(event) => onReason(event.target.value)}
+            onBlur={() => setLeft(true)}
           />
+          {shown === null ? null : (
+            <span id={`${reasonId}-problem`} className="form-problem" role="alert">
+              {shown}
+            </span>
+          )}
         </label>
       ) : null}
     </li>
   );
+}
+
+type FolderLook = { folder: string; plan: ExportFolderPlan | null };
+
+/** What exporting into the typed folder takes, asked when typing pauses; null while it is being looked at. */
+function useFolderPlan(folder: string): ExportFolderPlan | null {
+  const typed = folder.trim();
+  const [look, setLook] = useState<FolderLook | null>(null);
+  useEffect(() => {
+    if (typed === '') return undefined;
+    let live = true;
+    const timer = setTimeout(() => {
+      api.invoke('export:folder', { folder: typed }).then(
+        (plan) => {
+          if (live) setLook({ folder: typed, plan });
+        },
+        (error: unknown) => {
+          if (live)
+            setLook({
+              folder: typed,
+              plan: { folder: typed, exists: false, create: [], problem: errorMessage(error) },
+            });
+        },
+      );
+    }, FOLDER_PAUSE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [typed]);
+  return look?.folder === typed ? look.plan : null;
+}
+
+/** What the folder field says under it: where the package goes, and any folder that will be made for it. */
+function folderNote(plan: ExportFolderPlan): string {
+  if (plan.exists) return '';
+  const [outermost] = plan.create;
+  const above = plan.create.length - 1;
+  if (above < 1 || outermost === undefined)
+    return 'This folder does not exist yet: Copydesk will make it when it exports.';
+  const those = above === 1 ? 'the folder above it that is missing' : `the ${above} folders above it that are missing`;
+  return `This folder does not exist yet: Copydesk will make it when it exports, and ${those} (from ${outermost}).`;
 }
 
 /**
@@ -82,7 +141,7 @@ function ItemRow({
  * then warnings), where to write the package and as what, the steps while it is written, and
  * where it went.
  */
-export function ExportDialog({ articleId, flush, onClose }: ExportDialogProps): JSX.Element {
+export function ExportDialog({ articleId, flush, onExported, onClose }: ExportDialogProps): JSX.Element {
   const [checked, setChecked] = useState<Checked | null>(null);
   const [step, setStep] = useState<Step | null>('Saving the story');
   const [reasons, setReasons] = useState<Record<string, string>>({});
@@ -117,10 +176,12 @@ export function ExportDialog({ articleId, flush, onClose }: ExportDialogProps): 
     };
   }, [articleId, flush]);
 
+  const plan = useFolderPlan(folder);
   const blocking = checked?.items.filter((item) => item.level === 'blocking') ?? [];
   const warnings = checked?.items.filter((item) => item.level === 'warning') ?? [];
-  const missingReasons = blocking.filter((item) => (reasons[item.id] ?? '').trim() === '').length;
-  const canExport = checked !== null && step === null && missingReasons === 0 && folder.trim() !== '';
+  const missingReasons = blocking.filter((item) => overrideReasonProblem(reasons[item.id] ?? '') !== null).length;
+  const canExport =
+    checked !== null && step === null && missingReasons === 0 && folder.trim() !== '' && plan?.problem === null;
 
   const run = async () => {
     setProblem(null);
@@ -135,6 +196,7 @@ export function ExportDialog({ articleId, flush, onClose }: ExportDialogProps): 
         overrides: blocking.map((item) => ({ itemId: item.id, reason: (reasons[item.id] ?? '').trim() })),
       });
       setResult(written);
+      onExported(written);
     } catch (error) {
       setProblem(errorMessage(error));
     } finally {
@@ -232,12 +294,20 @@ export function ExportDialog({ articleId, flush, onClose }: ExportDialogProps): 
                 className="input"
                 value={folder}
                 spellCheck={false}
+                aria-invalid={plan?.problem !== null && plan !== null}
+                aria-describedby={`${folderId}-note`}
                 onChange={(event) => setFolder(event.target.value)}
               />
-              <span className="form-field__hint">
-                The package is named {checked.name}; an earlier package of that name is kept and the new one is
-                numbered.
-              </span>
+              {plan?.problem === null || plan === null ? (
+                <span id={`${folderId}-note`} className="form-field__hint">
+                  {plan === null ? '' : folderNote(plan)} The package is named {checked.name}; an earlier package of
+                  that name is kept and the new one is numbered.
+                </span>
+              ) : (
+                <span id={`${folderId}-note`} className="form-problem" role="alert">
+                  {plan.problem}
+                </span>
+              )}
             </label>
             <fieldset className="form-field">
               <legend className="form-field__label">Package as</legend>
@@ -251,7 +321,8 @@ export function ExportDialog({ articleId, flush, onClose }: ExportDialogProps): 
           </section>
           {missingReasons === 0 ? null : (
             <p className="form-field__hint">
-              Write a reason for each blocking item to export anyway ({missingReasons} still without one).
+              Write a reason, in a few words, for each blocking item to export anyway ({missingReasons} still without
+              one).
             </p>
           )}
         </>

@@ -1,6 +1,9 @@
+import './settings.css';
+
 import { useId, useRef, useState, type JSX, type SyntheticEvent } from 'react';
 
 import { PreferencesPatchSchema, THEMES, type HouseStyleRule, type Preferences } from '../../../shared/preferences';
+import { MAX_PUBLIC_ADDRESS_PATTERN, publicAddressOf, publicAddressProblem } from '../../../shared/publicAddress';
 import { errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { FormProblem } from '../../components/FormProblem';
@@ -12,7 +15,7 @@ const THEME_LABELS: Record<Theme, string> = { system: 'Match the system', light:
 
 type Row = HouseStyleRule & { key: number };
 
-type Draft = Omit<Preferences, 'houseStyle' | 'autosaveDelayMs' | 'askedForName'> & {
+type Draft = Omit<Preferences, 'houseStyle' | 'autosaveDelayMs' | 'askedForName' | 'exportFolders'> & {
   autosaveDelay: string;
   rows: Row[];
 };
@@ -23,6 +26,8 @@ function draftOf(preferences: Preferences): Draft {
     defaultByline: preferences.defaultByline,
     defaultDatelinePlace: preferences.defaultDatelinePlace,
     theme: preferences.theme,
+    smartQuotes: preferences.smartQuotes,
+    publicAddressPattern: preferences.publicAddressPattern,
     autosaveDelay: String(preferences.autosaveDelayMs),
     rows: preferences.houseStyle.map((rule, index) => ({ ...rule, key: index })),
   };
@@ -68,6 +73,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }): JSX.Elemen
       defaultByline: draft.defaultByline,
       defaultDatelinePlace: draft.defaultDatelinePlace,
       theme: draft.theme,
+      smartQuotes: draft.smartQuotes,
+      publicAddressPattern: draft.publicAddressPattern,
       autosaveDelayMs: Number(draft.autosaveDelay),
       houseStyle: rows,
       // The name field has been seen here: the first-run question is not asked again.
@@ -79,7 +86,9 @@ export function SettingsDialog({ onClose }: { onClose: () => void }): JSX.Elemen
       setProblem(
         field === 'autosaveDelayMs'
           ? 'The autosave delay is a whole number of milliseconds from 300 to 30,000.'
-          : (issue?.message ?? 'These settings cannot be saved.'),
+          : field === 'publicAddressPattern'
+            ? `Public address of a story: ${issue?.message ?? 'not a pattern Copydesk can use.'}`
+            : (issue?.message ?? 'These settings cannot be saved.'),
       );
       return;
     }
@@ -150,6 +159,28 @@ export function SettingsDialog({ onClose }: { onClose: () => void }): JSX.Elemen
               />
             </label>
           </div>
+        </section>
+
+        <section className="settings__group" aria-labelledby={`${ids}-writing`}>
+          <h3 id={`${ids}-writing`} className="settings__heading">
+            Writing and export
+          </h3>
+          <label className="settings__check">
+            <input
+              type="checkbox"
+              checked={draft.smartQuotes}
+              onChange={(event) => set({ smartQuotes: event.target.checked })}
+            />
+            <span>Typographic quotes as I type</span>
+          </label>
+          <span className="form-field__hint">
+            In stories in English (the story’s Language), " and ' become “ ” and ‘ ’ as they are typed, apostrophes too.
+            Ctrl+Z just after gives back the straight quote; pasted text is left as it is.
+          </span>
+          <PublicAddressField
+            value={draft.publicAddressPattern}
+            onChange={(publicAddressPattern) => set({ publicAddressPattern })}
+          />
         </section>
 
         <section className="settings__group" aria-labelledby={`${ids}-look`}>
@@ -283,5 +314,49 @@ export function SettingsDialog({ onClose }: { onClose: () => void }): JSX.Elemen
         </section>
       </form>
     </Dialog>
+  );
+}
+
+/** The desk's public address pattern, checked as it is typed, with an example of what it gives. */
+function PublicAddressField({ value, onChange }: { value: string; onChange: (value: string) => void }): JSX.Element {
+  const ids = useId();
+  const problem = publicAddressProblem(value);
+  const example =
+    value.trim() === '' || problem !== null
+      ? null
+      : publicAddressOf(value, {
+          id: '0192f0c4-7d1e-7000-8000-000000000000',
+          slug: 'council-approves-night-ferry',
+          section: 'Local',
+          datelineDate: '2026-03-02',
+        });
+  return (
+    <label className="form-field">
+      <span className="form-field__label">Public address of a story</span>
+      <input
+        className="input input--mono"
+        type="url"
+        value={value}
+        spellCheck={false}
+        autoComplete="off"
+        placeholder="https://www.example.com/{section}/{slug}"
+        aria-invalid={problem !== null}
+        aria-describedby={`${ids}-note`}
+        maxLength={MAX_PUBLIC_ADDRESS_PATTERN}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {problem === null ? (
+        <span id={`${ids}-note`} className="form-field__hint">
+          Where the desk’s stories are read once published, with {'{slug}'}, {'{id}'}, {'{section}'}, {'{year}'},{' '}
+          {'{month}'} and {'{day}'} (of the dateline date) in place. Exported stories link the library stories they
+          point to there; without it, those links are written as text.
+          {example === null ? '' : ` For example: ${example}`}
+        </span>
+      ) : (
+        <span id={`${ids}-note`} className="form-problem" role="alert">
+          {problem}
+        </span>
+      )}
+    </label>
   );
 }

@@ -58,4 +58,27 @@ describe('preferences', () => {
     expect(state.preferences).toMatchObject({ userName: 'Amna', theme: 'system', autosaveDelayMs: 1000 });
     expect(backups()).toHaveLength(1);
   });
+
+  it('turn quotes typographic and know no public address until one is set', () => {
+    expect(openPreferences(tmp.dir).get().preferences).toMatchObject({ smartQuotes: true, publicAddressPattern: '' });
+    fs.writeFileSync(file(), JSON.stringify({ publicAddressPattern: 'https://example.com/news', smartQuotes: false }));
+    const state = openPreferences(tmp.dir).get();
+    expect(state.notice).toMatch(/\(publicAddressPattern\)/);
+    expect(state.preferences).toMatchObject({ smartQuotes: false, publicAddressPattern: '' });
+  });
+
+  it('remember the folder each library last exported into, the latest fifty', () => {
+    const preferences = openPreferences(tmp.dir);
+    preferences.rememberExportFolder('/desk/a.sqlite3', '/desk/Exports');
+    preferences.rememberExportFolder('/desk/b.sqlite3', '/desk/B');
+    preferences.rememberExportFolder('/desk/a.sqlite3', '/desk/Politics');
+    const again = openPreferences(tmp.dir);
+    expect(again.exportFolder('/desk/a.sqlite3')).toBe('/desk/Politics');
+    expect(again.exportFolder('/desk/c.sqlite3')).toBeUndefined();
+    expect(Object.keys(again.get().preferences.exportFolders)).toEqual(['/desk/b.sqlite3', '/desk/a.sqlite3']);
+    for (let n = 0; n < 60; n += 1) again.rememberExportFolder(`/desk/${n}.sqlite3`, `/out/${n}`);
+    const kept = Object.keys(again.get().preferences.exportFolders);
+    expect(kept).toHaveLength(50);
+    expect(kept.at(-1)).toBe('/desk/59.sqlite3');
+  });
 });

@@ -258,13 +258,19 @@ describe('export requests', () => {
 
   it('default to a folder package with no overrides, and trim the reasons', () => {
     expect(
-      contract['export:run'].args.parse({ ...run, overrides: [{ itemId: 'byline', reason: '  Wire copy. ' }] }),
-    ).toEqual({ ...run, zip: false, overrides: [{ itemId: 'byline', reason: 'Wire copy.' }] });
+      contract['export:run'].args.parse({
+        ...run,
+        overrides: [{ itemId: 'byline', reason: '  Wire copy, no byline. ' }],
+      }),
+    ).toEqual({ ...run, zip: false, overrides: [{ itemId: 'byline', reason: 'Wire copy, no byline.' }] });
   });
 
-  it('refuse an override without a written reason, or one over 500 characters, saying why', () => {
+  it('refuse an override without a real written reason, or one over 500 characters, saying why', () => {
     expect(issuesOf('export:run', { ...run, overrides: [{ itemId: 'byline', reason: ' ' }] })).toMatch(
       /^The reason of override 1: Write why the item is overridden/,
+    );
+    expect(issuesOf('export:run', { ...run, overrides: [{ itemId: 'byline', reason: 'x' }] })).toMatch(
+      /^overrides\.0\.reason: Give a real reason, in a few words \(at least 3 words and 15 characters\)/,
     );
     expect(issuesOf('export:run', { ...run, overrides: [{ itemId: 'byline', reason: 'x'.repeat(501) }] })).toBe(
       'The reason of override 1: A reason is at most 500 characters.',

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 
 import type { Body } from '../../../shared/domain';
 import type { ChecklistInput } from '../../../shared/exportChecklist';
-import { appliedOverrides, OverrideSchema, runChecklist, unresolvedItems } from '../../../shared/exportChecklist';
+import {
+  appliedOverrides,
+  overrideReasonProblem,
+  OverrideSchema,
+  runChecklist,
+  unresolvedItems,
+} from '../../../shared/exportChecklist';
 import { bodyFromParagraphs, bodyToPlainText, countWords } from '../../../shared/text';
 
 const CLAIM = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a51';
@@ -182,6 +188,28 @@ describe('the pre-export checklist', () => {
     expect(items[1]?.message).toMatch(/no longer in the library/);
   });
 
+  it('takes a story outside the library by its address, and blocks one without a web address or headline', () => {
+    const outside = (url: string, headline: string) => ({ type: 'also-see', version: 1, articleId: '', url, headline });
+    const body: Body = {
+      root: {
+        type: 'root',
+        children: [
+          paragraph(run('Text.')),
+          outside('https://www.example.org/news/ferries', 'Ferries cut night crossings'),
+          outside('javascript:alert(1)', 'A trap'),
+          outside('https://www.example.org/news/other', ' '),
+        ],
+      },
+    };
+    const items = runChecklist({ article: input(body), claims: [], linked: () => 'missing' }).items;
+    expect(items.filter((item) => item.level === 'blocking').map((item) => [item.id, item.where])).toEqual([
+      ['also-see-outside:2', 'Body, Also See 2'],
+      ['also-see-outside:3', 'Body, Also See 3'],
+    ]);
+    expect(items[0]?.message).toMatch(/^Also See 2: Only a web page can be an Also See/);
+    expect(items[1]?.message).toMatch(/^Also See 3: Give the story’s headline/);
+  });
+
   it('warns of unchecked claims, TK markers, a length off target and a missing dateline', () => {
     const body: Body = {
       root: { type: 'root', children: [paragraph(mark(CLAIM, 'TK people'), run(' were hurt, police said TK.'))] },
@@ -238,12 +266,20 @@ describe('overrides', () => {
     ]);
   });
 
-  it('need a written reason of at most 500 characters', () => {
+  it('need a real written reason: a few words, at most 500 characters', () => {
     expect(OverrideSchema.safeParse({ itemId: 'byline', reason: '   ' }).success).toBe(false);
     expect(OverrideSchema.safeParse({ itemId: 'byline', reason: 'x'.repeat(501) }).success).toBe(false);
-    expect(OverrideSchema.parse({ itemId: 'byline', reason: '  Wire copy.  ' })).toEqual({
+    expect(OverrideSchema.parse({ itemId: 'byline', reason: '  Wire copy, no byline.  ' })).toEqual({
       itemId: 'byline',
-      reason: 'Wire copy.',
+      reason: 'Wire copy, no byline.',
     });
+    // Too few words, or too short, or words of one letter: no reason a colleague could read later.
+    for (const reason of ['x', 'n/a', 'ok', 'Wire copy.', 'ok ok ok', 'a b c d e f g h i j']) {
+      expect(overrideReasonProblem(reason), reason).toMatch(/^Give a real reason, in a few words/);
+      expect(OverrideSchema.safeParse({ itemId: 'byline', reason }).success, reason).toBe(false);
+    }
+    for (const reason of ['Agency copy carries none', 'Flash: text to follow.', 'Sin firma: despacho de agencia.']) {
+      expect(overrideReasonProblem(reason), reason).toBeNull();
+    }
   });
 });

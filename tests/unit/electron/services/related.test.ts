@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { importFiles } from '../../../../electron/import/importFiles';
 import {
+  ANALYSE_IN_SAVE_MAX_WORDS,
   createArticle,
   facets,
   getArticle,
@@ -236,6 +237,24 @@ describe('the index follows the library', () => {
     const after = suggestRelated(lib, { articleId: query }, 10);
     expect(after.unindexed).toBe(0);
     expect(after.related.map((item) => item.articleId)).toContain(id);
+  });
+});
+
+describe('a very long text', () => {
+  it('is analysed after its save, by the queue, rather than inside it', () => {
+    // Politics stories over and over: far longer than any story, as a pasted report is.
+    const paragraphs = POLITICS.flatMap((file) => story(file).paragraphs);
+    const long: string[] = [];
+    while (long.join(' ').split(' ').length <= ANALYSE_IN_SAVE_MAX_WORDS) long.push(...paragraphs);
+    const created = createArticle(lib, { headline: 'The long read' });
+    expect(reindexPending(lib).remaining).toBe(0);
+    const saved = saveArticle(lib, created.id, created.version, { body: bodyFromParagraphs(long) });
+    expect(saved.wordCount).toBeGreaterThan(ANALYSE_IN_SAVE_MAX_WORDS);
+    expect(unindexedCount(lib)).toBe(1);
+    expect(articleEntities(lib, created.id)).toEqual([]);
+
+    expect(reindexPending(lib)).toEqual({ indexed: 1, remaining: 0 });
+    expect(articleEntities(lib, created.id).map((entity) => entity.name)).toContain('Michael Howard');
   });
 });
 

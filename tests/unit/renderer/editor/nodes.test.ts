@@ -31,6 +31,12 @@ import { newBodyEditor } from '../../../helpers/bodyEditor';
 
 const ASSET_ID = '01937c51-7f7a-7c4e-9b8a-2f0c3d5e6a7b';
 const ARTICLE_ID = '01937c52-0000-7abc-8def-0123456789ab';
+/** An Also See pointing at a story outside the library. */
+const OUTSIDE = {
+  articleId: '',
+  url: 'https://www.example.org/news/ferries-2026',
+  headline: 'Ferries across Europe cut night crossings',
+};
 
 const IMAGE: InlineImagePayload = {
   assetId: ASSET_ID,
@@ -172,6 +178,7 @@ describe('the body nodes in JSON', () => {
     ['horizontal rule', () => $createRule()],
     ['inline image', () => $createInlineImageNode(IMAGE)],
     ['also see', () => $createAlsoSeeNode(ARTICLE_ID)],
+    ['also see outside the library', () => $createAlsoSeeNode(OUTSIDE)],
   ])('%s: one node survives exportJSON → JSON → $parseSerializedNode', (_name, build) => {
     const editor = newBodyEditor();
     editor.update(
@@ -282,6 +289,18 @@ describe('the body nodes in HTML', () => {
 
     const [image] = findAll(importHtml(html), 'inline-image');
     expect(image).toEqual({ type: 'inline-image', version: 1, ...IMAGE });
+  });
+
+  it('stores a story outside the library by its address and headline, and reads it back from HTML', () => {
+    const editor = newBodyEditor();
+    editor.update(() => $getRoot().clear().append($createAlsoSeeNode(OUTSIDE)), { discrete: true });
+    const root = editor.getEditorState().toJSON().root as unknown as JsonNode;
+    expect(findAll(root, 'also-see')).toEqual([{ type: 'also-see', version: 1, ...OUTSIDE }]);
+    const html = htmlOf(editor);
+    const aside = new DOMParser().parseFromString(html, 'text/html').querySelector('aside');
+    expect(aside?.getAttribute('data-also-see-url')).toBe(OUTSIDE.url);
+    expect(aside?.querySelector('a')?.getAttribute('href')).toBe(OUTSIDE.url);
+    expect(findAll(importHtml(html), 'also-see')).toEqual([{ type: 'also-see', version: 1, ...OUTSIDE }]);
   });
 
   it('exports Also See with the article id and reads it back the same', () => {

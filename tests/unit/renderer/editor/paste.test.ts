@@ -1,7 +1,14 @@
 // @vitest-environment jsdom
 import { $insertGeneratedNodes } from '@lexical/clipboard';
 import { $generateNodesFromDOM } from '@lexical/html';
-import { $getRoot, $getSelection } from 'lexical';
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  $getSelection,
+  $isTextNode,
+  type LexicalEditor,
+} from 'lexical';
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -12,7 +19,7 @@ import {
   plainTextFromHtml,
   sanitisePastedHtml,
 } from '../../../../renderer/editor/paste';
-import { $insertPlainParagraphs } from '../../../../renderer/editor/plugins/PastePlugin';
+import { $insertPlainParagraphs, $insertPlainText } from '../../../../renderer/editor/plugins/PastePlugin';
 import { newBodyEditor } from '../../../helpers/bodyEditor';
 
 /** The cleaned HTML as a string, for reading and for checks. */
@@ -208,6 +215,11 @@ function textOf(node: JsonNode): string {
   return node.text ?? (node.children ?? []).map(textOf).join('');
 }
 
+/** The text with each line break as ⏎. */
+function linesOf(node: JsonNode): string {
+  return node.type === 'linebreak' ? '⏎' : (node.text ?? (node.children ?? []).map(linesOf).join(''));
+}
+
 function shape(node: JsonNode): string {
   if (node.type === 'heading') return `${node.tag ?? '?'}: ${textOf(node)}`;
   if (node.type === 'list') return `${node.listType ?? '?'} list: ${(node.children ?? []).map(textOf).join(' | ')}`;
@@ -252,6 +264,21 @@ describe('pasting the cleaned HTML into the body', () => {
     expect(formatted).toEqual({ deeply: 1, concerned: 2, calm: 1, 'withdrawn claim': 4 });
   });
 
+  it('paragraphs written with blank lines (<br><br>) become paragraphs; a single line break stays', () => {
+    const body = pasteInto(
+      '<p>First paragraph.<br><br>Second <b>bold</b> one.<br>\n<br>Third, with a<br>line break.</p>' +
+        'Loose one.<br> <br>Loose two.<blockquote>Quoted line<br><br>kept as lines</blockquote>',
+    );
+    expect(body.map((node) => `${node.type}: ${linesOf(node)}`)).toEqual([
+      'paragraph: First paragraph.',
+      'paragraph: Second bold one.',
+      'paragraph: Third, with a⏎line break.',
+      'paragraph: Loose one.',
+      'paragraph: Loose two.',
+      'quote: Quoted line⏎⏎kept as lines',
+    ]);
+  });
+
   it('a hostile paste leaves only text in the body', () => {
     const body = pasteInto(Object.values(XSS_CORPUS).join(''));
     const types = new Set(find(body, () => true).map((node) => node.type));
@@ -260,6 +287,57 @@ describe('pasting the cleaned HTML into the body', () => {
     for (const link of find(body, (node) => node.type === 'link')) expect(link.url).toMatch(/^https:/);
   });
 });
+
+/** `paragraph` broken into lines of at most `width` characters, as a mail program does. */
+function wrap(paragraph: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of paragraph.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  return [...lines, line];
+}
+
+/** A body holding one paragraph of `text`. */
+function bodyWith(text: string): LexicalEditor {
+  const editor = newBodyEditor();
+  editor.update(
+    () =>
+      $getRoot()
+        .clear()
+        .append($createParagraphNode().append($createTextNode(text))),
+    {
+      discrete: true,
+    },
+  );
+  return editor;
+}
+
+/** Pastes `text` as plain text with the caret at `offset` in the first paragraph. */
+function pastePlain(editor: LexicalEditor, text: string, offset: number): void {
+  editor.update(
+    () => {
+      const first = $getRoot().getFirstDescendant();
+      if (!$isTextNode(first)) throw new Error('no text to paste into');
+      const selection = first.select(offset, offset);
+      $insertPlainText(text, selection);
+    },
+    { discrete: true },
+  );
+}
+
+function paragraphTexts(editor: LexicalEditor): string[] {
+  return editor.getEditorState().read(() =>
+    $getRoot()
+      .getChildren()
+      .map((node) => node.getTextContent()),
+  );
+}
 
 describe('large pastes as plain text', () => {
   it('takes each line as a paragraph, joining lines hard-wrapped to a width, skipping blank ones', () => {
@@ -279,6 +357,70 @@ describe('large pastes as plain text', () => {
     ]);
     expect(paragraphsFromText('a\nb\nc')).toEqual(['a', 'b', 'c']);
     expect(paragraphsFromText('  \n\n ')).toEqual([]);
+  });
+
+  it('joins lines hard-wrapped to a width, whatever they end with, and keeps lines broken on purpose', () => {
+    const story = [
+      'ISLAMABAD: Senior officials from Pakistan and Russia on Tuesday agreed to strengthen cooperation in the face of evolving terrorism in Afghanistan and the region, the foreign ministry said.',
+      'Russia also faces threats from Daesh militants. On Mar. 22, 2024, a deadly attack at the Crocus City Hall concert venue near Moscow killed over 140 people. The attack was one of the deadliest in Russia in recent years.',
+      'Both sides discussed counter-terror strategies during the 11th meeting of the Pakistan-Russia Joint Working Group in Moscow on Tuesday.',
+    ];
+    for (const width of [60, 70, 72, 80]) {
+      const wrapped = story.map((paragraph) => wrap(paragraph, width));
+      // Some of these lines end a sentence: a line's last character says nothing about a wrap.
+      expect(wrapped.flat().some((line, index, lines) => line.endsWith('.') && index < lines.length - 1)).toBe(true);
+      expect(paragraphsFromText(wrapped.map((lines) => lines.join('\n')).join('\n\n'))).toEqual(story);
+      // Windows line ends, and paragraphs indented rather than spaced, as wire copy sends them.
+      const indented = wrapped.map((lines) => ['   ' + (lines[0] ?? ''), ...lines.slice(1)].join('\r\n')).join('\r\n');
+      expect(paragraphsFromText(indented)).toEqual(story);
+    }
+    // A line that ends with room for the next word ends its paragraph, blank line or not.
+    const mail =
+      'Thanks for the draft. The council voted on Tuesday to approve the\n' +
+      'budget after a long debate.\n' +
+      'Regards,\n' +
+      'Amina\n' +
+      '• first point of the agenda for the meeting of the works committee\n' +
+      '• second point';
+    expect(paragraphsFromText(mail)).toEqual([
+      'Thanks for the draft. The council voted on Tuesday to approve the budget after a long debate.',
+      'Regards,',
+      'Amina',
+      '• first point of the agenda for the meeting of the works committee',
+      '• second point',
+    ]);
+    // A word cut by a hyphen at the end of a line is whole again; a spaced dash is not glued.
+    const hyphens =
+      'Both sides discussed counter-terror strategies and the cross-\n' +
+      'border attacks that the ministry described as a grave, urgent -\n' +
+      'and growing - threat to the region.';
+    expect(paragraphsFromText(hyphens)).toEqual([
+      'Both sides discussed counter-terror strategies and the cross-border attacks that the ministry described as a grave, urgent - and growing - threat to the region.',
+    ]);
+    // Text whose lines are not broken to a width (Word, Google Docs, a web page) keeps one paragraph per line.
+    expect(paragraphsFromText(story.join('\n'))).toEqual(story);
+  });
+
+  it('pastes one line where the caret is, and several paragraphs as paragraphs around it', () => {
+    const editor = bodyWith('Hello world');
+    pastePlain(editor, 'big ', 6);
+    expect(paragraphTexts(editor)).toEqual(['Hello big world']);
+    pastePlain(editor, 'One.\n\nTwo.\n\nThree ', 6);
+    expect(paragraphTexts(editor)).toEqual(['Hello One.', 'Two.', 'Three big world']);
+    // A line break at an end of the paste keeps the words it would have joined apart.
+    const other = bodyWith('Before after');
+    pastePlain(other, '\nOne.\n\nTwo.\n', 7);
+    expect(paragraphTexts(other)).toEqual(['Before ', 'One.', 'Two.', 'after']);
+    // A paragraph of hard-wrapped lines is one paragraph, in the line.
+    const third = bodyWith('Said: .');
+    pastePlain(
+      third,
+      'the committee met on Tuesday to consider the revised budget and\nheard evidence from the director',
+      6,
+    );
+    expect(paragraphTexts(third)).toEqual([
+      'Said: the committee met on Tuesday to consider the revised budget and heard evidence from the director.',
+    ]);
   });
 
   it('inserts a megabyte of text as paragraphs in one update, at the caret', () => {

@@ -376,6 +376,20 @@ describe('ArticleSaver', () => {
     saver.setHeadline('Unsaved');
     expect(saver.keepNow()).toBe(false);
   });
+
+  it('saves on top of the version its own export moved the article to, never an older one', async () => {
+    const server = fakeServer();
+    const saver = new ArticleSaver({ id: ID, version: 1 }, { save: server.save, idleMs: 500 });
+    // The export set the status to Exported on the server: version 2.
+    server.bumpVersion();
+    saver.adopt(server.version);
+    saver.adopt(1);
+    saver.setHeadline('After the export');
+    await saver.flush();
+    expect(server.calls.map((call) => call.version)).toEqual([2]);
+    expect(saver.getState()).toEqual({ kind: 'saved' });
+    expect(saver.currentVersion).toBe(3);
+  });
 });
 
 describe('ArticleSaver for a story started with New', () => {
