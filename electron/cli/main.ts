@@ -125,6 +125,8 @@ function formatArticle(article: Article): string {
     lines.push(
       `Lead image: ${asset.originalName} (${asset.width}×${asset.height})${caption ? ` — ${caption}` : ''}${credit ? ` [${credit}]` : ''}`,
     );
+  } else if (article.leadImageCredit !== '') {
+    lines.push(`Lead image: none yet [${article.leadImageCredit}] (the credit goes to the picture added)`);
   }
   const dateline = [article.dateline.toUpperCase(), article.datelineDate].filter((part) => part !== '').join(', ');
   lines.push('', dateline === '' ? article.bodyText : `${dateline}: ${article.bodyText}`, '');

@@ -15,6 +15,7 @@ export type HeaderValues = {
   dateline: string;
   datelineDate: string;
   leadImage: LeadImage | null;
+  leadImageCredit: string;
   section: string;
   tags: string[];
   syndicationCredit: string;
@@ -33,6 +34,7 @@ export function headerValuesOf(article: Article): HeaderValues {
     dateline: article.dateline,
     datelineDate: article.datelineDate,
     leadImage: article.leadImage,
+    leadImageCredit: article.leadImageCredit,
     section: article.section,
     tags: article.tags,
     syndicationCredit: article.syndicationCredit,
@@ -162,7 +164,15 @@ export function ArticleHeader({
         </div>
         <LeadImageField
           image={values.leadImage}
-          onChange={(leadImage) => onChange({ leadImage })}
+          keptCredit={values.leadImageCredit}
+          // A picture removed leaves its credit kept for the next one, as the library does.
+          onChange={(leadImage) =>
+            onChange({
+              leadImage,
+              leadImageCredit: leadImage === null ? values.leadImage?.credit || values.leadImageCredit : '',
+            })
+          }
+          onKeptCredit={(leadImageCredit) => onChange({ leadImageCredit })}
           onLeaveField={onLeaveField}
         />
         <DetailsFields
