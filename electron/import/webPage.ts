@@ -4,6 +4,8 @@ import { LanguageSchema } from '../../shared/domain';
 import { bodyToPlainText } from '../../shared/text';
 import { decodeEntities, parsePageDocument } from './domWindow';
 import { pageArticle } from './htmlToBody';
+import type { PageFiles } from './pagePictures';
+import { keepPictureAddresses, picturesNote } from './pagePictures';
 import { collapseEmptyRuns, stripInertHtml } from './inertHtml';
 import type { ImportedArticle, ImportedAuthor } from './importedArticle';
 import { blankImport, calendarDate, collapseSpace, cutAtWord, headlineFromFileName } from './importedArticle';
@@ -213,7 +215,7 @@ function headingTexts(doc: Document): string[] {
  * NewsArticle first, then its OpenGraph tags, then what Readability found. Nothing is fetched:
  * the lead image stays an address.
  */
-export function parseWebPage(html: string, fileName: string): ImportedArticle {
+export function parseWebPage(html: string, fileName: string, files: PageFiles | null = null): ImportedArticle {
   const stripped = collapseEmptyRuns(stripInertHtml(html));
   checkHtmlNesting(fileName, stripped);
   const doc = parsePageDocument(stripped);
@@ -253,11 +255,13 @@ export function parseWebPage(html: string, fileName: string): ImportedArticle {
     const headings = headingTexts(doc);
     const documentTitle = collapseSpace(doc.getElementsByTagName('title')[0]?.textContent ?? '');
 
-    const readable = new Readability(doc).parse();
+    keepPictureAddresses(doc);
+    // Classes are kept for pageArticle to tell a caption or a credit by; sanitising drops them.
+    const readable = new Readability(doc, { keepClasses: true }).parse();
     if (readable === null || typeof readable.content !== 'string') {
       throw refuse(`${fileName} has no article text Copydesk can find: it may be an index page or an empty page.`);
     }
-    const { body, snapshotHtml } = pageArticle(readable.content);
+    const { body, snapshotHtml, pictures } = pageArticle(readable.content, files);
     const bodyText = bodyToPlainText(body);
     if (bodyText.trim() === '') {
       throw refuse(`${fileName} has no article text Copydesk can find: it may be an index page or an empty page.`);
@@ -265,6 +269,9 @@ export function parseWebPage(html: string, fileName: string): ImportedArticle {
 
     const article = blankImport('html', body);
     article.contentHtml = snapshotHtml;
+    article.images = pictures.images;
+    const leftOut = picturesNote(pictures);
+    if (leftOut !== null) article.notes.push(leftOut);
     // Readability takes a page's title from its OpenGraph tags too: a site's own is no headline.
     const title = first(
       text(ld.headline),

@@ -9,6 +9,7 @@ import { migration006 } from './006-library-indexes';
 import { migration007 } from './007-related-index';
 import { migration008 } from './008-import-formats';
 import { migration009 } from './009-reanalyse-names';
+import { migration011 } from './011-pdf-imports';
 import type { Migration } from './types';
 
 /** Every migration, in order. The last one's version is the schema this Copydesk writes. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration011,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 
+import { takePictures } from '../../../../electron/import/pagePictures';
 import { parseHtmlDocument } from '../../../helpers/htmlDocument';
 
 /** The shared test material, next to the repository: ../shared from the repository's root. */
@@ -49,10 +50,32 @@ export function expectedHeadline(page: string): string {
   return HEADLINE_CORRECTIONS[page]?.headline ?? (expectedMetadata(page).title ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** The text of a page's expected.html (Readability's own extraction), as a reader sees it. */
+/** A page's expected.html (Readability's own extraction) as a document. */
+function expectedDocument(page: string): Document {
+  return parseHtmlDocument(fs.readFileSync(path.join(PAGES, page, 'expected.html'), 'utf8'));
+}
+
+/**
+ * The text of a page's expected.html, as a reader sees it, without the pictures' captions and
+ * credits: a saved page holds none of its pictures, and a picture left out of an import goes
+ * with its words (every other word of the article stays).
+ */
 export function expectedText(page: string): string {
-  const doc = parseHtmlDocument(fs.readFileSync(path.join(PAGES, page, 'expected.html'), 'utf8'));
-  return doc.body.textContent;
+  const { body } = expectedDocument(page);
+  takePictures(body, null);
+  return body.textContent;
+}
+
+/** The captions and credits of the pictures in a page's expected.html, and their alternative texts. */
+export function pictureWords(page: string): string[] {
+  const { body } = expectedDocument(page);
+  const words = [
+    ...Array.from(body.querySelectorAll('figcaption')).map((caption) => caption.textContent),
+    ...Array.from(body.querySelectorAll('img')).map((img) => img.getAttribute('alt') ?? ''),
+    // A photo essay's captions: a one-item list right after its figure.
+    ...Array.from(body.querySelectorAll('figure + ul > li:only-child')).map((item) => item.textContent),
+  ];
+  return words.map((text) => text.replace(/\s+/g, ' ').trim()).filter((text) => text.length > 3);
 }
 
 const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}\p{M}]+/gu;

@@ -12,6 +12,7 @@ import {
   HEADLINE_CORRECTIONS,
   PAGES,
   pageNames,
+  pictureWords,
   wordBagSimilarity,
 } from './fixtures';
 
@@ -28,6 +29,19 @@ const BYLINE_DIFFERENCES: Record<string, string> = {
   'seattletimes-1':
     'Readability reports the page’s date line ("April 28, 2019 at 6:01 am Updated …") as its byline; a date is not a name, so no author is set.',
 };
+
+/** What a picture's labels leave in a text when they are read as words: "Image caption", "CreditCredit…". */
+const DEBRIS = /^(?:image|photo|picture|video)?\s*(?:caption|copyright|credit)s?\b|credit\s*credit/iu;
+
+type JsonNode = { type: string; text?: string; children?: JsonNode[] };
+const textOfNode = (node: JsonNode): string => node.text ?? (node.children ?? []).map(textOfNode).join('');
+
+/** The text of every block of a body, list items one by one. */
+function blockTexts(body: { root: { children: unknown[] } }): string[] {
+  return (body.root.children as JsonNode[]).flatMap((node) =>
+    node.type === 'list' ? (node.children ?? []).map((item) => textOfNode(item).trim()) : [textOfNode(node).trim()],
+  );
+}
 
 const rows: { page: string; similarity: number; title: string; byline: string }[] = [];
 
@@ -56,6 +70,13 @@ describe('the real pages in corpora/pages', () => {
       expect(names).not.toBe(asName(expected.byline));
     }
     expect(similarity).toBeGreaterThanOrEqual(0.9);
+
+    // No picture's words are left in the text as paragraphs or empty list items.
+    const blocks = blockTexts(article.body);
+    const captions = new Set(pictureWords(page));
+    expect(blocks.filter((block) => captions.has(block) || DEBRIS.test(block) || block === '')).toEqual([]);
+    // A page whose pictures had words says that its pictures were left out.
+    if (captions.size > 0) expect(article.notes.join('\n')).toMatch(/\d+ pictures? (?:was|were) not in the saved page/);
   });
 
   afterAll(() => {
