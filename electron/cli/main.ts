@@ -389,7 +389,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
         });
         print(result, () =>
           result.hits.length === 0
-            ? `${result.hint ?? 'No article matches.'}\n`
+            ? `No article matches.${result.hint === null ? '' : ` ${result.hint}`}\n`
             : `${result.hits.map((hit) => `${formatRow(hit)}\n    ${plainSnippet(hit)}`).join('\n')}\n`,
         );
         return 0;
