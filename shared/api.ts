@@ -110,6 +110,8 @@ export const ArticlePatchSchema = z.strictObject({
     .strictObject({ assetId: AssetIdSchema, caption: CaptionSchema, credit: CreditSchema })
     .nullable()
     .optional(),
+  /** The credit kept for a lead image still to be added; ignored while the article has one. */
+  leadImageCredit: CreditSchema.optional(),
   syndicationCredit: SyndicationCreditSchema.optional(),
   language: LanguageSchema.optional(),
   lengthTarget: LengthTargetSchema.optional(),

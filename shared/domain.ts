@@ -167,6 +167,12 @@ export const ArticleSchema = z.object({
   dateline: z.string(),
   datelineDate: DatelineDateSchema,
   leadImage: LeadImageSchema.nullable(),
+  /**
+   * The credit of a lead image the article names but has no picture for yet (an import of
+   * "[Image via MOFA Pakistan]" without the picture): the picture added takes it. Always ''
+   * while there is a lead image, whose credit is `leadImage.credit`.
+   */
+  leadImageCredit: z.string(),
   syndicationCredit: z.string(),
   language: z.string(),
   lengthTarget: z.number().int().positive().nullable(),

@@ -73,7 +73,8 @@ export type ChecklistInput = {
   article: Pick<
     Article,
     'headline' | 'dek' | 'byline' | 'body' | 'bodyText' | 'wordCount' | 'lengthTarget' | 'dateline' | 'leadImage'
-  >;
+  > &
+    Partial<Pick<Article, 'leadImageCredit'>>;
   claims: readonly (Pick<Claim, 'text' | 'state' | 'verdict' | 'verdictText'> & { id: string })[];
   linked: (articleId: string) => 'live' | 'trashed' | 'missing';
 };
@@ -123,6 +124,15 @@ export function runChecklist({ article, claims, linked }: ChecklistInput): Check
       'credit:lead',
       'Lead image',
       'The lead image has no credit. Add who took it or owns it (e.g. "Photo: Amna Riaz/Dawn").',
+    );
+  }
+  const creditOnly = article.leadImage === null ? (article.leadImageCredit ?? '').trim() : '';
+  if (creditOnly !== '') {
+    // A credit is not a picture: no format of the package has a place for one without it.
+    warn(
+      'credit:no-picture',
+      'Lead image',
+      `The lead image credit "${excerpt(creditOnly, 60)}" is kept, but the story has no picture, so the credit is not exported. Add the picture (it takes the credit), or clear the credit.`,
     );
   }
   const { images, alsoSee } = bodyBlocks(article.body);

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ArticleIdSchema } from './domain';
 
 /** The kinds of file Copydesk imports. */
-export const IMPORT_FORMATS = ['text', 'markdown', 'html', 'docx', 'ninjs', 'package'] as const;
+export const IMPORT_FORMATS = ['text', 'markdown', 'html', 'docx', 'pdf', 'ninjs', 'package'] as const;
 export const ImportFormatSchema = z.enum(IMPORT_FORMATS);
 export type ImportFormat = z.infer<typeof ImportFormatSchema>;
 
@@ -24,6 +24,8 @@ export const MAX_FILE_BYTES: Readonly<Record<ImportFormat, number>> = {
   markdown: 8 * MB,
   html: 20 * MB,
   docx: 50 * MB,
+  /** A PDF (a press release, a report) is kept whole as the story's source as well. */
+  pdf: 50 * MB,
   ninjs: 8 * MB,
   /** A package as one .zip: the article with its pictures. */
   package: 50 * MB,
@@ -38,15 +40,23 @@ const EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
   '.htm': 'html',
   '.xhtml': 'html',
   '.docx': 'docx',
+  '.pdf': 'pdf',
   '.json': 'ninjs',
   '.zip': 'package',
 };
 
 /** The extensions Copydesk imports, for messages. */
-export const IMPORTABLE_EXTENSIONS = '.txt, .md, .html, .htm, .docx, ninjs .json or a package .zip';
+export const IMPORTABLE_EXTENSIONS = '.txt, .md, .html, .htm, .docx, .pdf, ninjs .json or a package .zip';
 
 /** Why a file found in a folder is left alone. */
 export const NOT_AN_ARTICLE_FILE = `not an article file (Copydesk imports ${IMPORTABLE_EXTENSIONS})`;
+
+/** Why a file that is not an article is left alone: a picture is said to be one, with where it can go. */
+export function leftAloneReason(name: string): string {
+  return isPictureFile(name)
+    ? 'a picture, not an article: add it to a story as its lead image (Choose lead image) or in the text (Insert image)'
+    : NOT_AN_ARTICLE_FILE;
+}
 
 /**
  * The format a file is read as, from its name (a bare name or a path with / or \\): null for a
@@ -73,13 +83,15 @@ export function fileSizeProblem(name: string, format: ImportFormat, size: number
   const kind =
     format === 'docx'
       ? 'Word files'
-      : format === 'html'
-        ? 'web pages'
-        : format === 'package'
-          ? 'packages'
-          : format === 'ninjs'
-            ? 'ninjs files'
-            : 'text files';
+      : format === 'pdf'
+        ? 'PDF files'
+        : format === 'html'
+          ? 'web pages'
+          : format === 'package'
+            ? 'packages'
+            : format === 'ninjs'
+              ? 'ninjs files'
+              : 'text files';
   return `${name} is too large to import (${megabytes(size)} MB; the limit for ${kind} is ${megabytes(limit)} MB). Split it into smaller files.`;
 }
 
@@ -97,6 +109,44 @@ export function packageFolders(names: readonly string[]): string[] {
     if (normal.endsWith(`/${PACKAGE_ARTICLE_FILE}`)) folders.add(normal.slice(0, -PACKAGE_ARTICLE_FILE.length));
   }
   return [...folders];
+}
+
+/** The kinds of picture a saved page's files may hold that an article can carry. */
+const PICTURE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp']);
+
+function extensionOf(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  const dot = base.lastIndexOf('.');
+  return dot <= 0 ? '' : base.slice(dot).toLowerCase();
+}
+
+/** Whether a file is a picture by its name (JPEG, PNG, GIF or WebP). */
+export function isPictureFile(name: string): boolean {
+  return PICTURE_EXTENSIONS.has(extensionOf(name));
+}
+
+/**
+ * The saved web page a file belongs to, when it sits in the folder a browser saves a page's
+ * files in ("Save page as… complete": "Story_files/" beside "Story.html"), among `pages`
+ * (paths with /); null otherwise.
+ */
+export function pageOfFile(name: string, pages: ReadonlySet<string>): string | null {
+  const normal = name.replace(/\\/g, '/');
+  const parts = normal.split('/');
+  for (let i = parts.length - 2; i >= 0; i -= 1) {
+    const folder = parts[i] ?? '';
+    if (!folder.endsWith('_files') || folder.length <= '_files'.length) continue;
+    const stem = [...parts.slice(0, i), folder.slice(0, -'_files'.length)].join('/');
+    for (const extension of ['.html', '.htm', '.xhtml']) {
+      if (pages.has(`${stem}${extension}`)) return `${stem}${extension}`;
+    }
+  }
+  return null;
+}
+
+/** Why a file of a saved page's folder that is no picture is left alone. */
+export function pageFileReason(page: string): string {
+  return `part of the saved page ${page.split('/').pop() ?? page} (its styles, scripts and the like): an article does not need it`;
 }
 
 /** A related story listed at the foot of an imported article ("Recent"); it becomes the article's related list. */

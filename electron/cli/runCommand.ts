@@ -63,6 +63,8 @@ function formatArticle(article: Article): string {
     lines.push(
       `Lead image: ${asset.originalName} (${asset.width}×${asset.height})${caption ? ` — ${caption}` : ''}${credit ? ` [${credit}]` : ''}`,
     );
+  } else if (article.leadImageCredit !== '') {
+    lines.push(`Lead image: none yet [${article.leadImageCredit}] (the credit goes to the picture added)`);
   }
   const dateline = [article.dateline.toUpperCase(), article.datelineDate].filter((part) => part !== '').join(', ');
   lines.push('', dateline === '' ? article.bodyText : `${dateline}: ${article.bodyText}`, '');
@@ -271,7 +273,7 @@ export async function runCommand(
         });
         print(result, () =>
           result.hits.length === 0
-            ? `${result.hint ?? 'No article matches.'}\n`
+            ? `No article matches.${result.hint === null ? '' : ` ${result.hint}`}\n`
             : `${result.hits.map((hit) => `${formatRow(hit)}\n    ${plainSnippet(hit)}`).join('\n')}\n`,
         );
         return 0;

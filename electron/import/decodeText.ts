@@ -116,7 +116,7 @@ function notText(name: string, why: string) {
  * Reads a text file's bytes as text, whatever it was saved as: UTF-8 with or without a byte
  * order mark, UTF-16 with a byte order mark, or Windows-1252 / Latin-1 (tried when the bytes
  * are not valid UTF-8; a web page's declared character set, given as `declared`, is tried
- * first). Line ends become "\n". Refuses files that are empty or binary, with a message
+ * first). Line ends become "\n". Refuses files that are empty, binary or hold no readable text, with a message
  * naming the file.
  */
 export function decodeText(bytes: Uint8Array, name: string, declared: string | null = null): DecodedText {
@@ -146,10 +146,32 @@ export function decodeText(bytes: Uint8Array, name: string, declared: string | n
   return finish(name, decoded);
 }
 
+/** Characters that show nothing: white space, byte order marks and the invisible format characters. */
+const INVISIBLE = /[\s\p{Cf}]/gu;
+const READABLE = /[\p{L}\p{N}]/gu;
+
+/**
+ * Why `text` holds nothing a person could read, or null when it does: it is only white space,
+ * or it has no letter or figure (or fewer than its control characters), as a few stray bytes
+ * saved with a .txt name do. Such a file would become an article whose headline is a box.
+ */
+export function unreadableText(name: string, text: string): string | null {
+  if (text.replace(INVISIBLE, '') === '') {
+    return `${name} holds no readable text: it is only spaces and line breaks. There is nothing to import.`;
+  }
+  const readable = text.match(READABLE)?.length ?? 0;
+  const controls = text.match(CONTROL)?.length ?? 0;
+  if (readable === 0 || controls >= readable) {
+    return `${name} holds no readable text: it has no letters or figures, only control characters or symbols. Check that it is the file you meant; a document in another format can be opened and saved as text.`;
+  }
+  return null;
+}
+
 function finish(name: string, decoded: DecodedText): DecodedText {
   if (!looksLikeText(decoded.text)) throw notText(name, 'it contains binary data');
   const text = decoded.text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
-  if (text.trim() === '') throw refuse(`${name} is empty: there is nothing to import.`);
+  const unreadable = unreadableText(name, text);
+  if (unreadable !== null) throw refuse(unreadable);
   return { text, encoding: decoded.encoding };
 }
 

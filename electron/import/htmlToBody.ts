@@ -5,6 +5,8 @@ import { workWindow } from './domWindow';
 import { checkHtmlNesting } from './importFormats';
 import { isAllowedUrl, STORY_TAGS } from '../../shared/links';
 import { bodyFromDom } from './lexicalBody';
+import type { PageFiles, PagePictures } from './pagePictures';
+import { takePictures } from './pagePictures';
 
 /**
  * What DOMPurify lets through. Beyond the story's own elements, structural containers (div,
@@ -300,17 +302,37 @@ function storyBlocks(clean: Element): HTMLElement {
   return container;
 }
 
+/** A picture's placeholder paragraph as the sanitised HTML holds it. */
+const PLACEHOLDER_PARAGRAPH = /<p>(\uE000copydesk-image-(\d+)\uE000)<\/p>/gu;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 /**
  * A web page's article both ways from one sanitising pass. As a source snapshot keeps it: the
  * same elements as a story may hold plus tables, figures and other containers kept whole,
  * every attribute but http(s) and mailto links gone — so a kept page reads as the page did,
- * and can run nothing. And as an article body, rebuilt to a story's structure.
+ * and can run nothing (a picture is its caption and credit). And as an article body, rebuilt
+ * to a story's structure, each picture whose bytes the page holds in its place (see
+ * takePictures) and every other left out, with its caption, and counted.
  */
-export function pageArticle(html: string): { body: Body; snapshotHtml: string } {
+export function pageArticle(
+  html: string,
+  files: PageFiles | null = null,
+): { body: Body; snapshotHtml: string; pictures: PagePictures } {
   checkHtmlNesting('The page', html);
-  const clean = workWindow().purify.sanitize(html, PURIFY_CONFIG);
-  const snapshotHtml = clean.innerHTML;
-  return { body: bodyFromDom(storyBlocks(clean)), snapshotHtml };
+  const { window, purify } = workWindow();
+  const page = window.document.createElement('div');
+  page.innerHTML = html;
+  const pictures = takePictures(page, files);
+  const clean = purify.sanitize(page, PURIFY_CONFIG);
+  const snapshotHtml = clean.innerHTML.replace(PLACEHOLDER_PARAGRAPH, (_, __: string, index: string) => {
+    const image = pictures.images[Number(index)];
+    const words = [image?.caption ?? '', image?.credit ?? ''].filter((part) => part !== '').join(' — ');
+    return words === '' ? '' : `<figure><figcaption>${escapeHtml(words)}</figcaption></figure>`;
+  });
+  return { body: bodyFromDom(storyBlocks(clean)), snapshotHtml, pictures };
 }
 
 /** An article body from any HTML: sanitised to a story's structure, then converted to Lexical JSON. */

@@ -4,19 +4,25 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import { ApiError } from '../../shared/errors';
 import type { ImportFormat, ImportReport } from '../../shared/imports';
+import { MAX_IMAGE_BYTES } from '../../shared/api';
 import {
   formatOfFile,
   IMPORTABLE_EXTENSIONS,
-  NOT_AN_ARTICLE_FILE,
+  isPictureFile,
+  leftAloneReason,
   PACKAGE_ARTICLE_FILE,
   packageFolders,
+  pageFileReason,
+  pageOfFile,
 } from '../../shared/imports';
 import { optimiseSearchIndex } from '../db/queries/imports';
 import { reweighArticles } from '../services/related';
 import type { EditContext } from '../services/articles';
 import type { Library } from '../services/LibraryHost';
 import type { ImportedArticle } from './importedArticle';
+import { sectionOfFolders } from './folderSection';
 import { checkFileSize, refuse } from './importFormats';
+import type { PageFiles } from './pagePictures';
 import { parseImportFile } from './parseImportFile';
 import { storeImportedArticle } from './storeImportedArticle';
 import type { StoreOutcome } from './storeImportedArticle';
@@ -59,6 +65,10 @@ type Task = {
   packageDir?: string;
   /** An export package's files sent by the UI, by their path inside the package. */
   packageFiles?: Map<string, Uint8Array>;
+  /** A saved web page's pictures sent by the UI, by their path relative to the page. */
+  pageFiles?: Map<string, Uint8Array>;
+  /** The folders the file is in, from the one chosen (included) down: a folder named for a section gives it. */
+  folders: string[];
 };
 
 /** The most a package folder's files may hold together. */
@@ -95,8 +105,27 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * The files of a saved page's folder ("Story_files/" beside "Story.html"): its pictures are the
+ * page's, read when it is; anything else it holds is listed as left alone, with why.
+ */
+async function walkPageFolder(folder: string, shown: string, page: string, ignored: ImportReport['ignored']) {
+  for (const entry of await fs.promises.readdir(folder, { withFileTypes: true })) {
+    const label = path.join(shown, entry.name);
+    if (entry.isDirectory()) await walkPageFolder(path.join(folder, entry.name), label, page, ignored);
+    else if (!isPictureFile(entry.name)) ignored.push({ file: label, reason: pageFileReason(page) });
+  }
+}
+
 /** Every file under `folder`, sorted, hidden files and folders left out, each folder visited once. */
-async function walk(folder: string, shown: string, seen: Set<string>, into: Task[], ignored: ImportReport['ignored']) {
+async function walk(
+  folder: string,
+  shown: string,
+  seen: Set<string>,
+  into: Task[],
+  ignored: ImportReport['ignored'],
+  folders: string[],
+) {
   const real = await fs.promises.realpath(folder);
   if (seen.has(real)) return;
   seen.add(real);
@@ -105,9 +134,10 @@ async function walk(folder: string, shown: string, seen: Set<string>, into: Task
   );
   // An export package: its article, pictures and other formats are one article, not many.
   if (entries.some((entry) => entry.name === PACKAGE_ARTICLE_FILE && entry.isFile())) {
-    into.push({ file: shown, format: 'package', packageDir: folder });
+    into.push({ file: shown, format: 'package', packageDir: folder, folders });
     return;
   }
+  const pages = new Set(entries.filter((entry) => formatOfFile(entry.name) === 'html').map((entry) => entry.name));
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = path.join(folder, entry.name);
@@ -124,14 +154,17 @@ async function walk(folder: string, shown: string, seen: Set<string>, into: Task
         continue;
       }
     }
-    if (isDirectory) {
-      await walk(full, label, seen, into, ignored);
+    const page = isDirectory ? pageOfFile(`${entry.name}/x`, pages) : null;
+    if (page !== null) {
+      await walkPageFolder(full, label, page, ignored);
+    } else if (isDirectory) {
+      await walk(full, label, seen, into, ignored, [...folders, entry.name]);
     } else if (isFile) {
       const format = formatOfFile(entry.name);
       if (format === null || path.extname(entry.name) === '') {
-        ignored.push({ file: label, reason: NOT_AN_ARTICLE_FILE });
+        ignored.push({ file: label, reason: leftAloneReason(entry.name) });
       } else {
-        into.push({ file: label, format, path: full });
+        into.push({ file: label, format, path: full, folders });
       }
     }
   }
@@ -143,7 +176,11 @@ async function plan(inputs: readonly ImportInput[], ignored: ImportReport['ignor
   const seen = new Set<string>();
   // Files of a dropped package folder travel together and become one article.
   const packages = new Map<string, Task>();
-  const folders = packageFolders(inputs.flatMap((input) => (typeof input === 'string' ? [] : [input.name])));
+  const sent = inputs.flatMap((input) => (typeof input === 'string' ? [] : [input.name.replace(/\\/g, '/')]));
+  const folders = packageFolders(sent);
+  // A saved page's pictures travel with it, from the folder the browser saved them in.
+  const pages = new Set(sent.filter((name) => formatOfFile(name) === 'html'));
+  const pageFiles = new Map<string, Map<string, Uint8Array>>();
   for (const input of inputs) {
     if (typeof input !== 'string') {
       const name = input.name.replace(/\\/g, '/');
@@ -151,7 +188,7 @@ async function plan(inputs: readonly ImportInput[], ignored: ImportReport['ignor
       if (folder !== undefined) {
         let task = packages.get(folder);
         if (task === undefined) {
-          task = { file: folder.slice(0, -1), format: 'package', packageFiles: new Map() };
+          task = { file: folder.slice(0, -1), format: 'package', packageFiles: new Map(), folders: [] };
           packages.set(folder, task);
           tasks.push(task);
         }
@@ -159,11 +196,22 @@ async function plan(inputs: readonly ImportInput[], ignored: ImportReport['ignor
         continue;
       }
       if (isHidden(input.name)) continue;
+      const page = pageOfFile(name, pages);
+      if (page !== null) {
+        if (!isPictureFile(name)) {
+          ignored.push({ file: input.name, reason: pageFileReason(page) });
+          continue;
+        }
+        const files = pageFiles.get(page) ?? new Map<string, Uint8Array>();
+        files.set(name.slice(page.lastIndexOf('/') + 1), input.bytes);
+        pageFiles.set(page, files);
+        continue;
+      }
       const format = formatOfFile(input.name);
       if (format === null) {
-        ignored.push({ file: input.name, reason: NOT_AN_ARTICLE_FILE });
+        ignored.push({ file: input.name, reason: leftAloneReason(input.name) });
       } else {
-        tasks.push({ file: input.name, format, bytes: input.bytes });
+        tasks.push({ file: input.name, format, bytes: input.bytes, folders: name.split('/').slice(0, -1) });
       }
       continue;
     }
@@ -171,11 +219,11 @@ async function plan(inputs: readonly ImportInput[], ignored: ImportReport['ignor
     try {
       stats = await fs.promises.stat(input);
     } catch {
-      tasks.push({ file: input, format: null, problem: `${input} does not exist or cannot be read.` });
+      tasks.push({ file: input, format: null, problem: `${input} does not exist or cannot be read.`, folders: [] });
       continue;
     }
     if (stats.isDirectory()) {
-      await walk(input, input, seen, tasks, ignored);
+      await walk(input, input, seen, tasks, ignored, [path.basename(path.resolve(input))]);
     } else {
       const format = formatOfFile(input);
       tasks.push(
@@ -184,10 +232,15 @@ async function plan(inputs: readonly ImportInput[], ignored: ImportReport['ignor
               file: input,
               format,
               problem: `${input} is not a kind of file Copydesk imports: use ${IMPORTABLE_EXTENSIONS}.`,
+              folders: [],
             }
-          : { file: input, format, path: input },
+          : { file: input, format, path: input, folders: [] },
       );
     }
+  }
+  for (const task of tasks) {
+    const files = pageFiles.get(task.file.replace(/\\/g, '/'));
+    if (files !== undefined) task.pageFiles = files;
   }
   return tasks;
 }
@@ -206,6 +259,35 @@ async function readTask(task: Task, format: ImportFormat): Promise<Uint8Array> {
   // The file may have grown since it was measured.
   checkFileSize(task.file, format, bytes.length);
   return bytes;
+}
+
+/** The pictures a saved page's own files hold: those sent with it, or those beside it on disk. */
+function pageFilesOf(task: Task): PageFiles | undefined {
+  if (task.format !== 'html') return undefined;
+  const sent = task.pageFiles;
+  if (sent !== undefined) return (relative) => sent.get(relative) ?? null;
+  return task.path === undefined ? undefined : pageFilesOnDisk(task.path);
+}
+
+/**
+ * A page's files on disk, relative to its folder: pictures only, inside that folder (no
+ * address may lead out of it, by ".." or by a link), no larger than an image may be.
+ */
+function pageFilesOnDisk(page: string): PageFiles {
+  const folder = path.dirname(path.resolve(page));
+  let root: string | null = null;
+  return (relative) => {
+    if (!isPictureFile(relative)) return null;
+    try {
+      root ??= fs.realpathSync(folder);
+      const file = fs.realpathSync(path.resolve(folder, relative));
+      if (!file.startsWith(`${root}${path.sep}`)) return null;
+      const stats = fs.statSync(file);
+      return stats.isFile() && stats.size <= MAX_IMAGE_BYTES ? fs.readFileSync(file) : null;
+    } catch {
+      return null;
+    }
+  };
 }
 
 function describeReadFailure(task: Task, error: unknown): string {
@@ -304,8 +386,9 @@ export async function importFiles(
         article = await parseImportFile(task.file, task.format, new Uint8Array(), files);
       } else {
         const bytes = await readTask(task, task.format);
-        article = await parseImportFile(task.file, task.format, bytes);
+        article = await parseImportFile(task.file, task.format, bytes, undefined, pageFilesOf(task));
       }
+      if (article.section === '') article.section = sectionOfFolders(task.folders);
       if (pending.length === 0) pendingSince = Date.now();
       pending.push({ task, article });
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { Body } from '../../shared/domain';
 import { datelineYearProblem } from '../../shared/domain';
 import type { ImportFormat, RelatedHeadline } from '../../shared/imports';
+import type { Capture } from '../sources/captureSnapshot';
 
 /** A picture that came with an import (a package's assets/), stored in the library with the article. */
 export type ImportedImage = {
@@ -12,6 +13,9 @@ export type ImportedImage = {
   /** The body paragraph that marks where an inline image goes; null for the lead image. */
   placeholder: string | null;
 };
+
+/** The body paragraph that holds an inline picture's place until the picture is stored. */
+export const imagePlaceholder = (index: number): string => `\uE000copydesk-image-${index}\uE000`;
 
 /** An author as a file names them; matched to the library's authors by name when stored. */
 export type ImportedAuthor = { name: string; bio: string };
@@ -55,6 +59,8 @@ export type ImportedArticle = {
   source: { url: string; siteName: string; publishedTime: string };
   /** A web page's article as sanitised HTML (see pageArticle); absent for other files. */
   contentHtml?: string;
+  /** The file itself as a source snapshot, kept as the story's source (a PDF: the document the story is about). */
+  keepAsSource?: Capture;
   notes: string[];
 };
 

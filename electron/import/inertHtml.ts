@@ -68,6 +68,12 @@ const KEPT_ATTRIBUTES = new Set([
   'datatable',
   'summary',
   'datetime',
+  // A picture's words and size (its alternative text, whether it is a spacer), and the
+  // address of one loaded late ("lazy"), which Readability puts in its place.
+  'alt',
+  'data-src',
+  'width',
+  'height',
 ]);
 
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;

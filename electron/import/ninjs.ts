@@ -14,7 +14,7 @@ import ninjsSchema from '../export/schemas/ninjs-schema_2.2.json';
 import { workWindow } from './domWindow';
 import { htmlToBody } from './htmlToBody';
 import type { ImportedArticle, ImportedAuthor, ImportedImage } from './importedArticle';
-import { blankImport, calendarDate, collapseSpace, cutAtWord, headlineKey } from './importedArticle';
+import { blankImport, calendarDate, collapseSpace, cutAtWord, headlineKey, imagePlaceholder } from './importedArticle';
 import { checkHtmlNesting, refuse } from './importFormats';
 import { unsafeEntryName } from './zipDirectory';
 
@@ -101,7 +101,6 @@ function findAsset(entries: PackageEntries | null, href: string): Found {
 const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Marks the place of an inline image in the body until it is stored (private-use characters never typed). */
-export const imagePlaceholder = (index: number) => `\uE000copydesk-image-${index}\uE000`;
 
 const MONTHS = [
   'january',

@@ -3,6 +3,7 @@ import { decodeText } from './decodeText';
 import type { ImportedArticle } from './importedArticle';
 import { headlineFromFileName } from './importedArticle';
 import { checkFileSize, refuse } from './importFormats';
+import type { PageFiles } from './pagePictures';
 import { parsePlainText } from './plainText';
 
 /** The character set a web page declares in its first bytes, if TextDecoder knows it. */
@@ -74,6 +75,8 @@ export async function parseImportFile(
   bytes: Uint8Array,
   /** A package folder's files by path, read already: `bytes` is then unused. */
   packageFiles?: ReadonlyMap<string, Uint8Array>,
+  /** A saved web page's own files (its pictures), by their address relative to the page. */
+  pageFiles?: PageFiles,
 ): Promise<ImportedArticle> {
   let article: ImportedArticle;
   if (packageFiles !== undefined) {
@@ -83,6 +86,9 @@ export async function parseImportFile(
     checkFileSize(name, format, bytes.length);
     const { parsePackage } = await import('./ninjs');
     article = parsePackage(name, await unpackZip(name, bytes));
+  } else if (format === 'pdf') {
+    const { parsePdf } = await import('./pdf');
+    article = await parsePdf(bytes, name);
   } else if (format === 'docx') {
     // The parsers of web pages, Word files, Markdown and ninjs bring jsdom, mammoth, Lexical or Ajv
     // with them (most of a second to load): they are loaded on first use, not at start.
@@ -95,7 +101,7 @@ export async function parseImportFile(
     const decoded = decodeText(bytes, name, fallback);
     if (format === 'html') {
       const { parseWebPage } = await import('./webPage');
-      article = parseWebPage(decoded.text, name);
+      article = parseWebPage(decoded.text, name, pageFiles ?? null);
     } else if (format === 'ninjs') {
       const { parseNinjs } = await import('./ninjs');
       article = parseNinjs(decoded.text, name);

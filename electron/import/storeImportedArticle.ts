@@ -15,10 +15,11 @@ import type { EditContext } from '../services/articles';
 import { createArticle } from '../services/articles';
 import { addImage } from '../services/assets';
 import { authorNamed } from '../services/authors';
+import { keepCapture } from '../services/sources';
 import type { Library } from '../services/LibraryHost';
 import { contentHash } from '../db/contentHash';
 import type { ImportedArticle } from './importedArticle';
-import { headlineKey } from './importedArticle';
+import { collapseSpace, headlineKey } from './importedArticle';
 import { refuse } from './importFormats';
 
 /** What storing one imported article did. */
@@ -164,6 +165,8 @@ function patchOf(lib: Library, imported: ImportedArticle, body: Body, fileName: 
     dateline: imported.dateline,
     datelineDate: imported.datelineDate,
     syndicationCredit: imported.syndicationCredit,
+    // A credit named without its picture is kept for the picture to be added.
+    leadImageCredit: collapseSpace(imported.leadImage?.credit ?? '').slice(0, 300),
     ...(imported.language === null ? {} : { language: imported.language }),
     ...(slug === undefined ? {} : { slug }),
     body,
@@ -233,15 +236,21 @@ export function storeImportedArticle(
         leadImageCaption: image?.caption ?? '',
         importedAt: article.createdAt,
       });
+      if (imported.keepAsSource !== undefined) {
+        keepCapture(lib, imported.keepAsSource, {}, article.id, article.createdAt);
+        notes.push(
+          `The file is kept as the story's source, with its text as a snapshot (Sources panel): "${imported.keepAsSource.about.title}".`,
+        );
+      }
       if (imported.format === 'ninjs' || imported.format === 'package') {
         if (image !== null) {
           notes.push(
             `The file names a lead image${image.url === '' ? '' : ` at ${image.url}`}${image.credit === '' ? '' : ` (credit: ${image.credit})`} but has no picture for it; add the image to show it.`,
           );
         }
-      } else if (image !== null && image.credit !== '') {
+      } else if (image !== null && image.credit !== '' && article.leadImage === null) {
         notes.push(
-          `The file names a lead image credit ("${image.credit}") but has no picture; the credit is kept with the import record until an image is added.`,
+          `The file names a lead image credit ("${image.credit}") but has no picture: the credit is kept on the article, beside Choose lead image, and the picture you add takes it.`,
         );
       }
       return { kind: 'imported', id: article.id, headline: article.headline, unlinkedAlsoSee: unlinked, notes };

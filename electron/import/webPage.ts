@@ -4,6 +4,8 @@ import { LanguageSchema } from '../../shared/domain';
 import { bodyToPlainText } from '../../shared/text';
 import { decodeEntities, parsePageDocument } from './domWindow';
 import { pageArticle } from './htmlToBody';
+import type { PageFiles } from './pagePictures';
+import { keepPictureAddresses, picturesNote } from './pagePictures';
 import { collapseEmptyRuns, stripInertHtml } from './inertHtml';
 import type { ImportedArticle, ImportedAuthor } from './importedArticle';
 import { blankImport, calendarDate, collapseSpace, cutAtWord, headlineFromFileName } from './importedArticle';
@@ -154,13 +156,66 @@ function metaContent(meta: MetaTags, ...keys: readonly string[]): string {
   return '';
 }
 
+/** What separates a headline from the site or author a page's title adds: "|", " - ", " — ", "_", "::", "·". */
+const SEPARATOR = String.raw`\s*(?:[|_·•»]|::|\s[-–—:]\s)\s*`;
+const TITLE_PARTS = new RegExp(SEPARATOR, 'gu');
+const SEPARATOR_FIRST = new RegExp(`^${SEPARATOR}\\S`, 'u');
+const SEPARATOR_LAST = new RegExp(`${SEPARATOR}$`, 'u');
+
+/** A name as titles are compared: case, "the", punctuation and spacing ignored. */
+function foldName(name: string): string {
+  return collapseSpace(name)
+    .toLocaleLowerCase()
+    .replace(/^@/u, '')
+    .replace(/^the\s+/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The headline without the site's or author's name the page's title adds at its end ("… |
+ * Eleanor Ainge Roy", "… - BBC News", "…_科技_腾讯网"): a trailing part is dropped when the
+ * page's metadata names it (site, publisher, author, its account), or when the article's own
+ * heading is the title up to a separator. What is left must still read as a headline.
+ */
+export function headlineWithoutSite(title: string, names: readonly string[], headings: readonly string[]): string {
+  let headline = collapseSpace(title);
+  for (const heading of headings) {
+    const clean = collapseSpace(heading);
+    // The heading must be most of the title: a site's logo heading ("BBC News") is not the headline.
+    if (
+      clean.length >= Math.max(10, headline.length / 2) &&
+      headline.startsWith(clean) &&
+      headline.length > clean.length
+    ) {
+      if (SEPARATOR_FIRST.test(headline.slice(clean.length))) return clean;
+    }
+  }
+  const known = new Set(names.map(foldName).filter((name) => name.length >= 2));
+  for (;;) {
+    const parts = headline.split(TITLE_PARTS);
+    const last = parts.length > 1 ? parts[parts.length - 1] : undefined;
+    if (last === undefined || !known.has(foldName(last))) return headline;
+    const cut = headline.lastIndexOf(last);
+    const rest = headline.slice(0, cut).replace(SEPARATOR_LAST, '');
+    if (foldName(rest).length < 4 || known.has(foldName(rest))) return headline;
+    headline = rest;
+  }
+}
+
+/** The texts of the page's top-level headings, read before Readability changes the page. */
+function headingTexts(doc: Document): string[] {
+  return Array.from(doc.getElementsByTagName('h1'))
+    .slice(0, 5)
+    .map((heading) => heading.textContent);
+}
+
 /**
  * Reads a saved web page: the article's text through Readability, and its headline, authors,
  * date, site, language, dek, section, tags and lead image address from the page's JSON-LD
  * NewsArticle first, then its OpenGraph tags, then what Readability found. Nothing is fetched:
  * the lead image stays an address.
  */
-export function parseWebPage(html: string, fileName: string): ImportedArticle {
+export function parseWebPage(html: string, fileName: string, files: PageFiles | null = null): ImportedArticle {
   const stripped = collapseEmptyRuns(stripInertHtml(html));
   checkHtmlNesting(fileName, stripped);
   const doc = parsePageDocument(stripped);
@@ -184,8 +239,10 @@ export function parseWebPage(html: string, fileName: string): ImportedArticle {
       base.setAttribute('href', url);
       doc.head.prepend(base);
     }
+    // An OpenGraph object of type "website" is the site, and its title the site's.
+    const ogIsSite = metaContent(meta, 'og:type').toLowerCase() === 'website';
     const og = {
-      title: metaContent(meta, 'og:title'),
+      title: ogIsSite ? '' : metaContent(meta, 'og:title'),
       site: metaContent(meta, 'og:site_name'),
       image: metaContent(meta, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image'),
       description: metaContent(meta, 'og:description'),
@@ -195,12 +252,16 @@ export function parseWebPage(html: string, fileName: string): ImportedArticle {
       section: metaContent(meta, 'article:section'),
     };
     const description = metaContent(meta, 'description');
+    const headings = headingTexts(doc);
+    const documentTitle = collapseSpace(doc.getElementsByTagName('title')[0]?.textContent ?? '');
 
-    const readable = new Readability(doc).parse();
+    keepPictureAddresses(doc);
+    // Classes are kept for pageArticle to tell a caption or a credit by; sanitising drops them.
+    const readable = new Readability(doc, { keepClasses: true }).parse();
     if (readable === null || typeof readable.content !== 'string') {
       throw refuse(`${fileName} has no article text Copydesk can find: it may be an index page or an empty page.`);
     }
-    const { body, snapshotHtml } = pageArticle(readable.content);
+    const { body, snapshotHtml, pictures } = pageArticle(readable.content, files);
     const bodyText = bodyToPlainText(body);
     if (bodyText.trim() === '') {
       throw refuse(`${fileName} has no article text Copydesk can find: it may be an index page or an empty page.`);
@@ -208,9 +269,15 @@ export function parseWebPage(html: string, fileName: string): ImportedArticle {
 
     const article = blankImport('html', body);
     article.contentHtml = snapshotHtml;
-    article.headline = cutAtWord(
-      first(text(ld.headline), og.title, readable.title, headlineFromFileName(fileName)),
-      500,
+    article.images = pictures.images;
+    const leftOut = picturesNote(pictures);
+    if (leftOut !== null) article.notes.push(leftOut);
+    // Readability takes a page's title from its OpenGraph tags too: a site's own is no headline.
+    const title = first(
+      text(ld.headline),
+      og.title,
+      ogIsSite ? documentTitle : readable.title,
+      headlineFromFileName(fileName),
     );
 
     const ldAuthors = (Array.isArray(ld.author) ? ld.author : ld.author === undefined ? [] : [ld.author])
@@ -228,6 +295,18 @@ export function parseWebPage(html: string, fileName: string): ImportedArticle {
       }
     }
     article.authors = authors.slice(0, 20);
+    const siteName = first(nameOf(ld.publisher), og.site, readable.siteName);
+    const namedBy = [
+      siteName,
+      og.site,
+      readable.siteName ?? '',
+      ...['twitter:site', 'application-name', 'apple-mobile-web-app-title', 'author'].map((key) =>
+        metaContent(meta, key),
+      ),
+      ...names,
+      ...authors.map((author) => author.name),
+    ];
+    article.headline = cutAtWord(headlineWithoutSite(title, namedBy, headings), 500);
 
     const published = first(text(ld.datePublished), og.published, readable.publishedTime);
     article.datelineDate = calendarDate(published);
@@ -254,7 +333,7 @@ export function parseWebPage(html: string, fileName: string): ImportedArticle {
     if (imageUrl !== '') article.leadImage = { url: imageUrl, caption: '', credit: '' };
     article.source = {
       url,
-      siteName: first(nameOf(ld.publisher), og.site, readable.siteName),
+      siteName,
       publishedTime: published,
     };
     return article;

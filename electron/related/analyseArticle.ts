@@ -34,9 +34,11 @@ const TAG_TF = 2;
 
 /**
  * The version of the rules analysis follows, part of every content key: when the rules change,
- * an article analysed under the old ones is analysed again (migration 9 queues them all).
+ * an article analysed under the old ones is analysed again (migrations 9 and 11 queue them all).
+ * 3: a place or an award is no person ("police in Sydney", "an Oscar"), a dateline's capitals
+ * fold into the name's usual case ("LONDON —" is London).
  */
-const ANALYSIS_RULES = 2;
+const ANALYSIS_RULES = 3;
 
 export function contentKey(input: ArticleText): string {
   return createHash('sha256')

@@ -69,6 +69,8 @@ export function cleanEntityName(raw: string): string[] {
   // "IRA bomb", "Howard laughing": compromise runs on into the words after a name.
   text = text.replace(/(?:\s+[\p{Ll}][\p{L}'’]*)+$/u, '');
   if (text === '' || TITLE.test(`${text} `)) return [];
+  // A dash with space around it ends a name: "GAZA CITY — Israeli strikes" is a dateline and a sentence.
+  if (/\s[-–—]\s/u.test(text)) return text.split(/\s[-–—]\s/u).flatMap((part) => cleanEntityName(part));
   // "Pakistan-Russia talks", "UK–Pakistan ties": two names joined by a dash.
   const parts = text.split(/[-–—]/u);
   if (parts.length > 1 && parts.every((part) => /^\p{Lu}\S/u.test(part.trim()) && !part.includes(' '))) {
@@ -134,8 +136,8 @@ function notANameOfKind(kind: EntityKind, word: string): boolean {
   const tags = tagsOfWord(word);
   if (tags.has('Month') || tags.has('WeekDay')) return true;
   if (kind === 'organisation') return tags.has('Demonym') || (tags.has('Adjective') && !tags.has('Noun'));
-  // "Brown", "Young": surnames that are adjectives too stay people.
-  return kind === 'person' && tags.has('Demonym');
+  // "Brown", "Young": surnames that are adjectives too stay people; "Israeli" is neither person nor place.
+  return tags.has('Demonym');
 }
 
 type CompromiseMatch = { text: string; offset: { start: number } };
@@ -227,18 +229,157 @@ export function extractEntities(text: string): Entity[] {
   const paragraphs = leadingParagraphs(text.split(/\n+/u).filter((paragraph) => paragraph.trim() !== ''));
   const read = paragraphs.join('\n');
   for (const mention of cache.mentions(paragraphs).flat()) {
-    {
-      for (const name of cleanEntityName(mention.text)) {
-        if (!name.includes(' ') && (onlySentenceInitial(name, read) || notANameOfKind(mention.kind, name))) continue;
-        const { kind, name: shown, key } = entityKey(mention.kind, name);
-        const entity = byKey.get(key);
-        if (entity === undefined) byKey.set(key, { kind, name: shown, mentions: 1 });
-        else entity.mentions += 1;
+    for (const cleaned of cleanEntityName(mention.text)) {
+      if (!cleaned.includes(' ') && (onlySentenceInitial(cleaned, read) || notANameOfKind(mention.kind, cleaned))) {
+        continue;
+      }
+      const name = usualCase(cleaned, read);
+      const { kind, name: shown, key } = entityKey(mention.kind, name);
+      const entity = byKey.get(key);
+      if (entity === undefined) byKey.set(key, { kind, name: shown, mentions: 1 });
+      else {
+        entity.mentions += 1;
+        // A name first met in capitals ("LONDON —") is shown as the text writes it elsewhere.
+        if (isCapitals(entity.name) && !isCapitals(shown)) entity.name = shown;
       }
     }
   }
   mergeShortNames(byKey);
+  namesOfThings(byKey, read);
   return [...byKey.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}
+
+/** A name written in capitals throughout, with at least four letters ("LONDON", "GAZA CITY"; not "UN"). */
+export function isCapitals(name: string): boolean {
+  const letters = name.replace(/[^\p{L}]/gu, '');
+  return (
+    letters.length >= 4 && letters === letters.toLocaleUpperCase('en') && letters !== letters.toLocaleLowerCase('en')
+  );
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+/**
+ * A name in capitals in its usual case: as the text writes it elsewhere ("LONDON —" beside
+ * "in London"), or, when it opens a paragraph as a dateline does ("GAZA CITY —", "LONDON,
+ * Jan 5 -"), with each word capitalised. Other capitals are an acronym's ("NATO", "UKIP").
+ */
+export function usualCase(name: string, text: string): string {
+  if (!isCapitals(name)) return name;
+  const pattern = escapeRegExp(name).replace(/\s+/gu, '\\s+');
+  for (const match of text.matchAll(new RegExp(`(?<![\\p{L}])${pattern}(?![\\p{L}])`, 'giu'))) {
+    if (!isCapitals(match[0])) return match[0].replace(/\s+/gu, ' ');
+  }
+  const dateline = new RegExp(`(?:^|\\n)\\s*${pattern}\\s*(?:[,:(]|[-–—]\\s)`, 'u');
+  if (!dateline.test(text)) return name;
+  return name
+    .toLocaleLowerCase('en')
+    .replace(
+      /(^|[\s'’-])(\p{L})/gu,
+      (_, before: string, letter: string) => `${before}${letter.toLocaleUpperCase('en')}`,
+    );
+}
+
+/** Words before a name that make it a thing: "the Sydney stock market", "an Oscar", "the best film Oscar". */
+const DETERMINER = '(?:a|an|the|this|that|its|their|his|her|our|every|each|whose)';
+/** Nouns before a name that say what the person is ("the singer Madonna"): the name is a person's. */
+const ROLE =
+  /^(?:singer|actor|actress|star|rapper|musician|director|player|striker|midfielder|defender|goalkeeper|manager|coach|writer|author|novelist|poet|artist|comedian|presenter|designer|model|chef|boss|chief|leader|minister|president|champion|captain|veteran|legend|icon|producer|frontman|guitarist|drummer|songwriter|spokesman|spokeswoman)$/u;
+/** Words after a name that make it an award, an event, a market or a place: "Oscar nomination", "Sydney Olympics". */
+const THING_AFTER =
+  /^(?:nominations?|nominees?|nominated|winners?|winning|awards?|ceremony|voters|contenders?|hopefuls?|favourites?|statuettes?|glory|snub|campaign|race|stock|market|exchange|olympics?|games|international|open|stadium|airport|harbour|university|club|suburbs?|area|office|branch)$/iu;
+/** Words after a name that make it a club's, a firm's or a body's: "Chelsea defender", "Chelsea manager". */
+const ORGANISATION_AFTER =
+  /^(?:defender|players?|manager|striker|winger|midfielder|goalkeeper|keeper|physio|team|side|squad|boss|chief|chairman|owners?|captain|coach|board|shareholders)$/iu;
+/** Compounds that make a name an award or a place: "Oscar-winning", "Sydney-based". */
+const THING_COMPOUND = /^(?:winning|winner|nominated|nominee|listed|based|born|bound)$/iu;
+/** Titles before a name and verbs after it that make it a person's. */
+const PERSON_TITLE =
+  /^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|prof|professor|president|king|queen|prince|princess|saint|st)\.?$/iu;
+const PERSON_VERB =
+  /^(?:said|says|told|added|explained|insisted|admitted|claimed|wrote|sang|starred|stars|married|died)$/iu;
+/** Particles inside a person's name: "David dal Maso", "Vincent van Gogh". */
+const NAME_PARTICLE = /^(?:da|dal|de|del|della|di|du|la|le|van|von|bin|ibn|al)$/u;
+/** Words before a name that make it a place: "police in Sydney". */
+const LOCATIVE = /^(?:in|near|outside|across|throughout)$/iu;
+
+const DETERMINED = new RegExp(`^${DETERMINER}$`, 'iu');
+
+/**
+ * How the text uses a one-word name: as a person's (after a title, before "said", or with a
+ * surname after it), as a thing's (after an article, before "nomination" or "Olympics", in
+ * a compound like "Oscar-winning", in the plural, or opening the name of a place or body the
+ * text names, "Sydney Morning Herald"), and as a place's ("in Sydney").
+ */
+function usesOf(
+  word: string,
+  text: string,
+  things: readonly string[],
+  places: ReadonlySet<string>,
+): { person: number; thing: number; place: number; organisation: number } {
+  const uses = { person: 0, thing: 0, place: 0, organisation: 0 };
+  // The three words before the name and the one after it, on its line (a headline ends there).
+  const around = new RegExp(
+    String.raw`(?:([\p{L}.'’,]+)[^\S\n]+)?(?:([\p{Ll}-]+)[^\S\n]+)?(?:([\p{Ll}-]+)[^\S\n]+)?(?<![\p{L}])` +
+      `${escapeRegExp(word)}(s)?` +
+      String.raw`(?:(-)(\p{L}+)|[^\S\n]+(\p{L}+))?(?![\p{L}])`,
+    'gu',
+  );
+  for (const match of text.matchAll(around)) {
+    const [, first, second, third, plural, hyphen, compound = '', next = ''] = match;
+    // The words before the name, nearest last: "the best film" Oscar, "police in" Sydney.
+    const before = [first, second, third].filter((part): part is string => part !== undefined);
+    const nearest = before[before.length - 1] ?? '';
+    const opensThing = next !== '' && things.some((thing) => thing.startsWith(`${word} ${next}`));
+    if (PERSON_TITLE.test(nearest) || ROLE.test(nearest) || PERSON_VERB.test(next) || NAME_PARTICLE.test(next)) {
+      uses.person += 1;
+    } else if (/^\p{Lu}/u.test(next) && !THING_AFTER.test(next) && !opensThing) uses.person += 1;
+    if (ORGANISATION_AFTER.test(next)) uses.organisation += 1;
+    // "police in Sydney"; "London, Amsterdam and Sydney": a place in a list of places.
+    const listed =
+      (/^(?:and|or)$/u.test(nearest) && places.has((before[before.length - 2] ?? '').replace(/,$/u, ''))) ||
+      (nearest.endsWith(',') && places.has(nearest.slice(0, -1)));
+    const surnamed = /^\p{Lu}/u.test(next) || NAME_PARTICLE.test(next);
+    if ((LOCATIVE.test(nearest) && !surnamed) || listed) uses.place += 1;
+    // "the Sydney stock market", "an Oscar", "the best actress Oscar"; not "the rift between Blair".
+    const best = before.indexOf('best');
+    // A capital "A" before a name is as often an initial ("A Jones (Ospreys)").
+    const isDeterminer = (part: string) => part !== 'A' && DETERMINED.test(part);
+    const determined = isDeterminer(nearest) || (best > 0 && before.slice(0, best).some(isDeterminer));
+    const compoundThing = hyphen !== undefined && THING_COMPOUND.test(compound);
+    if (determined || plural !== undefined || THING_AFTER.test(next) || compoundThing || opensThing) uses.thing += 1;
+  }
+  return uses;
+}
+
+/**
+ * One-word "people" the text shows to be something else: a place ("police in Sydney", or a
+ * place the same text names so) or an award or event ("won an Oscar", "Oscar-winning", "the
+ * Sydney Olympics"). Such a word is a person only where the text uses it as one more often.
+ */
+function namesOfThings(byKey: Map<string, Entity>, text: string): void {
+  const things = [...byKey.values()]
+    .filter((entity) => entity.kind !== 'person' && entity.name.includes(' '))
+    .map((entity) => entity.name);
+  const places = new Set([...byKey.values()].filter((entity) => entity.kind === 'place').map((entity) => entity.name));
+  for (const [key, entity] of [...byKey.entries()]) {
+    if (entity.kind !== 'person' || entity.name.includes(' ')) continue;
+    const uses = usesOf(entity.name, text, things, places);
+    const place = byKey.get(entityKey('place', entity.name).key);
+    const organisation = byKey.get(entityKey('organisation', entity.name).key);
+    const known = place === undefined && organisation === undefined ? 0 : 1;
+    const otherwise = uses.thing + uses.place + uses.organisation + known;
+    if (otherwise === 0 || otherwise <= uses.person) continue;
+    byKey.delete(key);
+    const as = place ?? organisation;
+    if (as !== undefined) as.mentions += entity.mentions;
+    else if (uses.place > 0 || uses.organisation > 0) {
+      const kind = uses.place >= uses.organisation ? 'place' : 'organisation';
+      byKey.set(entityKey(kind, entity.name).key, { ...entity, kind });
+    }
+  }
 }
 
 /** "Blair" (or "Tony") on its own joins "Tony Blair" when the article names one such person. */

@@ -67,6 +67,7 @@ const EMPTY_CONTENT: ArticleContent = {
   dateline: '',
   datelineDate: '',
   leadImage: null,
+  leadImageCredit: '',
   syndicationCredit: '',
   language: 'en',
   lengthTarget: null,
@@ -128,12 +129,23 @@ function applyPatch(lib: Library, id: string | null, base: ArticleContent, patch
     next.related = patch.related;
   }
 
+  if (patch.leadImageCredit !== undefined) next.leadImageCredit = patch.leadImageCredit;
   if (patch.leadImage !== undefined) {
     if (patch.leadImage !== null && getAssetMeta(lib.db, patch.leadImage.assetId) === undefined) {
       throw new ApiError('invalid-request', 'The lead image is not in this library. Choose the image again.');
     }
-    next.leadImage = patch.leadImage;
+    if (patch.leadImage === null) {
+      // The picture goes; its credit stays, kept for the next one, where it can be changed or cleared.
+      next.leadImageCredit = base.leadImage?.credit || next.leadImageCredit;
+      next.leadImage = null;
+    } else {
+      // A picture added without a credit of its own takes the one kept for it.
+      const credit = patch.leadImage.credit === '' ? next.leadImageCredit : patch.leadImage.credit;
+      next.leadImage = { ...patch.leadImage, credit };
+      next.leadImageCredit = '';
+    }
   }
+  if (next.leadImage !== null) next.leadImageCredit = '';
 
   if (patch.slug !== undefined) {
     if (articles.slugTaken(lib.db, patch.slug, id)) {

@@ -21,6 +21,19 @@ const IMAGE_TYPES: Record<string, string> = {
   webp: 'image/webp',
 };
 
+/** The type and size an image's bytes declare, or null when they are no picture an article may carry. */
+export function imageFacts(bytes: Uint8Array): { mimeType: string; width: number; height: number } | null {
+  let size: { width?: number; height?: number; type?: string };
+  try {
+    size = imageSize(bytes);
+  } catch {
+    return null;
+  }
+  const mimeType = size.type === undefined ? undefined : IMAGE_TYPES[size.type];
+  if (mimeType === undefined || size.width === undefined || size.height === undefined) return null;
+  return { mimeType, width: size.width, height: size.height };
+}
+
 /**
  * Stores an image in the library, identified by its bytes: the same picture added twice is
  * stored once. The type and dimensions are read from the bytes, never trusted from the name.
@@ -33,19 +46,14 @@ export function addImage(lib: Library, name: string, bytes: Buffer, now: Date = 
       `${name} is larger than ${MAX_IMAGE_BYTES / (1024 * 1024)} MB, the limit for images. Export a smaller copy and try again.`,
     );
   }
-  let size: { width?: number; height?: number; type?: string };
-  try {
-    size = imageSize(bytes);
-  } catch {
-    size = {};
-  }
-  const mimeType = size.type === undefined ? undefined : IMAGE_TYPES[size.type];
-  if (mimeType === undefined || size.width === undefined || size.height === undefined) {
+  const facts = imageFacts(bytes);
+  if (facts === null) {
     throw new ApiError(
       'invalid-request',
       `${name} is not an image Copydesk can use. Use a JPEG, PNG, GIF or WebP file.`,
     );
   }
+  const { mimeType, width, height } = facts;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const existing = assets.findAssetBySha256(lib.db, sha256);
   if (existing !== undefined) return assets.rowToAsset(existing);
@@ -54,8 +62,8 @@ export function addImage(lib: Library, name: string, bytes: Buffer, now: Date = 
     sha256,
     mime_type: mimeType,
     byte_length: bytes.length,
-    width: size.width,
-    height: size.height,
+    width,
+    height,
     original_name: name.slice(0, 255),
     created_at: now.toISOString(),
   };

@@ -12,7 +12,7 @@ import type { KnownFeature, RelatedDocRow, SuggestionRow } from '../db/queries/r
 import * as index from '../db/queries/relatedIndex';
 import type { ArticleText, FeatureKind } from '../related/analyseArticle';
 import type { Entity } from '../related/entities';
-import { nameFinderLoaded } from '../related/entities';
+import { isCapitals, nameFinderLoaded } from '../related/entities';
 import { analyseArticle, analyseDraft, contentKey, featureKind } from '../related/analyseArticle';
 import { bandKeys, estimatedSimilarity, signatureFromBytes, signatureToBytes } from '../related/minhash';
 import type { Library } from './LibraryHost';
@@ -82,9 +82,13 @@ export function indexArticle(lib: Library, seq: number): void {
     db,
     analysis.features.map((feature) => feature.key),
   );
-  const ids = analysis.features.map(
-    (feature) => known.get(feature.key)?.id ?? index.ensureFeature(db, feature.key, feature.label),
-  );
+  const ids = analysis.features.map((feature) => {
+    const found = known.get(feature.key);
+    if (found === undefined) return index.ensureFeature(db, feature.key, feature.label);
+    // A name the library first met in capitals ("LONDON", a dateline) is shown as text writes it.
+    if (isCapitals(found.label) && !isCapitals(feature.label)) index.relabelFeature(db, found.id, feature.label);
+    return found.id;
+  });
   const oldIds = new Set(old === undefined ? [] : decodeVector(old.vector).map(([id]) => id));
   const newIds = new Set(ids);
   index.adjustDocumentFrequencies(

@@ -109,16 +109,31 @@ export async function addSource(
 ): Promise<Source> {
   const captured = await capture(input);
   const now = clock().toISOString();
-  const id = uuidv7();
-  lib.db
+  const id = lib.db
     .transaction(() => {
       if (articleId !== null) requireArticle(lib, articleId);
-      sources.insertSource(lib.db, id, fieldsFrom(captured, given, now.slice(0, 10)), now);
-      storeCapture(lib, id, captured, now);
-      if (articleId !== null) sources.attachSource(lib.db, articleId, id, now);
+      return keepCapture(lib, captured, given, articleId, now);
     })
     .immediate();
   return getSource(lib, id);
+}
+
+/**
+ * Stores a capture already taken as a new source, cited by `articleId` when given, inside the
+ * caller's transaction; returns the source's id. An import that read a file (a PDF) keeps it so.
+ */
+export function keepCapture(
+  lib: Library,
+  captured: Capture,
+  given: Partial<SourceFields>,
+  articleId: string | null,
+  now: string,
+): string {
+  const id = uuidv7();
+  sources.insertSource(lib.db, id, fieldsFrom(captured, given, now.slice(0, 10)), now);
+  storeCapture(lib, id, captured, now);
+  if (articleId !== null) sources.attachSource(lib.db, articleId, id, now);
+  return id;
 }
 
 /**

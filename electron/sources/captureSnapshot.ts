@@ -10,6 +10,7 @@ import type { ImportedArticle } from '../import/importedArticle';
 import { calendarDate, collapseSpace, cutAtWord, headlineFromFileName } from '../import/importedArticle';
 import { checkFileSize, refuse } from '../import/importFormats';
 import { parseImportFile } from '../import/parseImportFile';
+import type { PdfText } from './pdfText';
 import { readPdfText } from './pdfText';
 
 /** What a file or a paste gives a source: the snapshot, and what the file says about itself. */
@@ -84,6 +85,25 @@ function firstLine(text: string): string {
   return cutAtWord(collapseSpace(line), 200);
 }
 
+/** A PDF's snapshot from its text as pdf.js read it (an import that reads it once uses it twice). */
+export function capturePdf(name: string, bytes: Uint8Array, pdf: PdfText): Capture {
+  return {
+    format: 'pdf',
+    fileName: name,
+    sha256: sha256(bytes),
+    byteSize: bytes.length,
+    ...fromParagraphs(pdf.paragraphs),
+    about: {
+      kind: 'document',
+      title: pdf.title || headlineFromFileName(name),
+      author: pdf.author,
+      publisher: '',
+      url: '',
+      publishedDate: '',
+    },
+  };
+}
+
 /**
  * Captures a file as a source snapshot: a saved web page through Readability, a Word file
  * through mammoth, a PDF through pdf.js, a text file as it is. The snapshot keeps the text a
@@ -102,19 +122,7 @@ export async function captureFile(name: string, bytes: Uint8Array): Promise<Capt
     if (bytes.length > PDF_MAX_BYTES) {
       throw refuse(`${name} is too large to keep as a source (the limit for PDF files is 50 MB).`);
     }
-    const pdf = await readPdfText(bytes, name);
-    return {
-      ...base,
-      ...fromParagraphs(pdf.paragraphs),
-      about: {
-        kind: 'document',
-        title: pdf.title || titleFromName,
-        author: pdf.author,
-        publisher: '',
-        url: '',
-        publishedDate: '',
-      },
-    };
+    return capturePdf(name, bytes, await readPdfText(bytes, name));
   }
 
   if (format === 'text') {

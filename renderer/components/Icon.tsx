@@ -24,7 +24,8 @@ const PATHS = {
   source: 'M5.5 3.5h6l3 3v10h-9zM11.5 3.5v3h3M8 10h4.5M8 13h4.5',
   down: 'M5 8l5 5 5-5',
   history: 'M3.5 10a6.5 6.5 0 1 0 1.9-4.6M3.5 3.5v3h3M10 6.5V10l2.5 2',
-  import: 'M10 3v9M6.5 8.5 10 12l3.5-3.5M3.5 12.5v3h13v-3',
+  // Bring in: an arrow entering a document from outside (not a download arrow into a tray).
+  import: 'M8 6.5v-3h5.5l3 3v10H8v-3M13.5 3.5v3h3M2.5 10h9M8.5 7l3 3-3 3',
   export: 'M10 12V3M6.5 6.5 10 3l3.5 3.5M3.5 12.5v3h13v-3',
   libraries: 'M3.5 3.5h3.5v13H3.5zM8.5 3.5H12v13H8.5zM13.4 4.4l3-.8 2.6 12-3 .8z',
   // A window with its left or right column: showing or hiding the library, the side panels.

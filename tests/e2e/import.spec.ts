@@ -21,7 +21,7 @@ const SEED_HEADLINE = 'Facing TTP and Daesh Threats, Pakistan-Russia Deepen Coun
 const importPanel = (page: Page) => page.getByRole('region', { name: 'Import' });
 
 async function chooseFiles(page: Page, item: 'Files…' | 'A folder…', files: string | string[]): Promise<void> {
-  await library(page).getByRole('button', { name: 'Import…' }).click();
+  await library(page).getByRole('button', { name: 'Import files or a folder…' }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('menuitem', { name: item }).click();
   await (await chooser).setFiles(files);

@@ -83,7 +83,7 @@ test('no payload of the XSS corpus runs: pasted, imported, read as a source in b
   });
   fs.writeFileSync(path.join(scratch, 'hostile.docx'), hostileDocx());
   files.push(path.join(scratch, 'hostile.docx'));
-  await library(page).getByRole('button', { name: 'Import…' }).click();
+  await library(page).getByRole('button', { name: 'Import files or a folder…' }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('menuitem', { name: 'Files…' }).click();
   await (await chooser).setFiles(files);

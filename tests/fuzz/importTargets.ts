@@ -130,6 +130,7 @@ const EXTENSION: Record<Exclude<ImportFormat, 'package'>, string> = {
   html: 'html',
   markdown: 'md',
   docx: 'docx',
+  pdf: 'pdf',
   ninjs: 'json',
 };
 
@@ -280,6 +281,7 @@ export function formatTargets(fuzz: FuzzLibrary, seeds: Seeds): FuzzTarget<Impor
     target('html', html),
     target('markdown', markdown),
     target('docx', docx),
+    target('pdf', fc.oneof(...commonInputs(seeds.pdf))),
     target('ninjs', ninjs),
   ];
 }

@@ -6,7 +6,10 @@ function escapePdfText(text: string): string {
   return text.replace(/[\\()]/g, (c) => `\\${c}`);
 }
 
-export function pdfDocument(pages: readonly (readonly (readonly string[])[])[], info: { title?: string } = {}): Buffer {
+export function pdfDocument(
+  pages: readonly (readonly (readonly string[])[])[],
+  info: { title?: string; author?: string } = {},
+): Buffer {
   const objects: string[] = [];
   const add = (body: string): number => {
     objects.push(body);
@@ -34,7 +37,8 @@ export function pdfDocument(pages: readonly (readonly (readonly string[])[])[], 
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesId} 0 R >>`;
   objects[pagesId - 1] =
     `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
-  const infoId = add(`<< /Title (${escapePdfText(info.title ?? '')}) /Producer (Copydesk tests) >>`);
+  const author = info.author === undefined ? '' : ` /Author (${escapePdfText(info.author)})`;
+  const infoId = add(`<< /Title (${escapePdfText(info.title ?? '')})${author} /Producer (Copydesk tests) >>`);
 
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];

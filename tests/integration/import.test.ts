@@ -20,7 +20,7 @@ import {
   BBC,
   bbcManifest,
   docxFile,
-  expectedMetadata,
+  expectedHeadline,
   PAGES,
   pageNames,
   SEED_ARTICLE,
@@ -122,7 +122,7 @@ describe('importing the saved pages of corpora/pages', () => {
     expect(report.imported).toHaveLength(23);
     for (const [index, page] of pageNames().entries()) {
       const article = getArticle(library.lib, report.imported[index]?.id ?? '');
-      expect(article.headline, page).toBe((expectedMetadata(page).title ?? '').replace(/\s+/g, ' ').trim());
+      expect(article.headline, page).toBe(expectedHeadline(page));
       expect(article.bodyText.length, page).toBeGreaterThan(500);
     }
   }, 120_000);

@@ -10,6 +10,7 @@ import { migration007 } from './007-related-index';
 import { migration008 } from './008-import-formats';
 import { migration009 } from './009-reanalyse-names';
 import { migration010 } from './010-verdict-words';
+import { migration011 } from './011-pdf-imports';
 import { migration012 } from './012-version-signatures';
 import type { Migration } from './types';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
   migration012,
 ];
 

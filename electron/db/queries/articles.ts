@@ -80,6 +80,8 @@ function rowToArticle(db: Db, row: ArticleRow): Article {
       image === undefined
         ? null
         : { asset: rowToAsset(image), caption: row.lead_image_caption, credit: row.lead_image_credit },
+    // Without a picture, the column keeps the credit for the one to be added.
+    leadImageCredit: image === undefined ? row.lead_image_credit : '',
     syndicationCredit: row.syndication_credit,
     language: row.language,
     lengthTarget: row.length_target,
@@ -103,6 +105,8 @@ export type ArticleContent = {
   dateline: string;
   datelineDate: string;
   leadImage: { assetId: string; caption: string; credit: string } | null;
+  /** The credit kept for a lead image still to be added (see Article.leadImageCredit). */
+  leadImageCredit: string;
   syndicationCredit: string;
   language: string;
   lengthTarget: number | null;
@@ -133,6 +137,7 @@ export function contentOf(article: Article): ArticleContent {
       article.leadImage === null
         ? null
         : { assetId: article.leadImage.asset.id, caption: article.leadImage.caption, credit: article.leadImage.credit },
+    leadImageCredit: article.leadImageCredit,
     syndicationCredit: article.syndicationCredit,
     language: article.language,
     lengthTarget: article.lengthTarget,
@@ -158,7 +163,7 @@ function bindContent(content: ArticleContent): Record<string, unknown> {
     datelineDate: content.datelineDate,
     leadImageId: content.leadImage?.assetId ?? null,
     leadImageCaption: content.leadImage?.caption ?? '',
-    leadImageCredit: content.leadImage?.credit ?? '',
+    leadImageCredit: content.leadImage?.credit ?? content.leadImageCredit,
     syndicationCredit: content.syndicationCredit,
     language: content.language,
     lengthTarget: content.lengthTarget,

@@ -85,6 +85,11 @@ export function ensureFeature(db: Db, key: string, label: string): number {
   );
 }
 
+/** Gives a feature the name it is shown by (a name first met in capitals, given its usual case). */
+export function relabelFeature(db: Db, id: number, label: string): void {
+  prepared(db, 'UPDATE related_features SET label = ? WHERE id = ?').run(label, id);
+}
+
 /** Adds `delta` to the document frequency of each feature of `featureIds`. */
 export function adjustDocumentFrequencies(db: Db, featureIds: readonly number[], delta: number): void {
   if (featureIds.length === 0) return;

@@ -55,7 +55,20 @@ function eligibleRows(db: Db, filters: LibraryFilters): { sql: string; params: R
  */
 export const RANK_ALL_UP_TO = 5000;
 
-type Ranked = SummaryRow & { snippet: string };
+/**
+ * The snippets a hit may show, one from the text and one from the dek: the headline is shown
+ * above the snippet already, so a snippet is never taken from it. The text's is shown when a
+ * sought word is in it, else the dek's when one is there, else the text's opening.
+ */
+const SNIPPETS = `snippet(articles_fts, 2, @start, @end, '…', 16) AS snippet,
+                  snippet(articles_fts, 1, @start, @end, '…', 16) AS dek_snippet`;
+
+type Ranked = SummaryRow & { snippet: string; dek_snippet: string };
+
+function snippetOf(row: Ranked): string {
+  if (row.snippet.includes(HIGHLIGHT_START) || !row.dek_snippet.includes(HIGHLIGHT_START)) return row.snippet;
+  return row.dek_snippet;
+}
 
 const SUMMARY_COLUMNS = `a.id, a.slug, a.headline, a.dek, a.section, a.status, a.version, a.word_count,
               a.created_at, a.updated_at, a.trashed_at`;
@@ -80,11 +93,11 @@ function rankNewestAndHeadlines(db: Db, eligible: string, params: Record<string,
   const rows = prepared(
     db,
     `WITH page AS MATERIALIZED (
-       SELECT rowid, snippet(articles_fts, -1, @start, @end, '…', 16) AS snippet
+       SELECT rowid, ${SNIPPETS}
        FROM articles_fts
        WHERE articles_fts MATCH @match AND +rowid IN (SELECT value FROM json_each(@page))
      )
-     SELECT ${SUMMARY_COLUMNS}, a.seq, page.snippet FROM page JOIN articles AS a ON a.seq = page.rowid`,
+     SELECT ${SUMMARY_COLUMNS}, a.seq, page.snippet, page.dek_snippet FROM page JOIN articles AS a ON a.seq = page.rowid`,
   ).all({ match: params.match, start: params.start, end: params.end, page: JSON.stringify(ranked) }) as (Ranked & {
     seq: number;
   })[];
@@ -122,10 +135,10 @@ export function searchArticles(
     floor === undefined || query.inHeadline === null
       ? (prepared(
           db,
-          `SELECT ${SUMMARY_COLUMNS}, f.snippet
+          `SELECT ${SUMMARY_COLUMNS}, f.snippet, f.dek_snippet
              FROM (
                SELECT rowid, rank,
-                      snippet(articles_fts, -1, @start, @end, '…', 16) AS snippet
+                      ${SNIPPETS}
                FROM articles_fts
                WHERE articles_fts MATCH @match AND ${eligible.sql}
                ORDER BY rank LIMIT @limit
@@ -134,12 +147,11 @@ export function searchArticles(
              ORDER BY f.rank`,
         ).all(params) as Ranked[])
       : rankNewestAndHeadlines(db, eligible.sql, { ...params, floor: floor.rowid, inHeadline: query.inHeadline });
-  const hits = rows.map((row) => ({ ...rowToSummary(row), snippet: row.snippet }));
+  const hits = rows.map((row) => ({ ...rowToSummary(row), snippet: snippetOf(row) }));
   if (hits.length > 0) return { hits, hint: null };
   return {
     hits,
-    hint: hasFilters(filters)
-      ? 'No article matches with these filters. Clear the filters or try fewer words.'
-      : 'No article matches. Try fewer or shorter words.',
+    // What to try next: the caller says that nothing matched, in its own words.
+    hint: hasFilters(filters) ? 'Clear the filters or try fewer words.' : 'Try fewer or shorter words.',
   };
 }

@@ -300,8 +300,12 @@ function AlsoSeeDialog({
   else if (found.kind === 'searching') status = 'Searching…';
   else if (found.kind === 'failed') status = `The library could not be searched: ${found.message}`;
   else if (results.length === 0) {
-    status = query.trim() === '' ? 'No other articles in the library yet.' : `No articles match “${query.trim()}”.`;
-    if (found.hint !== null) status = `${status} ${found.hint}`;
+    // One sentence: what was not found, and what to try (the search's advice).
+    const advice = found.hint === null ? '' : `: ${found.hint.charAt(0).toLowerCase()}${found.hint.slice(1)}`;
+    status =
+      query.trim() === ''
+        ? 'No other articles in the library yet.'
+        : `No article matches “${query.trim()}”${advice === '' ? '.' : advice}`;
   }
 
   return (

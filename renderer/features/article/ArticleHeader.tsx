@@ -21,6 +21,7 @@ export type HeaderValues = {
   dateline: string;
   datelineDate: string;
   leadImage: LeadImage | null;
+  leadImageCredit: string;
   section: string;
   tags: string[];
   syndicationCredit: string;
@@ -39,6 +40,7 @@ export function headerValuesOf(article: Article): HeaderValues {
     dateline: article.dateline,
     datelineDate: article.datelineDate,
     leadImage: article.leadImage,
+    leadImageCredit: article.leadImageCredit,
     section: article.section,
     tags: article.tags,
     syndicationCredit: article.syndicationCredit,
@@ -196,7 +198,15 @@ export function ArticleHeader({
             caption: heldFor(held, 'leadImage', ['caption'])?.message ?? null,
             credit: heldFor(held, 'leadImage', ['credit'])?.message ?? null,
           }}
-          onChange={(leadImage) => onChange({ leadImage })}
+          keptCredit={values.leadImageCredit}
+          // A picture removed leaves its credit kept for the next one, as the library does.
+          onChange={(leadImage) =>
+            onChange({
+              leadImage,
+              leadImageCredit: leadImage === null ? values.leadImage?.credit || values.leadImageCredit : '',
+            })
+          }
+          onKeptCredit={(leadImageCredit) => onChange({ leadImageCredit })}
           onLeaveField={onLeaveField}
         />
         <DetailsFields

@@ -1,3 +1,5 @@
+import './leadImage.css';
+
 import { useId, useRef, useState, type JSX } from 'react';
 
 import type { LeadImage } from '../../../shared/domain';
@@ -11,7 +13,10 @@ type LeadImageFieldProps = {
   image: LeadImage | null;
   /** Why the caption or the credit is not saved, if either is held back. */
   problems: { caption: string | null; credit: string | null };
+  /** The credit kept for a picture not added yet (an import named it without the picture). */
+  keptCredit: string;
   onChange: (image: LeadImage | null) => void;
+  onKeptCredit: (credit: string) => void;
   /** Focus left a field: a natural moment to save. */
   onLeaveField: () => void;
 };
@@ -24,18 +29,29 @@ function formatBytes(bytes: number): string {
 }
 
 /** The picture at the top of the story, with its caption and credit; stored in the library. */
-export function LeadImageField({ image, problems, onChange, onLeaveField }: LeadImageFieldProps): JSX.Element {
+export function LeadImageField({
+  image,
+  problems,
+  keptCredit,
+  onChange,
+  onKeptCredit,
+  onLeaveField,
+}: LeadImageFieldProps): JSX.Element {
   const report = useReportError();
   const ids = useId();
   const input = useRef<HTMLInputElement>(null);
   const [adding, setAdding] = useState(false);
+  // Once shown, the kept credit's field stays while the person empties and retypes it.
+  const [showKept, setShowKept] = useState(keptCredit !== '');
+  const hintId = useId();
   const url = useImageUrl(image?.asset.id ?? null);
 
   const pick = (file: File | undefined) => {
     if (file === undefined) return;
     setAdding(true);
     addImageFile(file)
-      .then((asset) => onChange({ asset, caption: image?.caption ?? '', credit: image?.credit ?? '' }), report)
+      // A picture added takes the credit kept for it.
+      .then((asset) => onChange({ asset, caption: image?.caption ?? '', credit: image?.credit ?? keptCredit }), report)
       .finally(() => {
         setAdding(false);
         if (input.current !== null) input.current.value = '';
@@ -57,7 +73,7 @@ export function LeadImageField({ image, problems, onChange, onLeaveField }: Lead
 
   if (image === null) {
     return (
-      <div className="lead-image lead-image--empty">
+      <div className={`lead-image lead-image--empty${showKept || keptCredit !== '' ? ' lead-image--kept' : ''}`}>
         {chooser}
         <button
           type="button"
@@ -68,6 +84,25 @@ export function LeadImageField({ image, problems, onChange, onLeaveField }: Lead
           <Icon name="image" />
           {adding ? 'Adding the image…' : 'Choose lead image'}
         </button>
+        {showKept || keptCredit !== '' ? (
+          <div className="lead-image__kept">
+            <label className="lead-image__kept-label">
+              Lead image credit
+              <input
+                className="field field--credit lead-image__kept-input"
+                maxLength={300}
+                value={keptCredit}
+                aria-describedby={hintId}
+                onFocus={() => setShowKept(true)}
+                onChange={(event) => onKeptCredit(event.target.value)}
+                onBlur={onLeaveField}
+              />
+            </label>
+            <span id={hintId} className="lead-image__kept-hint">
+              Kept for the picture you add, which takes it
+            </span>
+          </div>
+        ) : null}
       </div>
     );
   }

@@ -26,6 +26,7 @@ const ShownValuesSchema = z
     dateline: z.string(),
     datelineDate: z.string(),
     leadImage: LeadImageSchema.nullable(),
+    leadImageCredit: z.string(),
     section: z.string(),
     tags: z.array(z.string()),
     syndicationCredit: z.string(),

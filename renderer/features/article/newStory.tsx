@@ -54,6 +54,7 @@ export function newStoryArticle(id: ArticleId, datelinePlace: string): Article {
     dateline: datelinePlace.trim(),
     datelineDate: '',
     leadImage: null,
+    leadImageCredit: '',
     syndicationCredit: '',
     language: 'en',
     lengthTarget: null,

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react
 import { Icon } from '../../components/Icon';
 import { filesFromInput, type ChosenFile } from './collectFiles';
 
-const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.json,.zip';
+const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf,.json,.zip';
 
 /**
  * "Import…": a menu button offering files or a whole folder, each through the system's file
@@ -71,7 +71,7 @@ export function ImportMenu({
         ref={button}
         type="button"
         className="icon-button"
-        aria-label="Import…"
+        aria-label="Import files or a folder…"
         title="Import files or a folder (or drop them on the window)"
         aria-haspopup="menu"
         aria-expanded={open}

@@ -1,6 +1,6 @@
 import './import.css';
 
-import type { JSX, ReactNode } from 'react';
+import { useState, type JSX, type MouseEvent, type ReactNode } from 'react';
 
 import type { ImportReport } from '../../../shared/imports';
 import { articleHref } from '../library/ArticleRow';
@@ -125,11 +125,12 @@ function Outcome({ report, running }: { report: ImportReport; running: boolean }
         )}
       />
       <List
-        title="Left alone (not article files)"
+        title="Left alone"
         items={report.ignored}
         render={(problem) => (
           <li key={problem.file}>
             <span className="import-panel__file">{problem.file}</span>
+            <span className="import-panel__reason">{problem.reason}</span>
           </li>
         )}
       />
@@ -137,7 +138,21 @@ function Outcome({ report, running }: { report: ImportReport; running: boolean }
   );
 }
 
-/** Progress of an import while it runs, then what became of every file. Never modal. */
+/** The one line a folded panel shows: how the import stands. */
+function summaryOf(run: ImportRun): string {
+  const running = run.state === 'reading' || run.state === 'importing';
+  if (running) return `${headingOf(run)}: ${numbers.format(run.done)} of ${numbers.format(run.total)}`;
+  const parts = [plural(run.report.imported.length, 'imported', 'imported')];
+  const refused = run.report.failed.length;
+  if (refused > 0) parts.push(plural(refused, 'not imported', 'not imported'));
+  return `${headingOf(run)}: ${parts.join(', ')}`;
+}
+
+/**
+ * Progress of an import while it runs, then what became of every file. Never modal. Opening
+ * an article from its lists folds it to one line at the foot of the window, out of the text's
+ * way; "Show import results" brings it back.
+ */
 export function ImportPanel({
   run,
   onCancel,
@@ -148,19 +163,46 @@ export function ImportPanel({
   onDismiss: () => void;
 }): JSX.Element {
   const running = run.state === 'reading' || run.state === 'importing';
+  const [folded, setFolded] = useState(false);
+  const close = running ? (
+    <button type="button" className="button button--small" onClick={onCancel} disabled={run.stopping}>
+      Cancel import
+    </button>
+  ) : (
+    <button type="button" className="button button--small" onClick={onDismiss}>
+      Close
+    </button>
+  );
+
+  if (folded) {
+    return (
+      <section className="import-panel import-panel--folded" aria-label="Import">
+        <p className="import-panel__summary" role="status">
+          {summaryOf(run)}
+        </p>
+        <button type="button" className="button button--small" aria-expanded="false" onClick={() => setFolded(false)}>
+          Show import results
+        </button>
+        {close}
+      </section>
+    );
+  }
+
+  // An article opened from the panel is read beside it, not under it.
+  const foldOnOpen = (event: MouseEvent<HTMLElement>) => {
+    if (event.target instanceof Element && event.target.closest('a[href]') !== null) setFolded(true);
+  };
+
   return (
-    <section className="import-panel" aria-label="Import">
+    <section className="import-panel" aria-label="Import" onClick={foldOnOpen}>
       <header className="import-panel__header">
         <h2>{headingOf(run)}</h2>
-        {running ? (
-          <button type="button" className="button button--small" onClick={onCancel} disabled={run.stopping}>
-            Cancel import
+        <div className="import-panel__actions">
+          <button type="button" className="button button--small" aria-expanded="true" onClick={() => setFolded(true)}>
+            Hide import results
           </button>
-        ) : (
-          <button type="button" className="button button--small" onClick={onDismiss}>
-            Close
-          </button>
-        )}
+          {close}
+        </div>
       </header>
       {running ? (
         <>

@@ -2,10 +2,13 @@ import type { FileProblem, ImportReport } from '../../../shared/imports';
 import {
   fileSizeProblem,
   formatOfFile,
+  isPictureFile,
+  leftAloneReason,
   MAX_IMPORT_REQUEST_BYTES,
   MAX_IMPORT_REQUEST_FILES,
-  NOT_AN_ARTICLE_FILE,
   packageFolders,
+  pageFileReason,
+  pageOfFile,
 } from '../../../shared/imports';
 
 /** A file the person chose or dropped, named by its path inside a dropped folder. */
@@ -37,24 +40,40 @@ export function planImport(files: readonly PickedFile[]): ImportPlan {
   let batch: number[] = [];
   let batchBytes = 0;
   const order = files.map((_, index) => index).sort((a, b) => compareNames(files[a], files[b]));
+  const names = files.map((file) => file.name.replace(/\\/g, '/'));
   // An export package's files (its pictures among them) go together in a batch of their own.
-  const packages = new Map(packageFolders(files.map((file) => file.name)).map((folder) => [folder, [] as number[]]));
+  const packages = new Map(packageFolders(names).map((folder) => [folder, [] as number[]]));
+  // So does a saved page with the pictures of its own folder ("Story_files/" beside "Story.html").
+  const pages = new Set(names.filter((name) => formatOfFile(name) === 'html'));
+  const pageOf = names.map((name) => pageOfFile(name, pages));
+  const pagesWithPictures = new Set(pageOf.filter((page, index) => page !== null && isPictureFile(names[index] ?? '')));
+  const pageGroups = new Map<string, number[]>();
   for (const index of order) {
     const file = files[index] as PickedFile;
-    const name = file.name.replace(/\\/g, '/');
+    const name = names[index] ?? file.name;
     const inPackage = [...packages.entries()].find(([folder]) => name.startsWith(folder));
     if (inPackage !== undefined) {
       inPackage[1].push(index);
       continue;
     }
+    const page = pageOf[index] ?? null;
+    if (page !== null) {
+      if (isPictureFile(name)) pageGroups.set(page, [...(pageGroups.get(page) ?? []), index]);
+      else ignored.push({ file: file.name, reason: pageFileReason(page) });
+      continue;
+    }
     const format = formatOfFile(file.name);
     if (format === null) {
-      ignored.push({ file: file.name, reason: NOT_AN_ARTICLE_FILE });
+      ignored.push({ file: file.name, reason: leftAloneReason(file.name) });
       continue;
     }
     const problem = fileSizeProblem(file.name, format, file.size);
     if (problem !== null) {
       refused.push({ file: file.name, reason: problem });
+      continue;
+    }
+    if (pagesWithPictures.has(name)) {
+      pageGroups.set(name, [index, ...(pageGroups.get(name) ?? [])]);
       continue;
     }
     if (batch.length > 0 && (batch.length >= BATCH_FILES || batchBytes + file.size > BATCH_BYTES)) {
@@ -67,6 +86,19 @@ export function planImport(files: readonly PickedFile[]): ImportPlan {
   }
   if (batch.length > 0) batches.push(batch);
   for (const members of packages.values()) if (members.length > 0) batches.push(members);
+  for (const [page, members] of pageGroups) {
+    if (members.some((index) => names[index] === page)) {
+      batches.push(members);
+    } else {
+      // The page itself was refused: its pictures have nothing to go with.
+      for (const index of members) {
+        ignored.push({
+          file: files[index]?.name ?? '',
+          reason: `a picture of the saved page ${page}, which was not imported`,
+        });
+      }
+    }
+  }
   return { batches, refused, ignored };
 }
 

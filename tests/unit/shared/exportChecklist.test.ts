@@ -283,3 +283,27 @@ describe('overrides', () => {
     }
   });
 });
+
+describe('a lead image credit kept without its picture', () => {
+  it('is a warning that says the credit is not exported and how to resolve it, and nothing once a picture has it', () => {
+    const body = bodyFromParagraphs(['The talks resume.']);
+    const kept = runChecklist({
+      article: { ...input(body), leadImageCredit: 'Image via MOFA Pakistan' },
+      claims: [],
+      linked: live,
+    });
+    expect(kept.ready).toBe(true);
+    expect(kept.items).toEqual([
+      {
+        id: 'credit:no-picture',
+        level: 'warning',
+        where: 'Lead image',
+        message:
+          'The lead image credit "Image via MOFA Pakistan" is kept, but the story has no picture, so the credit is not exported. Add the picture (it takes the credit), or clear the credit.',
+      },
+    ]);
+    expect(
+      runChecklist({ article: { ...input(body), leadImageCredit: '  ' }, claims: [], linked: live }).items,
+    ).toEqual([]);
+  });
+});

@@ -55,8 +55,28 @@ describe('decodeText', () => {
 
   it('refuses empty files, naming them', () => {
     expect(() => decodeText(Buffer.alloc(0), 'empty.txt')).toThrow('empty.txt is empty: there is nothing to import.');
-    expect(() => decodeText(Buffer.from(' \n\r\n\t'), 'blank.txt')).toThrow('blank.txt is empty');
-    expect(() => decodeText(Buffer.from([0xef, 0xbb, 0xbf]), 'bom.txt')).toThrow('bom.txt is empty');
+  });
+
+  it('refuses a file that holds no readable text: white space, a few control characters, symbols alone', () => {
+    const blank = 'blank.txt holds no readable text: it is only spaces and line breaks. There is nothing to import.';
+    expect(() => decodeText(Buffer.from(' \n\r\n\t'), 'blank.txt')).toThrow(blank);
+    expect(() => decodeText(Buffer.from([0xef, 0xbb, 0xbf]), 'blank.txt')).toThrow(blank);
+    expect(() => decodeText(Buffer.from('\u200b\u00a0\n', 'utf8'), 'blank.txt')).toThrow(blank);
+    // Four bytes that would have made an article whose headline is a box: each refused, not imported.
+    for (const bytes of [
+      [0x1b, 0x0a, 0x0a, 0x0a],
+      [0xff, 0xfe, 0x01, 0x00],
+      [0x80, 0x82, 0x84, 0x0a],
+      [0x01, 0x41, 0x02, 0x0a],
+      [0xe2, 0x96, 0xaf, 0x0a],
+    ]) {
+      expect(() => decodeText(Buffer.from(bytes), 'four.txt'), bytes.join(' ')).toThrow(
+        /^four\.txt holds no readable text: it has no letters or figures/,
+      );
+    }
+    // A short text with a letter or a figure is text.
+    expect(decodeText(Buffer.from('OK\n'), 'ok.txt').text).toBe('OK\n');
+    expect(decodeText(Buffer.from('42'), 'n.txt').text).toBe('42');
   });
 
   it('refuses binary files: NUL bytes, known signatures, control characters, damaged UTF-16', () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 
+import { takePictures } from '../../../../electron/import/pagePictures';
 import { parseHtmlDocument } from '../../../helpers/htmlDocument';
 
 /** The shared test material, next to the repository: ../shared from the repository's root. */
@@ -25,10 +26,56 @@ export function expectedMetadata(page: string): ExpectedMetadata {
   return JSON.parse(fs.readFileSync(path.join(PAGES, page, 'expected-metadata.json'), 'utf8')) as ExpectedMetadata;
 }
 
-/** The text of a page's expected.html (Readability's own extraction), as a reader sees it. */
+/**
+ * Pages whose headline is not Readability's title, and why: Copydesk drops the site's or
+ * author's name a title adds, and does not take a site's own title for the article's.
+ */
+export const HEADLINE_CORRECTIONS: Readonly<Record<string, { headline: string; why: string }>> = {
+  'guardian-1': {
+    headline: "'What is the sea telling us?': Māori tribes fearful over whale strandings",
+    why: 'the title ends "| Eleanor Ainge Roy", the author the page names',
+  },
+  qq: {
+    headline: 'DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶',
+    why: 'the title is the article\'s heading followed by "_科技_腾讯网" (the section and the site)',
+  },
+  'yahoo-2': {
+    headline: 'Russia: Space ship malfunctions, breaks up over Siberia',
+    why: "the OpenGraph title is the site's (\"Yahoo News - Latest News & Headlines\", og:type website); the page's <title> and heading are the story's",
+  },
+};
+
+/** The headline Copydesk gives a page: Readability's title, or its correction. */
+export function expectedHeadline(page: string): string {
+  return HEADLINE_CORRECTIONS[page]?.headline ?? (expectedMetadata(page).title ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** A page's expected.html (Readability's own extraction) as a document. */
+function expectedDocument(page: string): Document {
+  return parseHtmlDocument(fs.readFileSync(path.join(PAGES, page, 'expected.html'), 'utf8'));
+}
+
+/**
+ * The text of a page's expected.html, as a reader sees it, without the pictures' captions and
+ * credits: a saved page holds none of its pictures, and a picture left out of an import goes
+ * with its words (every other word of the article stays).
+ */
 export function expectedText(page: string): string {
-  const doc = parseHtmlDocument(fs.readFileSync(path.join(PAGES, page, 'expected.html'), 'utf8'));
-  return doc.body.textContent;
+  const { body } = expectedDocument(page);
+  takePictures(body, null);
+  return body.textContent;
+}
+
+/** The captions and credits of the pictures in a page's expected.html, and their alternative texts. */
+export function pictureWords(page: string): string[] {
+  const { body } = expectedDocument(page);
+  const words = [
+    ...Array.from(body.querySelectorAll('figcaption')).map((caption) => caption.textContent),
+    ...Array.from(body.querySelectorAll('img')).map((img) => img.getAttribute('alt') ?? ''),
+    // A photo essay's captions: a one-item list right after its figure.
+    ...Array.from(body.querySelectorAll('figure + ul > li:only-child')).map((item) => item.textContent),
+  ];
+  return words.map((text) => text.replace(/\s+/g, ' ').trim()).filter((text) => text.length > 3);
 }
 
 const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}\p{M}]+/gu;

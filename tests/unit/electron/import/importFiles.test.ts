@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFiles } from '../../../../electron/import/importFiles';
 import { getArticle, listArticles } from '../../../../electron/services/articles';
 import { dumpDatabase, openTempLibrary } from '../../../helpers/library';
+import { pngImage } from '../../../helpers/images';
 import { docxFile } from './fixtures';
 
 let library: ReturnType<typeof openTempLibrary>;
@@ -49,15 +50,15 @@ describe('importFiles', () => {
     const good = write('good.txt', 'Good story\n\nText.');
     const empty = write('empty.txt', '');
     const junk = write('junk.html', Buffer.from([0x00, 0x01, 0x02, 0xff]));
-    const pdf = write('report.pdf', '%PDF-1.7');
-    const report = await importFiles(library.lib, [empty, good, junk, pdf, path.join(folder, 'missing.txt')]);
+    const sheet = write('figures.ods', 'PK');
+    const report = await importFiles(library.lib, [empty, good, junk, sheet, path.join(folder, 'missing.txt')]);
     expect(report.imported.map((item) => item.headline)).toEqual(['Good story']);
     expect(report.failed).toEqual([
       { file: empty, reason: `${empty} is empty: there is nothing to import.` },
       { file: junk, reason: expect.stringMatching(/junk\.html does not look like a text file/) as string },
       {
-        file: pdf,
-        reason: `${pdf} is not a kind of file Copydesk imports: use .txt, .md, .html, .htm, .docx, ninjs .json or a package .zip.`,
+        file: sheet,
+        reason: `${sheet} is not a kind of file Copydesk imports: use .txt, .md, .html, .htm, .docx, .pdf, ninjs .json or a package .zip.`,
       },
       {
         file: path.join(folder, 'missing.txt'),
@@ -166,5 +167,102 @@ describe('importFiles', () => {
     clearInterval(timer);
     // Files in memory need no I/O: only the importer's own yielding lets the timer run.
     expect(seen[seen.length - 1]).toBeGreaterThan(0);
+  });
+});
+
+describe('importFiles: what a folder and its files say', () => {
+  it('files each article under the section its folder is named for, unless the file names its own', async () => {
+    write('desk/business/001.txt', 'Shares rise\n\nMarkets rallied.');
+    write('desk/Sport/Premier_League/002.txt', 'Chelsea win\n\nThe match ended 2-0.');
+    write('desk/business/own.md', '---\ntitle: Own section\nsection: Markets Live\n---\nText.');
+    write('desk/drafts/003.txt', 'No section\n\nA draft.');
+    const report = await importFiles(library.lib, [path.join(folder, 'desk')]);
+    const sections = report.imported.map((item) => [item.headline, getArticle(library.lib, item.id).section]);
+    expect(sections).toEqual([
+      ['Shares rise', 'Business'],
+      ['Own section', 'Markets Live'],
+      ['No section', ''],
+      ['Chelsea win', 'Sport'],
+    ]);
+    // As the window sends a dropped folder: the same, from the names' folders.
+    const sent = await importFiles(library.lib, [{ name: 'bbc/tech/010.txt', bytes: Buffer.from('Chips\n\nFaster.') }]);
+    expect(getArticle(library.lib, sent.imported[0]?.id ?? '').section).toBe('Tech');
+  });
+
+  it('brings a page saved complete in with its pictures, captioned and credited, and lists the rest of its folder', async () => {
+    const png = pngImage(120, 80);
+    write(
+      'Story.html',
+      `<!doctype html><html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>
+       <p>${'The harbour reopened on Monday after a month of dredging, the port authority said in a statement. '.repeat(4)}</p>
+       <figure><img src="Story_files/quay.png" alt="The quay"><figcaption>Boats return to the quay <span class="credit">Photograph: Amna Riaz</span></figcaption></figure>
+       <figure><img src="https://img.example/elsewhere.jpg"><figcaption>Not saved</figcaption></figure>
+       <p>${'Fishing boats were the first to come back, followed by the ferry in the afternoon. '.repeat(4)}</p>
+       </article></body></html>`,
+    );
+    write('Story_files/quay.png', png);
+    write('Story_files/site.css', 'body {}');
+    const report = await importFiles(library.lib, [folder]);
+    expect(report.failed).toEqual([]);
+    expect(report.ignored).toEqual([
+      {
+        file: path.join(folder, 'Story_files', 'site.css'),
+        reason: 'part of the saved page Story.html (its styles, scripts and the like): an article does not need it',
+      },
+    ]);
+    const [item] = report.imported;
+    expect(item?.notes).toContain(
+      '1 picture was not in the saved page: left out with their captions. Save the page complete, with its files, to bring them in, or add them by hand.',
+    );
+    const article = getArticle(library.lib, item?.id ?? '');
+    const pictures = article.body.root.children.filter((node) => node.type === 'inline-image');
+    expect(pictures).toEqual([
+      expect.objectContaining({
+        caption: 'Boats return to the quay',
+        credit: 'Amna Riaz',
+        altText: 'The quay',
+        width: 120,
+      }),
+    ]);
+    expect(article.bodyText).not.toMatch(/Boats return|Amna Riaz|Not saved|copydesk-image/);
+
+    // Sent by the window, the page's pictures come with it by their path.
+    const sent = await importFiles(
+      library.lib,
+      [
+        {
+          name: 'saved/Other.htm',
+          bytes: fs
+            .readFileSync(path.join(folder, 'Story.html'))
+            .toString()
+            .replace(/Story_files/g, 'Other_files')
+            .replace('Harbour reopens', 'Harbour reopens again'),
+        },
+        { name: 'saved/Other_files/quay.png', bytes: png },
+        { name: 'saved/Other_files/app.js', bytes: Buffer.from('x()') },
+      ].map((file) => ({ name: file.name, bytes: Buffer.from(file.bytes) })),
+    );
+    expect(sent.ignored.map((entry) => entry.file)).toEqual(['saved/Other_files/app.js']);
+    const other = getArticle(library.lib, sent.imported[0]?.id ?? '');
+    expect(other.body.root.children.filter((node) => node.type === 'inline-image')).toHaveLength(1);
+  });
+
+  it('says why a picture or another file is left alone', async () => {
+    const report = await importFiles(library.lib, [
+      { name: 'photo.jpg', bytes: Buffer.from([0xff, 0xd8]) },
+      { name: 'sheet.xlsx', bytes: Buffer.from('PK') },
+    ]);
+    expect(report.ignored).toEqual([
+      {
+        file: 'photo.jpg',
+        reason:
+          'a picture, not an article: add it to a story as its lead image (Choose lead image) or in the text (Insert image)',
+      },
+      {
+        file: 'sheet.xlsx',
+        reason:
+          'not an article file (Copydesk imports .txt, .md, .html, .htm, .docx, .pdf, ninjs .json or a package .zip)',
+      },
+    ]);
   });
 });

@@ -54,6 +54,7 @@ describe('storeImportedArticle', () => {
       byline: 'News Desk',
       authors: [{ name: 'News Desk', bio: 'The desk.' }],
       leadImage: null,
+      leadImageCredit: 'MOFA Pakistan',
       bodyText: 'The council voted.',
       status: 'draft',
       createdAt: '2026-03-02T09:00:00.000Z',

@@ -9,7 +9,9 @@ import {
   entityKey,
   extractEntities,
   loadNameFinder,
+  usualCase,
 } from '../../../../electron/related/entities';
+import { expectedText } from '../import/fixtures';
 
 // Cases below are read when the file loads, before any hook runs.
 await loadNameFinder();
@@ -85,6 +87,66 @@ describe('one word that is no name of its kind', () => {
     expect(found).not.toContain('organisation:Russian');
     // Names of more than one word, and surnames that are adjectives too, stay.
     expect(found).toEqual(expect.arrayContaining(['organisation:British Airways', 'person:Brown', 'person:Young']));
+  });
+});
+
+describe('a one-word name the text shows is no person', () => {
+  const kinds = (file: string, name: string) =>
+    extractEntities(read(`corpora/news/bbc/${file}`))
+      .filter((entity) => entity.name === name)
+      .map((entity) => entity.kind);
+
+  it('is not a person when it is an award: "the best film Oscar", "an Oscar nomination", "Oscar-winning"', () => {
+    for (const file of [
+      'entertainment/035.txt',
+      'entertainment/028.txt',
+      'entertainment/039.txt',
+      'entertainment/086.txt',
+    ]) {
+      expect(kinds(file, 'Oscar'), file).not.toContain('person');
+    }
+  });
+
+  it('is a place when the text puts it among places or in one, and not a person when it is a market', () => {
+    // "monitoring stations in London, Amsterdam and Sydney failed"
+    expect(kinds('tech/101.txt', 'Sydney')).toEqual(['place']);
+    // "Both firms asked the Sydney stock market to suspend trading"
+    expect(kinds('business/435.txt', 'Sydney')).not.toContain('person');
+    // Named a person and a place in one story: one place.
+    expect(kinds('business/069.txt', 'Sydney')).toEqual(['place']);
+  });
+
+  it('is a club when the text writes "Chelsea manager" or "Chelsea defender"', () => {
+    expect(kinds('sport/104.txt', 'Chelsea')).toEqual(['organisation']);
+  });
+
+  it('stays a person where the text uses it as one: a singer, a legend, a first name with its surname', () => {
+    expect(kinds('entertainment/162.txt', 'Madonna')).toEqual(['person']);
+    // "Rock 'n' roll legend Elvis", though "the new Elvis campaign" is his record company's.
+    expect(kinds('entertainment/112.txt', 'Elvis')).toEqual(['person']);
+    // "starring Sydney Poitier"
+    expect(kinds('entertainment/044.txt', 'Sydney')).toEqual(['person']);
+    // "Mr Blair and Mr Brown", "the rift between Blair and Brown camps"
+    expect(kinds('politics/263.txt', 'Blair')).toEqual(['person']);
+  });
+});
+
+describe('a name in capitals', () => {
+  it('folds a dateline into the name’s usual case, one entry with the same name written normally', () => {
+    // The New York Times page opens "LONDON — After nearly 20 years…".
+    const places = names(expectedText('nytimes-1'), 'place');
+    expect(places).toContain('London');
+    expect(places).not.toContain('LONDON');
+    expect(names('LONDON (Reuters) - British shares rose on Monday in London trading.', 'place')).toEqual(['London']);
+    expect(names('GAZA CITY — Israeli strikes hit the city overnight.', 'place')).toEqual(['Gaza City']);
+  });
+
+  it('keeps an acronym in capitals and says how a capital name is usually written', () => {
+    expect(usualCase('LONDON', 'LONDON — The talks in London went well.')).toBe('London');
+    expect(usualCase('ISLAMABAD', 'ISLAMABAD: Officials met.')).toBe('Islamabad');
+    expect(usualCase('UKIP', 'UKIP leader Nigel Farage spoke. UKIP said.')).toBe('UKIP');
+    expect(usualCase('BBC', 'BBC: a statement')).toBe('BBC');
+    expect(usualCase('London', 'London')).toBe('London');
   });
 });
 

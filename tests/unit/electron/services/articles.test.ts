@@ -10,10 +10,12 @@ import {
   statusHistory,
   trashArticle,
 } from '../../../../electron/services/articles';
+import { addImage } from '../../../../electron/services/assets';
 import { contentHash } from '../../../../electron/db/contentHash';
 import { findByContentHash } from '../../../../electron/db/queries/imports';
 import { ArticleIdSchema } from '../../../../shared/domain';
 import { bodyFromParagraphs, emptyBody } from '../../../../shared/text';
+import { pngImage } from '../../../helpers/images';
 import { apiErrorFrom, dumpDatabase } from '../../../helpers/library';
 import { libraryPerTest } from '../../../helpers/libraryPerTest';
 
@@ -418,5 +420,38 @@ describe('the related list', () => {
     );
     expect(itself.message).toBe('An article cannot be related to itself.');
     expect(getArticle(library.lib, story.id)).toMatchObject({ version: 1, related: [] });
+  });
+});
+
+describe('a lead image credit kept without its picture', () => {
+  it('is kept on the article, goes to the picture added, and comes back to be kept when the picture is removed', () => {
+    const article = createArticle(library.lib, { headline: 'Talks', leadImageCredit: 'MOFA Pakistan' }, { clock });
+    expect(article).toMatchObject({ leadImage: null, leadImageCredit: 'MOFA Pakistan' });
+    const asset = addImage(library.lib, 'talks.png', pngImage(40, 30));
+
+    const pictured = saveArticle(
+      library.lib,
+      article.id,
+      1,
+      { leadImage: { assetId: asset.id, caption: 'Delegates in Moscow', credit: '' } },
+      { clock },
+    );
+    expect(pictured.leadImage).toMatchObject({ caption: 'Delegates in Moscow', credit: 'MOFA Pakistan' });
+    expect(pictured.leadImageCredit).toBe('');
+    // While there is a picture, a kept credit is no separate thing.
+    expect(saveArticle(library.lib, article.id, 2, { leadImageCredit: 'Other' }, { clock }).leadImageCredit).toBe('');
+
+    const removed = saveArticle(library.lib, article.id, 3, { leadImage: null }, { clock });
+    expect(removed).toMatchObject({ leadImage: null, leadImageCredit: 'MOFA Pakistan' });
+    // A picture that comes with its own credit keeps it.
+    const own = saveArticle(
+      library.lib,
+      article.id,
+      4,
+      { leadImage: { assetId: asset.id, caption: '', credit: 'AP' } },
+      { clock },
+    );
+    expect(own).toMatchObject({ leadImage: { credit: 'AP' }, leadImageCredit: '' });
+    expect(getArticle(library.lib, article.id)).toMatchObject({ leadImage: { credit: 'AP' }, leadImageCredit: '' });
   });
 });

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { filterConditions, libraryFacets, listArticles } from '../../../../../electron/db/queries/library';
@@ -10,6 +13,7 @@ import { FACET_LIMIT, type LibraryFilters } from '../../../../../shared/library'
 import { bodyFromParagraphs } from '../../../../../shared/text';
 import { insertArticles } from '../../../../helpers/bulkLibrary';
 import { manualClock, openTempLibrary } from '../../../../helpers/library';
+import { BBC } from '../../import/fixtures';
 
 let library: ReturnType<typeof openTempLibrary>;
 let clock: ReturnType<typeof manualClock>;
@@ -266,7 +270,7 @@ describe('searching with filters', () => {
     ).toEqual(['Council tax frozen']);
     const none = searchArticles(library.lib.db, 'ferry', 20, { section: 'Culture' });
     expect(none.hits).toEqual([]);
-    expect(none.hint).toBe('No article matches with these filters. Clear the filters or try fewer words.');
+    expect(none.hint).toBe('Clear the filters or try fewer words.');
   });
 
   it('fills the page with filtered articles however many others match better', () => {
@@ -338,5 +342,38 @@ describe('searching with filters', () => {
       }
     }
     expect(list().total).toBe(5);
+  });
+});
+
+describe('the Names filter', () => {
+  const story = (file: string) => {
+    const [headline = '', ...paragraphs] = readFileSync(path.join(BBC, file), 'latin1').split(/\n\s*\n/u);
+    add(headline, { body: bodyFromParagraphs(paragraphs) });
+  };
+  const entries = (kind: string) =>
+    libraryFacets(library.lib.db, {})
+      .entities.filter((entity) => entity.kind === kind)
+      .map((entity) => entity.name);
+
+  it('lists no award or place as a person, and a dateline in capitals once, in its usual case', () => {
+    for (const file of ['entertainment/035.txt', 'entertainment/086.txt', 'tech/101.txt', 'business/435.txt'])
+      story(file);
+    add('Markets close higher', {
+      body: bodyFromParagraphs(['LONDON — Shares rose on Monday.', 'Traders in London were cheered.']),
+    });
+    expect(entries('person')).not.toContain('Oscar');
+    expect(entries('person')).not.toContain('Sydney');
+    expect(entries('place')).toContain('Sydney');
+    expect(entries('place').filter((name) => name.toLowerCase() === 'london')).toEqual(['London']);
+  });
+
+  it('shows a name a library first met in capitals as an article writes it', () => {
+    add('Talks', { body: bodyFromParagraphs(['Officials met in London on Monday.']) });
+    // As analysed before the name rules folded capitals.
+    library.lib.db.prepare("UPDATE related_features SET label = 'LONDON' WHERE key = 'place:london'").run();
+    expect(entries('place')).toContain('LONDON');
+    add('More talks', { body: bodyFromParagraphs(['Ministers flew to London on Tuesday.']) });
+    expect(entries('place')).toContain('London');
+    expect(entries('place')).not.toContain('LONDON');
   });
 });

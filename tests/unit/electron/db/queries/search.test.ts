@@ -103,6 +103,22 @@ describe('searching the library', () => {
     expect(prefixHit?.snippet).toContain(`${HIGHLIGHT_START}petition${HIGHLIGHT_END}`);
   });
 
+  it('takes the snippet from the text where the words are, never from the headline shown above it', () => {
+    add('Night ferry trial approved', [
+      'The council voted on Monday. After a long debate the night ferry will run at 22:30 on weekdays.',
+    ]);
+    const [hit] = search('ferry').hits;
+    expect(hit?.snippet).toContain(`the night ${HIGHLIGHT_START}ferry${HIGHLIGHT_END} will run`);
+    expect(hit?.snippet).not.toContain('trial approved');
+    // A word only in the headline: the snippet is the text's opening, without the headline again.
+    const [headlineOnly] = search('approved').hits;
+    expect(headlineOnly?.snippet).toMatch(/^The council voted on Monday/);
+    // A word in the dek and not the text: the dek's words.
+    add('Lighthouse reopens', ['The lamp is lit again.'], { dek: 'Keepers return to the rock after repairs' });
+    const [dekHit] = search('keepers').hits;
+    expect(dekHit?.snippet).toContain(`${HIGHLIGHT_START}Keepers${HIGHLIGHT_END} return to the rock`);
+  });
+
   it('returns the summary fields of each hit', () => {
     const id = add('Ferry trial', ['The ferry runs.'], { section: 'Local', status: 'editing' });
     const [hit] = search('ferry').hits;
@@ -149,7 +165,8 @@ describe('searching the library', () => {
       expect(ranked).not.toContain('Ferry ferry ferry');
       const hits = searchArticles(library.lib.db, 'ferry', 10, { section: 'Local' }, { rankAllUpTo: 3 }).hits;
       expect(hits.every((hit) => hit.section === 'Local')).toBe(true);
-      expect(hits[0]?.snippet).toContain(`${HIGHLIGHT_START}Ferry${HIGHLIGHT_END}`);
+      // The word is in its headline alone: the snippet is its text, not the headline again.
+      expect(hits[0]?.snippet).toBe('The harbour board met.');
     });
   });
 
@@ -157,7 +174,7 @@ describe('searching the library', () => {
     add('Ferry trial', ['The ferry runs.']);
     expect(search('-ferry')).toEqual({ hits: [], hint: 'Add a word to look for: a minus sign only leaves words out.' });
     expect(search('lighthouse').hits).toEqual([]);
-    expect(search('lighthouse').hint).toMatch(/No article matches/);
+    expect(search('lighthouse').hint).toBe('Try fewer or shorter words.');
     expect(search('')).toEqual({ hits: [], hint: null });
     expect(search('ferry').hint).toBeNull();
   });

@@ -33,6 +33,7 @@ function shown(overrides: Partial<ShownValues> = {}): ShownValues {
     dateline,
     datelineDate,
     leadImage,
+    leadImageCredit: '',
     section,
     tags,
     syndicationCredit: '',
