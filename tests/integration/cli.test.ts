@@ -114,11 +114,11 @@ describe('the copydesk command', () => {
   });
 
   it('searches and returns ranked hits as JSON, without trashed articles', () => {
-    const run = copydesk(['search', 'ferry', '--json', '--library', library]);
+    const run = copydesk(['search', 'bluewater', '--json', '--library', library]);
     expect(run.code).toBe(0);
     const result = contract['articles:search'].result.parse(JSON.parse(run.stdout));
     expect(result.hits.map((hit) => hit.id)).toEqual([ferry.id]);
-    expect(result.hits[0]?.snippet).toContain('\u0002ferry\u0003');
+    expect(result.hits[0]?.snippet).toContain('\u0002Bluewater\u0003');
   });
 
   it('refuses a --library that is not a SQLite file with one clear line, and leaves the file alone', () => {

@@ -270,7 +270,7 @@ describe('export requests', () => {
       /^The reason of override 1: Write why the item is overridden/,
     );
     expect(issuesOf('export:run', { ...run, overrides: [{ itemId: 'byline', reason: 'x' }] })).toMatch(
-      /^overrides\.0\.reason: Give a real reason, in a few words \(at least 3 words and 15 characters\)/,
+      /^The reason of override 1: Give a real reason, in a few words \(at least 3 words and 15 characters\)/,
     );
     expect(issuesOf('export:run', { ...run, overrides: [{ itemId: 'byline', reason: 'x'.repeat(501) }] })).toBe(
       'The reason of override 1: A reason is at most 500 characters.',

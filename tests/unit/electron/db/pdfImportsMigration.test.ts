@@ -47,7 +47,7 @@ describe('migration 11: PDF imports, a lead image credit kept on the article, na
     db.prepare(RECORD).run(PLAIN, 'tide.txt', 'text', '');
     db.exec('DELETE FROM related_pending');
 
-    migrate(db);
+    migrate(db, { target: 11 });
     expect(db.pragma('user_version', { simple: true })).toBe(11);
     expect(
       db.prepare('SELECT article_id, format, lead_image_credit FROM article_imports ORDER BY article_id').all(),

@@ -13,6 +13,7 @@ import { FACET_LIMIT, type LibraryFilters } from '../../../../../shared/library'
 import { bodyFromParagraphs } from '../../../../../shared/text';
 import { insertArticles } from '../../../../helpers/bulkLibrary';
 import { manualClock, openTempLibrary } from '../../../../helpers/library';
+import { withNameFinder } from '../../../../helpers/nameFinder';
 import { BBC } from '../../import/fixtures';
 
 let library: ReturnType<typeof openTempLibrary>;
@@ -346,6 +347,7 @@ describe('searching with filters', () => {
 });
 
 describe('the Names filter', () => {
+  withNameFinder();
   const story = (file: string) => {
     const [headline = '', ...paragraphs] = readFileSync(path.join(BBC, file), 'latin1').split(/\n\s*\n/u);
     add(headline, { body: bodyFromParagraphs(paragraphs) });
