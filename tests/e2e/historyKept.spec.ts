@@ -219,6 +219,8 @@ test('a story moved to the trash comes back with Undo, from the keyboard', async
   await expect(notice).toBeVisible();
   await expect(page.getByRole('heading', { name: 'No article open' })).toBeVisible();
   await expect(library(page).getByRole('link', { name: 'Harbour dredging starts' })).toHaveCount(0);
+  const trashTab = library(page).getByRole('button', { name: /^Trash/ });
+  await expect(trashTab).toHaveText('Trash 1');
   // The button that was pressed has gone with the story: the focus is on the way back.
   const undo = notice.getByRole('button', { name: 'Undo moving “Harbour dredging starts” to the trash' });
   await expect(undo).toBeFocused();
@@ -229,14 +231,14 @@ test('a story moved to the trash comes back with Undo, from the keyboard', async
   await expect(library(page).getByRole('link', { name: 'Harbour dredging starts' })).toBeVisible();
   await expect(notice).toBeHidden();
   await expect(saveState(page)).toHaveText('Saved');
+  await expect(trashTab).toHaveText('Trash 0');
 
   // Dismissed instead, the story stays in the trash, where it can still be restored.
   await page.getByRole('button', { name: 'Move to trash' }).click();
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toBeHidden();
-  await library(page)
-    .getByRole('button', { name: /^Trash/ })
-    .click();
+  await expect(trashTab).toHaveText('Trash 1');
+  await trashTab.click();
   await expect(library(page).getByText('Harbour dredging starts')).toBeVisible();
 });
 

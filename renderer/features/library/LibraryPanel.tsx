@@ -175,6 +175,9 @@ export function LibraryPanel({
   );
   const articles = useArticlePages(articleQuery, library.version, report);
   const trash = useArticlePages(TRASH_QUERY, library.version, report);
+  // The trash's rows are asked for only while it is shown; its count on the tab comes with the
+  // library's totals, which every move to or from the trash asks for again.
+  const trashCount = showTrash ? trash.total : (library.info?.trashedCount ?? trash.total);
   const facets = useFacets(filters, library.version, showFilters, report);
 
   const restore = (summary: ArticleSummary) => {
@@ -324,7 +327,7 @@ export function LibraryPanel({
               Articles <span className="view-tab__count">{numbers.format(articles.total)}</span>
             </button>
             <button type="button" className="view-tab" aria-pressed={showTrash} onClick={() => setShowTrash(true)}>
-              Trash <span className="view-tab__count">{numbers.format(trash.total)}</span>
+              Trash <span className="view-tab__count">{numbers.format(trashCount)}</span>
             </button>
           </div>
           {emptyLibrary ? (
