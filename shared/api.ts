@@ -244,6 +244,8 @@ export const contract = {
       id: ArticleIdSchema,
       version: z.number().int().positive(),
       patch: ArticlePatchSchema,
+      /** The window's last save, sent as it closes or reloads (it may arrive after the request to keep the session's version). */
+      closing: z.boolean().optional(),
     }),
     ArticleSchema,
   ),

@@ -103,6 +103,12 @@ function excerpt(value: string, max = 60): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
+/** A claim's words in quotation marks, unless they are a quotation already ("“We will…,”"). */
+function quoted(value: string, max = 60): string {
+  const words = excerpt(value, max);
+  return /^["“‘«„]/u.test(words) ? words : `"${words}"`;
+}
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Runs the checklist: blocking items first, then warnings, each in the order a reader meets them. */
@@ -132,7 +138,7 @@ export function runChecklist({ article, claims, linked }: ChecklistInput): Check
     warn(
       'credit:no-picture',
       'Lead image',
-      `The lead image credit "${excerpt(creditOnly, 60)}" is kept, but the story has no picture, so the credit is not exported. Add the picture (it takes the credit), or clear the credit.`,
+      `The lead image credit ${quoted(creditOnly, 60)} is kept, but the story has no picture, so the credit is not exported. Add the picture (it takes the credit), or clear the credit.`,
     );
   }
   const { images, alsoSee } = bodyBlocks(article.body);
@@ -142,7 +148,7 @@ export function runChecklist({ article, claims, linked }: ChecklistInput): Check
     block(
       `credit:image-${index + 1}`,
       `Body, image ${index + 1}`,
-      `Image ${index + 1} in the body${caption === '' ? '' : ` ("${excerpt(caption, 40)}")`} has no credit. Add it below the picture.`,
+      `Image ${index + 1} in the body${caption === '' ? '' : ` (${quoted(caption, 40)})`} has no credit. Add it below the picture.`,
     );
   });
 
@@ -159,9 +165,9 @@ export function runChecklist({ article, claims, linked }: ChecklistInput): Check
       block(
         `claim:${claim.id}`,
         'Fact check',
-        `The claim "${excerpt(now)}" is marked ${VERDICT_LABELS[claim.verdict].toLowerCase()} and is still in the text. ${
+        `The claim ${quoted(now)} is marked ${VERDICT_LABELS[claim.verdict].toLowerCase()} and is still in the text. ${
           changed
-            ? `Its words changed since the verdict (it was "${excerpt(was)}"): if they are corrected, give it a new verdict in the Fact check panel.`
+            ? `Its words changed since the verdict (it was ${quoted(was)}): if they are corrected, give it a new verdict in the Fact check panel.`
             : 'Correct or remove it.'
         }`,
       );
@@ -174,7 +180,7 @@ export function runChecklist({ article, claims, linked }: ChecklistInput): Check
     block(
       `claim-changed:${claim.id}`,
       'Fact check',
-      `The claim "${excerpt(claim.now)}" changed after it was verified (it was "${excerpt(claim.was)}"). Confirm the verdict for the new words or give a new one in the Fact check panel.`,
+      `The claim ${quoted(claim.now)} changed after it was verified (it was ${quoted(claim.was)}). Confirm the verdict for the new words or give a new one in the Fact check panel.`,
     );
   }
 
@@ -204,7 +210,7 @@ export function runChecklist({ article, claims, linked }: ChecklistInput): Check
     warn(
       `claim-changed:${claim.id}`,
       'Fact check',
-      `The claim "${excerpt(claim.now)}" changed after its verdict (${VERDICT_LABELS[claim.verdict].toLowerCase()}, given to "${excerpt(claim.was)}"). Look at it again in the Fact check panel.`,
+      `The claim ${quoted(claim.now)} changed after its verdict (${VERDICT_LABELS[claim.verdict].toLowerCase()}, given to ${quoted(claim.was)}). Look at it again in the Fact check panel.`,
     );
   }
 

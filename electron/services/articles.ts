@@ -39,7 +39,13 @@ const systemClock: Clock = () => new Date();
  * in the background (or `copydesk related --reindex`): imports store hundreds of articles a
  * second, where analysing each would take ~50 ms.
  */
-export type EditContext = { clock?: Clock; userName?: string; analyseLater?: boolean };
+export type EditContext = {
+  clock?: Clock;
+  userName?: string;
+  analyseLater?: boolean;
+  /** A closing window's last save (see keepVersionsAfterSave). */
+  closing?: boolean;
+};
 
 function notFound(id: string): ApiError {
   return new ApiError('not-found', `No article with id ${id} is in this library. It may have been deleted.`);
@@ -250,6 +256,7 @@ export function writeChange(lib: Library, current: Article, patch: ArticlePatch,
     articleVersion: current.version + 1,
     content,
     statusChanged,
+    closing: context.closing === true,
     now,
     userName: context.userName ?? '',
   });

@@ -17,9 +17,11 @@ export const AUTO_VERSION_EDITING_MS = 10 * 60 * 1000;
 export const EDITING_BREAK_MS = 5 * 60 * 1000;
 
 /**
- * A window that closes sends its last save and asks for the session-end version at the same
- * moment; over HTTP the two can arrive in either order. A save this soon after a session-end
- * version, made on the very text that version kept, is that last save arriving late.
+ * A window that closes sends its last save (marked as such) and asks for the session-end
+ * version at the same moment; over HTTP the two can arrive in either order. A closing save this
+ * soon after a session-end version, made on the very text that version kept, is that last save
+ * arriving late. Any other save is the person at work again: a story opened again at once and
+ * typed in starts a session of its own.
  */
 export const LATE_SAVE_MS = 5 * 1000;
 
@@ -108,8 +110,13 @@ function editingSince(db: Db, articleId: string, latest: RevisionHead, now: Date
   return (counting ? counted.editingMs : 0) + (gap > 0 && gap <= EDITING_BREAK_MS ? gap : 0);
 }
 
-function isLateSessionSave(latest: RevisionHead, versionBefore: number, now: Date): boolean {
+function isLateSessionSave(
+  latest: RevisionHead,
+  save: { versionBefore: number; closing: boolean; now: Date },
+): boolean {
+  const { versionBefore, now } = save;
   return (
+    save.closing &&
     latest.kind === 'auto' &&
     latest.label === AUTO_VERSION_LABELS.sessionEnd &&
     latest.article_version === versionBefore &&
@@ -123,7 +130,10 @@ function isLateSessionSave(latest: RevisionHead, versionBefore: number, now: Dat
  * minutes of editing, or when this is a closing window's last save arriving after its
  * session-end version — but only when the text or fields differ from the newest version.
  */
-export function keepVersionsAfterSave(db: Db, save: Keep & { versionBefore: number; statusChanged: boolean }): void {
+export function keepVersionsAfterSave(
+  db: Db,
+  save: Keep & { versionBefore: number; statusChanged: boolean; closing: boolean },
+): void {
   const { articleId, content, now } = save;
   const latest = revisions.latestRevisionHead(db, articleId);
   let kept: string | null = null;
@@ -135,7 +145,7 @@ export function keepVersionsAfterSave(db: Db, save: Keep & { versionBefore: numb
     kept = keep(db, 'auto', '', save);
   } else {
     editingMs = editingSince(db, articleId, latest, now);
-    const late = isLateSessionSave(latest, save.versionBefore, now);
+    const late = isLateSessionSave(latest, save);
     if ((late || editingMs >= AUTO_VERSION_EDITING_MS) && !sameAsKept(db, latest, content)) {
       kept = keep(db, 'auto', late ? AUTO_VERSION_LABELS.sessionEnd : AUTO_VERSION_LABELS.editing, save);
     }

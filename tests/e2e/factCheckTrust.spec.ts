@@ -97,7 +97,7 @@ test('a claim edited after its verdict is flagged in its card, its mark, the rep
   // The checklist: the quote that was verified blocks, the partly true figure is to look at again.
   let checklist = await openChecklist(page);
   await expect(checklist.blocking).toContainText(
-    `The claim "${CHANGED_QUOTE}" changed after it was verified (it was "${QUOTE}").`,
+    `The claim ${CHANGED_QUOTE} changed after it was verified (it was ${QUOTE}).`,
   );
   await expect(checklist.warnings).toContainText(
     `The claim "killed 214 people" changed after its verdict (partly true, given to "${FIGURE}").`,

@@ -121,6 +121,8 @@ export class ArticleSaver {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private inFlight: Promise<void> | null = null;
   private saveAgain = false;
+  /** The window is closing: the saves sent now are its last (see flush). */
+  private closing = false;
   private visible = true;
   private retired = false;
   private state: SaveState = SAVED;
@@ -309,8 +311,13 @@ export class ArticleSaver {
     this.keeper?.clear();
   }
 
-  /** Saves whatever is dirty now. Resolves when it and any follow-up save are done; never rejects. */
-  flush(): Promise<void> {
+  /**
+   * Saves whatever is dirty now. Resolves when it and any follow-up save are done; never rejects.
+   * `closing`: the window is closing or reloading, and these saves are its last, so the library
+   * can tell them from the person typing again.
+   */
+  flush(options: { closing?: boolean } = {}): Promise<void> {
+    if (options.closing === true) this.closing = true;
     this.clearTimer();
     if (this.inFlight !== null) {
       this.saveAgain = true;
@@ -327,6 +334,11 @@ export class ArticleSaver {
     });
     this.inFlight = run;
     return run;
+  }
+
+  /** The window came back from the browser's page cache: its saves are ordinary ones again. */
+  resume(): void {
+    this.closing = false;
   }
 
   /** After a failure, tries again with what is on screen now. */
@@ -429,7 +441,7 @@ export class ArticleSaver {
     try {
       this.setState(SAVING);
       const saved = this.stored
-        ? await this.save({ id: this.id, version: this.version, patch })
+        ? await this.save({ id: this.id, version: this.version, patch, ...(this.closing ? { closing: true } : {}) })
         : await this.createStory(patch);
       this.version = saved.version;
       this.stored = true;

@@ -5,7 +5,11 @@ import { ApiError } from '../../../shared/errors';
 import { api, invokeWhileLeaving } from '../../api';
 
 /** What the session needs of the article's saver: a way to send what is still unsaved, and whether the story is stored yet. */
-type Flushable = { flush: () => Promise<void>; isStored: () => boolean };
+type Flushable = {
+  flush: (options?: { closing?: boolean }) => Promise<void>;
+  isStored: () => boolean;
+  resume: () => void;
+};
 
 /**
  * Session ends waiting for their turn, by article. A view of the same article that mounts at
@@ -30,13 +34,15 @@ export function useEditingSession(articleId: ArticleId, saver: Flushable, report
     let gone = false;
     const onPageHide = () => {
       gone = true;
-      void saver.flush();
+      void saver.flush({ closing: true });
       // A new story never typed in is not in the library: it has no history to keep.
       if (saver.isStored()) invokeWhileLeaving('revisions:endSession', { articleId });
     };
     // Back from the browser's page cache: the same session goes on.
     const onPageShow = (event: PageTransitionEvent) => {
-      if (event.persisted) gone = false;
+      if (!event.persisted) return;
+      gone = false;
+      saver.resume();
     };
     window.addEventListener('pagehide', onPageHide);
     window.addEventListener('pageshow', onPageShow);

@@ -160,7 +160,7 @@ describe('the pre-export checklist', () => {
       'The claim "Talks resume on Monday" is marked false and is still in the text. Its words changed since the verdict (it was "Talks resume on Sunday"): if they are corrected, give it a new verdict in the Fact check panel.',
     );
     expect(result.items[1]?.message).toBe(
-      'The claim "“We will rebuild some schools,”" changed after it was verified (it was "“We will rebuild every school,”"). Confirm the verdict for the new words or give a new one in the Fact check panel.',
+      'The claim “We will rebuild some schools,” changed after it was verified (it was “We will rebuild every school,”). Confirm the verdict for the new words or give a new one in the Fact check panel.',
     );
     expect(result.items[2]?.message).toBe(
       'The claim "killed over 145 people" changed after its verdict (partly true, given to "killed 140"). Look at it again in the Fact check panel.',

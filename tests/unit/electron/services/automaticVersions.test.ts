@@ -19,16 +19,16 @@ function desk(headline: string, userName = 'Amna Riaz') {
   let version = created.version;
   return {
     id: created.id,
-    save(patch: ArticlePatch, afterMs = MINUTE): Article {
+    save(patch: ArticlePatch, afterMs = MINUTE, closing = false): Article {
       clock.advance(afterMs);
-      const saved = saveArticle(library.lib, created.id, version, patch, { clock, userName });
+      const saved = saveArticle(library.lib, created.id, version, patch, { clock, userName, closing });
       version = saved.version;
       return saved;
     },
     /** Types one more sentence into the body. */
-    type(sentence: string, afterMs = MINUTE): Article {
+    type(sentence: string, afterMs = MINUTE, closing = false): Article {
       const text = getArticle(library.lib, created.id).bodyText;
-      return this.save({ body: bodyFromParagraphs([`${text} ${sentence}`]) }, afterMs);
+      return this.save({ body: bodyFromParagraphs([`${text} ${sentence}`]) }, afterMs, closing);
     },
     leave(afterMs = 1000) {
       clock.advance(afterMs);
@@ -97,7 +97,7 @@ describe('a version kept when the person leaves the story', () => {
     story.type('Crossings start in May.');
     // The window closes: its session-end request overtakes its last save on the way.
     const early = story.leave(300);
-    story.type('Residents cheered.', 200);
+    story.type('Residents cheered.', 200, true);
     expect(automatic(story.id).map((version) => [version.label, version.text])).toEqual([
       ['On leaving the story', 'First words. Crossings start in May.'],
       ['On leaving the story', 'First words. Crossings start in May. Residents cheered.'],
@@ -109,8 +109,20 @@ describe('a version kept when the person leaves the story', () => {
     const story = desk('Ferry trial');
     story.type('Crossings start in May.');
     story.leave();
-    story.type('Residents cheered.', LATE_SAVE_MS + 1);
+    story.type('Residents cheered.', LATE_SAVE_MS + 1, true);
     expect(automatic(story.id)).toHaveLength(1);
+  });
+
+  it('takes a story opened again at once and typed in for a session of its own, not a late save', () => {
+    const story = desk('Ferry trial');
+    story.type('Crossings start in May.');
+    story.leave();
+    // Back in the story a second later: a claim marked, a verdict given, a word changed.
+    story.type('Residents cheered.', 1000);
+    story.type('The mayor spoke.', 1000);
+    expect(automatic(story.id)).toHaveLength(1);
+    expect(story.leave()?.label).toBe('On leaving the story');
+    expect(automatic(story.id)).toHaveLength(2);
   });
 
   it('is kept for a story moved to the trash as it was left, and refuses an unknown story', () => {

@@ -377,6 +377,22 @@ describe('ArticleSaver', () => {
     expect(saver.keepNow()).toBe(false);
   });
 
+  it('marks the saves a closing window sends as its last, and none after it comes back', async () => {
+    const server = fakeServer();
+    const saver = new ArticleSaver({ id: ID, version: 1 }, { save: server.save, idleMs: 500 });
+    saver.setHeadline('Typed');
+    await saver.flush();
+    // The window closes with more typed since.
+    saver.setDek('Typed last');
+    await saver.flush({ closing: true });
+    expect(server.calls.map((call) => call.closing)).toEqual([undefined, true]);
+    // Back from the page cache: ordinary saves again.
+    saver.resume();
+    saver.setDek('Typed again');
+    await saver.flush();
+    expect(server.calls.at(-1)?.closing).toBeUndefined();
+  });
+
   it('saves on top of the version its own export moved the article to, never an older one', async () => {
     const server = fakeServer();
     const saver = new ArticleSaver({ id: ID, version: 1 }, { save: server.save, idleMs: 500 });
