@@ -87,6 +87,15 @@ function creditOf(text: string): string {
   return credit;
 }
 
+/** An element's words without those of its parts that are labels alone ("Credit", "Image caption"). */
+function withoutLabels(element: Element): string {
+  const copy = element.cloneNode(true) as Element;
+  for (const part of Array.from(copy.querySelectorAll('*'))) {
+    if (part.children.length === 0 && LABEL.test(collapseSpace(part.textContent))) part.remove();
+  }
+  return collapseSpace(copy.textContent);
+}
+
 function holdsPicture(element: Element): boolean {
   return element.tagName === 'IMG' || element.tagName === 'FIGURE' || element.querySelector('img') !== null;
 }
@@ -157,8 +166,10 @@ function wordsOf(figure: Element, container: Element): { caption: string; credit
     const text = collapseSpace(element.textContent);
     if (text === '') continue;
     const labelled = labelLength(text);
-    if (CREDIT_CLASS.test(element.getAttribute('class') ?? '') || (labelled > 0 && labelled < text.length)) {
-      const credit = creditOf(text);
+    const isCredit = CREDIT_CLASS.test(element.getAttribute('class') ?? '');
+    if (isCredit || (labelled > 0 && labelled < text.length)) {
+      // A credit's own label for screen readers, set apart by a space ("Credit Ashraf Shazly/AFP"), goes first.
+      const credit = creditOf(isCredit ? withoutLabels(element) : text);
       if (credit !== '' && !credits.includes(credit)) credits.push(credit);
       element.remove();
     } else if (element.children.length === 0 && LABEL.test(text)) {

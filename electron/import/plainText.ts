@@ -6,9 +6,12 @@ import { blankImport, calendarDate, collapseSpace, cutAtWord, headlineFromFileNa
 const MAX_HEADLINE = 500;
 const MAX_DEK = 2000;
 
-/** "[Image via MOFA Pakistan]" at the end of a line (or alone on it): the lead image's credit. */
+/**
+ * "[Image via MOFA Pakistan]" at the end of a line (or alone on it): the lead image's credit,
+ * kept in the page's own words ("Image via MOFA Pakistan"), as a syndication credit is.
+ */
 const IMAGE_CREDIT =
-  /\s*\[\s*(?:image|photo|photograph|picture|pic)(?:\s+(?:via|by|courtesy(?:\s+of)?|credit:?)|\s*:)?\s+([^\]]+?)\s*\]\s*$/iu;
+  /\s*\[\s*((?:image|photo|photograph|picture|pic)(?:\s+(?:via|by|courtesy(?:\s+of)?|credit:?)|\s*:)?\s+[^\]]+?)\s*\]\s*$/iu;
 
 /** "This news is sourced from Arab News and is intended for informational purposes only." */
 const SYNDICATION =
@@ -197,7 +200,7 @@ export function parsePlainText(text: string, fileName: string): ImportedArticle 
     }
     const credit = IMAGE_CREDIT.exec(paragraph);
     if (credit !== null) {
-      article.leadImage = { url: '', caption: '', credit: credit[1] ?? '' };
+      article.leadImage = { url: '', caption: '', credit: collapseSpace(credit[1] ?? '') };
       const rest = paragraph.slice(0, credit.index).trim();
       if (rest !== '') dekParts.push(rest);
     } else {

@@ -21,9 +21,12 @@ import type { Library } from './LibraryHost';
 export const DUPLICATE_SIMILARITY = 0.8;
 /** Below this score an article shares too little to be worth showing. */
 const MIN_SCORE = 0.02;
-/** Postings kept per article: its heaviest key terms, and all its entities and tags up to a cap. */
+/**
+ * Postings kept per article: its heaviest key terms, and every entity and tag it has. The
+ * library's Names filter lists the articles that name someone from these postings and counts
+ * them from every article's names: a name left unposted would be counted and not listed.
+ */
 const POSTED_TERMS = 20;
-const POSTED_OTHERS = 20;
 /** Query features whose postings are read, and how many postings of each. */
 const QUERY_FEATURES = 25;
 const POSTINGS_PER_FEATURE = 200;
@@ -155,7 +158,7 @@ function weigh(
   const norm = Math.sqrt(ranked.reduce((sum, entry) => sum + entry.weight * entry.weight, 0)) || 1;
   const posted = [
     ...ranked.filter((entry) => entry.kind === 'term').slice(0, POSTED_TERMS),
-    ...ranked.filter((entry) => entry.kind !== 'term').slice(0, POSTED_OTHERS),
+    ...ranked.filter((entry) => entry.kind !== 'term'),
   ].map((entry): [number, number] => [entry.id, Math.max(1, Math.round((entry.weight / norm) * WEIGHT_SCALE))]);
   return { norm, posted };
 }

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import type { Page } from '@playwright/test';
-
 import { library } from '../helpers/editorPage';
+import { chooseFiles, dropFiles, importPanel } from '../helpers/importPage';
 import { expect, test } from '../helpers/webServer';
 
 /**
@@ -17,15 +16,6 @@ const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared');
 const SEED = path.join(SHARED, 'samples', 'seed-article.txt');
 const BBC = path.join(SHARED, 'corpora', 'news', 'bbc');
 const SEED_HEADLINE = 'Facing TTP and Daesh Threats, Pakistan-Russia Deepen Counterterrorism Cooperation';
-
-const importPanel = (page: Page) => page.getByRole('region', { name: 'Import' });
-
-async function chooseFiles(page: Page, item: 'Files…' | 'A folder…', files: string | string[]): Promise<void> {
-  await library(page).getByRole('button', { name: 'Import files or a folder…' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('menuitem', { name: item }).click();
-  await (await chooser).setFiles(files);
-}
 
 let scratch: string;
 
@@ -84,16 +74,7 @@ test('imports chosen files, lists each refusal with its reason, and skips a drop
   await expect(panel).toHaveCount(0);
 
   // The same article dropped onto the window is recognised and not imported twice.
-  const seedText = fs.readFileSync(SEED);
-  const transfer = await page.evaluateHandle((bytes) => {
-    const data = new DataTransfer();
-    data.items.add(new File([new Uint8Array(bytes)], 'seed-again.txt', { type: 'text/plain' }));
-    return data;
-  }, Array.from(seedText));
-  await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
-  await expect(page.getByText('Drop to import')).toBeVisible();
-  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
-  await expect(page.getByText('Drop to import')).toHaveCount(0);
+  await dropFiles(page, [{ name: 'seed-again.txt', bytes: fs.readFileSync(SEED), type: 'text/plain' }]);
   await expect(panel.getByText('0 articles imported')).toBeVisible();
   await expect(panel.getByText('1 already in the library, skipped')).toBeVisible();
   await panel.getByText('Already in the library', { exact: true }).click();

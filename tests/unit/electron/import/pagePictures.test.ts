@@ -55,6 +55,15 @@ describe('pictures on a saved page', () => {
         'Rescue workers in Seoul.<span class="credit"><span class="visually-hidden">Credit</span>CreditJeon Heon-Kyun/EPA</span>',
       ),
     ).toMatchObject({ caption: 'Rescue workers in Seoul.', credit: 'Jeon Heon-Kyun/EPA' });
+    // As The New York Times marks it: the hidden label set apart from the name by a space.
+    expect(
+      credit(
+        '<span class="caption-text">Peacekeepers at a camp in Sudan.</span> <span class="credit"> <span class="visually-hidden">Credit</span> Ashraf Shazly/Agence France-Presse — Getty Images </span>',
+      ),
+    ).toMatchObject({
+      caption: 'Peacekeepers at a camp in Sudan.',
+      credit: 'Ashraf Shazly/Agence France-Presse — Getty Images',
+    });
     expect(credit('Hori Parata at his farm. Photograph: Adrian Malloch')).toMatchObject({
       caption: 'Hori Parata at his farm.',
       credit: 'Adrian Malloch',

@@ -70,6 +70,15 @@ describe('parsePlainText', () => {
     expect(paragraphs(article.body)).toEqual(['The council voted.', 'More.']);
   });
 
+  it('keeps a lead image credit in the words the text gives it, as a syndication credit is', () => {
+    const credit = (line: string) =>
+      parsePlainText(`Ferry trial approved\n\nA six-month trial begins. ${line}\n\nThe council voted.`, 'f.txt')
+        .leadImage?.credit;
+    expect(credit('[Photo: Reuters]')).toBe('Photo: Reuters');
+    expect(credit('[Image  courtesy of  the harbour board ]')).toBe('Image courtesy of the harbour board');
+    expect(credit('[Picture by Amna Riaz]')).toBe('Picture by Amna Riaz');
+  });
+
   it('reads a "By" line under the headline as the author', () => {
     const article = parsePlainText('Ferry trial approved\n\nBy Maria Okafor\n\nThe council voted.', 'f.txt');
     expect(article.authors).toEqual([{ name: 'Maria Okafor', bio: '' }]);

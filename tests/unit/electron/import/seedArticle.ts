@@ -2,7 +2,7 @@
 export const SEED = {
   headline: 'Facing TTP and Daesh Threats, Pakistan-Russia Deepen Counterterrorism Cooperation',
   dek: 'Pakistan and Russia vow to boost anti-terror cooperation amid rising threats from Afghanistan and regional militancy.',
-  leadImageCredit: 'MOFA Pakistan',
+  leadImageCredit: 'Image via MOFA Pakistan',
   dateline: 'ISLAMABAD',
   syndicationCredit: 'Sourced from Arab News',
   author: 'News Desk',

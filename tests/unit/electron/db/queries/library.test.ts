@@ -14,7 +14,7 @@ import { bodyFromParagraphs } from '../../../../../shared/text';
 import { insertArticles } from '../../../../helpers/bulkLibrary';
 import { manualClock, openTempLibrary } from '../../../../helpers/library';
 import { withNameFinder } from '../../../../helpers/nameFinder';
-import { BBC } from '../../import/fixtures';
+import { BBC, PAGES } from '../../import/fixtures';
 
 let library: ReturnType<typeof openTempLibrary>;
 let clock: ReturnType<typeof manualClock>;
@@ -367,6 +367,22 @@ describe('the Names filter', () => {
     expect(entries('person')).not.toContain('Sydney');
     expect(entries('place')).toContain('Sydney');
     expect(entries('place').filter((name) => name.toLowerCase() === 'london')).toEqual(['London']);
+  });
+
+  it('lists every article its count says names someone, however many names the article has', () => {
+    story('tech/101.txt');
+    // The New York Times page names more than forty people, places and bodies; London once, in its dateline.
+    const nytimes = readFileSync(path.join(PAGES, 'nytimes-1', 'expected.html'), 'utf8')
+      .split(/<\/p>/u)
+      .map((paragraph) => paragraph.replace(/<[^>]+>/gu, '').trim())
+      .filter((paragraph) => paragraph !== '');
+    add('United States to Lift Sudan Sanctions', { body: bodyFromParagraphs(nytimes) });
+    const london = libraryFacets(library.lib.db, {}).entities.find((entity) => entity.name === 'London');
+    expect(london).toMatchObject({ kind: 'place', count: 2 });
+    expect(filtered({ entity: { kind: 'place', name: 'London' } })).toEqual([
+      'Bush website blocked outside US',
+      'United States to Lift Sudan Sanctions',
+    ]);
   });
 
   it('shows a name a library first met in capitals as an article writes it', () => {
