@@ -24,7 +24,6 @@ import { claimsCommand, sourcesCommand, type CommandContext } from './sourcesCom
 import { loadNameFinder } from '../related/entities';
 import { UsageError, type CliValues, type CommandName, type Io } from './options';
 
-
 function call<C extends Channel>(handlers: Handlers, channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
   return dispatch(handlers, channel, args).then((envelope) => {
     if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
