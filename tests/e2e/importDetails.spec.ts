@@ -362,7 +362,7 @@ test.describe('on a library of imported stories', () => {
   }) => {
     await page.goto(running.server.url);
     await library(page).getByRole('button', { name: 'Filters' }).click();
-    const names = library(page).getByRole('combobox', { name: 'Person, place or organisation named' });
+    const names = library(page).getByRole('combobox', { name: 'Names: a person, place or organisation named' });
     // The menu shows each kind's names under its label; Playwright names no option group by it.
     const option = (label: string, name: RegExp) =>
       names.locator(`optgroup[label="${label}"]`).getByRole('option', { name, includeHidden: true });

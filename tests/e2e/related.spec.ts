@@ -114,7 +114,7 @@ test('a draft finds related stories with their reasons; one inserted as Also See
     // The names found in the stories filter the library: the two Claxton stories name her.
     await library(page).getByRole('button', { name: 'Filters' }).click();
     await library(page)
-      .getByRole('combobox', { name: 'Person, place or organisation named' })
+      .getByRole('combobox', { name: 'Names: a person, place or organisation named' })
       .selectOption({ label: 'Sarah Claxton (2)' });
     const articles = library(page).getByRole('list', { name: 'Articles' });
     await expect(articles.getByRole('listitem')).toHaveCount(2);

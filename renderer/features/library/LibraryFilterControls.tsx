@@ -123,7 +123,7 @@ export function LibraryFilterControls({
       <label className="library-filters__field">
         <span>Names</span>
         <select
-          aria-label="Person, place or organisation named"
+          aria-label="Names: a person, place or organisation named"
           value={state.entity === null ? ANY : `${state.entity.kind}:${state.entity.name}`}
           onChange={(event) => {
             const value = event.target.value;
