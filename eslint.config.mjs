@@ -77,6 +77,26 @@ export default tseslint.config(
       { pattern: ['node:*', 'better-sqlite3', 'fs', 'path'], why: 'shared/ is pure: no Node or DOM APIs.' },
     ),
   },
+  // The body's Lexical nodes and Markdown rules: shared by the editor and the importer's headless
+  // editor, so they may use Lexical, but nothing that draws (React) or either side.
+  {
+    files: ['shared/body/lexical/**/*.ts'],
+    rules: noImportsFrom(
+      {
+        pattern: [
+          '**/electron/**',
+          '**/renderer/**',
+          'electron',
+          'react',
+          'react-dom',
+          '@lexical/react',
+          '@lexical/react/*',
+        ],
+        why: 'The body’s nodes are headless: the editor draws them in renderer/editor/nodes.',
+      },
+      { pattern: ['node:*', 'better-sqlite3', 'fs', 'path'], why: 'shared/ is pure: no Node APIs.' },
+    ),
+  },
   {
     files: ['electron/**/*.ts'],
     rules: {

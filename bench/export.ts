@@ -22,6 +22,7 @@ import { createAuthor } from '../electron/services/authors';
 import type { Library } from '../electron/services/LibraryHost';
 import { addSource, getSnapshot } from '../electron/services/sources';
 import type { Body } from '../shared/domain';
+import { BodySchema } from '../shared/domain';
 import { countWords } from '../shared/text';
 import { jpegImage } from '../tests/helpers/images';
 import { markClaim, PACKAGE_FORMATS, PACKAGE_REPORT } from '../tests/helpers/seedPackage';
@@ -128,7 +129,7 @@ async function bench(lib: Library, dir: string): Promise<void> {
     article.id,
   );
   const snapshot = getSnapshot(lib, wire.snapshots[0]?.id ?? '');
-  let body = article.body;
+  let body: Body = BodySchema.parse(article.body);
   let claims = 0;
   for (let index = 0; index < text.length && claims < 10; index += 4) {
     const phrase = (text[index] ?? '').split(' ').slice(0, 6).join(' ');

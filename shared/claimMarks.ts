@@ -1,10 +1,11 @@
-/** Claims in a serialised Lexical body: the text each claim's marks cover, and whether those words changed. */
-import type { Body } from './domain';
+/** Claims in a body: the text each claim's marks cover, and whether those words changed. */
+import type { Body } from './body/bodySchema';
+import type { BodyParent } from './body/visitBody';
+import { walkBody } from './body/visitBody';
 
-type JsonNode = { type?: unknown; text?: unknown; children?: unknown; ids?: unknown };
-
-function isNode(value: unknown): value is JsonNode {
-  return typeof value === 'object' && value !== null;
+/** The claims of every mark `ancestors` hold, outermost first. */
+function openClaims(ancestors: readonly BodyParent[]): string[] {
+  return ancestors.flatMap((node) => (node.type === 'mark' ? node.ids : []));
 }
 
 /**
@@ -15,20 +16,16 @@ function isNode(value: unknown): value is JsonNode {
  */
 export function markedClaims(body: Body): Map<string, string> {
   const found = new Map<string, string>();
-  const visit = (node: JsonNode, open: readonly string[]) => {
-    let ids = open;
-    if (node.type === 'mark' && Array.isArray(node.ids)) {
-      ids = [...open, ...node.ids.filter((id): id is string => typeof id === 'string')];
-      for (const id of ids) if (!found.has(id)) found.set(id, '');
+  walkBody(body, (node, ancestors) => {
+    if (node.type === 'mark') {
+      for (const id of [...openClaims(ancestors), ...node.ids]) if (!found.has(id)) found.set(id, '');
+      return;
     }
-    if (typeof node.text === 'string' && ids.length > 0) {
-      for (const id of new Set(ids)) found.set(id, (found.get(id) ?? '') + node.text);
-    } else if (node.type === 'linebreak' && ids.length > 0) {
-      for (const id of new Set(ids)) found.set(id, `${found.get(id) ?? ''}\n`);
-    }
-    if (Array.isArray(node.children)) for (const child of node.children) if (isNode(child)) visit(child, ids);
-  };
-  visit(body.root, []);
+    const text =
+      node.type === 'text' || node.type === 'tab' ? (node.text ?? '\t') : node.type === 'linebreak' ? '\n' : '';
+    if (text === '') return;
+    for (const id of new Set(openClaims(ancestors))) found.set(id, (found.get(id) ?? '') + text);
+  });
   return found;
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { StoredBodySchema } from './body/bodySchema';
+
 /** Identifiers are UUID v7 strings, branded so an article id cannot be passed where another id is expected. */
 export const ArticleIdSchema = z.uuid({ error: 'Not a valid article id.' }).brand<'ArticleId'>();
 export type ArticleId = z.infer<typeof ArticleIdSchema>;
@@ -27,23 +29,8 @@ export const TimestampSchema = z.iso.datetime();
  */
 export const MAX_BODY_JSON_BYTES = 8 * 1024 * 1024;
 
-type LexicalNodeJson = { type: string; children?: LexicalNodeJson[]; [key: string]: unknown };
-
-const LexicalNodeSchema: z.ZodType<LexicalNodeJson> = z.lazy(() =>
-  z.looseObject({
-    type: z.string().min(1),
-    children: z.array(LexicalNodeSchema).optional(),
-  }),
-);
-
-/** A serialised Lexical editor state: the body of an article. */
-export const BodySchema = z.object({
-  root: z.looseObject({
-    type: z.literal('root'),
-    children: z.array(LexicalNodeSchema),
-  }),
-});
-export type Body = z.infer<typeof BodySchema>;
+/** The body: shared/body/bodySchema.ts defines it, node by node. */
+export { BodySchema, StoredBodySchema, type Body, type StoredBody } from './body/bodySchema';
 
 const trimmed = (max: number, what: string) =>
   z.string().max(max, { error: `The ${what} is too long (at most ${max} characters).` });
@@ -178,7 +165,8 @@ export const ArticleSchema = z.object({
   lengthTarget: z.number().int().positive().nullable(),
   /** True once the slug was set by hand; until then it follows the headline while a draft. */
   slugLocked: z.boolean(),
-  body: BodySchema,
+  /** As stored: read it with readStoredBody before walking it. */
+  body: StoredBodySchema,
   bodyText: z.string(),
   section: z.string(),
   tags: z.array(z.string()),
@@ -248,7 +236,7 @@ export type RevisionSummary = z.infer<typeof RevisionSummarySchema>;
 /** A kept version with its text, for comparing with the current text and restoring. */
 export const RevisionSchema = RevisionSummarySchema.extend({
   dek: z.string(),
-  body: BodySchema,
+  body: StoredBodySchema,
   bodyText: z.string(),
   status: ArticleStatusSchema,
 });

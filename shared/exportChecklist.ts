@@ -7,9 +7,12 @@ import { z } from 'zod';
 
 import type { AlsoSeePayload } from './alsoSee';
 import { alsoSeeOf, storyAddressProblem, storyHeadlineProblem } from './alsoSee';
+import type { Body, BodyImage } from './body/bodySchema';
+import { readStoredBody, storedBodyChanges } from './body/readStoredBody';
+import { walkBody } from './body/visitBody';
 import { claimWordsChanged, markedClaims } from './claimMarks';
 import { problemCheck } from './errors';
-import type { Article, Body } from './domain';
+import type { Article } from './domain';
 import { findHouseStyleIssues } from './houseStyle';
 import type { Claim } from './sources';
 import { VERDICT_LABELS } from './sources';
@@ -79,24 +82,18 @@ export type ChecklistInput = {
   linked: (articleId: string) => 'live' | 'trashed' | 'missing';
 };
 
-type JsonNode = { type?: unknown; children?: unknown; [key: string]: unknown };
-
 /** Inline images and Also See blocks of a body, in document order. */
-function bodyBlocks(body: Body): { images: JsonNode[]; alsoSee: AlsoSeePayload[] } {
-  const images: JsonNode[] = [];
+function bodyBlocks(body: Body): { images: BodyImage[]; alsoSee: AlsoSeePayload[] } {
+  const images: BodyImage[] = [];
   const alsoSee: AlsoSeePayload[] = [];
-  const visit = (node: JsonNode) => {
+  walkBody(body, (node) => {
     if (node.type === 'inline-image') images.push(node);
     if (node.type === 'also-see') alsoSee.push(alsoSeeOf(node));
-    if (Array.isArray(node.children)) {
-      for (const child of node.children) if (typeof child === 'object' && child !== null) visit(child as JsonNode);
-    }
-  };
-  visit(body.root);
+  });
   return { images, alsoSee };
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+const text = (value: string | undefined): string => (value ?? '').trim();
 
 function excerpt(value: string, max = 60): string {
   const flat = value.replace(/\s+/gu, ' ').trim();
@@ -141,7 +138,8 @@ export function runChecklist({ article, claims, linked }: ChecklistInput): Check
       `The lead image credit ${quoted(creditOnly, 60)} is kept, but the story has no picture, so the credit is not exported. Add the picture (it takes the credit), or clear the credit.`,
     );
   }
-  const { images, alsoSee } = bodyBlocks(article.body);
+  const reading = readStoredBody(article.body);
+  const { images, alsoSee } = bodyBlocks(reading.body);
   images.forEach((image, index) => {
     if (text(image.credit) !== '') return;
     const caption = text(image.caption) || text(image.altText);
@@ -152,7 +150,7 @@ export function runChecklist({ article, claims, linked }: ChecklistInput): Check
     );
   });
 
-  const marked = markedClaims(article.body);
+  const marked = markedClaims(reading.body);
   const inText = claims.filter(
     (claim) => claim.state !== 'dismissed' && (marked.has(claim.id) || claim.state === 'attached'),
   );
@@ -237,6 +235,14 @@ export function runChecklist({ article, claims, linked }: ChecklistInput): Check
       'tk',
       tkCounts.map((place) => place.where).join(', '),
       `${plural(total, 'TK marker')} left in the ${tkCounts.map((place) => place.where.toLowerCase()).join(' and ')}. Fill in what is missing.`,
+    );
+  }
+
+  if (reading.problems.length > 0) {
+    warn(
+      'body-stored-form',
+      'Body',
+      `Part of the text was stored in a form this version of Copydesk does not edit (${storedBodyChanges(reading.problems)}): its words are exported as plain text. Open the story and check that it reads as it should.`,
     );
   }
 

@@ -17,6 +17,30 @@ export function isAllowedUrl(url: string): boolean {
   }
 }
 
+/** The rel every link in a body carries, however it was made: the page it opens is not told where it came from. */
+export const BODY_LINK_REL = 'noreferrer';
+
+/**
+ * What a person typed as a link's address, as an absolute URL: "example.com/x" becomes
+ * "https://example.com/x" and "name@example.com" becomes "mailto:name@example.com".
+ * Anything else is returned trimmed, for isAllowedUrl to judge.
+ */
+export function normaliseUrl(input: string): string {
+  const value = input.trim();
+  if (value === '') return value;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value);
+  // "example.com:8080/x" has a port, not a scheme.
+  if (scheme !== null && (value.includes('://') || !scheme[1]?.includes('.'))) return value;
+  if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(value)) return `mailto:${value}`;
+  if (/^(www\.)?[^\s/]+\.[a-z]{2,}(?:[/?#:]\S*)?$/i.test(value)) return `https://${value}`;
+  return value;
+}
+
+/** Where an article opens in Copydesk. */
+export function articleHref(articleId: string): string {
+  return `#/article/${encodeURIComponent(articleId)}`;
+}
+
 /** The elements of a story's body that survive sanitising, wherever the HTML came from. */
 export const STORY_TAGS = [
   'p',

@@ -1,42 +1,53 @@
 /** Pure text functions shared by the services and the UI. No Node or DOM APIs here. */
-import type { Body } from './domain';
+import type { Body, BodyNode, BodyParagraph } from './body/bodySchema';
+import type { BodyFold, BodyParent } from './body/visitBody';
+import { foldBody, foldNode } from './body/visitBody';
 
-type JsonNode = { type?: unknown; text?: unknown; children?: unknown };
+/** Elements that start a block of their own: Lexical puts a blank line after each but the last. */
+const BLOCK_ELEMENTS: ReadonlySet<string> = new Set(['paragraph', 'heading', 'quote', 'list', 'listitem']);
 
-/** Element types that flow inside a paragraph rather than starting a new block. */
-const INLINE_ELEMENTS = new Set(['link', 'autolink', 'mark', 'hashtag']);
-
-function isNode(value: unknown): value is JsonNode {
-  return typeof value === 'object' && value !== null;
+/** An element's text: its children's, a blank line after each block but the last. */
+function elementText(node: BodyParent, children: readonly string[]): string {
+  let text = '';
+  children.forEach((child, index) => {
+    text += child;
+    if (BLOCK_ELEMENTS.has(node.children[index]?.type ?? '') && index !== children.length - 1) text += '\n\n';
+  });
+  return text;
 }
 
+const PLAIN_TEXT: BodyFold<string> = {
+  root: elementText,
+  paragraph: elementText,
+  heading: elementText,
+  quote: elementText,
+  list: elementText,
+  listitem: elementText,
+  link: elementText,
+  autolink: elementText,
+  mark: elementText,
+  text: (node) => node.text,
+  tab: () => '\t',
+  linebreak: () => '\n',
+  // Lexical's horizontal rule is a decorator whose text is one newline; the other blocks have none.
+  horizontalrule: () => '\n',
+  'inline-image': () => '',
+  'also-see': () => '',
+};
+
 /**
- * The plain text of a serialised Lexical body, as search and counts see it: exactly what
- * Lexical's own `getTextContent()` gives for the same document, without needing an editor
- * instance. Every block (paragraph, heading, quote, list, list item) is followed by a blank
- * line unless it is the last child of its parent; line breaks give a newline.
+ * The plain text of a body, as search and counts see it: exactly what Lexical's own
+ * `getTextContent()` gives for the same document, without needing an editor instance. Every
+ * block (paragraph, heading, quote, list, list item) is followed by a blank line unless it is
+ * the last child of its parent; line breaks give a newline.
  */
 export function bodyToPlainText(body: Body): string {
-  const textOf = (node: JsonNode): string => {
-    if (node.type === 'linebreak') return '\n';
-    // Lexical's horizontal rule is a decorator whose text is one newline.
-    if (node.type === 'horizontalrule') return '\n';
-    if (typeof node.text === 'string') return node.text;
-    return Array.isArray(node.children) ? childrenText(node.children) : '';
-  };
+  return foldBody(body, PLAIN_TEXT);
+}
 
-  const childrenText = (children: readonly unknown[]): string => {
-    const nodes = children.filter(isNode);
-    let text = '';
-    nodes.forEach((child, index) => {
-      text += textOf(child);
-      const isBlock = Array.isArray(child.children) && !INLINE_ELEMENTS.has(String(child.type));
-      if (isBlock && index !== nodes.length - 1) text += '\n\n';
-    });
-    return text;
-  };
-
-  return childrenText(body.root.children);
+/** The plain text of one node of a body, as bodyToPlainText reads it. */
+export function nodeToPlainText(node: BodyNode): string {
+  return foldNode(node, PLAIN_TEXT);
 }
 
 /** Scripts written without spaces between words: each character counts as a word. */
@@ -100,7 +111,7 @@ export type InlineImagePayload = {
 };
 
 /** A paragraph node as Lexical serialises it, holding one run of plain text (or none). */
-function paragraph(text: string): Body['root']['children'][number] {
+function paragraph(text: string): BodyParagraph {
   return {
     type: 'paragraph',
     version: 1,

@@ -1,13 +1,15 @@
 import type { AlsoSeePayload } from '../../shared/alsoSee';
 import { alsoSeeOf } from '../../shared/alsoSee';
-import type { Body } from '../../shared/domain';
+import type { Body, BodyList, HeadingTag } from '../../shared/body/bodySchema';
+import type { BodyFold } from '../../shared/body/visitBody';
+import { foldBody } from '../../shared/body/visitBody';
 import { isAllowedUrl } from '../../shared/links';
 import type { InlineImagePayload } from '../../shared/text';
 
 /**
- * An article body as the exporters see it: a small, typed tree read from the saved Lexical
- * JSON. Every format (HTML, XHTML inside NewsML-G2, Markdown, plain text) is written from this
- * one reading, so they all carry the same words in the same order.
+ * An article body as the exporters see it: a small, typed tree folded from the body (see
+ * shared/body). Every format (HTML, XHTML inside NewsML-G2, Markdown, plain text) is written
+ * from this one reading, so they all carry the same words in the same order.
  */
 
 /** Lexical's text format bits (TextNode.__format). */
@@ -41,114 +43,106 @@ export type Block =
   | ({ kind: 'image' } & InlineImagePayload)
   | ({ kind: 'also-see' } & AlsoSeePayload);
 
-type JsonNode = Record<string, unknown>;
+/** What a node of the body becomes on the way to the blocks: words in a line, blocks, or a list item. */
+type Piece =
+  { kind: 'inline'; inlines: Inline[] } | { kind: 'blocks'; blocks: Block[] } | { kind: 'item'; item: ListItem };
 
-function isNode(value: unknown): value is JsonNode {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+const inline = (inlines: Inline[]): Piece => ({ kind: 'inline', inlines });
+const blocks = (...list: Block[]): Piece => ({ kind: 'blocks', blocks: list });
+const positive = (value: number | undefined): number =>
+  value !== undefined && Number.isFinite(value) && value > 0 ? Math.round(value) : 0;
+
+/** The words of pieces that sit in a line; a block inside a line (never made by the editor) keeps its words. */
+function inlinesOf(pieces: readonly Piece[]): Inline[] {
+  return pieces.flatMap((piece) => {
+    if (piece.kind === 'inline') return piece.inlines;
+    if (piece.kind === 'item') return piece.item.children;
+    return piece.blocks.flatMap((block) => ('children' in block ? block.children : []));
+  });
 }
 
-function childrenOf(node: JsonNode): JsonNode[] {
-  return Array.isArray(node.children) ? node.children.filter(isNode) : [];
+/** Blocks of pieces that sit between blocks: words left there become a paragraph. */
+function blocksOf(pieces: readonly Piece[]): Block[] {
+  return pieces.flatMap((piece): Block[] => {
+    if (piece.kind === 'blocks') return piece.blocks;
+    const children = piece.kind === 'inline' ? piece.inlines : piece.item.children;
+    return [{ kind: 'paragraph', children }];
+  });
 }
 
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-const positive = (value: unknown): number =>
-  typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.round(value) : 0;
-
-function readInlines(nodes: readonly JsonNode[]): Inline[] {
-  const out: Inline[] = [];
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-        if (str(node.text) !== '') out.push({ kind: 'text', text: str(node.text), format: Number(node.format) || 0 });
-        break;
-      case 'tab':
-        out.push({ kind: 'text', text: '\t', format: 0 });
-        break;
-      case 'linebreak':
-        out.push({ kind: 'break' });
-        break;
-      case 'link':
-      case 'autolink': {
-        const children = readInlines(childrenOf(node));
-        const url = str(node.url);
-        // A link the body rules would refuse (javascript:, data:…) keeps its words, not its address.
-        if (isAllowedUrl(url)) out.push({ kind: 'link', url, children });
-        else out.push(...children);
-        break;
-      }
-      case 'mark': {
-        const ids = Array.isArray(node.ids) ? node.ids.filter((id): id is string => typeof id === 'string') : [];
-        out.push({ kind: 'mark', ids, children: readInlines(childrenOf(node)) });
-        break;
-      }
-      default:
-        // An inline element this version does not know: keep its words.
-        out.push(...readInlines(childrenOf(node)));
-    }
-  }
-  return out;
-}
-
-function readList(node: JsonNode): ListBlock {
-  const items: ListItem[] = [];
-  for (const child of childrenOf(node)) {
-    const inner = childrenOf(child);
-    const lists = inner.filter((grandchild) => grandchild.type === 'list').map(readList);
-    const children = readInlines(inner.filter((grandchild) => grandchild.type !== 'list'));
-    const previous = items[items.length - 1];
-    // Lexical nests a list as a list item holding only that list, after the item it belongs to.
-    if (children.length === 0 && lists.length > 0 && previous !== undefined) previous.lists.push(...lists);
-    else items.push({ children, lists });
-  }
-  const start = positive(node.start);
-  return { kind: 'list', ordered: node.listType === 'number', start: start === 0 ? 1 : start, items };
-}
-
-function headingLevel(tag: unknown): 2 | 3 | 4 {
+function headingLevel(tag: HeadingTag): 2 | 3 | 4 {
   if (tag === 'h1' || tag === 'h2') return 2;
   if (tag === 'h3') return 3;
   return 4;
 }
 
-/** The blocks of a saved body, in order. */
-export function readBody(body: Body): Block[] {
-  const blocks: Block[] = [];
-  for (const node of body.root.children as JsonNode[]) {
-    switch (node.type) {
-      case 'heading':
-        blocks.push({ kind: 'heading', level: headingLevel(node.tag), children: readInlines(childrenOf(node)) });
-        break;
-      case 'quote':
-        blocks.push({ kind: 'quote', children: readInlines(childrenOf(node)) });
-        break;
-      case 'list':
-        blocks.push(readList(node));
-        break;
-      case 'horizontalrule':
-        blocks.push({ kind: 'rule' });
-        break;
-      case 'inline-image':
-        blocks.push({
-          kind: 'image',
-          assetId: str(node.assetId),
-          altText: str(node.altText),
-          caption: str(node.caption),
-          credit: str(node.credit),
-          width: positive(node.width),
-          height: positive(node.height),
-        });
-        break;
-      case 'also-see': {
-        const payload = alsoSeeOf(node);
-        if (payload.articleId !== '' || payload.url !== '') blocks.push({ kind: 'also-see', ...payload });
-        break;
-      }
-      default:
-        blocks.push({ kind: 'paragraph', children: readInlines(childrenOf(node)) });
-    }
+/** A link's words, and its address when the body rules allow it (a javascript: or data: link keeps only its words). */
+function link(url: string, children: readonly Piece[]): Piece {
+  const words = inlinesOf(children);
+  return inline(isAllowedUrl(url) ? [{ kind: 'link', url, children: words }] : words);
+}
+
+/** A list item: its words, and the lists nested in it. */
+function listItem(children: readonly Piece[]): Piece {
+  const lists: ListBlock[] = [];
+  const words: Piece[] = [];
+  for (const piece of children) {
+    const nested = piece.kind === 'blocks' ? piece.blocks.filter((block) => block.kind === 'list') : [];
+    if (nested.length > 0) lists.push(...nested);
+    else words.push(piece);
   }
-  return blocks;
+  return { kind: 'item', item: { children: inlinesOf(words), lists } };
+}
+
+function list(node: BodyList, children: readonly Piece[]): Piece {
+  const items: ListItem[] = [];
+  for (const piece of children) {
+    const item = piece.kind === 'item' ? piece.item : { children: inlinesOf([piece]), lists: [] };
+    const previous = items[items.length - 1];
+    // Lexical nests a list as a list item holding only that list, after the item it belongs to.
+    if (item.children.length === 0 && item.lists.length > 0 && previous !== undefined)
+      previous.lists.push(...item.lists);
+    else items.push(item);
+  }
+  const start = positive(node.start);
+  return blocks({ kind: 'list', ordered: node.listType === 'number', start: start === 0 ? 1 : start, items });
+}
+
+const EXPORT_PIECES: BodyFold<Piece> = {
+  root: (_node, children) => blocks(...blocksOf(children)),
+  paragraph: (_node, children) => blocks({ kind: 'paragraph', children: inlinesOf(children) }),
+  heading: (node, children) =>
+    blocks({ kind: 'heading', level: headingLevel(node.tag), children: inlinesOf(children) }),
+  quote: (_node, children) => blocks({ kind: 'quote', children: inlinesOf(children) }),
+  list,
+  listitem: (_node, children) => listItem(children),
+  text: (node) => inline(node.text === '' ? [] : [{ kind: 'text', text: node.text, format: node.format ?? 0 }]),
+  tab: () => inline([{ kind: 'text', text: '\t', format: 0 }]),
+  linebreak: () => inline([{ kind: 'break' }]),
+  link: (node, children) => link(node.url, children),
+  autolink: (node, children) => link(node.url, children),
+  mark: (node, children) => inline([{ kind: 'mark', ids: node.ids, children: inlinesOf(children) }]),
+  horizontalrule: () => blocks({ kind: 'rule' }),
+  'inline-image': (node) =>
+    blocks({
+      kind: 'image',
+      assetId: node.assetId,
+      altText: node.altText ?? '',
+      caption: node.caption ?? '',
+      credit: node.credit ?? '',
+      width: positive(node.width),
+      height: positive(node.height),
+    }),
+  'also-see': (node) => {
+    const payload = alsoSeeOf(node);
+    return payload.articleId !== '' || payload.url !== '' ? blocks({ kind: 'also-see', ...payload }) : blocks();
+  },
+};
+
+/** The blocks of a body, in order. */
+export function readBody(body: Body): Block[] {
+  const piece = foldBody(body, EXPORT_PIECES);
+  return piece.kind === 'blocks' ? piece.blocks : blocksOf([piece]);
 }
 
 /** The text of inline content, as a reader sees it (a line break is a newline). */

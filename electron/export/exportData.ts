@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import packageJson from '../../package.json';
 import type { AlsoSeePayload } from '../../shared/alsoSee';
+import { readStoredBody } from '../../shared/body/readStoredBody';
 import type { Article, Asset } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { publicAddressOf } from '../../shared/publicAddress';
@@ -248,7 +249,7 @@ function imageFor(lib: Library, assetId: string, role: PackageImage['role']): { 
 export function readExportData(lib: Library, articleId: string, now: Date, options: ExportOptions = {}): ExportData {
   const article = getArticle(lib, articleId);
   const label = datelineLabel(article);
-  const saved = readBody(article.body);
+  const saved = readBody(readStoredBody(article.body).body);
   const blocks = withDateline(saved, label);
   const pattern = options.publicAddressPattern ?? '';
   /** A library article as it is now, with its public address; null when it is gone or in the trash. */

@@ -1,59 +1,26 @@
 import { createHeadlessEditor } from '@lexical/headless';
 import { $generateNodesFromDOM } from '@lexical/html';
-import { $isLinkNode, LinkNode } from '@lexical/link';
-import { ListItemNode, ListNode } from '@lexical/list';
-import {
-  BOLD_ITALIC_STAR,
-  BOLD_ITALIC_UNDERSCORE,
-  BOLD_STAR,
-  BOLD_UNDERSCORE,
-  $convertFromMarkdownString,
-  HEADING,
-  ITALIC_STAR,
-  ITALIC_UNDERSCORE,
-  LINK,
-  ORDERED_LIST,
-  QUOTE,
-  STRIKETHROUGH,
-  UNORDERED_LIST,
-} from '@lexical/markdown';
-import type { Transformer } from '@lexical/markdown';
-import { $isHeadingNode, HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { $isLinkNode } from '@lexical/link';
+import { $convertFromMarkdownString } from '@lexical/markdown';
+import { $isHeadingNode } from '@lexical/rich-text';
 import type { ElementNode, LexicalEditor, ParagraphNode } from 'lexical';
-import { $createParagraphNode, $getRoot, $isElementNode, $isTextNode } from 'lexical';
+import { $createParagraphNode, $getRoot, $isDecoratorNode, $isElementNode, $isTextNode } from 'lexical';
 
-import type { Body } from '../../shared/domain';
-import { BodySchema } from '../../shared/domain';
-import { isAllowedUrl } from '../../shared/links';
-
-/** The nodes an imported body may hold: the structure of a story and nothing else. */
-const BODY_NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode];
-
-/** Markdown's block and inline syntax for exactly those nodes, plus bold, italic and strikethrough. */
-const MARKDOWN_TRANSFORMERS: Transformer[] = [
-  HEADING,
-  QUOTE,
-  UNORDERED_LIST,
-  ORDERED_LIST,
-  BOLD_ITALIC_STAR,
-  BOLD_ITALIC_UNDERSCORE,
-  BOLD_STAR,
-  BOLD_UNDERSCORE,
-  ITALIC_STAR,
-  ITALIC_UNDERSCORE,
-  STRIKETHROUGH,
-  LINK,
-];
-
-/** The rel every link in a body carries, as the editor's link dialog sets it. */
-const LINK_REL = 'noreferrer';
+import type { Body } from '../../shared/body/bodySchema';
+import { BodySchema } from '../../shared/body/bodySchema';
+import { BODY_NAMESPACE, BODY_NODES } from '../../shared/body/lexical/bodyNodes';
+import { BODY_TRANSFORMERS } from '../../shared/body/lexical/bodyTransformers';
+import { BODY_LINK_REL, isAllowedUrl } from '../../shared/links';
 
 let editor: LexicalEditor | null = null;
 
-/** One headless editor for every import: the conversions are synchronous and never overlap. */
-function bodyEditor(): LexicalEditor {
+/**
+ * The headless editor every import converts with: the body's own nodes, as the article editor
+ * registers them. One for all imports: the conversions are synchronous and never overlap.
+ */
+export function importEditor(): LexicalEditor {
   editor ??= createHeadlessEditor({
-    namespace: 'copydesk-import',
+    namespace: BODY_NAMESPACE,
     nodes: BODY_NODES,
     onError: (error) => {
       throw error;
@@ -76,7 +43,7 @@ function $tidy(node: ElementNode): void {
     }
     if ($isLinkNode(child)) {
       if (isAllowedUrl(child.getURL())) {
-        child.setRel(LINK_REL).setTarget(null);
+        child.setRel(BODY_LINK_REL).setTarget(null);
       } else {
         for (const grandchild of child.getChildren()) child.insertBefore(grandchild);
         child.remove();
@@ -88,7 +55,7 @@ function $tidy(node: ElementNode): void {
 }
 
 function convert(build: () => void): Body {
-  const instance = bodyEditor();
+  const instance = importEditor();
   instance.update(
     () => {
       const root = $getRoot();
@@ -111,8 +78,8 @@ export function bodyFromDom(container: HTMLElement): Body {
   return convert(() => {
     const root = $getRoot();
     let paragraph: ParagraphNode | null = null;
-    for (const node of $generateNodesFromDOM(bodyEditor(), container)) {
-      if ($isElementNode(node) && !node.isInline()) {
+    for (const node of $generateNodesFromDOM(importEditor(), container)) {
+      if (($isElementNode(node) || $isDecoratorNode(node)) && !node.isInline()) {
         paragraph = null;
         root.append(node);
       } else if (!$isTextNode(node) || node.getTextContent().trim() !== '' || paragraph !== null) {
@@ -126,9 +93,12 @@ export function bodyFromDom(container: HTMLElement): Body {
   });
 }
 
-/** A body from Markdown: headings, quotes, lists, links, bold, italic and strikethrough. */
+/**
+ * A body from Markdown, read with the editor's own Markdown rules (BODY_TRANSFORMERS):
+ * headings, quotes, lists, rules, links, bold, italic and strikethrough.
+ */
 export function bodyFromMarkdown(markdown: string): Body {
   return convert(() => {
-    $convertFromMarkdownString(markdown, MARKDOWN_TRANSFORMERS, undefined, false, true);
+    $convertFromMarkdownString(markdown, BODY_TRANSFORMERS, undefined, false, true);
   });
 }

@@ -1,9 +1,10 @@
 import type { ArticlePatch } from '../../shared/api';
-import { ArticlePatchSchema } from '../../shared/api';
-import type { ArticleId, Body } from '../../shared/domain';
+import { ArticlePatchSchema, bodySizeProblem } from '../../shared/api';
+import type { Body, BodyAlsoSee, BodyImage, BodyRoot } from '../../shared/body/bodySchema';
+import type { ArticleId } from '../../shared/domain';
 import { ArticleIdSchema } from '../../shared/domain';
 import { describeIssues } from '../../shared/errors';
-import { bodyToPlainText } from '../../shared/text';
+import { bodyToPlainText, nodeToPlainText } from '../../shared/text';
 import { getSummary, slugTaken } from '../db/queries/articles';
 import {
   articlesWithHeadlineWords,
@@ -41,12 +42,11 @@ function foldHeadline(text: string): string {
   return text.normalize('NFC').toLocaleLowerCase().replace(/\s+/gu, ' ').trim();
 }
 
-type JsonNode = { type?: unknown; text?: unknown; children?: unknown };
+type Block = BodyRoot['children'][number];
 
-function textOf(node: JsonNode): string {
-  if (typeof node.text === 'string') return node.text;
-  if (node.type === 'linebreak') return '\n';
-  return Array.isArray(node.children) ? (node.children as JsonNode[]).map(textOf).join('') : '';
+/** The words of a top-level paragraph, or null for any other block. */
+function paragraphText(node: Block): string | null {
+  return node.type === 'paragraph' ? nodeToPlainText(node) : null;
 }
 
 /**
@@ -87,16 +87,15 @@ export function linkAlsoSee(
   linkedAddresses?: ReadonlyMap<string, string>,
 ): { body: Body; unlinked: string[] } {
   const unlinked: string[] = [];
-  const children = body.root.children.map((node) => {
-    if (node.type !== 'paragraph') return node;
-    const match = ALSO_SEE.exec(textOf(node));
+  const children = body.root.children.map((node): Block => {
+    const match = ALSO_SEE.exec(paragraphText(node) ?? '');
     if (match === null) return node;
     const headline = (match[1] ?? '').replace(/\s+/gu, ' ');
     const articleId = linkedArticle(lib, headline, linkedIds);
-    if (articleId !== null) return { type: 'also-see', version: 1, articleId };
+    if (articleId !== null) return { type: 'also-see', version: 1, articleId } satisfies BodyAlsoSee;
     // A story outside the library the file gives the address of.
     const url = linkedAddresses?.get(headlineKey(headline));
-    if (url !== undefined) return { type: 'also-see', version: 1, articleId: '', url, headline };
+    if (url !== undefined) return { type: 'also-see', version: 1, articleId: '', url, headline } satisfies BodyAlsoSee;
     unlinked.push(headline);
     return node;
   });
@@ -115,7 +114,7 @@ function storeImages(
 ): { body: Body; leadImage: ArticlePatch['leadImage'] } {
   if (imported.images.length === 0) return { body, leadImage: undefined };
   let leadImage: ArticlePatch['leadImage'];
-  const inline = new Map<string, Record<string, unknown>>();
+  const inline = new Map<string, BodyImage>();
   for (const image of imported.images) {
     const asset = addImage(lib, image.name, Buffer.from(image.bytes));
     if (image.placeholder === null) {
@@ -133,9 +132,10 @@ function storeImages(
       });
     }
   }
-  const children = body.root.children.map((node) =>
-    node.type === 'paragraph' ? ((inline.get(textOf(node).trim()) as typeof node | undefined) ?? node) : node,
-  );
+  const children = body.root.children.map((node) => {
+    const text = paragraphText(node);
+    return (text === null ? undefined : inline.get(text.trim())) ?? node;
+  });
   return { body: { root: { ...body.root, children } }, leadImage };
 }
 
@@ -145,9 +145,10 @@ function withoutPlaceholders(body: Body, imported: ImportedArticle): Body {
     imported.images.flatMap((image) => (image.placeholder === null ? [] : [image.placeholder])),
   );
   if (placeholders.size === 0) return body;
-  const children = body.root.children.filter(
-    (node) => node.type !== 'paragraph' || !placeholders.has(textOf(node).trim()),
-  );
+  const children = body.root.children.filter((node) => {
+    const text = paragraphText(node);
+    return text === null || !placeholders.has(text.trim());
+  });
   return { root: { ...body.root, children } };
 }
 
@@ -181,7 +182,7 @@ function patchOf(lib: Library, imported: ImportedArticle, body: Body, fileName: 
   };
   const parsed = ArticlePatchSchema.safeParse(candidate);
   if (!parsed.success) {
-    if (parsed.error.issues.some((issue) => issue.path[0] === 'body')) {
+    if (bodySizeProblem(body) !== null) {
       throw refuse(`${fileName} is too large to import: its text would be more than 8 MB of editor data.`);
     }
     throw refuse(`${fileName} could not be imported: ${describeIssues(parsed.error.issues)}`);

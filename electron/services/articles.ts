@@ -1,6 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 
 import type { ArticlePatch } from '../../shared/api';
+import type { Body, StoredBody } from '../../shared/body/bodySchema';
+import { readStoredBody } from '../../shared/body/readStoredBody';
 import type { Article, ArticleStatus, ArticleSummary, SearchHit, StatusChange } from '../../shared/domain';
 import { ArticleStatusSchema } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
@@ -47,6 +49,12 @@ export type EditContext = {
   closing?: boolean;
 };
 
+/**
+ * A change as the services make it: a save's patch, or a restore, which puts a body back exactly
+ * as a version kept it (a body an earlier version stored included).
+ */
+export type ArticleChange = Omit<ArticlePatch, 'body'> & { body?: StoredBody };
+
 function notFound(id: string): ApiError {
   return new ApiError('not-found', `No article with id ${id} is in this library. It may have been deleted.`);
 }
@@ -92,7 +100,12 @@ const EMPTY_CONTENT: ArticleContent = {
  * ones, the byline, plain text and counts are derived, and references (authors, the lead image,
  * a hand-set slug) are checked against the library.
  */
-function applyPatch(lib: Library, id: string | null, base: ArticleContent, patch: ArticlePatch): ArticleContent {
+function applyPatch(
+  lib: Library,
+  id: string | null,
+  base: ArticleContent,
+  patch: ArticleChange,
+): { content: ArticleContent; body: Body } {
   const next: ArticleContent = {
     ...base,
     headline: patch.headline ?? base.headline,
@@ -164,10 +177,12 @@ function applyPatch(lib: Library, id: string | null, base: ArticleContent, patch
     next.slug = uniqueSlug(lib, next.headline, id);
   }
 
-  next.bodyText = bodyToPlainText(next.body);
+  // The body is stored as it came; its text is read from it node by node, as every reader does.
+  const body = readStoredBody(next.body).body;
+  next.bodyText = bodyToPlainText(body);
   next.wordCount = countWords(next.bodyText);
   next.contentHash = contentHash(next.headline, next.bodyText);
-  return next;
+  return { content: next, body };
 }
 
 export function getArticle(lib: Library, id: string): Article {
@@ -190,7 +205,7 @@ export function createArticle(
       if (chosenId !== undefined && articles.getSummary(lib.db, chosenId) !== undefined) {
         throw new ApiError('conflict', 'This story is already in the library: open it from the list to go on with it.');
       }
-      const content = applyPatch(lib, id, EMPTY_CONTENT, patch);
+      const { content } = applyPatch(lib, id, EMPTY_CONTENT, patch);
       articles.insertArticle(lib.db, id, content, now);
       revisions.insertRevision(lib.db, {
         id: uuidv7(),
@@ -229,13 +244,13 @@ export function articleForChange(lib: Library, id: string, version: number): Art
  * change and keeping the versions that are due (see keepVersionsAfterSave). Runs inside the
  * caller's transaction.
  */
-export function writeChange(lib: Library, current: Article, patch: ArticlePatch, context: EditContext): void {
+export function writeChange(lib: Library, current: Article, patch: ArticleChange, context: EditContext): void {
   const now = (context.clock ?? systemClock)();
-  const content = applyPatch(lib, current.id, articles.contentOf(current), patch);
+  const { content, body } = applyPatch(lib, current.id, articles.contentOf(current), patch);
   if (!articles.updateArticle(lib.db, current.id, current.version, content, now.toISOString())) {
     throw new ApiError('conflict', 'This article was changed elsewhere at the same moment. Reload it and try again.');
   }
-  if (patch.body !== undefined) reconcileClaims(lib.db, current.id, content.body, now.toISOString());
+  if (patch.body !== undefined) reconcileClaims(lib.db, current.id, body, now.toISOString());
   // Related-article suggestions read what is computed here; an unchanged text costs one lookup.
   // A very long one stays queued (the triggers queue every change) for the background.
   if (content.wordCount <= ANALYSE_IN_SAVE_MAX_WORDS) indexArticleById(lib, current.id);

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ArticlePatch } from '../../shared/api';
 import { ArticlePatchSchema } from '../../shared/api';
 import type { Article, Revision, RevisionSummary } from '../../shared/domain';
-import { ArticleIdSchema, ArticleStatusSchema, BodySchema, RevisionIdSchema } from '../../shared/domain';
+import { ArticleIdSchema, ArticleStatusSchema, RevisionIdSchema, StoredBodySchema } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { countWords } from '../../shared/text';
 import { contentOf, getSummary } from '../db/queries/articles';
@@ -36,7 +36,7 @@ function toRevision(lib: Library, row: RevisionRow): Revision {
   return {
     ...toSummary(lib, row),
     dek: row.dek,
-    body: BodySchema.parse(JSON.parse(row.body_json)),
+    body: StoredBodySchema.parse(JSON.parse(row.body_json)),
     bodyText: row.body_text,
     status: ArticleStatusSchema.parse(row.status),
   };
@@ -158,7 +158,8 @@ export function restoreRevision(
           ...fieldsPatch(lib, row.fields_json),
           headline: row.headline,
           dek: row.dek,
-          body: BodySchema.parse(JSON.parse(row.body_json)),
+          // Exactly as the version kept it, whatever version of Copydesk stored it.
+          body: StoredBodySchema.parse(JSON.parse(row.body_json)),
         },
         { ...context, clock: () => now },
       );

@@ -1,23 +1,19 @@
 import './editor.css';
 
-import { HistoryExtension } from '@lexical/history';
-import { LinkExtension } from '@lexical/link';
-import { ListExtension } from '@lexical/list';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer';
-import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
-import { RichTextExtension } from '@lexical/rich-text';
-import { configExtension, defineExtension, type LexicalEditor } from 'lexical';
+import type { LexicalEditor } from 'lexical';
 import { useLayoutEffect, useRef, useState, type JSX, type ReactNode, type RefObject } from 'react';
 
-import type { Article, Body } from '../../shared/domain';
+import type { StoredBody } from '../../shared/body/bodySchema';
+import { BODY_TRANSFORMERS } from '../../shared/body/lexical/bodyTransformers';
+import { readStoredBody } from '../../shared/body/readStoredBody';
+import type { Article } from '../../shared/domain';
 import type { HouseStyleRule } from '../../shared/preferences';
 import type { ArticleSaver } from '../features/article/ArticleSaver';
-import { isAllowedUrl } from './links';
-import { BODY_TRANSFORMERS } from './markdownTransformers';
-import { BODY_NAMESPACE, EDITOR_NODES } from './nodes/EditorNodes';
+import { articleBodyExtension } from './editorExtension';
 import { AlsoSeePlugin } from './plugins/AlsoSeePlugin';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { BlocksPlugin } from './plugins/BlocksPlugin';
@@ -25,17 +21,21 @@ import { ClaimsPlugin, type ClaimMarkState } from './plugins/ClaimsPlugin';
 import { EditorMessagesPlugin } from './plugins/EditorMessagesPlugin';
 import { HouseStyleHint, HouseStyleSummary, useHouseStyleIssues, useHouseStyleRules } from './plugins/HouseStylePlugin';
 import { ImagesPlugin } from './plugins/ImagesPlugin';
-import { LINK_ATTRIBUTES, LinkDialogPlugin } from './plugins/LinkDialogPlugin';
+import { LinkDialogPlugin } from './plugins/LinkDialogPlugin';
 import { LinkRulesPlugin } from './plugins/LinkRulesPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
+import { StoredBodyNotice } from './plugins/StoredBodyNotice';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { TypographicQuotesPlugin } from './plugins/TypographicQuotesPlugin';
 import { WordCountPlugin, type BodyCounts } from './plugins/WordCountPlugin';
-import { editorTheme } from './theme';
 
 type EditorProps = {
-  /** The saved body; read once when the editor mounts (the editor is keyed by article). */
-  body: Body;
+  /**
+   * The saved body; read once when the editor mounts (the editor is keyed by article). A body
+   * stored by an earlier version that this one cannot edit as it is opens with its words kept,
+   * and the editor says what changed (readStoredBody).
+   */
+  body: StoredBody;
   saver: ArticleSaver;
   /** The article's header fields, shown above the body on the same page. */
   header: ReactNode;
@@ -98,22 +98,8 @@ export function Editor({
   }, [errors, onError]);
 
   // The editor is built once per mount from this extension (the editor is keyed by article).
-  const [extension] = useState(() =>
-    defineExtension({
-      name: '@copydesk/article-body',
-      namespace: BODY_NAMESPACE,
-      nodes: () => EDITOR_NODES,
-      theme: editorTheme,
-      $initialEditorState: JSON.stringify(body),
-      onError: errors.report,
-      dependencies: [
-        RichTextExtension,
-        HistoryExtension,
-        ListExtension,
-        configExtension(LinkExtension, { validateUrl: isAllowedUrl, attributes: LINK_ATTRIBUTES }),
-      ],
-    }),
-  );
+  const [reading] = useState(() => readStoredBody(body));
+  const [extension] = useState(() => articleBodyExtension(reading.body, errors.report));
 
   return (
     <LexicalExtensionComposer extension={extension} contentEditable={null}>
@@ -127,13 +113,12 @@ export function Editor({
       <EditorRefPlugin editorRef={editorRef} />
       <AutosavePlugin saver={saver} />
       <WordCountPlugin onCounts={onCounts} />
-      {/* eslint-disable-next-line @typescript-eslint/no-deprecated -- @lexical/react's rule until @lexical/extension (HorizontalRuleExtension, same JSON type) is a dependency */}
-      <HorizontalRulePlugin />
       <BlocksPlugin />
       <MarkdownShortcutPlugin transformers={BODY_TRANSFORMERS} />
       <LinkRulesPlugin />
       <TypographicQuotesPlugin enabled={typographicQuotes} />
       <ClaimsPlugin verdicts={claimVerdicts} onClaimClicked={onClaimClicked} />
+      <StoredBodyNotice problems={reading.problems} />
     </LexicalExtensionComposer>
   );
 }

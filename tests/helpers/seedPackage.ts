@@ -12,7 +12,8 @@ import { addImage } from '../../electron/services/assets';
 import { addEvidence, createClaim, setVerdict } from '../../electron/services/claims';
 import type { Library } from '../../electron/services/LibraryHost';
 import { addSource, getSnapshot } from '../../electron/services/sources';
-import type { Article, Body } from '../../shared/domain';
+import type { Article, Body, StoredBody } from '../../shared/domain';
+import { BodySchema } from '../../shared/domain';
 import type { Claim, ClaimKind } from '../../shared/sources';
 import { bodyFromParagraphs } from '../../shared/text';
 import { jpegImage, pngImage } from './images';
@@ -52,7 +53,7 @@ type JsonNode = { type: string; text?: string; children?: JsonNode[]; [key: stri
  * The body with `text` (inside one text node) wrapped in a claim mark, as the editor marks a
  * claim: the text node split around it, the middle inside a MarkNode with the claim's id.
  */
-export function markClaim(body: Body, text: string, claimId: string): Body {
+export function markClaim(body: StoredBody, text: string, claimId: string): Body {
   const found = { done: false };
   const visit = (nodes: JsonNode[]): JsonNode[] =>
     nodes.flatMap((node) => {
@@ -79,7 +80,7 @@ export function markClaim(body: Body, text: string, claimId: string): Body {
     });
   const children = visit(body.root.children);
   if (!found.done) throw new Error(`"${text}" is not in one run of the body's text`);
-  return { root: { ...body.root, children } };
+  return BodySchema.parse({ root: { ...body.root, children } });
 }
 
 export type SeedPackage = {
@@ -110,7 +111,7 @@ export async function buildSeedArticle(lib: Library, clock: ReturnType<typeof ma
   const unchecked = claim('attribution', 'allegations denied by Kabul');
 
   const article = getArticle(lib, id);
-  let body = article.body;
+  let body: Body = BodySchema.parse(article.body);
   for (const [text, marked] of [
     ['killed over 140 people', toll],
     [statement.text, statement],
@@ -131,7 +132,7 @@ export async function buildSeedArticle(lib: Library, clock: ReturnType<typeof ma
     width: inline.width,
     height: inline.height,
   });
-  body = { root: { ...body.root, children } };
+  body = BodySchema.parse({ root: { ...body.root, children } });
   clock.advance(60_000);
   saveArticle(
     lib,

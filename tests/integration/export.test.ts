@@ -12,6 +12,7 @@ import { getArticle, saveArticle } from '../../electron/services/articles';
 import { createAuthor } from '../../electron/services/authors';
 import { createClaim, setVerdict } from '../../electron/services/claims';
 import { ManifestSchema } from '../../shared/exports';
+import { BodySchema } from '../../shared/domain';
 import { bodyFromParagraphs } from '../../shared/text';
 import type { PackageFs } from '../../electron/export/writePackage';
 import { failingDisk } from '../helpers/failingDisk';
@@ -368,7 +369,7 @@ describe('export refusals leave nothing behind', () => {
         ],
       },
     };
-    saveArticle(library.lib, story.id, story.version, { body });
+    saveArticle(library.lib, story.id, story.version, { body: BodySchema.parse(body) });
     expect(getArticle(library.lib, story.id).body.root.children).toHaveLength(3);
     fs.mkdirSync(exports);
     expect(await refusal('export:run', { articleId: story.id, folder: exports })).toBe(

@@ -1,5 +1,5 @@
-import type { Article, ArticleStatus, ArticleSummary, Body } from '../../../shared/domain';
-import { ArticleIdSchema, ArticleStatusSchema, BodySchema } from '../../../shared/domain';
+import type { Article, ArticleStatus, ArticleSummary, StoredBody } from '../../../shared/domain';
+import { ArticleIdSchema, ArticleStatusSchema, StoredBodySchema } from '../../../shared/domain';
 import { contentHash } from '../contentHash';
 import type { Db } from '../connection';
 import { prepared } from '../statements';
@@ -86,7 +86,8 @@ function rowToArticle(db: Db, row: ArticleRow): Article {
     language: row.language,
     lengthTarget: row.length_target,
     slugLocked: row.slug_locked === 1,
-    body: BodySchema.parse(JSON.parse(row.body_json)),
+    // Read as stored: a body an earlier version kept opens (readStoredBody reads it node by node).
+    body: StoredBodySchema.parse(JSON.parse(row.body_json)),
     bodyText: row.body_text,
     tags: getTags(db, row.id),
     related: getRelated(db, row.id),
@@ -110,7 +111,8 @@ export type ArticleContent = {
   syndicationCredit: string;
   language: string;
   lengthTarget: number | null;
-  body: Body;
+  /** As stored, or as a save sends it (a `Body`). */
+  body: StoredBody;
   bodyText: string;
   wordCount: number;
   section: string;

@@ -4,15 +4,11 @@ import { useEffect, useRef, useState, type JSX } from 'react';
 import { siteOf, storyAddressProblem, storyHeadlineProblem } from '../../../shared/alsoSee';
 import { ArticleIdSchema } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
+import { articleHref } from '../../../shared/links';
 import { api, errorMessage } from '../../api';
 import { useFieldEventsStayInFields } from './decoratorEvents';
 import { RemoveBlockButton } from './RemoveBlockButton';
 import { useBlockDecorator } from './useBlockDecorator';
-
-/** Where an article opens in Copydesk. */
-export function articleHref(articleId: string): string {
-  return `#/article/${encodeURIComponent(articleId)}`;
-}
 
 type Linked =
   { kind: 'loading' } | { kind: 'found'; headline: string } | { kind: 'missing' } | { kind: 'failed'; message: string };

@@ -1,31 +1,21 @@
-import { AutoLinkNode, LinkNode } from '@lexical/link';
-import { ListItemNode, ListNode } from '@lexical/list';
-import { MarkNode } from '@lexical/mark';
-import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
-import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
 
-import { AlsoSeeNode } from './AlsoSeeNode';
-import { InlineImageNode } from './InlineImageNode';
+import { AlsoSeeNode } from '../../../shared/body/lexical/AlsoSeeNode';
+import { BODY_NAMESPACE, BODY_NODES } from '../../../shared/body/lexical/bodyNodes';
+import { InlineImageNode } from '../../../shared/body/lexical/InlineImageNode';
+import { EditorAlsoSeeNode } from './EditorAlsoSeeNode';
+import { EditorInlineImageNode } from './EditorInlineImageNode';
+
+export { BODY_NAMESPACE };
+
+/** The blocks the editor draws itself, each by a subclass of the same type as the body's node. */
+const DRAWN: ReadonlyMap<Klass<LexicalNode>, Klass<LexicalNode>> = new Map<Klass<LexicalNode>, Klass<LexicalNode>>([
+  [InlineImageNode, EditorInlineImageNode],
+  [AlsoSeeNode, EditorAlsoSeeNode],
+]);
 
 /**
- * Every node an article body may contain. The editor, a headless editor reading a saved body
- * and the exporters must agree on this list, or a saved body cannot be read back.
+ * The nodes the editor registers: the body's (shared/body/lexical/bodyNodes), with the blocks
+ * it draws in place of their headless classes. Same types, so the same JSON.
  */
-export const EDITOR_NODES: readonly Klass<LexicalNode>[] = [
-  HeadingNode,
-  QuoteNode,
-  ListNode,
-  ListItemNode,
-  LinkNode,
-  AutoLinkNode,
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- @lexical/react's rule until @lexical/extension (HorizontalRuleExtension, same JSON type) is a dependency
-  HorizontalRuleNode,
-  InlineImageNode,
-  AlsoSeeNode,
-  // A claim's span: its ids are the claims (shared/claimMarks.ts reads them from saved bodies).
-  MarkNode,
-];
-
-/** The editor's namespace: content copied from a Copydesk body pastes back with its nodes intact. */
-export const BODY_NAMESPACE = 'copydesk-body';
+export const EDITOR_NODES: readonly Klass<LexicalNode>[] = BODY_NODES.map((klass) => DRAWN.get(klass) ?? klass);

@@ -5,7 +5,11 @@ import { useEffect, useRef, useState, type JSX } from 'react';
 import { AssetIdSchema } from '../../../shared/domain';
 import { imageUrl, useImageUrl } from '../../features/images/images';
 import { useFieldEventsStayInFields } from './decoratorEvents';
-import { $isInlineImageNode, type InlineImageNode, type InlineImagePayload } from './InlineImageNode';
+import {
+  $isInlineImageNode,
+  type InlineImageNode,
+  type InlineImagePayload,
+} from '../../../shared/body/lexical/InlineImageNode';
 import { RemoveBlockButton } from './RemoveBlockButton';
 import { useBlockDecorator } from './useBlockDecorator';
 

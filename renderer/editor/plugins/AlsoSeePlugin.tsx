@@ -21,7 +21,7 @@ import {
 } from '../../../shared/alsoSee';
 import type { ArticleStatus, ArticleSummary } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
-import { $createAlsoSeeNode } from '../nodes/AlsoSeeNode';
+import { $createAlsoSeeNode } from '../../../shared/body/lexical/AlsoSeeNode';
 import { useBlockCommands } from './useBlockCommands';
 
 /**

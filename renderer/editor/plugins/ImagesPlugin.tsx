@@ -4,7 +4,7 @@ import { useCallback, useRef, type ChangeEvent, type JSX } from 'react';
 
 import { errorMessage } from '../../api';
 import { addImageFile, IMAGE_ACCEPT } from '../../features/images/images';
-import { $createInlineImageNode, type InlineImagePayload } from '../nodes/InlineImageNode';
+import { $createInlineImageNode, type InlineImagePayload } from '../../../shared/body/lexical/InlineImageNode';
 import { CLEAR_EDITOR_MESSAGE_COMMAND, SHOW_EDITOR_MESSAGE_COMMAND } from './EditorMessagesPlugin';
 import { useBlockCommands } from './useBlockCommands';
 

@@ -30,13 +30,14 @@ import {
   type KeyboardEvent,
 } from 'react';
 
+import { BODY_LINK_REL } from '../../../shared/links';
 import { isAllowedUrl, LINK_RULE_MESSAGE, normaliseUrl } from '../links';
 
 /** Opens the link box for the current selection (toolbar button, Ctrl/Cmd+K). */
 export const OPEN_LINK_DIALOG_COMMAND: LexicalCommand<void> = createCommand('OPEN_LINK_DIALOG_COMMAND');
 
 /** Links in an article never tell the linked site where the reader came from. */
-export const LINK_ATTRIBUTES = { rel: 'noreferrer' };
+export const LINK_ATTRIBUTES = { rel: BODY_LINK_REL };
 
 type Draft = {
   /** The selection to act on; the link box takes focus, so the editor's own would be lost. */

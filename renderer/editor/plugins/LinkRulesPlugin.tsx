@@ -1,8 +1,9 @@
 import { LinkNode } from '@lexical/link';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import type { LexicalEditor } from 'lexical';
+import { COMMAND_PRIORITY_EDITOR, mergeRegister, type LexicalEditor } from 'lexical';
 import { useEffect } from 'react';
 
+import { MARKDOWN_LINK_REFUSED_COMMAND } from '../../../shared/body/lexical/bodyTransformers';
 import { isAllowedUrl, LINK_RULE_MESSAGE } from '../links';
 import { SHOW_EDITOR_MESSAGE_COMMAND } from './EditorMessagesPlugin';
 
@@ -27,19 +28,38 @@ export function registerLinkRules(editor: LexicalEditor, onRefused: (url: string
   });
 }
 
+/**
+ * "[text](address)" typed with an address a link may not have stays as typed, for the person to
+ * correct, and they are told why once the update is over.
+ */
+export function registerMarkdownLinkRule(editor: LexicalEditor): () => void {
+  return editor.registerCommand(
+    MARKDOWN_LINK_REFUSED_COMMAND,
+    (written) => {
+      const text = `“${quoteUrl(written)}” was not made a link. ${LINK_RULE_MESSAGE}`;
+      queueMicrotask(() => editor.dispatchCommand(SHOW_EDITOR_MESSAGE_COMMAND, { tone: 'error', text }));
+      return true;
+    },
+    COMMAND_PRIORITY_EDITOR,
+  );
+}
+
 export function LinkRulesPlugin(): null {
   const [editor] = useLexicalComposerContext();
   useEffect(
     () =>
-      registerLinkRules(editor, (url) => {
-        editor.dispatchCommand(SHOW_EDITOR_MESSAGE_COMMAND, {
-          tone: 'error',
-          text:
-            url.trim() === ''
-              ? `A link without an address was removed; its text is kept. ${LINK_RULE_MESSAGE}`
-              : `The link to “${quoteUrl(url)}” was removed; its text is kept. ${LINK_RULE_MESSAGE}`,
-        });
-      }),
+      mergeRegister(
+        registerLinkRules(editor, (url) => {
+          editor.dispatchCommand(SHOW_EDITOR_MESSAGE_COMMAND, {
+            tone: 'error',
+            text:
+              url.trim() === ''
+                ? `A link without an address was removed; its text is kept. ${LINK_RULE_MESSAGE}`
+                : `The link to “${quoteUrl(url)}” was removed; its text is kept. ${LINK_RULE_MESSAGE}`,
+          });
+        }),
+        registerMarkdownLinkRule(editor),
+      ),
     [editor],
   );
   return null;

@@ -1,3 +1,4 @@
+import { INSERT_HORIZONTAL_RULE_COMMAND } from '@lexical/extension';
 import { HistoryExtension } from '@lexical/history';
 import { $isAutoLinkNode, $isLinkNode } from '@lexical/link';
 import {
@@ -8,7 +9,6 @@ import {
   REMOVE_LIST_COMMAND,
 } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { INSERT_HORIZONTAL_RULE_COMMAND } from '@lexical/react/LexicalHorizontalRuleNode';
 import { useExtensionSignalValue } from '@lexical/react/useExtensionSignalValue';
 import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';

@@ -237,7 +237,9 @@ describe('ArticlePatchSchema', () => {
   it('refuses a body that is not a Lexical root', () => {
     const result = ArticlePatchSchema.safeParse({ body: { root: { type: 'paragraph', children: [] } } });
     expect(result.success).toBe(false);
-    expect(describeIssues(result.error?.issues ?? [])).toBe('The type of the root of the text must be one of: root.');
+    expect(describeIssues(result.error?.issues ?? [])).toBe(
+      'The text is not an editor document: its top node is “paragraph”, where a root belongs.',
+    );
   });
 
   it('refuses a body larger than the body limit, and says so', () => {

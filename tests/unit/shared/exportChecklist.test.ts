@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Body } from '../../../shared/domain';
+import { readStoredBody } from '../../../shared/body/readStoredBody';
+import type { StoredBody } from '../../../shared/domain';
 import type { ChecklistInput } from '../../../shared/exportChecklist';
 import {
   appliedOverrides,
@@ -23,8 +24,8 @@ function paragraph(...children: Node[]): Node {
 const run = (text: string): Node => ({ type: 'text', version: 1, text });
 const mark = (id: string, text: string): Node => ({ type: 'mark', version: 1, ids: [id], children: [run(text)] });
 
-function input(body: Body, overrides: Partial<ChecklistInput['article']> = {}): ChecklistInput['article'] {
-  const bodyText = bodyToPlainText(body);
+function input(body: StoredBody, overrides: Partial<ChecklistInput['article']> = {}): ChecklistInput['article'] {
+  const bodyText = bodyToPlainText(readStoredBody(body).body);
   return {
     headline: 'Talks resume in Beijing',
     dek: 'Both sides meet on Monday.',
@@ -67,7 +68,7 @@ describe('the pre-export checklist', () => {
   });
 
   it('blocks every image without a credit, the lead image and each one in the body', () => {
-    const body: Body = {
+    const body: StoredBody = {
       root: {
         type: 'root',
         children: [
@@ -100,7 +101,9 @@ describe('the pre-export checklist', () => {
   });
 
   it('blocks a false or unsupported claim still in the text, not one dismissed', () => {
-    const body: Body = { root: { type: 'root', children: [paragraph(mark(CLAIM, 'over 140 people'), run(' died.'))] } };
+    const body: StoredBody = {
+      root: { type: 'root', children: [paragraph(mark(CLAIM, 'over 140 people'), run(' died.'))] },
+    };
     const claims = [
       { id: CLAIM, text: 'over 140 people', state: 'attached', verdict: 'false', verdictText: 'over 140 people' },
       { id: OTHER_CLAIM, text: 'in May', state: 'dismissed', verdict: 'unsupported', verdictText: 'in May' },
@@ -119,7 +122,7 @@ describe('the pre-export checklist', () => {
   it('lists every claim whose words changed after its verdict: blocking when it was verified, else a warning', () => {
     const QUOTE = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a54';
     const DATE = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a55';
-    const body: Body = {
+    const body: StoredBody = {
       root: {
         type: 'root',
         children: [
@@ -168,7 +171,7 @@ describe('the pre-export checklist', () => {
   });
 
   it('blocks an Also See block whose article is gone or trashed', () => {
-    const body: Body = {
+    const body: StoredBody = {
       root: {
         type: 'root',
         children: [
@@ -190,7 +193,7 @@ describe('the pre-export checklist', () => {
 
   it('takes a story outside the library by its address, and blocks one without a web address or headline', () => {
     const outside = (url: string, headline: string) => ({ type: 'also-see', version: 1, articleId: '', url, headline });
-    const body: Body = {
+    const body: StoredBody = {
       root: {
         type: 'root',
         children: [
@@ -211,7 +214,7 @@ describe('the pre-export checklist', () => {
   });
 
   it('warns of unchecked claims, TK markers, a length off target and a missing dateline', () => {
-    const body: Body = {
+    const body: StoredBody = {
       root: { type: 'root', children: [paragraph(mark(CLAIM, 'TK people'), run(' were hurt, police said TK.'))] },
     };
     const result = runChecklist({

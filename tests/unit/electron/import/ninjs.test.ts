@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { ninjsValidator, parseNinjs } from '../../../../electron/import/ninjs';
+import { nodeToPlainText } from '../../../../shared/text';
 import { SHARED } from './fixtures';
 
 const NINJS = path.join(SHARED, 'corpora', 'schemas', 'ninjs');
@@ -74,10 +75,7 @@ describe('the dateline Copydesk’s export prints at the start of the text', () 
     });
   const rich = (value: string) => item([{ role: 'main', contenttype: 'application/xhtml+xml', value }]);
   const plain = (value: string) => item([{ role: 'plain', contenttype: 'text/plain', value }]);
-  const textOf = (json: string) =>
-    parseNinjs(json, 'talks.json').body.root.children.map((block) =>
-      (block.children ?? []).map((child) => String(child.text)).join(''),
-    );
+  const textOf = (json: string) => parseNinjs(json, 'talks.json').body.root.children.map(nodeToPlainText);
 
   it('leaves the text and gives the dateline its date, or none when it was printed without one', () => {
     const dated = rich('<p><span class="dateline">ISLAMABAD, June 10, 2025:</span> Delegations met.</p><p>More.</p>');

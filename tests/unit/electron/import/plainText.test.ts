@@ -6,15 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../../../electron/import/decodeText';
 import { paragraphsOf, parseDateline, parsePlainText } from '../../../../electron/import/plainText';
 import type { Body } from '../../../../shared/domain';
+import { nodeToPlainText } from '../../../../shared/text';
 import { BBC, SEED_ARTICLE } from './fixtures';
 import { SEED } from './seedArticle';
 
 /** The text of each top-level block of a body. */
 function paragraphs(body: Body): string[] {
-  type Node = { text?: unknown; children?: unknown };
-  const text = (node: Node): string =>
-    typeof node.text === 'string' ? node.text : Array.isArray(node.children) ? node.children.map(text).join('') : '';
-  return body.root.children.map(text);
+  return body.root.children.map(nodeToPlainText);
 }
 
 function readText(file: string): string {

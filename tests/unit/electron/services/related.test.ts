@@ -152,7 +152,7 @@ describe('suggestRelated for a draft', () => {
     const draft = {
       headline: article.headline,
       dek: article.dek,
-      text: bodyToPlainText(article.body),
+      text: article.bodyText,
       tags: article.tags,
       section: article.section,
       excludeId: article.id,

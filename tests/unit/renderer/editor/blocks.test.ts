@@ -11,7 +11,7 @@ import {
 import { describe, expect, it } from 'vitest';
 
 import { $insertBlockNode } from '../../../../renderer/editor/blocks';
-import { $createAlsoSeeNode } from '../../../../renderer/editor/nodes/AlsoSeeNode';
+import { $createAlsoSeeNode } from '../../../../shared/body/lexical/AlsoSeeNode';
 import { newBodyEditor } from '../../../helpers/bodyEditor';
 
 function editorWith(paragraphs: string[]): LexicalEditor {

@@ -4,12 +4,12 @@ import { $convertFromMarkdownString } from '@lexical/markdown';
 import { $createParagraphNode, $createTextNode, $getRoot, COMMAND_PRIORITY_EDITOR, type LexicalEditor } from 'lexical';
 import { describe, expect, it, vi } from 'vitest';
 
-import { BODY_TRANSFORMERS } from '../../../../renderer/editor/markdownTransformers';
+import { BODY_TRANSFORMERS } from '../../../../shared/body/lexical/bodyTransformers';
 import {
   SHOW_EDITOR_MESSAGE_COMMAND,
   type EditorMessage,
 } from '../../../../renderer/editor/plugins/EditorMessagesPlugin';
-import { registerLinkRules } from '../../../../renderer/editor/plugins/LinkRulesPlugin';
+import { registerLinkRules, registerMarkdownLinkRule } from '../../../../renderer/editor/plugins/LinkRulesPlugin';
 import { newBodyEditor } from '../../../helpers/bodyEditor';
 
 type JsonNode = {
@@ -30,8 +30,10 @@ function find(nodes: JsonNode[], type: string): JsonNode[] {
   return nodes.flatMap((node) => [...(node.type === type ? [node] : []), ...find(node.children ?? [], type)]);
 }
 
+/** Markdown as the article editor reads it: with its link rule, which tells the person. */
 function fromMarkdown(markdown: string): { editor: LexicalEditor; messages: EditorMessage[] } {
   const editor = newBodyEditor();
+  registerMarkdownLinkRule(editor);
   const messages: EditorMessage[] = [];
   editor.registerCommand(
     SHOW_EDITOR_MESSAGE_COMMAND,
@@ -81,6 +83,22 @@ describe('markdown in the body', () => {
     await vi.waitFor(() => expect(messages).toHaveLength(2));
     expect(messages[0]?.tone).toBe('error');
     expect(messages[0]?.text).toContain('“javascript:alert(1)” was not made a link');
+  });
+
+  it('where nobody is told of a refused address (an import), keeps the link’s words without it', () => {
+    const editor = newBodyEditor();
+    editor.update(
+      () =>
+        $convertFromMarkdownString(
+          '[report](https://example.org/r) and [bad](javascript:alert(1)).',
+          BODY_TRANSFORMERS,
+        ),
+      {
+        discrete: true,
+      },
+    );
+    expect(find(children(editor), 'link').map((link) => link.url)).toEqual(['https://example.org/r']);
+    expect(editor.getEditorState().read(() => $getRoot().getTextContent())).toBe('report and bad.');
   });
 
   it('does not offer what the body has no node for: code, tables, check lists', () => {

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
+import { $createHorizontalRuleNode as $createRule } from '@lexical/extension';
 import { $generateHtmlFromNodes, $generateNodesFromDOM } from '@lexical/html';
 import { $createLinkNode } from '@lexical/link';
 import { $createListItemNode, $createListNode } from '@lexical/list';
-import { $createHorizontalRuleNode as $createRule } from '@lexical/react/LexicalHorizontalRuleNode';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import {
   $createParagraphNode,
@@ -19,14 +19,14 @@ import { describe, expect, it } from 'vitest';
 
 import { BodySchema } from '../../../../shared/domain';
 import { bodyToPlainText } from '../../../../shared/text';
-import { $createAlsoSeeNode, $isAlsoSeeNode, AlsoSeeNode } from '../../../../renderer/editor/nodes/AlsoSeeNode';
+import { $createAlsoSeeNode, $isAlsoSeeNode, AlsoSeeNode } from '../../../../shared/body/lexical/AlsoSeeNode';
 import { EDITOR_NODES } from '../../../../renderer/editor/nodes/EditorNodes';
 import {
   $createInlineImageNode,
   $isInlineImageNode,
   InlineImageNode,
   type InlineImagePayload,
-} from '../../../../renderer/editor/nodes/InlineImageNode';
+} from '../../../../shared/body/lexical/InlineImageNode';
 import { newBodyEditor } from '../../../helpers/bodyEditor';
 
 const ASSET_ID = '01937c51-7f7a-7c4e-9b8a-2f0c3d5e6a7b';
@@ -86,7 +86,6 @@ function $buildStory(): void {
       $createListItemNode().append(text('Second')),
     ),
     $createQuoteNode().append(text('We stand with the victims, the spokesperson said.')),
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the body's rule is @lexical/react's (see EditorNodes)
     $createRule(),
     $createInlineImageNode(IMAGE),
     $createAlsoSeeNode(ARTICLE_ID),
@@ -174,7 +173,6 @@ describe('the body nodes in JSON', () => {
     ['list', () => $createListNode('number').append($createListItemNode().append(text('One')))],
     ['link', () => $createLinkNode('https://example.org/', { rel: 'noreferrer' }).append(text('a link'))],
     ['text with every format', () => text('styled', 'bold', 'italic', 'underline', 'strikethrough')],
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the body's rule is @lexical/react's (see EditorNodes)
     ['horizontal rule', () => $createRule()],
     ['inline image', () => $createInlineImageNode(IMAGE)],
     ['also see', () => $createAlsoSeeNode(ARTICLE_ID)],

@@ -1,18 +1,15 @@
 import {
-  $applyNodeReplacement,
+  $create,
   $getDocument,
-  type DOMConversionMap,
   type DOMExportOutput,
   type LexicalNode,
   type LexicalUpdateJSON,
-  type NodeKey,
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
-import type { JSX } from 'react';
 
-import { alsoSeeOf, type AlsoSeePayload } from '../../../shared/alsoSee';
-import { AlsoSeeComponent, articleHref } from './AlsoSeeComponent';
+import { alsoSeeOf, type AlsoSeePayload } from '../../alsoSee';
+import { articleHref } from '../../links';
 import { BlockDecoratorNode, markedElement } from './BlockDecoratorNode';
 
 export type SerializedAlsoSeeNode = Spread<
@@ -25,57 +22,44 @@ const ARTICLE_ATTRIBUTE = 'data-also-see';
 /** The attribute that carries the address of a story outside the library in exported HTML. */
 const ADDRESS_ATTRIBUTE = 'data-also-see-url';
 
+const fromLibrary = markedElement(ARTICLE_ATTRIBUTE, (articleId) => $createAlsoSeeNode(articleId));
+const fromElsewhere = markedElement(ADDRESS_ATTRIBUTE, (url, element) =>
+  $createAlsoSeeNode({
+    articleId: '',
+    url,
+    headline: element.textContent.replace(/^\s*Also See:\s*/u, '').trim(),
+  }),
+);
+const alsoSeeElement = (element: HTMLElement) => fromLibrary(element) ?? fromElsewhere(element);
+
 /**
  * "Also See: <headline>" between paragraphs, pointing at another article in the library or at a
  * story elsewhere. For a library article only its id is stored, so the block always shows the
  * linked article's current headline and a renamed article never leaves a stale title behind; a
- * story elsewhere keeps its address and the headline it was given.
+ * story elsewhere keeps its address and the headline it was given. The editor draws it
+ * (renderer/editor/nodes/EditorAlsoSeeNode).
  */
 export class AlsoSeeNode extends BlockDecoratorNode {
-  __articleId: string;
-  __url: string;
-  __headline: string;
+  __articleId = '';
+  __url = '';
+  __headline = '';
 
-  static override getType(): string {
-    return 'also-see';
+  override $config() {
+    return this.config('also-see', {
+      extends: BlockDecoratorNode,
+      importDOM: { aside: alsoSeeElement, p: alsoSeeElement, div: alsoSeeElement },
+    });
   }
 
-  static override clone(node: AlsoSeeNode): AlsoSeeNode {
-    return new AlsoSeeNode({ articleId: node.__articleId, url: node.__url, headline: node.__headline }, node.__key);
-  }
-
-  static override importJSON(serialized: SerializedAlsoSeeNode): AlsoSeeNode {
-    return $createAlsoSeeNode().updateFromJSON(serialized);
-  }
-
-  static override importDOM(): DOMConversionMap | null {
-    const library = markedElement(ARTICLE_ATTRIBUTE, (articleId) => $createAlsoSeeNode(articleId));
-    const outside = markedElement(ADDRESS_ATTRIBUTE, (url, element) =>
-      $createAlsoSeeNode({
-        articleId: '',
-        url,
-        headline: element.textContent.replace(/^\s*Also See:\s*/u, '').trim(),
-      }),
-    );
-    const rule = (element: HTMLElement) => library(element) ?? outside(element);
-    return { aside: rule, p: rule, div: rule };
-  }
-
-  constructor(target: string | AlsoSeePayload = '', key?: NodeKey) {
-    super(key);
-    const payload = typeof target === 'string' ? { articleId: target, url: '', headline: '' } : target;
-    this.__articleId = payload.articleId;
-    this.__url = payload.url;
-    this.__headline = payload.headline;
+  override afterCloneFrom(prevNode: this): void {
+    super.afterCloneFrom(prevNode);
+    this.__articleId = prevNode.__articleId;
+    this.__url = prevNode.__url;
+    this.__headline = prevNode.__headline;
   }
 
   override updateFromJSON(serialized: LexicalUpdateJSON<SerializedAlsoSeeNode>): this {
-    const node = super.updateFromJSON(serialized).getWritable();
-    const payload = alsoSeeOf(serialized);
-    node.__articleId = payload.articleId;
-    node.__url = payload.url;
-    node.__headline = payload.headline;
-    return node;
+    return super.updateFromJSON(serialized).setPayload(alsoSeeOf(serialized));
   }
 
   override exportJSON(): SerializedAlsoSeeNode {
@@ -121,20 +105,19 @@ export class AlsoSeeNode extends BlockDecoratorNode {
     return { articleId: latest.__articleId, url: latest.__url, headline: latest.__headline };
   }
 
-  override decorate(): JSX.Element {
-    return (
-      <AlsoSeeComponent
-        nodeKey={this.getKey()}
-        articleId={this.__articleId}
-        url={this.__url}
-        headline={this.__headline}
-      />
-    );
+  setPayload(payload: AlsoSeePayload): this {
+    const self = this.getWritable();
+    self.__articleId = payload.articleId;
+    self.__url = payload.url;
+    self.__headline = payload.headline;
+    return self;
   }
 }
 
+/** A new Also See: of the class the active editor registers for it (the editor's draws itself). */
 export function $createAlsoSeeNode(target: string | AlsoSeePayload = ''): AlsoSeeNode {
-  return $applyNodeReplacement(new AlsoSeeNode(target));
+  const payload = typeof target === 'string' ? { articleId: target, url: '', headline: '' } : target;
+  return $create(AlsoSeeNode).setPayload(payload);
 }
 
 export function $isAlsoSeeNode(node: LexicalNode | null | undefined): node is AlsoSeeNode {

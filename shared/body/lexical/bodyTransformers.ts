@@ -1,3 +1,4 @@
+import { $createHorizontalRuleNode, $isHorizontalRuleNode, HorizontalRuleNode } from '@lexical/extension';
 import { $isLinkNode } from '@lexical/link';
 import {
   BOLD_ITALIC_STAR,
@@ -16,18 +17,10 @@ import {
   type TextMatchTransformer,
   type Transformer,
 } from '@lexical/markdown';
-import {
-  $createHorizontalRuleNode,
-  $isHorizontalRuleNode,
-  HorizontalRuleNode,
-} from '@lexical/react/LexicalHorizontalRuleNode';
 import { $createHeadingNode, $isQuoteNode, HeadingNode } from '@lexical/rich-text';
-import { $getEditor } from 'lexical';
+import { $getEditor, createCommand, type LexicalCommand } from 'lexical';
 
-import { isAllowedUrl, LINK_RULE_MESSAGE, normaliseUrl } from './links';
-import { SHOW_EDITOR_MESSAGE_COMMAND } from './plugins/EditorMessagesPlugin';
-import { quoteUrl } from './plugins/LinkRulesPlugin';
-import { LINK_ATTRIBUTES } from './plugins/LinkDialogPlugin';
+import { BODY_LINK_REL, isAllowedUrl, normaliseUrl } from '../../links';
 
 /**
  * "# " and "## " make a section heading (h2): the headline above the body is the page's only
@@ -53,15 +46,17 @@ export const BODY_HEADING: ElementTransformer = {
 
 /** "---", "***" or "___" alone on a line makes a horizontal rule. */
 export const BODY_HORIZONTAL_RULE: ElementTransformer = {
-  // eslint-disable-next-line @typescript-eslint/no-deprecated -- @lexical/react's rule until @lexical/extension (HorizontalRuleExtension, same JSON type) is a dependency
   dependencies: [HorizontalRuleNode],
   export: (node) => ($isHorizontalRuleNode(node) ? '***' : null),
   regExp: /^(---|\*\*\*|___)\s?$/,
   replace: (parentNode, _children, _match, isImport) => {
-    // eslint-disable-next-line @typescript-eslint/no-deprecated -- @lexical/react's rule until @lexical/extension (HorizontalRuleExtension, same JSON type) is a dependency
     const line = $createHorizontalRuleNode();
+    if (isImport) {
+      parentNode.replace(line);
+      return true;
+    }
     // Typed at the end of the story, the empty line stays after the rule for the caret.
-    if (isImport || parentNode.getNextSibling() !== null) {
+    if (parentNode.getNextSibling() !== null) {
       parentNode.replace(line);
     } else {
       parentNode.insertBefore(line);
@@ -72,38 +67,43 @@ export const BODY_HORIZONTAL_RULE: ElementTransformer = {
   type: 'element',
 };
 
+/**
+ * Told when "[text](address)" names an address a link may not have (only web and email
+ * addresses may be links), with the address as written. A handler that takes it (the editor,
+ * which tells the person) leaves the Markdown as it was typed, for them to correct; where none
+ * does (an import, which has no one to correct it as it goes), the words stay without the address.
+ */
+export const MARKDOWN_LINK_REFUSED_COMMAND: LexicalCommand<string> = createCommand('MARKDOWN_LINK_REFUSED_COMMAND');
+
 function unescapeMarkdown(text: string): string {
   return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }
 
-/**
- * "[text](address)" makes a link only to a web or email address; anything else stays as typed
- * and the person is told why.
- */
+/** "[text](address)" makes a link only to a web or email address (see MARKDOWN_LINK_REFUSED_COMMAND). */
 export const BODY_LINK: TextMatchTransformer = {
   ...LINK,
   replace: (textNode, match) => {
     const written = unescapeMarkdown(match[2] ?? match[3] ?? '');
     const url = normaliseUrl(written);
-    if (!isAllowedUrl(url)) {
-      const editor = $getEditor();
-      const text = `“${quoteUrl(written)}” was not made a link. ${LINK_RULE_MESSAGE}`;
-      queueMicrotask(() => editor.dispatchCommand(SHOW_EDITOR_MESSAGE_COMMAND, { tone: 'error', text }));
-      return;
-    }
+    const allowed = isAllowedUrl(url);
+    if (!allowed && $getEditor().dispatchCommand(MARKDOWN_LINK_REFUSED_COMMAND, written)) return;
     const linkText = LINK.replace?.(textNode, match);
     const link = linkText?.getParent();
     if ($isLinkNode(link)) {
-      link.setURL(url);
-      link.setRel(LINK_ATTRIBUTES.rel);
+      if (allowed) {
+        link.setURL(url).setRel(BODY_LINK_REL);
+      } else {
+        for (const child of link.getChildren()) link.insertBefore(child);
+        link.remove();
+      }
     }
     return linkText;
   },
 };
 
 /**
- * The markdown shortcuts of the body: only those whose nodes exist here (no code blocks, no
- * inline code, no tables, no check lists).
+ * The Markdown of a story's body, typed in the editor as shortcuts and read by the importer:
+ * only what the body has nodes for (no code, no tables, no check lists).
  */
 export const BODY_TRANSFORMERS: Transformer[] = [
   BODY_HEADING,

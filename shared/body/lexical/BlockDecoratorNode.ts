@@ -7,15 +7,17 @@ import {
   type EditorConfig,
   type LexicalNode,
 } from 'lexical';
-import type { JSX } from 'react';
 
 /**
- * A block of the body drawn by React between paragraphs (an image, an Also See). Lexical gives it
- * a plain wrapper carrying the theme's class and never patches it: the component redraws itself.
+ * A block of the body between paragraphs (an image, an Also See). Lexical gives it a plain
+ * wrapper carrying the theme's class and never patches it. Headless (an import, a test) it draws
+ * nothing; the editor registers a subclass of each whose `decorate` draws it with React.
  */
-export abstract class BlockDecoratorNode extends DecoratorNode<JSX.Element> {
-  /** The editor theme's key for the wrapper's class. */
-  protected abstract themeKey(): string;
+export class BlockDecoratorNode extends DecoratorNode<unknown> {
+  /** The editor theme's key for the wrapper's class (each block names its own). */
+  protected themeKey(): string {
+    return '';
+  }
 
   override createDOM(config: EditorConfig): HTMLElement {
     const element = $getDocument().createElement('div');

@@ -1,19 +1,15 @@
 import {
-  $applyNodeReplacement,
+  $create,
   $getDocument,
-  type DOMConversionMap,
   type DOMExportOutput,
   type LexicalNode,
   type LexicalUpdateJSON,
-  type NodeKey,
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
-import type { JSX } from 'react';
 
-import type { InlineImagePayload } from '../../../shared/text';
+import type { InlineImagePayload } from '../../text';
 import { BlockDecoratorNode, markedElement } from './BlockDecoratorNode';
-import { InlineImageComponent } from './InlineImageComponent';
 
 export type { InlineImagePayload };
 
@@ -41,50 +37,47 @@ function $convertFigure(assetId: string, element: HTMLElement): InlineImageNode 
 
 /**
  * An image in the body, between paragraphs. Only the asset's id is kept in the document; the
- * bytes stay in the library. Caption and credit are edited in place, below the picture.
+ * bytes stay in the library. The editor draws it (renderer/editor/nodes/EditorInlineImageNode),
+ * with caption and credit edited in place below the picture.
  */
 export class InlineImageNode extends BlockDecoratorNode {
-  __assetId: string;
-  __altText: string;
-  __caption: string;
-  __credit: string;
-  __width: number;
-  __height: number;
+  __assetId = '';
+  __altText = '';
+  __caption = '';
+  __credit = '';
+  __width = 0;
+  __height = 0;
 
-  static override getType(): string {
-    return 'inline-image';
+  override $config() {
+    return this.config('inline-image', {
+      extends: BlockDecoratorNode,
+      importDOM: { figure: markedElement(ASSET_ATTRIBUTE, $convertFigure) },
+    });
   }
 
-  static override clone(node: InlineImageNode): InlineImageNode {
-    return new InlineImageNode(node.getPayload(), node.__key);
+  override afterCloneFrom(prevNode: this): void {
+    super.afterCloneFrom(prevNode);
+    this.__assetId = prevNode.__assetId;
+    this.__altText = prevNode.__altText;
+    this.__caption = prevNode.__caption;
+    this.__credit = prevNode.__credit;
+    this.__width = prevNode.__width;
+    this.__height = prevNode.__height;
   }
 
-  static override importJSON(serialized: SerializedInlineImageNode): InlineImageNode {
-    return $createInlineImageNode().updateFromJSON(serialized);
-  }
-
-  static override importDOM(): DOMConversionMap | null {
-    return { figure: markedElement(ASSET_ATTRIBUTE, $convertFigure) };
-  }
-
-  constructor(payload?: Partial<InlineImagePayload>, key?: NodeKey) {
-    super(key);
-    this.__assetId = text(payload?.assetId);
-    this.__altText = text(payload?.altText);
-    this.__caption = text(payload?.caption);
-    this.__credit = text(payload?.credit);
-    this.__width = positive(payload?.width);
-    this.__height = positive(payload?.height);
+  /** Sets every field from a payload, each read safely: not a text is '', not a size above 0 is 0. */
+  private __setPayload(payload: Partial<Record<keyof InlineImagePayload, unknown>>): void {
+    this.__assetId = text(payload.assetId);
+    this.__altText = text(payload.altText);
+    this.__caption = text(payload.caption);
+    this.__credit = text(payload.credit);
+    this.__width = positive(payload.width);
+    this.__height = positive(payload.height);
   }
 
   override updateFromJSON(serialized: LexicalUpdateJSON<SerializedInlineImageNode>): this {
     const node = super.updateFromJSON(serialized).getWritable();
-    node.__assetId = text(serialized.assetId);
-    node.__altText = text(serialized.altText);
-    node.__caption = text(serialized.caption);
-    node.__credit = text(serialized.credit);
-    node.__width = positive(serialized.width);
-    node.__height = positive(serialized.height);
+    node.__setPayload(serialized);
     return node;
   }
 
@@ -135,6 +128,12 @@ export class InlineImageNode extends BlockDecoratorNode {
     };
   }
 
+  setPayload(payload: Partial<InlineImagePayload>): this {
+    const self = this.getWritable();
+    self.__setPayload(payload);
+    return self;
+  }
+
   getAssetId(): string {
     return this.getLatest().__assetId;
   }
@@ -168,14 +167,11 @@ export class InlineImageNode extends BlockDecoratorNode {
     self.__altText = altText;
     return self;
   }
-
-  override decorate(): JSX.Element {
-    return <InlineImageComponent nodeKey={this.getKey()} {...this.getPayload()} />;
-  }
 }
 
-export function $createInlineImageNode(payload?: Partial<InlineImagePayload>): InlineImageNode {
-  return $applyNodeReplacement(new InlineImageNode(payload));
+/** A new image node: of the class the active editor registers for images (the editor's draws itself). */
+export function $createInlineImageNode(payload: Partial<InlineImagePayload> = {}): InlineImageNode {
+  return $create(InlineImageNode).setPayload(payload);
 }
 
 export function $isInlineImageNode(node: LexicalNode | null | undefined): node is InlineImageNode {

@@ -1,0 +1,35 @@
+import { HorizontalRuleExtension } from '@lexical/extension';
+import { HistoryExtension } from '@lexical/history';
+import { LinkExtension } from '@lexical/link';
+import { ListExtension } from '@lexical/list';
+import { RichTextExtension } from '@lexical/rich-text';
+import { configExtension, defineExtension } from 'lexical';
+
+import type { Body } from '../../shared/body/bodySchema';
+import { isAllowedUrl } from './links';
+import { BODY_NAMESPACE, EDITOR_NODES } from './nodes/EditorNodes';
+import { LINK_ATTRIBUTES } from './plugins/LinkDialogPlugin';
+import { editorTheme } from './theme';
+
+/**
+ * The article editor as Lexical builds it: the body's nodes (with the blocks it draws), rich
+ * text, history, lists, rules and links, starting from `body`. One per mount (the editor is
+ * keyed by article).
+ */
+export function articleBodyExtension(body: Body, onError: (error: Error) => void) {
+  return defineExtension({
+    name: '@copydesk/article-body',
+    namespace: BODY_NAMESPACE,
+    nodes: () => EDITOR_NODES,
+    theme: editorTheme,
+    $initialEditorState: JSON.stringify(body),
+    onError,
+    dependencies: [
+      RichTextExtension,
+      HistoryExtension,
+      ListExtension,
+      HorizontalRuleExtension,
+      configExtension(LinkExtension, { validateUrl: isAllowedUrl, attributes: LINK_ATTRIBUTES }),
+    ],
+  });
+}

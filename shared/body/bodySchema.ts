@@ -1,0 +1,352 @@
+/**
+ * A story's body, defined once: the kinds of node the editor registers, each with the fields it
+ * must carry, as types and as zod schemas. A body is Lexical's serialised editor state; the
+ * editor, the importer, the exporters and every reader of a saved body go by what is here.
+ *
+ * Two readings: `BodySchema` is what may be written (a save, an import), and refuses any node
+ * this version does not know or that lacks a field it needs. `StoredBodySchema` is what a
+ * stored article or version is read with: any tree of typed nodes, so that a body kept by an
+ * earlier version, or written through the API before bodies were checked, always opens
+ * (readStoredBody turns it into a `Body`, keeping its words, and says what it changed).
+ *
+ * The schemas check what the nodes mean (a link's address, a mark's claims, a heading's level)
+ * and the types of Lexical's own fields; fields they do not name (a newer Lexical's, node
+ * state) pass through untouched. Where a node sits is checked only as far as Lexical itself
+ * rules it (words belong inside a block, a list holds list items), so no body the editor makes
+ * is ever refused for its shape.
+ */
+import { z } from 'zod';
+
+/** The heading tags Lexical writes. The editor makes h2 and h3; an older or imported body may hold any. */
+export const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
+export type HeadingTag = (typeof HEADING_TAGS)[number];
+
+/** Lexical's kinds of list. The editor makes bullet and number lists; a pasted task list is a check list. */
+export const LIST_TYPES = ['bullet', 'number', 'check'] as const;
+export type ListType = (typeof LIST_TYPES)[number];
+
+/** Fields Lexical writes on every node. */
+type NodeFields = { version?: number };
+
+/** Fields Lexical writes on every element (a node with children). */
+type ElementFields = NodeFields & {
+  direction?: 'ltr' | 'rtl' | null;
+  /** The block's alignment ('', 'left', 'center'…); Copydesk does not set it. */
+  format?: string;
+  indent?: number;
+  textFormat?: number;
+  textStyle?: string;
+};
+
+/** Fields of a run of text: `format` holds Lexical's bits (bold 1, italic 2, strikethrough 4…). */
+type TextFields = NodeFields & {
+  format?: number;
+  style?: string;
+  mode?: 'normal' | 'token' | 'segmented';
+  detail?: number;
+};
+
+export type BodyText = TextFields & { type: 'text'; text: string };
+export type BodyTab = TextFields & { type: 'tab'; text?: string };
+export type BodyLineBreak = NodeFields & { type: 'linebreak' };
+export type BodyParagraph = ElementFields & { type: 'paragraph'; children: BodyNode[] };
+export type BodyHeading = ElementFields & { type: 'heading'; tag: HeadingTag; children: BodyNode[] };
+export type BodyQuote = ElementFields & { type: 'quote'; children: BodyNode[] };
+export type BodyList = ElementFields & {
+  type: 'list';
+  listType: ListType;
+  start?: number;
+  tag?: 'ul' | 'ol';
+  children: BodyListItem[];
+};
+export type BodyListItem = ElementFields & {
+  type: 'listitem';
+  value?: number;
+  checked?: boolean;
+  children: BodyNode[];
+};
+type LinkFields = ElementFields & {
+  url: string;
+  rel?: string | null;
+  target?: string | null;
+  title?: string | null;
+  children: BodyNode[];
+};
+export type BodyLink = LinkFields & { type: 'link' };
+export type BodyAutoLink = LinkFields & { type: 'autolink'; isUnlinked?: boolean };
+/** A claim's span (@lexical/mark): `ids` are the claims it belongs to. */
+export type BodyMark = ElementFields & { type: 'mark'; ids: string[]; children: BodyNode[] };
+export type BodyRule = NodeFields & { type: 'horizontalrule' };
+/** A picture from the library, by its asset id, with what it shows and who took it. */
+export type BodyImage = NodeFields & {
+  type: 'inline-image';
+  assetId: string;
+  altText?: string;
+  caption?: string;
+  credit?: string;
+  width?: number;
+  height?: number;
+};
+/** "Also See": a library article by id, or a story elsewhere by address and headline (articleId ''). */
+export type BodyAlsoSee = NodeFields & { type: 'also-see'; articleId: string; url?: string; headline?: string };
+
+/** Any node of a body below its root. */
+export type BodyNode =
+  | BodyText
+  | BodyTab
+  | BodyLineBreak
+  | BodyParagraph
+  | BodyHeading
+  | BodyQuote
+  | BodyList
+  | BodyListItem
+  | BodyLink
+  | BodyAutoLink
+  | BodyMark
+  | BodyRule
+  | BodyImage
+  | BodyAlsoSee;
+export type BodyNodeType = BodyNode['type'];
+export type BodyNodeOf<T extends BodyNodeType> = Extract<BodyNode, { type: T }>;
+
+/** The nodes that are words and breaks between them: they sit inside a block, never at the top. */
+export type BodyTextLeaf = BodyText | BodyTab | BodyLineBreak;
+/** A node with children. */
+export type BodyElement = Extract<BodyNode, { children: unknown }>;
+
+export type BodyRoot = ElementFields & { type: 'root'; children: Exclude<BodyNode, BodyTextLeaf>[] };
+
+/** A story's body as it may be saved: Lexical's editor state with only the nodes above. */
+export type Body = { root: BodyRoot };
+
+const optionalNumber = z.number().optional();
+const optionalString = z.string().optional();
+const nullableString = z.string().nullable().optional();
+
+const elementFields = {
+  version: optionalNumber,
+  direction: z.enum(['ltr', 'rtl']).nullable().optional(),
+  format: optionalString,
+  indent: optionalNumber,
+  textFormat: optionalNumber,
+  textStyle: optionalString,
+  children: z.array(z.unknown()),
+};
+const textFields = {
+  version: optionalNumber,
+  format: optionalNumber,
+  style: optionalString,
+  mode: z.enum(['normal', 'token', 'segmented']).optional(),
+  detail: optionalNumber,
+};
+const linkFields = {
+  ...elementFields,
+  url: z.string(),
+  rel: nullableString,
+  target: nullableString,
+  title: nullableString,
+};
+
+type Shallow<T> = T extends { children: unknown } ? Omit<T, 'children'> & { children: unknown[] } : T;
+
+/**
+ * Each node type with the fields it carries (its children are checked node by node, by
+ * `bodyProblems`). The keys are exactly the types the editor registers, but for Lexical's root.
+ */
+export const BODY_NODE_SCHEMAS: { readonly [T in BodyNodeType]: z.ZodType<Shallow<BodyNodeOf<T>>> } = {
+  paragraph: z.looseObject({ ...elementFields, type: z.literal('paragraph') }),
+  heading: z.looseObject({ ...elementFields, type: z.literal('heading'), tag: z.enum(HEADING_TAGS) }),
+  quote: z.looseObject({ ...elementFields, type: z.literal('quote') }),
+  list: z.looseObject({
+    ...elementFields,
+    type: z.literal('list'),
+    listType: z.enum(LIST_TYPES),
+    start: optionalNumber,
+    tag: z.enum(['ul', 'ol']).optional(),
+  }),
+  listitem: z.looseObject({
+    ...elementFields,
+    type: z.literal('listitem'),
+    value: optionalNumber,
+    checked: z.boolean().optional(),
+  }),
+  text: z.looseObject({ ...textFields, type: z.literal('text'), text: z.string() }),
+  tab: z.looseObject({ ...textFields, type: z.literal('tab'), text: optionalString }),
+  linebreak: z.looseObject({ version: optionalNumber, type: z.literal('linebreak') }),
+  link: z.looseObject({ ...linkFields, type: z.literal('link') }),
+  autolink: z.looseObject({ ...linkFields, type: z.literal('autolink'), isUnlinked: z.boolean().optional() }),
+  mark: z.looseObject({ ...elementFields, type: z.literal('mark'), ids: z.array(z.string()) }),
+  horizontalrule: z.looseObject({ version: optionalNumber, type: z.literal('horizontalrule') }),
+  'inline-image': z.looseObject({
+    version: optionalNumber,
+    type: z.literal('inline-image'),
+    assetId: z.string(),
+    altText: optionalString,
+    caption: optionalString,
+    credit: optionalString,
+    width: optionalNumber,
+    height: optionalNumber,
+  }),
+  'also-see': z.looseObject({
+    version: optionalNumber,
+    type: z.literal('also-see'),
+    articleId: z.string(),
+    url: optionalString,
+    headline: optionalString,
+  }),
+};
+
+const RootFieldsSchema = z.looseObject({ ...elementFields, type: z.literal('root') });
+
+/** Every node type a body may hold below its root, in the order the schemas name them. */
+export const BODY_NODE_TYPES = Object.keys(BODY_NODE_SCHEMAS) as BodyNodeType[];
+
+const KNOWN_TYPES = new Set<string>(BODY_NODE_TYPES);
+
+export function isBodyNodeType(type: unknown): type is BodyNodeType {
+  return typeof type === 'string' && KNOWN_TYPES.has(type);
+}
+
+/** Text-level leaves and the elements that flow inside a line rather than starting a block. */
+const TEXT_LEAVES: ReadonlySet<string> = new Set(['text', 'tab', 'linebreak'] satisfies BodyTextLeaf['type'][]);
+
+export function isTextLeaf(node: BodyNode): node is BodyTextLeaf {
+  return TEXT_LEAVES.has(node.type);
+}
+
+/** How each kind of node is named in a message. */
+export const BODY_NODE_WORDS: { readonly [T in BodyNodeType]: string } = {
+  paragraph: 'a paragraph',
+  heading: 'a heading',
+  quote: 'a quotation',
+  list: 'a list',
+  listitem: 'a list item',
+  text: 'a run of text',
+  tab: 'a tab',
+  linebreak: 'a line break',
+  link: 'a link',
+  autolink: 'a link',
+  mark: 'a claim mark',
+  horizontalrule: 'a horizontal rule',
+  'inline-image': 'a picture',
+  'also-see': 'an Also See',
+};
+
+/** How each field a node needs is named in a message. */
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  children: 'contents',
+  text: 'words',
+  tag: 'heading level',
+  listType: 'kind of list',
+  url: 'address',
+  ids: 'claims',
+  assetId: 'picture',
+  articleId: 'story',
+};
+
+type JsonObject = { readonly [key: string]: unknown };
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Why `node` (already known to have a type) cannot be a node of its type, or null. */
+function fieldProblem(type: BodyNodeType, node: JsonObject): string | null {
+  const result = BODY_NODE_SCHEMAS[type].safeParse(node);
+  if (result.success) return null;
+  const issue = result.error.issues[0];
+  const field = String(issue?.path[0] ?? '');
+  const words = FIELD_WORDS[field] ?? (field === '' ? 'field' : `“${field}”`);
+  return node[field] === undefined
+    ? `${capitalised(BODY_NODE_WORDS[type])} has no ${words}`
+    : `${capitalised(BODY_NODE_WORDS[type])} has ${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words} Copydesk cannot read`;
+}
+
+/**
+ * What is wrong with `value` as a body to save, in words for the person or program that sent
+ * it, each naming the top-level block it is in: at most `limit` problems, none when it is a
+ * body. Stops looking once it has `limit`.
+ */
+export function bodyProblems(value: unknown, limit = 3): string[] {
+  const problems: string[] = [];
+  if (!isObject(value) || !isObject(value.root)) return ['The text is not an editor document: it has no root.'];
+  const root = RootFieldsSchema.safeParse(value.root);
+  if (!root.success) {
+    const type = value.root.type;
+    return [
+      type === 'root'
+        ? 'The text is not an editor document: its root has no list of blocks, or fields Copydesk cannot read.'
+        : `The text is not an editor document: its top node is ${typeof type === 'string' ? `“${type.slice(0, 40)}”` : 'unnamed'}, where a root belongs.`,
+    ];
+  }
+
+  const visit = (node: unknown, where: string, parent: 'root' | 'list' | 'other'): void => {
+    if (problems.length >= limit) return;
+    if (!isObject(node) || typeof node.type !== 'string') {
+      problems.push(`The text holds something that is not part of a story (${where}).`);
+      return;
+    }
+    if (!isBodyNodeType(node.type)) {
+      problems.push(
+        `The text holds “${node.type.slice(0, 40)}”, which is not part of a story: a body holds paragraphs, headings, quotations, lists, links, rules, pictures and Also See blocks (${where}).`,
+      );
+      return;
+    }
+    const type = node.type;
+    const problem = fieldProblem(type, node);
+    if (problem !== null) {
+      problems.push(`${problem} (${where}).`);
+      return;
+    }
+    if (parent === 'root' && TEXT_LEAVES.has(type)) {
+      problems.push(`The text has ${BODY_NODE_WORDS[type]} outside any paragraph (${where}).`);
+      return;
+    }
+    if (parent === 'list' && type !== 'listitem') {
+      problems.push(`A list holds ${BODY_NODE_WORDS[type]} where only list items go (${where}).`);
+      return;
+    }
+    if (Array.isArray(node.children)) {
+      for (const child of node.children) visit(child, where, type === 'list' ? 'list' : 'other');
+    }
+  };
+
+  root.data.children.forEach((child, index) => visit(child, `block ${index + 1}`, 'root'));
+  return problems;
+}
+
+/**
+ * A body as it may be saved or imported: a Lexical root holding only the nodes above, each
+ * with the fields it needs. The value is kept as sent (fields it does not name included).
+ */
+export const BodySchema: z.ZodType<Body> = z.custom<Body>().check((context) => {
+  for (const message of bodyProblems(context.value)) {
+    context.issues.push({ code: 'custom', message, input: context.value });
+  }
+});
+
+/** A node as any version stored it: a type, and children if it has any. */
+export type StoredNode = { type: string; children?: StoredNode[]; [key: string]: unknown };
+
+const StoredNodeSchema: z.ZodType<StoredNode> = z.lazy(() =>
+  z.looseObject({
+    type: z.string().min(1),
+    children: z.array(StoredNodeSchema).optional(),
+  }),
+);
+
+/**
+ * A body as a stored article or version holds it: a Lexical root of typed nodes. Read with
+ * readStoredBody before walking it.
+ */
+export const StoredBodySchema = z.object({
+  root: z.looseObject({
+    type: z.literal('root'),
+    children: z.array(StoredNodeSchema),
+  }),
+});
+export type StoredBody = z.infer<typeof StoredBodySchema>;
