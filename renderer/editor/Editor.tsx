@@ -3,12 +3,10 @@ import './editor.css';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer';
-import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import type { LexicalEditor } from 'lexical';
 import { useLayoutEffect, useRef, useState, type JSX, type ReactNode, type RefObject } from 'react';
 
 import type { StoredBody } from '../../shared/body/bodySchema';
-import { BODY_TRANSFORMERS } from '../../shared/body/lexical/bodyTransformers';
 import { readStoredBody } from '../../shared/body/readStoredBody';
 import type { Article } from '../../shared/domain';
 import type { HouseStyleRule } from '../../shared/preferences';
@@ -114,7 +112,6 @@ export function Editor({
       <AutosavePlugin saver={saver} />
       <WordCountPlugin onCounts={onCounts} />
       <BlocksPlugin />
-      <MarkdownShortcutPlugin transformers={BODY_TRANSFORMERS} />
       <LinkRulesPlugin />
       <TypographicQuotesPlugin enabled={typographicQuotes} />
       <ClaimsPlugin verdicts={claimVerdicts} onClaimClicked={onClaimClicked} />

@@ -2,10 +2,12 @@ import { HorizontalRuleExtension } from '@lexical/extension';
 import { HistoryExtension } from '@lexical/history';
 import { LinkExtension } from '@lexical/link';
 import { ListExtension } from '@lexical/list';
+import { registerMarkdownShortcuts } from '@lexical/markdown';
 import { RichTextExtension } from '@lexical/rich-text';
 import { configExtension, defineExtension } from 'lexical';
 
 import type { Body } from '../../shared/body/bodySchema';
+import { BODY_TRANSFORMERS } from '../../shared/body/lexical/bodyTransformers';
 import { isAllowedUrl } from './links';
 import { BODY_NAMESPACE, EDITOR_NODES } from './nodes/EditorNodes';
 import { LINK_ATTRIBUTES } from './plugins/LinkDialogPlugin';
@@ -13,8 +15,8 @@ import { editorTheme } from './theme';
 
 /**
  * The article editor as Lexical builds it: the body's nodes (with the blocks it draws), rich
- * text, history, lists, rules and links, starting from `body`. One per mount (the editor is
- * keyed by article).
+ * text, history, lists, rules, links, and the body's Markdown shortcuts (the rules the importer
+ * reads Markdown with), starting from `body`. One per mount (the editor is keyed by article).
  */
 export function articleBodyExtension(body: Body, onError: (error: Error) => void) {
   return defineExtension({
@@ -24,6 +26,7 @@ export function articleBodyExtension(body: Body, onError: (error: Error) => void
     theme: editorTheme,
     $initialEditorState: JSON.stringify(body),
     onError,
+    register: (editor) => registerMarkdownShortcuts(editor, BODY_TRANSFORMERS),
     dependencies: [
       RichTextExtension,
       HistoryExtension,

@@ -221,7 +221,7 @@ export const BODY_NODE_WORDS: { readonly [T in BodyNodeType]: string } = {
   quote: 'a quotation',
   list: 'a list',
   listitem: 'a list item',
-  text: 'a run of text',
+  text: 'a run of words',
   tab: 'a tab',
   linebreak: 'a line break',
   link: 'a link',
@@ -235,12 +235,12 @@ export const BODY_NODE_WORDS: { readonly [T in BodyNodeType]: string } = {
 /** How each field a node needs is named in a message. */
 const FIELD_WORDS: Readonly<Record<string, string>> = {
   children: 'contents',
-  text: 'words',
+  text: 'characters',
   tag: 'heading level',
   listType: 'kind of list',
   url: 'address',
   ids: 'claims',
-  assetId: 'picture',
+  assetId: 'image from the library',
   articleId: 'story',
 };
 
@@ -261,9 +261,10 @@ function fieldProblem(type: BodyNodeType, node: JsonObject): string | null {
   const issue = result.error.issues[0];
   const field = String(issue?.path[0] ?? '');
   const words = FIELD_WORDS[field] ?? (field === '' ? 'field' : `“${field}”`);
+  const what = `${capitalised(BODY_NODE_WORDS[type])} in the text`;
   return node[field] === undefined
-    ? `${capitalised(BODY_NODE_WORDS[type])} has no ${words}`
-    : `${capitalised(BODY_NODE_WORDS[type])} has ${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words} Copydesk cannot read`;
+    ? `${what} has no ${words}`
+    : `${what} has ${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words} Copydesk cannot read`;
 }
 
 /**
@@ -307,7 +308,7 @@ export function bodyProblems(value: unknown, limit = 3): string[] {
       return;
     }
     if (parent === 'list' && type !== 'listitem') {
-      problems.push(`A list holds ${BODY_NODE_WORDS[type]} where only list items go (${where}).`);
+      problems.push(`A list in the text holds ${BODY_NODE_WORDS[type]} where only list items go (${where}).`);
       return;
     }
     if (Array.isArray(node.children)) {
@@ -319,12 +320,15 @@ export function bodyProblems(value: unknown, limit = 3): string[] {
   return problems;
 }
 
+/** Problems a refused body is reported with: enough to say how many more there are after the first few. */
+const MAX_REPORTED = 20;
+
 /**
  * A body as it may be saved or imported: a Lexical root holding only the nodes above, each
  * with the fields it needs. The value is kept as sent (fields it does not name included).
  */
 export const BodySchema: z.ZodType<Body> = z.custom<Body>().check((context) => {
-  for (const message of bodyProblems(context.value)) {
+  for (const message of bodyProblems(context.value, MAX_REPORTED)) {
     context.issues.push({ code: 'custom', message, input: context.value });
   }
 });

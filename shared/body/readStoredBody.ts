@@ -31,18 +31,22 @@ function listItem(child: BodyNode): BodyNode {
   return { type: 'listitem', version: 1, direction: null, format: '', indent: 0, value: 1, children: [child] };
 }
 
-/** The nodes put where `context` allows them: words at the top gathered into paragraphs, a list's contents into items. */
-function fitted(nodes: readonly BodyNode[], context: Context, found: Set<string>): BodyNode[] {
+/**
+ * The nodes put where `context` allows them: words at the top gathered into paragraphs, a
+ * list's contents into items. `found` hears of it, unless the nodes stand in for one already
+ * named (a table's cells, whose words are gathered as a matter of course).
+ */
+function fitted(nodes: readonly BodyNode[], context: Context, found: Set<string> | null): BodyNode[] {
   if (context === 'other') return [...nodes];
   const out: BodyNode[] = [];
   let line: BodyNode[] | null = null;
   for (const node of nodes) {
     if (context === 'list') {
-      if (node.type !== 'listitem') found.add('a list holding something other than list items');
+      if (node.type !== 'listitem') found?.add('a list holding something other than list items');
       out.push(node.type === 'listitem' ? node : listItem(node));
     } else if (INLINE.has(node.type)) {
       if (line === null) {
-        found.add('words outside any paragraph');
+        found?.add('words outside any paragraph');
         line = [];
         out.push(paragraph(line));
       }
@@ -59,11 +63,11 @@ function isObject(value: unknown): value is { readonly [key: string]: unknown } 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function repairAll(nodes: readonly unknown[], context: Context, found: Set<string>): BodyNode[] {
+function repairAll(nodes: readonly unknown[], context: Context, found: Set<string>, named = false): BodyNode[] {
   return fitted(
     nodes.flatMap((node) => repairOne(node, context, found)),
     context,
-    found,
+    named ? null : found,
   );
 }
 
@@ -80,7 +84,7 @@ function repairOne(node: unknown, context: Context, found: Set<string>): BodyNod
   }
   found.add(isBodyNodeType(type) ? `${BODY_NODE_WORDS[type]} Copydesk cannot read` : `“${type.slice(0, 40)}”`);
   // What the node held stays where it was: its children, or its words.
-  if (Array.isArray(node.children)) return repairAll(node.children, context, found);
+  if (Array.isArray(node.children)) return repairAll(node.children, context, found, true);
   return typeof node.text === 'string' && node.text !== '' ? [textNode(node.text)] : [];
 }
 
