@@ -20,6 +20,7 @@ const BENCHMARKS = [
   'export.ts',
   'versions.ts',
   'saveChecks.ts',
+  'bodyChecks.ts',
   'paste.ts',
 ];
 

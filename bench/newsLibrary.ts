@@ -97,3 +97,17 @@ export function buildLibraryFile(file: string, fill: (host: LibraryHost) => void
 export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
+
+/** The median of `runs` timed runs of `run`, after one to warm up, in milliseconds. */
+export function medianOf(run: () => void, runs = 9): number {
+  run();
+  const times = Array.from({ length: runs }, () => {
+    const from = performance.now();
+    run();
+    return performance.now() - from;
+  });
+  return percentile(
+    times.sort((a, b) => a - b),
+    50,
+  );
+}

@@ -12,24 +12,10 @@ import path from 'node:path';
 import type { ArticlePatch } from '../shared/api';
 import { bodyFromParagraphs } from '../shared/text';
 import { checkPatch } from '../renderer/features/article/fieldChecks';
-import { percentile } from './newsLibrary';
+import { medianOf } from './newsLibrary';
 
 const BBC = path.join(__dirname, '..', '..', 'shared', 'corpora', 'news', 'bbc');
 const RUNS = 9;
-
-/** The median of several timed runs, after one to warm up. */
-function medianOf(run: () => void): number {
-  run();
-  const times = Array.from({ length: RUNS }, () => {
-    const from = performance.now();
-    run();
-    return performance.now() - from;
-  });
-  return percentile(
-    times.sort((a, b) => a - b),
-    50,
-  );
-}
 
 function paragraphsOf(wanted: number): string[] {
   const paragraphs: string[] = [];
@@ -54,8 +40,8 @@ for (const words of [1_000, 10_000, 70_000]) {
     body: bodyFromParagraphs(paragraphsOf(words)),
   };
   const bytes = JSON.stringify(patch).length;
-  const check = medianOf(() => checkPatch(patch));
-  const encode = medianOf(() => JSON.stringify(patch));
+  const check = medianOf(() => checkPatch(patch), RUNS);
+  const encode = medianOf(() => JSON.stringify(patch), RUNS);
   console.log(
     `${words.toLocaleString('en')} words (${(bytes / 1024).toFixed(0)} kB): check before sending ${check.toFixed(1)} ms, JSON encoding ${encode.toFixed(1)} ms`,
   );

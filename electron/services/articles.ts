@@ -50,10 +50,10 @@ export type EditContext = {
 };
 
 /**
- * A change as the services make it: a save's patch, or a restore, which puts a body back exactly
- * as a version kept it (a body an earlier version stored included).
+ * A change as the services make it: a save's patch (its body checked by the contract), and for
+ * a restore the body exactly as a version kept it, whatever version of Copydesk stored it.
  */
-export type ArticleChange = Omit<ArticlePatch, 'body'> & { body?: StoredBody };
+export type ArticleChange = ArticlePatch & { keptBody?: StoredBody };
 
 function notFound(id: string): ApiError {
   return new ApiError('not-found', `No article with id ${id} is in this library. It may have been deleted.`);
@@ -118,7 +118,7 @@ function applyPatch(
     section: patch.section ?? base.section,
     tags: patch.tags === undefined ? base.tags : uniqueTags(patch.tags),
     status: patch.status ?? base.status,
-    body: patch.body ?? base.body,
+    body: patch.keptBody ?? patch.body ?? base.body,
   };
 
   if (patch.authorIds !== undefined) {
@@ -178,7 +178,7 @@ function applyPatch(
   }
 
   // The body is stored as it came; its text is read from it node by node, as every reader does.
-  const body = readStoredBody(next.body).body;
+  const body = patch.keptBody === undefined && patch.body !== undefined ? patch.body : readStoredBody(next.body).body;
   next.bodyText = bodyToPlainText(body);
   next.wordCount = countWords(next.bodyText);
   next.contentHash = contentHash(next.headline, next.bodyText);
@@ -250,7 +250,9 @@ export function writeChange(lib: Library, current: Article, patch: ArticleChange
   if (!articles.updateArticle(lib.db, current.id, current.version, content, now.toISOString())) {
     throw new ApiError('conflict', 'This article was changed elsewhere at the same moment. Reload it and try again.');
   }
-  if (patch.body !== undefined) reconcileClaims(lib.db, current.id, body, now.toISOString());
+  if (patch.body !== undefined || patch.keptBody !== undefined) {
+    reconcileClaims(lib.db, current.id, body, now.toISOString());
+  }
   // Related-article suggestions read what is computed here; an unchanged text costs one lookup.
   // A very long one stays queued (the triggers queue every change) for the background.
   if (content.wordCount <= ANALYSE_IN_SAVE_MAX_WORDS) indexArticleById(lib, current.id);

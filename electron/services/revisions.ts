@@ -159,7 +159,7 @@ export function restoreRevision(
           headline: row.headline,
           dek: row.dek,
           // Exactly as the version kept it, whatever version of Copydesk stored it.
-          body: StoredBodySchema.parse(JSON.parse(row.body_json)),
+          keptBody: StoredBodySchema.parse(JSON.parse(row.body_json)),
         },
         { ...context, clock: () => now },
       );

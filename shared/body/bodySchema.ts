@@ -130,7 +130,6 @@ const elementFields = {
   indent: optionalNumber,
   textFormat: optionalNumber,
   textStyle: optionalString,
-  children: z.array(z.unknown()),
 };
 const textFields = {
   version: optionalNumber,
@@ -147,37 +146,27 @@ const linkFields = {
   title: nullableString,
 };
 
-type Shallow<T> = T extends { children: unknown } ? Omit<T, 'children'> & { children: unknown[] } : T;
-
-/**
- * Each node type with the fields it carries (its children are checked node by node, by
- * `bodyProblems`). The keys are exactly the types the editor registers, but for Lexical's root.
- */
-export const BODY_NODE_SCHEMAS: { readonly [T in BodyNodeType]: z.ZodType<Shallow<BodyNodeOf<T>>> } = {
-  paragraph: z.looseObject({ ...elementFields, type: z.literal('paragraph') }),
-  heading: z.looseObject({ ...elementFields, type: z.literal('heading'), tag: z.enum(HEADING_TAGS) }),
-  quote: z.looseObject({ ...elementFields, type: z.literal('quote') }),
-  list: z.looseObject({
+/** Each node type's own fields, children aside. The keys are exactly the types the editor registers, but for Lexical's root. */
+const NODE_FIELDS = {
+  paragraph: { ...elementFields, type: z.literal('paragraph') },
+  heading: { ...elementFields, type: z.literal('heading'), tag: z.enum(HEADING_TAGS) },
+  quote: { ...elementFields, type: z.literal('quote') },
+  list: {
     ...elementFields,
     type: z.literal('list'),
     listType: z.enum(LIST_TYPES),
     start: optionalNumber,
     tag: z.enum(['ul', 'ol']).optional(),
-  }),
-  listitem: z.looseObject({
-    ...elementFields,
-    type: z.literal('listitem'),
-    value: optionalNumber,
-    checked: z.boolean().optional(),
-  }),
-  text: z.looseObject({ ...textFields, type: z.literal('text'), text: z.string() }),
-  tab: z.looseObject({ ...textFields, type: z.literal('tab'), text: optionalString }),
-  linebreak: z.looseObject({ version: optionalNumber, type: z.literal('linebreak') }),
-  link: z.looseObject({ ...linkFields, type: z.literal('link') }),
-  autolink: z.looseObject({ ...linkFields, type: z.literal('autolink'), isUnlinked: z.boolean().optional() }),
-  mark: z.looseObject({ ...elementFields, type: z.literal('mark'), ids: z.array(z.string()) }),
-  horizontalrule: z.looseObject({ version: optionalNumber, type: z.literal('horizontalrule') }),
-  'inline-image': z.looseObject({
+  },
+  listitem: { ...elementFields, type: z.literal('listitem'), value: optionalNumber, checked: z.boolean().optional() },
+  text: { ...textFields, type: z.literal('text'), text: z.string() },
+  tab: { ...textFields, type: z.literal('tab'), text: optionalString },
+  linebreak: { version: optionalNumber, type: z.literal('linebreak') },
+  link: { ...linkFields, type: z.literal('link') },
+  autolink: { ...linkFields, type: z.literal('autolink'), isUnlinked: z.boolean().optional() },
+  mark: { ...elementFields, type: z.literal('mark'), ids: z.array(z.string()) },
+  horizontalrule: { version: optionalNumber, type: z.literal('horizontalrule') },
+  'inline-image': {
     version: optionalNumber,
     type: z.literal('inline-image'),
     assetId: z.string(),
@@ -186,29 +175,99 @@ export const BODY_NODE_SCHEMAS: { readonly [T in BodyNodeType]: z.ZodType<Shallo
     credit: optionalString,
     width: optionalNumber,
     height: optionalNumber,
-  }),
-  'also-see': z.looseObject({
+  },
+  'also-see': {
     version: optionalNumber,
     type: z.literal('also-see'),
     articleId: z.string(),
     url: optionalString,
     headline: optionalString,
-  }),
-};
+  },
+} as const satisfies { readonly [T in BodyNodeType]: z.core.$ZodLooseShape & { type: z.ZodLiteral<T> } };
 
-const RootFieldsSchema = z.looseObject({ ...elementFields, type: z.literal('root') });
+/** Node types with children. */
+const ELEMENT_TYPES: ReadonlySet<string> = new Set([
+  'paragraph',
+  'heading',
+  'quote',
+  'list',
+  'listitem',
+  'link',
+  'autolink',
+  'mark',
+] satisfies BodyElement['type'][]);
+
+/** The nodes that are words: they sit inside a block, never at the top. */
+const TEXT_LEAVES: ReadonlySet<string> = new Set(['text', 'tab', 'linebreak'] satisfies BodyTextLeaf['type'][]);
+
+type Shallow<T> = T extends { children: unknown } ? Omit<T, 'children'> & { children: unknown[] } : T;
 
 /** Every node type a body may hold below its root, in the order the schemas name them. */
-export const BODY_NODE_TYPES = Object.keys(BODY_NODE_SCHEMAS) as BodyNodeType[];
+export const BODY_NODE_TYPES = Object.keys(NODE_FIELDS) as BodyNodeType[];
+
+const leaf = <S extends z.core.$ZodLooseShape>(shape: S) => z.looseObject(shape);
+const element = <S extends z.core.$ZodLooseShape>(shape: S) =>
+  z.looseObject({ ...shape, children: z.array(z.unknown()) });
+
+/**
+ * Each node type with the fields it carries, its children left to be checked one by one (see
+ * `bodyProblems`, which names what is wrong where).
+ */
+export const BODY_NODE_SCHEMAS: { readonly [T in BodyNodeType]: z.ZodType<Shallow<BodyNodeOf<T>>> } = {
+  paragraph: element(NODE_FIELDS.paragraph),
+  heading: element(NODE_FIELDS.heading),
+  quote: element(NODE_FIELDS.quote),
+  list: element(NODE_FIELDS.list),
+  listitem: element(NODE_FIELDS.listitem),
+  text: leaf(NODE_FIELDS.text),
+  tab: leaf(NODE_FIELDS.tab),
+  linebreak: leaf(NODE_FIELDS.linebreak),
+  link: element(NODE_FIELDS.link),
+  autolink: element(NODE_FIELDS.autolink),
+  mark: element(NODE_FIELDS.mark),
+  horizontalrule: leaf(NODE_FIELDS.horizontalrule),
+  'inline-image': leaf(NODE_FIELDS['inline-image']),
+  'also-see': leaf(NODE_FIELDS['also-see']),
+};
+
+/** Any node with its children, checked in one pass: the quick answer to "is this a body?". */
+const AnyNodeSchema: z.ZodType = z.lazy(() => AnyNodeUnion);
+const ListItemSchema = z.looseObject({ ...NODE_FIELDS.listitem, children: z.array(AnyNodeSchema) });
+
+function deepSchema(type: BodyNodeType): z.core.$ZodTypeDiscriminable {
+  if (type === 'listitem') return ListItemSchema;
+  if (!ELEMENT_TYPES.has(type)) return z.looseObject(NODE_FIELDS[type]);
+  return z.looseObject({ ...NODE_FIELDS[type], children: z.array(type === 'list' ? ListItemSchema : AnyNodeSchema) });
+}
+
+/** One schema for nodes of any of `types`, told apart by their type. */
+function unionOf(types: readonly BodyNodeType[]) {
+  const [first, ...rest] = types.map(deepSchema);
+  if (first === undefined) throw new Error('A union of no node types.');
+  return z.discriminatedUnion('type', [first, ...rest]);
+}
+
+const AnyNodeUnion = unionOf(BODY_NODE_TYPES);
+const WholeBodySchema = z.object({
+  root: z.looseObject({
+    ...elementFields,
+    type: z.literal('root'),
+    children: z.array(unionOf(BODY_NODE_TYPES.filter((type) => !TEXT_LEAVES.has(type)))),
+  }),
+});
+
+/** True when `value` is a body as it may be saved; bodyProblems says why when it is not. */
+export function isBody(value: unknown): value is Body {
+  return WholeBodySchema.safeParse(value).success;
+}
+
+const RootFieldsSchema = z.looseObject({ ...elementFields, type: z.literal('root'), children: z.array(z.unknown()) });
 
 const KNOWN_TYPES = new Set<string>(BODY_NODE_TYPES);
 
 export function isBodyNodeType(type: unknown): type is BodyNodeType {
   return typeof type === 'string' && KNOWN_TYPES.has(type);
 }
-
-/** Text-level leaves and the elements that flow inside a line rather than starting a block. */
-const TEXT_LEAVES: ReadonlySet<string> = new Set(['text', 'tab', 'linebreak'] satisfies BodyTextLeaf['type'][]);
 
 export function isTextLeaf(node: BodyNode): node is BodyTextLeaf {
   return TEXT_LEAVES.has(node.type);
@@ -328,7 +387,9 @@ const MAX_REPORTED = 20;
  * with the fields it needs. The value is kept as sent (fields it does not name included).
  */
 export const BodySchema: z.ZodType<Body> = z.custom<Body>().check((context) => {
-  for (const message of bodyProblems(context.value, MAX_REPORTED)) {
+  if (isBody(context.value)) return;
+  const problems = bodyProblems(context.value, MAX_REPORTED);
+  for (const message of problems.length > 0 ? problems : ['The text is not in a form Copydesk can save.']) {
     context.issues.push({ code: 'custom', message, input: context.value });
   }
 });

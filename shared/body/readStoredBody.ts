@@ -6,7 +6,7 @@
  * stored body itself is not touched; it changes only when the story is edited and saved.
  */
 import type { Body, BodyNode, BodyRoot, StoredBody } from './bodySchema';
-import { BODY_NODE_SCHEMAS, BODY_NODE_WORDS, bodyProblems, isBodyNodeType } from './bodySchema';
+import { BODY_NODE_SCHEMAS, BODY_NODE_WORDS, isBody, isBodyNodeType } from './bodySchema';
 
 /** A stored body as a `Body`, and what had to change to make it one (none for a body saved by this version). */
 export type StoredBodyReading = {
@@ -95,10 +95,7 @@ function repairOne(node: unknown, context: Context, found: Set<string>): BodyNod
  * in list items. `problems` names what was changed.
  */
 export function readStoredBody(stored: StoredBody): StoredBodyReading {
-  if (bodyProblems(stored, 1).length === 0) {
-    // Checked just above, node by node, against the schema of each node's type.
-    return { body: stored as Body, problems: [] };
-  }
+  if (isBody(stored)) return { body: stored, problems: [] };
   const found = new Set<string>();
   const children = repairAll(stored.root.children, 'root', found) as BodyRoot['children'];
   const root: BodyRoot = { type: 'root', version: 1, direction: null, format: '', indent: 0, children };

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { bodyProblems, StoredBodySchema, type StoredBody, type StoredNode } from '../../../../shared/body/bodySchema';
+import {
+  bodyProblems,
+  isBody,
+  StoredBodySchema,
+  type StoredBody,
+  type StoredNode,
+} from '../../../../shared/body/bodySchema';
 import { readStoredBody, storedBodyChanges } from '../../../../shared/body/readStoredBody';
 import { bodyFromParagraphs, bodyToPlainText } from '../../../../shared/text';
 import { markNode, textNode } from '../../../helpers/lexicalNodes';
@@ -104,8 +110,11 @@ describe('readStoredBody', () => {
     fc.assert(
       fc.property(fc.array(node, { maxLength: 6 }), (children) => {
         const body = StoredBodySchema.parse(stored(...children));
+        // The quick check and the one that names each problem agree on what is a body.
+        expect(isBody(body)).toBe(bodyProblems(body, 1).length === 0);
         const reading = readStoredBody(body);
         expect(bodyProblems(reading.body, 10)).toEqual([]);
+        expect(isBody(reading.body)).toBe(true);
         const text = bodyToPlainText(reading.body).replace(/\s+/g, ' ').trim();
         // Each word is still there, in the order it was written.
         let from = 0;
