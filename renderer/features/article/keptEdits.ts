@@ -3,9 +3,9 @@ import { z } from 'zod';
 import {
   ArticleStatusSchema,
   AuthorSchema,
-  BodySchema,
   LeadImageSchema,
   RelatedItemSchema,
+  StoredBodySchema,
   type Article,
   type ArticleId,
   type Author,
@@ -49,7 +49,8 @@ const KeptEditsSchema = z.object({
   values: ShownValuesSchema,
   /** Text typed in a box that is not a value (yet): a date Copydesk cannot read. */
   drafts: z.array(z.object({ field: z.enum(TEXT_FIELDS), text: z.string(), message: z.string().nullable() })),
-  body: BodySchema.nullable(),
+  /** As the editor kept it; read as any stored body is (an earlier version may have kept it). */
+  body: StoredBodySchema.nullable(),
 });
 
 /** Edits the library could not take, kept in the window's storage until they are saved or discarded. */

@@ -1,6 +1,7 @@
 import { useCallback, useLayoutEffect, useRef, useState, type JSX } from 'react';
 import type { LexicalEditor } from 'lexical';
 
+import { readStoredBody } from '../../../shared/body/readStoredBody';
 import type { Article, ArticleStatus, RelatedItem } from '../../../shared/domain';
 import { fieldWords } from '../../../shared/fieldWords';
 import type { ArticleSaver } from './ArticleSaver';
@@ -35,7 +36,7 @@ export function putBack(kept: KeptEdits, saver: ArticleSaver, actions: PutBackAc
   for (const draft of kept.drafts) saver.holdText(draft.field, draft.text, draft.message);
   const editor = actions.editor;
   if (kept.body !== null && editor !== null) {
-    editor.setEditorState(editor.parseEditorState(JSON.stringify(kept.body)));
+    editor.setEditorState(editor.parseEditorState(JSON.stringify(readStoredBody(kept.body).body)));
     saver.bodyChanged();
   }
 }
