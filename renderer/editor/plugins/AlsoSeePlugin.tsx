@@ -19,9 +19,9 @@ import {
   storyHeadlineProblem,
   type AlsoSeePayload,
 } from '../../../shared/alsoSee';
+import { $createAlsoSeeNode } from '../../../shared/body/lexical/AlsoSeeNode';
 import type { ArticleStatus, ArticleSummary } from '../../../shared/domain';
 import { api, errorMessage } from '../../api';
-import { $createAlsoSeeNode } from '../../../shared/body/lexical/AlsoSeeNode';
 import { useBlockCommands } from './useBlockCommands';
 
 /**

@@ -2,9 +2,9 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $setSelection, createCommand, type BaseSelection, type LexicalCommand } from 'lexical';
 import { useCallback, useRef, type ChangeEvent, type JSX } from 'react';
 
+import { $createInlineImageNode, type InlineImagePayload } from '../../../shared/body/lexical/InlineImageNode';
 import { errorMessage } from '../../api';
 import { addImageFile, IMAGE_ACCEPT } from '../../features/images/images';
-import { $createInlineImageNode, type InlineImagePayload } from '../../../shared/body/lexical/InlineImageNode';
 import { CLEAR_EDITOR_MESSAGE_COMMAND, SHOW_EDITOR_MESSAGE_COMMAND } from './EditorMessagesPlugin';
 import { useBlockCommands } from './useBlockCommands';
 
