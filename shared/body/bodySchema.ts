@@ -17,6 +17,8 @@
  */
 import { z } from 'zod';
 
+import { capitalise } from '../fieldWords';
+
 /** The heading tags Lexical writes. The editor makes h2 and h3; an older or imported body may hold any. */
 export const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
 export type HeadingTag = (typeof HEADING_TAGS)[number];
@@ -269,10 +271,6 @@ export function isBodyNodeType(type: unknown): type is BodyNodeType {
   return typeof type === 'string' && KNOWN_TYPES.has(type);
 }
 
-export function isTextLeaf(node: BodyNode): node is BodyTextLeaf {
-  return TEXT_LEAVES.has(node.type);
-}
-
 /** How each kind of node is named in a message. */
 export const BODY_NODE_WORDS: { readonly [T in BodyNodeType]: string } = {
   paragraph: 'a paragraph',
@@ -309,10 +307,6 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** Why `node` (already known to have a type) cannot be a node of its type, or null. */
 function fieldProblem(type: BodyNodeType, node: JsonObject): string | null {
   const result = BODY_NODE_SCHEMAS[type].safeParse(node);
@@ -320,7 +314,7 @@ function fieldProblem(type: BodyNodeType, node: JsonObject): string | null {
   const issue = result.error.issues[0];
   const field = String(issue?.path[0] ?? '');
   const words = FIELD_WORDS[field] ?? (field === '' ? 'field' : `“${field}”`);
-  const what = `${capitalised(BODY_NODE_WORDS[type])} in the text`;
+  const what = `${capitalise(BODY_NODE_WORDS[type])} in the text`;
   return node[field] === undefined
     ? `${what} has no ${words}`
     : `${what} has ${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words} Copydesk cannot read`;

@@ -6,6 +6,7 @@
  * stored body itself is not touched; it changes only when the story is edited and saved.
  */
 import type { Body, BodyNode, BodyRoot, StoredBody } from './bodySchema';
+import { joinNames } from '../text';
 import { BODY_NODE_SCHEMAS, BODY_NODE_WORDS, isBody, isBodyNodeType } from './bodySchema';
 
 /** A stored body as a `Body`, and what had to change to make it one (none for a body saved by this version). */
@@ -104,6 +105,5 @@ export function readStoredBody(stored: StoredBody): StoredBodyReading {
 
 /** What a reading changed, as a phrase for a sentence: "“table” and a link Copydesk cannot read". */
 export function storedBodyChanges(problems: readonly string[]): string {
-  if (problems.length <= 1) return problems.join('');
-  return `${problems.slice(0, -1).join(', ')} and ${problems[problems.length - 1] ?? ''}`;
+  return joinNames(problems);
 }
