@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 import packageJson from '../../package.json';
 import type { AlsoSeePayload } from '../../shared/alsoSee';
 import type { Article, Asset } from '../../shared/domain';
@@ -105,11 +103,6 @@ export function characterCount(text: string): number {
   let count = 0;
   for (const char of text) if (char !== '') count += 1;
   return count;
-}
-
-/** The SHA-256 of bytes, in hex. */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 const EXTENSIONS: Readonly<Record<string, string>> = {

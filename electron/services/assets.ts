@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-
 import { imageSize } from 'image-size';
 import { v7 as uuidv7 } from 'uuid';
 
 import { MAX_IMAGE_BYTES } from '../../shared/api';
 import { ApiError } from '../../shared/errors';
 import type { Asset } from '../../shared/domain';
+import { sha256Hex } from '../base/sha256Hex';
 import type { AssetMeta } from '../db/queries/assets';
 import * as assets from '../db/queries/assets';
 import type { Library } from './LibraryHost';
@@ -54,7 +53,7 @@ export function addImage(lib: Library, name: string, bytes: Buffer, now: Date = 
     );
   }
   const { mimeType, width, height } = facts;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   const existing = assets.findAssetBySha256(lib.db, sha256);
   if (existing !== undefined) return assets.rowToAsset(existing);
   const meta: AssetMeta = {
