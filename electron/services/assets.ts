@@ -4,21 +4,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { MAX_IMAGE_BYTES } from '../../shared/api';
 import { ApiError } from '../../shared/errors';
 import type { Asset } from '../../shared/domain';
+import { IMAGE_TYPES } from '../../shared/imageTypes';
 import { sha256Hex } from '../base/sha256Hex';
 import type { AssetMeta } from '../db/queries/assets';
 import * as assets from '../db/queries/assets';
 import type { Library } from './LibraryHost';
-
-/**
- * The image types an article may carry. SVG is deliberately absent: it can hold script, and a
- * photo desk never needs it.
- */
-const IMAGE_TYPES: Record<string, string> = {
-  jpg: 'image/jpeg',
-  png: 'image/png',
-  gif: 'image/gif',
-  webp: 'image/webp',
-};
 
 /** The type and size an image's bytes declare, or null when they are no picture an article may carry. */
 export function imageFacts(bytes: Uint8Array): { mimeType: string; width: number; height: number } | null {
