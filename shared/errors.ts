@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { capitalise, fieldWords } from './fieldWords';
+import { plural } from './plural';
 
 /**
  * Every failure that crosses the API carries one of these codes, so the UI and the CLI can
@@ -42,10 +43,6 @@ export class ApiError extends Error {
 
 /** zod's own messages ("Too big: expected string to have <=500 characters") are for programmers. */
 const ZOD_DEFAULT = /^(?:Invalid |Too big:|Too small:|Unrecognized key)/;
-
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
-}
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {
   string: 'text',

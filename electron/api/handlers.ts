@@ -105,6 +105,7 @@ export function createHandlers({ host, preferences, imports = new ImportJobs(), 
     'articles:statusHistory': ({ id }) => articles.statusHistory(lib(), id),
     'authors:find': ({ query, limit }) => authors.findAuthors(lib(), query, limit),
     'authors:create': ({ name, bio }) => authors.createAuthor(lib(), name, bio),
+    'authors:findOrCreate': ({ name, bio }) => authors.authorNamed(lib(), name, bio),
     'authors:update': ({ id, name, bio }) => authors.updateAuthor(lib(), id, name, bio),
     'assets:addImage': ({ name, dataBase64 }) => assets.addImage(lib(), name, Buffer.from(dataBase64, 'base64')),
     'assets:get': ({ id }) => {

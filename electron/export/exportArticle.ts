@@ -145,7 +145,7 @@ export function exportArticle(lib: Library, request: ExportRequest, context: Exp
         id: uuidv7(),
         articleId: article.id,
         articleVersion: version,
-        kind: 'manual',
+        kind: 'export',
         label: historyLabel(
           path.basename(written.path),
           context.userName ?? '',

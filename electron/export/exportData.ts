@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-
 import packageJson from '../../package.json';
 import type { AlsoSeePayload } from '../../shared/alsoSee';
 import type { Article, Asset } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
+import { imageExtension } from '../../shared/imageTypes';
 import { publicAddressOf } from '../../shared/publicAddress';
 import type { Claim, SnapshotMeta, Source } from '../../shared/sources';
 import { getArticle as storedArticle } from '../db/queries/articles';
@@ -106,18 +105,6 @@ export function characterCount(text: string): number {
   for (const char of text) if (char !== '') count += 1;
   return count;
 }
-
-/** The SHA-256 of bytes, in hex. */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-const EXTENSIONS: Readonly<Record<string, string>> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/gif': 'gif',
-  'image/webp': 'webp',
-};
 
 /**
  * A safe file name from an image's original name: ASCII letters, digits and hyphens only, so
@@ -307,7 +294,7 @@ export function readExportData(lib: Library, articleId: string, now: Date, optio
     let name = stem;
     for (let n = 2; taken.has(name); n += 1) name = `${stem}-${n}`;
     taken.add(name);
-    images.push({ asset, bytes, path: `assets/${name}.${EXTENSIONS[asset.mimeType] ?? 'bin'}`, role, ...about });
+    images.push({ asset, bytes, path: `assets/${name}.${imageExtension(asset.mimeType) ?? 'bin'}`, role, ...about });
   };
   if (article.leadImage !== null) {
     place(article.leadImage.asset.id, 'lead', {
