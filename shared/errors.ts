@@ -41,6 +41,13 @@ export class ApiError extends Error {
   }
 }
 
+/** A message a person can act on, from whatever a call threw. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
 /** zod's own messages ("Too big: expected string to have <=500 characters") are for programmers. */
 const ZOD_DEFAULT = /^(?:Invalid |Too big:|Too small:|Unrecognized key)/;
 

@@ -5,9 +5,8 @@ import { ApiError } from '../../shared/errors';
 import { imageExtension } from '../../shared/imageTypes';
 import { publicAddressOf } from '../../shared/publicAddress';
 import type { Claim, SnapshotMeta, Source } from '../../shared/sources';
-import { getArticle as storedArticle } from '../db/queries/articles';
 import { getImage } from '../services/assets';
-import { getArticle } from '../services/articles';
+import { findArticle, getArticle } from '../services/articles';
 import { listClaims } from '../services/claims';
 import type { Library } from '../services/LibraryHost';
 import { articleEntities } from '../services/related';
@@ -240,7 +239,7 @@ export function readExportData(lib: Library, articleId: string, now: Date, optio
   const pattern = options.publicAddressPattern ?? '';
   /** A library article as it is now, with its public address; null when it is gone or in the trash. */
   const libraryStory = (id: string): { headline: string; url: string | null } | null => {
-    const stored = storedArticle(lib.db, id);
+    const stored = findArticle(lib, id);
     if (stored === undefined || stored.trashedAt !== null) return null;
     return { headline: stored.headline, url: publicAddressOf(pattern, stored) };
   };

@@ -14,16 +14,16 @@ import { useLayoutEffect, useRef, useState, type JSX, type ReactNode, type RefOb
 
 import type { Article, Body } from '../../shared/domain';
 import type { HouseStyleRule } from '../../shared/preferences';
-import type { ArticleSaver } from '../features/article/ArticleSaver';
+import { EditorHostContext, type EditorHost } from './EditorHost';
 import { isAllowedUrl } from './links';
 import { BODY_TRANSFORMERS } from './markdownTransformers';
 import { BODY_NAMESPACE, EDITOR_NODES } from './nodes/EditorNodes';
 import { AlsoSeePlugin } from './plugins/AlsoSeePlugin';
-import { AutosavePlugin } from './plugins/AutosavePlugin';
+import { AutosavePlugin, type BodySaver } from './plugins/AutosavePlugin';
 import { BlocksPlugin } from './plugins/BlocksPlugin';
 import { ClaimsPlugin, type ClaimMarkState } from './plugins/ClaimsPlugin';
 import { EditorMessagesPlugin } from './plugins/EditorMessagesPlugin';
-import { HouseStyleHint, HouseStyleSummary, useHouseStyleIssues, useHouseStyleRules } from './plugins/HouseStylePlugin';
+import { HouseStyleHint, HouseStyleSummary, useHouseStyleIssues } from './plugins/HouseStylePlugin';
 import { ImagesPlugin } from './plugins/ImagesPlugin';
 import { LINK_ATTRIBUTES, LinkDialogPlugin } from './plugins/LinkDialogPlugin';
 import { LinkRulesPlugin } from './plugins/LinkRulesPlugin';
@@ -36,7 +36,9 @@ import { editorTheme } from './theme';
 type EditorProps = {
   /** The saved body; read once when the editor mounts (the editor is keyed by article). */
   body: Body;
-  saver: ArticleSaver;
+  saver: BodySaver;
+  /** The library's articles and pictures, as the editor reaches them (provided by the feature that mounts it). */
+  host: EditorHost;
   /** The article's header fields, shown above the body on the same page. */
   header: ReactNode;
   /** Controls shown at the end of the toolbar row (article actions). */
@@ -44,11 +46,8 @@ type EditorProps = {
   editorRef: RefObject<LexicalEditor | null>;
   onCounts: (counts: BodyCounts) => void;
   onError: (error: Error) => void;
-  /**
-   * The desk's house-style terms (preferences.houseStyle). When left out, the editor reads the
-   * preferences itself when it opens, and does not see later changes to them.
-   */
-  houseStyle?: readonly HouseStyleRule[] | undefined;
+  /** The desk's house-style terms (preferences.houseStyle). */
+  houseStyle: readonly HouseStyleRule[];
   /**
    * Opens an article the editor created (a large paste imported as a new article). When left
    * out, the editor changes the address to the new article's (#/article/<id>).
@@ -81,6 +80,7 @@ class ErrorRelay {
 export function Editor({
   body,
   saver,
+  host,
   header,
   actions,
   editorRef,
@@ -115,7 +115,7 @@ export function Editor({
     }),
   );
 
-  return (
+  const composer = (
     <LexicalExtensionComposer extension={extension} contentEditable={null}>
       <EditorLayout
         header={header}
@@ -136,6 +136,8 @@ export function Editor({
       <ClaimsPlugin verdicts={claimVerdicts} onClaimClicked={onClaimClicked} />
     </LexicalExtensionComposer>
   );
+  // The plugins and blocks inside reach the host through context.
+  return <EditorHostContext.Provider value={host}>{composer}</EditorHostContext.Provider>;
 }
 
 function EditorLayout({
@@ -148,11 +150,10 @@ function EditorLayout({
   header: ReactNode;
   actions: ReactNode;
   articleId: string;
-  houseStyle: readonly HouseStyleRule[] | undefined;
+  houseStyle: readonly HouseStyleRule[];
   onOpenArticle: ((article: Article) => void) | undefined;
 }): JSX.Element {
-  const rules = useHouseStyleRules(houseStyle);
-  const issues = useHouseStyleIssues(rules);
+  const issues = useHouseStyleIssues(houseStyle);
   const bodyFrame = useRef<HTMLDivElement>(null);
 
   return (
