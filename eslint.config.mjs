@@ -5,16 +5,28 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 import { electronRestrictions, RENDERER_RESTRICTIONS } from './eslint/electronSecurity.mjs';
+import { layerImports, RAW_SQL } from './eslint/layers.mjs';
 
 /** Layers may only depend downwards: renderer and electron on shared, shared on nothing of theirs. */
-const noImportsFrom = (...groups) => ({
-  'no-restricted-imports': [
-    'error',
-    {
-      patterns: groups.map(({ pattern, why }) => ({ group: pattern, message: why })),
-    },
-  ],
+const importPatterns = (...groups) => groups.map(({ pattern, why }) => ({ group: pattern, message: why }));
+const noImportsFrom = (...groups) => ({ 'no-restricted-imports': ['error', { patterns: importPatterns(...groups) }] });
+
+const RENDERER_IMPORTS = importPatterns(
+  {
+    pattern: ['**/electron/**', 'electron', 'electron/*'],
+    why: 'The renderer reaches the main process only through shared/api.ts and renderer/api.ts.',
+  },
+  {
+    pattern: ['node:*', 'better-sqlite3', 'fs', 'path', 'child_process'],
+    why: 'The renderer never uses Node APIs or SQL.',
+  },
+);
+const MAIN_PROCESS_IMPORTS = importPatterns({
+  pattern: ['**/renderer/**'],
+  why: 'The main process never imports the UI.',
 });
+/** The main process's syntax rules: Electron's security checklist, and no SQL outside electron/db/. */
+const mainProcessSyntax = (...allowed) => [...electronRestrictions(...allowed), RAW_SQL];
 
 export default tseslint.config(
   {
@@ -55,17 +67,14 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...noImportsFrom(
-        {
-          pattern: ['**/electron/**', 'electron', 'electron/*'],
-          why: 'The renderer reaches the main process only through shared/api.ts and renderer/api.ts.',
-        },
-        {
-          pattern: ['node:*', 'better-sqlite3', 'fs', 'path', 'child_process'],
-          why: 'The renderer never uses Node APIs or SQL.',
-        },
-      ),
+      'no-restricted-imports': layerImports([], RENDERER_IMPORTS),
     },
+  },
+  // The editor sits below the features: what it needs of the app comes through props or the
+  // EditorHost that the feature mounting it provides.
+  {
+    files: ['renderer/editor/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': layerImports(['editorFeatures', 'editorApi'], RENDERER_IMPORTS) },
   },
   {
     files: ['shared/**/*.ts'],
@@ -97,16 +106,29 @@ export default tseslint.config(
       { pattern: ['node:*', 'better-sqlite3', 'fs', 'path'], why: 'shared/ is pure: no Node APIs.' },
     ),
   },
+  // Inside the main process: db/ at the bottom, with all the SQL; services/ the only way to it.
+  // The request handlers (api/), import/, export/, the CLI and browser mode call services.
   {
     files: ['electron/**/*.ts'],
     rules: {
-      ...noImportsFrom({ pattern: ['**/renderer/**'], why: 'The main process never imports the UI.' }),
+      'no-restricted-imports': layerImports(['dbThroughServices'], MAIN_PROCESS_IMPORTS),
+      'no-restricted-syntax': mainProcessSyntax(),
+    },
+  },
+  {
+    files: ['electron/services/**/*.ts'],
+    rules: { 'no-restricted-imports': layerImports([], MAIN_PROCESS_IMPORTS) },
+  },
+  {
+    files: ['electron/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': layerImports(['dbImportsBelow'], MAIN_PROCESS_IMPORTS),
       'no-restricted-syntax': electronRestrictions(),
     },
   },
   // The one place links leave for the browser, and the one place IPC handlers are registered.
-  { files: ['electron/window.ts'], rules: { 'no-restricted-syntax': electronRestrictions('openExternal') } },
-  { files: ['electron/ipc.ts'], rules: { 'no-restricted-syntax': electronRestrictions('ipcMain') } },
-  { files: ['electron/preload.ts'], rules: { 'no-restricted-syntax': electronRestrictions('exposeBridge') } },
+  { files: ['electron/window.ts'], rules: { 'no-restricted-syntax': mainProcessSyntax('openExternal') } },
+  { files: ['electron/ipc.ts'], rules: { 'no-restricted-syntax': mainProcessSyntax('ipcMain') } },
+  { files: ['electron/preload.ts'], rules: { 'no-restricted-syntax': mainProcessSyntax('exposeBridge') } },
   { files: ['renderer/**/*.tsx'], rules: { 'no-restricted-syntax': RENDERER_RESTRICTIONS } },
 );

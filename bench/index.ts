@@ -19,6 +19,7 @@ const BENCHMARKS = [
   'exportFormats.ts',
   'export.ts',
   'versions.ts',
+  'migration.ts',
   'saveChecks.ts',
   'bodyChecks.ts',
   'paste.ts',

@@ -14,16 +14,13 @@ import path from 'node:path';
 
 import type { Browser, Page } from '@playwright/test';
 
+import { escapeHtml } from '../shared/escapeHtml';
 import { call, runBenchmark, withServerAndBrowser, type Server } from './browser';
 import { realParagraphs } from './newsText';
 
 type Marks = { committed: number; painted: number; sent: number; answered: number; saved: number };
 
 type Clipboard = { text: string; html: string | null };
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** Dispatches the paste on the body as the browser does on Ctrl+V and times it until "Saved" shows. */
 async function timePaste(page: Page, clipboard: Clipboard): Promise<Marks> {

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { bodyFromParagraphs } from '../shared/text';
 import { percentile } from './newsLibrary';
 
 const ROOT = path.join(__dirname, '..');
@@ -71,27 +72,7 @@ function bbcFiles(): { name: string; dataBase64: string }[] {
 }
 
 type Article = { id: string; version: number };
-const paragraph = (text: string) => ({
-  root: {
-    type: 'root',
-    version: 1,
-    direction: null,
-    format: '',
-    indent: 0,
-    children: [
-      {
-        type: 'paragraph',
-        version: 1,
-        direction: null,
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        textStyle: '',
-        children: [{ type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 }],
-      },
-    ],
-  },
-});
+const paragraph = (text: string) => bodyFromParagraphs([text]);
 
 /** Saves and list pages every EVERY_MS until `until` settles; the time each took. */
 async function probe(server: Server, article: Article, until: Promise<unknown>) {

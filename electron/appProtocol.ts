@@ -1,29 +1,14 @@
 // The desktop window's page comes from `app://copydesk/`, never from file://: a file: page
 // could read any file on the disk, and every file: page would share one origin with it.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-
 import { protocol } from 'electron';
 
 import { CONTENT_SECURITY_POLICY } from '../shared/contentSecurityPolicy';
+import { readStaticFile, staticFilePath } from './base/staticFiles';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'copydesk';
 /** The address of the app's own page in the desktop window. */
 export const APP_INDEX_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /**
  * Declares the scheme as standard and secure, so the page gets an origin of its own, a secure
@@ -45,23 +30,23 @@ export function isAppProtocolUrl(url: string): boolean {
   }
 }
 
+/** The decoded path of an `app://copydesk/…` address, or undefined for another host or an undecodable path. */
+function appPath(url: string): string | undefined {
+  if (!isAppProtocolUrl(url)) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The file under `root` that an `app://copydesk/…` address names, or undefined for another
  * host, an undecodable path, or a path that would leave `root` (`..`, encoded slashes, NUL).
  */
 export function resolveAppFile(root: string, url: string): string | undefined {
-  if (!isAppProtocolUrl(url)) return undefined;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(new URL(url).pathname);
-  } catch {
-    return undefined;
-  }
-  if (pathname.includes('\0') || pathname.includes('\\')) return undefined;
-  const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
-  const base = path.resolve(root);
-  const file = path.resolve(base, relative);
-  return file.startsWith(base + path.sep) ? file : undefined;
+  const pathname = appPath(url);
+  return pathname === undefined ? undefined : staticFilePath(root, pathname);
 }
 
 function notFound(): Response {
@@ -73,18 +58,13 @@ export async function answerAppRequest(root: string, request: Request): Promise<
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return new Response('Method not allowed', { status: 405, headers: { Allow: 'GET, HEAD' } });
   }
-  const file = resolveAppFile(root, request.url);
-  if (file === undefined) return notFound();
-  let data: Buffer;
-  try {
-    data = await readFile(file);
-  } catch {
-    return notFound();
-  }
-  return new Response(request.method === 'HEAD' ? null : new Uint8Array(data), {
+  const pathname = appPath(request.url);
+  const found = pathname === undefined ? undefined : await readStaticFile(root, pathname);
+  if (found === undefined) return notFound();
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(found.bytes), {
     status: 200,
     headers: {
-      'Content-Type': MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Type': found.contentType,
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
     },

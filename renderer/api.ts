@@ -18,6 +18,8 @@ import {
 import { ApiError, describeIssues } from '../shared/errors';
 import { ImportJobIdSchema, type ImportJobId } from '../shared/imports';
 
+export { errorMessage } from '../shared/errors';
+
 /** Where browser mode keeps the session key once it has been taken out of the address bar. */
 export const TOKEN_STORAGE_KEY = 'copydesk.token';
 
@@ -191,11 +193,4 @@ export function onExportRequested(listener: () => void): () => void {
   const bridge = desktopBridge();
   if (bridge === undefined) return () => undefined;
   return bridge.onExportRequested(listener);
-}
-
-/** A message a person can act on, from whatever a call threw. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
-  if (error instanceof Error) return error.message;
-  return String(error);
 }

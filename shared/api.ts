@@ -261,6 +261,11 @@ export const contract = {
     z.array(AuthorSchema.extend({ articleCount: z.number().int().nonnegative() })),
   ),
   'authors:create': channel(z.strictObject({ name: AuthorNameSchema, bio: AuthorBioSchema.default('') }), AuthorSchema),
+  /** The author of this name (the same words in another case count), created with `bio` if the library has none. */
+  'authors:findOrCreate': channel(
+    z.strictObject({ name: AuthorNameSchema, bio: AuthorBioSchema.default('') }),
+    AuthorSchema,
+  ),
   'authors:update': channel(
     z.strictObject({ id: AuthorIdSchema, name: AuthorNameSchema, bio: AuthorBioSchema }),
     AuthorSchema,

@@ -216,16 +216,25 @@ export const StatusChangeSchema = z.object({
 });
 export type StatusChange = z.infer<typeof StatusChangeSchema>;
 
-export const REVISION_KINDS = ['created', 'auto', 'status', 'manual', 'restore'] as const;
+/**
+ * What kept a version: the article's creation, an automatic save (on leaving the story, after
+ * ten minutes of editing), a status change, a person's "Save version", an export, or a restore
+ * (the text as it was just before another version was brought back).
+ */
+export const REVISION_KINDS = ['created', 'auto', 'status', 'manual', 'export', 'restore'] as const;
+export const RevisionKindSchema = z.enum(REVISION_KINDS);
+export type RevisionKind = z.infer<typeof RevisionKindSchema>;
 
 /** A kept version of an article, as listed in the history panel. */
 export const RevisionSummarySchema = z.object({
   id: RevisionIdSchema,
   articleId: ArticleIdSchema,
   articleVersion: z.number().int().positive(),
-  kind: z.enum(REVISION_KINDS),
+  kind: RevisionKindSchema,
   label: z.string(),
   headline: z.string(),
+  /** The article's status in this version: for a status version, the status it moved to. */
+  status: ArticleStatusSchema,
   wordCount: z.number().int().nonnegative(),
   createdAt: TimestampSchema,
   /** Who kept the version (the name in Preferences then); '' when no name was given. */
@@ -238,7 +247,6 @@ export const RevisionSchema = RevisionSummarySchema.extend({
   dek: z.string(),
   body: StoredBodySchema,
   bodyText: z.string(),
-  status: ArticleStatusSchema,
 });
 export type Revision = z.infer<typeof RevisionSchema>;
 

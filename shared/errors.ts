@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { capitalise, fieldWords } from './fieldWords';
+import { plural } from './plural';
 
 /**
  * Every failure that crosses the API carries one of these codes, so the UI and the CLI can
@@ -40,12 +41,15 @@ export class ApiError extends Error {
   }
 }
 
+/** A message a person can act on, from whatever a call threw. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
 /** zod's own messages ("Too big: expected string to have <=500 characters") are for programmers. */
 const ZOD_DEFAULT = /^(?:Invalid |Too big:|Too small:|Unrecognized key)/;
-
-function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
-}
 
 const TYPE_WORDS: Readonly<Record<string, string>> = {
   string: 'text',

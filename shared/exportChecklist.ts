@@ -14,6 +14,7 @@ import { claimWordsChanged, markedClaims } from './claimMarks';
 import { problemCheck } from './errors';
 import type { Article } from './domain';
 import { findHouseStyleIssues } from './houseStyle';
+import { plural } from './plural';
 import type { Claim } from './sources';
 import { VERDICT_LABELS } from './sources';
 
@@ -105,8 +106,6 @@ function quoted(value: string, max = 60): string {
   const words = excerpt(value, max);
   return /^["“‘«„]/u.test(words) ? words : `"${words}"`;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Runs the checklist: blocking items first, then warnings, each in the order a reader meets them. */
 export function runChecklist({ article, claims, linked }: ChecklistInput): Checklist {
@@ -252,7 +251,7 @@ export function runChecklist({ article, claims, linked }: ChecklistInput): Check
     warn(
       'length',
       'Length',
-      `The story is ${plural(article.wordCount, 'word')}, ${over ? 'over' : 'under'} its target of ${target} by more than 10%. ${over ? 'Trim it' : 'Add to it'} or change the target.`,
+      `The story is ${plural(article.wordCount, 'word')}, ${over ? 'over' : 'under'} its target of ${target.toLocaleString('en')} by more than 10%. ${over ? 'Trim it' : 'Add to it'} or change the target.`,
     );
   }
 

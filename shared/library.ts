@@ -12,10 +12,7 @@ import {
   TagSchema,
   TimestampSchema,
 } from './domain';
-
-/** The kinds of name Copydesk finds in every article. */
-export const ENTITY_KINDS = ['person', 'place', 'organisation'] as const;
-export type EntityKindName = (typeof ENTITY_KINDS)[number];
+import { ENTITY_KINDS } from './entities';
 
 export const LIBRARY_SORTS = ['updated', 'created', 'headline'] as const;
 export const LibrarySortSchema = z.enum(LIBRARY_SORTS, {

@@ -4,8 +4,6 @@ import path from 'node:path';
 import type { Channel, ParsedArgsOf, ResultOf } from '../../shared/api';
 import packageJson from '../../package.json';
 import { ApiError } from '../../shared/errors';
-import { countArticles } from '../db/queries/articles';
-import { schemaVersion } from '../db/migrations';
 import { checkArticle, defaultExportFolder, exportArticle } from '../export/exportArticle';
 import { planExportFolder } from '../export/exportFolder';
 import type { PackageFs } from '../export/writePackage';
@@ -20,6 +18,7 @@ import { factCheckReport, reportFileName } from '../services/factCheckReport';
 import * as sources from '../services/sources';
 import { backupFolder, listBackups } from '../services/backups';
 import type { LibraryHost } from '../services/LibraryHost';
+import { libraryInfo } from '../services/libraryInfo';
 import { loadNameFinder } from '../related/entities';
 import * as related from '../services/related';
 import * as revisions from '../services/revisions';
@@ -77,18 +76,7 @@ export function createHandlers({ host, preferences, imports = new ImportJobs(), 
   const lib = () => host.current;
   const editor = () => ({ userName: preferences.get().preferences.userName });
   return {
-    'library:info': () => {
-      const { db, path } = lib();
-      const counts = countArticles(db);
-      return {
-        path,
-        schemaVersion: schemaVersion(db),
-        articleCount: counts.live,
-        trashedCount: counts.trashed,
-        sqliteVersion: db.prepare('SELECT sqlite_version()').pluck().get() as string,
-        appVersion: APP_VERSION,
-      };
-    },
+    'library:info': () => libraryInfo(lib(), APP_VERSION),
     'library:addSample': () => {
       const author = authors.authorNamed(lib(), SAMPLE_AUTHOR.name, SAMPLE_AUTHOR.bio);
       return articles.createArticle(lib(), sampleArticle(author.id), editor());
@@ -105,6 +93,7 @@ export function createHandlers({ host, preferences, imports = new ImportJobs(), 
     'articles:statusHistory': ({ id }) => articles.statusHistory(lib(), id),
     'authors:find': ({ query, limit }) => authors.findAuthors(lib(), query, limit),
     'authors:create': ({ name, bio }) => authors.createAuthor(lib(), name, bio),
+    'authors:findOrCreate': ({ name, bio }) => authors.authorNamed(lib(), name, bio),
     'authors:update': ({ id, name, bio }) => authors.updateAuthor(lib(), id, name, bio),
     'assets:addImage': ({ name, dataBase64 }) => assets.addImage(lib(), name, Buffer.from(dataBase64, 'base64')),
     'assets:get': ({ id }) => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 
 import type { ChecklistItem } from '../../shared/exportChecklist';
 import { overrideReasonProblem } from '../../shared/exportChecklist';
+import { plural } from '../../shared/plural';
 import type { CommandContext } from './sourcesCommands';
 
 const WIDTH = 100;
@@ -21,8 +22,6 @@ function wrap(text: string, indent: string): string {
   if (line !== '') lines.push(line);
   return lines.map((each) => `${indent}${each}`).join('\n');
 }
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /**
  * The checklist as a person reads it in a terminal: a verdict first, then the blocking items

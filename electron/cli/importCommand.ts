@@ -1,4 +1,5 @@
 import type { ImportReport } from '../../shared/imports';
+import { plural } from '../../shared/plural';
 import type { ImportOptions } from '../import/importFiles';
 import { importFiles } from '../import/importFiles';
 import type { Library } from '../services/LibraryHost';
@@ -11,10 +12,6 @@ const LIST_LIMIT = 50;
 const REPEAT_INTERRUPT_MS = 1000;
 /** A progress line at most this often when stderr is not a terminal. */
 const LOG_INTERVAL_MS = 1000;
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-}
 
 function listed<T>(items: readonly T[], line: (item: T) => string): string[] {
   const lines = items.slice(0, LIST_LIMIT).map((item) => `  ${line(item)}`);
@@ -111,7 +108,7 @@ export async function importCommand(
   const waiting = unindexedCount(lib);
   if (report.imported.length > 0 && waiting > 0) {
     io.err(
-      `${waiting.toLocaleString('en')} ${waiting === 1 ? 'article waits' : 'articles wait'} to be analysed for related-article suggestions: Copydesk does it in the background while it runs, or run copydesk related --reindex.\n`,
+      `${plural(waiting, 'article waits', 'articles wait')} to be analysed for related-article suggestions: Copydesk does it in the background while it runs, or run copydesk related --reindex.\n`,
     );
   }
   if (report.cancelled) return 130;

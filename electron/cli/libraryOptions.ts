@@ -1,6 +1,7 @@
 import type { ArgsOf } from '../../shared/api';
 import { ARTICLE_STATUSES } from '../../shared/domain';
-import { ENTITY_KINDS, LibraryFiltersSchema, LibrarySortSchema, SortDirectionSchema } from '../../shared/library';
+import { ENTITY_KINDS } from '../../shared/entities';
+import { LibraryFiltersSchema, LibrarySortSchema, SortDirectionSchema } from '../../shared/library';
 import type { CommandContext } from './sourcesCommands';
 
 /** The command-line options that narrow and order `list` and `search`, as typed. */

@@ -151,3 +151,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw describeOpenFailure(resolved, error);
   }
 }
+
+/** The version of SQLite the library is opened with. */
+export function sqliteVersion(db: Db): string {
+  return db.prepare('SELECT sqlite_version()').pluck().get() as string;
+}

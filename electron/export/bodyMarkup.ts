@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../shared/escapeHtml';
 import type { Block, Inline, ListBlock } from './exportBody';
 import { hasText, TEXT_FORMAT } from './exportBody';
 import type { ExportData } from './exportData';
@@ -13,13 +14,7 @@ const NOT_XML =
  * escaped, characters XML forbids dropped.
  */
 export function escapeMarkup(text: string): string {
-  return text
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return escapeHtml(text.replace(NOT_XML, ''));
 }
 
 const FORMAT_TAGS: readonly (readonly [number, string])[] = [

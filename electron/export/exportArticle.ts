@@ -1,19 +1,15 @@
 import path from 'node:path';
 
-import { v7 as uuidv7 } from 'uuid';
-
 import type { Article } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import type { Checklist, Override } from '../../shared/exportChecklist';
 import { appliedOverrides, runChecklist, unresolvedItems } from '../../shared/exportChecklist';
 import type { ExportResult, Manifest } from '../../shared/exports';
-import { contentOf, getSummary, setArticleStatus } from '../db/queries/articles';
-import { listClaims } from '../db/queries/claims';
-import { insertRevision } from '../db/queries/revisions';
-import { insertStatusChange } from '../db/queries/statusChanges';
 import type { EditContext } from '../services/articles';
-import { getArticle } from '../services/articles';
+import { findSummary, getArticle } from '../services/articles';
 import { checklistItemName } from '../services/checklistItemNames';
+import { listClaims } from '../services/claims';
+import { recordExport } from '../services/exports';
 import type { Library } from '../services/LibraryHost';
 import { buildPackageFiles } from './buildPackage';
 import type { ExportOptions } from './exportData';
@@ -29,9 +25,9 @@ export function checkArticle(lib: Library, articleId: string): Checklist {
 function checklistOf(lib: Library, article: Article): Checklist {
   return runChecklist({
     article,
-    claims: listClaims(lib.db, article.id),
+    claims: listClaims(lib, article.id),
     linked: (id) => {
-      const summary = getSummary(lib.db, id);
+      const summary = findSummary(lib, id);
       return summary === undefined ? 'missing' : summary.trashedAt === null ? 'live' : 'trashed';
     },
   });
@@ -124,40 +120,13 @@ export function exportArticle(lib: Library, request: ExportRequest, context: Exp
     throw error;
   }
 
-  // The story has gone out: its status says so, with who and when, and its history keeps the
-  // version exported under the package's name (that version stands for the status change too).
-  const exported = lib.db
-    .transaction(() => {
-      const stored = getArticle(lib, article.id);
-      let version = stored.version;
-      if (stored.status !== 'exported' && setArticleStatus(lib.db, stored.id, version, 'exported', now.toISOString())) {
-        insertStatusChange(lib.db, {
-          id: uuidv7(),
-          articleId: stored.id,
-          from: stored.status,
-          to: 'exported',
-          changedBy: context.userName ?? '',
-          changedAt: now.toISOString(),
-        });
-        version += 1;
-      }
-      insertRevision(lib.db, {
-        id: uuidv7(),
-        articleId: article.id,
-        articleVersion: version,
-        kind: 'manual',
-        label: historyLabel(
-          path.basename(written.path),
-          context.userName ?? '',
-          overrides.map((override) => ({ ...override, itemId: checklistItemName(lib, override.itemId) })),
-        ),
-        content: { ...contentOf(article), status: 'exported' },
-        createdAt: now.toISOString(),
-        createdBy: (context.userName ?? '').trim(),
-      });
-      return { version, status: 'exported' as const };
-    })
-    .immediate();
+  // The story has gone out: its status and its history say so, under the package's name.
+  const label = historyLabel(
+    path.basename(written.path),
+    context.userName ?? '',
+    overrides.map((override) => ({ ...override, itemId: checklistItemName(lib, override.itemId) })),
+  );
+  const exported = recordExport(lib, article, label, { now, userName: context.userName ?? '' });
 
   return {
     article: exported,

@@ -1,15 +1,13 @@
-import { createHash } from 'node:crypto';
-
 import packageJson from '../../package.json';
 import type { AlsoSeePayload } from '../../shared/alsoSee';
 import { readStoredBody } from '../../shared/body/readStoredBody';
 import type { Article, Asset } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
+import { imageExtension } from '../../shared/imageTypes';
 import { publicAddressOf } from '../../shared/publicAddress';
 import type { Claim, SnapshotMeta, Source } from '../../shared/sources';
-import { getArticle as storedArticle } from '../db/queries/articles';
 import { getImage } from '../services/assets';
-import { getArticle } from '../services/articles';
+import { findArticle, getArticle } from '../services/articles';
 import { listClaims } from '../services/claims';
 import type { Library } from '../services/LibraryHost';
 import { articleEntities } from '../services/related';
@@ -107,18 +105,6 @@ export function characterCount(text: string): number {
   for (const char of text) if (char !== '') count += 1;
   return count;
 }
-
-/** The SHA-256 of bytes, in hex. */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-const EXTENSIONS: Readonly<Record<string, string>> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/gif': 'gif',
-  'image/webp': 'webp',
-};
 
 /**
  * A safe file name from an image's original name: ASCII letters, digits and hyphens only, so
@@ -254,7 +240,7 @@ export function readExportData(lib: Library, articleId: string, now: Date, optio
   const pattern = options.publicAddressPattern ?? '';
   /** A library article as it is now, with its public address; null when it is gone or in the trash. */
   const libraryStory = (id: string): { headline: string; url: string | null } | null => {
-    const stored = storedArticle(lib.db, id);
+    const stored = findArticle(lib, id);
     if (stored === undefined || stored.trashedAt !== null) return null;
     return { headline: stored.headline, url: publicAddressOf(pattern, stored) };
   };
@@ -308,7 +294,7 @@ export function readExportData(lib: Library, articleId: string, now: Date, optio
     let name = stem;
     for (let n = 2; taken.has(name); n += 1) name = `${stem}-${n}`;
     taken.add(name);
-    images.push({ asset, bytes, path: `assets/${name}.${EXTENSIONS[asset.mimeType] ?? 'bin'}`, role, ...about });
+    images.push({ asset, bytes, path: `assets/${name}.${imageExtension(asset.mimeType) ?? 'bin'}`, role, ...about });
   };
   if (article.leadImage !== null) {
     place(article.leadImage.asset.id, 'lead', {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -7,6 +7,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { ApiError } from '../../shared/errors';
 import type { ManifestFile } from '../../shared/exports';
 import { MANIFEST_FILE } from '../../shared/exports';
+import { sha256Hex } from '../base/sha256Hex';
 import type { PackageFile } from './packageFile';
 import { textFile } from './packageFile';
 
@@ -86,11 +87,9 @@ export function checkPackagePath(file: string): void {
   }
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 /** The manifest's entry for each file, in the order given. */
 export function describeFiles(files: readonly PackageFile[]): ManifestFile[] {
-  return files.map((file) => ({ path: file.path, size: file.bytes.length, sha256: sha256(file.bytes) }));
+  return files.map((file) => ({ path: file.path, size: file.bytes.length, sha256: sha256Hex(file.bytes) }));
 }
 
 function errnoOf(error: unknown): string | undefined {

@@ -1,6 +1,7 @@
 import type { Config } from 'dompurify';
 
 import type { Body } from '../../shared/domain';
+import { escapeHtml } from '../../shared/escapeHtml';
 import { workWindow } from './domWindow';
 import { checkHtmlNesting } from './importFormats';
 import { isAllowedUrl, STORY_TAGS } from '../../shared/links';
@@ -304,10 +305,6 @@ function storyBlocks(clean: Element): HTMLElement {
 
 /** A picture's placeholder paragraph as the sanitised HTML holds it. */
 const PLACEHOLDER_PARAGRAPH = /<p>(\uE000copydesk-image-(\d+)\uE000)<\/p>/gu;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /**
  * A web page's article both ways from one sanitising pass. As a source snapshot keeps it: the

@@ -15,9 +15,9 @@ import {
   pageFileReason,
   pageOfFile,
 } from '../../shared/imports';
-import { optimiseSearchIndex } from '../db/queries/imports';
 import { reweighArticles } from '../services/related';
 import type { EditContext } from '../services/articles';
+import { optimiseSearchIndex } from '../services/imports';
 import type { Library } from '../services/LibraryHost';
 import type { ImportedArticle } from './importedArticle';
 import { sectionOfFolders } from './folderSection';
@@ -401,7 +401,7 @@ export async function importFiles(
     await nextTurn();
   }
   flush();
-  if (report.imported.length >= OPTIMISE_AFTER) optimiseSearchIndex(lib.db);
+  if (report.imported.length >= OPTIMISE_AFTER) optimiseSearchIndex(lib);
   // Rarity of words is only known once the articles are in: weights set early are set again.
   if (report.imported.length > 0) reweighArticles(lib);
   options.onProgress?.(done, tasks.length, null);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
@@ -9,6 +8,7 @@ import { storyAddressProblem } from '../../shared/alsoSee';
 import { LanguageSchema, SlugSchema } from '../../shared/domain';
 import { MANIFEST_FILE } from '../../shared/exports';
 import { bodyFromParagraphs } from '../../shared/text';
+import { sha256Hex } from '../base/sha256Hex';
 import geoJsonSchema from '../export/schemas/GeoJSON-schema.json';
 import ninjsSchema from '../export/schemas/ninjs-schema_2.2.json';
 import { workWindow } from './domWindow';
@@ -97,8 +97,6 @@ function findAsset(entries: PackageEntries | null, href: string): Found {
   const bytes = base === '' ? undefined : entries.get(`assets/${base}`);
   return bytes === undefined ? null : { file: `assets/${base}`, bytes };
 }
-
-const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Marks the place of an inline image in the body until it is stored (private-use characters never typed). */
 

@@ -5,20 +5,13 @@ import type { ArticleId } from '../../shared/domain';
 import { ArticleIdSchema } from '../../shared/domain';
 import { describeIssues } from '../../shared/errors';
 import { bodyToPlainText, nodeToPlainText } from '../../shared/text';
-import { getSummary, slugTaken } from '../db/queries/articles';
-import {
-  articlesWithHeadlineWords,
-  findByContentHash,
-  insertImportRecord,
-  setContentHash,
-} from '../db/queries/imports';
 import type { EditContext } from '../services/articles';
-import { createArticle } from '../services/articles';
+import { createArticle, findSummary, slugTaken } from '../services/articles';
 import { addImage } from '../services/assets';
 import { authorNamed } from '../services/authors';
+import { articleWithText, findArticleByHeadline, recordImport } from '../services/imports';
 import { keepCapture } from '../services/sources';
 import type { Library } from '../services/LibraryHost';
-import { contentHash } from '../db/contentHash';
 import type { ImportedArticle } from './importedArticle';
 import { collapseSpace, headlineKey } from './importedArticle';
 import { refuse } from './importFormats';
@@ -36,11 +29,6 @@ export type StoreOutcome =
   | { kind: 'duplicate'; existingId: ArticleId; existingHeadline: string; existingTrashed: boolean };
 
 const ALSO_SEE = /^\s*also see:\s*(\S.*?)\s*$/isu;
-
-/** Headlines as "exactly that headline, ignoring case" compares them. */
-function foldHeadline(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase().replace(/\s+/gu, ' ').trim();
-}
 
 type Block = BodyRoot['children'][number];
 
@@ -60,19 +48,10 @@ function linkedArticle(
 ): ArticleId | null {
   const named = linkedIds?.get(headlineKey(headline));
   if (named !== undefined) {
-    const summary = getSummary(lib.db, named);
+    const summary = findSummary(lib, named);
     if (summary !== undefined && summary.trashedAt === null) return ArticleIdSchema.parse(summary.id);
   }
   return findArticleByHeadline(lib, headline);
-}
-
-/** The live article whose headline is exactly `headline`, ignoring case; the newest if several. */
-export function findArticleByHeadline(lib: Library, headline: string): ArticleId | null {
-  const wanted = foldHeadline(headline);
-  const match = articlesWithHeadlineWords(lib.db, headline).find(
-    (candidate) => foldHeadline(candidate.headline) === wanted,
-  );
-  return match === undefined ? null : ArticleIdSchema.parse(match.id);
 }
 
 /**
@@ -155,7 +134,7 @@ function withoutPlaceholders(body: Body, imported: ImportedArticle): Body {
 /** The article fields of an import, validated as any other save is. */
 function patchOf(lib: Library, imported: ImportedArticle, body: Body, fileName: string, notes: string[]): ArticlePatch {
   let slug = imported.slug ?? undefined;
-  if (slug !== undefined && slugTaken(lib.db, slug, null)) {
+  if (slug !== undefined && slugTaken(lib, slug)) {
     notes.push(`The slug "${slug}" is used by another article; one was made from the headline instead.`);
     slug = undefined;
   }
@@ -202,18 +181,20 @@ export function storeImportedArticle(
   fileName: string,
   context: EditContext = {},
 ): StoreOutcome {
-  const hash = contentHash(imported.headline, bodyToPlainText(imported.body));
+  const text = bodyToPlainText(imported.body);
   return lib.db
     .transaction((): StoreOutcome => {
       const linked = linkAlsoSee(lib, imported.body, imported.linkedIds, imported.linkedAddresses);
       // The file's text as read, or as the article reads once stored (Also See lines linked,
       // pictures in place): an exported article comes back as the second.
-      const storedHash = contentHash(imported.headline, bodyToPlainText(withoutPlaceholders(linked.body, imported)));
-      const existing = findByContentHash(lib.db, hash) ?? findByContentHash(lib.db, storedHash);
+      const storedText = bodyToPlainText(withoutPlaceholders(linked.body, imported));
+      const existing =
+        articleWithText(lib, imported.headline, text) ??
+        (storedText === text ? undefined : articleWithText(lib, imported.headline, storedText));
       if (existing !== undefined) {
         return {
           kind: 'duplicate',
-          existingId: ArticleIdSchema.parse(existing.id),
+          existingId: existing.id,
           existingHeadline: existing.headline,
           existingTrashed: existing.trashed,
         };
@@ -223,20 +204,23 @@ export function storeImportedArticle(
       const { body, leadImage } = storeImages(lib, imported, linked.body);
       const patch = patchOf(lib, imported, body, fileName, notes);
       const article = createArticle(lib, leadImage === undefined ? patch : { ...patch, leadImage }, context);
-      setContentHash(lib.db, article.id, hash);
       const image = imported.leadImage;
-      insertImportRecord(lib.db, {
-        articleId: article.id,
-        fileName,
-        format: imported.format,
-        sourceUrl: imported.source.url,
-        siteName: imported.source.siteName,
-        publishedAt: imported.source.publishedTime,
-        leadImageUrl: image?.url ?? '',
-        leadImageCredit: image?.credit ?? '',
-        leadImageCaption: image?.caption ?? '',
-        importedAt: article.createdAt,
-      });
+      recordImport(
+        lib,
+        {
+          articleId: article.id,
+          fileName,
+          format: imported.format,
+          sourceUrl: imported.source.url,
+          siteName: imported.source.siteName,
+          publishedAt: imported.source.publishedTime,
+          leadImageUrl: image?.url ?? '',
+          leadImageCredit: image?.credit ?? '',
+          leadImageCaption: image?.caption ?? '',
+          importedAt: article.createdAt,
+        },
+        { headline: imported.headline, bodyText: text },
+      );
       if (imported.keepAsSource !== undefined) {
         keepCapture(lib, imported.keepAsSource, {}, article.id, article.createdAt);
         notes.push(

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 
-import type { Entity, EntityKind } from './entities';
-import { cleanEntityName, entityKey, extractEntities } from './entities';
+import type { EntityKind } from '../../shared/entities';
+import { entityKey } from '../../shared/entities';
+import type { Entity } from './entities';
+import { cleanEntityName, extractEntities } from './entities';
 import { minhashSignature } from './minhash';
 import { termCounts } from './terms';
 

@@ -1,9 +1,8 @@
 import type Compromise from 'compromise';
 
+import type { EntityKind } from '../../shared/entities';
+import { entityKey } from '../../shared/entities';
 import { isStopword } from './terms';
-
-/** The kinds of named entity Copydesk keeps for every article. */
-export type EntityKind = 'person' | 'place' | 'organisation';
 
 /** A named entity of an article: its name as shown, and how often the article mentions it. */
 export type Entity = { kind: EntityKind; name: string; mentions: number };
@@ -31,23 +30,6 @@ function nlp(text: string): ReturnType<typeof Compromise> {
   if (compromise === null) throw new Error('The name finder is not loaded yet (loadNameFinder).');
   return compromise(text);
 }
-
-/**
- * Names that one thing goes by, as its key in the index: "US", "U.S." and "United States" are
- * one place, so a story that writes "the US" relates to one that writes "the United States".
- */
-const ALIASES: ReadonlyArray<{ kind: EntityKind; name: string; variants: readonly string[] }> = [
-  {
-    kind: 'place',
-    name: 'United States',
-    variants: ['us', 'usa', 'united states', 'united states of america', 'america'],
-  },
-  { kind: 'place', name: 'United Kingdom', variants: ['uk', 'britain', 'great britain', 'united kingdom'] },
-  { kind: 'organisation', name: 'United Nations', variants: ['un', 'united nations'] },
-  { kind: 'organisation', name: 'European Union', variants: ['eu', 'european union'] },
-  { kind: 'organisation', name: 'Nato', variants: ['nato'] },
-];
-const ALIAS_BY_VARIANT = new Map(ALIASES.flatMap((alias) => alias.variants.map((variant) => [variant, alias])));
 
 /** Words before a name that say what the person is, not who: "Mr", "Prime Minister", "Gen.". */
 const TITLE =
@@ -85,15 +67,6 @@ export function cleanEntityName(raw: string): string[] {
     return [];
   }
   return [text];
-}
-
-/** The key an entity is indexed under: kind and folded name, aliases resolved. */
-export function entityKey(kind: EntityKind, name: string): { kind: EntityKind; name: string; key: string } {
-  const folded = name.toLocaleLowerCase('en').replace(/\./gu, '').replace(/\s+/gu, ' ').trim();
-  const alias = ALIAS_BY_VARIANT.get(folded);
-  if (alias !== undefined)
-    return { kind: alias.kind, name: alias.name, key: `${alias.kind}:${alias.name.toLowerCase()}` };
-  return { kind, name, key: `${kind}:${folded}` };
 }
 
 /** Whether every capitalised use of `word` in `text` starts a sentence while the word also appears in lower case. */

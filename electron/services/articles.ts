@@ -186,9 +186,24 @@ function applyPatch(
 }
 
 export function getArticle(lib: Library, id: string): Article {
-  const article = articles.getArticle(lib.db, id);
+  const article = findArticle(lib, id);
   if (article === undefined) throw notFound(id);
   return article;
+}
+
+/** An article, live or in the trash; undefined when the library has none with that id. */
+export function findArticle(lib: Library, id: string): Article | undefined {
+  return articles.getArticle(lib.db, id);
+}
+
+/** An article's summary, live or in the trash; undefined when the library has none with that id. */
+export function findSummary(lib: Library, id: string): ArticleSummary | undefined {
+  return articles.getSummary(lib.db, id);
+}
+
+/** Whether an article other than `exceptId` already has `slug`. */
+export function slugTaken(lib: Library, slug: string, exceptId: string | null = null): boolean {
+  return articles.slugTaken(lib.db, slug, exceptId);
 }
 
 /** A new article, under `chosenId` when the window already gave it one (refused if that id is taken). */

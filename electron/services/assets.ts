@@ -1,25 +1,14 @@
-import { createHash } from 'node:crypto';
-
 import { imageSize } from 'image-size';
 import { v7 as uuidv7 } from 'uuid';
 
 import { MAX_IMAGE_BYTES } from '../../shared/api';
 import { ApiError } from '../../shared/errors';
 import type { Asset } from '../../shared/domain';
+import { IMAGE_TYPES } from '../../shared/imageTypes';
+import { sha256Hex } from '../base/sha256Hex';
 import type { AssetMeta } from '../db/queries/assets';
 import * as assets from '../db/queries/assets';
 import type { Library } from './LibraryHost';
-
-/**
- * The image types an article may carry. SVG is deliberately absent: it can hold script, and a
- * photo desk never needs it.
- */
-const IMAGE_TYPES: Record<string, string> = {
-  jpg: 'image/jpeg',
-  png: 'image/png',
-  gif: 'image/gif',
-  webp: 'image/webp',
-};
 
 /** The type and size an image's bytes declare, or null when they are no picture an article may carry. */
 export function imageFacts(bytes: Uint8Array): { mimeType: string; width: number; height: number } | null {
@@ -54,7 +43,7 @@ export function addImage(lib: Library, name: string, bytes: Buffer, now: Date = 
     );
   }
   const { mimeType, width, height } = facts;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   const existing = assets.findAssetBySha256(lib.db, sha256);
   if (existing !== undefined) return assets.rowToAsset(existing);
   const meta: AssetMeta = {

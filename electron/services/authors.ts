@@ -32,10 +32,19 @@ export function createAuthor(lib: Library, name: string, bio: string, now: Date 
   return authors.rowToAuthor(row);
 }
 
-/** The author with exactly this name, created if the library has none. */
+/**
+ * The author of this name: the one with exactly this name, else the most used one whose name
+ * differs only in case ("AMNA RIAZ" is Amna Riaz), else a new author with `bio`. Every author
+ * found or made from a name alone (imports, a new story's default byline, the sample) comes
+ * from here, so they all match alike.
+ */
 export function authorNamed(lib: Library, name: string, bio = ''): Author {
-  const existing = authors.allAuthors(lib.db).find((row) => row.name === name);
-  return existing === undefined ? createAuthor(lib, name, bio) : authors.rowToAuthor(existing);
+  const wanted = name.trim();
+  const folded = wanted.toLocaleLowerCase();
+  const all = authors.allAuthors(lib.db);
+  const existing =
+    all.find((row) => row.name === wanted) ?? all.find((row) => row.name.trim().toLocaleLowerCase() === folded);
+  return existing === undefined ? createAuthor(lib, wanted, bio) : authors.rowToAuthor(existing);
 }
 
 /**

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../db/connection';
 import type { ArticleContent } from '../db/queries/articles';
 import { getEditingTime, setEditingTime } from '../db/queries/editingTime';
-import type { RevisionHead, RevisionKind, RevisionRow } from '../db/queries/revisions';
+import type { AutoVersionReason, RevisionHead, RevisionRow } from '../db/queries/revisions';
 import * as revisions from '../db/queries/revisions';
 
 /** An automatic version is kept once an article has been edited this long since its newest version. */
@@ -25,11 +25,11 @@ export const EDITING_BREAK_MS = 5 * 60 * 1000;
  */
 export const LATE_SAVE_MS = 5 * 1000;
 
-/** Why an automatic version was kept, as History shows it. */
-export const AUTO_VERSION_LABELS = {
-  sessionEnd: 'On leaving the story',
+/** Why an automatic version was kept, in the words History shows under it. */
+export const AUTO_VERSION_LABELS: Readonly<Record<AutoVersionReason, string>> = {
+  'session-end': 'On leaving the story',
   editing: 'After 10 minutes of editing',
-} as const;
+};
 
 /** Whether two JSON values are equal, whatever order their objects' keys were written in. */
 function sameJson(a: unknown, b: unknown): boolean {
@@ -80,14 +80,24 @@ type Keep = {
   userName: string;
 };
 
-function keep(db: Db, kind: RevisionKind, label: string, { articleId, articleVersion, content, now, userName }: Keep) {
+/** What a version kept here is: a status change, or an automatic version and why it was kept. */
+type Kept = { kind: 'status' } | { kind: 'auto'; reason?: AutoVersionReason };
+
+/** The words a kept version is shown with; code reads its kind and reason, never these. */
+function labelOf(kept: Kept, content: ArticleContent): string {
+  if (kept.kind === 'status') return `Status: ${content.status}`;
+  return kept.reason === undefined ? '' : AUTO_VERSION_LABELS[kept.reason];
+}
+
+function keep(db: Db, kept: Kept, { articleId, articleVersion, content, now, userName }: Keep) {
   const id = uuidv7();
   revisions.insertRevision(db, {
     id,
     articleId,
     articleVersion,
-    kind,
-    label,
+    kind: kept.kind,
+    reason: kept.kind === 'auto' ? kept.reason : undefined,
+    label: labelOf(kept, content),
     content,
     createdAt: now.toISOString(),
     createdBy: userName.trim(),
@@ -118,7 +128,7 @@ function isLateSessionSave(
   return (
     save.closing &&
     latest.kind === 'auto' &&
-    latest.label === AUTO_VERSION_LABELS.sessionEnd &&
+    latest.reason === 'session-end' &&
     latest.article_version === versionBefore &&
     now.getTime() - Date.parse(latest.created_at) <= LATE_SAVE_MS
   );
@@ -139,15 +149,15 @@ export function keepVersionsAfterSave(
   let kept: string | null = null;
   let editingMs = 0;
   if (save.statusChanged) {
-    kept = keep(db, 'status', `Status: ${content.status}`, save);
+    kept = keep(db, { kind: 'status' }, save);
   } else if (latest === undefined) {
     // A library from before versions were kept: its first save starts the history.
-    kept = keep(db, 'auto', '', save);
+    kept = keep(db, { kind: 'auto' }, save);
   } else {
     editingMs = editingSince(db, articleId, latest, now);
     const late = isLateSessionSave(latest, save);
     if ((late || editingMs >= AUTO_VERSION_EDITING_MS) && !sameAsKept(db, latest, content)) {
-      kept = keep(db, 'auto', late ? AUTO_VERSION_LABELS.sessionEnd : AUTO_VERSION_LABELS.editing, save);
+      kept = keep(db, { kind: 'auto', reason: late ? 'session-end' : 'editing' }, save);
     }
   }
   const sinceRevision = kept ?? latest?.id;
@@ -167,7 +177,7 @@ export function keepVersionsAfterSave(
 export function keepSessionEndVersion(db: Db, article: Keep): string | null {
   const latest = revisions.latestRevisionHead(db, article.articleId);
   if (latest !== undefined && sameAsKept(db, latest, article.content)) return null;
-  const id = keep(db, 'auto', AUTO_VERSION_LABELS.sessionEnd, article);
+  const id = keep(db, { kind: 'auto', reason: 'session-end' }, article);
   setEditingTime(db, article.articleId, { sinceRevision: id, editingMs: 0, lastSaveAt: article.now.toISOString() });
   return id;
 }

@@ -42,9 +42,9 @@ const NEXT_ITEM = new RegExp(`”\\); (?=${ITEM_ID} \\(“)`, 'g');
 const OVERRIDDEN = 'checklist overridden: ';
 
 /**
- * A version's label with the checklist items it names put in words: export labels written
- * before items had names read "checklist overridden: claim:0190… (“reason”); byline (“…”)".
- * Read item by item, so words inside a reason are left as typed.
+ * An export version's label with the checklist items it names put in words: export labels
+ * written before items had names read "checklist overridden: claim:0190… (“reason”); byline
+ * (“…”)". Read item by item, so words inside a reason are left as typed.
  */
 export function readableLabel(lib: Library, label: string): string {
   const at = label.indexOf(OVERRIDDEN);

@@ -1,4 +1,5 @@
 import { quotedClaim } from '../../shared/claimMarks';
+import { escapeHtml } from '../../shared/escapeHtml';
 import type { Claim, Evidence, SnapshotMeta, Source, VerdictChange } from '../../shared/sources';
 import { RELIABILITY_LABELS, SOURCE_KIND_LABELS, VERDICT_LABELS } from '../../shared/sources';
 import { getArticle } from './articles';
@@ -54,16 +55,6 @@ mark { background: var(--mark); color: inherit; padding: 0 0.1em; }
 code { font-size: 0.8rem; overflow-wrap: anywhere; }
 @media print { body { padding: 0; } ol.claims > li { break-inside: avoid; } }
 `;
-
-/** Text made safe to place in HTML content or a quoted attribute value. */
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 /** An address a reader may follow: http or https only; anything else (javascript:, data:) is left out. */
 function webAddress(url: string): string | null {

@@ -24,8 +24,10 @@ function toSummary(lib: Library, row: RevisionRow): RevisionSummary {
     articleId: ArticleIdSchema.parse(row.article_id),
     articleVersion: row.article_version,
     kind: row.kind,
-    label: readableLabel(lib, row.label),
+    // Export labels written before checklist items had names are put in words as they are read.
+    label: row.kind === 'export' ? readableLabel(lib, row.label) : row.label,
     headline: row.headline,
+    status: ArticleStatusSchema.parse(row.status),
     wordCount: countWords(row.body_text),
     createdAt: row.created_at,
     createdBy: row.created_by,
@@ -38,7 +40,6 @@ function toRevision(lib: Library, row: RevisionRow): Revision {
     dek: row.dek,
     body: StoredBodySchema.parse(JSON.parse(row.body_json)),
     bodyText: row.body_text,
-    status: ArticleStatusSchema.parse(row.status),
   };
 }
 

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
-
 import type { Body } from '../../shared/domain';
+import { escapeHtml } from '../../shared/escapeHtml';
 import { MAX_FILE_BYTES } from '../../shared/imports';
 import type { SnapshotFormat, SourceKind } from '../../shared/sources';
 import { MAX_PASTED_SNAPSHOT_CHARACTERS } from '../../shared/sources';
 import { bodyToPlainText } from '../../shared/text';
+import { sha256Hex } from '../base/sha256Hex';
 import { decodeText } from '../import/decodeText';
 import type { ImportedArticle } from '../import/importedArticle';
 import { calendarDate, collapseSpace, cutAtWord, headlineFromFileName } from '../import/importedArticle';
@@ -49,14 +49,6 @@ function extensionOf(name: string): string {
   return dot <= 0 ? '' : base.slice(dot).toLowerCase();
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 /** Paragraphs as the snapshot's text and HTML: one <p> each, line breaks inside kept. */
 function fromParagraphs(paragraphs: readonly string[]): { text: string; html: string } {
   const kept = paragraphs.map((paragraph) => paragraph.replace(/[ \t]+\n/g, '\n').trim()).filter((p) => p !== '');
@@ -90,7 +82,7 @@ export function capturePdf(name: string, bytes: Uint8Array, pdf: PdfText): Captu
   return {
     format: 'pdf',
     fileName: name,
-    sha256: sha256(bytes),
+    sha256: sha256Hex(bytes),
     byteSize: bytes.length,
     ...fromParagraphs(pdf.paragraphs),
     about: {
@@ -114,7 +106,7 @@ export async function captureFile(name: string, bytes: Uint8Array): Promise<Capt
   if (format === null) {
     throw refuse(`${name} cannot be kept as a source: Copydesk keeps ${SNAPSHOT_EXTENSIONS} files, or pasted text.`);
   }
-  const base = { format, fileName: name, sha256: sha256(bytes), byteSize: bytes.length };
+  const base = { format, fileName: name, sha256: sha256Hex(bytes), byteSize: bytes.length };
   const titleFromName = headlineFromFileName(name);
 
   if (format === 'pdf') {
@@ -183,7 +175,7 @@ export function capturePaste(text: string, label: string): Capture {
   return {
     format: 'paste',
     fileName: label,
-    sha256: sha256(bytes),
+    sha256: sha256Hex(bytes),
     byteSize: bytes.length,
     ...paragraphs,
     about: { kind: 'document', title: firstLine(text), author: '', publisher: '', url: '', publishedDate: '' },

@@ -1,28 +1,16 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 
 import type { Envelope } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
 import type { ApiErrorCode } from '../../shared/errors';
 import { dispatch } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
+import { readStaticFile } from '../base/staticFiles';
 
 /** Larger bodies are refused before they are read: room for a 50 MB image in base64, no more. */
 export const MAX_REQUEST_BYTES = 72 * 1024 * 1024;
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 const STATUS_FOR: Record<ApiErrorCode, number> = {
   'invalid-request': 400,
@@ -134,7 +122,6 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const staticRoot = path.resolve(options.staticDir);
   let allowedHosts: Set<string> = new Set();
   let origin = '';
   let port = 0;
@@ -157,7 +144,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     return { ok: fromCookie !== undefined && sameSecret(fromCookie, token) };
   };
 
-  const serveStatic = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void => {
+  const serveStatic = async (req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...securityHeaders(), Allow: 'GET, HEAD' }).end();
       return;
@@ -170,24 +157,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     if (key.setCookie !== undefined) res.setHeader('Set-Cookie', key.setCookie);
-    const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
-    const file = path.resolve(staticRoot, relative);
-    if (!file.startsWith(staticRoot + path.sep) || file.includes('\0')) {
-      res.writeHead(404, securityHeaders()).end();
+    const found = await readStaticFile(options.staticDir, pathname);
+    if (found === undefined) {
+      res.writeHead(404, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
-    fs.readFile(file, (error, data) => {
-      if (error !== null) {
-        res.writeHead(404, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-        return;
-      }
-      res.writeHead(200, {
-        ...securityHeaders(),
-        'Content-Type': MIME_TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'Content-Length': data.length,
-      });
-      res.end(req.method === 'HEAD' ? undefined : data);
+    res.writeHead(200, {
+      ...securityHeaders(),
+      'Content-Type': found.contentType,
+      'Content-Length': found.bytes.length,
     });
+    res.end(req.method === 'HEAD' ? undefined : found.bytes);
   };
 
   const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> => {
@@ -257,7 +237,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       });
       return;
     }
-    serveStatic(req, res, pathname);
+    serveStatic(req, res, pathname).catch((error: unknown) => {
+      refuse(res, 'internal', `Copydesk could not answer: ${error instanceof Error ? error.message : String(error)}`);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

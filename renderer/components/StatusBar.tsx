@@ -1,14 +1,11 @@
 import type { JSX, ReactNode } from 'react';
 
+import { plural } from '../../shared/plural';
 import { readingMinutes } from '../../shared/text';
 import { lengthProgress } from '../features/article/articleFields';
 import type { HeldField, SaveState } from '../features/article/ArticleSaver';
 
 const numbers = new Intl.NumberFormat();
-
-function plural(count: number, one: string, many: string): string {
-  return `${numbers.format(count)} ${count === 1 ? one : many}`;
-}
 
 type StatusBarProps = {
   counts?: { words: number; characters: number } | null;
@@ -75,8 +72,8 @@ function Counts({
   const progress = target === null ? null : lengthProgress(words, target);
   return (
     <p className="status-bar__item status-bar__counts">
-      <span>{plural(words, 'word', 'words')}</span>
-      <span>{plural(characters, 'character', 'characters')}</span>
+      <span>{plural(words, 'word', 'words', numbers)}</span>
+      <span>{plural(characters, 'character', 'characters', numbers)}</span>
       <span>{minutes === 0 ? 'No reading time' : `${numbers.format(minutes)} min read`}</span>
       {progress === null ? null : (
         <span className={`length length--${progress.verdict}`} title={`Length target: ${progress.label}`}>

@@ -10,14 +10,14 @@ import type { StoredBody } from '../../shared/body/bodySchema';
 import { readStoredBody } from '../../shared/body/readStoredBody';
 import type { Article } from '../../shared/domain';
 import type { HouseStyleRule } from '../../shared/preferences';
-import type { ArticleSaver } from '../features/article/ArticleSaver';
 import { articleBodyExtension } from './editorExtension';
+import { EditorHostContext, type EditorHost } from './EditorHost';
 import { AlsoSeePlugin } from './plugins/AlsoSeePlugin';
-import { AutosavePlugin } from './plugins/AutosavePlugin';
+import { AutosavePlugin, type BodySaver } from './plugins/AutosavePlugin';
 import { BlocksPlugin } from './plugins/BlocksPlugin';
 import { ClaimsPlugin, type ClaimMarkState } from './plugins/ClaimsPlugin';
 import { EditorMessagesPlugin } from './plugins/EditorMessagesPlugin';
-import { HouseStyleHint, HouseStyleSummary, useHouseStyleIssues, useHouseStyleRules } from './plugins/HouseStylePlugin';
+import { HouseStyleHint, HouseStyleSummary, useHouseStyleIssues } from './plugins/HouseStylePlugin';
 import { ImagesPlugin } from './plugins/ImagesPlugin';
 import { LinkDialogPlugin } from './plugins/LinkDialogPlugin';
 import { LinkRulesPlugin } from './plugins/LinkRulesPlugin';
@@ -34,7 +34,9 @@ type EditorProps = {
    * and the editor says what changed (readStoredBody).
    */
   body: StoredBody;
-  saver: ArticleSaver;
+  saver: BodySaver;
+  /** The library's articles and pictures, as the editor reaches them (provided by the feature that mounts it). */
+  host: EditorHost;
   /** The article's header fields, shown above the body on the same page. */
   header: ReactNode;
   /** Controls shown at the end of the toolbar row (article actions). */
@@ -42,11 +44,8 @@ type EditorProps = {
   editorRef: RefObject<LexicalEditor | null>;
   onCounts: (counts: BodyCounts) => void;
   onError: (error: Error) => void;
-  /**
-   * The desk's house-style terms (preferences.houseStyle). When left out, the editor reads the
-   * preferences itself when it opens, and does not see later changes to them.
-   */
-  houseStyle?: readonly HouseStyleRule[] | undefined;
+  /** The desk's house-style terms (preferences.houseStyle). */
+  houseStyle: readonly HouseStyleRule[];
   /**
    * Opens an article the editor created (a large paste imported as a new article). When left
    * out, the editor changes the address to the new article's (#/article/<id>).
@@ -79,6 +78,7 @@ class ErrorRelay {
 export function Editor({
   body,
   saver,
+  host,
   header,
   actions,
   editorRef,
@@ -99,7 +99,7 @@ export function Editor({
   const [reading] = useState(() => readStoredBody(body));
   const [extension] = useState(() => articleBodyExtension(reading.body, errors.report));
 
-  return (
+  const composer = (
     <LexicalExtensionComposer extension={extension} contentEditable={null}>
       <EditorLayout
         header={header}
@@ -118,6 +118,8 @@ export function Editor({
       <StoredBodyNotice problems={reading.problems} />
     </LexicalExtensionComposer>
   );
+  // The plugins and blocks inside reach the host through context.
+  return <EditorHostContext.Provider value={host}>{composer}</EditorHostContext.Provider>;
 }
 
 function EditorLayout({
@@ -130,11 +132,10 @@ function EditorLayout({
   header: ReactNode;
   actions: ReactNode;
   articleId: string;
-  houseStyle: readonly HouseStyleRule[] | undefined;
+  houseStyle: readonly HouseStyleRule[];
   onOpenArticle: ((article: Article) => void) | undefined;
 }): JSX.Element {
-  const rules = useHouseStyleRules(houseStyle);
-  const issues = useHouseStyleIssues(rules);
+  const issues = useHouseStyleIssues(houseStyle);
   const bodyFrame = useRef<HTMLDivElement>(null);
 
   return (

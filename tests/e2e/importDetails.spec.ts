@@ -212,7 +212,8 @@ test('a saved page’s pictures come in as pictures with caption and credit, und
   await page.goto(copydesk.url);
   await chooseFiles(page, 'A folder…', folder);
   const panel = importPanel(page);
-  await expect(panel.getByRole('heading', { name: 'Import finished' })).toBeVisible();
+  // Two whole news pages with their pictures: reading them takes a while on a busy machine.
+  await expect(panel.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 60_000 });
   await expect(panel.getByText('2 articles imported')).toBeVisible();
   // The page's style sheet is no picture: left alone, and why.
   await panel.getByText('Left alone', { exact: true }).click();

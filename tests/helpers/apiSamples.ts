@@ -60,6 +60,7 @@ export const VALID: { [C in Channel]: ArgsOf<C> } = {
   'articles:statusHistory': { id: ID },
   'authors:find': { query: 'okafor', limit: 10 },
   'authors:create': { name: 'Maria Okafor', bio: 'Covers the harbour.' },
+  'authors:findOrCreate': { name: 'Maria Okafor' },
   'authors:update': { id: ID, name: 'Maria Okafor-Reyes', bio: 'Covers the harbour and the council.' },
   'assets:addImage': { name: 'quay.png', dataBase64: 'iVBORw0KGgo=' },
   'assets:get': { id: ID },

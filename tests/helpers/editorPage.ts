@@ -69,6 +69,33 @@ export async function selectText(page: Page, selector: string, phrase: string): 
 }
 
 /**
+ * Waits until the body editor's own selection holds `phrase`, within one text node, as the page
+ * shows it selected: a shortcut pressed before then would act on the old selection.
+ */
+export async function expectSelection(page: Page, phrase: string): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate((wanted) => {
+        type Point = { key: string; offset: number };
+        type EditorLike = {
+          getEditorState: () => { _selection: { anchor?: Point; focus?: Point } | null };
+          getElementByKey: (key: string) => HTMLElement | null;
+        };
+        const root = document.querySelector<Element & { __lexicalEditor?: EditorLike }>('[aria-label="Body"]');
+        const editor = root?.__lexicalEditor;
+        const lexical = editor?.getEditorState()._selection;
+        if (editor === undefined || lexical?.anchor === undefined || lexical.focus === undefined) return false;
+        const { anchor, focus } = lexical;
+        if (anchor.key !== focus.key || window.getSelection()?.toString() !== wanted) return false;
+        const text = editor.getElementByKey(anchor.key)?.textContent ?? '';
+        const [from, to] = [Math.min(anchor.offset, focus.offset), Math.max(anchor.offset, focus.offset)];
+        return text.slice(from, to) === wanted;
+      }, phrase),
+    )
+    .toBe(true);
+}
+
+/**
  * Waits until the body editor's own selection is the caret the page shows. Lexical takes the
  * page's selection from the selectionchange event, a moment after a key like End moves it;
  * a key pressed before then would act on the old selection.

@@ -96,6 +96,8 @@ describe('exporting through the handler table', () => {
     expect(latest?.label).toBe(
       `Exported as ${path.basename(result.path)}; checklist overridden: the missing byline (“${reason}”)`,
     );
+    // What the version is, is kept as such: an export, of the story as it went out.
+    expect(latest).toMatchObject({ kind: 'export', status: 'exported' });
     // The story has gone out: its status says so, and the result gives the version an editor
     // with it open goes on saving from.
     const after = await call('articles:get', { id: story.id });

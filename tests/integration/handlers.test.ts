@@ -79,6 +79,11 @@ describe('every channel through dispatch', () => {
     const maria = await track('authors:create', { name: 'Maria Okafor', bio: 'Covers the harbour.' });
     const omar = await track('authors:create', { name: '  Omar Khan ' });
     expect(omar).toEqual({ id: omar.id, name: 'Omar Khan', bio: '' });
+    // Found by the same name in another case; made when there is none.
+    expect(await track('authors:findOrCreate', { name: ' OMAR KHAN ' })).toEqual(omar);
+    const amna = await track('authors:findOrCreate', { name: 'Amna Riaz' });
+    expect(amna).toEqual({ id: amna.id, name: 'Amna Riaz', bio: '' });
+    expect(amna.id).not.toBe(omar.id);
 
     const png = pngImage(3, 2);
     const image = await track('assets:addImage', { name: 'quay.png', dataBase64: png.toString('base64') });
@@ -440,6 +445,7 @@ describe('malformed payloads', () => {
       { name: 'Maria Okafor', bio: 'x'.repeat(2001) },
       { name: 'Maria Okafor', id: UNKNOWN_ID },
     ],
+    'authors:findOrCreate': [{}, { name: '   ' }, { name: 'x'.repeat(201) }, { name: 'Maria Okafor', id: UNKNOWN_ID }],
     'authors:update': [
       {},
       { id: UNKNOWN_ID, name: 'Maria Okafor' },

@@ -12,6 +12,7 @@ import { migration009 } from './009-reanalyse-names';
 import { migration010 } from './010-verdict-words';
 import { migration011 } from './011-pdf-imports';
 import { migration012 } from './012-version-signatures';
+import { migration013 } from './013-revision-kinds';
 import type { Migration } from './types';
 
 /** Every migration, in order. The last one's version is the schema this Copydesk writes. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

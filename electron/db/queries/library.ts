@@ -1,8 +1,8 @@
 import type { ArticleStatus, ArticleSummary } from '../../../shared/domain';
 import { ARTICLE_STATUSES, AuthorIdSchema } from '../../../shared/domain';
 import type { LibraryFacets, LibraryFilters, LibrarySort, SortDirection } from '../../../shared/library';
-import { DEFAULT_DIRECTION, ENTITY_KINDS, FACET_LIMIT } from '../../../shared/library';
-import { entityKey } from '../../related/entities';
+import { ENTITY_KINDS, entityKey } from '../../../shared/entities';
+import { DEFAULT_DIRECTION, FACET_LIMIT } from '../../../shared/library';
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 import { rowToSummary, SUMMARY_COLUMNS, type SummaryRow } from './articles';

@@ -1,8 +1,10 @@
+import type { RevisionKind } from '../../../shared/domain';
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 import type { ArticleContent } from './articles';
 
-export type RevisionKind = 'created' | 'auto' | 'status' | 'manual' | 'restore';
+/** Why an automatic version was kept: the story was left, or it had been edited for ten minutes. */
+export type AutoVersionReason = 'session-end' | 'editing';
 
 /** The structured fields a revision keeps beside its text, so a restore brings them back too. */
 export type RevisionFields = Pick<
@@ -24,6 +26,8 @@ export type RevisionRow = {
   article_id: string;
   article_version: number;
   kind: RevisionKind;
+  /** Why an automatic version was kept; '' for any other, and for the first save of an old library. */
+  reason: AutoVersionReason | '';
   label: string;
   headline: string;
   dek: string;
@@ -47,6 +51,7 @@ export function insertRevision(
     articleId: string;
     articleVersion: number;
     kind: RevisionKind;
+    reason?: AutoVersionReason;
     label: string;
     content: ArticleContent;
     createdAt: string;
@@ -57,14 +62,15 @@ export function insertRevision(
   prepared(
     db,
     `INSERT INTO revisions
-       (id, article_id, article_version, kind, label, headline, dek, byline, dateline, body_json,
+       (id, article_id, article_version, kind, reason, label, headline, dek, byline, dateline, body_json,
         body_text, section, tags_json, status, created_at, fields_json, created_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     revision.id,
     revision.articleId,
     revision.articleVersion,
     revision.kind,
+    revision.reason ?? '',
     revision.label,
     content.headline,
     content.dek,
@@ -98,13 +104,13 @@ export function revisionFields(content: ArticleContent): RevisionFields {
 }
 
 /** What a save needs to know of a revision: which it is, why and when it was kept; not its text. */
-export type RevisionHead = Pick<RevisionRow, 'id' | 'kind' | 'label' | 'article_version' | 'created_at'>;
+export type RevisionHead = Pick<RevisionRow, 'id' | 'kind' | 'reason' | 'article_version' | 'created_at'>;
 
 /** The article's newest revision, without its text (a long story's is megabytes), if it has one. */
 export function latestRevisionHead(db: Db, articleId: string): RevisionHead | undefined {
   return prepared(
     db,
-    `SELECT id, kind, label, article_version, created_at FROM revisions
+    `SELECT id, kind, reason, article_version, created_at FROM revisions
      WHERE article_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`,
   ).get(articleId) as RevisionHead | undefined;
 }

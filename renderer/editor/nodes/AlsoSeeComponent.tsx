@@ -3,9 +3,9 @@ import { useEffect, useRef, useState, type JSX } from 'react';
 
 import { siteOf, storyAddressProblem, storyHeadlineProblem } from '../../../shared/alsoSee';
 import { ArticleIdSchema } from '../../../shared/domain';
-import { ApiError } from '../../../shared/errors';
+import { ApiError, errorMessage } from '../../../shared/errors';
 import { articleHref } from '../../../shared/links';
-import { api, errorMessage } from '../../api';
+import { useEditorHost } from '../EditorHost';
 import { useFieldEventsStayInFields } from './decoratorEvents';
 import { RemoveBlockButton } from './RemoveBlockButton';
 import { useBlockDecorator } from './useBlockDecorator';
@@ -17,11 +17,12 @@ type Linked =
 function useLinkedHeadline(articleId: string): Linked {
   const parsed = ArticleIdSchema.safeParse(articleId);
   const id = parsed.success ? parsed.data : null;
+  const host = useEditorHost();
   const [answer, setAnswer] = useState<{ id: string; linked: Linked } | null>(null);
   useEffect(() => {
     if (id === null) return undefined;
     let live = true;
-    api.invoke('articles:get', { id }).then(
+    host.getArticle(id).then(
       (article) => {
         if (!live) return;
         setAnswer({
@@ -38,7 +39,7 @@ function useLinkedHeadline(articleId: string): Linked {
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [host, id]);
   if (id === null) return { kind: 'missing' };
   return answer?.id === id ? answer.linked : { kind: 'loading' };
 }

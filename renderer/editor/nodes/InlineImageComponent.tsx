@@ -3,7 +3,7 @@ import { $getNodeByKey, type NodeKey } from 'lexical';
 import { useEffect, useRef, useState, type JSX } from 'react';
 
 import { AssetIdSchema } from '../../../shared/domain';
-import { imageUrl, useImageUrl } from '../../features/images/images';
+import { useEditorHost } from '../EditorHost';
 import { useFieldEventsStayInFields } from './decoratorEvents';
 import {
   $isInlineImageNode,
@@ -94,27 +94,33 @@ export function InlineImageComponent({
   height,
 }: InlineImagePayload & { nodeKey: NodeKey }): JSX.Element {
   const parsedId = AssetIdSchema.safeParse(assetId);
-  const url = useImageUrl(parsedId.success ? parsedId.data : null);
-  const [failedId, setFailedId] = useState<string | null>(null);
+  const host = useEditorHost();
+  // Kept with the id it belongs to, so a new id shows nothing until its own picture arrives.
+  const [shown, setShown] = useState<{ id: string; url: string | null } | null>(null);
   const figure = useRef<HTMLElement>(null);
   // A click on the picture selects the block; the fields below it keep theirs.
   const frame = useRef<HTMLDivElement>(null);
   const { isSelected, clearSelection, remove } = useBlockDecorator(nodeKey, frame);
   useFieldEventsStayInFields(figure);
 
-  // useImageUrl gives null both while loading and on failure; the shared request tells them apart.
   const validId = parsedId.success ? parsedId.data : null;
   useEffect(() => {
     if (validId === null) return undefined;
     let live = true;
-    imageUrl(validId).catch(() => {
-      if (live) setFailedId(validId);
-    });
+    host.imageUrl(validId).then(
+      (url) => {
+        if (live) setShown({ id: validId, url });
+      },
+      () => {
+        if (live) setShown({ id: validId, url: null });
+      },
+    );
     return () => {
       live = false;
     };
-  }, [validId]);
-  const failed = validId === null || failedId === validId;
+  }, [host, validId]);
+  const url = shown?.id === validId ? shown.url : null;
+  const failed = validId === null || (shown?.id === validId && shown.url === null);
 
   const description = altText.trim() || caption.trim();
   let picture: JSX.Element;

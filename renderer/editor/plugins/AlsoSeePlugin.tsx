@@ -21,7 +21,8 @@ import {
 } from '../../../shared/alsoSee';
 import { $createAlsoSeeNode } from '../../../shared/body/lexical/AlsoSeeNode';
 import type { ArticleStatus, ArticleSummary } from '../../../shared/domain';
-import { api, errorMessage } from '../../api';
+import { errorMessage } from '../../../shared/errors';
+import { useEditorHost } from '../EditorHost';
 import { useBlockCommands } from './useBlockCommands';
 
 /**
@@ -53,6 +54,7 @@ type Found =
 /** The latest articles for an empty box, search hits otherwise; never the article being edited. */
 function useArticleFinder(query: string, excludeId: string | undefined): Found {
   const trimmed = query.trim();
+  const host = useEditorHost();
   const [answer, setAnswer] = useState<{ query: string; found: Found } | null>(null);
   useEffect(() => {
     let live = true;
@@ -60,10 +62,8 @@ function useArticleFinder(query: string, excludeId: string | undefined): Found {
       () => {
         const request: Promise<{ items: ArticleSummary[]; hint: string | null }> =
           trimmed === ''
-            ? api.invoke('articles:list', { limit: RESULTS + 1 }).then(({ items }) => ({ items, hint: null }))
-            : api
-                .invoke('articles:search', { query: trimmed, limit: RESULTS + 1 })
-                .then(({ hits, hint }) => ({ items: hits, hint }));
+            ? host.latestArticles(RESULTS + 1).then((items) => ({ items, hint: null }))
+            : host.searchArticles(trimmed, RESULTS + 1).then(({ hits, hint }) => ({ items: hits, hint }));
         request.then(
           ({ items, hint }) => {
             if (!live) return;
@@ -83,7 +83,7 @@ function useArticleFinder(query: string, excludeId: string | undefined): Found {
       live = false;
       clearTimeout(timer);
     };
-  }, [trimmed, excludeId]);
+  }, [host, trimmed, excludeId]);
   return answer?.query === trimmed ? answer.found : { kind: 'searching' };
 }
 

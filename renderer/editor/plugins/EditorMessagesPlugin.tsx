@@ -1,6 +1,6 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { COMMAND_PRIORITY_EDITOR, createCommand, type LexicalCommand } from 'lexical';
-import { useEffect, useRef, useState, type JSX } from 'react';
+import { useEffect, useState, type JSX } from 'react';
 
 /**
  * A message about something the editor did or refused to do (a link it would not keep, an image
@@ -19,19 +19,11 @@ const INFO_MS = 6000;
 export function EditorMessagesPlugin(): JSX.Element {
   const [editor] = useLexicalComposerContext();
   const [message, setMessage] = useState<EditorMessage | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
   useEffect(() => {
-    const stopTimer = () => {
-      if (timer.current !== null) clearTimeout(timer.current);
-      timer.current = null;
-    };
     const unregisterShow = editor.registerCommand(
       SHOW_EDITOR_MESSAGE_COMMAND,
       (next) => {
-        stopTimer();
         setMessage(next);
-        if (next.tone === 'info') timer.current = setTimeout(() => setMessage(null), INFO_MS);
         return true;
       },
       COMMAND_PRIORITY_EDITOR,
@@ -47,9 +39,23 @@ export function EditorMessagesPlugin(): JSX.Element {
     return () => {
       unregisterShow();
       unregisterClear();
-      stopTimer();
     };
   }, [editor]);
+
+  // An info message clears itself some time after it is on screen: a paste of thousands of
+  // paragraphs can hold the page for seconds after the message is set, and the time to read it
+  // starts when it can be read.
+  useEffect(() => {
+    if (message?.tone !== 'info') return undefined;
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timeout = setTimeout(() => setMessage((current) => (current === message ? null : current)), INFO_MS);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timeout);
+    };
+  }, [message]);
 
   // The live regions stay in the page so that screen readers announce what appears in them.
   return (

@@ -4,8 +4,7 @@ import { COMMAND_PRIORITY_LOW, SELECTION_CHANGE_COMMAND } from 'lexical';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type JSX, type RefObject } from 'react';
 
 import { describeHouseStyleIssue, findHouseStyleIssues, type HouseStyleIssue } from '../../../shared/houseStyle';
-import { DEFAULT_HOUSE_STYLE, type HouseStyleRule } from '../../../shared/preferences';
-import { api } from '../../api';
+import type { HouseStyleRule } from '../../../shared/preferences';
 
 /** An issue found in the body, with the stretch of the page it covers. */
 export type LocatedIssue = HouseStyleIssue & { range: Range };
@@ -19,32 +18,6 @@ export const HOUSE_STYLE_HIGHLIGHTS = { term: 'copydesk-house-style', tk: 'copyd
 /** Between blocks, a character that is neither a word character nor white space: no match crosses it. */
 const BLOCK_BREAK = '\u0000';
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote';
-
-const NO_RULES: readonly HouseStyleRule[] = [];
-
-/**
- * The house-style rules: the ones given, or else the desk's preferences, read once when the
- * editor opens. If the preferences cannot be read, the built-in rules stand in.
- */
-export function useHouseStyleRules(given: readonly HouseStyleRule[] | undefined): readonly HouseStyleRule[] {
-  const [fetched, setFetched] = useState<readonly HouseStyleRule[]>(NO_RULES);
-  useEffect(() => {
-    if (given !== undefined) return undefined;
-    let live = true;
-    api.invoke('preferences:get', {}).then(
-      ({ preferences }) => {
-        if (live) setFetched(preferences.houseStyle);
-      },
-      () => {
-        if (live) setFetched(DEFAULT_HOUSE_STYLE);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [given]);
-  return given ?? fetched;
-}
 
 type Segment = { node: Text; start: number };
 

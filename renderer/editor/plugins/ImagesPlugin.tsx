@@ -3,8 +3,8 @@ import { $setSelection, createCommand, type BaseSelection, type LexicalCommand }
 import { useCallback, useRef, type ChangeEvent, type JSX } from 'react';
 
 import { $createInlineImageNode, type InlineImagePayload } from '../../../shared/body/lexical/InlineImageNode';
-import { errorMessage } from '../../api';
-import { addImageFile, IMAGE_ACCEPT } from '../../features/images/images';
+import { errorMessage } from '../../../shared/errors';
+import { useEditorHost } from '../EditorHost';
 import { CLEAR_EDITOR_MESSAGE_COMMAND, SHOW_EDITOR_MESSAGE_COMMAND } from './EditorMessagesPlugin';
 import { useBlockCommands } from './useBlockCommands';
 
@@ -17,6 +17,7 @@ export const OPEN_IMAGE_PICKER_COMMAND: LexicalCommand<void> = createCommand('OP
 
 export function ImagesPlugin(): JSX.Element {
   const [editor] = useLexicalComposerContext();
+  const host = useEditorHost();
   const picker = useRef<HTMLInputElement>(null);
   // The file dialog takes focus; the image goes where the caret was when it opened.
   const target = useRef<BaseSelection | null>(null);
@@ -34,7 +35,7 @@ export function ImagesPlugin(): JSX.Element {
     if (file === undefined) return;
     const progress = `Adding ${file.name} to the library…`;
     editor.dispatchCommand(SHOW_EDITOR_MESSAGE_COMMAND, { tone: 'info', text: progress });
-    addImageFile(file).then(
+    host.addImage(file).then(
       (asset) => {
         editor.dispatchCommand(CLEAR_EDITOR_MESSAGE_COMMAND, progress);
         editor.update(() => {
@@ -64,7 +65,7 @@ export function ImagesPlugin(): JSX.Element {
     <input
       ref={picker}
       type="file"
-      accept={IMAGE_ACCEPT}
+      accept={host.imageTypes}
       aria-label="Image file"
       hidden
       tabIndex={-1}

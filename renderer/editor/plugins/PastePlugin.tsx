@@ -21,7 +21,8 @@ import { useCallback, useEffect, useId, useRef, useState, type JSX } from 'react
 
 import type { Article } from '../../../shared/domain';
 import { bodyFromParagraphs } from '../../../shared/text';
-import { api, errorMessage } from '../../api';
+import { errorMessage } from '../../../shared/errors';
+import { useEditorHost } from '../EditorHost';
 import { BODY_NAMESPACE } from '../nodes/EditorNodes';
 import {
   articleFromText,
@@ -256,6 +257,7 @@ function LargePasteDialog({
 }): JSX.Element {
   const dialog = useRef<HTMLDialogElement>(null);
   const ids = useId();
+  const host = useEditorHost();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -270,7 +272,7 @@ function LargePasteDialog({
     setProblem(null);
     try {
       const { headline, paragraphs } = articleFromText(paste.text);
-      const article = await api.invoke('articles:create', { headline, body: bodyFromParagraphs(paragraphs) });
+      const article = await host.createArticle({ headline, body: bodyFromParagraphs(paragraphs) });
       onOpenArticle(article);
     } catch (error) {
       setProblem(`The article could not be created: ${errorMessage(error)}`);

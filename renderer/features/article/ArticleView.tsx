@@ -58,6 +58,7 @@ import { UnsignedNote } from '../settings/NamePrompt';
 import { usePreferences } from '../settings/PreferencesProvider';
 import { ArticleHeader, headerValuesOf, type EditableValues, type HeaderValues } from './ArticleHeader';
 import { ArticleSaver, type FieldPatch } from './ArticleSaver';
+import { EDITOR_HOST } from './editorHost';
 import { newStoryArticle, panelsOfNewStory, useNewStory } from './newStory';
 import { accepted } from './fieldChecks';
 import { heldFor } from './FieldProblem';
@@ -672,6 +673,7 @@ function ArticleWorkspace({
         <Editor
           body={article.body}
           saver={saver}
+          host={EDITOR_HOST}
           header={header}
           actions={stored ? actions : null}
           editorRef={editorRef}

@@ -1,4 +1,4 @@
-import { ArticleStatusSchema, type RevisionSummary } from '../../../shared/domain';
+import type { RevisionSummary } from '../../../shared/domain';
 import { statusLabel } from '../library/summaries';
 
 const KIND_LABELS: Record<RevisionSummary['kind'], string> = {
@@ -6,6 +6,8 @@ const KIND_LABELS: Record<RevisionSummary['kind'], string> = {
   auto: 'Automatic',
   status: 'Status change',
   manual: 'Saved version',
+  // Kept under the package's name, as a person's "Save version" is kept under theirs.
+  export: 'Saved version',
   restore: 'Before restore',
 };
 
@@ -18,11 +20,9 @@ export function revisionKindLabel(kind: RevisionSummary['kind']): string {
  * The line that names a version: its label when a person or an action gave it one, else its
  * headline. An automatic version is named by its headline; its label says why it was kept.
  */
-export function revisionTitle(revision: Pick<RevisionSummary, 'kind' | 'label' | 'headline'>): string {
+export function revisionTitle(revision: Pick<RevisionSummary, 'kind' | 'label' | 'headline' | 'status'>): string {
+  if (revision.kind === 'status') return `Status: ${statusLabel(revision.status)}`;
   const label = revision.label.trim();
-  // Status versions are labelled with the status's stored name ("Status: fact-check").
-  const status = revision.kind === 'status' ? ArticleStatusSchema.safeParse(/^Status: (.+)$/.exec(label)?.[1]) : null;
-  if (status?.success === true) return `Status: ${statusLabel(status.data)}`;
   if (label !== '' && revision.kind !== 'auto') return label;
   const headline = revision.headline.trim();
   return headline === '' ? 'Untitled' : headline;

@@ -9,9 +9,10 @@ import { api } from '../../api';
 import { MAX_IMAGE_BYTES } from '../../../shared/api';
 import type { Asset, AssetId } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
+import { IMAGE_TYPES } from '../../../shared/imageTypes';
 
 /** The types a person may pick; the service checks the bytes again. */
-export const IMAGE_ACCEPT = 'image/jpeg,image/png,image/gif,image/webp';
+export const IMAGE_ACCEPT = Object.values(IMAGE_TYPES).join(',');
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';

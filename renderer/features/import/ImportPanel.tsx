@@ -3,6 +3,7 @@ import './import.css';
 import { useState, type JSX, type MouseEvent, type ReactNode } from 'react';
 
 import type { ImportReport } from '../../../shared/imports';
+import { plural } from '../../../shared/plural';
 import { articleHref } from '../library/ArticleRow';
 import type { ImportRun } from './useImport';
 
@@ -11,15 +12,11 @@ const numbers = new Intl.NumberFormat();
 /** Rows shown per list; a folder of thousands is summarised, not printed in full. */
 const SHOWN = 200;
 
-function plural(count: number, one: string, many: string): string {
-  return `${numbers.format(count)} ${count === 1 ? one : many}`;
-}
-
 function headingOf(run: ImportRun): string {
   switch (run.state) {
     case 'reading':
     case 'importing':
-      return run.stopping ? 'Stopping the import…' : `Importing ${plural(run.total, 'file', 'files')}`;
+      return run.stopping ? 'Stopping the import…' : `Importing ${plural(run.total, 'file', 'files', numbers)}`;
     case 'cancelled':
       return 'Import stopped';
     case 'done':
@@ -56,19 +53,24 @@ function Outcome({ report, running }: { report: ImportReport; running: boolean }
   return (
     <>
       <ul className="import-panel__counts">
-        {running ? null : <li>{plural(report.imported.length, 'article imported', 'articles imported')}</li>}
+        {running ? null : <li>{plural(report.imported.length, 'article imported', 'articles imported', numbers)}</li>}
         {report.duplicates.length > 0 ? (
           <li>
-            {plural(report.duplicates.length, 'already in the library, skipped', 'already in the library, skipped')}
+            {plural(
+              report.duplicates.length,
+              'already in the library, skipped',
+              'already in the library, skipped',
+              numbers,
+            )}
           </li>
         ) : null}
         {report.failed.length > 0 ? (
           <li className="import-panel__bad">
-            {plural(report.failed.length, 'file not imported', 'files not imported')}
+            {plural(report.failed.length, 'file not imported', 'files not imported', numbers)}
           </li>
         ) : null}
         {report.ignored.length > 0 ? (
-          <li className="muted">{plural(report.ignored.length, 'file left alone', 'files left alone')}</li>
+          <li className="muted">{plural(report.ignored.length, 'file left alone', 'files left alone', numbers)}</li>
         ) : null}
       </ul>
       <List
@@ -142,9 +144,9 @@ function Outcome({ report, running }: { report: ImportReport; running: boolean }
 function summaryOf(run: ImportRun): string {
   const running = run.state === 'reading' || run.state === 'importing';
   if (running) return `${headingOf(run)}: ${numbers.format(run.done)} of ${numbers.format(run.total)}`;
-  const parts = [plural(run.report.imported.length, 'imported', 'imported')];
+  const parts = [plural(run.report.imported.length, 'imported', 'imported', numbers)];
   const refused = run.report.failed.length;
-  if (refused > 0) parts.push(plural(refused, 'not imported', 'not imported'));
+  if (refused > 0) parts.push(plural(refused, 'not imported', 'not imported', numbers));
   return `${headingOf(run)}: ${parts.join(', ')}`;
 }
 
@@ -220,8 +222,8 @@ export function ImportPanel({
       ) : (
         <p className="import-panel__status" role="status">
           {run.state === 'cancelled'
-            ? `Stopped after ${plural(run.done, 'file', 'files')} of ${numbers.format(run.total)}; what was imported stays.`
-            : `${plural(run.report.total, 'file', 'files')} read.`}
+            ? `Stopped after ${plural(run.done, 'file', 'files', numbers)} of ${numbers.format(run.total)}; what was imported stays.`
+            : `${plural(run.report.total, 'file', 'files', numbers)} read.`}
         </p>
       )}
       <Outcome report={run.report} running={running} />

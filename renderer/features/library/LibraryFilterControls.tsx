@@ -1,15 +1,16 @@
 import type { JSX } from 'react';
 
 import { ARTICLE_STATUSES, AuthorIdSchema } from '../../../shared/domain';
-import type { EntityKindName, LibraryFacets } from '../../../shared/library';
-import { ENTITY_KINDS } from '../../../shared/library';
+import type { EntityKind } from '../../../shared/entities';
+import { ENTITY_KINDS } from '../../../shared/entities';
+import type { LibraryFacets } from '../../../shared/library';
 import { dateRangeProblem, type FilterState } from './filterState';
 import { statusLabel } from './summaries';
 
 const numbers = new Intl.NumberFormat();
 const ANY = '';
 
-const ENTITY_GROUP_LABELS: Readonly<Record<EntityKindName, string>> = {
+const ENTITY_GROUP_LABELS: Readonly<Record<EntityKind, string>> = {
   person: 'People',
   place: 'Places',
   organisation: 'Organisations',

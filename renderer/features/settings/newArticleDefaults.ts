@@ -17,15 +17,7 @@ export async function newArticleDefaults(
   const authors: Author[] = [];
   const name = preferences.defaultByline.trim();
   if (name !== '') {
-    const found = await api.invoke('authors:find', { query: name, limit: 50 });
-    const wanted = name.toLocaleLowerCase();
-    const match =
-      found.find((candidate) => candidate.name === name) ??
-      found.find((candidate) => candidate.name.trim().toLocaleLowerCase() === wanted);
-    const author =
-      match === undefined
-        ? await api.invoke('authors:create', { name, bio: '' })
-        : { id: match.id, name: match.name, bio: match.bio };
+    const author = await api.invoke('authors:findOrCreate', { name, bio: '' });
     patch.authorIds = [author.id];
     authors.push(author);
   }

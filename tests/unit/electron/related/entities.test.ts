@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import {
   cleanEntityName,
   ENTITY_WORD_LIMIT,
-  entityKey,
   extractEntities,
   loadNameFinder,
   usualCase,
 } from '../../../../electron/related/entities';
+import { entityKey } from '../../../../shared/entities';
 import { expectedText } from '../import/fixtures';
 
 // Cases below are read when the file loads, before any hook runs.
@@ -179,20 +179,5 @@ describe('cleanEntityName', () => {
     expect(cleanEntityName('The')).toEqual([]);
     expect(cleanEntityName('St')).toEqual([]);
     expect(cleanEntityName('profits')).toEqual([]);
-  });
-});
-
-describe('entityKey', () => {
-  it('merges the names of one country or body into one key, with one name to show', () => {
-    for (const name of ['US', 'U.S.', 'USA', 'United States', 'America']) {
-      expect(entityKey('place', name)).toEqual({ kind: 'place', name: 'United States', key: 'place:united states' });
-    }
-    expect(entityKey('place', 'Britain').key).toBe(entityKey('organisation', 'UK').key);
-    expect(entityKey('place', 'UN')).toMatchObject({ kind: 'organisation', name: 'United Nations' });
-  });
-
-  it('keys other names by kind and folded case', () => {
-    expect(entityKey('person', 'Tony  Blair').key).toBe('person:tony blair');
-    expect(entityKey('person', 'Tony Blair').key).not.toBe(entityKey('place', 'Tony Blair').key);
   });
 });

@@ -36,6 +36,17 @@ describe('creating an author', () => {
     expect(authorNamed(library.lib, 'Sample Desk')).toEqual(desk);
     expect(names('sample')).toEqual(['Sample Desk', 'Sample Desk Two']);
   });
+
+  it('finds a name typed in another case or with spaces, preferring the exact name, and makes one without them', () => {
+    const amna = author('Amna Riaz', 'Islamabad bureau.');
+    expect(authorNamed(library.lib, '  AMNA RIAZ ')).toEqual(amna);
+    const lower = author('amna riaz');
+    expect(authorNamed(library.lib, 'amna riaz')).toEqual(lower);
+    expect(authorNamed(library.lib, 'Amna Riaz')).toEqual(amna);
+    const omar = authorNamed(library.lib, '  Omar Khan ', 'Sports desk.');
+    expect(omar).toEqual({ id: omar.id, name: 'Omar Khan', bio: 'Sports desk.' });
+    expect(names('')).toEqual(['Amna Riaz', 'amna riaz', 'Omar Khan']);
+  });
 });
 
 describe('finding authors', () => {

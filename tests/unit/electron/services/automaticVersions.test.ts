@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { getRevision as storedRevision } from '../../../../electron/db/queries/revisions';
 import { createArticle, getArticle, saveArticle, trashArticle } from '../../../../electron/services/articles';
 import { EDITING_BREAK_MS, LATE_SAVE_MS } from '../../../../electron/services/automaticVersions';
 import { endEditingSession, getRevision, listRevisions, saveVersion } from '../../../../electron/services/revisions';
@@ -57,6 +58,8 @@ describe('a version kept when the person leaves the story', () => {
     story.type('Residents cheered.', 2000);
     const kept = story.leave();
     expect(kept).toMatchObject({ kind: 'auto', label: 'On leaving the story', createdBy: 'Amna Riaz' });
+    // Why it was kept is stored as such, not only in the words shown.
+    expect(kept === null ? undefined : storedRevision(library.lib.db, kept.id)?.reason).toBe('session-end');
     expect(automatic(story.id)).toEqual([
       {
         label: 'On leaving the story',

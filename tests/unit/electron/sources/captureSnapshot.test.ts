@@ -89,7 +89,7 @@ describe('capturing a source', () => {
     const capture = capturePaste('Notes from the call\n\nShe said: "<b>not</b> before May".', 'Call with the mayor');
     expect(capture).toMatchObject({ format: 'paste', fileName: 'Call with the mayor' });
     expect(capture.text).toBe('Notes from the call\n\nShe said: "<b>not</b> before May".');
-    expect(capture.html).toContain('&#60;b&#62;not&#60;/b&#62;');
+    expect(capture.html).toContain('&lt;b&gt;not&lt;/b&gt;');
   });
 
   it('refuses what it cannot read with a message that says why', async () => {

@@ -1,22 +1,18 @@
 import { describe, expect, it } from 'vitest';
 
 import type { ArgsOf, Channel, CopydeskApi, ResultOf } from '../../../../../shared/api';
-import type { Author, AuthorId } from '../../../../../shared/domain';
+import type { AuthorId } from '../../../../../shared/domain';
 import { newArticleDefaults } from '../../../../../renderer/features/settings/newArticleDefaults';
 
-const EXISTING = { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' as AuthorId, name: 'News Desk', bio: 'Bio.' };
-const CREATED = { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c' as AuthorId, name: 'Amna Riaz', bio: '' };
+const AUTHOR = { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b' as AuthorId, name: 'News Desk', bio: 'Bio.' };
 
-/** An API that knows one author and records what it was asked. */
-function fakeApi(authors: Author[]) {
+/** An API that finds or makes the author it is asked for, and records what it was asked. */
+function fakeApi() {
   const calls: { channel: Channel; args: unknown }[] = [];
   const api: CopydeskApi = {
     invoke<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
       calls.push({ channel, args });
-      if (channel === 'authors:find') {
-        return Promise.resolve(authors.map((author) => ({ ...author, articleCount: 3 })) as ResultOf<C>);
-      }
-      if (channel === 'authors:create') return Promise.resolve(CREATED as ResultOf<C>);
+      if (channel === 'authors:findOrCreate') return Promise.resolve(AUTHOR as ResultOf<C>);
       return Promise.reject(new Error(`unexpected ${channel}`));
     },
   };
@@ -25,7 +21,7 @@ function fakeApi(authors: Author[]) {
 
 describe('newArticleDefaults', () => {
   it('is empty when no default is set', async () => {
-    const { api, calls } = fakeApi([EXISTING]);
+    const { api, calls } = fakeApi();
     expect(await newArticleDefaults({ defaultByline: '', defaultDatelinePlace: ' ' }, api)).toEqual({
       patch: {},
       authors: [],
@@ -33,23 +29,15 @@ describe('newArticleDefaults', () => {
     expect(calls).toEqual([]);
   });
 
-  it('uses the author of that name when the library has one, whatever the case', async () => {
-    const { api, calls } = fakeApi([EXISTING]);
+  it('signs the story with the library’s author of the default byline, found or made by the library', async () => {
+    const { api, calls } = fakeApi();
     const { patch, authors } = await newArticleDefaults(
-      { defaultByline: 'news desk', defaultDatelinePlace: 'ISLAMABAD' },
+      { defaultByline: '  news desk ', defaultDatelinePlace: 'ISLAMABAD' },
       api,
     );
-    expect(patch).toEqual({ authorIds: [EXISTING.id], dateline: 'ISLAMABAD' });
+    expect(patch).toEqual({ authorIds: [AUTHOR.id], dateline: 'ISLAMABAD' });
     // The byline shows the author as the library knows them.
-    expect(authors).toEqual([EXISTING]);
-    expect(calls.map((call) => call.channel)).toEqual(['authors:find']);
-  });
-
-  it('creates the author when there is none of that name', async () => {
-    const { api, calls } = fakeApi([EXISTING]);
-    const { patch, authors } = await newArticleDefaults({ defaultByline: 'Amna Riaz', defaultDatelinePlace: '' }, api);
-    expect(patch).toEqual({ authorIds: [CREATED.id] });
-    expect(authors).toEqual([CREATED]);
-    expect(calls.at(-1)).toEqual({ channel: 'authors:create', args: { name: 'Amna Riaz', bio: '' } });
+    expect(authors).toEqual([AUTHOR]);
+    expect(calls).toEqual([{ channel: 'authors:findOrCreate', args: { name: 'news desk', bio: '' } }]);
   });
 });
