@@ -4,17 +4,13 @@ import path from 'node:path';
 import type { Channel, ParsedArgsOf, ResultOf } from '../../shared/api';
 import packageJson from '../../package.json';
 import { ApiError } from '../../shared/errors';
-import { checkArticle, defaultExportFolder, exportArticle } from '../export/exportArticle';
-import { planExportFolder } from '../export/exportFolder';
 import type { PackageFs } from '../export/writePackage';
-import { packageName } from '../export/writePackage';
-import { ImportJobs } from '../import/ImportJobs';
+import type { ImportJobs } from '../import/ImportJobs';
 import type { PreferencesService } from '../preferences/PreferencesService';
 import * as articles from '../services/articles';
 import * as assets from '../services/assets';
 import * as authors from '../services/authors';
 import * as claims from '../services/claims';
-import { factCheckReport, reportFileName } from '../services/factCheckReport';
 import * as sources from '../services/sources';
 import { backupFolder, listBackups } from '../services/backups';
 import type { LibraryHost } from '../services/LibraryHost';
@@ -42,6 +38,20 @@ export type HandlerContext = {
   /** The file system export packages are written through; the real one unless a test stands in a failing disk. */
   packageFs?: PackageFs;
 };
+
+/** Loads a module the first time it is asked for, and answers the same promise after. */
+function lazily<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+
+// Exports, the fact-check report and imports bring parsers, zip and schema libraries: loaded when
+// first used, so a command or a window that never exports or imports starts without them.
+const exporting = lazily(() => import('../export/exportArticle'));
+const exportFolders = lazily(() => import('../export/exportFolder'));
+const packages = lazily(() => import('../export/writePackage'));
+const reports = lazily(() => import('../services/factCheckReport'));
+const importing = lazily(() => import('../import/ImportJobs'));
 
 /** A capture as the contract carries it, as the sources service takes it. */
 function captureInput(from: ParsedArgsOf<'sources:add'>['from']): sources.CaptureInput {
@@ -72,8 +82,9 @@ function libraryFile(file: string, action: 'open' | 'create'): string {
 }
 
 /** The handler table shared by the desktop IPC, the browser mode and the CLI. */
-export function createHandlers({ host, preferences, imports = new ImportJobs(), packageFs }: HandlerContext): Handlers {
+export function createHandlers({ host, preferences, imports, packageFs }: HandlerContext): Handlers {
   const lib = () => host.current;
+  const importJobs = lazily(async () => imports ?? new (await importing()).ImportJobs());
   const editor = () => ({ userName: preferences.get().preferences.userName });
   return {
     'library:info': () => libraryInfo(lib(), APP_VERSION),
@@ -109,15 +120,15 @@ export function createHandlers({ host, preferences, imports = new ImportJobs(), 
       revisions.restoreRevision(lib(), articleId, revisionId, version, editor()),
     'preferences:get': () => preferences.get(),
     'preferences:update': (patch) => preferences.update(patch),
-    'imports:start': ({ files }) => ({
-      jobId: imports.start(
+    'imports:start': async ({ files }) => ({
+      jobId: (await importJobs()).start(
         lib(),
         files.map((file) => ({ name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') })),
         editor(),
       ),
     }),
-    'imports:status': ({ jobId }) => imports.status(jobId),
-    'imports:cancel': ({ jobId }) => imports.cancel(jobId),
+    'imports:status': async ({ jobId }) => (await importJobs()).status(jobId),
+    'imports:cancel': async ({ jobId }) => (await importJobs()).cancel(jobId),
     'sources:list': ({ query, limit }) => sources.findSources(lib(), query, limit),
     'sources:get': ({ id }) => sources.getSource(lib(), id),
     'sources:create': (fields) => sources.createSource(lib(), fields),
@@ -137,17 +148,24 @@ export function createHandlers({ host, preferences, imports = new ImportJobs(), 
     'claims:addEvidence': ({ claimId, ...evidence }) => claims.addEvidence(lib(), claimId, evidence, editor()),
     'claims:removeEvidence': ({ evidenceId }) => claims.removeEvidence(lib(), evidenceId, editor()),
     'claims:dismiss': ({ id }) => claims.dismissClaim(lib(), id, editor()),
-    'claims:report': ({ articleId }) => ({
-      html: factCheckReport(lib(), articleId, new Date()),
-      fileName: reportFileName(articles.getArticle(lib(), articleId)),
-    }),
-    'export:check': ({ articleId }) => ({
-      ...checkArticle(lib(), articleId),
-      name: packageName(articles.getArticle(lib(), articleId).slug, new Date()),
-      defaultFolder: preferences.exportFolder(lib().path) ?? defaultExportFolder(lib()),
-    }),
-    'export:folder': ({ folder }) => planExportFolder(folder),
-    'export:run': (request) => {
+    'claims:report': async ({ articleId }) => {
+      const { factCheckReport, reportFileName } = await reports();
+      return {
+        html: factCheckReport(lib(), articleId, new Date()),
+        fileName: reportFileName(articles.getArticle(lib(), articleId)),
+      };
+    },
+    'export:check': async ({ articleId }) => {
+      const [{ checkArticle, defaultExportFolder }, { packageName }] = await Promise.all([exporting(), packages()]);
+      return {
+        ...checkArticle(lib(), articleId),
+        name: packageName(articles.getArticle(lib(), articleId).slug, new Date()),
+        defaultFolder: preferences.exportFolder(lib().path) ?? defaultExportFolder(lib()),
+      };
+    },
+    'export:folder': async ({ folder }) => (await exportFolders()).planExportFolder(folder),
+    'export:run': async (request) => {
+      const { exportArticle } = await exporting();
       const result = exportArticle(lib(), request, {
         ...editor(),
         publicAddressPattern: preferences.get().preferences.publicAddressPattern,

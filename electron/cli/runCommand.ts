@@ -7,21 +7,15 @@ import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import type { BackupInfo } from '../../shared/libraries';
 import { dispatch } from '../api/dispatch';
-import { checkCommand, exportCommand } from './exportCommands';
-import { importCommand } from './importCommand';
 import { filtersFrom, orderFrom } from './libraryOptions';
-import { relatedCommand } from './relatedCommand';
 import type { Handlers } from '../api/handlers';
 import { createHandlers } from '../api/handlers';
 import { backupFolder, latestGoodBackup, listBackups } from '../services/backups';
 import { LibraryHost } from '../services/LibraryHost';
 import { RecentLibraries } from '../services/RecentLibraries';
 import { defaultLibraryPath, userDataDir } from '../services/paths';
-import { openPreferences } from '../preferences/confBackend';
-import { ensureRendererBuilt, projectRoot } from '../web/rendererBuild';
-import { startWebServer } from '../web/server';
-import { claimsCommand, sourcesCommand, type CommandContext } from './sourcesCommands';
-import { loadNameFinder } from '../related/entities';
+import { PreferencesService } from '../preferences/PreferencesService';
+import type { CommandContext } from './sourcesCommands';
 import { UsageError, type CliValues, type CommandName, type Io } from './options';
 
 function call<C extends Channel>(handlers: Handlers, channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
@@ -89,6 +83,10 @@ function plainSnippet(hit: SearchHit): string {
 }
 
 async function serve(handlers: Handlers, port: number, io: Io): Promise<number> {
+  const [{ ensureRendererBuilt, projectRoot }, { startWebServer }] = await Promise.all([
+    import('../web/rendererBuild'),
+    import('../web/server'),
+  ]);
   const root = projectRoot();
   const staticDir = await ensureRendererBuilt(root, (line) => io.err(`${line}\n`));
   const server = await startWebServer({ handlers, staticDir, port });
@@ -200,11 +198,16 @@ export async function runCommand(
       host.startRelatedAnalysis();
       host.startHealthChecks();
       // Saves from the page are analysed as they are made, as in the desktop app once it has started.
-      await loadNameFinder();
+      await (await import('../related/entities')).loadNameFinder();
     } else {
       host = LibraryHost.open(libraryFile);
     }
-    const preferences = openPreferences(userDataDir());
+    // Only browser mode and export change preferences (an export remembers its folder); every
+    // other command reads the file as it is, without loading the store.
+    const preferences =
+      command === 'serve' || command === 'export'
+        ? (await import('../preferences/confBackend')).openPreferences(userDataDir())
+        : PreferencesService.readOnly(userDataDir());
     const handlers = createHandlers({ host, preferences });
 
     const commandContext: CommandContext = {
@@ -215,23 +218,25 @@ export async function runCommand(
 
     switch (command) {
       case 'sources':
-        return await sourcesCommand(
+        return await (
+          await import('./sourcesCommands')
+        ).sourcesCommand(
           rest,
           { kind: values.kind, title: values.title, article: values.article, limit: parseLimit(values.limit, 50) },
           commandContext,
         );
       case 'claims':
-        return await claimsCommand(rest, commandContext, { report: values.report });
+        return await (await import('./sourcesCommands')).claimsCommand(rest, commandContext, { report: values.report });
       case 'check':
-        return await checkCommand(rest, commandContext);
+        return await (await import('./exportCommands')).checkCommand(rest, commandContext);
       case 'export':
-        return await exportCommand(
-          rest,
-          { out: values.out, zip: values.zip, overrides: values.override },
-          commandContext,
-        );
+        return await (
+          await import('./exportCommands')
+        ).exportCommand(rest, { out: values.out, zip: values.zip, overrides: values.override }, commandContext);
       case 'related':
-        return await relatedCommand(
+        return await (
+          await import('./relatedCommand')
+        ).relatedCommand(
           host.current,
           rest,
           { limit: parseLimit(values.limit, 10), reindex: values.reindex, err: io.err },
@@ -278,7 +283,9 @@ export async function runCommand(
         return 0;
       }
       case 'import':
-        return await importCommand(host.current, rest, {
+        return await (
+          await import('./importCommand')
+        ).importCommand(host.current, rest, {
           io,
           json,
           context: { userName: preferences.get().preferences.userName },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { ApiError } from '../../shared/errors';
 import type { Preferences, PreferencesPatch, PreferencesState } from '../../shared/preferences';
 import { MAX_REMEMBERED_EXPORT_FOLDERS, PREFERENCE_FIELDS, PreferencesSchema } from '../../shared/preferences';
 
@@ -56,19 +57,46 @@ export class PreferencesService {
   readonly #backend: PreferencesBackend;
   #notice: string | null;
 
-  constructor(backend: PreferencesBackend, setAside: string | null) {
+  constructor(backend: PreferencesBackend, setAside: string | null, { repair = true }: { repair?: boolean } = {}) {
     this.#backend = backend;
     this.#notice =
       setAside === null
         ? null
         : `Your preferences file could not be read, so the defaults are in use. The damaged file was kept as ${path.basename(setAside)}.`;
     const { preferences, invalid } = sanitise(backend.store);
-    if (invalid.length > 0) {
+    if (repair && invalid.length > 0) {
       const backup = `${backend.path}.invalid-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       fs.copyFileSync(backend.path, backup);
       this.#notice = `Some preferences were invalid and were reset to their defaults (${invalid.join(', ')}). The previous file was kept as ${path.basename(backup)}.`;
       backend.store = preferences;
     }
+  }
+
+  /**
+   * The preferences as the file holds them, for work that only reads them (most CLI commands):
+   * no store is loaded, nothing is repaired or written, and invalid values read as their
+   * defaults. A change through it is refused.
+   */
+  static readOnly(dir: string): PreferencesService {
+    const file = path.join(dir, `${PREFERENCES_FILE_NAME}.json`);
+    let store: Record<string, unknown> = {};
+    try {
+      const value: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (typeof value === 'object' && value !== null && !Array.isArray(value))
+        store = value as Record<string, unknown>;
+    } catch {
+      // Missing or unreadable: the defaults, as a store opened on it would give.
+    }
+    const backend: PreferencesBackend = {
+      path: file,
+      get store() {
+        return store;
+      },
+      set store(_next) {
+        throw new ApiError('internal', 'Preferences cannot be changed from here: only read.');
+      },
+    };
+    return new PreferencesService(backend, null, { repair: false });
   }
 
   get(): PreferencesState {

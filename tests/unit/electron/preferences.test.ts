@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { openPreferences } from '../../../electron/preferences/confBackend';
+import { PreferencesService } from '../../../electron/preferences/PreferencesService';
 import { DEFAULT_HOUSE_STYLE } from '../../../shared/preferences';
 import { tempDir } from '../../helpers/tempLibrary';
 
@@ -80,5 +81,24 @@ describe('preferences', () => {
     const kept = Object.keys(again.get().preferences.exportFolders);
     expect(kept).toHaveLength(50);
     expect(kept.at(-1)).toBe('/desk/59.sqlite3');
+  });
+
+  it('read as the store keeps them by a command that only reads, which repairs and writes nothing', () => {
+    openPreferences(tmp.dir).update({ userName: 'Amna Riaz', theme: 'dark' });
+    expect(PreferencesService.readOnly(tmp.dir).get().preferences).toMatchObject({
+      userName: 'Amna Riaz',
+      theme: 'dark',
+    });
+
+    const written = JSON.stringify({ userName: 'Amna', theme: 'purple' });
+    fs.writeFileSync(file(), written);
+    const reader = PreferencesService.readOnly(tmp.dir);
+    expect(reader.get()).toMatchObject({ preferences: { userName: 'Amna', theme: 'system' }, notice: null });
+    expect(() => reader.update({ theme: 'dark' })).toThrow(/only read/);
+    expect(fs.readFileSync(file(), 'utf8')).toBe(written);
+    expect(backups()).toEqual([]);
+
+    fs.rmSync(file());
+    expect(PreferencesService.readOnly(tmp.dir).get().preferences.userName).toBe('');
   });
 });
