@@ -29,6 +29,7 @@ import { useLibrary } from './features/library/useLibrary';
 import { FirstRunNamePrompt } from './features/settings/NamePrompt';
 import { PreferencesProvider, usePreferences } from './features/settings/PreferencesProvider';
 import { SettingsDialog } from './features/settings/SettingsDialog';
+import { plural } from '../shared/plural';
 
 function subscribeToHash(listener: () => void): () => void {
   window.addEventListener('hashchange', listener);
@@ -245,7 +246,7 @@ function Workspace(): JSX.Element {
           <StatusBar>
             <p className="status-bar__item">
               {library.info !== null
-                ? `${new Intl.NumberFormat().format(library.info.articleCount)} ${library.info.articleCount === 1 ? 'article' : 'articles'}`
+                ? plural(library.info.articleCount, 'article', 'articles', new Intl.NumberFormat())
                 : 'Opening the library…'}
             </p>
           </StatusBar>

@@ -2,6 +2,7 @@
 import { diffWordsWithSpace } from 'diff';
 
 import { countWords } from './text';
+import { plural } from './plural';
 
 /** A run of text that is the same in both versions, only in the kept version, or only in the current one. */
 export type DiffPart = { kind: 'same' | 'inserted' | 'deleted'; text: string };
@@ -72,7 +73,7 @@ export function articleDiff(kept: ComparedText, current: ComparedText): ArticleD
 
 /** "3 words added, 1 removed", "No differences". */
 export function describeDiff(diff: Pick<ArticleDiff, 'inserted' | 'deleted'>): string {
-  const words = (count: number) => `${count} ${count === 1 ? 'word' : 'words'}`;
+  const words = (count: number) => plural(count, 'word');
   if (diff.inserted === 0 && diff.deleted === 0) return 'No word changes';
   if (diff.deleted === 0) return `${words(diff.inserted)} added since this version`;
   if (diff.inserted === 0) return `${words(diff.deleted)} removed since this version`;

@@ -17,6 +17,7 @@ import { defaultLibraryPath, userDataDir } from '../services/paths';
 import { PreferencesService } from '../preferences/PreferencesService';
 import type { CommandContext } from './sourcesCommands';
 import { UsageError, type CliValues, type CommandName, type Io } from './options';
+import { plural } from '../../shared/plural';
 
 function call<C extends Channel>(handlers: Handlers, channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
   return dispatch(handlers, channel, args).then((envelope) => {
@@ -105,10 +106,7 @@ const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 function formatBackup(backup: BackupInfo): string {
   const when = backup.createdAt.slice(0, 16).replace('T', ' ');
-  const articles =
-    backup.articleCount === null
-      ? 'unreadable'
-      : `${backup.articleCount} ${backup.articleCount === 1 ? 'article' : 'articles'}`;
+  const articles = backup.articleCount === null ? 'unreadable' : plural(backup.articleCount, 'article');
   return `${backup.name}  ${when} UTC  ${backup.reason.padEnd(13)}  ${megabytes(backup.sizeBytes).padStart(9)}  ${articles}`;
 }
 
@@ -152,7 +150,7 @@ function restoreCommand(
     const result = host.restore(source);
     print(result, () => {
       const count = result.restored.articleCount;
-      const articles = count === null ? '' : ` (${count} ${count === 1 ? 'article' : 'articles'})`;
+      const articles = count === null ? '' : ` (${plural(count, 'article')})`;
       const aside = result.setAside === null ? '' : ` The file it replaced is kept as ${result.setAside}.`;
       return `Restored ${result.restored.name}${articles} into ${libraryFile}.${aside}\n`;
     });

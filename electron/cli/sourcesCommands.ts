@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { ArgsOf, Channel, ResultOf } from '../../shared/api';
 import type { Claim, Source } from '../../shared/sources';
 import { SOURCE_KIND_LABELS, SourceKindSchema, VERDICT_LABELS } from '../../shared/sources';
+import { plural } from '../../shared/plural';
 
 /** How the source and claim commands reach the services and print. */
 export type CommandContext = {
@@ -16,7 +17,7 @@ export type SourceOptions = { kind?: string; title?: string; article?: string; l
 
 function formatSource(source: Source): string {
   const about = [SOURCE_KIND_LABELS[source.kind], source.publisher, source.publishedDate].filter((p) => p !== '');
-  const snapshots = source.snapshots.length === 1 ? '1 snapshot' : `${source.snapshots.length} snapshots`;
+  const snapshots = plural(source.snapshots.length, 'snapshot');
   return `${source.id}  ${source.title}\n    ${about.join(' · ')} · reliability ${source.reliability} · ${snapshots}${
     source.url === '' ? '' : `\n    ${source.url}`
   }`;

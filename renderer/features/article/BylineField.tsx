@@ -7,6 +7,7 @@ import { useReportError } from '../../components/Notices';
 import { moveItem } from './articleFields';
 import { AuthorPopover } from './AuthorPopover';
 import { AuthorFormFooter, useAuthorForm } from './useAuthorForm';
+import { plural } from '../../../shared/plural';
 
 type Found = Author & { articleCount: number };
 
@@ -288,9 +289,7 @@ function AddAuthor({
             {option.kind === 'author' ? (
               <>
                 <span className="combobox__name">{option.author.name}</span>
-                <span className="combobox__meta">
-                  {option.author.articleCount === 1 ? '1 article' : `${option.author.articleCount} articles`}
-                </span>
+                <span className="combobox__meta">{plural(option.author.articleCount, 'article')}</span>
               </>
             ) : (
               <span className="combobox__name">

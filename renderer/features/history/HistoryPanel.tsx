@@ -13,6 +13,7 @@ import { RevisionCompare } from './RevisionCompare';
 import { revisionKindLabel, revisionReason, revisionSigner, revisionTitle } from './revisionLabels';
 import { useThrottled } from './useThrottled';
 import type { ComparedText } from '../../../shared/wordDiff';
+import { plural } from '../../../shared/plural';
 
 /** The list is asked for again at most this often while saves come in. */
 const REFRESH_MS = 4000;
@@ -113,7 +114,7 @@ export function HistoryPanel({
 function RevisionRow({ revision, onOpen }: { revision: RevisionSummary; onOpen: () => void }): JSX.Element {
   const reason = revisionReason(revision);
   const signer = revisionSigner(revision);
-  const words = `${numbers.format(revision.wordCount)} ${revision.wordCount === 1 ? 'word' : 'words'}`;
+  const words = plural(revision.wordCount, 'word', 'words', numbers);
   // The button is named by what it shows, so it can be called by the words on it.
   return (
     <li className={`revision revision--${revision.kind}`}>

@@ -8,6 +8,7 @@ import { Icon } from '../../components/Icon';
 import { formatPrecisely } from '../library/formatWhen';
 import { chunkChanges, describeChange, type DiffChunk } from './diffChanges';
 import { revisionKindLabel, revisionReason, revisionSigner, revisionTitle } from './revisionLabels';
+import { plural } from '../../../shared/plural';
 
 type RevisionCompareProps = {
   /** The kept version, or null while it is being fetched. */
@@ -116,7 +117,7 @@ export function RevisionCompare({ revision, problem, current, onRestore, onClose
     });
   };
 
-  const position = at < 0 ? `${total} ${total === 1 ? 'change' : 'changes'}` : `Change ${at + 1} of ${total}`;
+  const position = at < 0 ? plural(total, 'change') : `Change ${at + 1} of ${total}`;
   const currentChange = at < 0 ? null : parts[at];
 
   const footer = (

@@ -1,4 +1,5 @@
 import type { BackupInfo, BackupReason } from '../../../shared/libraries';
+import { plural } from '../../../shared/plural';
 
 /** The last part of a path, whichever separator the platform uses. */
 export function fileName(path: string): string {
@@ -29,7 +30,7 @@ export function sizeLabel(bytes: number): string {
 
 export function articlesLabel(count: number | null): string {
   if (count === null) return 'unreadable';
-  return `${new Intl.NumberFormat().format(count)} ${count === 1 ? 'article' : 'articles'}`;
+  return plural(count, 'article', 'articles', new Intl.NumberFormat());
 }
 
 /** "2 Mar 2026, 09:15, 12 articles": how a backup is named in buttons and confirmations. */

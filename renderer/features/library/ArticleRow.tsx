@@ -3,6 +3,7 @@ import type { CSSProperties, JSX, ReactNode, Ref } from 'react';
 import type { ArticleSummary } from '../../../shared/domain';
 import { formatPrecisely, formatWhen } from './formatWhen';
 import { displayHeadline, statusLabel } from './summaries';
+import { plural } from '../../../shared/plural';
 
 const numbers = new Intl.NumberFormat();
 
@@ -27,7 +28,7 @@ function Meta({ summary, when, created }: { summary: ArticleSummary; when: strin
       <time dateTime={when} title={`${created === true ? 'Created' : 'Updated'} ${formatPrecisely(when)}`}>
         {formatWhen(when)}
       </time>
-      <span>{`${numbers.format(summary.wordCount)} ${summary.wordCount === 1 ? 'word' : 'words'}`}</span>
+      <span>{plural(summary.wordCount, 'word', 'words', numbers)}</span>
     </span>
   );
 }

@@ -6,6 +6,7 @@ import { ENTITY_KINDS } from '../../../shared/entities';
 import type { LibraryFacets } from '../../../shared/library';
 import { dateRangeProblem, type FilterState } from './filterState';
 import { statusLabel } from './summaries';
+import { plural } from '../../../shared/plural';
 
 const numbers = new Intl.NumberFormat();
 const ANY = '';
@@ -178,7 +179,7 @@ export function LibraryFilterControls({
 
       <div className="library-filters__footer">
         <span className="muted" role="status">
-          {facets === null ? '' : `${numbers.format(facets.total)} ${facets.total === 1 ? 'article' : 'articles'}`}
+          {facets === null ? '' : plural(facets.total, 'article', 'articles', numbers)}
         </span>
         <button type="button" className="button button--small" onClick={onClear}>
           Clear filters

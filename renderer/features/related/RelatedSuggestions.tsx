@@ -4,6 +4,7 @@ import type { ArticleId, RelatedItem } from '../../../shared/domain';
 import type { DuplicateSuggestion, RelatedSuggestion, SuggestRelatedResult } from '../../../shared/related';
 import { articleHref } from '../library/ArticleRow';
 import { formatWhen } from '../library/formatWhen';
+import { plural } from '../../../shared/plural';
 
 function facts(item: { section: string; datelineDate: string; updatedAt: string }): string {
   return [item.datelineDate === '' ? `updated ${formatWhen(item.updatedAt)}` : item.datelineDate, item.section]
@@ -45,7 +46,7 @@ export function RelatedSuggestions({
           ? 'Comparing the draft with the library…'
           : result.related.length === 0
             ? 'Nothing in the library is close to this draft yet.'
-            : `${result.related.length} related ${result.related.length === 1 ? 'article' : 'articles'} in the library`}
+            : `${plural(result.related.length, 'related article')} in the library`}
         {result.unindexed === 0
           ? ''
           : ` · ${result.unindexed.toLocaleString('en')} ${result.unindexed === 1 ? 'article is' : 'articles are'} still being analysed`}
