@@ -17,14 +17,14 @@ import {
 } from '../../shared/imports';
 import { reweighArticles } from '../services/related';
 import type { EditContext } from '../services/articles';
-import { optimiseSearchIndex } from '../services/imports';
+import { commitWithoutWaiting, optimiseSearchIndex, waitForDisk } from '../services/imports';
 import type { Library } from '../services/LibraryHost';
 import type { ImportedArticle } from './importedArticle';
 import { sectionOfFolders } from './folderSection';
 import { checkFileSize, refuse } from './importFormats';
 import type { PageFiles } from './pagePictures';
 import { parseImportFile } from './parseImportFile';
-import { storeImportedArticle } from './storeImportedArticle';
+import { storeImportedArticles } from './storeImportedArticle';
 import type { StoreOutcome } from './storeImportedArticle';
 
 /** A file already in memory (sent by the UI), named as the person's computer names it. */
@@ -51,6 +51,8 @@ export type ImportOptions = {
 const BATCH_ARTICLES = 50;
 /** How long read articles wait to be stored, at most, so the library fills steadily. */
 const BATCH_MILLISECONDS = 25;
+/** How often, at least, a batch's commit waits for the disk (see importFiles). */
+const SAFE_EVERY_MILLISECONDS = 1000;
 /** After importing this many articles, the search index's segments are merged. */
 const OPTIMISE_AFTER = 200;
 
@@ -303,9 +305,9 @@ function describeReadFailure(task: Task, error: unknown): string {
  * Imports files and folders (recursively, hidden files left out) into the library. Each file
  * is read, parsed and stored on its own: a file that fails is listed with its reason and the
  * rest are imported; an article whose text is already in the library is skipped and listed.
- * Articles are stored a batch at a time, each batch one transaction and each article a
- * savepoint within it, so an article is stored completely or not at all and a large archive
- * imports quickly. Between files the event loop runs, so a server in the same process keeps
+ * Articles are stored a batch at a time, each batch one transaction in which each article is
+ * stored completely or not at all (see storeImportedArticles), so a large archive imports
+ * quickly. Between files the event loop runs, so a server in the same process keeps
  * answering, and `signal` can stop the import after the current file.
  */
 export async function importFiles(
@@ -319,33 +321,39 @@ export async function importFiles(
 
   let pending: { task: Task; article: ImportedArticle }[] = [];
   let pendingSince = 0;
+  // Batches commit without waiting for the disk, but for one a second: a power cut during an
+  // import may undo at most its last second, and once it ends every article it stored is safe.
+  let lastSafe = Date.now();
+  const disk = { unsafe: false };
   const flush = () => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const outcomes: { task: Task; article: ImportedArticle; outcome: StoreOutcome | Error }[] = [];
+    // Related-article analysis (~50 ms an article) is left to the background queue.
+    const context = { ...options.context, analyseLater: true };
+    const store = () =>
+      storeImportedArticles(
+        lib,
+        batch.map(({ task, article }) => ({ imported: article, fileName: task.file })),
+        context,
+      );
+    let stored: (StoreOutcome | Error)[];
     try {
-      lib.db
-        .transaction(() => {
-          for (const { task, article } of batch) {
-            try {
-              // Related-article analysis (~50 ms an article) is left to the background queue.
-              const context = { ...options.context, analyseLater: true };
-              outcomes.push({ task, article, outcome: storeImportedArticle(lib, article, task.file, context) });
-            } catch (error) {
-              // Some SQLite failures (disk full, I/O) end the whole transaction: nothing of it stands.
-              if (!lib.db.inTransaction) throw error;
-              outcomes.push({ task, article, outcome: error instanceof Error ? error : new Error(String(error)) });
-            }
-          }
-        })
-        .immediate();
+      if (Date.now() - lastSafe >= SAFE_EVERY_MILLISECONDS) {
+        stored = store();
+        lastSafe = Date.now();
+        disk.unsafe = false;
+      } else {
+        stored = commitWithoutWaiting(lib, store);
+        disk.unsafe = true;
+      }
     } catch (error) {
       for (const { task } of batch) {
         report.failed.push({ file: task.file, reason: `${task.file} could not be stored: ${message(error)}` });
       }
       return;
     }
+    const outcomes = batch.map((entry, index) => ({ ...entry, outcome: stored[index] as StoreOutcome | Error }));
     for (const { task, article, outcome } of outcomes) {
       if (outcome instanceof Error) {
         report.failed.push({ file: task.file, reason: describeReadFailure(task, outcome) });
@@ -371,39 +379,43 @@ export async function importFiles(
   };
 
   let done = 0;
-  for (const task of tasks) {
-    if (options.signal?.aborted === true) {
-      report.cancelled = true;
-      break;
-    }
-    options.onProgress?.(done, tasks.length, task.file);
-    try {
-      if (task.problem !== undefined || task.format === null)
-        throw refuse(task.problem ?? `${task.file} cannot be imported.`);
-      let article: ImportedArticle;
-      if (task.packageDir !== undefined || task.packageFiles !== undefined) {
-        const files = task.packageFiles ?? (await readPackageFolder(task.packageDir ?? task.file, task.file));
-        article = await parseImportFile(task.file, task.format, new Uint8Array(), files);
-      } else {
-        const bytes = await readTask(task, task.format);
-        article = await parseImportFile(task.file, task.format, bytes, undefined, pageFilesOf(task));
+  try {
+    for (const task of tasks) {
+      if (options.signal?.aborted === true) {
+        report.cancelled = true;
+        break;
       }
-      if (article.section === '') article.section = sectionOfFolders(task.folders);
-      if (pending.length === 0) pendingSince = Date.now();
-      pending.push({ task, article });
-    } catch (error) {
-      report.failed.push({ file: task.file, reason: describeReadFailure(task, error) });
+      options.onProgress?.(done, tasks.length, task.file);
+      try {
+        if (task.problem !== undefined || task.format === null)
+          throw refuse(task.problem ?? `${task.file} cannot be imported.`);
+        let article: ImportedArticle;
+        if (task.packageDir !== undefined || task.packageFiles !== undefined) {
+          const files = task.packageFiles ?? (await readPackageFolder(task.packageDir ?? task.file, task.file));
+          article = await parseImportFile(task.file, task.format, new Uint8Array(), files);
+        } else {
+          const bytes = await readTask(task, task.format);
+          article = await parseImportFile(task.file, task.format, bytes, undefined, pageFilesOf(task));
+        }
+        if (article.section === '') article.section = sectionOfFolders(task.folders);
+        if (pending.length === 0) pendingSince = Date.now();
+        pending.push({ task, article });
+      } catch (error) {
+        report.failed.push({ file: task.file, reason: describeReadFailure(task, error) });
+      }
+      done += 1;
+      if (pending.length >= BATCH_ARTICLES || (pending.length > 0 && Date.now() - pendingSince >= BATCH_MILLISECONDS)) {
+        flush();
+      }
+      await nextTurn();
     }
-    done += 1;
-    if (pending.length >= BATCH_ARTICLES || (pending.length > 0 && Date.now() - pendingSince >= BATCH_MILLISECONDS)) {
-      flush();
-    }
-    await nextTurn();
+    flush();
+    if (report.imported.length >= OPTIMISE_AFTER) optimiseSearchIndex(lib);
+    // Rarity of words is only known once the articles are in: weights set early are set again.
+    if (report.imported.length > 0) reweighArticles(lib);
+  } finally {
+    if (disk.unsafe) waitForDisk(lib);
   }
-  flush();
-  if (report.imported.length >= OPTIMISE_AFTER) optimiseSearchIndex(lib);
-  // Rarity of words is only known once the articles are in: weights set early are set again.
-  if (report.imported.length > 0) reweighArticles(lib);
   options.onProgress?.(done, tasks.length, null);
   return report;
 }

@@ -6,10 +6,10 @@ import { ArticleIdSchema } from '../../shared/domain';
 import { describeIssues } from '../../shared/errors';
 import { bodyToPlainText, nodeToPlainText } from '../../shared/text';
 import type { EditContext } from '../services/articles';
-import { createArticle, findSummary, slugTaken } from '../services/articles';
+import { findSummary, insertNewArticle, slugTaken } from '../services/articles';
 import { addImage } from '../services/assets';
 import { authorNamed } from '../services/authors';
-import { articleWithText, findArticleByHeadline, recordImport } from '../services/imports';
+import { articleWithHash, articleWithText, findArticleByHeadline, recordImport, textHash } from '../services/imports';
 import { keepCapture } from '../services/sources';
 import type { Library } from '../services/LibraryHost';
 import type { ImportedArticle } from './importedArticle';
@@ -181,64 +181,132 @@ export function storeImportedArticle(
   fileName: string,
   context: EditContext = {},
 ): StoreOutcome {
-  const text = bodyToPlainText(imported.body);
+  return lib.db.transaction(() => storeInTransaction(lib, imported, fileName, context)).immediate();
+}
+
+/** An imported article to store, and the name of the file it was read from. */
+export type ImportToStore = { imported: ImportedArticle; fileName: string };
+
+/**
+ * Stores imported articles as storeImportedArticle stores each, in one transaction (a savepoint
+ * inside a caller's), and returns what became of each, in order: its outcome, or the error that
+ * kept it out. The articles are written under one savepoint rather than one each: the search
+ * index writes out the words it holds at every savepoint, so a savepoint per article would make
+ * each article a segment of its own, several times the work of writing the batch's words at once.
+ * When one of them fails, that savepoint is undone; the articles before it are stored again,
+ * the failed one is tried once more on its own, and the rest follow: a failure still keeps out
+ * only its own article, and every outcome is that of what stands. An error that ends the whole
+ * transaction (a full disk) is thrown: nothing of the batch stands.
+ */
+export function storeImportedArticles(
+  lib: Library,
+  items: readonly ImportToStore[],
+  context: EditContext = {},
+): (StoreOutcome | Error)[] {
   return lib.db
-    .transaction((): StoreOutcome => {
-      const linked = linkAlsoSee(lib, imported.body, imported.linkedIds, imported.linkedAddresses);
-      // The file's text as read, or as the article reads once stored (Also See lines linked,
-      // pictures in place): an exported article comes back as the second.
-      const storedText = bodyToPlainText(withoutPlaceholders(linked.body, imported));
-      const existing =
-        articleWithText(lib, imported.headline, text) ??
-        (storedText === text ? undefined : articleWithText(lib, imported.headline, storedText));
-      if (existing !== undefined) {
-        return {
-          kind: 'duplicate',
-          existingId: existing.id,
-          existingHeadline: existing.headline,
-          existingTrashed: existing.trashed,
-        };
-      }
-      const notes = [...imported.notes];
-      const unlinked = linked.unlinked;
-      const { body, leadImage } = storeImages(lib, imported, linked.body);
-      const patch = patchOf(lib, imported, body, fileName, notes);
-      const article = createArticle(lib, leadImage === undefined ? patch : { ...patch, leadImage }, context);
-      const image = imported.leadImage;
-      recordImport(
-        lib,
-        {
-          articleId: article.id,
-          fileName,
-          format: imported.format,
-          sourceUrl: imported.source.url,
-          siteName: imported.source.siteName,
-          publishedAt: imported.source.publishedTime,
-          leadImageUrl: image?.url ?? '',
-          leadImageCredit: image?.credit ?? '',
-          leadImageCaption: image?.caption ?? '',
-          importedAt: article.createdAt,
-        },
-        { headline: imported.headline, bodyText: text },
-      );
-      if (imported.keepAsSource !== undefined) {
-        keepCapture(lib, imported.keepAsSource, {}, article.id, article.createdAt);
-        notes.push(
-          `The file is kept as the story's source, with its text as a snapshot (Sources panel): "${imported.keepAsSource.about.title}".`,
-        );
-      }
-      if (imported.format === 'ninjs' || imported.format === 'package') {
-        if (image !== null) {
-          notes.push(
-            `The file names a lead image${image.url === '' ? '' : ` at ${image.url}`}${image.credit === '' ? '' : ` (credit: ${image.credit})`} but has no picture for it; add the image to show it.`,
-          );
+    .transaction(() => {
+      const outcomes: (StoreOutcome | Error)[] = [];
+      let next = 0;
+      let end = items.length;
+      while (next < items.length) {
+        const stored: StoreOutcome[] = [];
+        const attempt: { failed?: { index: number; error: Error } } = {};
+        try {
+          lib.db.transaction(() => {
+            for (let index = next; index < end; index += 1) {
+              const item = items[index] as ImportToStore;
+              try {
+                stored.push(storeInTransaction(lib, item.imported, item.fileName, context));
+              } catch (error) {
+                attempt.failed = { index, error: error instanceof Error ? error : new Error(String(error)) };
+                throw error;
+              }
+            }
+          })();
+        } catch (error) {
+          if (attempt.failed === undefined || !lib.db.inTransaction) throw error;
         }
-      } else if (image !== null && image.credit !== '' && article.leadImage === null) {
-        notes.push(
-          `The file names a lead image credit ("${image.credit}") but has no picture: the credit is kept on the article, beside Choose lead image, and the picture you add takes it.`,
-        );
+        const failure = attempt.failed;
+        if (failure === undefined) {
+          outcomes.push(...stored);
+          next = end;
+          end = items.length;
+        } else if (failure.index === next) {
+          outcomes.push(failure.error);
+          next += 1;
+          end = items.length;
+        } else {
+          // Undone with the failed one: the articles before it, stored again without it.
+          end = failure.index;
+        }
       }
-      return { kind: 'imported', id: article.id, headline: article.headline, unlinkedAlsoSee: unlinked, notes };
+      return outcomes;
     })
     .immediate();
+}
+
+/** storeImportedArticle's work, inside the caller's transaction (which undoes it on a throw). */
+function storeInTransaction(
+  lib: Library,
+  imported: ImportedArticle,
+  fileName: string,
+  context: EditContext,
+): StoreOutcome {
+  const text = bodyToPlainText(imported.body);
+  const linked = linkAlsoSee(lib, imported.body, imported.linkedIds, imported.linkedAddresses);
+  // The file's text as read, or as the article reads once stored (Also See lines linked,
+  // pictures in place): an exported article comes back as the second.
+  const storedText = bodyToPlainText(withoutPlaceholders(linked.body, imported));
+  const hash = textHash(imported.headline, text);
+  const existing =
+    articleWithHash(lib, hash) ??
+    (storedText === text ? undefined : articleWithText(lib, imported.headline, storedText));
+  if (existing !== undefined) {
+    return {
+      kind: 'duplicate',
+      existingId: existing.id,
+      existingHeadline: existing.headline,
+      existingTrashed: existing.trashed,
+    };
+  }
+  const notes = [...imported.notes];
+  const unlinked = linked.unlinked;
+  const { body, leadImage } = storeImages(lib, imported, linked.body);
+  const patch = patchOf(lib, imported, body, fileName, notes);
+  // Stored with the hash of the text it was imported with: importing that file again finds it.
+  const article = insertNewArticle(lib, leadImage === undefined ? patch : { ...patch, leadImage }, context, {
+    contentHash: hash,
+  });
+  const id = ArticleIdSchema.parse(article.id);
+  const image = imported.leadImage;
+  recordImport(lib, {
+    articleId: id,
+    fileName,
+    format: imported.format,
+    sourceUrl: imported.source.url,
+    siteName: imported.source.siteName,
+    publishedAt: imported.source.publishedTime,
+    leadImageUrl: image?.url ?? '',
+    leadImageCredit: image?.credit ?? '',
+    leadImageCaption: image?.caption ?? '',
+    importedAt: article.createdAt,
+  });
+  if (imported.keepAsSource !== undefined) {
+    keepCapture(lib, imported.keepAsSource, {}, id, article.createdAt);
+    notes.push(
+      `The file is kept as the story's source, with its text as a snapshot (Sources panel): "${imported.keepAsSource.about.title}".`,
+    );
+  }
+  if (imported.format === 'ninjs' || imported.format === 'package') {
+    if (image !== null) {
+      notes.push(
+        `The file names a lead image${image.url === '' ? '' : ` at ${image.url}`}${image.credit === '' ? '' : ` (credit: ${image.credit})`} but has no picture for it; add the image to show it.`,
+      );
+    }
+  } else if (image !== null && image.credit !== '' && article.content.leadImage === null) {
+    notes.push(
+      `The file names a lead image credit ("${image.credit}") but has no picture: the credit is kept on the article, beside Choose lead image, and the picture you add takes it.`,
+    );
+  }
+  return { kind: 'imported', id, headline: article.content.headline, unlinkedAlsoSee: unlinked, notes };
 }

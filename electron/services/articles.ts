@@ -214,28 +214,49 @@ export function createArticle(
   chosenId?: string,
 ): Article {
   const id = chosenId ?? uuidv7();
-  const now = (context.clock ?? systemClock)().toISOString();
   lib.db
     .transaction(() => {
       if (chosenId !== undefined && articles.getSummary(lib.db, chosenId) !== undefined) {
         throw new ApiError('conflict', 'This story is already in the library: open it from the list to go on with it.');
       }
-      const { content } = applyPatch(lib, id, EMPTY_CONTENT, patch);
-      articles.insertArticle(lib.db, id, content, now);
-      revisions.insertRevision(lib.db, {
-        id: uuidv7(),
-        articleId: id,
-        articleVersion: 1,
-        kind: 'created',
-        label: '',
-        content,
-        createdAt: now,
-        createdBy: (context.userName ?? '').trim(),
-      });
-      if (context.analyseLater !== true && content.wordCount <= ANALYSE_IN_SAVE_MAX_WORDS) indexArticleById(lib, id);
+      insertNewArticle(lib, patch, context, { id });
     })
     .immediate();
   return getArticle(lib, id);
+}
+
+/** What insertNewArticle wrote. */
+export type NewArticle = { id: string; content: ArticleContent; createdAt: string };
+
+/**
+ * Writes a new article and its first revision inside the caller's transaction, and returns what
+ * it wrote without reading the article back: a bulk import stores many in one transaction.
+ * `contentHash`, when given, is stored in place of the hash of the article's own text (an
+ * import keeps the hash of the text as its file had it, so importing the file again finds it).
+ */
+export function insertNewArticle(
+  lib: Library,
+  patch: ArticlePatch,
+  context: EditContext = {},
+  options: { id?: string; contentHash?: string } = {},
+): NewArticle {
+  const id = options.id ?? uuidv7();
+  const now = (context.clock ?? systemClock)().toISOString();
+  const applied = applyPatch(lib, id, EMPTY_CONTENT, patch).content;
+  const content = options.contentHash === undefined ? applied : { ...applied, contentHash: options.contentHash };
+  articles.insertArticle(lib.db, id, content, now);
+  revisions.insertRevision(lib.db, {
+    id: uuidv7(),
+    articleId: id,
+    articleVersion: 1,
+    kind: 'created',
+    label: '',
+    content,
+    createdAt: now,
+    createdBy: (context.userName ?? '').trim(),
+  });
+  if (context.analyseLater !== true && content.wordCount <= ANALYSE_IN_SAVE_MAX_WORDS) indexArticleById(lib, id);
+  return { id, content, createdAt: now };
 }
 
 /** Loads an article for a change, refusing one in the trash or one changed since `version`. */

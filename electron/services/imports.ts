@@ -2,6 +2,7 @@ import type { ArticleId } from '../../shared/domain';
 import { ArticleIdSchema } from '../../shared/domain';
 import { contentHash } from '../db/contentHash';
 import type { ImportRecord } from '../db/queries/imports';
+import * as durability from '../db/durability';
 import * as imports from '../db/queries/imports';
 import type { Library } from './LibraryHost';
 
@@ -13,20 +14,26 @@ export type HeldText = { id: ArticleId; headline: string; trashed: boolean };
  * once case, white space and Unicode composition are set aside (see contentHash).
  */
 export function articleWithText(lib: Library, headline: string, bodyText: string): HeldText | undefined {
-  const found = imports.findByContentHash(lib.db, contentHash(headline, bodyText));
+  return articleWithHash(lib, textHash(headline, bodyText));
+}
+
+/** The key articleWithText looks a text up by, and under which an import stores its article. */
+export function textHash(headline: string, bodyText: string): string {
+  return contentHash(headline, bodyText);
+}
+
+/** The article, live or in the trash, whose text has this hash (see textHash). */
+export function articleWithHash(lib: Library, hash: string): HeldText | undefined {
+  const found = imports.findByContentHash(lib.db, hash);
   return found === undefined ? undefined : { ...found, id: ArticleIdSchema.parse(found.id) };
 }
 
 /**
- * Records where an imported article came from, and the text it was imported with (headline
- * and body text as the file had them): importing that file again finds the article by it.
+ * Records where an imported article came from. The article was stored with the hash of the
+ * text it was imported with (headline and body text as the file had them, see textHash), so
+ * importing that file again finds it.
  */
-export function recordImport(
-  lib: Library,
-  record: ImportRecord,
-  imported: { headline: string; bodyText: string },
-): void {
-  imports.setContentHash(lib.db, record.articleId, contentHash(imported.headline, imported.bodyText));
+export function recordImport(lib: Library, record: ImportRecord): void {
   imports.insertImportRecord(lib.db, record);
 }
 
@@ -47,4 +54,17 @@ export function findArticleByHeadline(lib: Library, headline: string): ArticleId
 /** Merges the search index's segments after a bulk import, so searches stay fast. */
 export function optimiseSearchIndex(lib: Library): void {
   imports.optimiseSearchIndex(lib.db);
+}
+
+/**
+ * Runs `write` (which commits) without waiting for the disk at its commit; waitForDisk then
+ * makes it as safe as any other commit. An import commits batch after batch this way.
+ */
+export function commitWithoutWaiting<T>(lib: Library, write: () => T): T {
+  return durability.withoutWaitingForDisk(lib.db, write);
+}
+
+/** Waits until the disk holds every commit made so far. */
+export function waitForDisk(lib: Library): void {
+  durability.waitForDisk(lib.db);
 }

@@ -15,11 +15,6 @@ export function findByContentHash(
   return row === undefined ? undefined : { id: row.id, headline: row.headline, trashed: row.trashed === 1 };
 }
 
-/** Records the hash of an article's text as it was imported. */
-export function setContentHash(db: Db, articleId: string, hash: string): void {
-  prepared(db, 'UPDATE articles SET content_hash = ? WHERE id = ?').run(hash, articleId);
-}
-
 /**
  * Live articles whose headline contains every word of `headline`, found through the search
  * index (so it stays fast in a large library); the caller compares the headlines exactly.

@@ -5,7 +5,7 @@ import type { Db } from '../connection';
 import { prepared } from '../statements';
 import { rowToSummary, type SummaryRow } from './articles';
 import { buildFtsQuery } from './ftsQuery';
-import { fewLinked, fewRows, filterConditions, hasFilters } from './library';
+import { FEW_ARTICLES, fewLinked, fewRows, filterConditions, hasFilters } from './library';
 
 /**
  * Whether the filters let only a few articles through, judged from counts that stop at
@@ -31,13 +31,20 @@ function letsFewThrough(db: Db, filters: LibraryFilters): boolean {
  * filtered column by rowid: a few lookups when most articles pass, where collecting the
  * rowids would mean a pass over most of the library. Neither reads the table.
  */
-function eligibleRows(db: Db, filters: LibraryFilters): { sql: string; params: Record<string, string> } {
+function eligibleRows(
+  db: Db,
+  filters: LibraryFilters,
+): { sql: string; params: Record<string, string>; atMost?: number } {
   if (!hasFilters(filters)) {
     return { sql: '+rowid NOT IN (SELECT seq FROM articles WHERE trashed_at IS NOT NULL)', params: {} };
   }
   if (letsFewThrough(db, filters)) {
     const where = filterConditions(filters, { mode: 'count' });
-    return { sql: `+rowid IN (SELECT seq FROM ${where.from} WHERE ${where.sql})`, params: where.params };
+    return {
+      sql: `+rowid IN (SELECT seq FROM ${where.from} WHERE ${where.sql})`,
+      params: where.params,
+      atMost: FEW_ARTICLES,
+    };
   }
   const where = filterConditions(filters, { mode: { row: 'x' } });
   return {
@@ -123,14 +130,18 @@ export function searchArticles(
   if (query.match === null) return { hits: [], hint: query.hint };
   const eligible = eligibleRows(db, filters);
   const params = { ...eligible.params, match: query.match, start: HIGHLIGHT_START, end: HIGHLIGHT_END, limit };
-  // The rowid of the Nth newest match, when there are that many.
-  const floor = prepared(
-    db,
-    `SELECT rowid FROM articles_fts
+  // The rowid of the Nth newest match, when there are that many (never when the filters let
+  // fewer articles through: then every match is ranked without a pass to look for it).
+  const offset = Math.max(rankAllUpTo, limit);
+  const floor =
+    eligible.atMost !== undefined && eligible.atMost <= offset
+      ? undefined
+      : (prepared(
+          db,
+          `SELECT rowid FROM articles_fts
        WHERE articles_fts MATCH @match AND ${eligible.sql}
        ORDER BY rowid DESC LIMIT 1 OFFSET @offset`,
-  ).get({ ...eligible.params, match: query.match, offset: Math.max(rankAllUpTo, limit) - 1 }) as
-    { rowid: number } | undefined;
+        ).get({ ...eligible.params, match: query.match, offset: offset - 1 }) as { rowid: number } | undefined);
   const rows =
     floor === undefined || query.inHeadline === null
       ? (prepared(
@@ -141,7 +152,7 @@ export function searchArticles(
                       ${SNIPPETS}
                FROM articles_fts
                WHERE articles_fts MATCH @match AND ${eligible.sql}
-               ORDER BY rank LIMIT @limit
+               ORDER BY ${hasFilters(filters) ? '+rank' : 'rank'} LIMIT @limit
              ) AS f
              JOIN articles AS a ON a.seq = f.rowid
              ORDER BY f.rank`,
