@@ -8,7 +8,6 @@ import { api, errorMessage } from '../../api';
 import { useReportError } from '../../components/Notices';
 import { StatusBar } from '../../components/StatusBar';
 import { Editor } from '../../editor/Editor';
-import type { BodyCounts } from '../../editor/plugins/WordCountPlugin';
 import { statusLabel } from '../library/summaries';
 import { UnsignedNote } from '../settings/NamePrompt';
 import { usePreferences } from '../settings/PreferencesProvider';
@@ -16,6 +15,7 @@ import { ReaderDialog } from '../sources/ReaderDialog';
 import { ArticleActions, useExportDialog } from './ArticleActions';
 import { ArticleHeader } from './ArticleHeader';
 import { ArticlePanels, usePanelRequest } from './ArticlePanels';
+import { ArticleStatusBar, useBodyCountsStore } from './ArticleStatusBar';
 import { EDITOR_HOST } from './editorHost';
 import { newStoryArticle, useNewStory } from './newStory';
 import { useArticleClaims } from './useArticleClaims';
@@ -202,7 +202,7 @@ function ArticleWorkspace({
   useNewStory(unstored, stored, saver, preferences, fields.defaultAuthors, report);
 
   const editorRef = useRef<LexicalEditor | null>(null);
-  const [counts, setCounts] = useState<BodyCounts | null>(null);
+  const counts = useBodyCountsStore();
   const flush = useCallback(() => saver.flush(), [saver]);
   const panels = usePanelRequest();
   const showPanel = panels.show;
@@ -276,7 +276,7 @@ function ArticleWorkspace({
             ) : null
           }
           editorRef={editorRef}
-          onCounts={setCounts}
+          onCounts={counts.set}
           onError={report}
           houseStyle={preferences.houseStyle}
           typographicQuotes={typographicQuotes}
@@ -311,7 +311,7 @@ function ArticleWorkspace({
           onError={report}
         />
       )}
-      <StatusBar
+      <ArticleStatusBar
         counts={counts}
         lengthTarget={values.lengthTarget}
         save={save}
@@ -322,7 +322,7 @@ function ArticleWorkspace({
       >
         <p className="status-bar__item">{statusLabel(values.status)}</p>
         <UnsignedNote />
-      </StatusBar>
+      </ArticleStatusBar>
     </>
   );
 }
