@@ -158,7 +158,7 @@ type Metrics = { script: number; layout: number };
 type Keystroke = Sample & Metrics;
 
 async function readMetrics(cdp: CDPSession): Promise<Metrics> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const { metrics } = await cdp.send('Performance.getMetrics');
   const value = (name: string) => (metrics.find((metric) => metric.name === name)?.value ?? 0) * 1000;
   return { script: value('ScriptDuration'), layout: value('LayoutDuration') + value('RecalcStyleDuration') };
 }
@@ -198,10 +198,10 @@ function row(name: string, keystrokes: readonly Keystroke[]): string {
     pair(of((k) => k.layout)),
     pair(of((k) => k.sync)),
     pair(of((k) => k.deferred)),
-    `${ms(
+    ms(
       of((k) => k.script),
       100,
-    )}`,
+    ),
   ].join(' | ');
 }
 
