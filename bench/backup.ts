@@ -14,8 +14,9 @@ import { copyLibraryNow, quickCheck } from '../electron/db/backup';
 import { createArticle } from '../electron/services/articles';
 import { LibraryHost } from '../electron/services/LibraryHost';
 import { bodyFromParagraphs } from '../shared/text';
+import { bbcNews } from '../tests/helpers/corpora';
 
-const BBC = path.join(__dirname, '..', '..', 'shared', 'corpora', 'news', 'bbc');
+const BBC = bbcNews();
 const COPIES = 4;
 
 const ms = (from: number) => performance.now() - from;

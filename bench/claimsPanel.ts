@@ -21,8 +21,9 @@ import { bodyFromParagraphs } from '../shared/text';
 import { markNode, textNode } from '../tests/helpers/lexicalNodes';
 import { bbcParagraphs } from '../tests/helpers/newsCopy';
 import { call, ms, runBenchmark, typingLatency, withServerAndBrowser } from './browser';
+import { feverClaims } from '../tests/helpers/corpora';
 
-const FEVER = path.join(__dirname, '..', '..', 'shared', 'corpora', 'factcheck', 'fever', 'paper_dev.jsonl');
+const FEVER = feverClaims();
 const PER_ARTICLE = 1000;
 const KEYSTROKES = 100;
 const ROUNDS = 7;

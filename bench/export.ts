@@ -27,8 +27,9 @@ import { countWords } from '../shared/text';
 import { jpegImage } from '../tests/helpers/images';
 import { markClaim, PACKAGE_FORMATS, PACKAGE_REPORT } from '../tests/helpers/seedPackage';
 import { withTempLibrary } from '../tests/helpers/tempLibrary';
+import { bbcNews } from '../tests/helpers/corpora';
 
-const BBC = path.join(__dirname, '..', '..', 'shared', 'corpora', 'news', 'bbc');
+const BBC = bbcNews();
 const RUNS = 25;
 
 /** A valid JPEG of about `bytes`: comment segments of noise after the header, as a photo's size. */

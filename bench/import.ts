@@ -18,11 +18,10 @@ import { parseImportFile } from '../electron/import/parseImportFile';
 import { createArticle } from '../electron/services/articles';
 import { LibraryHost } from '../electron/services/LibraryHost';
 import { bodyToPlainText } from '../shared/text';
+import { bbcNews, webPages as webPagesCorpus } from '../tests/helpers/corpora';
 
-const ROOT = path.join(__dirname, '..');
-const CORPORA = path.join(ROOT, '..', 'shared', 'corpora');
-const BBC = path.join(CORPORA, 'news', 'bbc');
-const PAGES = path.join(CORPORA, 'pages');
+const BBC = bbcNews();
+const PAGES = webPagesCorpus();
 const CATEGORIES = ['business', 'entertainment', 'politics', 'sport', 'tech'].map((name) => path.join(BBC, name));
 const PAGE_ROUNDS = 3;
 const TEXT_ROUNDS = 3;

@@ -9,8 +9,9 @@ import path from 'node:path';
 
 import { MIGRATIONS } from '../electron/db/migrations';
 import { LibraryHost } from '../electron/services/LibraryHost';
+import { bbcNews } from '../tests/helpers/corpora';
 
-const BBC = path.join(__dirname, '..', '..', 'shared', 'corpora', 'news', 'bbc');
+const BBC = bbcNews();
 const CATEGORIES = ['business', 'entertainment', 'politics', 'sport', 'tech'];
 
 export type Doc = { headline: string; paragraphs: string[]; section: string };

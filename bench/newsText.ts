@@ -6,8 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { countWords } from '../shared/text';
+import { bbcNews } from '../tests/helpers/corpora';
 
-const BBC = path.join(__dirname, '..', '..', 'shared', 'corpora', 'news', 'bbc');
+const BBC = bbcNews();
 
 /** Paragraphs of real BBC text, enough for `words` words (each story's title line left out). */
 export function realParagraphs(words: number): string[] {

@@ -15,9 +15,10 @@ import path from 'node:path';
 
 import { bodyFromParagraphs } from '../shared/text';
 import { percentile } from './newsLibrary';
+import { bbcNews } from '../tests/helpers/corpora';
 
 const ROOT = path.join(__dirname, '..');
-const BBC = path.join(ROOT, '..', 'shared', 'corpora', 'news', 'bbc');
+const BBC = bbcNews();
 const EVERY_MS = 25;
 const BASELINE_MS = 5_000;
 

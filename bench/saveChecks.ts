@@ -13,8 +13,9 @@ import type { ArticlePatch } from '../shared/api';
 import { bodyFromParagraphs } from '../shared/text';
 import { checkPatch } from '../renderer/features/article/fieldChecks';
 import { medianOf } from './newsLibrary';
+import { bbcNews } from '../tests/helpers/corpora';
 
-const BBC = path.join(__dirname, '..', '..', 'shared', 'corpora', 'news', 'bbc');
+const BBC = bbcNews();
 const RUNS = 9;
 
 function paragraphsOf(wanted: number): string[] {

@@ -28,8 +28,9 @@ import { createArticle, getArticle } from '../electron/services/articles';
 import { reindexPending, suggestRelated } from '../electron/services/related';
 import { bodyFromParagraphs } from '../shared/text';
 import { withTempLibrary } from '../tests/helpers/tempLibrary';
+import { newsCorpora } from '../tests/helpers/corpora';
 
-const NEWS = path.join(__dirname, '..', '..', 'shared', 'corpora', 'news');
+const NEWS = newsCorpora();
 const PRECISION_TARGET = 0.9;
 const K = 5;
 

@@ -1,3 +1,5 @@
+import './statusBar.css';
+
 import type { JSX, ReactNode } from 'react';
 
 import { plural } from '../../shared/plural';
@@ -101,6 +103,7 @@ export function StatusBar({
   onReload,
   children,
 }: StatusBarProps): JSX.Element {
+  const label = save === null ? '' : saveLabel(save, held, newStory);
   return (
     <footer className="status-bar">
       {counts === null ? null : <Counts words={counts.words} characters={counts.characters} target={lengthTarget} />}
@@ -109,8 +112,8 @@ export function StatusBar({
         <div
           className={`status-bar__item status-bar__save status-bar__save--${heldLabel(held) === '' || save.kind === 'failed' ? save.kind : 'held'}`}
         >
-          <span role="status" className="save-state">
-            {saveLabel(save, held, newStory)}
+          <span role="status" className="save-state" title={label}>
+            {label}
           </span>
           {save.kind === 'failed' && save.code === 'conflict' && onReload !== undefined ? (
             <button type="button" className="button button--small" onClick={onReload}>

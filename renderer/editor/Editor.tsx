@@ -56,10 +56,12 @@ type EditorProps = {
   /** The article's claims' verdicts by id, shown on their marks; and what a click on a mark does. */
   claimVerdicts?: ReadonlyMap<string, ClaimMarkState>;
   onClaimClicked?: (id: string) => void;
+  /** Ctrl+Shift+M in the text: the host marks the selected words as a claim (MARK_SELECTION_REQUESTED_COMMAND). */
+  onMarkClaim?: () => void;
 };
 
 const NO_VERDICTS: ReadonlyMap<string, ClaimMarkState> = new Map();
-const ignoreClaimClick = (): void => undefined;
+const ignore = (): void => undefined;
 
 /** Lexical takes its error handler once, when the editor is built: this reaches the current one. */
 class ErrorRelay {
@@ -88,7 +90,8 @@ export function Editor({
   onOpenArticle,
   typographicQuotes = false,
   claimVerdicts = NO_VERDICTS,
-  onClaimClicked = ignoreClaimClick,
+  onClaimClicked = ignore,
+  onMarkClaim = ignore,
 }: EditorProps): JSX.Element {
   const [errors] = useState(() => new ErrorRelay());
   useLayoutEffect(() => {
@@ -114,7 +117,7 @@ export function Editor({
       <BlocksPlugin />
       <LinkRulesPlugin />
       <TypographicQuotesPlugin enabled={typographicQuotes} />
-      <ClaimsPlugin verdicts={claimVerdicts} onClaimClicked={onClaimClicked} />
+      <ClaimsPlugin verdicts={claimVerdicts} onClaimClicked={onClaimClicked} onMarkRequested={onMarkClaim} />
       <StoredBodyNotice problems={reading.problems} />
     </LexicalExtensionComposer>
   );

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { library } from '../helpers/editorPage';
 import { chooseFiles, dropFiles, importPanel } from '../helpers/importPage';
 import { expect, test } from '../helpers/webServer';
+import { bbcNews, seedArticle } from '../helpers/corpora';
 
 /**
  * Importing from the window: the Import menu's file chooser, a drop onto the window, and a
@@ -12,9 +13,8 @@ import { expect, test } from '../helpers/webServer';
  * are skipped and named, and what was imported shows in the library.
  */
 
-const SHARED = path.resolve(__dirname, '..', '..', '..', 'shared');
-const SEED = path.join(SHARED, 'samples', 'seed-article.txt');
-const BBC = path.join(SHARED, 'corpora', 'news', 'bbc');
+const SEED = seedArticle();
+const BBC = bbcNews();
 const SEED_HEADLINE = 'Facing TTP and Daesh Threats, Pakistan-Russia Deepen Counterterrorism Cooperation';
 
 let scratch: string;

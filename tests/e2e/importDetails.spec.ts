@@ -12,6 +12,7 @@ import { jpegImage, pngImage } from '../helpers/images';
 import { chooseFiles, dropFiles, importPanel } from '../helpers/importPage';
 import { pdfDocument } from '../helpers/pdf';
 import { expect, startCopydesk, test, type CopydeskServer } from '../helpers/webServer';
+import { bbcNews, seedArticle, webPages } from '../helpers/corpora';
 
 /**
  * What an import brings in, told apart the way a desk editor meets it: the seed's lead image
@@ -22,10 +23,9 @@ import { expect, startCopydesk, test, type CopydeskServer } from '../helpers/web
  */
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SHARED = path.resolve(ROOT, '..', 'shared');
-const SEED = path.join(SHARED, 'samples', 'seed-article.txt');
-const BBC = path.join(SHARED, 'corpora', 'news', 'bbc');
-const PAGES = path.join(SHARED, 'corpora', 'pages');
+const SEED = seedArticle();
+const BBC = bbcNews();
+const PAGES = webPages();
 const SEED_HEADLINE = 'Facing TTP and Daesh Threats, Pakistan-Russia Deepen Counterterrorism Cooperation';
 const CREDIT = 'Image via MOFA Pakistan';
 

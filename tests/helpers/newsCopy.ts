@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { bbcNews } from './corpora';
 
 /** The BBC news corpus: 2,225 stories of 2004–2005, one plain-text file each (headline, then paragraphs). */
-export const BBC = path.join(__dirname, '..', '..', '..', 'shared', 'corpora', 'news', 'bbc');
+export const BBC = bbcNews();
 
 /** The first `limit` words of the BBC corpus, paragraph by paragraph, as a long paste would bring them. */
 export function bbcParagraphs(limit: number): { paragraphs: string[]; words: number } {

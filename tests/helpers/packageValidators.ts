@@ -13,9 +13,10 @@ import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import type { AnySchema, ErrorObject, Schema } from 'ajv';
 import addFormats from 'ajv-formats';
+import { schemas } from './corpora';
 
 /** The shared test material, next to the repository: ../shared from the repository's root. */
-export const SCHEMAS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpora', 'schemas');
+export const SCHEMAS = schemas();
 
 export type Validation = { valid: boolean; errors: string[] };
 

@@ -4,7 +4,6 @@
  * image with its credit and an inline image, sources with snapshots, claims marked in the
  * text, evidence and verdicts.
  */
-import path from 'node:path';
 
 import { importFiles } from '../../electron/import/importFiles';
 import { createArticle, getArticle, saveArticle } from '../../electron/services/articles';
@@ -16,10 +15,11 @@ import type { Article, Body, StoredBody } from '../../shared/domain';
 import { BodySchema } from '../../shared/domain';
 import type { Claim, ClaimKind } from '../../shared/sources';
 import { bodyFromParagraphs } from '../../shared/text';
+import { seedArticle } from './corpora';
 import { jpegImage, pngImage } from './images';
 import type { manualClock } from './library';
 
-export const SEED_ARTICLE = path.resolve(__dirname, '..', '..', '..', 'shared', 'samples', 'seed-article.txt');
+export const SEED_ARTICLE = seedArticle();
 
 export const ALSO_SEE_HEADLINE = 'Russia Warns UN: ISIS May Have Access to U.S. Weapons in Afghanistan';
 export const FIRST_RELATED_HEADLINE = 'Anonymous Sources, Big Claims, Thin Ground';

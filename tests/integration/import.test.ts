@@ -24,7 +24,6 @@ import {
   PAGES,
   pageNames,
   SEED_ARTICLE,
-  SHARED,
 } from '../unit/electron/import/fixtures';
 import { SEED } from '../unit/electron/import/seedArticle';
 
@@ -315,5 +314,5 @@ describe('the import channels', () => {
 });
 
 it('reads the shared corpora from next to the repository', () => {
-  expect(fs.existsSync(path.join(SHARED, 'corpora', 'pages', 'manifest.csv'))).toBe(true);
+  expect(fs.existsSync(path.join(PAGES, 'manifest.csv'))).toBe(true);
 });

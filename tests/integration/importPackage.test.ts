@@ -12,9 +12,9 @@ import { createArticle } from '../../electron/services/articles';
 import { bodyFromParagraphs } from '../../shared/text';
 import { pngImage } from '../helpers/images';
 import { dumpDatabase, openTempLibrary } from '../helpers/library';
-import { SHARED } from '../unit/electron/import/fixtures';
+import { schemas } from '../helpers/corpora';
 
-const NINJS = path.join(SHARED, 'corpora', 'schemas', 'ninjs');
+const NINJS = path.join(schemas(), 'ninjs');
 
 let library: ReturnType<typeof openTempLibrary>;
 beforeEach(() => {

@@ -11,10 +11,11 @@ import { bodyFromParagraphs } from '../../shared/text';
 import { runCopydesk } from '../helpers/cli';
 import { tempDir } from '../helpers/tempLibrary';
 import { withNameFinder } from '../helpers/nameFinder';
+import { bbcNews } from '../helpers/corpora';
 
 withNameFinder();
 
-const BBC = path.join(__dirname, '..', '..', '..', 'shared', 'corpora', 'news', 'bbc');
+const BBC = bbcNews();
 const FILES = [
   'politics/013.txt',
   'politics/002.txt',

@@ -10,12 +10,14 @@ import {
   $isTextNode,
   $setSelection,
   COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_LOW,
   createCommand,
+  KEY_DOWN_COMMAND,
   type ElementNode,
   type LexicalCommand,
   type LexicalEditor,
 } from 'lexical';
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 import type { Verdict } from '../../../shared/sources';
 
@@ -28,6 +30,20 @@ export const MARK_CLAIM_COMMAND: LexicalCommand<string> = createCommand('MARK_CL
 export const SHOW_CLAIM_COMMAND: LexicalCommand<string> = createCommand('SHOW_CLAIM_COMMAND');
 /** Takes a claim's marks out of the text (the claim itself stays in the library). */
 export const UNMARK_CLAIM_COMMAND: LexicalCommand<string> = createCommand('UNMARK_CLAIM_COMMAND');
+
+/**
+ * The person asked to mark the selected words as a claim (Ctrl+Shift+M, ⌘⇧M, in the text). What
+ * the claim is, and whether there are words to mark, is for the host to say: it answers with
+ * MARK_CLAIM_COMMAND once the claim exists.
+ */
+export const MARK_SELECTION_REQUESTED_COMMAND: LexicalCommand<void> = createCommand('MARK_SELECTION_REQUESTED_COMMAND');
+
+/** Ctrl+Shift+M (⌘⇧M): mark the selected words as a claim. */
+export function isMarkClaimShortcut(
+  event: Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'key'>,
+): boolean {
+  return (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'm';
+}
 
 /** Wraps [start, end) of the body's top-level block `block` in a mark for `claimId` (an accepted suggestion). */
 export const MARK_RANGE_COMMAND: LexicalCommand<{ claimId: string; block: number; start: number; end: number }> =
@@ -115,16 +131,40 @@ function marksOf(id: string): MarkNode[] {
 export function ClaimsPlugin({
   verdicts,
   onClaimClicked,
+  onMarkRequested,
 }: {
   /** The verdict of each claim, by id. */
   verdicts: ReadonlyMap<string, ClaimMarkState>;
   onClaimClicked: (id: string) => void;
+  /** Ctrl+Shift+M pressed in the text (MARK_SELECTION_REQUESTED_COMMAND). */
+  onMarkRequested: () => void;
 }): null {
   const [editor] = useLexicalComposerContext();
+  const markRequested = useRef(onMarkRequested);
+  useLayoutEffect(() => {
+    markRequested.current = onMarkRequested;
+  });
 
   useEffect(
     () =>
       mergeRegister(
+        editor.registerCommand(
+          KEY_DOWN_COMMAND,
+          (event) => {
+            if (!isMarkClaimShortcut(event)) return false;
+            event.preventDefault();
+            return editor.dispatchCommand(MARK_SELECTION_REQUESTED_COMMAND, undefined);
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+        editor.registerCommand(
+          MARK_SELECTION_REQUESTED_COMMAND,
+          () => {
+            markRequested.current();
+            return true;
+          },
+          COMMAND_PRIORITY_EDITOR,
+        ),
         editor.registerCommand(
           MARK_CLAIM_COMMAND,
           (id) => {

@@ -2,25 +2,16 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getRoot } from 'lexical';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
-import { countWords } from '../../../shared/text';
+import { BlockCounter, type BodyCounts } from '../bodyCounts';
 
-export type BodyCounts = { words: number; characters: number };
-
-/** Characters as a reader counts them: code points, not the line breaks between blocks. */
-function countCharacters(text: string): number {
-  let count = 0;
-  for (const char of text) {
-    if (char !== '\n') count += 1;
-  }
-  return count;
-}
+export type { BodyCounts } from '../bodyCounts';
 
 /** How often, at most, the counts are refreshed while someone types. */
 const REFRESH_MS = 300;
 
 /**
- * Reports the body's word and character counts. Reading the text is cheap, but segmenting a
- * long story on every keystroke is not: counts are refreshed at most every REFRESH_MS.
+ * Reports the body's word and character counts, refreshed at most every REFRESH_MS while someone
+ * types. Only the blocks whose text changed are counted again (BlockCounter).
  */
 export function WordCountPlugin({ onCounts }: { onCounts: (counts: BodyCounts) => void }): null {
   const [editor] = useLexicalComposerContext();
@@ -30,11 +21,16 @@ export function WordCountPlugin({ onCounts }: { onCounts: (counts: BodyCounts) =
   });
 
   useEffect(() => {
+    const counter = new BlockCounter();
     let timer: ReturnType<typeof setTimeout> | null = null;
     const count = () => {
       timer = null;
-      const text = editor.getEditorState().read(() => $getRoot().getTextContent());
-      report.current({ words: countWords(text), characters: countCharacters(text) });
+      const blocks = editor.getEditorState().read(() =>
+        $getRoot()
+          .getChildren()
+          .map((block) => ({ key: block.getKey(), text: block.getTextContent() })),
+      );
+      report.current(counter.count(blocks));
     };
     count();
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -12,9 +9,9 @@ import {
   type RankedSuggestion,
 } from '../../../shared/claimSuggestions';
 import { bbcParagraphs } from '../../helpers/newsCopy';
+import { seedArticleText } from '../../helpers/corpora';
 
-const seed = fs
-  .readFileSync(path.join(__dirname, '../../../../shared/samples/seed-article.txt'), 'utf8')
+const seed = seedArticleText()
   .split(/\n\s*\n/u)
   .map((paragraph) => paragraph.trim());
 

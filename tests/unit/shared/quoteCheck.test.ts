@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-
 import { describe, expect, it } from 'vitest';
 
 import { checkQuote, quotationsIn, SIMILARITY_THRESHOLD } from '../../../shared/quoteCheck';
+import { seedArticleText } from '../../helpers/corpora';
 
-const seed = fs.readFileSync(path.join(__dirname, '../../../../shared/samples/seed-article.txt'), 'utf8');
+const seed = seedArticleText();
 const seedQuotes = quotationsIn(seed).filter((quote) => quote.text.split(/\s+/u).length >= 4);
 const [first, second] = seedQuotes.map((quote) => seed.slice(quote.start, quote.end));
 

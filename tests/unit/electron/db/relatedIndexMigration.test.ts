@@ -12,10 +12,11 @@ import { reindexPending, suggestRelated, unindexedCount } from '../../../../elec
 import { bodyFromParagraphs, bodyToPlainText } from '../../../../shared/text';
 import { tempDir } from '../../../helpers/tempLibrary';
 import { withNameFinder } from '../../../helpers/nameFinder';
+import { bbcNews } from '../../../helpers/corpora';
 
 withNameFinder();
 
-const BBC = path.join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpora', 'news', 'bbc');
+const BBC = bbcNews();
 const FILES = ['tech/005.txt', 'tech/011.txt', 'tech/018.txt', 'sport/101.txt'];
 
 let tmp = tempDir();

@@ -3,14 +3,14 @@ import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 import { takePictures } from '../../../../electron/import/pagePictures';
+import { bbcManifestFile, bbcNews, seedArticle, webPages } from '../../../helpers/corpora';
 import { parseHtmlDocument } from '../../../helpers/htmlDocument';
 
-/** The shared test material, next to the repository: ../shared from the repository's root. */
-export const SHARED = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared');
-export const SEED_ARTICLE = path.join(SHARED, 'samples', 'seed-article.txt');
-export const PAGES = path.join(SHARED, 'corpora', 'pages');
-export const BBC = path.join(SHARED, 'corpora', 'news', 'bbc');
-export const BBC_MANIFEST = path.join(SHARED, 'corpora', 'news', 'bbc-manifest.csv');
+/** The shared test material (tests/helpers/corpora.ts). */
+export const SEED_ARTICLE = seedArticle();
+export const PAGES = webPages();
+export const BBC = bbcNews();
+export const BBC_MANIFEST = bbcManifestFile();
 
 /** The folders of corpora/pages, each with source.html, expected.html and expected-metadata.json. */
 export function pageNames(): string[] {

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 
 import { ninjsValidator, parseNinjs } from '../../../../electron/import/ninjs';
 import { nodeToPlainText } from '../../../../shared/text';
-import { SHARED } from './fixtures';
+import { schemas } from '../../../helpers/corpora';
 
-const NINJS = path.join(SHARED, 'corpora', 'schemas', 'ninjs');
+const NINJS = path.join(schemas(), 'ninjs');
 const jsonFiles = (dir: string) =>
   fs
     .readdirSync(dir)

@@ -11,20 +11,21 @@ import {
   usualCase,
 } from '../../../../electron/related/entities';
 import { entityKey } from '../../../../shared/entities';
+import { bbcNews, seedArticleText } from '../../../helpers/corpora';
 import { expectedText } from '../import/fixtures';
 
 // Cases below are read when the file loads, before any hook runs.
 await loadNameFinder();
 
-const SHARED = path.join(__dirname, '..', '..', '..', '..', '..', 'shared');
-const read = (file: string) => fs.readFileSync(path.join(SHARED, file), 'utf8');
+const BBC = bbcNews();
+const read = (file: string) => fs.readFileSync(file, 'utf8');
 const names = (text: string, kind: string) =>
   extractEntities(text)
     .filter((entity) => entity.kind === kind)
     .map((entity) => entity.name);
 
 describe('extractEntities on the seed article', () => {
-  const entities = extractEntities(read('samples/seed-article.txt'));
+  const entities = extractEntities(seedArticleText());
   const find = (name: string) => entities.find((entity) => entity.name === name);
 
   it('finds the places it is about, most mentioned first, without possessives or punctuation', () => {
@@ -55,7 +56,7 @@ describe('extractEntities on the seed article', () => {
 
 describe('extractEntities on BBC stories', () => {
   it('finds the politicians of a politics story and joins a surname used alone to the full name', () => {
-    const text = read('corpora/news/bbc/politics/011.txt');
+    const text = read(path.join(BBC, 'politics', '011.txt'));
     const people = names(text, 'person');
     expect(people).toContain('Michael Howard');
     expect(people).toContain('Liam Fox');
@@ -63,7 +64,7 @@ describe('extractEntities on BBC stories', () => {
   });
 
   it('finds the organisations of a business story', () => {
-    const organisations = names(read('corpora/news/bbc/business/007.txt'), 'organisation');
+    const organisations = names(read(path.join(BBC, 'business', '007.txt')), 'organisation');
     expect(organisations).toContain('Labor Department');
     expect(organisations).toContain('BMO Financial Group');
   });
@@ -92,7 +93,7 @@ describe('one word that is no name of its kind', () => {
 
 describe('a one-word name the text shows is no person', () => {
   const kinds = (file: string, name: string) =>
-    extractEntities(read(`corpora/news/bbc/${file}`))
+    extractEntities(read(path.join(BBC, file)))
       .filter((entity) => entity.name === name)
       .map((entity) => entity.kind);
 

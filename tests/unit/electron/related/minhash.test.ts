@@ -10,8 +10,9 @@ import {
   signatureFromBytes,
   signatureToBytes,
 } from '../../../../electron/related/minhash';
+import { bbcNews } from '../../../helpers/corpora';
 
-const BBC = path.join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpora', 'news', 'bbc');
+const BBC = bbcNews();
 const story = (file: string) => fs.readFileSync(path.join(BBC, file), 'utf8');
 
 function signature(text: string): Uint32Array {

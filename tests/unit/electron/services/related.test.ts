@@ -27,10 +27,11 @@ import type { Article } from '../../../../shared/domain';
 import { bodyFromParagraphs, bodyToPlainText } from '../../../../shared/text';
 import { openTempLibrary } from '../../../helpers/library';
 import { withNameFinder } from '../../../helpers/nameFinder';
+import { bbcNews } from '../../../helpers/corpora';
 
 withNameFinder();
 
-const BBC = path.join(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpora', 'news', 'bbc');
+const BBC = bbcNews();
 
 type Story = { headline: string; paragraphs: string[] };
 function story(file: string): Story {

@@ -7,8 +7,7 @@ import { captureFile, capturePaste } from '../../../../electron/sources/captureS
 import { ApiError } from '../../../../shared/errors';
 import { pdfDocument } from '../../../helpers/pdf';
 import { expectedHeadline } from '../import/fixtures';
-
-const CORPORA = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'corpora');
+import { webPages } from '../../../helpers/corpora';
 
 async function refusal(name: string, bytes: Uint8Array): Promise<string> {
   try {
@@ -46,7 +45,7 @@ describe('capturing a source', () => {
   });
 
   it('reads a saved web page through Readability, with its title, byline, site and date', async () => {
-    const page = path.join(CORPORA, 'pages', 'guardian-1', 'source.html');
+    const page = path.join(webPages(), 'guardian-1', 'source.html');
     const capture = await captureFile('guardian.html', fs.readFileSync(page));
     // The headline as an import gives it: without the author's name the page's title adds.
     const title = expectedHeadline('guardian-1');

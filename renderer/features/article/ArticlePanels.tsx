@@ -1,0 +1,124 @@
+import { useCallback, useState, type JSX } from 'react';
+
+import type { ArticleId, RelatedItem } from '../../../shared/domain';
+import { FactCheckPanel } from '../factcheck/FactCheckPanel';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { SidePanels } from '../panels/SidePanels';
+import { RelatedPanel } from '../related/RelatedPanel';
+import { RelatedSuggestions } from '../related/RelatedSuggestions';
+import { SourcesPanel } from '../sources/SourcesPanel';
+import type { HeldField } from './ArticleSaver';
+import { heldFor } from './FieldProblem';
+import { panelsOfNewStory } from './newStory';
+import type { ArticleClaims } from './useArticleClaims';
+import type { ArticleHistory } from './useArticleHistory';
+import type { ArticleRelated } from './useArticleRelated';
+
+/** A tab brought to the front by something elsewhere (a claim just marked); `at` tells requests apart. */
+export type PanelRequest = { id: string; at: number };
+
+/** Which panel the article view last asked for, and a way to ask. */
+export function usePanelRequest(): { request: PanelRequest | null; show: (id: string) => void } {
+  const [request, setRequest] = useState<PanelRequest | null>(null);
+  const show = useCallback((id: string) => setRequest({ id, at: Date.now() }), []);
+  return { request, show };
+}
+
+type ArticlePanelsProps = {
+  articleId: ArticleId;
+  stored: boolean;
+  request: PanelRequest | null;
+  claims: ArticleClaims;
+  related: {
+    items: RelatedItem[];
+    held: readonly HeldField[];
+    onChange: (items: RelatedItem[]) => void;
+    library: ArticleRelated;
+  };
+  history: ArticleHistory & { saves: number; statusSaves: number; flush: () => Promise<void> };
+  onError: (error: unknown) => void;
+};
+
+/** The side panels beside the story: Sources, Fact check, Related articles and History. */
+export function ArticlePanels({
+  articleId,
+  stored,
+  request,
+  claims,
+  related,
+  history,
+  onError,
+}: ArticlePanelsProps): JSX.Element {
+  return (
+    <SidePanels
+      request={request}
+      tabs={panelsOfNewStory(stored, [
+        {
+          id: 'sources',
+          label: 'Sources',
+          icon: 'source',
+          render: () => (
+            <SourcesPanel
+              articleId={articleId}
+              sources={claims.sources.sources}
+              onChanged={claims.sources.set}
+              onRead={(source) => claims.readSource(source.id)}
+              onError={onError}
+            />
+          ),
+        },
+        {
+          id: 'factcheck',
+          label: 'Fact check',
+          icon: 'check',
+          render: () => (
+            <FactCheckPanel
+              articleId={articleId}
+              claims={claims.claims.claims}
+              suggestions={claims.suggestions}
+              focusedId={claims.focusedClaim}
+              actions={claims.factCheckActions}
+            />
+          ),
+        },
+        {
+          id: 'related',
+          label: 'Related articles',
+          icon: 'link',
+          render: () => (
+            <div className="related-tab">
+              <h3 className="panel__subtitle">From the library</h3>
+              <RelatedSuggestions
+                state={related.library.suggestions}
+                pinned={related.items}
+                onInsert={related.library.insertAlsoSee}
+                onPin={related.library.pin}
+              />
+              <h3 className="panel__subtitle">Related list</h3>
+              <RelatedPanel
+                items={related.items}
+                problem={heldFor(related.held, 'related')}
+                onChange={related.onChange}
+              />
+            </div>
+          ),
+        },
+        {
+          id: 'history',
+          label: 'History',
+          icon: 'history',
+          render: () => (
+            <HistoryPanel
+              articleId={articleId}
+              saves={history.saves}
+              statusSaves={history.statusSaves}
+              readCurrent={history.readCurrent}
+              flush={history.flush}
+              onRestore={history.restore}
+            />
+          ),
+        },
+      ])}
+    />
+  );
+}
