@@ -21,7 +21,7 @@ import { openPreferences } from '../preferences/confBackend';
 import { ensureRendererBuilt, projectRoot } from '../web/rendererBuild';
 import { startWebServer } from '../web/server';
 import { claimsCommand, sourcesCommand, type CommandContext } from './sourcesCommands';
-import { loadNameFinder } from '../related/entities';
+import { WorkerPool } from '../workers/WorkerPool';
 import { UsageError, type CliValues, type CommandName, type Io } from './options';
 
 function call<C extends Channel>(handlers: Handlers, channel: C, args: ArgsOf<C>): Promise<ResultOf<C>> {
@@ -172,6 +172,7 @@ export async function runCommand(
   io: Io,
 ): Promise<number> {
   let host: LibraryHost | undefined;
+  let workers: WorkerPool | undefined;
   const json = values.json;
   try {
     if (command === 'import' && rest.length === 0) {
@@ -186,11 +187,16 @@ export async function runCommand(
       return restoreCommand(libraryFile, rest, { list: values.list, latest: values.latest }, print);
     }
     if (command === 'serve') {
+      // Browser mode reads imported files and analyses articles in worker threads, on every
+      // core, while this thread serves and writes to the library.
+      workers = new WorkerPool();
+      workers.warm().catch(() => undefined);
       // The app starts even on a damaged library: the page offers its backups.
       host = LibraryHost.start(libraryFile, {
         verify: true,
         recent: new RecentLibraries(userDataDir()),
         markInUseAs: 'Copydesk in browser mode (copydesk serve)',
+        analyse: workers.analyse,
       });
       const problem = host.status().problem;
       if (problem !== null) {
@@ -199,13 +205,11 @@ export async function runCommand(
       host.startDailyBackups();
       host.startRelatedAnalysis();
       host.startHealthChecks();
-      // Saves from the page are analysed as they are made, as in the desktop app once it has started.
-      await loadNameFinder();
     } else {
       host = LibraryHost.open(libraryFile);
     }
     const preferences = openPreferences(userDataDir());
-    const handlers = createHandlers({ host, preferences });
+    const handlers = createHandlers({ host, preferences, ...(workers === undefined ? {} : { workers }) });
 
     const commandContext: CommandContext = {
       call: (channel, args) => call(handlers, channel, args),
@@ -300,5 +304,6 @@ export async function runCommand(
     return error instanceof UsageError || (error instanceof TypeError && 'code' in error) ? 2 : 1;
   } finally {
     host?.close();
+    await workers?.close();
   }
 }
