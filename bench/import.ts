@@ -108,6 +108,15 @@ async function webPages(dir: string): Promise<void> {
     .readdirSync(PAGES)
     .filter((name) => fs.statSync(path.join(PAGES, name)).isDirectory())
     .map((name) => path.join(PAGES, name, 'source.html'));
+  // The baseline, in the same run: the pages read in this thread, once its modules are loaded.
+  await parseImportFile(files[0] ?? '', 'html', fs.readFileSync(files[0] ?? ''));
+  const here = freshLibrary(dir, 'pages-here');
+  const startedHere = performance.now();
+  await importFiles(here.current, files);
+  const hereRate = files.length / ((performance.now() - startedHere) / 1000);
+  here.close();
+  console.log(`  read in this thread: ${hereRate.toFixed(1)} pages/s`);
+
   const rates: number[] = [];
   // Pages are read as the app and browser mode read them: in worker threads, one per core,
   // started before the clock runs as the app's are by the time a person imports.
