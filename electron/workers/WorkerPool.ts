@@ -137,10 +137,18 @@ export class WorkerPool {
   /** Stops every thread; tasks not yet run are refused. */
   async close(): Promise<void> {
     this.#closed = true;
-    for (const waiting of this.#queue.splice(0))
+    for (const waiting of [...this.#queue.splice(0), ...this.#background.splice(0)]) {
       waiting.reject(new Error('Copydesk is closing: the task was not run.'));
+    }
     const workers = [...this.#idle, ...this.#busy.keys()];
     this.#idle.length = 0;
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    // A thread being stopped may no longer hold the process open by itself: the wait is held
+    // open here, so the caller's work after close (a report to print) is never cut short.
+    const hold = setInterval(() => undefined, 1000);
+    try {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    } finally {
+      clearInterval(hold);
+    }
   }
 }
