@@ -10,6 +10,8 @@ type Analysed = { seq: number; analysis: Analysis | null };
 
 /** Articles taken from the queue at a time: their analyses run side by side in the worker threads. */
 const BATCH = 8;
+/** The longest one transaction of analyses written runs for, so a save waits for none longer. */
+const WRITE_SLICE_MS = 8;
 /** Articles whose weights are set again per transaction, once the queue is empty. */
 const REWEIGH_BATCH = 20;
 
@@ -125,15 +127,20 @@ export class BackgroundAnalysis {
           ),
         ),
       );
-      for (const { seq, analysis } of results) {
+      // Written in short transactions, a few analyses each, the event loop run between them.
+      for (let at = 0; at < results.length;) {
         // The library was switched or closed meanwhile: these analyses are of another file.
         if (!this.#stillOn(lib)) return;
-        if (analysis === null) {
-          this.#failed.add(key(seq));
-          continue;
-        }
-        lib.db.transaction(() => storeAnalysis(lib, seq, analysis)).immediate();
-        analysed += 1;
+        const started = performance.now();
+        lib.db
+          .transaction(() => {
+            for (; at < results.length && performance.now() - started < WRITE_SLICE_MS; at += 1) {
+              const { seq, analysis } = results[at] as Analysed;
+              if (analysis === null) this.#failed.add(key(seq));
+              else if (storeAnalysis(lib, seq, analysis)) analysed += 1;
+            }
+          })
+          .immediate();
         await nextTurn();
       }
       this.#wake();
