@@ -56,6 +56,8 @@ const config: ForgeConfig = {
     new VitePlugin({
       build: [
         { entry: 'electron/main.ts', config: 'vite.main.config.mts', target: 'main' },
+        // The library's process and its worker threads (entries of their own, named in the config).
+        { entry: 'electron/library/libraryProcess.ts', config: 'vite.library.config.mts', target: 'main' },
         { entry: 'electron/preload.ts', config: 'vite.preload.config.mts', target: 'preload' },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.mts' }],

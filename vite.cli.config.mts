@@ -13,7 +13,12 @@ export default defineConfig({
     sourcemap: false,
     target: 'node20',
     reportCompressedSize: false,
-    lib: { entry: 'electron/cli/main.ts', formats: ['cjs'], fileName: () => 'main.cjs' },
+    // The worker threads' module is an entry of its own, started by file (see startWorker.ts).
+    lib: {
+      entry: { main: 'electron/cli/main.ts', taskWorker: 'electron/workers/taskWorker.ts' },
+      formats: ['cjs'],
+      fileName: (_format, name) => `${name}.cjs`,
+    },
     rolldownOptions: {
       external: ['vite', ...NODE_EXTERNALS],
       output: { chunkFileNames: 'chunks/[name]-[hash].cjs' },

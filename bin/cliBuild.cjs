@@ -70,7 +70,11 @@ function moveInto(fromDir, toDir) {
   for (const name of fs.readdirSync(path.join(fromDir, 'chunks'))) {
     fs.renameSync(path.join(fromDir, 'chunks', name), path.join(toDir, 'chunks', name));
   }
-  // The entry last: until it is in place, a starting command reads the previous build whole.
+  // The worker threads' entries, then the main entry last: until it is in place, a starting
+  // command reads the previous build whole.
+  for (const name of fs.readdirSync(fromDir)) {
+    if (name.endsWith('.cjs') && name !== 'main.cjs') fs.renameSync(path.join(fromDir, name), path.join(toDir, name));
+  }
   fs.renameSync(path.join(fromDir, 'main.cjs'), path.join(toDir, 'main.cjs'));
 }
 

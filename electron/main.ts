@@ -4,14 +4,11 @@ import path from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { app, session } from 'electron';
 
-import { createHandlers } from './api/handlers';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
-import { ImportJobs } from './import/ImportJobs';
 import { setupIpc } from './ipc';
+import type { LibraryClient } from './library/LibraryClient';
+import { startLibraryProcess } from './library/startLibraryProcess';
 import { setupMenu } from './menu';
-import { openElectronPreferences } from './preferences/electronStoreBackend';
-import { LibraryHost } from './services/LibraryHost';
-import { RecentLibraries } from './services/RecentLibraries';
 import { LIBRARY_FILE_NAME } from './services/paths';
 import { createMainWindow, guardWebContents, hardenSession, rendererRoot } from './window';
 
@@ -29,6 +26,8 @@ function libraryPath(): string {
 }
 
 let mainWindow: BrowserWindow | null = null;
+let library: LibraryClient | null = null;
+let libraryClosed = false;
 
 // Before the app is ready: the page's scheme must be known as standard and secure from the start.
 registerAppScheme();
@@ -47,27 +46,31 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
 
   void app.whenReady().then(() => {
-    // A library that cannot be opened does not stop the app: the window explains why and
-    // offers its latest backup, another library or a new one.
-    const host = LibraryHost.start(libraryPath(), {
-      verify: true,
-      recent: new RecentLibraries(app.getPath('userData')),
+    // The library (its file, imports, exports, backups, analysis) runs in a process of its own;
+    // this one drives the window and forwards the window's calls. A library that cannot be
+    // opened does not stop the app: the window explains why and offers a backup or another library.
+    const client = startLibraryProcess({
+      libraryPath: libraryPath(),
+      userDataDir: app.getPath('userData'),
       markInUseAs: 'The Copydesk app',
     });
-    host.startDailyBackups();
-    host.startRelatedAnalysis();
-    host.startHealthChecks();
+    library = client;
     hardenSession(session.defaultSession);
     serveAppProtocol(rendererRoot());
-    const preferences = openElectronPreferences(app.getPath('userData'));
-    const imports = new ImportJobs();
-    setupIpc(createHandlers({ host, preferences, imports }));
+    setupIpc(client.call);
     mainWindow = createMainWindow();
-    setupMenu({ host, imports, preferences }, mainWindow);
+    setupMenu(client, mainWindow);
     mainWindow.on('closed', () => {
       mainWindow = null;
     });
-    app.on('will-quit', () => host.close());
+  });
+
+  // The library is closed (its last writes done, the file released) before the app goes.
+  app.on('will-quit', (event) => {
+    if (library === null || libraryClosed) return;
+    event.preventDefault();
+    libraryClosed = true;
+    void library.close().finally(() => app.quit());
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -4,11 +4,9 @@ import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
 import { Menu, app, dialog } from 'electron';
 
 import { EXPORT_REQUESTED_EVENT, IMPORT_STARTED_EVENT, LIBRARY_CHANGED_EVENT } from '../shared/api';
-import type { ImportJobs } from './import/ImportJobs';
-import type { PreferencesService } from './preferences/PreferencesService';
-import { backupFolder } from './services/backups';
-import type { LibraryHost } from './services/LibraryHost';
-import { LIBRARY_FILE_NAME } from './services/paths';
+import type { RecentLibrary } from '../shared/libraries';
+import type { LibraryClient } from './library/LibraryClient';
+import { backupFolder, LIBRARY_FILE_NAME } from './services/paths';
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -19,10 +17,19 @@ function libraryChanged(window: BrowserWindow): void {
   window.webContents.send(LIBRARY_CHANGED_EVENT);
 }
 
-async function switchLibrary(host: LibraryHost, window: BrowserWindow, file: string, create: boolean): Promise<void> {
+/** The library file the app is on, as its process last told. */
+function libraryFile(library: LibraryClient): string {
+  return library.status?.path ?? '';
+}
+
+async function switchLibrary(
+  library: LibraryClient,
+  window: BrowserWindow,
+  file: string,
+  create: boolean,
+): Promise<void> {
   try {
-    if (create) host.create(file);
-    else host.switchTo(file);
+    await library.value(create ? 'libraries:create' : 'libraries:open', { path: file });
     libraryChanged(window);
   } catch (error) {
     await dialog.showMessageBox(window, {
@@ -34,7 +41,7 @@ async function switchLibrary(host: LibraryHost, window: BrowserWindow, file: str
   }
 }
 
-async function openLibrary(host: LibraryHost, window: BrowserWindow, create: boolean): Promise<void> {
+async function openLibrary(library: LibraryClient, window: BrowserWindow, create: boolean): Promise<void> {
   const defaultPath = path.join(app.getPath('documents'), LIBRARY_FILE_NAME);
   const chosen = create
     ? await dialog.showSaveDialog(window, {
@@ -50,14 +57,15 @@ async function openLibrary(host: LibraryHost, window: BrowserWindow, create: boo
       });
   const file = 'filePath' in chosen ? chosen.filePath : chosen.filePaths[0];
   if (chosen.canceled || file === undefined || file === '') return;
-  await switchLibrary(host, window, file, create);
+  await switchLibrary(library, window, file, create);
 }
 
 /** File › Restore from Backup…: choose a copy in the library's backups folder, confirm, restore. */
-async function restoreFromBackup(host: LibraryHost, window: BrowserWindow): Promise<void> {
+async function restoreFromBackup(library: LibraryClient, window: BrowserWindow): Promise<void> {
+  const current = libraryFile(library);
   const chosen = await dialog.showOpenDialog(window, {
     title: 'Restore from Backup',
-    defaultPath: backupFolder(host.path),
+    defaultPath: backupFolder(current),
     buttonLabel: 'Choose Backup',
     properties: ['openFile'],
     filters: [{ name: 'Copydesk backup', extensions: ['sqlite3'] }],
@@ -67,7 +75,7 @@ async function restoreFromBackup(host: LibraryHost, window: BrowserWindow): Prom
   const { response } = await dialog.showMessageBox(window, {
     type: 'warning',
     title: 'Copydesk',
-    message: `Replace ${path.basename(host.path)} with the backup ${path.basename(file)}?`,
+    message: `Replace ${path.basename(current)} with the backup ${path.basename(file)}?`,
     detail: 'The library as it is now is kept beside it (…before-restore-<time>); nothing is deleted.',
     buttons: ['Restore', 'Cancel'],
     defaultId: 1,
@@ -75,7 +83,7 @@ async function restoreFromBackup(host: LibraryHost, window: BrowserWindow): Prom
   });
   if (response !== 0) return;
   try {
-    const result = host.restore(file);
+    const result = await library.restoreFile(file);
     libraryChanged(window);
     await dialog.showMessageBox(window, {
       type: 'info',
@@ -93,13 +101,10 @@ async function restoreFromBackup(host: LibraryHost, window: BrowserWindow): Prom
   }
 }
 
-/** What the menu acts on. */
-export type MenuContext = { host: LibraryHost; imports: ImportJobs; preferences: PreferencesService };
-
 const ARTICLE_EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'docx'];
 
 /** File › Import: the chosen files or folders are imported in the background; the window shows progress. */
-async function importFromMenu(context: MenuContext, window: BrowserWindow, folders: boolean): Promise<void> {
+async function importFromMenu(library: LibraryClient, window: BrowserWindow, folders: boolean): Promise<void> {
   const chosen = await dialog.showOpenDialog(window, {
     title: folders ? 'Import Folders' : 'Import Files',
     buttonLabel: 'Import',
@@ -108,8 +113,7 @@ async function importFromMenu(context: MenuContext, window: BrowserWindow, folde
   });
   if (chosen.canceled || chosen.filePaths.length === 0) return;
   try {
-    const userName = context.preferences.get().preferences.userName;
-    const jobId = context.imports.start(context.host.current, chosen.filePaths, { userName });
+    const jobId = await library.importPaths(chosen.filePaths);
     window.webContents.send(IMPORT_STARTED_EVENT, jobId);
   } catch (error) {
     await dialog.showMessageBox(window, {
@@ -121,23 +125,22 @@ async function importFromMenu(context: MenuContext, window: BrowserWindow, folde
   }
 }
 
-function recentMenu(context: MenuContext, window: BrowserWindow): MenuItemConstructorOptions[] {
-  const { host } = context;
-  const recent = host.recentLibraries().filter((entry) => !entry.current);
+function recentMenu(library: LibraryClient, window: BrowserWindow, all: RecentLibrary[]): MenuItemConstructorOptions[] {
+  const recent = all.filter((entry) => !entry.current);
   if (recent.length === 0) return [{ label: 'No other libraries yet', enabled: false }];
   return [
     ...recent.map((entry): MenuItemConstructorOptions => ({
       label: `${entry.name} — ${path.dirname(entry.path)}`,
       enabled: entry.exists,
-      click: () => void switchLibrary(host, window, entry.path, false),
+      click: () => void switchLibrary(library, window, entry.path, false),
     })),
     { type: 'separator' },
     {
       label: 'Clear List',
-      click: () => {
-        for (const entry of recent) host.forgetRecent(entry.path);
-        buildMenu(context, window);
-      },
+      click: () =>
+        void Promise.all(recent.map((entry) => library.value('libraries:forget', { path: entry.path }))).finally(
+          () => void buildMenu(library, window),
+        ),
     },
   ];
 }
@@ -146,29 +149,33 @@ function recentMenu(context: MenuContext, window: BrowserWindow): MenuItemConstr
  * The native menu bar, with the usual roles and shortcuts. Rebuilt whenever the library
  * changes (from the menu or the window), so Open Recent and the title stay current.
  */
-export function setupMenu(context: MenuContext, window: BrowserWindow): void {
-  const { host } = context;
-  host.onChange(() => {
-    window.setTitle(`Copydesk — ${path.basename(host.path)}`);
-    buildMenu(context, window);
+export function setupMenu(library: LibraryClient, window: BrowserWindow): void {
+  const retitle = () => {
+    const file = libraryFile(library);
+    if (file !== '') window.setTitle(`Copydesk — ${path.basename(file)}`);
+    void buildMenu(library, window);
+  };
+  library.onEvent((event) => {
+    if (event.kind === 'library-changed') retitle();
   });
-  buildMenu(context, window);
+  void library.ready.then(retitle);
+  void buildMenu(library, window);
 }
 
-function buildMenu(context: MenuContext, window: BrowserWindow): void {
-  const { host } = context;
+async function buildMenu(library: LibraryClient, window: BrowserWindow): Promise<void> {
+  const recent = (await library.value('libraries:recent').catch(() => [])) as RecentLibrary[];
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: '&File',
       submenu: [
-        { label: 'New Library…', click: () => void openLibrary(host, window, true) },
-        { label: 'Open Library…', accelerator: 'CmdOrCtrl+O', click: () => void openLibrary(host, window, false) },
-        { label: 'Open Recent', submenu: recentMenu(context, window) },
+        { label: 'New Library…', click: () => void openLibrary(library, window, true) },
+        { label: 'Open Library…', accelerator: 'CmdOrCtrl+O', click: () => void openLibrary(library, window, false) },
+        { label: 'Open Recent', submenu: recentMenu(library, window, recent) },
         { type: 'separator' },
-        { label: 'Import Files…', click: () => void importFromMenu(context, window, false) },
-        { label: 'Import Folder…', click: () => void importFromMenu(context, window, true) },
+        { label: 'Import Files…', click: () => void importFromMenu(library, window, false) },
+        { label: 'Import Folder…', click: () => void importFromMenu(library, window, true) },
         // The window shows the Export dialog of the article on screen, with its checklist.
         {
           label: 'Export…',
@@ -176,7 +183,7 @@ function buildMenu(context: MenuContext, window: BrowserWindow): void {
           click: () => window.webContents.send(EXPORT_REQUESTED_EVENT),
         },
         { type: 'separator' },
-        { label: 'Restore from Backup…', click: () => void restoreFromBackup(host, window) },
+        { label: 'Restore from Backup…', click: () => void restoreFromBackup(library, window) },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

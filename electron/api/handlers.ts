@@ -18,6 +18,7 @@ import { libraryInfo } from '../services/libraryInfo';
 import { loadNameFinder } from '../related/entities';
 import * as related from '../services/related';
 import * as revisions from '../services/revisions';
+import type { WorkerPool } from '../workers/WorkerPool';
 import { SAMPLE_AUTHOR, sampleArticle } from '../services/sampleArticle';
 
 /** One function per channel of the contract; a missing or mistyped one does not compile. */
@@ -37,6 +38,8 @@ export type HandlerContext = {
   imports?: ImportJobs;
   /** The file system export packages are written through; the real one unless a test stands in a failing disk. */
   packageFs?: PackageFs;
+  /** Worker threads that read imported files, when the library has them (browser mode, the app). */
+  workers?: WorkerPool;
 };
 
 /** Loads a module the first time it is asked for, and answers the same promise after. */
@@ -82,22 +85,33 @@ function libraryFile(file: string, action: 'open' | 'create'): string {
 }
 
 /** The handler table shared by the desktop IPC, the browser mode and the CLI. */
-export function createHandlers({ host, preferences, imports, packageFs }: HandlerContext): Handlers {
+export function createHandlers({ host, preferences, workers, imports, packageFs }: HandlerContext): Handlers {
   const lib = () => host.current;
-  const importJobs = lazily(async () => imports ?? new (await importing()).ImportJobs());
+  const importJobs = lazily(
+    async () =>
+      imports ?? new (await importing()).ImportJobs(Date.now, workers === undefined ? {} : { read: workers.read }),
+  );
   const editor = () => ({ userName: preferences.get().preferences.userName });
+  // With worker threads, a save does not wait for its related-article analysis: the article is
+  // analysed in a thread just after, before anything else queued (see BackgroundAnalysis).
+  const background = workers !== undefined;
+  const saving = () => ({ ...editor(), analyseLater: background });
+  const analysed = <T extends { id: string }>(article: T): T => {
+    if (background) host.analysis.analyseSoon(article.id);
+    return article;
+  };
   return {
     'library:info': () => libraryInfo(lib(), APP_VERSION),
     'library:addSample': () => {
       const author = authors.authorNamed(lib(), SAMPLE_AUTHOR.name, SAMPLE_AUTHOR.bio);
-      return articles.createArticle(lib(), sampleArticle(author.id), editor());
+      return analysed(articles.createArticle(lib(), sampleArticle(author.id), saving()));
     },
     'articles:list': (args) => articles.listArticles(lib(), args),
     'articles:get': ({ id }) => articles.getArticle(lib(), id),
     'library:facets': ({ filters }) => articles.facets(lib(), filters),
-    'articles:create': ({ id, ...patch }) => articles.createArticle(lib(), patch, editor(), id),
+    'articles:create': ({ id, ...patch }) => analysed(articles.createArticle(lib(), patch, saving(), id)),
     'articles:save': ({ id, version, patch, closing }) =>
-      articles.saveArticle(lib(), id, version, patch, { ...editor(), closing: closing === true }),
+      analysed(articles.saveArticle(lib(), id, version, patch, { ...saving(), closing: closing === true })),
     'articles:trash': ({ id }) => articles.trashArticle(lib(), id),
     'articles:restore': ({ id }) => articles.restoreArticle(lib(), id),
     'articles:search': ({ query, limit, filters }) => articles.search(lib(), query, limit, filters),
@@ -117,7 +131,7 @@ export function createHandlers({ host, preferences, imports, packageFs }: Handle
       revisions.saveVersion(lib(), articleId, label, new Date(), editor().userName),
     'revisions:endSession': ({ articleId }) => revisions.endEditingSession(lib(), articleId, editor()),
     'revisions:restore': ({ articleId, revisionId, version }) =>
-      revisions.restoreRevision(lib(), articleId, revisionId, version, editor()),
+      analysed(revisions.restoreRevision(lib(), articleId, revisionId, version, saving())),
     'preferences:get': () => preferences.get(),
     'preferences:update': (patch) => preferences.update(patch),
     'imports:start': async ({ files }) => ({
@@ -176,7 +190,9 @@ export function createHandlers({ host, preferences, imports, packageFs }: Handle
       return result;
     },
     'related:suggest': async (args) => {
-      await loadNameFinder();
+      // Suggestions read the analyses of the articles saved so far.
+      if (background) await host.analysis.caughtUp();
+      else await loadNameFinder();
       return related.suggestRelated(lib(), args, args.limit);
     },
     'library:status': () => host.status(),

@@ -3,6 +3,7 @@ import { plural } from '../../shared/plural';
 import type { ImportOptions } from '../import/importFiles';
 import { importFiles } from '../import/importFiles';
 import type { Library } from '../services/LibraryHost';
+import { WorkerPool } from '../workers/WorkerPool';
 import { unindexedCount } from '../services/related';
 import type { Io } from './options';
 
@@ -83,10 +84,13 @@ export async function importCommand(
   process.on('SIGINT', onInterrupt);
   let lastLog = 0;
   let report: ImportReport;
+  // Files are read on every core, in worker threads; the articles are stored here.
+  const workers = new WorkerPool();
   try {
     report = await importFiles(lib, paths, {
       signal: controller.signal,
       context: options.context,
+      read: workers.read,
       onProgress: (done, total, current) => {
         if (current === null) {
           if (io.interactive === true) io.err('\r\u001b[2K');
@@ -103,6 +107,7 @@ export async function importCommand(
     });
   } finally {
     process.off('SIGINT', onInterrupt);
+    await workers.close();
   }
   io.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatImportReport(report));
   const waiting = unindexedCount(lib);

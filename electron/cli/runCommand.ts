@@ -16,6 +16,7 @@ import { RecentLibraries } from '../services/RecentLibraries';
 import { defaultLibraryPath, userDataDir } from '../services/paths';
 import { PreferencesService } from '../preferences/PreferencesService';
 import type { CommandContext } from './sourcesCommands';
+import type { WorkerPool } from '../workers/WorkerPool';
 import { UsageError, type CliValues, type CommandName, type Io } from './options';
 import { plural } from '../../shared/plural';
 
@@ -168,6 +169,7 @@ export async function runCommand(
   io: Io,
 ): Promise<number> {
   let host: LibraryHost | undefined;
+  let workers: WorkerPool | undefined;
   const json = values.json;
   try {
     if (command === 'import' && rest.length === 0) {
@@ -182,11 +184,16 @@ export async function runCommand(
       return restoreCommand(libraryFile, rest, { list: values.list, latest: values.latest }, print);
     }
     if (command === 'serve') {
+      // Browser mode reads imported files and analyses articles in worker threads, on every
+      // core, while this thread serves and writes to the library.
+      workers = new (await import('../workers/WorkerPool')).WorkerPool();
+      workers.warm().catch(() => undefined);
       // The app starts even on a damaged library: the page offers its backups.
       host = LibraryHost.start(libraryFile, {
         verify: true,
         recent: new RecentLibraries(userDataDir()),
         markInUseAs: 'Copydesk in browser mode (copydesk serve)',
+        analyse: workers.analyse,
       });
       const problem = host.status().problem;
       if (problem !== null) {
@@ -195,8 +202,6 @@ export async function runCommand(
       host.startDailyBackups();
       host.startRelatedAnalysis();
       host.startHealthChecks();
-      // Saves from the page are analysed as they are made, as in the desktop app once it has started.
-      await (await import('../related/entities')).loadNameFinder();
     } else {
       host = LibraryHost.open(libraryFile);
     }
@@ -206,7 +211,7 @@ export async function runCommand(
       command === 'serve' || command === 'export'
         ? (await import('../preferences/confBackend')).openPreferences(userDataDir())
         : PreferencesService.readOnly(userDataDir());
-    const handlers = createHandlers({ host, preferences });
+    const handlers = createHandlers({ host, preferences, ...(workers === undefined ? {} : { workers }) });
 
     const commandContext: CommandContext = {
       call: (channel, args) => call(handlers, channel, args),
@@ -305,5 +310,6 @@ export async function runCommand(
     return error instanceof UsageError || (error instanceof TypeError && 'code' in error) ? 2 : 1;
   } finally {
     host?.close();
+    await workers?.close();
   }
 }

@@ -7,6 +7,7 @@ import type { EditContext } from '../services/articles';
 import type { Library } from '../services/LibraryHost';
 import type { ImportInput } from './importFiles';
 import { importFiles } from './importFiles';
+import type { ImportReader } from './readImportFile';
 
 type Job = {
   id: ImportJobId;
@@ -27,15 +28,34 @@ const MAX_RUNNING = 3;
 
 /**
  * Imports running in the background of this process, for the UI: started with the files'
- * bytes, asked for their progress, cancelled. Each runs through importFiles, which yields to
- * the event loop between files, so the process keeps serving other requests meanwhile.
+ * bytes, asked for their progress, cancelled. Each runs through importFiles, which reads files
+ * with `read` (in worker threads where the library has them) and stores them in short
+ * transactions, so the library keeps serving other requests meanwhile.
  */
 export class ImportJobs {
   readonly #jobs = new Map<string, Job>();
   readonly #now: () => number;
+  readonly #read: ImportReader | undefined;
+  readonly #listeners = new Set<(status: ImportJobStatus) => void>();
 
-  constructor(now: () => number = Date.now) {
+  constructor(now: () => number = Date.now, options: { read?: ImportReader } = {}) {
     this.#now = now;
+    this.#read = options.read;
+  }
+
+  /**
+   * Hears of every import's progress, as `status` tells it, each time a file starts and once
+   * when the import stops; returns the way to stop listening.
+   */
+  onStatus(listener: (status: ImportJobStatus) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #tell(id: ImportJobId): void {
+    if (this.#listeners.size === 0) return;
+    const status = this.status(id);
+    for (const listener of this.#listeners) listener(status);
   }
 
   #prune(): void {
@@ -87,15 +107,19 @@ export class ImportJobs {
       job.state = result.cancelled ? 'cancelled' : 'done';
       job.current = null;
       job.finishedAt = this.#now();
+      this.#tell(id);
     };
     job.settled = importFiles(lib, sources, {
       signal: controller.signal,
       context,
+      ...(this.#read === undefined ? {} : { read: this.#read }),
       onProgress: (done, total, current) => {
         job.done = done;
         job.total = total;
         job.current = current;
         onProgress?.(this.status(id));
+        // The last call (current null) is told once the report is in, by finish.
+        if (current !== null) this.#tell(id);
       },
     }).then(finish, (error: unknown) => {
       finish({

@@ -4,7 +4,6 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import { ApiError } from '../../shared/errors';
 import type { ImportFormat, ImportReport } from '../../shared/imports';
-import { MAX_IMAGE_BYTES } from '../../shared/api';
 import {
   formatOfFile,
   IMPORTABLE_EXTENSIONS,
@@ -20,10 +19,9 @@ import type { EditContext } from '../services/articles';
 import { commitWithoutWaiting, optimiseSearchIndex, waitForDisk } from '../services/imports';
 import type { Library } from '../services/LibraryHost';
 import type { ImportedArticle } from './importedArticle';
-import { sectionOfFolders } from './folderSection';
-import { checkFileSize, refuse } from './importFormats';
-import type { PageFiles } from './pagePictures';
-import { parseImportFile } from './parseImportFile';
+import { refuse } from './importFormats';
+import type { ImportReader, ReadJob } from './readImportFile';
+import { readImportFile } from './readImportFile';
 import { storeImportedArticles } from './storeImportedArticle';
 import type { StoreOutcome } from './storeImportedArticle';
 
@@ -41,63 +39,40 @@ export type ImportOptions = {
   onProgress?: (done: number, total: number, current: string | null) => void;
   /** Who is importing, for the articles' first revision; and the clock. */
   context?: EditContext;
+  /**
+   * Reads and parses each file: in this thread unless given (browser mode and the app hand it
+   * to their worker threads, so files are read on every core while the library stays free).
+   */
+  read?: ImportReader;
 };
 
 /**
- * Articles stored per transaction, at most: a bulk import commits in batches, and a batch is
- * stored without yielding, so it is kept small enough (about 0.1 s of work) for a server in
- * the same process to stay responsive.
+ * Files read ahead of the one being stored. Reading (parsing a web page, a Word file) is the
+ * slow part; with readers in worker threads several files are read at once, in order of the
+ * import, while the articles already read are stored.
  */
+const READ_AHEAD = 8;
+/** Read articles wait to be stored until this many are waiting, or … */
 const BATCH_ARTICLES = 50;
-/** How long read articles wait to be stored, at most, so the library fills steadily. */
+/** … the first of them has waited this long, so the library fills steadily. */
 const BATCH_MILLISECONDS = 25;
-/** How often, at least, a batch's commit waits for the disk (see importFiles). */
+/**
+ * The longest one transaction of an import stores articles for. Its writes are cut into
+ * transactions this short, with the event loop run between them, so a save or a page of the
+ * library list asked for meanwhile is answered between two of them rather than after the batch.
+ */
+const WRITE_SLICE_MS = 8;
+/** How often, at least, a transaction's commit waits for the disk (see importFiles). */
 const SAFE_EVERY_MILLISECONDS = 1000;
 /** After importing this many articles, the search index's segments are merged. */
 const OPTIMISE_AFTER = 200;
 
-type Task = {
-  file: string;
+/** A file to import: what reading it needs, or the refusal known before it is read. */
+type Task = Omit<ReadJob, 'format'> & {
   format: ImportFormat | null;
-  path?: string;
-  bytes?: Uint8Array;
   /** A refusal known before the file is read (it does not exist, it is not a kind Copydesk imports). */
   problem?: string;
-  /** An export package's folder on disk, imported as one article. */
-  packageDir?: string;
-  /** An export package's files sent by the UI, by their path inside the package. */
-  packageFiles?: Map<string, Uint8Array>;
-  /** A saved web page's pictures sent by the UI, by their path relative to the page. */
-  pageFiles?: Map<string, Uint8Array>;
-  /** The folders the file is in, from the one chosen (included) down: a folder named for a section gives it. */
-  folders: string[];
 };
-
-/** The most a package folder's files may hold together. */
-const MAX_PACKAGE_FOLDER_BYTES = 200 * 1024 * 1024;
-
-/** A package folder's files by their path inside it (hidden files left out). */
-async function readPackageFolder(dir: string, label: string): Promise<Map<string, Uint8Array>> {
-  const files = new Map<string, Uint8Array>();
-  let total = 0;
-  const visit = async (folder: string, prefix: string) => {
-    for (const entry of await fs.promises.readdir(folder, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        await visit(full, `${prefix}${entry.name}/`);
-      } else if (entry.isFile()) {
-        const bytes = await fs.promises.readFile(full);
-        total += bytes.length;
-        if (total > MAX_PACKAGE_FOLDER_BYTES)
-          throw refuse(`${label} is too large to import as a package (over 200 MB).`);
-        files.set(`${prefix}${entry.name}`, bytes);
-      }
-    }
-  };
-  await visit(dir, '');
-  return files;
-}
 
 function isHidden(name: string): boolean {
   return path.basename(name).startsWith('.');
@@ -247,51 +222,6 @@ async function plan(inputs: readonly ImportInput[], ignored: ImportReport['ignor
   return tasks;
 }
 
-/**
- * A file's bytes, its size checked before any of it is read. Small files, nearly all of an
- * archive, are read in one synchronous call: quicker than the thread pool, and over in well
- * under a millisecond.
- */
-async function readTask(task: Task, format: ImportFormat): Promise<Uint8Array> {
-  if (task.bytes !== undefined) return task.bytes;
-  const file = task.path ?? task.file;
-  const { size } = fs.statSync(file);
-  checkFileSize(task.file, format, size);
-  const bytes = size < 1024 * 1024 ? fs.readFileSync(file) : await fs.promises.readFile(file);
-  // The file may have grown since it was measured.
-  checkFileSize(task.file, format, bytes.length);
-  return bytes;
-}
-
-/** The pictures a saved page's own files hold: those sent with it, or those beside it on disk. */
-function pageFilesOf(task: Task): PageFiles | undefined {
-  if (task.format !== 'html') return undefined;
-  const sent = task.pageFiles;
-  if (sent !== undefined) return (relative) => sent.get(relative) ?? null;
-  return task.path === undefined ? undefined : pageFilesOnDisk(task.path);
-}
-
-/**
- * A page's files on disk, relative to its folder: pictures only, inside that folder (no
- * address may lead out of it, by ".." or by a link), no larger than an image may be.
- */
-function pageFilesOnDisk(page: string): PageFiles {
-  const folder = path.dirname(path.resolve(page));
-  let root: string | null = null;
-  return (relative) => {
-    if (!isPictureFile(relative)) return null;
-    try {
-      root ??= fs.realpathSync(folder);
-      const file = fs.realpathSync(path.resolve(folder, relative));
-      if (!file.startsWith(`${root}${path.sep}`)) return null;
-      const stats = fs.statSync(file);
-      return stats.isFile() && stats.size <= MAX_IMAGE_BYTES ? fs.readFileSync(file) : null;
-    } catch {
-      return null;
-    }
-  };
-}
-
 function describeReadFailure(task: Task, error: unknown): string {
   if (error instanceof ApiError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -301,14 +231,27 @@ function describeReadFailure(task: Task, error: unknown): string {
   return `${task.file} could not be imported: ${message(error)}`;
 }
 
+/** What reading a file gave: its article, or why it could not be read. */
+type Read = { article: ImportedArticle } | { error: unknown };
+
+/** The job a reader is given for a task, or the refusal known before reading. */
+function readJob(task: Task): ReadJob {
+  if (task.problem !== undefined || task.format === null)
+    throw refuse(task.problem ?? `${task.file} cannot be imported.`);
+  const { file, format, path: onDisk, bytes, packageDir, packageFiles, pageFiles, folders } = task;
+  return { file, format, path: onDisk, bytes, packageDir, packageFiles, pageFiles, folders };
+}
+
 /**
  * Imports files and folders (recursively, hidden files left out) into the library. Each file
  * is read, parsed and stored on its own: a file that fails is listed with its reason and the
  * rest are imported; an article whose text is already in the library is skipped and listed.
- * Articles are stored a batch at a time, each batch one transaction in which each article is
- * stored completely or not at all (see storeImportedArticles), so a large archive imports
- * quickly. Between files the event loop runs, so a server in the same process keeps
- * answering, and `signal` can stop the import after the current file.
+ * Files are read ahead of the one being stored (by `options.read`, in worker threads where
+ * the caller has them) and handled in the import's order. Articles are stored in short
+ * transactions of several articles each, in which each article is stored completely or not at
+ * all (see storeImportedArticles), so a large archive imports quickly, and between two
+ * transactions the event loop runs: the library keeps answering saves and reads. `signal`
+ * stops the import after the current file; files read ahead of it are dropped.
  */
 export async function importFiles(
   lib: Library,
@@ -318,25 +261,67 @@ export async function importFiles(
   const report: ImportReport = { total: 0, imported: [], duplicates: [], failed: [], ignored: [], cancelled: false };
   const tasks = await plan(inputs, report.ignored);
   report.total = tasks.length;
+  const read = options.read ?? readImportFile;
+
+  const reads: Promise<Read>[] = [];
+  const readAhead = (upTo: number) => {
+    for (let i = reads.length; i < Math.min(upTo, tasks.length); i += 1) {
+      const task = tasks[i] as Task;
+      // Settled into a value at once: a file read ahead that fails is listed when its turn comes.
+      reads.push(
+        Promise.resolve()
+          .then(() => read(readJob(task)))
+          .then(
+            (article): Read => ({ article }),
+            (error: unknown): Read => ({ error }),
+          ),
+      );
+    }
+  };
 
   let pending: { task: Task; article: ImportedArticle }[] = [];
   let pendingSince = 0;
-  // Batches commit without waiting for the disk, but for one a second: a power cut during an
-  // import may undo at most its last second, and once it ends every article it stored is safe.
+  const record = (task: Task, article: ImportedArticle, outcome: StoreOutcome | Error) => {
+    if (outcome instanceof Error) {
+      report.failed.push({ file: task.file, reason: describeReadFailure(task, outcome) });
+    } else if (outcome.kind === 'duplicate') {
+      report.duplicates.push({
+        file: task.file,
+        headline: article.headline,
+        existingId: outcome.existingId,
+        existingHeadline: outcome.existingHeadline,
+        existingTrashed: outcome.existingTrashed,
+      });
+    } else {
+      report.imported.push({
+        id: outcome.id,
+        headline: outcome.headline,
+        file: task.file,
+        format: article.format,
+        unlinkedAlsoSee: outcome.unlinkedAlsoSee,
+        notes: outcome.notes,
+      });
+    }
+  };
+  // Related-article analysis (~50 ms an article) is left to the background queue.
+  const context = { ...options.context, analyseLater: true };
+  // Transactions commit without waiting for the disk, but for one a second: a power cut during
+  // an import may undo at most its last second, and once it ends every article it stored is safe.
   let lastSafe = Date.now();
   const disk = { unsafe: false };
-  const flush = () => {
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
-    // Related-article analysis (~50 ms an article) is left to the background queue.
-    const context = { ...options.context, analyseLater: true };
+  // How long one article takes to store, as measured so far: a transaction takes as many as
+  // fit in WRITE_SLICE_MS.
+  let perArticleMs = WRITE_SLICE_MS / 4;
+  /** Stores the front of `batch` in one transaction of about WRITE_SLICE_MS; returns how many it took. */
+  const storeSlice = (batch: readonly { task: Task; article: ImportedArticle }[]): number => {
+    const slice = batch.slice(0, Math.max(1, Math.floor(WRITE_SLICE_MS / perArticleMs)));
     const store = () =>
       storeImportedArticles(
         lib,
-        batch.map(({ task, article }) => ({ imported: article, fileName: task.file })),
+        slice.map(({ task, article }) => ({ imported: article, fileName: task.file })),
         context,
       );
+    const started = performance.now();
     let stored: (StoreOutcome | Error)[];
     try {
       if (Date.now() - lastSafe >= SAFE_EVERY_MILLISECONDS) {
@@ -348,68 +333,52 @@ export async function importFiles(
         disk.unsafe = true;
       }
     } catch (error) {
-      for (const { task } of batch) {
+      // Nothing of the transaction stands (a full disk, an I/O error): every article in it failed.
+      for (const { task } of slice) {
         report.failed.push({ file: task.file, reason: `${task.file} could not be stored: ${message(error)}` });
       }
-      return;
+      return slice.length;
     }
-    const outcomes = batch.map((entry, index) => ({ ...entry, outcome: stored[index] as StoreOutcome | Error }));
-    for (const { task, article, outcome } of outcomes) {
-      if (outcome instanceof Error) {
-        report.failed.push({ file: task.file, reason: describeReadFailure(task, outcome) });
-      } else if (outcome.kind === 'duplicate') {
-        report.duplicates.push({
-          file: task.file,
-          headline: article.headline,
-          existingId: outcome.existingId,
-          existingHeadline: outcome.existingHeadline,
-          existingTrashed: outcome.existingTrashed,
-        });
-      } else {
-        report.imported.push({
-          id: outcome.id,
-          headline: outcome.headline,
-          file: task.file,
-          format: article.format,
-          unlinkedAlsoSee: outcome.unlinkedAlsoSee,
-          notes: outcome.notes,
-        });
-      }
+    perArticleMs = (perArticleMs + (performance.now() - started) / slice.length) / 2;
+    slice.forEach(({ task, article }, index) => record(task, article, stored[index] as StoreOutcome | Error));
+    return slice.length;
+  };
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    for (let at = 0; at < batch.length;) {
+      if (at > 0) await nextTurn();
+      at += storeSlice(batch.slice(at));
     }
   };
 
   let done = 0;
   try {
-    for (const task of tasks) {
+    for (const [index, task] of tasks.entries()) {
       if (options.signal?.aborted === true) {
         report.cancelled = true;
         break;
       }
       options.onProgress?.(done, tasks.length, task.file);
-      try {
-        if (task.problem !== undefined || task.format === null)
-          throw refuse(task.problem ?? `${task.file} cannot be imported.`);
-        let article: ImportedArticle;
-        if (task.packageDir !== undefined || task.packageFiles !== undefined) {
-          const files = task.packageFiles ?? (await readPackageFolder(task.packageDir ?? task.file, task.file));
-          article = await parseImportFile(task.file, task.format, new Uint8Array(), files);
-        } else {
-          const bytes = await readTask(task, task.format);
-          article = await parseImportFile(task.file, task.format, bytes, undefined, pageFilesOf(task));
-        }
-        if (article.section === '') article.section = sectionOfFolders(task.folders);
-        if (pending.length === 0) pendingSince = Date.now();
-        pending.push({ task, article });
-      } catch (error) {
-        report.failed.push({ file: task.file, reason: describeReadFailure(task, error) });
+      readAhead(index + READ_AHEAD);
+      const result = await (reads[index] as Promise<Read>);
+      reads[index] = Promise.resolve({ error: null });
+      if ('article' in result) {
+        if (pending.length === 0) pendingSince = performance.now();
+        pending.push({ task, article: result.article });
+      } else {
+        report.failed.push({ file: task.file, reason: describeReadFailure(task, result.error) });
       }
       done += 1;
-      if (pending.length >= BATCH_ARTICLES || (pending.length > 0 && Date.now() - pendingSince >= BATCH_MILLISECONDS)) {
-        flush();
+      if (
+        pending.length >= BATCH_ARTICLES ||
+        (pending.length > 0 && performance.now() - pendingSince >= BATCH_MILLISECONDS)
+      ) {
+        await flush();
       }
       await nextTurn();
     }
-    flush();
+    await flush();
     if (report.imported.length >= OPTIMISE_AFTER) optimiseSearchIndex(lib);
     // Rarity of words is only known once the articles are in: weights set early are set again.
     if (report.imported.length > 0) reweighArticles(lib);

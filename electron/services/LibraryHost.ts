@@ -19,8 +19,16 @@ import {
 } from './backups';
 import { markInUse, otherHolder } from './libraryLock';
 import type { RecentLibraries } from './RecentLibraries';
+import type { Analysis, ArticleText } from '../related/analyseArticle';
+import { analyseArticle } from '../related/analyseArticle';
 import { loadNameFinder } from '../related/entities';
-import { reindexPending } from './related';
+import { BackgroundAnalysis } from './backgroundAnalysis';
+
+/** An article's analysis in this thread, once the name finder has loaded. */
+async function analyseHere(text: ArticleText): Promise<Analysis> {
+  await loadNameFinder();
+  return analyseArticle(text);
+}
 
 /** One open library file. */
 export type Library = { readonly path: string; readonly db: Db };
@@ -32,6 +40,11 @@ export type LibraryHostOptions = {
   recent?: RecentLibraries;
   /** Disk-space probe and clock for backups (tests). */
   backups?: BackupOptions;
+  /**
+   * Runs the related-article analysis of an article's text: in a worker thread where the
+   * caller has them. In this thread, an article at a time, by default.
+   */
+  analyse?: (text: ArticleText) => Promise<Analysis>;
   /**
    * Marks the library as open by this process, under this name ("the Copydesk app"), for as
    * long as the host is on it, so that a restore from another process refuses rather than
@@ -82,17 +95,22 @@ export class LibraryHost {
   #state: State;
   readonly #options: LibraryHostOptions;
   #timer: NodeJS.Timeout | undefined;
-  #analysisTimer: NodeJS.Timeout | undefined;
   #healthTimer: NodeJS.Timeout | undefined;
   #checking: Promise<string | null> | null = null;
   #unmark: () => void = () => undefined;
   #running: Promise<unknown> = Promise.resolve();
   #lastFailure: string | null = null;
   readonly #listeners = new Set<() => void>();
+  /** The related-article analysis of the articles waiting for it, off the save path. */
+  readonly analysis: BackgroundAnalysis;
 
   private constructor(state: State, options: LibraryHostOptions) {
     this.#state = state;
     this.#options = options;
+    this.analysis = new BackgroundAnalysis(
+      () => (this.#state.kind === 'open' ? this.#state.library : null),
+      options.analyse ?? analyseHere,
+    );
   }
 
   /** Opens `file`; throws if it cannot be opened. */
@@ -328,30 +346,17 @@ export class LibraryHost {
   }
 
   /**
-   * Works through the articles waiting for related-article analysis (imported in bulk, or
-   * changed by an older Copydesk), a slice of about `sliceMs` every `everyMs`, so the process
-   * keeps answering. Articles saved in the editor are analysed as they are saved; this only
-   * catches up with the queue, and builds nothing at start-up.
+   * Works through the articles waiting for related-article analysis (saved, imported in bulk,
+   * or changed by an older Copydesk), looking at the queue every `everyMs`: see
+   * BackgroundAnalysis. The analysis runs where the host's `analyse` runs it (the worker
+   * threads, in the app and browser mode), else in this thread, an article at a time.
    */
-  startRelatedAnalysis(everyMs = 200, sliceMs = 40): void {
-    this.stopRelatedAnalysis();
-    // The queue waits (reindexPending does nothing) until the name finder has loaded.
-    void loadNameFinder();
-    this.#analysisTimer = setInterval(() => {
-      if (this.#state.kind !== 'open' || !this.#state.library.db.open) return;
-      const started = performance.now();
-      try {
-        reindexPending(this.#state.library, { batchSize: 1, shouldStop: () => performance.now() - started >= sliceMs });
-      } catch {
-        // Another process holds the library for the moment: the queue is kept, and tried again.
-      }
-    }, everyMs);
-    this.#analysisTimer.unref();
+  startRelatedAnalysis(everyMs = 500): void {
+    this.analysis.start(everyMs);
   }
 
   stopRelatedAnalysis(): void {
-    if (this.#analysisTimer !== undefined) clearInterval(this.#analysisTimer);
-    this.#analysisTimer = undefined;
+    this.analysis.stop();
   }
 
   /**

@@ -37,8 +37,8 @@ const systemClock: Clock = () => new Date();
 
 /**
  * Who is making a change, and when: status changes and revisions record both. `analyseLater`
- * leaves a new article's related-article analysis to the queue that LibraryHost works through
- * in the background (or `copydesk related --reindex`): imports store hundreds of articles a
+ * leaves the article's related-article analysis to the queue that LibraryHost works through
+ * in the background (in worker threads where it has them: browser mode, the app) (or `copydesk related --reindex`): imports store hundreds of articles a
  * second, where analysing each would take ~50 ms.
  */
 export type EditContext = {
@@ -291,7 +291,9 @@ export function writeChange(lib: Library, current: Article, patch: ArticleChange
   }
   // Related-article suggestions read what is computed here; an unchanged text costs one lookup.
   // A very long one stays queued (the triggers queue every change) for the background.
-  if (content.wordCount <= ANALYSE_IN_SAVE_MAX_WORDS) indexArticleById(lib, current.id);
+  if (context.analyseLater !== true && content.wordCount <= ANALYSE_IN_SAVE_MAX_WORDS) {
+    indexArticleById(lib, current.id);
+  }
   const statusChanged = content.status !== current.status;
   if (statusChanged) {
     insertStatusChange(lib.db, {

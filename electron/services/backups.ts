@@ -5,6 +5,7 @@ import type { BackupInfo, BackupReason } from '../../shared/libraries';
 import { ApiError } from '../../shared/errors';
 import type { Db } from '../db/connection';
 import { checkLibraryCopy, copyLibraryNow, copyLibraryOnline } from '../db/backup';
+import { backupFolder, libraryStem as stem } from './paths';
 
 /**
  * Rotation: how many backups of each kind are kept. Automatic (daily) backups: the newest
@@ -23,17 +24,7 @@ const SPARE_BYTES = 64 * 1024 * 1024;
 const PARTIAL_SUFFIX = '.partial';
 const NAME_PATTERN = /^(.+)-(\d{8})-(\d{6})-(daily|manual|pre-migration)(?:-(\d+))?\.sqlite3$/;
 
-/** The library's name without its extension: "desk" for desk.sqlite3. */
-function stem(libraryFile: string): string {
-  const base = path.basename(libraryFile);
-  const ext = path.extname(base);
-  return ext === '' ? base : base.slice(0, -ext.length);
-}
-
-/** The folder holding a library's backups: `desk.backups` beside `desk.sqlite3`. */
-export function backupFolder(libraryFile: string): string {
-  return path.join(path.dirname(path.resolve(libraryFile)), `${stem(libraryFile)}.backups`);
-}
+export { backupFolder } from './paths';
 
 /** 20260302-091500, in UTC so names sort in time order whatever the time zone. */
 export function compactTime(date: Date): string {

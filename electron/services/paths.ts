@@ -29,3 +29,15 @@ export function defaultLibraryPath(env: NodeJS.ProcessEnv = process.env): string
   if (fromEnv !== undefined && fromEnv.trim() !== '') return path.resolve(fromEnv);
   return path.join(userDataDir(env), LIBRARY_FILE_NAME);
 }
+
+/** The library's name without its extension: "desk" for desk.sqlite3. */
+export function libraryStem(libraryFile: string): string {
+  const base = path.basename(libraryFile);
+  const ext = path.extname(base);
+  return ext === '' ? base : base.slice(0, -ext.length);
+}
+
+/** The folder holding a library's backups: `desk.backups` beside `desk.sqlite3`. */
+export function backupFolder(libraryFile: string): string {
+  return path.join(path.dirname(path.resolve(libraryFile)), `${libraryStem(libraryFile)}.backups`);
+}

@@ -10,7 +10,7 @@ import type {
 } from '../../shared/related';
 import type { KnownFeature, RelatedDocRow, SuggestionRow } from '../db/queries/relatedIndex';
 import * as index from '../db/queries/relatedIndex';
-import type { ArticleText, FeatureKind } from '../related/analyseArticle';
+import type { Analysis, ArticleText, FeatureKind } from '../related/analyseArticle';
 import type { Entity } from '../related/entities';
 import { isCapitals, nameFinderLoaded } from '../related/entities';
 import { analyseArticle, analyseDraft, contentKey, featureKind } from '../related/analyseArticle';
@@ -62,25 +62,46 @@ function decodeVector(buffer: Buffer): Array<[number, number]> {
   return Array.from(ids, (id, i): [number, number] => [id, tfs[i] as number]);
 }
 
+/** The text of an article waiting for analysis, or null when it needs none (gone, or unchanged). */
+export function textToAnalyse(lib: Library, seq: number): ArticleText | null {
+  const { db } = lib;
+  const source = index.indexSource(db, seq);
+  if (source === undefined) return null;
+  const text: ArticleText = { headline: source.headline, dek: source.dek, text: source.body_text, tags: source.tags };
+  const old = index.getDoc(db, seq);
+  if (old !== undefined && old.content_key === contentKey(text)) {
+    index.clearPending(db, seq);
+    return null;
+  }
+  return text;
+}
+
 /**
  * Analyses one article and writes its features, postings and signature, replacing what it had;
  * an article whose text and tags are as last analysed is left as it is. Runs inside the
  * caller's transaction (the save path's, or a reindex batch's).
  */
 export function indexArticle(lib: Library, seq: number): void {
-  const { db } = lib;
-  const source = index.indexSource(db, seq);
-  if (source === undefined) return;
-  const text: ArticleText = { headline: source.headline, dek: source.dek, text: source.body_text, tags: source.tags };
-  const old = index.getDoc(db, seq);
-  if (old !== undefined && old.content_key === contentKey(text)) {
-    index.clearPending(db, seq);
-    return;
-  }
+  const text = textToAnalyse(lib, seq);
+  if (text === null) return;
   // Until the name finder has loaded, the article waits in the queue like an imported one.
   if (!nameFinderLoaded()) return;
-  const analysis = analyseArticle(text);
+  storeAnalysis(lib, seq, analyseArticle(text));
+}
 
+/**
+ * Writes an article's analysis, made from its text (here, or in a worker thread), replacing
+ * what it had. Returns false, writing nothing, when the article's text has changed since (or
+ * it is gone): it stays queued for an analysis of its new text. Runs inside the caller's
+ * transaction.
+ */
+export function storeAnalysis(lib: Library, seq: number, analysis: Analysis): boolean {
+  const { db } = lib;
+  const source = index.indexSource(db, seq);
+  if (source === undefined) return false;
+  const text: ArticleText = { headline: source.headline, dek: source.dek, text: source.body_text, tags: source.tags };
+  if (contentKey(text) !== analysis.contentKey) return false;
+  const old = index.getDoc(db, seq);
   const known = index.knownFeatures(
     db,
     analysis.features.map((feature) => feature.key),
@@ -138,6 +159,7 @@ export function indexArticle(lib: Library, seq: number): void {
     weighed_at_documents: documents,
   });
   index.clearPending(db, seq);
+  return true;
 }
 
 function queryWeight(key: string): number {

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
+import { dispatch } from '../../../electron/api/dispatch';
 import { createHandlers } from '../../../electron/api/handlers';
 import { openPreferences } from '../../../electron/preferences/confBackend';
 import { LibraryHost } from '../../../electron/services/LibraryHost';
@@ -23,7 +24,8 @@ const { setupIpc } = await import('../../../electron/ipc');
 
 const tmp = tempDir();
 const host = LibraryHost.open(tmp.file());
-setupIpc(createHandlers({ host, preferences: openPreferences(`${tmp.dir}/data`) }));
+const handlers = createHandlers({ host, preferences: openPreferences(`${tmp.dir}/data`) });
+setupIpc((channel, args) => dispatch(handlers, channel, args));
 afterAll(() => {
   host.close();
   tmp.cleanup();

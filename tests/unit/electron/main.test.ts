@@ -59,21 +59,13 @@ vi.mock('electron', () => {
 });
 vi.stubGlobal('MAIN_WINDOW_VITE_NAME', 'main_window');
 
-// The services are not what this test is about: each stands in with what main.ts calls on it.
-vi.mock('../../../electron/services/LibraryHost', () => ({
-  LibraryHost: {
-    start: () => ({
-      startDailyBackups: vi.fn(),
-      startRelatedAnalysis: vi.fn(),
-      startHealthChecks: vi.fn(),
-      close: vi.fn(),
-    }),
+// The library's process is not what this test is about: it stands in with what main.ts calls on it.
+vi.mock('../../../electron/library/startLibraryProcess', () => ({
+  startLibraryProcess: () => {
+    calls.push('library process');
+    return { call: vi.fn(), close: vi.fn(() => Promise.resolve()) };
   },
 }));
-vi.mock('../../../electron/services/RecentLibraries', () => ({ RecentLibraries: vi.fn() }));
-vi.mock('../../../electron/preferences/electronStoreBackend', () => ({ openElectronPreferences: () => ({}) }));
-vi.mock('../../../electron/import/ImportJobs', () => ({ ImportJobs: vi.fn() }));
-vi.mock('../../../electron/api/handlers', () => ({ createHandlers: () => ({}) }));
 vi.mock('../../../electron/menu', () => ({ setupMenu: () => calls.push('menu') }));
 vi.mock('../../../electron/ipc', () => ({ setupIpc: () => calls.push('ipc') }));
 
@@ -88,8 +80,15 @@ describe('the desktop app’s start', () => {
     expect(beforeReady).toEqual(['registerSchemesAsPrivileged']);
   });
 
-  it('hardens the session and serves the app scheme before the window loads', () => {
-    expect(calls).toEqual(['registerSchemesAsPrivileged', 'content security policy', 'handle app', 'ipc', 'menu']);
+  it('starts the library in its own process, hardens the session and serves the app scheme before the window loads', () => {
+    expect(calls).toEqual([
+      'registerSchemesAsPrivileged',
+      'library process',
+      'content security policy',
+      'handle app',
+      'ipc',
+      'menu',
+    ]);
     const callback = vi.fn();
     permission.request?.({}, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);

@@ -1,0 +1,79 @@
+import path from 'node:path';
+
+import type { Envelope } from '../../shared/api';
+import { ApiError } from '../../shared/errors';
+import { dispatch, toApiError } from '../api/dispatch';
+import { createHandlers } from '../api/handlers';
+import { ImportJobs } from '../import/ImportJobs';
+import { openPreferences } from '../preferences/confBackend';
+import { LibraryHost } from '../services/LibraryHost';
+import { RecentLibraries } from '../services/RecentLibraries';
+import { WorkerPool } from '../workers/WorkerPool';
+import type { FromLibrary, LibraryRequest, LibraryStart, Port, ToLibrary } from './protocol';
+
+/**
+ * The library, served over `port`: everything the app does to its library file (every SQL
+ * statement, imports, exports, backups, checks) runs here, in the process (or thread) that
+ * runs this, never in the one that drives the window. Files are read and articles analysed
+ * in worker threads of its own. Answers every request with an envelope, as dispatch does;
+ * tells of library changes and of imports' progress as events.
+ */
+export function serveLibrary(port: Port<ToLibrary, FromLibrary>, options: LibraryStart): () => Promise<void> {
+  const workers = new WorkerPool({
+    ...(options.workers === undefined ? {} : { size: options.workers }),
+    ...(options.workerModule === undefined ? {} : { module: { path: options.workerModule } }),
+  });
+  workers.warm().catch(() => undefined);
+  // A library that cannot be opened does not stop the app: the window explains why and
+  // offers its latest backup, another library or a new one.
+  const host = LibraryHost.start(options.libraryPath, {
+    verify: true,
+    recent: new RecentLibraries(options.userDataDir),
+    markInUseAs: options.markInUseAs,
+    analyse: workers.analyse,
+  });
+  host.startDailyBackups();
+  host.startRelatedAnalysis();
+  host.startHealthChecks();
+  const preferences = openPreferences(options.userDataDir);
+  const imports = new ImportJobs(Date.now, { read: workers.read });
+  const handlers = createHandlers({ host, preferences, imports, workers });
+
+  host.onChange(() => port.post({ type: 'event', event: { kind: 'library-changed', status: host.status() } }));
+  imports.onStatus((status) => port.post({ type: 'event', event: { kind: 'import-status', status } }));
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      host.close();
+      await workers.close();
+    })();
+    return closing;
+  };
+
+  const answer = async (request: LibraryRequest): Promise<Envelope<unknown>> => {
+    if (request.type === 'call') return dispatch(handlers, request.channel, request.args);
+    try {
+      if (request.type === 'importPaths') {
+        const userName = preferences.get().preferences.userName;
+        return { ok: true, value: { jobId: imports.start(host.current, request.paths, { userName }) } };
+      }
+      if (request.type === 'restoreFile') {
+        if (!path.isAbsolute(request.file))
+          throw new ApiError('invalid-request', 'Choose the backup by its full path.');
+        return { ok: true, value: host.restore(request.file) };
+      }
+      await close();
+      return { ok: true, value: null };
+    } catch (error) {
+      return { ok: false, error: toApiError(error).toPayload() };
+    }
+  };
+
+  port.listen((message) => {
+    if (message.type !== 'request') return;
+    void answer(message.request).then((envelope) => port.post({ type: 'reply', id: message.id, envelope }));
+  });
+  port.post({ type: 'ready', status: host.status() });
+  return close;
+}
