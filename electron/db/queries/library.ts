@@ -246,7 +246,27 @@ function linkCounts(
   filters: LibraryFilters,
   skip: FilterName,
 ): { sql: string; params: Record<string, string> } {
-  if (hasFilters({ ...filters, [skip]: undefined })) {
+  const others: LibraryFilters = { ...filters, [skip]: undefined };
+  const only = (name: 'tag' | 'authorId') => hasFilters(others) && !hasFilters({ ...others, [name]: undefined });
+  const linked: { table: string; match: string; params: Record<string, string> } | undefined =
+    only('tag') && others.tag !== undefined
+      ? { table: 'article_tags', match: 'tag = @tag', params: { tag: others.tag } }
+      : only('authorId') && others.authorId !== undefined
+        ? { table: 'article_authors', match: 'author_id = @authorId', params: { authorId: others.authorId } }
+        : undefined;
+  if (linked !== undefined) {
+    // Under only a tag (or only an author), each of its articles' links are read by joining the
+    // two tables on the article, one lookup each.
+    return {
+      sql: `SELECT counted.${key} AS key, count(*) AS count
+              FROM ${linked.table} AS linked JOIN ${table} AS counted ON counted.article_id = linked.article_id
+              WHERE linked.${linked.match}
+                AND linked.article_id NOT IN (SELECT id FROM articles WHERE trashed_at IS NOT NULL)
+              GROUP BY counted.${key}`,
+      params: linked.params,
+    };
+  }
+  if (hasFilters(others)) {
     const where = articleIdsMatching(filters, skip);
     return {
       sql: `SELECT ${key} AS key, count(*) AS count FROM ${table} WHERE ${where.sql} GROUP BY ${key}`,
