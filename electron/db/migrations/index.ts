@@ -13,6 +13,7 @@ import { migration010 } from './010-verdict-words';
 import { migration011 } from './011-pdf-imports';
 import { migration012 } from './012-version-signatures';
 import { migration013 } from './013-revision-kinds';
+import { migration014 } from './014-facet-index';
 import type { Migration } from './types';
 
 /** Every migration, in order. The last one's version is the schema this Copydesk writes. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -14,6 +14,8 @@ export type FtsQuery = {
    * with `match`): the ones a broad search must never leave out.
    */
   inHeadline: string | null;
+  /** True when every sought term is a quoted phrase of two words or more. */
+  phrasesOnly: boolean;
 };
 
 type Term = { words: string[]; prefix: boolean };
@@ -76,11 +78,17 @@ export function buildFtsQuery(input: string): FtsQuery {
       match: null,
       hint: excluded.length > 0 ? 'Add a word to look for: a minus sign only leaves words out.' : null,
       inHeadline: null,
+      phrasesOnly: false,
     };
   }
   const positive = groups
     .map((group) => (group.length === 1 ? quote(group[0] as Term) : `(${group.map(quote).join(' OR ')})`))
     .join(' AND ');
   const match = excluded.length === 0 ? positive : `(${positive}) NOT (${excluded.map(quote).join(' OR ')})`;
-  return { match, hint: null, inHeadline: `{headline} : (${groups.flat().map(quote).join(' OR ')})` };
+  return {
+    match,
+    hint: null,
+    inHeadline: `{headline} : (${groups.flat().map(quote).join(' OR ')})`,
+    phrasesOnly: groups.flat().every((term) => term.words.length > 1 && !term.prefix),
+  };
 }

@@ -234,6 +234,55 @@ function articleIdsMatching(filters: LibraryFilters, skip: FilterName): Conditio
   };
 }
 
+/**
+ * A SELECT of `key` (a tag, an author's id) and how many articles matching every filter but
+ * `skip` have it, from `table` (article_tags or article_authors). With no other filter every
+ * live article counts: the whole table is counted straight from its index, and the few links
+ * of trashed articles are taken off after, rather than checking each link against the trash.
+ */
+function linkCounts(
+  table: string,
+  key: string,
+  filters: LibraryFilters,
+  skip: FilterName,
+): { sql: string; params: Record<string, string> } {
+  const others: LibraryFilters = { ...filters, [skip]: undefined };
+  const only = (name: 'tag' | 'authorId') => hasFilters(others) && !hasFilters({ ...others, [name]: undefined });
+  const linked: { table: string; match: string; params: Record<string, string> } | undefined =
+    only('tag') && others.tag !== undefined
+      ? { table: 'article_tags', match: 'tag = @tag', params: { tag: others.tag } }
+      : only('authorId') && others.authorId !== undefined
+        ? { table: 'article_authors', match: 'author_id = @authorId', params: { authorId: others.authorId } }
+        : undefined;
+  if (linked !== undefined) {
+    // Under only a tag (or only an author), each of its articles' links are read by joining the
+    // two tables on the article, one lookup each.
+    return {
+      sql: `SELECT counted.${key} AS key, count(*) AS count
+              FROM ${linked.table} AS linked JOIN ${table} AS counted ON counted.article_id = linked.article_id
+              WHERE linked.${linked.match}
+                AND linked.article_id NOT IN (SELECT id FROM articles WHERE trashed_at IS NOT NULL)
+              GROUP BY counted.${key}`,
+      params: linked.params,
+    };
+  }
+  if (hasFilters(others)) {
+    const where = articleIdsMatching(filters, skip);
+    return {
+      sql: `SELECT ${key} AS key, count(*) AS count FROM ${table} WHERE ${where.sql} GROUP BY ${key}`,
+      params: where.params,
+    };
+  }
+  return {
+    sql: `SELECT every.key, every.count - coalesce(trashed.count, 0) AS count
+            FROM (SELECT ${key} AS key, count(*) AS count FROM ${table} GROUP BY ${key}) AS every
+            LEFT JOIN (SELECT ${key} AS key, count(*) AS count FROM ${table}
+                         WHERE article_id IN (SELECT id FROM articles WHERE trashed_at IS NOT NULL)
+                         GROUP BY ${key}) AS trashed ON trashed.key = every.key`,
+    params: {},
+  };
+}
+
 type CountRow = { name: string; count: number };
 type AuthorCountRow = { id: string; name: string; count: number };
 
@@ -252,15 +301,47 @@ function withChosenAuthor(db: Db, rows: AuthorCountRow[], chosen: string | undef
   return name === undefined ? rows : [...rows, { id: chosen, name, count: total }];
 }
 
+type Group = { status: ArticleStatus; section: string; count: number };
+
+/**
+ * The articles matching every filter but status and section, counted by both. Under a tag or
+ * an author they are read from that tag's or author's entries, each article's status and
+ * section from the index keyed by id (migration 014): one lookup per article. Otherwise in one
+ * pass over the status index.
+ */
+function statusSectionGroups(db: Db, filters: LibraryFilters): Group[] {
+  const others: LibraryFilters = { ...filters, statuses: undefined, section: undefined };
+  const driving =
+    others.tag !== undefined
+      ? { table: 'article_tags', match: 'tag = @tag', param: { tag: others.tag }, rest: { ...others, tag: undefined } }
+      : others.authorId !== undefined
+        ? {
+            table: 'article_authors',
+            match: 'author_id = @authorId',
+            param: { authorId: others.authorId },
+            rest: { ...others, authorId: undefined },
+          }
+        : undefined;
+  if (driving === undefined) {
+    const where = filterConditions(others, { mode: 'count' });
+    return prepared(
+      db,
+      `SELECT status, section, count(*) AS count FROM ${where.from} WHERE ${where.sql} GROUP BY status, section`,
+    ).all(where.params) as Group[];
+  }
+  const rest = filterConditions(driving.rest, { mode: { row: 'a' } });
+  return prepared(
+    db,
+    `SELECT a.status, a.section, count(*) AS count
+       FROM ${driving.table} AS linked JOIN articles AS a INDEXED BY articles_live_by_id ON a.id = linked.article_id
+       WHERE linked.${driving.match} AND ${rest.sql}
+       GROUP BY a.status, a.section`,
+  ).all({ ...rest.params, ...driving.param }) as Group[];
+}
+
 /** Counts for the filter controls; each facet ignores its own filter (see LibraryFacets). */
 export function libraryFacets(db: Db, filters: LibraryFilters): LibraryFacets {
-  // Status and section come from one pass over the status index, grouped by both.
-  const withoutSection = filterConditions({ ...filters, section: undefined }, { skip: 'statuses', mode: 'count' });
-  const groups = prepared(
-    db,
-    `SELECT status, section, count(*) AS count FROM ${withoutSection.from} WHERE ${withoutSection.sql}
-       GROUP BY status, section`,
-  ).all(withoutSection.params) as { status: ArticleStatus; section: string; count: number }[];
+  const groups = statusSectionGroups(db, filters);
   const chosenStatuses = filters.statuses === undefined ? null : new Set(filters.statuses);
   const statusCounts = new Map<ArticleStatus, number>(ARTICLE_STATUSES.map((status) => [status, 0]));
   const sectionCounts = new Map<string, number>();
@@ -283,21 +364,18 @@ export function libraryFacets(db: Db, filters: LibraryFilters): LibraryFacets {
     total,
   );
 
-  const byTag = articleIdsMatching(filters, 'tag');
+  const byTag = linkCounts('article_tags', 'tag', filters, 'tag');
   const tags = prepared(
     db,
-    `SELECT tag AS name, count(*) AS count FROM article_tags WHERE ${byTag.sql}
-       GROUP BY tag ORDER BY count DESC, tag LIMIT ${FACET_LIMIT}`,
+    `SELECT key AS name, count FROM (${byTag.sql}) WHERE count > 0 ORDER BY count DESC, key LIMIT ${FACET_LIMIT}`,
   ).all(byTag.params) as CountRow[];
 
-  const byAuthor = articleIdsMatching(filters, 'authorId');
+  const byAuthor = linkCounts('article_authors', 'author_id', filters, 'authorId');
+  // Authors with as many articles are listed by name, so the same ones make the cut each time.
   const authors = prepared(
     db,
-    `SELECT au.id, au.name, c.count
-       FROM (SELECT author_id, count(*) AS count FROM article_authors WHERE ${byAuthor.sql}
-             GROUP BY author_id ORDER BY count DESC LIMIT ${FACET_LIMIT}) AS c
-       JOIN authors AS au ON au.id = c.author_id
-       ORDER BY c.count DESC, au.name`,
+    `SELECT au.id, au.name, c.count FROM (${byAuthor.sql}) AS c JOIN authors AS au ON au.id = c.key
+       WHERE c.count > 0 ORDER BY c.count DESC, au.name LIMIT ${FACET_LIMIT}`,
   ).all(byAuthor.params) as AuthorCountRow[];
 
   return {

@@ -43,7 +43,12 @@ function randomInput(random: () => number): string {
 describe('buildFtsQuery', () => {
   it('gives no query and no hint for empty or blank input, or input with no letters', () => {
     for (const input of ['', '   ', '\t\n', '"', '""', '***', '( ) : ^', 'OR', 'OR OR', '-', '🚢 🇵🇰']) {
-      expect(buildFtsQuery(input), JSON.stringify(input)).toEqual({ match: null, hint: null, inHeadline: null });
+      expect(buildFtsQuery(input), JSON.stringify(input)).toEqual({
+        match: null,
+        hint: null,
+        inHeadline: null,
+        phrasesOnly: false,
+      });
     }
   });
 

@@ -155,6 +155,19 @@ describe('searching the library', () => {
       expect(rankingThree('fer')).not.toContain('Budget');
     });
 
+    it('ranks every match of a quoted phrase up to a wider bound: an old story that says it most comes first', () => {
+      add('Board changes', ['The chief executive said the chief executive would stay, and the chief executive did.']);
+      for (const name of ['Monday', 'Tuesday', 'Wednesday', 'Thursday']) {
+        add(name, [`${name}: the chief executive spoke to the board about the ferry.`]);
+      }
+      const headlines = (options: Parameters<typeof searchArticles>[4]) =>
+        searchArticles(library.lib.db, '"chief executive"', 3, {}, options).hits.map((hit) => hit.headline);
+      const every = headlines({ rankAllUpTo: Number.MAX_SAFE_INTEGER, rankAllPhrasesUpTo: Number.MAX_SAFE_INTEGER });
+      expect(every[0]).toBe('Board changes');
+      // Five matches: past the bound for words (3), within the one for phrases (10).
+      expect(headlines({ rankAllUpTo: 3, rankAllPhrasesUpTo: 10 })).toEqual(every);
+    });
+
     it('keeps to the filters and leaves out trashed articles', () => {
       addStories({ section: 'Local' });
       addStories({ section: 'World' });
