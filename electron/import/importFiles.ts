@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
-import { ApiError } from '../../shared/errors';
+import { ApiError, errorMessage } from '../../shared/errors';
 import type { ImportFormat, ImportReport } from '../../shared/imports';
 import {
   formatOfFile,
@@ -76,10 +76,6 @@ type Task = Omit<ReadJob, 'format'> & {
 
 function isHidden(name: string): boolean {
   return path.basename(name).startsWith('.');
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -228,7 +224,7 @@ function describeReadFailure(task: Task, error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return `${task.file} cannot be read: permission denied.`;
   if (code === 'ENOENT') return `${task.file} no longer exists.`;
   if (code === 'EISDIR') return `${task.file} is a folder.`;
-  return `${task.file} could not be imported: ${message(error)}`;
+  return `${task.file} could not be imported: ${errorMessage(error)}`;
 }
 
 /** What reading a file gave: its article, or why it could not be read. */
@@ -335,7 +331,7 @@ export async function importFiles(
     } catch (error) {
       // Nothing of the transaction stands (a full disk, an I/O error): every article in it failed.
       for (const { task } of slice) {
-        report.failed.push({ file: task.file, reason: `${task.file} could not be stored: ${message(error)}` });
+        report.failed.push({ file: task.file, reason: `${task.file} could not be stored: ${errorMessage(error)}` });
       }
       return slice.length;
     }
