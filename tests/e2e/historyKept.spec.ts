@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 
 import {
   body,
+  expectCaret,
   expectSaved,
   headlineField,
   library,
@@ -113,10 +114,13 @@ test('a version is compared in a wide view, stepped through change by change, an
   await page.keyboard.type(' for night crossings');
   await body(page).click();
   await page.keyboard.press(`${MOD}+End`);
+  await expectCaret(page);
   for (let i = 0; i < 'old quay.'.length; i += 1) await page.keyboard.press('Backspace');
   await page.keyboard.type('eastern terminal.');
   await page.keyboard.press(`${MOD}+Home`);
+  await expectCaret(page);
   await page.keyboard.press('End');
+  await expectCaret(page);
   for (let i = 0; i < 'Monday.'.length; i += 1) await page.keyboard.press('Backspace');
   await page.keyboard.type('Tuesday.');
   await expectSaved(page);
