@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 
-import { body, callApi, expectSaved, library } from '../helpers/editorPage';
+import { body, callApi, expectCaret, expectSaved, library } from '../helpers/editorPage';
 import { dropFiles, importPanel } from '../helpers/importPage';
 import { expect, test } from '../helpers/webServer';
 
@@ -37,7 +37,9 @@ test('a Markdown story with a rule and headings opens as the editor makes them, 
 
   // Typed at the end of the story, the same Markdown makes the same blocks, and they save.
   await text.getByText('Two crossings a day instead of four.').click();
+  await expectCaret(page);
   await page.keyboard.press('End');
+  await expectCaret(page);
   await page.keyboard.press('Enter');
   await page.keyboard.type('--- ');
   await expect(text.getByRole('separator')).toHaveCount(2);
@@ -101,7 +103,9 @@ test('a story an earlier version stored in a form this one does not edit opens w
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
   await body(page).getByText('Karachi 06:40').click();
+  await expectCaret(page);
   await page.keyboard.press('End');
+  await expectCaret(page);
   await page.keyboard.type(' and 18:10');
   await expectSaved(page);
 
