@@ -7,6 +7,7 @@
  * Prints its figures; asserts nothing.
  *
  *   npm run bench -- responsiveness
+ *   BENCH_PROF=/tmp/profiles npm run bench -- responsiveness   (the server's CPU profiles, there)
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,7 +28,15 @@ type Server = { origin: string; token: string; stop: () => void };
 async function serve(dir: string): Promise<Server> {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'bin', 'copydesk.cjs'), 'serve', '--library', path.join(dir, 'library.sqlite3'), '--port', '0'],
+    [
+      ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : []),
+      path.join(ROOT, 'bin', 'copydesk.cjs'),
+      'serve',
+      '--library',
+      path.join(dir, 'library.sqlite3'),
+      '--port',
+      '0',
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, COPYDESK_DATA_DIR: path.join(dir, 'data') },

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 
 import { ApiError, errorMessage } from '../../shared/errors';
 import type { ImportFormat, ImportReport } from '../../shared/imports';
@@ -16,7 +15,7 @@ import {
 } from '../../shared/imports';
 import { reweighArticles } from '../services/related';
 import type { EditContext } from '../services/articles';
-import { commitWithoutWaiting, optimiseSearchIndex, waitForDisk } from '../services/imports';
+import { commitWithoutWaiting, mergeSearchIndex, mergeSteps, waitForDisk } from '../services/imports';
 import type { Library } from '../services/LibraryHost';
 import type { ImportedArticle } from './importedArticle';
 import { refuse } from './importFormats';
@@ -24,6 +23,7 @@ import type { ImportReader, ReadJob } from './readImportFile';
 import { readImportFile } from './readImportFile';
 import { storeImportedArticles } from './storeImportedArticle';
 import type { StoreOutcome } from './storeImportedArticle';
+import { afterRequests, requestsLately } from '../base/requestsFirst';
 
 /** A file already in memory (sent by the UI), named as the person's computer names it. */
 export type ImportSource = { name: string; bytes: Uint8Array };
@@ -57,15 +57,20 @@ const BATCH_ARTICLES = 50;
 /** … the first of them has waited this long, so the library fills steadily. */
 const BATCH_MILLISECONDS = 25;
 /**
- * The longest one transaction of an import stores articles for. Its writes are cut into
- * transactions this short, with the event loop run between them, so a save or a page of the
- * library list asked for meanwhile is answered between two of them rather than after the batch.
+ * How long one transaction of an import stores articles for. While the library is answering
+ * requests (a save, a page of the list), its writes are cut into transactions this short, with
+ * the event loop run between them, so a request waits behind one of them rather than the batch.
  */
-const WRITE_SLICE_MS = 8;
+const WRITE_SLICE_MS = 4;
+/** With no request made lately, longer transactions: fewer commits, a faster import. */
+const QUIET_SLICE_MS = 40;
 /** How often, at least, a transaction's commit waits for the disk (see importFiles). */
 const SAFE_EVERY_MILLISECONDS = 1000;
 /** After importing this many articles, the search index's segments are merged. */
 const OPTIMISE_AFTER = 200;
+
+/** Articles reweighed in one transaction once an import's articles are in. */
+const REWEIGH_BATCH = 25;
 
 /** A file to import: what reading it needs, or the refusal known before it is read. */
 type Task = Omit<ReadJob, 'format'> & {
@@ -305,19 +310,15 @@ export async function importFiles(
   // an import may undo at most its last second, and once it ends every article it stored is safe.
   let lastSafe = Date.now();
   const disk = { unsafe: false };
-  // How long one article takes to store, as measured so far: a transaction takes as many as
-  // fit in WRITE_SLICE_MS.
-  let perArticleMs = WRITE_SLICE_MS / 4;
-  /** Stores the front of `batch` in one transaction of about WRITE_SLICE_MS; returns how many it took. */
+  /** Stores the front of `batch` in one short transaction; returns how many it took. */
   const storeSlice = (batch: readonly { task: Task; article: ImportedArticle }[]): number => {
-    const slice = batch.slice(0, Math.max(1, Math.floor(WRITE_SLICE_MS / perArticleMs)));
     const store = () =>
       storeImportedArticles(
         lib,
-        slice.map(({ task, article }) => ({ imported: article, fileName: task.file })),
+        batch.map(({ task, article }) => ({ imported: article, fileName: task.file })),
         context,
+        requestsLately() ? WRITE_SLICE_MS : QUIET_SLICE_MS,
       );
-    const started = performance.now();
     let stored: (StoreOutcome | Error)[];
     try {
       if (Date.now() - lastSafe >= SAFE_EVERY_MILLISECONDS) {
@@ -329,21 +330,23 @@ export async function importFiles(
         disk.unsafe = true;
       }
     } catch (error) {
-      // Nothing of the transaction stands (a full disk, an I/O error): every article in it failed.
-      for (const { task } of slice) {
-        report.failed.push({ file: task.file, reason: `${task.file} could not be stored: ${errorMessage(error)}` });
-      }
-      return slice.length;
+      // Nothing of the transaction stands (a full disk, an I/O error). The first article is
+      // told why; those after it are tried again in transactions of their own.
+      const { task } = batch[0] as { task: Task };
+      report.failed.push({ file: task.file, reason: `${task.file} could not be stored: ${errorMessage(error)}` });
+      return 1;
     }
-    perArticleMs = (perArticleMs + (performance.now() - started) / slice.length) / 2;
-    slice.forEach(({ task, article }, index) => record(task, article, stored[index] as StoreOutcome | Error));
-    return slice.length;
+    stored.forEach((outcome, index) => {
+      const { task, article } = batch[index] as { task: Task; article: ImportedArticle };
+      record(task, article, outcome);
+    });
+    return stored.length;
   };
   const flush = async () => {
     const batch = pending;
     pending = [];
     for (let at = 0; at < batch.length;) {
-      if (at > 0) await nextTurn();
+      if (at > 0) await afterRequests();
       at += storeSlice(batch.slice(at));
     }
   };
@@ -372,12 +375,24 @@ export async function importFiles(
       ) {
         await flush();
       }
-      await nextTurn();
+      await afterRequests();
     }
     await flush();
-    if (report.imported.length >= OPTIMISE_AFTER) optimiseSearchIndex(lib);
+    // The search index merged, then the weights set again: each a step at a time, with the
+    // event loop run between steps, for as long as the library stays open.
+    if (report.imported.length >= OPTIMISE_AFTER) {
+      for (let steps = mergeSteps(lib); steps > 0 && lib.db.open && mergeSearchIndex(lib); steps -= 1) {
+        await afterRequests();
+      }
+    }
     // Rarity of words is only known once the articles are in: weights set early are set again.
-    if (report.imported.length > 0) reweighArticles(lib);
+    if (report.imported.length > 0) {
+      let batches = 0;
+      while (lib.db.open && reweighArticles(lib, REWEIGH_BATCH, () => batches++ > 0) > 0) {
+        batches = 0;
+        await afterRequests();
+      }
+    }
   } finally {
     if (disk.unsafe) waitForDisk(lib);
   }

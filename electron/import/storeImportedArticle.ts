@@ -197,12 +197,18 @@ export type ImportToStore = { imported: ImportedArticle; fileName: string };
  * the failed one is tried once more on its own, and the rest follow: a failure still keeps out
  * only its own article, and every outcome is that of what stands. An error that ends the whole
  * transaction (a full disk) is thrown: nothing of the batch stands.
+ *
+ * With `untilMs`, the transaction takes articles only until it has run that long (always one at
+ * least): the outcomes are then those of the front of `items`, and the rest is left for another.
  */
 export function storeImportedArticles(
   lib: Library,
   items: readonly ImportToStore[],
   context: EditContext = {},
+  untilMs = Number.POSITIVE_INFINITY,
 ): (StoreOutcome | Error)[] {
+  const started = performance.now();
+  const outOfTime = () => performance.now() - started >= untilMs;
   return lib.db
     .transaction(() => {
       const outcomes: (StoreOutcome | Error)[] = [];
@@ -214,6 +220,10 @@ export function storeImportedArticles(
         try {
           lib.db.transaction(() => {
             for (let index = next; index < end; index += 1) {
+              if (index > next && outOfTime()) {
+                end = index;
+                break;
+              }
               const item = items[index] as ImportToStore;
               try {
                 stored.push(storeInTransaction(lib, item.imported, item.fileName, context));
@@ -227,18 +237,20 @@ export function storeImportedArticles(
           if (attempt.failed === undefined || !lib.db.inTransaction) throw error;
         }
         const failure = attempt.failed;
+        if (failure !== undefined && failure.index > next) {
+          // Undone with the failed one: the articles before it, stored again without it.
+          end = failure.index;
+          continue;
+        }
         if (failure === undefined) {
           outcomes.push(...stored);
           next = end;
-          end = items.length;
-        } else if (failure.index === next) {
+        } else {
           outcomes.push(failure.error);
           next += 1;
-          end = items.length;
-        } else {
-          // Undone with the failed one: the articles before it, stored again without it.
-          end = failure.index;
         }
+        end = items.length;
+        if (outOfTime()) break;
       }
       return outcomes;
     })

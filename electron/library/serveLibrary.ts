@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Envelope } from '../../shared/api';
 import { ApiError } from '../../shared/errors';
 import { dispatch, toApiError } from '../api/dispatch';
+import { answeringRequest } from '../base/requestsFirst';
 import { createHandlers } from '../api/handlers';
 import { ImportJobs } from '../import/ImportJobs';
 import { openPreferences } from '../preferences/confBackend';
@@ -72,7 +73,10 @@ export function serveLibrary(port: Port<ToLibrary, FromLibrary>, options: Librar
 
   port.listen((message) => {
     if (message.type !== 'request') return;
-    void answer(message.request).then((envelope) => port.post({ type: 'reply', id: message.id, envelope }));
+    const answered = answeringRequest();
+    void answer(message.request)
+      .then((envelope) => port.post({ type: 'reply', id: message.id, envelope }))
+      .finally(answered);
   });
   port.post({ type: 'ready', status: host.status() });
   return close;

@@ -1,9 +1,8 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
-
 import { pendingSeqs, seqOfArticle } from '../db/queries/relatedIndex';
 import type { Analysis, ArticleText } from '../related/analyseArticle';
 import type { Library } from './LibraryHost';
 import { reweighArticles, storeAnalysis, textToAnalyse } from './related';
+import { afterRequests } from '../base/requestsFirst';
 
 /** An article's analysis, or null when the analyser could not make one. */
 type Analysed = { seq: number; analysis: Analysis | null };
@@ -11,7 +10,7 @@ type Analysed = { seq: number; analysis: Analysis | null };
 /** Articles taken from the queue at a time: their analyses run side by side in the worker threads. */
 const BATCH = 8;
 /** The longest one transaction of analyses written runs for, so a save waits for none longer. */
-const WRITE_SLICE_MS = 8;
+const WRITE_SLICE_MS = 4;
 /** Articles whose weights are set again per transaction, once the queue is empty. */
 const REWEIGH_BATCH = 20;
 
@@ -141,7 +140,7 @@ export class BackgroundAnalysis {
             }
           })
           .immediate();
-        await nextTurn();
+        await afterRequests();
       }
       this.#wake();
     }
@@ -152,7 +151,7 @@ export class BackgroundAnalysis {
       if (lib === null || !lib.db.open) return;
       let batches = 0;
       if (reweighArticles(lib, REWEIGH_BATCH, () => batches++ > 0) === 0) return;
-      await nextTurn();
+      await afterRequests();
     }
   }
 }

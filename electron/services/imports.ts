@@ -51,9 +51,23 @@ export function findArticleByHeadline(lib: Library, headline: string): ArticleId
   return match === undefined ? null : ArticleIdSchema.parse(match.id);
 }
 
-/** Merges the search index's segments after a bulk import, so searches stay fast. */
-export function optimiseSearchIndex(lib: Library): void {
-  imports.optimiseSearchIndex(lib.db);
+/** Pages of the search index one merge step rewrites. */
+const MERGE_STEP_PAGES = 16;
+
+/**
+ * One step of merging the search index's segments after a bulk import (a few milliseconds of
+ * work), so searches stay fast; false once there is nothing left to merge.
+ */
+export function mergeSearchIndex(lib: Library): boolean {
+  return imports.mergeSearchIndex(lib.db, MERGE_STEP_PAGES);
+}
+
+/**
+ * How many merge steps merging the whole search index takes, twice over: saves made while it
+ * merges add segments of their own, so the merge stops there rather than chase them.
+ */
+export function mergeSteps(lib: Library): number {
+  return 2 * Math.ceil(imports.searchIndexPages(lib.db) / MERGE_STEP_PAGES) + 2;
 }
 
 /**

@@ -7,6 +7,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
 import type { ApiErrorCode } from '../../shared/errors';
 import { dispatch } from '../api/dispatch';
 import type { Handlers } from '../api/handlers';
+import { answeringRequest } from '../base/requestsFirst';
 import { readStaticFile } from '../base/staticFiles';
 
 /** Larger bodies are refused before they are read: room for a 50 MB image in base64, no more. */
@@ -232,6 +233,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     if (pathname.startsWith('/api/')) {
       const channel = pathname.slice('/api/'.length);
+      res.once('close', answeringRequest());
       handleApi(req, res, channel).catch((error: unknown) => {
         refuse(res, 'internal', `Copydesk could not answer: ${error instanceof Error ? error.message : String(error)}`);
       });

@@ -70,7 +70,18 @@ export function getImportRecord(db: Db, articleId: string): ImportRecord | undef
   return row;
 }
 
-/** Merges the search index's segments after a bulk import, so searches stay fast. */
-export function optimiseSearchIndex(db: Db): void {
-  db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')").run();
+/**
+ * One step of merging the search index's segments after a bulk import, so searches stay fast:
+ * about `pages` pages of work. False once there was nothing left to merge.
+ */
+export function mergeSearchIndex(db: Db, pages: number): boolean {
+  const before = db.prepare('SELECT total_changes()').pluck().get() as number;
+  // A negative count merges segments of any level, as 'optimize' would, a step at a time.
+  db.prepare("INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?)").run(-pages);
+  return (db.prepare('SELECT total_changes()').pluck().get() as number) - before >= 2;
+}
+
+/** The pages the search index holds, about: what merging it whole rewrites. */
+export function searchIndexPages(db: Db): number {
+  return db.prepare('SELECT count(*) FROM articles_fts_data').pluck().get() as number;
 }

@@ -176,6 +176,25 @@ describe('storeImportedArticles', () => {
     });
   });
 
+  it('with a time to keep to, stores the front of the batch and leaves the rest for the next call, to the same end', () => {
+    const items = archive();
+    const context = { clock: manualClock('2026-03-02T09:00:00.000Z'), userName: 'Amna', analyseLater: true };
+    const together = storeImportedArticles(one.lib, items, context);
+    // No time at all: each call still takes one article, and the failed one only its own call.
+    const inTurn: (StoreOutcome | Error)[] = [];
+    const calls: number[] = [];
+    while (inTurn.length < items.length) {
+      const outcomes = storeImportedArticles(batch.lib, items.slice(inTurn.length), context, 0);
+      calls.push(outcomes.length);
+      inTurn.push(...outcomes);
+    }
+    expect(calls).toEqual(items.map(() => 1));
+    expect(inTurn.map((outcome) => described(outcome, batch.lib.db))).toEqual(
+      together.map((outcome) => described(outcome, one.lib.db)),
+    );
+    expect(rowsOf(batch.lib.db)).toEqual(rowsOf(one.lib.db));
+  });
+
   it('lets a failure keep out only its own article, wherever it falls in the batch', () => {
     const items = archive();
     for (const failing of [0, 2, items.length - 1]) {
