@@ -58,7 +58,7 @@ async function main(): Promise<void> {
       saves += 1;
     }, 5);
     const started = performance.now();
-    const backup = await host.backUp('manual');
+    const backup = await host.backups.backUp('manual');
     const onlineMs = ms(started);
     // One more tick, so a pause at the very end of the backup is counted too.
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -18,9 +18,7 @@ const report = (value: object) => fs.writeSync(1, `${JSON.stringify(value)}\n`);
 
 const host = LibraryHost.start(file, { verify: true, markInUseAs: 'The Copydesk app' });
 // As the app starts it: backups, background analysis and checks on their timers.
-host.startDailyBackups();
-host.startRelatedAnalysis();
-host.startHealthChecks();
+host.startBackgroundWork();
 report({ opened: true, state: host.status().state });
 const holdMs = Number(holdArg ?? 0);
 if (holdMs > 0) {

@@ -209,9 +209,9 @@ export function createHandlers({ host, preferences, workers, imports, packageFs 
     'backups:list': () => ({
       folder: backupFolder(host.path),
       backups: listBackups(host.path),
-      lastFailure: host.lastBackupFailure,
+      lastFailure: host.backups.lastFailure,
     }),
-    'backups:create': () => host.backUp('manual'),
+    'backups:create': () => host.backups.backUp('manual'),
     'backups:restore': ({ name }) => {
       const backup = listBackups(host.path, { check: false }).find((candidate) => candidate.name === name);
       if (backup === undefined) {

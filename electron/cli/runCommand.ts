@@ -199,9 +199,7 @@ export async function runCommand(
       if (problem !== null) {
         io.err(`copydesk: ${problem.message}\nThe page offers its backups and other libraries.\n`);
       }
-      host.startDailyBackups();
-      host.startRelatedAnalysis();
-      host.startHealthChecks();
+      host.startBackgroundWork();
     } else {
       host = LibraryHost.open(libraryFile);
     }

@@ -33,9 +33,7 @@ export function serveLibrary(port: Port<ToLibrary, FromLibrary>, options: Librar
     markInUseAs: options.markInUseAs,
     analyse: workers.analyse,
   });
-  host.startDailyBackups();
-  host.startRelatedAnalysis();
-  host.startHealthChecks();
+  host.startBackgroundWork();
   const preferences = openPreferences(options.userDataDir);
   const imports = new ImportJobs(Date.now, { read: workers.read });
   const handlers = createHandlers({ host, preferences, imports, workers });

@@ -2,21 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { ApiError } from '../../shared/errors';
-import type { BackupInfo, BackupReason, LibraryStatus, RecentLibrary, RestoreResult } from '../../shared/libraries';
+import type { LibraryStatus, RecentLibrary, RestoreResult } from '../../shared/libraries';
 import type { Db } from '../db/connection';
 import { openDatabase } from '../db/connection';
-import { checkLibraryCopy, quickCheckInBackground } from '../db/backup';
-import { countArticles } from '../db/queries/articles';
+import { checkLibraryCopy } from '../db/backup';
 import type { BackupOptions } from './backups';
-import {
-  DAILY_INTERVAL_MS,
-  compactTime,
-  createBackup,
-  createPreMigrationBackup,
-  latestBackup,
-  latestGoodBackup,
-  listBackups,
-} from './backups';
+import { compactTime, createPreMigrationBackup, latestGoodBackup, listBackups } from './backups';
+import { DailyBackups } from './dailyBackups';
+import { HealthChecks } from './healthChecks';
+import { damagedHeader, moveLibraryFiles } from './libraryFiles';
 import { markInUse, otherHolder } from './libraryLock';
 import type { RecentLibraries } from './RecentLibraries';
 import type { Analysis, ArticleText } from '../related/analyseArticle';
@@ -55,38 +49,11 @@ export type LibraryHostOptions = {
 
 type State = { kind: 'open'; library: Library } | { kind: 'unavailable'; path: string; problem: ApiError };
 
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-
-/** A file that has backups but no longer starts like a database was a library and is damaged. */
-function damagedHeader(file: string): boolean {
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const head = Buffer.alloc(SQLITE_HEADER.length);
-      const read = fs.readSync(fd, head, 0, head.length, 0);
-      return read > 0 && !head.equals(SQLITE_HEADER) && listBackups(file, { check: false }).length > 0;
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
-}
-
-function moveIfPresent(from: string, to: string): void {
-  if (fs.existsSync(from)) fs.renameSync(from, to);
-}
-
-/** The library file and its WAL companions, moved together. */
-function moveLibraryFiles(from: string, to: string): void {
-  moveIfPresent(from, to);
-  moveIfPresent(`${from}-wal`, `${to}-wal`);
-  moveIfPresent(`${from}-shm`, `${to}-shm`);
-}
-
 /**
- * Holds the library the app is working on: opens, switches, creates and restores libraries,
- * and makes the daily backup. When the library cannot be opened at start-up the host is
+ * Holds the library the app is working on: opens, switches, creates and restores libraries.
+ * Its background work, each with a timer of its own, runs on whichever library is open: the
+ * backups (DailyBackups), the damage checks (HealthChecks) and the related-article analysis
+ * (BackgroundAnalysis). When the library cannot be opened at start-up the host is
  * "unavailable" rather than absent: every library call answers with the reason, and a backup
  * can be restored or another library opened from there. A failed switch leaves the current
  * library open and untouched.
@@ -94,23 +61,22 @@ function moveLibraryFiles(from: string, to: string): void {
 export class LibraryHost {
   #state: State;
   readonly #options: LibraryHostOptions;
-  #timer: NodeJS.Timeout | undefined;
-  #healthTimer: NodeJS.Timeout | undefined;
-  #checking: Promise<string | null> | null = null;
   #unmark: () => void = () => undefined;
-  #running: Promise<unknown> = Promise.resolve();
-  #lastFailure: string | null = null;
   readonly #listeners = new Set<() => void>();
+  /** The open library's backups, on request and daily. */
+  readonly backups: DailyBackups;
+  /** The open library's damage checks. */
+  readonly health: HealthChecks;
   /** The related-article analysis of the articles waiting for it, off the save path. */
   readonly analysis: BackgroundAnalysis;
 
   private constructor(state: State, options: LibraryHostOptions) {
     this.#state = state;
     this.#options = options;
-    this.analysis = new BackgroundAnalysis(
-      () => (this.#state.kind === 'open' ? this.#state.library : null),
-      options.analyse ?? analyseHere,
-    );
+    const openOrNull = () => (this.#state.kind === 'open' ? this.#state.library : null);
+    this.backups = new DailyBackups(() => this.current, options.backups);
+    this.health = new HealthChecks(openOrNull, (lib, problem) => this.#damaged(lib, problem));
+    this.analysis = new BackgroundAnalysis(openOrNull, options.analyse ?? analyseHere);
   }
 
   /** Opens `file`; throws if it cannot be opened. */
@@ -183,7 +149,7 @@ export class LibraryHost {
         path: this.#state.library.path,
         problem: null,
         latestBackup: null,
-        backupFailure: this.#lastFailure,
+        backupFailure: this.backups.lastFailure,
       };
     }
     return {
@@ -291,124 +257,34 @@ export class LibraryHost {
     return this.recentLibraries();
   }
 
-  /** Backs up the open library now; throws with the reason if it cannot. */
-  async backUp(reason: BackupReason, now?: Date): Promise<BackupInfo> {
-    const lib = this.current;
-    // One backup at a time: a second request waits for the first.
-    const run = this.#running.then(() =>
-      createBackup(lib, reason, { ...this.#options.backups, ...(now === undefined ? {} : { now }) }),
-    );
-    this.#running = run.catch(() => undefined);
-    return run;
+  /**
+   * Starts the background work on the open library (and whichever is opened next): the daily
+   * backup, checked at once and then hourly; the related-article analysis of the articles
+   * waiting for it (in the worker threads where the host's `analyse` runs it); and an hourly
+   * check for damage.
+   */
+  startBackgroundWork(): void {
+    this.backups.start();
+    this.analysis.start();
+    this.health.start();
   }
 
   /**
-   * Makes the daily backup if the newest one is more than a day old and the library holds any
-   * article. A failure is kept for
-   * `backups:list` to show and never stops the library working; a backup cut short because
-   * the library was switched or closed is not a failure.
+   * Damage found by a check: the library is closed (nothing more is written to it) and the
+   * host becomes unavailable with the reason, offering the latest good backup just as it does
+   * for a library found damaged at start-up; restoring keeps the damaged file aside.
    */
-  async backUpIfDue(now: Date = new Date()): Promise<BackupInfo | null> {
-    if (this.#state.kind !== 'open') return null;
-    const lib = this.#state.library;
-    // An empty library has nothing to lose yet.
-    const { live, trashed } = countArticles(lib.db);
-    if (live + trashed === 0) return null;
-    const last = latestBackup(lib.path, 'daily');
-    if (last !== null && now.getTime() - Date.parse(last.createdAt) < DAILY_INTERVAL_MS) return null;
-    try {
-      const made = await this.backUp('daily', now);
-      this.#lastFailure = null;
-      return made;
-    } catch (error) {
-      if (!lib.db.open) return null;
-      this.#lastFailure = error instanceof Error ? error.message : String(error);
-      return null;
-    }
-  }
-
-  /** Why the last automatic backup failed, if it did. */
-  get lastBackupFailure(): string | null {
-    return this.#lastFailure;
-  }
-
-  /** Checks at once and then every `everyMs` whether the daily backup is due. */
-  startDailyBackups(everyMs = 60 * 60 * 1000): void {
-    this.stopDailyBackups();
-    this.#timer = setInterval(() => void this.backUpIfDue(), everyMs);
-    this.#timer.unref();
-    void this.backUpIfDue();
-  }
-
-  stopDailyBackups(): void {
-    if (this.#timer !== undefined) clearInterval(this.#timer);
-    this.#timer = undefined;
-  }
-
-  /**
-   * Works through the articles waiting for related-article analysis (saved, imported in bulk,
-   * or changed by an older Copydesk), looking at the queue every `everyMs`: see
-   * BackgroundAnalysis. The analysis runs where the host's `analyse` runs it (the worker
-   * threads, in the app and browser mode), else in this thread, an article at a time.
-   */
-  startRelatedAnalysis(everyMs = 500): void {
-    this.analysis.start(everyMs);
-  }
-
-  stopRelatedAnalysis(): void {
-    this.analysis.stop();
-  }
-
-  /**
-   * Runs SQLite's quick_check over the open library in the background, while saves go on. If
-   * it finds damage, the library is closed — nothing more is written to it — and the host
-   * becomes unavailable with the reason, offering the latest good backup just as it does for a
-   * library found damaged at start-up; restoring keeps the damaged file aside. Resolves with
-   * the problem found, or null. A check that cannot run (the file was moved, say) is not damage.
-   */
-  async checkHealth(): Promise<string | null> {
-    if (this.#checking !== null) return this.#checking;
-    if (this.#state.kind !== 'open') return null;
-    const lib = this.#state.library;
-    const run = (async () => {
-      let problem: string | null;
-      try {
-        problem = await quickCheckInBackground(lib.path);
-      } catch {
-        return null;
-      }
-      // The library was switched, restored or closed meanwhile: the answer is about another file.
-      if (problem === null || this.#state.kind !== 'open' || this.#state.library !== lib) return problem;
-      if (lib.db.open) lib.db.close();
-      this.#state = {
-        kind: 'unavailable',
-        path: lib.path,
-        problem: new ApiError(
-          'library-damaged',
-          `The library ${lib.path} is damaged (SQLite's check reports: ${problem.slice(0, 200)}). Copydesk has stopped writing to it. Restore the latest good backup — the damaged file is kept aside — or open another library.`,
-        ),
-      };
-      for (const listener of this.#listeners) listener();
-      return problem;
-    })();
-    this.#checking = run;
-    try {
-      return await run;
-    } finally {
-      this.#checking = null;
-    }
-  }
-
-  /** Checks the open library for damage every `everyMs` (first after `everyMs`: opening already checked it). */
-  startHealthChecks(everyMs = 60 * 60 * 1000): void {
-    this.stopHealthChecks();
-    this.#healthTimer = setInterval(() => void this.checkHealth(), everyMs);
-    this.#healthTimer.unref();
-  }
-
-  stopHealthChecks(): void {
-    if (this.#healthTimer !== undefined) clearInterval(this.#healthTimer);
-    this.#healthTimer = undefined;
+  #damaged(lib: Library, problem: string): void {
+    if (lib.db.open) lib.db.close();
+    this.#state = {
+      kind: 'unavailable',
+      path: lib.path,
+      problem: new ApiError(
+        'library-damaged',
+        `The library ${lib.path} is damaged (SQLite's check reports: ${problem.slice(0, 200)}). Copydesk has stopped writing to it. Restore the latest good backup — the damaged file is kept aside — or open another library.`,
+      ),
+    };
+    for (const listener of this.#listeners) listener();
   }
 
   /** Calls `listener` after every switch, creation or restore; returns the way to stop. */
@@ -419,15 +295,14 @@ export class LibraryHost {
 
   #afterChange(): void {
     for (const listener of this.#listeners) listener();
-    this.#lastFailure = null;
-    if (this.#timer !== undefined) void this.backUpIfDue();
+    this.backups.libraryChanged();
   }
 
   close(): void {
-    this.stopDailyBackups();
-    this.stopHealthChecks();
+    this.backups.stop();
+    this.health.stop();
     this.#unmark();
-    this.stopRelatedAnalysis();
+    this.analysis.stop();
     if (this.#state.kind === 'open' && this.#state.library.db.open) this.#state.library.db.close();
   }
 }

@@ -108,7 +108,7 @@ test('browser mode starts on a damaged library and restores its latest backup fr
         for (const headline of ['Night ferry trial approved', 'Lighthouse reopens', 'Port strike ends']) {
           createArticle(host.current, { headline, body: bodyFromParagraphs([`${headline}. `.repeat(80)]) });
         }
-        await host.backUp('daily', new Date('2026-03-02T09:00:00Z'));
+        await host.backups.backUp('daily', new Date('2026-03-02T09:00:00Z'));
         createArticle(host.current, { headline: 'Written after the backup' });
       } finally {
         host.close();

@@ -251,9 +251,9 @@ describe('copydesk restore', () => {
     const host = LibraryHost.open(file);
     try {
       createArticle(host.current, { headline: 'Night ferry trial approved' });
-      const older = await host.backUp('daily', new Date('2026-03-01T09:00:00Z'));
+      const older = await host.backups.backUp('daily', new Date('2026-03-01T09:00:00Z'));
       createArticle(host.current, { headline: 'Lighthouse reopens' });
-      const newer = await host.backUp('manual', new Date('2026-03-02T09:00:00Z'));
+      const newer = await host.backups.backUp('manual', new Date('2026-03-02T09:00:00Z'));
       createArticle(host.current, { headline: 'Written after every backup' });
       return { file, older, newer };
     } finally {

@@ -857,7 +857,7 @@ describe('a library that could not be opened', () => {
     const file = path.join(library.dir, 'damaged.sqlite3');
     const original = LibraryHost.open(file);
     createArticle(original.current, { headline: 'Kept in the backup' });
-    const backup = await original.backUp('daily');
+    const backup = await original.backups.backUp('daily');
     original.close();
     damageLibraryPages(file);
 

@@ -20,7 +20,7 @@ beforeEach(async () => {
   file = tmp.file('desk.sqlite3');
   const host = LibraryHost.open(file);
   createArticle(host.current, { headline: 'Kept before' });
-  await host.backUp('manual');
+  await host.backups.backUp('manual');
   host.close();
 });
 afterEach(async () => {

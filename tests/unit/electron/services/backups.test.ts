@@ -56,7 +56,7 @@ describe('a backup', () => {
     write(host, 'Night ferry trial approved');
     write(host, 'Lighthouse reopens');
 
-    const backup = await host.backUp('manual', new Date('2026-03-02T09:15:00Z'));
+    const backup = await host.backups.backUp('manual', new Date('2026-03-02T09:15:00Z'));
 
     expect(backup).toMatchObject({
       name: 'desk-20260302-091500-manual.sqlite3',
@@ -88,7 +88,7 @@ describe('a backup', () => {
       setImmediate(keepTyping);
     };
     setImmediate(keepTyping);
-    const backup = await host.backUp('manual');
+    const backup = await host.backups.backUp('manual');
     copying = false;
 
     expect(savedDuring).toBeGreaterThan(0);
@@ -100,7 +100,9 @@ describe('a backup', () => {
   it('is refused with a clear message when the disk is nearly full, leaving nothing behind and the library working', async () => {
     const host = open(tmp.file('desk.sqlite3'), { backups: { freeSpace: () => 10 * 1024 * 1024 } });
     write(host, 'Kept');
-    await expect(host.backUp('manual')).rejects.toThrow(/not enough free disk space.*library itself is unaffected/);
+    await expect(host.backups.backUp('manual')).rejects.toThrow(
+      /not enough free disk space.*library itself is unaffected/,
+    );
     expect(fs.readdirSync(backupFolder(host.path))).toEqual([]);
     write(host, 'Still writable');
     expect(headlines(host)).toEqual(['Kept', 'Still writable']);
@@ -109,8 +111,8 @@ describe('a backup', () => {
   it('keeps a failed daily backup for the app to report, and the library keeps working', async () => {
     const host = open(tmp.file('desk.sqlite3'), { backups: { freeSpace: () => 0 } });
     write(host, 'Before the failure');
-    expect(await host.backUpIfDue(new Date('2026-03-02T09:00:00Z'))).toBeNull();
-    expect(host.lastBackupFailure).toMatch(/not enough free disk space/);
+    expect(await host.backups.backUpIfDue(new Date('2026-03-02T09:00:00Z'))).toBeNull();
+    expect(host.backups.lastFailure).toMatch(/not enough free disk space/);
     write(host, 'After the failure');
     expect(headlines(host)).toEqual(['After the failure', 'Before the failure']);
   });
@@ -119,17 +121,17 @@ describe('a backup', () => {
 describe('the daily backup', () => {
   it('is not made for a library with no article yet', async () => {
     const host = open();
-    expect(await host.backUpIfDue(new Date('2026-03-02T09:00:00Z'))).toBeNull();
+    expect(await host.backups.backUpIfDue(new Date('2026-03-02T09:00:00Z'))).toBeNull();
     expect(listBackups(host.path)).toEqual([]);
   });
 
   it('is made when the newest daily one is more than a day old, and not before', async () => {
     const host = open();
     write(host, 'Ferry');
-    const first = await host.backUpIfDue(new Date('2026-03-02T09:00:00Z'));
+    const first = await host.backups.backUpIfDue(new Date('2026-03-02T09:00:00Z'));
     expect(first?.reason).toBe('daily');
-    expect(await host.backUpIfDue(new Date('2026-03-03T08:59:00Z'))).toBeNull();
-    const second = await host.backUpIfDue(new Date('2026-03-03T09:01:00Z'));
+    expect(await host.backups.backUpIfDue(new Date('2026-03-03T08:59:00Z'))).toBeNull();
+    const second = await host.backups.backUpIfDue(new Date('2026-03-03T09:01:00Z'));
     expect(second?.name).toBe('desk-20260303-090100-daily.sqlite3');
     expect(listBackups(host.path).map((b) => b.name)).toEqual([second?.name, first?.name]);
   });
@@ -179,7 +181,7 @@ describe('rotation', () => {
     const host = open();
     write(host, 'Ferry');
     for (let n = 0; n < ROTATION.KEEP_MANUAL + 2; n += 1) {
-      await host.backUp('manual', new Date(Date.UTC(2026, 2, 1, 9, n)));
+      await host.backups.backUp('manual', new Date(Date.UTC(2026, 2, 1, 9, n)));
     }
     const names = listBackups(host.path).map((b) => b.name);
     expect(names).toHaveLength(ROTATION.KEEP_MANUAL);
@@ -236,7 +238,7 @@ describe('restoring a backup', () => {
   it('brings back the library as it was, keeping the replaced file aside untouched', async () => {
     const host = open();
     write(host, 'Before the backup');
-    const backup = await host.backUp('manual');
+    const backup = await host.backups.backUp('manual');
     write(host, 'After the backup');
 
     const result = host.restore(backup.path, new Date('2026-03-02T10:00:00Z'));
@@ -267,7 +269,7 @@ describe('a damaged library at start-up', () => {
     const file = tmp.file('desk.sqlite3');
     const host = LibraryHost.open(file);
     for (let n = 0; n < 30; n += 1) write(host, `Story ${n}`);
-    const backup = await host.backUp('daily', new Date('2026-03-01T09:00:00Z'));
+    const backup = await host.backups.backUp('daily', new Date('2026-03-01T09:00:00Z'));
     write(host, 'Lost with the damage');
     host.close();
     return { file, backup };
@@ -297,7 +299,7 @@ describe('a damaged library at start-up', () => {
   it('offers the newest backup that passes the check, passing over a damaged one', async () => {
     const { file, backup } = await damagedLibraryWithBackup();
     const host = LibraryHost.open(file);
-    const newer = await host.backUp('manual', new Date('2026-03-02T09:00:00Z'));
+    const newer = await host.backups.backUp('manual', new Date('2026-03-02T09:00:00Z'));
     host.close();
     damageLibraryPages(newer.path);
     damageLibraryPages(file);

@@ -26,7 +26,7 @@ beforeEach(async () => {
       { analyseLater: true },
     );
   }
-  await host.backUp('daily', new Date('2026-03-01T09:00:00Z'));
+  await host.backups.backUp('daily', new Date('2026-03-01T09:00:00Z'));
   // Everything written so far is in the library file itself, as after a quiet spell.
   host.current.db.pragma('wal_checkpoint(TRUNCATE)');
 });
@@ -39,7 +39,7 @@ describe('the background check of the open library', () => {
   it('finds nothing in a sound library, and saves go on while it runs', async () => {
     const article = listArticles(host.current, { offset: 0, limit: 1, trashed: false }).items[0];
     if (article === undefined) throw new Error('no article');
-    const checking = host.checkHealth();
+    const checking = host.health.check();
     const saved = saveArticle(host.current, article.id, article.version, { headline: 'Saved during the check' });
     expect(await checking).toBeNull();
     expect(saved.headline).toBe('Saved during the check');
@@ -52,7 +52,7 @@ describe('the background check of the open library', () => {
     damageLibraryPages(file);
     const damaged = fs.readFileSync(file);
 
-    expect(await host.checkHealth()).not.toBeNull();
+    expect(await host.health.check()).not.toBeNull();
     expect(told).toBe(1);
     const status = host.status();
     expect(status).toMatchObject({ state: 'unavailable', path: file, problem: { code: 'library-damaged' } });
@@ -74,14 +74,14 @@ describe('the background check of the open library', () => {
     const bytes = fs.readFileSync(file);
     bytes.fill(0x5a, 0, 100);
     fs.writeFileSync(file, bytes);
-    expect(await host.checkHealth()).toMatch(/SQLITE_NOTADB|not a database/);
+    expect(await host.health.check()).toMatch(/SQLITE_NOTADB|not a database/);
     expect(host.status()).toMatchObject({ state: 'unavailable', problem: { code: 'library-damaged' } });
     expect(host.status().latestBackup?.articleCount).toBe(30);
   });
 
   it('leaves a library switched to during the check alone', async () => {
     damageLibraryPages(file);
-    const checking = host.checkHealth();
+    const checking = host.health.check();
     host.create(tmp.file('fresh.sqlite3'));
     await checking;
     expect(host.status()).toMatchObject({ state: 'open', path: tmp.file('fresh.sqlite3'), problem: null });

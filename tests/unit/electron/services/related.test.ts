@@ -266,7 +266,7 @@ describe('the background analysis of a running Copydesk', () => {
       const { headline, paragraphs } = story('politics/027.txt');
       createArticle(other.lib, { headline, body: bodyFromParagraphs(paragraphs) }, { analyseLater: true });
       expect(unindexedCount(other.lib)).toBe(1);
-      other.host.startRelatedAnalysis(10);
+      other.host.analysis.start(10);
       await vi.waitFor(() => expect(unindexedCount(other.lib)).toBe(0), { timeout: 5000 });
     } finally {
       other.close();
