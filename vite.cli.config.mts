@@ -13,9 +13,14 @@ export default defineConfig({
     sourcemap: false,
     target: 'node20',
     reportCompressedSize: false,
-    // The worker threads' module is an entry of its own, started by file (see startWorker.ts).
+    // The worker threads' module and the library's (browser mode runs it in a thread) are
+    // entries of their own, started by file (see startWorker.ts).
     lib: {
-      entry: { main: 'electron/cli/main.ts', taskWorker: 'electron/workers/taskWorker.ts' },
+      entry: {
+        main: 'electron/cli/main.ts',
+        taskWorker: 'electron/workers/taskWorker.ts',
+        libraryProcess: 'electron/library/libraryProcess.ts',
+      },
       formats: ['cjs'],
       fileName: (_format, name) => `${name}.cjs`,
     },

@@ -12,11 +12,9 @@ import type { Handlers } from '../api/handlers';
 import { createHandlers } from '../api/handlers';
 import { backupFolder, latestGoodBackup, listBackups } from '../services/backups';
 import { LibraryHost } from '../services/LibraryHost';
-import { RecentLibraries } from '../services/RecentLibraries';
 import { defaultLibraryPath, userDataDir } from '../services/paths';
 import { PreferencesService } from '../preferences/PreferencesService';
 import type { CommandContext } from './sourcesCommands';
-import type { WorkerPool } from '../workers/WorkerPool';
 import { UsageError, type CliValues, type CommandName, type Io } from './options';
 import { plural } from '../../shared/plural';
 
@@ -84,22 +82,46 @@ function plainSnippet(hit: SearchHit): string {
   return hit.snippet.split(HIGHLIGHT_START).join('[').split(HIGHLIGHT_END).join(']').replace(/\s+/g, ' ');
 }
 
-async function serve(handlers: Handlers, port: number, io: Io): Promise<number> {
-  const [{ ensureRendererBuilt, projectRoot }, { startWebServer }] = await Promise.all([
+/**
+ * Browser mode. Everything the page asks of its library runs in a thread of its own, started
+ * from the module the desktop app runs in its library process: this thread only serves files
+ * and passes calls on, so a request is read at once however busy the library is.
+ */
+async function serve(libraryFile: string, port: number, io: Io): Promise<number> {
+  const [{ ensureRendererBuilt, projectRoot }, { startWebServer }, { startLibraryThread }] = await Promise.all([
     import('../web/rendererBuild'),
     import('../web/server'),
+    import('../library/libraryThread'),
   ]);
-  const root = projectRoot();
-  const staticDir = await ensureRendererBuilt(root, (line) => io.err(`${line}\n`));
-  const server = await startWebServer({ handlers, staticDir, port });
-  io.out(`Copydesk is running at ${server.url}\n`);
-  io.err('Open that address in a browser on this computer. Press Ctrl+C to stop.\n');
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const staticDir = await ensureRendererBuilt(projectRoot(), (line) => io.err(`${line}\n`));
+  const library = startLibraryThread({
+    libraryPath: libraryFile,
+    userDataDir: userDataDir(),
+    markInUseAs: 'Copydesk in browser mode (copydesk serve)',
   });
-  await server.close();
+  try {
+    const stopped = new Promise<never>((_, reject) => {
+      library.worker.once('exit', (code) =>
+        reject(new Error(`the library stopped before it opened (exit code ${code}); nothing was changed.`)),
+      );
+    });
+    // The app starts even on a damaged library: the page offers its backups.
+    const status = await Promise.race([library.client.ready, stopped]);
+    if (status.problem !== null) {
+      io.err(`copydesk: ${status.problem.message}\nThe page offers its backups and other libraries.\n`);
+    }
+    const server = await startWebServer({ answer: library.client.call, staticDir, port });
+    io.out(`Copydesk is running at ${server.url}\n`);
+    io.err('Open that address in a browser on this computer. Press Ctrl+C to stop.\n');
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await server.close();
+  } finally {
+    await library.stop();
+  }
   return 0;
 }
 
@@ -169,7 +191,6 @@ export async function runCommand(
   io: Io,
 ): Promise<number> {
   let host: LibraryHost | undefined;
-  let workers: WorkerPool | undefined;
   const json = values.json;
   try {
     if (command === 'import' && rest.length === 0) {
@@ -184,32 +205,19 @@ export async function runCommand(
       return restoreCommand(libraryFile, rest, { list: values.list, latest: values.latest }, print);
     }
     if (command === 'serve') {
-      // Browser mode reads imported files and analyses articles in worker threads, on every
-      // core, while this thread serves and writes to the library.
-      workers = new (await import('../workers/WorkerPool')).WorkerPool();
-      workers.warm().catch(() => undefined);
-      // The app starts even on a damaged library: the page offers its backups.
-      host = LibraryHost.start(libraryFile, {
-        verify: true,
-        recent: new RecentLibraries(userDataDir()),
-        markInUseAs: 'Copydesk in browser mode (copydesk serve)',
-        analyse: workers.analyse,
-      });
-      const problem = host.status().problem;
-      if (problem !== null) {
-        io.err(`copydesk: ${problem.message}\nThe page offers its backups and other libraries.\n`);
-      }
-      host.startBackgroundWork();
-    } else {
-      host = LibraryHost.open(libraryFile);
+      const port = values.port === undefined ? 0 : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port takes a port number, not "${values.port}".`);
+      return await serve(libraryFile, port, io);
     }
-    // Only browser mode and export change preferences (an export remembers its folder); every
-    // other command reads the file as it is, without loading the store.
+    host = LibraryHost.open(libraryFile);
+    // Only export changes preferences here (an export remembers its folder); every other
+    // command reads the file as it is, without loading the store.
     const preferences =
-      command === 'serve' || command === 'export'
+      command === 'export'
         ? (await import('../preferences/confBackend')).openPreferences(userDataDir())
         : PreferencesService.readOnly(userDataDir());
-    const handlers = createHandlers({ host, preferences, ...(workers === undefined ? {} : { workers }) });
+    const handlers = createHandlers({ host, preferences });
 
     const commandContext: CommandContext = {
       call: (channel, args) => call(handlers, channel, args),
@@ -291,12 +299,9 @@ export async function runCommand(
           json,
           context: { userName: preferences.get().preferences.userName },
         });
-      default: {
-        const port = values.port === undefined ? 0 : Number(values.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535)
-          throw new UsageError(`--port takes a port number, not "${values.port}".`);
-        return await serve(handlers, port, io);
-      }
+      default:
+        // serve and restore are answered above, before the library is opened here.
+        return command satisfies never;
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -308,6 +313,5 @@ export async function runCommand(
     return error instanceof UsageError || (error instanceof TypeError && 'code' in error) ? 2 : 1;
   } finally {
     host?.close();
-    await workers?.close();
   }
 }

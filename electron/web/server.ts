@@ -5,8 +5,6 @@ import type { AddressInfo } from 'node:net';
 import type { Envelope } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
 import type { ApiErrorCode } from '../../shared/errors';
-import { dispatch } from '../api/dispatch';
-import type { Handlers } from '../api/handlers';
 import { answeringRequest } from '../base/requestsFirst';
 import { readStaticFile } from '../base/staticFiles';
 
@@ -27,7 +25,8 @@ const STATUS_FOR: Record<ApiErrorCode, number> = {
 export type WebServer = { url: string; origin: string; token: string; port: number; close(): Promise<void> };
 
 export type WebServerOptions = {
-  handlers: Handlers;
+  /** Answers a call of the contract (dispatch's envelope), wherever the library runs. */
+  answer: (channel: string, args: unknown) => Promise<Envelope<unknown>>;
   /** The built renderer (index.html and assets). */
   staticDir: string;
   /** 0 picks a free port. */
@@ -203,7 +202,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       refuse(res, 'invalid-request', 'The request body is not valid JSON.');
       return;
     }
-    const envelope = await dispatch(options.handlers, channel, args);
+    const envelope = await options.answer(channel, args);
     sendJson(res, envelope.ok ? 200 : STATUS_FOR[envelope.error.code], envelope);
   };
 

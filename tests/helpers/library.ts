@@ -1,12 +1,14 @@
 import path from 'node:path';
 
-import type { HandlerContext } from '../../electron/api/handlers';
+import { dispatch } from '../../electron/api/dispatch';
+import type { HandlerContext, Handlers } from '../../electron/api/handlers';
 import type { Db } from '../../electron/db/connection';
 import { openPreferences } from '../../electron/preferences/confBackend';
 import type { Clock } from '../../electron/services/articles';
 import { LibraryHost } from '../../electron/services/LibraryHost';
 import { RecentLibraries } from '../../electron/services/RecentLibraries';
 import type { Library } from '../../electron/services/LibraryHost';
+import type { Envelope } from '../../shared/api';
 import { ApiError } from '../../shared/errors';
 import { tempDir } from './tempLibrary';
 
@@ -77,4 +79,9 @@ export function apiErrorFrom(action: () => unknown): ApiError {
     throw error;
   }
   throw new Error('expected the action to be refused');
+}
+
+/** What the web server answers calls with, when the library runs in the test's own thread. */
+export function answerWith(handlers: Handlers): (channel: string, args: unknown) => Promise<Envelope<unknown>> {
+  return (channel, args) => dispatch(handlers, channel, args);
 }

@@ -9,6 +9,7 @@ import { openPreferences } from '../../electron/preferences/confBackend';
 import { LibraryHost } from '../../electron/services/LibraryHost';
 import type { WebServer } from '../../electron/web/server';
 import { sessionCookieName, startWebServer } from '../../electron/web/server';
+import { answerWith } from '../helpers/library';
 import { tempDir } from '../helpers/tempLibrary';
 
 const handlers = new Map<string, (request: Request) => Promise<Response>>();
@@ -49,7 +50,7 @@ beforeAll(async () => {
   serveAppProtocol(root);
   host = LibraryHost.open(tmp.file());
   server = await startWebServer({
-    handlers: createHandlers({ host, preferences: openPreferences(path.join(tmp.dir, 'data')) }),
+    answer: answerWith(createHandlers({ host, preferences: openPreferences(path.join(tmp.dir, 'data')) })),
     staticDir: root,
     port: 0,
     token: TOKEN,

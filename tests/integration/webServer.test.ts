@@ -15,7 +15,7 @@ import { MAX_REQUEST_BYTES, MISSING_KEY_MESSAGE, sessionCookieName, startWebServ
 import { contract, EnvelopeSchema } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
 import { bodyFromParagraphs } from '../../shared/text';
-import { dumpDatabase } from '../helpers/library';
+import { answerWith, dumpDatabase } from '../helpers/library';
 import { tempDir } from '../helpers/tempLibrary';
 
 const TOKEN = 'test-token-0123456789abcdefghijklmnop';
@@ -38,7 +38,7 @@ beforeEach(async () => {
 
   host = LibraryHost.open(tmp.file());
   server = await startWebServer({
-    handlers: createHandlers({ host, preferences: openPreferences(path.join(tmp.dir, 'data')) }),
+    answer: answerWith(createHandlers({ host, preferences: openPreferences(path.join(tmp.dir, 'data')) })),
     staticDir,
     port: 0,
     token: TOKEN,
@@ -488,7 +488,7 @@ describe('the listening socket', () => {
   it('binds to 127.0.0.1, never to every interface', async () => {
     const listen = vi.spyOn(net.Server.prototype, 'listen');
     const other = await startWebServer({
-      handlers: createHandlers({ host, preferences: openPreferences(path.join(tmp.dir, 'data')) }),
+      answer: answerWith(createHandlers({ host, preferences: openPreferences(path.join(tmp.dir, 'data')) })),
       staticDir: path.join(tmp.dir, 'web'),
     });
     try {
