@@ -34,22 +34,28 @@ function sanitise(raw: Record<string, unknown>): { preferences: Preferences; inv
  * can always be recovered by hand. Returns the backup's path, or null if the file was fine.
  */
 export function setAsideIfMalformed(file: string, now: Date = new Date()): string | null {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return null;
-  } catch {
-    // Not JSON: set aside below.
-  }
+  if (readPreferencesFile(file) !== 'malformed') return null;
   const backup = `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
   fs.copyFileSync(file, backup);
   fs.rmSync(file);
   return backup;
+}
+
+/** The preferences file's settings: 'missing' when it cannot be read, 'malformed' when not a settings object. */
+function readPreferencesFile(file: string): Record<string, unknown> | 'missing' | 'malformed' {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return 'missing';
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // Not JSON.
+  }
+  return 'malformed';
 }
 
 /** Reads and writes the person's preferences, shared by the desktop app, browser mode and CLI. */
@@ -79,14 +85,9 @@ export class PreferencesService {
    */
   static readOnly(dir: string): PreferencesService {
     const file = path.join(dir, `${PREFERENCES_FILE_NAME}.json`);
-    let store: Record<string, unknown> = {};
-    try {
-      const value: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-      if (typeof value === 'object' && value !== null && !Array.isArray(value))
-        store = value as Record<string, unknown>;
-    } catch {
-      // Missing or unreadable: the defaults, as a store opened on it would give.
-    }
+    const read = readPreferencesFile(file);
+    // Missing or unreadable: the defaults, as a store opened on it would give.
+    const store = typeof read === 'string' ? {} : read;
     const backend: PreferencesBackend = {
       path: file,
       get store() {
