@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import type { ArticleId } from '../../../shared/domain';
 import type { Claim, Source } from '../../../shared/sources';
@@ -17,16 +17,32 @@ export type ClaimsState = {
 /**
  * An article's claims, asked for again after every save (a save may orphan or re-attach them).
  * Nothing is asked while `articleId` is null (a new story the library does not have yet).
+ * Only the answer to the latest request is shown, and only if no claim was changed here while
+ * it was on its way: a list read before a verdict was given must not take that verdict back
+ * (it is asked for again instead).
  */
 export function useClaims(articleId: ArticleId | null, saves: number, report: (error: unknown) => void): ClaimsState {
   const [claims, setClaims] = useState<Claim[] | null>(null);
+  const asked = useRef(0);
+  const changedHere = useRef(0);
   const reload = useCallback(() => {
-    if (articleId !== null) api.invoke('claims:list', { articleId }).then(setClaims, report);
+    if (articleId === null) return;
+    const ask = () => {
+      const request = ++asked.current;
+      const since = changedHere.current;
+      api.invoke('claims:list', { articleId }).then((list) => {
+        if (request !== asked.current) return;
+        if (since !== changedHere.current) ask();
+        else setClaims(list);
+      }, report);
+    };
+    ask();
   }, [articleId, report]);
   useEffect(() => {
     reload();
   }, [reload, saves]);
   const put = useCallback((claim: Claim) => {
+    changedHere.current += 1;
     setClaims((current) => {
       const list = current ?? [];
       return list.some((item) => item.id === claim.id)
