@@ -101,9 +101,18 @@ function decodeWithFallback(bytes: Uint8Array): { text: string; sawUtf8: boolean
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\ufffd]/g;
 
+/** How many matches of the global `pattern` `text` holds, counting no further than `atMost`. */
+function countMatches(text: string, pattern: RegExp, atMost = Number.POSITIVE_INFINITY): number {
+  let count = 0;
+  pattern.lastIndex = 0;
+  while (count < atMost && pattern.test(text)) count += 1;
+  pattern.lastIndex = 0;
+  return count;
+}
+
 function looksLikeText(text: string): boolean {
-  const controls = text.match(CONTROL)?.length ?? 0;
-  return controls <= 2 + text.length * 0.005;
+  const allowed = 2 + text.length * 0.005;
+  return countMatches(text, CONTROL, Math.floor(allowed) + 1) <= allowed;
 }
 
 function notText(name: string, why: string) {
@@ -147,7 +156,7 @@ export function decodeText(bytes: Uint8Array, name: string, declared: string | n
 }
 
 /** Characters that show nothing: white space, byte order marks and the invisible format characters. */
-const INVISIBLE = /[\s\p{Cf}]/gu;
+const VISIBLE = /[^\s\p{Cf}]/u;
 const READABLE = /[\p{L}\p{N}]/gu;
 
 /**
@@ -156,11 +165,12 @@ const READABLE = /[\p{L}\p{N}]/gu;
  * saved with a .txt name do. Such a file would become an article whose headline is a box.
  */
 export function unreadableText(name: string, text: string): string | null {
-  if (text.replace(INVISIBLE, '') === '') {
+  if (!VISIBLE.test(text)) {
     return `${name} holds no readable text: it is only spaces and line breaks. There is nothing to import.`;
   }
-  const readable = text.match(READABLE)?.length ?? 0;
-  const controls = text.match(CONTROL)?.length ?? 0;
+  // Readable characters are counted only as far as they outnumber the control characters.
+  const controls = countMatches(text, CONTROL);
+  const readable = countMatches(text, READABLE, controls + 1);
   if (readable === 0 || controls >= readable) {
     return `${name} holds no readable text: it has no letters or figures, only control characters or symbols. Check that it is the file you meant; a document in another format can be opened and saved as text.`;
   }
