@@ -32,6 +32,7 @@ const ABOVE_DB = [
   'menu',
   'preload',
   'appProtocol',
+  'desk',
 ];
 
 /** @type {Record<string, Restriction>} */

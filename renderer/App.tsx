@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore, type JSX } from 'react';
 
 import type { Article, ArticleId, ArticleSummary } from '../shared/domain';
-import { api, onImportStarted, onLibraryChanged, transportProblem } from './api';
-import { BlockedScreen } from './components/BlockedScreen';
+import { api, onImportStarted, onLibraryChanged, transportKind } from './api';
 import { fileName } from './components/fileName';
 import { Icon } from './components/Icon';
 import { ALT_KEY, MOD_KEY } from './components/keys';
@@ -11,6 +10,7 @@ import { StatusBar } from './components/StatusBar';
 import { ArticleView } from './features/article/ArticleView';
 import { newStoryArticle, newStoryHref, nextNewStoryId, storyFromHash } from './features/article/newStory';
 import { useTrashUndo } from './features/article/useTrashUndo';
+import { DeskGate } from './features/desk/DeskGate';
 import { ShortcutsDialog } from './features/help/ShortcutsDialog';
 import { DropOverlay } from './features/import/DropOverlay';
 import { ImportPanel } from './features/import/ImportPanel';
@@ -47,15 +47,7 @@ function openArticle(id: ArticleId | null): void {
 }
 
 export function App(): JSX.Element {
-  const problem = transportProblem();
-  if (problem !== null) {
-    return (
-      <BlockedScreen title="Copydesk needs its session key">
-        <p>{problem}</p>
-      </BlockedScreen>
-    );
-  }
-  return (
+  const app = (
     <NoticesProvider>
       <PreferencesProvider>
         <LibraryGate>
@@ -64,6 +56,8 @@ export function App(): JSX.Element {
       </PreferencesProvider>
     </NoticesProvider>
   );
+  // With no key of its own, the page may be a desk's: the person signs in first.
+  return transportKind() === 'keyless' ? <DeskGate>{app}</DeskGate> : app;
 }
 
 function isTyping(target: EventTarget | null): boolean {

@@ -15,6 +15,7 @@ import {
   type Envelope,
   type ResultOf,
 } from '../shared/api';
+import { DESK_SESSION_PATH, DeskSignedInSchema, type DeskSignedIn } from '../shared/desk';
 import { ApiError, describeIssues } from '../shared/errors';
 import { ImportJobIdSchema, type ImportJobId } from '../shared/imports';
 
@@ -65,10 +66,67 @@ export function initTransport(): void {
   }
 }
 
-/** Why the app cannot talk to its services at all, or null when it can try. */
-export function transportProblem(): string | null {
-  if (desktopBridge() !== undefined) return null;
-  return sessionToken === null ? MISSING_TOKEN_MESSAGE : null;
+/**
+ * How this window reaches its library: the desktop app's bridge, browser mode with the launch's
+ * key, or neither key nor bridge — a desk, where a person signs in (see DeskGate), or a browser
+ * mode page that lost its key.
+ */
+export function transportKind(): 'desktop' | 'browser' | 'keyless' {
+  if (desktopBridge() !== undefined) return 'desktop';
+  return sessionToken === null ? 'keyless' : 'browser';
+}
+
+/** Who is signed in to the desk this page comes from; 'signed-out'; or 'not-a-desk'. */
+export type DeskAnswer = DeskSignedIn | 'signed-out' | 'not-a-desk';
+
+const deskSignedOutListeners = new Set<(message: string) => void>();
+
+/** Calls `listener` when the desk stops taking this window's key (revoked, or signed out elsewhere). */
+export function onDeskSignedOut(listener: (message: string) => void): () => void {
+  deskSignedOutListeners.add(listener);
+  return () => deskSignedOutListeners.delete(listener);
+}
+
+async function deskRequest(method: 'GET' | 'POST' | 'DELETE', body?: unknown): Promise<Response> {
+  try {
+    return await fetch(DESK_SESSION_PATH, {
+      method,
+      cache: 'no-store',
+      ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(
+      'library-unavailable',
+      'The desk is not reachable: check the network, or ask whether its server is running.',
+    );
+  }
+}
+
+/** The person a desk's reply names, or the error it gives. */
+async function deskReply(response: Response): Promise<Envelope<unknown> | null> {
+  if (!(response.headers.get('Content-Type') ?? '').startsWith('application/json')) return null;
+  return toEnvelope(await response.json(), response.status);
+}
+
+/** Asks the page's server who is signed in: a desk answers with the person or 'signed-out'. */
+export async function deskSession(): Promise<DeskAnswer> {
+  const envelope = await deskReply(await deskRequest('GET'));
+  if (envelope === null) return 'not-a-desk';
+  if (envelope.ok) return DeskSignedInSchema.parse(envelope.value);
+  if (envelope.error.code === 'unauthorized') return 'signed-out';
+  throw new ApiError(envelope.error.code, envelope.error.message);
+}
+
+/** Signs in with a personal key; the person it belongs to, or an ApiError saying why not. */
+export async function deskSignIn(key: string): Promise<DeskSignedIn> {
+  const envelope = await deskReply(await deskRequest('POST', { key }));
+  if (envelope === null) throw new ApiError('internal', 'This page’s server is not a desk.');
+  if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+  return DeskSignedInSchema.parse(envelope.value);
+}
+
+export async function deskSignOut(): Promise<void> {
+  await deskRequest('DELETE');
 }
 
 function toEnvelope(raw: unknown, status?: number): Envelope<unknown> {
@@ -78,13 +136,16 @@ function toEnvelope(raw: unknown, status?: number): Envelope<unknown> {
   throw new ApiError('internal', `Copydesk sent a reply it does not understand${where}.`);
 }
 
-/** A call as browser mode's server takes it: the channel in the path, the session key in a header. */
-function httpRequest(channel: Channel, args: unknown, token: string, keepalive = false): [string, RequestInit] {
+/**
+ * A call as browser mode's server takes it: the channel in the path, the session key in a
+ * header. On a desk there is no header: the person's key travels in the cookie signing in set.
+ */
+function httpRequest(channel: Channel, args: unknown, token: string | null, keepalive = false): [string, RequestInit] {
   return [
     `/api/${encodeURIComponent(channel)}`,
     {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Copydesk-Token': token },
+      headers: { 'Content-Type': 'application/json', ...(token === null ? {} : { 'X-Copydesk-Token': token }) },
       body: JSON.stringify(args),
       cache: 'no-store',
       keepalive,
@@ -92,8 +153,36 @@ function httpRequest(channel: Channel, args: unknown, token: string, keepalive =
   ];
 }
 
+let callsInFlight = 0;
+let settledWaiters: (() => void)[] = [];
+
+/** Counts `call` among the calls in flight until it ends, however it ends. */
+function counted<T>(call: Promise<T>): Promise<T> {
+  callsInFlight += 1;
+  return call.finally(() => {
+    callsInFlight -= 1;
+    if (callsInFlight > 0) return;
+    const waiters = settledWaiters;
+    settledWaiters = [];
+    for (const resolve of waiters) resolve();
+  });
+}
+
+/** Resolves once no call this page made over HTTP is still waiting for its answer. */
+export function whenCallsSettled(): Promise<void> {
+  if (callsInFlight === 0) return Promise.resolve();
+  return new Promise((resolve) => settledWaiters.push(resolve));
+}
+
 async function carryOverHttp(channel: Channel, args: unknown): Promise<Envelope<unknown>> {
-  if (sessionToken === null) throw new ApiError('unauthorized', MISSING_TOKEN_MESSAGE);
+  const envelope = await counted(fetchEnvelope(channel, args));
+  if (sessionToken === null && !envelope.ok && envelope.error.code === 'unauthorized') {
+    for (const listener of deskSignedOutListeners) listener(envelope.error.message);
+  }
+  return envelope;
+}
+
+async function fetchEnvelope(channel: Channel, args: unknown): Promise<Envelope<unknown>> {
   let response: Response;
   try {
     response = await fetch(...httpRequest(channel, args, sessionToken));
@@ -158,8 +247,7 @@ export function invokeWhileLeaving<C extends Channel>(channel: C, args: ArgsOf<C
     bridge.invoke(channel, args).catch(() => undefined);
     return;
   }
-  if (sessionToken === null) return;
-  fetch(...httpRequest(channel, args, sessionToken, true)).catch(() => undefined);
+  counted(fetch(...httpRequest(channel, args, sessionToken, true))).catch(() => undefined);
 }
 
 /**

@@ -15,6 +15,7 @@ export const API_ERROR_CODES = [
   'library-too-new',
   'library-damaged',
   'unauthorized',
+  'forbidden',
   'internal',
 ] as const;
 export const ApiErrorCodeSchema = z.enum(API_ERROR_CODES);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 
-import type { Envelope } from '../../shared/api';
+import type { Channel, Envelope, ParsedArgsOf } from '../../shared/api';
 import { contract, isChannel } from '../../shared/api';
 import { ApiError, describeIssues } from '../../shared/errors';
 import type { Handlers } from './handlers';
@@ -57,12 +57,23 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError('internal', `Something went wrong inside Copydesk: ${message}`);
 }
 
+/** A call of the contract, its arguments validated. */
+export type ParsedCall = { [C in Channel]: { channel: C; args: ParsedArgsOf<C> } }[Channel];
+
+/** Decides, once a call's arguments are valid, whether it may run: throws an ApiError to refuse it. */
+export type CallGuard = (call: ParsedCall) => void;
+
 /**
  * Runs one call of the contract: checks the channel, validates the arguments before anything
  * runs, calls the handler, and checks the result against the contract too. Never throws:
  * every failure becomes an error envelope.
  */
-export async function dispatch(handlers: Handlers, channel: unknown, rawArgs: unknown): Promise<Envelope<unknown>> {
+export async function dispatch(
+  handlers: Handlers,
+  channel: unknown,
+  rawArgs: unknown,
+  guard?: CallGuard,
+): Promise<Envelope<unknown>> {
   if (!isChannel(channel)) {
     return {
       ok: false,
@@ -79,6 +90,8 @@ export async function dispatch(handlers: Handlers, channel: unknown, rawArgs: un
     };
   }
   try {
+    // The channel and its arguments were checked together: the pair is one of ParsedCall's.
+    guard?.({ channel, args: parsed.data } as ParsedCall);
     const handler = handlers[channel] as (args: unknown) => unknown;
     const value: unknown = await handler(parsed.data);
     const checked = contract[channel].result.safeParse(value);

@@ -4,8 +4,10 @@ import path from 'node:path';
 import type { Channel, ParsedArgsOf, ResultOf } from '../../shared/api';
 import packageJson from '../../package.json';
 import { ApiError } from '../../shared/errors';
+import { actingPersonName } from './actingPerson';
 import type { PackageFs } from '../export/writePackage';
 import type { ImportJobs } from '../import/ImportJobs';
+import type { PreferencesState } from '../../shared/preferences';
 import type { PreferencesService } from '../preferences/PreferencesService';
 import * as articles from '../services/articles';
 import * as assets from '../services/assets';
@@ -84,6 +86,14 @@ function libraryFile(file: string, action: 'open' | 'create'): string {
   return file;
 }
 
+/** On a desk the name is the signed-in person's, whatever the server's own preferences say. */
+function asActing(state: PreferencesState): PreferencesState {
+  const name = actingPersonName();
+  return name === undefined
+    ? state
+    : { ...state, preferences: { ...state.preferences, userName: name, askedForName: true } };
+}
+
 /** The handler table shared by the desktop IPC, the browser mode and the CLI. */
 export function createHandlers({ host, preferences, workers, imports, packageFs }: HandlerContext): Handlers {
   const lib = () => host.current;
@@ -91,7 +101,7 @@ export function createHandlers({ host, preferences, workers, imports, packageFs 
     async () =>
       imports ?? new (await importing()).ImportJobs(Date.now, workers === undefined ? {} : { read: workers.read }),
   );
-  const editor = () => ({ userName: preferences.get().preferences.userName });
+  const editor = () => ({ userName: actingPersonName() ?? preferences.get().preferences.userName });
   // With worker threads, a save does not wait for its related-article analysis: the article is
   // analysed in a thread just after, before anything else queued (see BackgroundAnalysis).
   const background = workers !== undefined;
@@ -132,8 +142,8 @@ export function createHandlers({ host, preferences, workers, imports, packageFs 
     'revisions:endSession': ({ articleId }) => revisions.endEditingSession(lib(), articleId, editor()),
     'revisions:restore': ({ articleId, revisionId, version }) =>
       analysed(revisions.restoreRevision(lib(), articleId, revisionId, version, saving())),
-    'preferences:get': () => preferences.get(),
-    'preferences:update': (patch) => preferences.update(patch),
+    'preferences:get': () => asActing(preferences.get()),
+    'preferences:update': (patch) => asActing(preferences.update(patch)),
     'imports:start': async ({ files }) => ({
       jobId: (await importJobs()).start(
         lib(),

@@ -7,6 +7,10 @@ const OPTIONS = {
   limit: { type: 'string' },
   trash: { type: 'boolean', default: false },
   port: { type: 'string' },
+  role: { type: 'string' },
+  host: { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
   kind: { type: 'string' },
   title: { type: 'string' },
   article: { type: 'string' },
@@ -51,6 +55,7 @@ export const COMMANDS = [
   'export',
   'related',
   'restore',
+  'desk',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 

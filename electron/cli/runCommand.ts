@@ -82,49 +82,6 @@ function plainSnippet(hit: SearchHit): string {
   return hit.snippet.split(HIGHLIGHT_START).join('[').split(HIGHLIGHT_END).join(']').replace(/\s+/g, ' ');
 }
 
-/**
- * Browser mode. Everything the page asks of its library runs in a thread of its own, started
- * from the module the desktop app runs in its library process: this thread only serves files
- * and passes calls on, so a request is read at once however busy the library is.
- */
-async function serve(libraryFile: string, port: number, io: Io): Promise<number> {
-  const [{ ensureRendererBuilt, projectRoot }, { startWebServer }, { startLibraryThread }] = await Promise.all([
-    import('../web/rendererBuild'),
-    import('../web/server'),
-    import('../library/libraryThread'),
-  ]);
-  const staticDir = await ensureRendererBuilt(projectRoot(), (line) => io.err(`${line}\n`));
-  const library = startLibraryThread({
-    libraryPath: libraryFile,
-    userDataDir: userDataDir(),
-    markInUseAs: 'Copydesk in browser mode (copydesk serve)',
-  });
-  try {
-    const stopped = new Promise<never>((_, reject) => {
-      library.worker.once('exit', (code) =>
-        reject(new Error(`the library stopped before it opened (exit code ${code}); nothing was changed.`)),
-      );
-    });
-    // The app starts even on a damaged library: the page offers its backups.
-    const status = await Promise.race([library.client.ready, stopped]);
-    if (status.problem !== null) {
-      io.err(`copydesk: ${status.problem.message}\nThe page offers its backups and other libraries.\n`);
-    }
-    const server = await startWebServer({ answer: library.client.call, staticDir, port });
-    io.out(`Copydesk is running at ${server.url}\n`);
-    io.err('Open that address in a browser on this computer. Press Ctrl+C to stop.\n');
-    await new Promise<void>((resolve) => {
-      const stop = () => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
-    await server.close();
-  } finally {
-    await library.stop();
-  }
-  return 0;
-}
-
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 function formatBackup(backup: BackupInfo): string {
@@ -205,104 +162,14 @@ export async function runCommand(
       return restoreCommand(libraryFile, rest, { list: values.list, latest: values.latest }, print);
     }
     if (command === 'serve') {
-      const port = values.port === undefined ? 0 : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new UsageError(`--port takes a port number, not "${values.port}".`);
-      return await serve(libraryFile, port, io);
+      const [{ serve }, { portOption }] = await Promise.all([import('./serveCommand'), import('./deskCommand')]);
+      return await serve(libraryFile, portOption(values.port), io);
+    }
+    if (command === 'desk') {
+      return await (await import('./deskCommand')).deskCommand(libraryFile, rest, values, io, print);
     }
     host = LibraryHost.open(libraryFile);
-    // Only export changes preferences here (an export remembers its folder); every other
-    // command reads the file as it is, without loading the store.
-    const preferences =
-      command === 'export'
-        ? (await import('../preferences/confBackend')).openPreferences(userDataDir())
-        : PreferencesService.readOnly(userDataDir());
-    const handlers = createHandlers({ host, preferences });
-
-    const commandContext: CommandContext = {
-      call: (channel, args) => call(handlers, channel, args),
-      print,
-      usage: (message) => new UsageError(message),
-    };
-
-    switch (command) {
-      case 'sources':
-        return await (
-          await import('./sourcesCommands')
-        ).sourcesCommand(
-          rest,
-          { kind: values.kind, title: values.title, article: values.article, limit: parseLimit(values.limit, 50) },
-          commandContext,
-        );
-      case 'claims':
-        return await (await import('./sourcesCommands')).claimsCommand(rest, commandContext, { report: values.report });
-      case 'check':
-        return await (await import('./exportCommands')).checkCommand(rest, commandContext);
-      case 'export':
-        return await (
-          await import('./exportCommands')
-        ).exportCommand(rest, { out: values.out, zip: values.zip, overrides: values.override }, commandContext);
-      case 'related':
-        return await (
-          await import('./relatedCommand')
-        ).relatedCommand(
-          host.current,
-          rest,
-          { limit: parseLimit(values.limit, 10), reindex: values.reindex, err: io.err },
-          commandContext,
-        );
-      case 'list': {
-        const result = await call(handlers, 'articles:list', {
-          limit: parseLimit(values.limit, 50),
-          trashed: values.trash,
-          ...orderFrom(values, commandContext),
-          filters: await filtersFrom(values, commandContext),
-        });
-        print(result, () =>
-          result.items.length === 0
-            ? values.trash
-              ? 'The trash is empty.\n'
-              : 'The library is empty. Create an article with `copydesk serve` or the desktop app.\n'
-            : `${result.items.map(formatRow).join('\n')}\n${listedRange(result.items.length, values.offset, result.total)}\n`,
-        );
-        return 0;
-      }
-      case 'show': {
-        const id = rest[0];
-        if (id === undefined)
-          throw new UsageError('show needs an article id: copydesk show ID (copydesk list shows the ids).');
-        const article = await call(handlers, 'articles:get', { id });
-        print(article, () => formatArticle(article));
-        return 0;
-      }
-      case 'search': {
-        const query = rest.join(' ');
-        if (query.trim() === '')
-          throw new UsageError('search needs something to look for: copydesk search "night ferry".');
-        const result = await call(handlers, 'articles:search', {
-          query,
-          limit: parseLimit(values.limit, 20),
-          filters: await filtersFrom(values, commandContext),
-        });
-        print(result, () =>
-          result.hits.length === 0
-            ? `No article matches.${result.hint === null ? '' : ` ${result.hint}`}\n`
-            : `${result.hits.map((hit) => `${formatRow(hit)}\n    ${plainSnippet(hit)}`).join('\n')}\n`,
-        );
-        return 0;
-      }
-      case 'import':
-        return await (
-          await import('./importCommand')
-        ).importCommand(host.current, rest, {
-          io,
-          json,
-          context: { userName: preferences.get().preferences.userName },
-        });
-      default:
-        // serve and restore are answered above, before the library is opened here.
-        return command satisfies never;
-    }
+    return await libraryCommand(command, host, rest, values, io, print);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (json && error instanceof ApiError) {
@@ -313,5 +180,106 @@ export async function runCommand(
     return error instanceof UsageError || (error instanceof TypeError && 'code' in error) ? 2 : 1;
   } finally {
     host?.close();
+  }
+}
+
+/** A command that reads or changes the library through the contract, as the window does. */
+async function libraryCommand(
+  command: Exclude<CommandName, 'restore' | 'serve' | 'desk'>,
+  host: LibraryHost,
+  rest: readonly string[],
+  values: CliValues,
+  io: Io,
+  print: (value: unknown, human: () => string) => void,
+): Promise<number> {
+  const json = values.json;
+  // Only export changes preferences here (an export remembers its folder); every other
+  // command reads the file as it is, without loading the store.
+  const preferences =
+    command === 'export'
+      ? (await import('../preferences/confBackend')).openPreferences(userDataDir())
+      : PreferencesService.readOnly(userDataDir());
+  const handlers = createHandlers({ host, preferences });
+
+  const commandContext: CommandContext = {
+    call: (channel, args) => call(handlers, channel, args),
+    print,
+    usage: (message) => new UsageError(message),
+  };
+
+  switch (command) {
+    case 'sources':
+      return await (
+        await import('./sourcesCommands')
+      ).sourcesCommand(
+        rest,
+        { kind: values.kind, title: values.title, article: values.article, limit: parseLimit(values.limit, 50) },
+        commandContext,
+      );
+    case 'claims':
+      return await (await import('./sourcesCommands')).claimsCommand(rest, commandContext, { report: values.report });
+    case 'check':
+      return await (await import('./exportCommands')).checkCommand(rest, commandContext);
+    case 'export':
+      return await (
+        await import('./exportCommands')
+      ).exportCommand(rest, { out: values.out, zip: values.zip, overrides: values.override }, commandContext);
+    case 'related':
+      return await (
+        await import('./relatedCommand')
+      ).relatedCommand(
+        host.current,
+        rest,
+        { limit: parseLimit(values.limit, 10), reindex: values.reindex, err: io.err },
+        commandContext,
+      );
+    case 'list': {
+      const result = await call(handlers, 'articles:list', {
+        limit: parseLimit(values.limit, 50),
+        trashed: values.trash,
+        ...orderFrom(values, commandContext),
+        filters: await filtersFrom(values, commandContext),
+      });
+      print(result, () =>
+        result.items.length === 0
+          ? values.trash
+            ? 'The trash is empty.\n'
+            : 'The library is empty. Create an article with `copydesk serve` or the desktop app.\n'
+          : `${result.items.map(formatRow).join('\n')}\n${listedRange(result.items.length, values.offset, result.total)}\n`,
+      );
+      return 0;
+    }
+    case 'show': {
+      const id = rest[0];
+      if (id === undefined)
+        throw new UsageError('show needs an article id: copydesk show ID (copydesk list shows the ids).');
+      const article = await call(handlers, 'articles:get', { id });
+      print(article, () => formatArticle(article));
+      return 0;
+    }
+    case 'search': {
+      const query = rest.join(' ');
+      if (query.trim() === '')
+        throw new UsageError('search needs something to look for: copydesk search "night ferry".');
+      const result = await call(handlers, 'articles:search', {
+        query,
+        limit: parseLimit(values.limit, 20),
+        filters: await filtersFrom(values, commandContext),
+      });
+      print(result, () =>
+        result.hits.length === 0
+          ? `No article matches.${result.hint === null ? '' : ` ${result.hint}`}\n`
+          : `${result.hits.map((hit) => `${formatRow(hit)}\n    ${plainSnippet(hit)}`).join('\n')}\n`,
+      );
+      return 0;
+    }
+    case 'import':
+      return await (
+        await import('./importCommand')
+      ).importCommand(host.current, rest, {
+        io,
+        json,
+        context: { userName: preferences.get().preferences.userName },
+      });
   }
 }

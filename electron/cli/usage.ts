@@ -23,6 +23,13 @@ Commands:
   related ID           the articles related to one, with the reason (shared people, places,
                        organisations, tags and key terms), and its possible duplicates
   related --reindex    analyse articles changed without being analysed (resumable)
+  desk serve           run a desk: the library shared by several people, each signed in with a
+                       personal key, in the browser (127.0.0.1 unless --host, which needs TLS)
+  desk add-person NAME --role ROLE
+                       give someone a personal key to the desk (printed once); ROLE is reporter,
+                       editor, fact-checker or admin
+  desk people          who has a key to the desk, and whose key was revoked
+  desk revoke NAME     end that person's key at once
   restore --list       the library's backups, newest first
   restore --latest     replace the library with its newest sound backup
   restore BACKUP       replace the library with that backup (a file, or a name from --list);
@@ -41,7 +48,11 @@ Options:
                        only articles in that section, with that tag, by that author (list, search)
   --person NAME, --place NAME, --organisation NAME
                        only articles that name them (list, search)
-  --port N             the port for serve (default: a free one)
+  --port N             the port for serve and desk serve (default: a free one)
+  --role ROLE          the person's role (desk add-person)
+  --host ADDR          the address desk serve listens on (default: 127.0.0.1)
+  --tls-cert FILE, --tls-key FILE
+                       the certificate and private key (PEM) desk serve uses on --host
   --kind KIND          the kind of source (sources add): official-statement, wire-copy, interview,
                        document, web-page, social-post, dataset
   --title TEXT         the source's title (sources add; default: from the file)

@@ -73,6 +73,13 @@ export class LibraryClient {
   readonly call = (channel: string, args: unknown): Promise<Envelope<unknown>> =>
     this.#request({ type: 'call', channel, args });
 
+  /** One call of the contract made on a desk with a person's key, checked against their role. */
+  readonly callAs = (key: string, channel: string, args: unknown): Promise<Envelope<unknown>> =>
+    this.#request({ type: 'deskCall', key, channel, args });
+
+  /** Who a desk's personal key belongs to, or the refusal a person is shown. */
+  readonly signIn = (key: string): Promise<Envelope<unknown>> => this.#request({ type: 'deskSignIn', key });
+
   /** Starts importing files and folders by path (File › Import); the import's id. */
   async importPaths(paths: readonly string[]): Promise<string> {
     return ((await this.#value(this.#request({ type: 'importPaths', paths: [...paths] }))) as { jobId: string }).jobId;

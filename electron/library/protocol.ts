@@ -18,6 +18,10 @@ export type LibraryStart = {
 /** A request to the library: a call of the contract, or one of the few the desktop menu makes. */
 export type LibraryRequest =
   | { type: 'call'; channel: string; args: unknown }
+  /** A call made on a desk with a person's key, in their name and checked against their role. */
+  | { type: 'deskCall'; key: string; channel: string; args: unknown }
+  /** Who a desk's personal key belongs to (a DeskActor), or a refusal. */
+  | { type: 'deskSignIn'; key: string }
   /** File › Import: files and folders by path, for the person named in the preferences. */
   | { type: 'importPaths'; paths: string[] }
   /** File › Restore from Backup…: any copy the person chose, not only one beside the library. */

@@ -5,6 +5,10 @@ import { ApiError } from '../../shared/errors';
 import { dispatch, toApiError } from '../api/dispatch';
 import { answeringRequest } from '../base/requestsFirst';
 import { createHandlers } from '../api/handlers';
+import { actingAs } from '../api/actingPerson';
+import { checkDeskCall } from '../desk/roles';
+import { findSummary } from '../services/articles';
+import { personWithKey } from '../services/people';
 import { ImportJobs } from '../import/ImportJobs';
 import { openPreferences } from '../preferences/confBackend';
 import { LibraryHost } from '../services/LibraryHost';
@@ -53,6 +57,15 @@ export function serveLibrary(port: Port<ToLibrary, FromLibrary>, options: Librar
   const answer = async (request: LibraryRequest): Promise<Envelope<unknown>> => {
     if (request.type === 'call') return dispatch(handlers, request.channel, request.args);
     try {
+      if (request.type === 'deskCall') {
+        // Read afresh on every call: a key revoked a moment ago is refused now.
+        const actor = personWithKey(host.current, request.key);
+        const statusOf = (id: string) => findSummary(host.current, id)?.status;
+        return await actingAs(actor.name, () =>
+          dispatch(handlers, request.channel, request.args, (call) => checkDeskCall(actor, call, statusOf)),
+        );
+      }
+      if (request.type === 'deskSignIn') return { ok: true, value: personWithKey(host.current, request.key) };
       if (request.type === 'importPaths') {
         const userName = preferences.get().preferences.userName;
         return { ok: true, value: { jobId: imports.start(host.current, request.paths, { userName }) } };

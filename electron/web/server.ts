@@ -1,11 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 import type { Envelope } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
 import type { ApiErrorCode } from '../../shared/errors';
-import { answeringRequest } from '../base/requestsFirst';
+import { DESK_SESSION_PATH, DeskSignInSchema } from '../../shared/desk';
 import { readStaticFile } from '../base/staticFiles';
 
 /** Larger bodies are refused before they are read: room for a 50 MB image in base64, no more. */
@@ -14,6 +15,7 @@ export const MAX_REQUEST_BYTES = 72 * 1024 * 1024;
 const STATUS_FOR: Record<ApiErrorCode, number> = {
   'invalid-request': 400,
   unauthorized: 401,
+  forbidden: 403,
   'not-found': 404,
   conflict: 409,
   'library-unavailable': 503,
@@ -33,7 +35,36 @@ export type WebServerOptions = {
   port?: number;
   /** Fixed only in tests; a fresh random token is made for each launch otherwise. */
   token?: string;
+  /**
+   * A desk: people sign in with their personal keys instead of the launch's token, and each
+   * call is made in the name and role of the person whose key it carries.
+   */
+  desk?: DeskGate;
+  /** The address to listen on: 127.0.0.1 unless a desk is served to other machines, over TLS. */
+  host?: string;
+  /** The certificate and key for HTTPS; required for any address but the loopback one. */
+  tls?: { cert: Buffer; key: Buffer };
 };
+
+/** How a desk's server asks its library who a key belongs to, and makes a call with it. */
+export type DeskGate = {
+  signIn(key: string): Promise<Envelope<unknown>>;
+  callAs(key: string, channel: string, args: unknown): Promise<Envelope<unknown>>;
+};
+
+/** The addresses a server may listen on without TLS: this computer only. */
+export function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === '::1' || host === 'localhost' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** Why a desk cannot listen on `host` as asked, or null when it can. */
+export function listenProblem(host: string, tls: boolean): string | null {
+  if (isLoopback(host) || tls) return null;
+  return `A desk listens on ${host} only over TLS, so that people's keys and stories cannot be read on the network: give --tls-cert and --tls-key (a certificate and its private key, PEM files), or leave out --host to serve this computer only.`;
+}
+
+/** What a page on a desk is told before anyone has signed in. */
+export const SIGN_IN_MESSAGE = 'Sign in to the desk with your personal key.';
 
 function securityHeaders(): Record<string, string> {
   return {
@@ -144,12 +175,70 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     return { ok: fromCookie !== undefined && sameSecret(fromCookie, token) };
   };
 
+  const desk = options.desk;
+  const secure = options.tls !== undefined;
+  const deskCookie = () => `copydesk-desk-${port}`;
+  const deskKey = (req: http.IncomingMessage) => cookieValue(req.headers.cookie, deskCookie());
+  const setDeskKey = (res: http.ServerResponse, key: string | null) =>
+    res.setHeader(
+      'Set-Cookie',
+      `${deskCookie()}=${key ?? ''}; Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}${key === null ? '; Max-Age=0' : ''}`,
+    );
+
+  /**
+   * Signing in to a desk: POST the personal key, and it is kept in a cookie the page's scripts
+   * cannot read (HttpOnly), sent only by this origin's own pages (SameSite=Strict); GET says
+   * who is signed in; DELETE signs out. The key is checked again on every call.
+   */
+  const handleDeskSession = async (gate: DeskGate, req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.method === 'DELETE') {
+      setDeskKey(res, null);
+      sendJson(res, 200, { ok: true, value: null });
+      return;
+    }
+    let key: string | undefined;
+    if (req.method === 'POST') {
+      const body = await readBody(req);
+      let parsed: unknown;
+      try {
+        parsed = body === 'too-large' ? null : JSON.parse(body.toString('utf8'));
+      } catch {
+        parsed = null;
+      }
+      const signIn = DeskSignInSchema.safeParse(parsed);
+      if (!signIn.success) {
+        refuse(res, 'invalid-request', 'A sign-in sends the personal key as JSON: {"key": "cdk_…"}.');
+        return;
+      }
+      key = signIn.data.key.trim();
+    } else if (req.method === 'GET') {
+      key = deskKey(req);
+    } else {
+      refuse(res, 'invalid-request', 'Sign in with POST, see who is signed in with GET, sign out with DELETE.', 405);
+      return;
+    }
+    if (key === undefined || key === '') {
+      refuse(res, 'unauthorized', SIGN_IN_MESSAGE);
+      return;
+    }
+    const envelope = await gate.signIn(key);
+    if (!envelope.ok) {
+      if (req.method === 'GET') setDeskKey(res, null);
+      sendJson(res, STATUS_FOR[envelope.error.code], envelope);
+      return;
+    }
+    const person = envelope.value as { name: string; role: string };
+    if (req.method === 'POST') setDeskKey(res, key);
+    sendJson(res, 200, { ok: true, value: { name: person.name, role: person.role } });
+  };
+
   const serveStatic = async (req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...securityHeaders(), Allow: 'GET, HEAD' }).end();
       return;
     }
-    const key = staticKey(req);
+    // A desk's page is no secret: it asks for a personal key before it shows anything.
+    const key = desk === undefined ? staticKey(req) : { ok: true };
     if (!key.ok) {
       res
         .writeHead(401, { ...securityHeaders(), 'Content-Type': 'text/plain; charset=utf-8' })
@@ -175,10 +264,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       refuse(res, 'invalid-request', 'API calls must use POST.', 405);
       return;
     }
-    const given = req.headers['x-copydesk-token'];
-    if (typeof given !== 'string' || !sameSecret(given, token)) {
-      refuse(res, 'unauthorized', `This request does not carry the session key. ${MISSING_KEY_MESSAGE}`);
-      return;
+    const deskPersonKey = desk === undefined ? undefined : deskKey(req);
+    if (desk !== undefined) {
+      if (deskPersonKey === undefined || deskPersonKey === '') {
+        refuse(res, 'unauthorized', SIGN_IN_MESSAGE);
+        return;
+      }
+    } else {
+      const given = req.headers['x-copydesk-token'];
+      if (typeof given !== 'string' || !sameSecret(given, token)) {
+        refuse(res, 'unauthorized', `This request does not carry the session key. ${MISSING_KEY_MESSAGE}`);
+        return;
+      }
     }
     const contentType = req.headers['content-type'] ?? '';
     if (!contentType.toLowerCase().startsWith('application/json')) {
@@ -202,19 +299,39 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       refuse(res, 'invalid-request', 'The request body is not valid JSON.');
       return;
     }
-    const envelope = await options.answer(channel, args);
+    const envelope =
+      desk === undefined || deskPersonKey === undefined
+        ? await options.answer(channel, args)
+        : await desk.callAs(deskPersonKey, channel, args);
     sendJson(res, envelope.ok ? 200 : STATUS_FOR[envelope.error.code], envelope);
   };
 
-  const server = http.createServer((req, res) => {
+  const listenOn = options.host ?? '127.0.0.1';
+  const problem =
+    desk === undefined
+      ? isLoopback(listenOn)
+        ? null
+        : 'Browser mode serves this computer only.'
+      : listenProblem(listenOn, secure);
+  if (problem !== null) throw new Error(problem);
+  // Served over TLS to other machines, any name the certificate answers for will do: a page
+  // reached under another name fails the certificate check before it can call anything.
+  const anyHost = secure && !isLoopback(listenOn);
+
+  const onRequest: http.RequestListener = (req, res) => {
     const host = req.headers.host ?? '';
-    if (!allowedHosts.has(host)) {
+    if (!anyHost && !allowedHosts.has(host)) {
       // Another name for this address (a DNS rebinding attack) is refused on every route.
       refuse(res, 'unauthorized', `Requests must be addressed to ${origin}; "${host.slice(0, 100)}" was refused.`, 403);
       return;
     }
     const requestOrigin = req.headers.origin;
-    if (requestOrigin !== undefined && !allowedHosts.has(requestOrigin.replace(/^http:\/\//, ''))) {
+    // The page's own origin: this server's scheme, and the name it was reached by.
+    const scheme = secure ? 'https://' : 'http://';
+    const ownOrigin =
+      requestOrigin?.startsWith(scheme) === true &&
+      (anyHost ? requestOrigin === `${scheme}${host}` : allowedHosts.has(requestOrigin.slice(scheme.length)));
+    if (requestOrigin !== undefined && !ownOrigin) {
       refuse(
         res,
         'unauthorized',
@@ -230,9 +347,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       refuse(res, 'invalid-request', 'The request address is not valid.');
       return;
     }
+    if (desk !== undefined && pathname === DESK_SESSION_PATH) {
+      handleDeskSession(desk, req, res).catch((error: unknown) => {
+        refuse(res, 'internal', `Copydesk could not answer: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      return;
+    }
     if (pathname.startsWith('/api/')) {
       const channel = pathname.slice('/api/'.length);
-      res.once('close', answeringRequest());
       handleApi(req, res, channel).catch((error: unknown) => {
         refuse(res, 'internal', `Copydesk could not answer: ${error instanceof Error ? error.message : String(error)}`);
       });
@@ -241,21 +363,26 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     serveStatic(req, res, pathname).catch((error: unknown) => {
       refuse(res, 'internal', `Copydesk could not answer: ${error instanceof Error ? error.message : String(error)}`);
     });
-  });
+  };
+  const server =
+    options.tls === undefined
+      ? http.createServer(onRequest)
+      : https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, listenOn, () => {
       server.off('error', reject);
       resolve();
     });
   });
   ({ port } = server.address() as AddressInfo);
-  origin = `http://127.0.0.1:${port}`;
-  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const shownHost = listenOn.includes(':') ? `[${listenOn}]` : listenOn;
+  origin = `${secure ? 'https' : 'http'}://${shownHost}:${port}`;
+  allowedHosts = new Set([`${shownHost}:${port}`, `127.0.0.1:${port}`, `localhost:${port}`]);
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: desk === undefined ? `${origin}/?token=${token}` : `${origin}/`,
     origin,
     token,
     port,

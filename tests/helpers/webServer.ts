@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { test as base } from '@playwright/test';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const READY_LINE = /Copydesk is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/;
+const READY_LINE = /(?:Copydesk|The desk) is running at (http:\/\/127\.0\.0\.1:\d+\/(?:\?token=[\w-]+)?)/;
 /** The first run builds the renderer with Vite before it serves anything. */
 const STARTUP_TIMEOUT_MS = 120_000;
 
@@ -39,7 +39,11 @@ function waitForExit(child: ServeProcess, ms: number): Promise<boolean> {
  * the server opens it.
  */
 export async function startCopydesk(
-  options: { prepare?: (libraryPath: string) => Promise<void> | void } = {},
+  options: {
+    prepare?: (libraryPath: string) => Promise<void> | void;
+    /** `copydesk desk serve` rather than `copydesk serve`. */
+    desk?: boolean;
+  } = {},
 ): Promise<Running> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'copydesk-e2e-'));
   const libraryPath = path.join(dir, 'library.sqlite3');
@@ -51,7 +55,14 @@ export async function startCopydesk(
   }
   const child: ServeProcess = spawn(
     process.execPath,
-    [path.join(ROOT, 'bin', 'copydesk.cjs'), 'serve', '--library', libraryPath, '--port', '0'],
+    [
+      path.join(ROOT, 'bin', 'copydesk.cjs'),
+      ...(options.desk === true ? ['desk', 'serve'] : ['serve']),
+      '--library',
+      libraryPath,
+      '--port',
+      '0',
+    ],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,6 +14,7 @@ import { migration011 } from './011-pdf-imports';
 import { migration012 } from './012-version-signatures';
 import { migration013 } from './013-revision-kinds';
 import { migration014 } from './014-facet-index';
+import { migration015 } from './015-desk-people';
 import type { Migration } from './types';
 
 /** Every migration, in order. The last one's version is the schema this Copydesk writes. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

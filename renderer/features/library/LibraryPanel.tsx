@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 
+import { DeskPerson, useDesk } from '../desk/DeskGate';
 import type { ArticleId, ArticleSummary } from '../../../shared/domain';
 import {
   DEFAULT_DIRECTION,
@@ -78,16 +79,20 @@ function LibraryTools({
   onHelp,
   onSettings,
 }: Pick<LibraryPanelProps, 'onLibraries' | 'onHelp' | 'onSettings'>): JSX.Element {
+  // A desk serves the one library its server was started on: there is no other to choose.
+  const desk = useDesk();
   return (
     <>
-      <IconButton
-        name="Libraries"
-        icon="libraries"
-        title={`Libraries and backups (${MOD_KEY}+Shift+L)`}
-        keyShortcuts={`${ARIA_MOD}+Shift+L`}
-        small
-        onClick={onLibraries}
-      />
+      {desk === null ? (
+        <IconButton
+          name="Libraries"
+          icon="libraries"
+          title={`Libraries and backups (${MOD_KEY}+Shift+L)`}
+          keyShortcuts={`${ARIA_MOD}+Shift+L`}
+          small
+          onClick={onLibraries}
+        />
+      ) : null}
       <IconButton
         name="Help"
         icon="help"
@@ -145,6 +150,7 @@ export function LibraryPanel({
   onLibraries,
 }: LibraryPanelProps): JSX.Element {
   const report = useReportError();
+  const desk = useDesk();
   const [collapsed, setCollapsed] = useStoredFlag(COLLAPSED_KEY);
   const [focusAfter, setFocusAfter] = useState<FocusAfterToggle>(null);
   const toggle = useCallback(
@@ -381,9 +387,13 @@ export function LibraryPanel({
       )}
 
       <footer className="library__footer">
-        <span className="library__file" title={info?.path}>
-          {info === null ? '' : fileName(info.path)}
-        </span>
+        {desk === null ? (
+          <span className="library__file" title={info?.path}>
+            {info === null ? '' : fileName(info.path)}
+          </span>
+        ) : (
+          <DeskPerson desk={desk} />
+        )}
         <LibraryTools onLibraries={onLibraries} onHelp={onHelp} onSettings={onSettings} />
       </footer>
     </section>

@@ -1,0 +1,78 @@
+import type { ArticleStatus } from '../../shared/domain';
+import type { DeskRole } from '../../shared/desk';
+import { roleWithArticle } from '../../shared/desk';
+import { ApiError } from '../../shared/errors';
+import type { ParsedCall } from '../api/dispatch';
+import type { DeskActor } from '../services/people';
+
+/**
+ * What each role may do on a desk, decided here, by the server, for every call: a window that
+ * shows a button does not make its call allowed. Reporters write and read; fact-checkers add
+ * sources, claims, evidence and verdicts; editors do all that, move stories to Ready and
+ * export; admins may do everything an editor may (people are managed from the command line).
+ */
+const MAY_JUDGE: readonly DeskRole[] = ['fact-checker', 'editor', 'admin'];
+const MAY_PUBLISH: readonly DeskRole[] = ['editor', 'admin'];
+
+/** The statuses only an editor may move a story to. */
+const EDITORS_STATUSES: readonly ArticleStatus[] = ['ready', 'exported'];
+
+function refused(actor: DeskActor, what: string, who: string): ApiError {
+  return new ApiError(
+    'forbidden',
+    `${actor.name} is ${roleWithArticle(actor.role)} on this desk, and ${what} is for ${who}. Ask one of them to do it.`,
+  );
+}
+
+const ONE_LIBRARY =
+  'The desk serves one library, chosen where its server is started (copydesk desk serve --library PATH). Ask the desk’s admin to change it.';
+
+/**
+ * Refuses a call `actor` may not make, with a sentence they can act on. `statusOf` reads an
+ * article's status as it stands, so only a change of status is weighed, not a save of a story
+ * that is already Ready.
+ */
+export function checkDeskCall(
+  actor: DeskActor,
+  call: ParsedCall,
+  statusOf: (articleId: string) => ArticleStatus | undefined,
+): void {
+  const judges = MAY_JUDGE.includes(actor.role);
+  const publishes = MAY_PUBLISH.includes(actor.role);
+  switch (call.channel) {
+    case 'claims:setVerdict':
+    case 'claims:setNote':
+      if (!judges) throw refused(actor, 'giving a verdict', 'fact-checkers and editors');
+      return;
+    case 'export:run':
+    case 'export:folder':
+      if (!publishes) throw refused(actor, 'exporting a story', 'editors');
+      return;
+    case 'articles:create':
+    case 'articles:save': {
+      const wanted = call.channel === 'articles:save' ? call.args.patch.status : call.args.status;
+      if (wanted === undefined || publishes || !EDITORS_STATUSES.includes(wanted)) return;
+      const current = call.channel === 'articles:save' ? statusOf(call.args.id) : undefined;
+      if (current === wanted) return;
+      throw refused(actor, `moving a story to ${wanted === 'ready' ? 'Ready' : 'Exported'}`, 'editors');
+    }
+    case 'libraries:open':
+    case 'libraries:create':
+    case 'libraries:forget':
+    case 'backups:restore':
+      throw new ApiError('forbidden', ONE_LIBRARY);
+    case 'preferences:update':
+      if (call.args.userName !== undefined && call.args.userName.trim() !== actor.name) {
+        throw new ApiError(
+          'forbidden',
+          `On this desk your name is ${actor.name}, as your key was given; it signs your changes. Ask the desk’s admin to change it.`,
+        );
+      }
+      return;
+    case 'backups:create':
+      if (!publishes) throw refused(actor, 'making a backup by hand', 'editors and admins');
+      return;
+    default:
+      return;
+  }
+}

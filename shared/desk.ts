@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * The desk: several people in one library, each signed in with a personal key and acting in
+ * one role. What each role may do is decided by the desk server (electron/desk/roles.ts); the
+ * window only reads who is signed in.
+ */
+export const DESK_ROLES = ['reporter', 'editor', 'fact-checker', 'admin'] as const;
+export const DeskRoleSchema = z.enum(DESK_ROLES);
+export type DeskRole = z.infer<typeof DeskRoleSchema>;
+
+/** A role as a sentence names it: "a reporter", "an editor", "a fact-checker", "an admin". */
+export function roleWithArticle(role: DeskRole): string {
+  return `${role === 'editor' || role === 'admin' ? 'an' : 'a'} ${role}`;
+}
+
+/** The most a person's name may be: it signs every change they make. */
+export const PERSON_NAME_MAX = 80;
+
+export const PersonNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'A person needs a name: it signs every change they make.')
+  .max(PERSON_NAME_MAX, `A person's name can be at most ${PERSON_NAME_MAX} characters.`)
+  .refine((name) => !/[\p{Cc}\p{Cf}]/u.test(name), 'A name cannot hold control characters.');
+
+/** A person on the desk as the window and the command line see them; never their key. */
+export const DeskPersonSchema = z.object({
+  name: z.string(),
+  role: DeskRoleSchema,
+  addedAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+export type DeskPerson = z.infer<typeof DeskPersonSchema>;
+
+/** Who is signed in to the desk in this window. */
+export const DeskSignedInSchema = z.object({ name: z.string(), role: DeskRoleSchema });
+export type DeskSignedIn = z.infer<typeof DeskSignedInSchema>;
+
+/** What a sign-in sends: the personal key `copydesk desk add-person` printed. */
+export const DeskSignInSchema = z.object({ key: z.string().max(200) });
+
+/** The page's routes for signing in and out of a desk (outside the API contract: no one is signed in yet). */
+export const DESK_SESSION_PATH = '/desk/session';

@@ -1,0 +1,148 @@
+import type { Browser, Page } from '@playwright/test';
+
+import { runCopydesk } from '../helpers/cli';
+import { factCheck } from '../helpers/factCheckPage';
+import { body, expectSaved, library, MOD, selectText, startStory } from '../helpers/editorPage';
+import { expect, startCopydesk, test } from '../helpers/webServer';
+
+/**
+ * A desk: `copydesk desk serve` shares one library; each person signs in with the key
+ * `copydesk desk add-person` printed for them, and the server holds them to their role.
+ */
+
+const CLAIM = 'voted 7 to 2';
+
+type Desk = Awaited<ReturnType<typeof startCopydesk>> & { keys: Record<string, string> };
+
+/** A desk with a reporter, a fact-checker and an editor, each with their key. */
+async function startDesk(): Promise<Desk> {
+  const keys: Record<string, string> = {};
+  const running = await startCopydesk({
+    desk: true,
+    prepare: (libraryPath) => {
+      for (const [name, role] of [
+        ['Rita Reporter', 'reporter'],
+        ['Fatima Checker', 'fact-checker'],
+        ['Ed Editor', 'editor'],
+      ] as const) {
+        const run = runCopydesk(['desk', 'add-person', name, '--role', role, '--library', libraryPath], {});
+        const key = /\b(cdk_[\w-]+)/.exec(run.stdout)?.[1];
+        if (key === undefined) throw new Error(`desk add-person failed: ${run.stderr}`);
+        keys[role] = key;
+      }
+    },
+  });
+  return { ...running, keys };
+}
+
+async function signIn(page: Page, key: string): Promise<void> {
+  const form = page.getByRole('form', { name: 'Sign in to the desk' });
+  await form.getByLabel('Personal key').fill(key);
+  await form.getByLabel('Personal key').press('Enter');
+  await expect(library(page)).toBeVisible();
+}
+
+async function personPage(browser: Browser, url: string, size: { width: number; height: number }) {
+  const context = await browser.newContext({ viewport: size });
+  const page = await context.newPage();
+  await page.goto(url);
+  return { context, page };
+}
+
+test.describe('a desk shared by several people', () => {
+  let desk: Desk;
+  test.beforeEach(async () => {
+    desk = await startDesk();
+  });
+  test.afterEach(async () => {
+    await desk.stop();
+  });
+
+  test('each person signs in with their own key; a wrong key is told so; changes carry their name', async ({
+    browser,
+  }) => {
+    const { context, page } = await personPage(browser, desk.server.url, { width: 1440, height: 900 });
+    await expect(page.getByRole('heading', { name: 'Sign in to the desk' })).toBeVisible();
+    const form = page.getByRole('form', { name: 'Sign in to the desk' });
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await expect(form.getByRole('alert')).toHaveText(/Paste the personal key/);
+    await form.getByLabel('Personal key').fill(`${desk.keys.reporter ?? ''}x`);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await expect(form.getByRole('alert')).toHaveText(/That key does not open this desk/);
+    await page.screenshot({ path: 'test-results/desk-sign-in.png' });
+
+    await signIn(page, desk.keys.reporter ?? '');
+    await expect(library(page).getByText('Rita Reporter (reporter)')).toBeVisible();
+    // The key is in a cookie the page's scripts cannot read, and nowhere in its storage.
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    expect(
+      await page.evaluate(() => JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage)])),
+    ).not.toContain('cdk_');
+
+    await startStory(page, 'Council backs the bridge', [`The council ${CLAIM} for the bridge on Tuesday.`]);
+    await page.getByRole('tab', { name: 'History' }).click();
+    const history = page.getByRole('region', { name: 'History' });
+    await history.getByRole('button', { name: 'Save version' }).click();
+    await history.getByRole('textbox', { name: 'Version name' }).fill('First draft');
+    await history.getByRole('textbox', { name: 'Version name' }).press('Enter');
+    await expect(history.getByRole('button', { name: /^Saved version .* First draft/ })).toContainText('Rita Reporter');
+    await page.screenshot({ path: 'test-results/desk-reporter.png' });
+
+    // A reload keeps the person signed in. Signing out straight after typing keeps the words:
+    // the story's last save goes before the key.
+    await page.reload();
+    await expect(library(page).getByText('Rita Reporter (reporter)')).toBeVisible();
+    await body(page).click();
+    await page.keyboard.press(`${MOD}+End`);
+    await page.keyboard.type(' Residents cheered.');
+    await library(page).getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in to the desk' })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText('You have signed out of the desk.');
+    await signIn(page, desk.keys.reporter ?? '');
+    await library(page)
+      .getByRole('link', { name: /Council backs the bridge/ })
+      .click();
+    await expect(body(page)).toContainText('on Tuesday. Residents cheered.');
+    await context.close();
+  });
+
+  test('the server refuses a reporter’s verdict in a sentence, and a fact-checker gives it', async ({ browser }) => {
+    const reporter = await personPage(browser, desk.server.url, { width: 1024, height: 700 });
+    await signIn(reporter.page, desk.keys.reporter ?? '');
+    await startStory(reporter.page, 'Council backs the bridge', [`The council ${CLAIM} for the bridge on Tuesday.`]);
+    await body(reporter.page).click();
+    await selectText(reporter.page, '[aria-label="Body"]', CLAIM);
+    await reporter.page.keyboard.press(`${MOD}+Shift+M`);
+    await expectSaved(reporter.page);
+    const articleUrl = reporter.page.url();
+
+    await reporter.page.getByRole('tab', { name: 'Fact check' }).click();
+    const card = factCheck(reporter.page).getByRole('listitem', { name: `Claim: ${CLAIM}` });
+    await card.getByRole('combobox', { name: `Verdict on “${CLAIM}”` }).selectOption({ label: 'Verified' });
+    await expect(
+      reporter.page.getByRole('alert').filter({ hasText: 'giving a verdict is for fact-checkers' }),
+    ).toHaveText(/Rita Reporter is a reporter on this desk, and giving a verdict is for fact-checkers and editors/);
+    await expect(factCheck(reporter.page).getByRole('status')).toHaveText('0 of 1 claims checked');
+    await reporter.page.screenshot({ path: 'test-results/desk-verdict-refused.png' });
+
+    const checker = await personPage(browser, articleUrl, { width: 1440, height: 900 });
+    await signIn(checker.page, desk.keys['fact-checker'] ?? '');
+    await checker.page.getByRole('tab', { name: 'Fact check' }).click();
+    const checkerCard = factCheck(checker.page).getByRole('listitem', { name: `Claim: ${CLAIM}` });
+    await checkerCard.getByRole('combobox', { name: `Verdict on “${CLAIM}”` }).selectOption({ label: 'Verified' });
+    await expect(checkerCard).toContainText('Verified · Fatima Checker');
+    await reporter.context.close();
+    await checker.context.close();
+  });
+
+  test('a revoked key is asked for again at its next step', async ({ browser }) => {
+    const { context, page } = await personPage(browser, desk.server.url, { width: 1440, height: 900 });
+    await signIn(page, desk.keys.reporter ?? '');
+    const revoked = runCopydesk(['desk', 'revoke', 'Rita Reporter', '--library', desk.server.libraryPath], {});
+    expect(revoked.code).toBe(0);
+    await library(page).getByRole('button', { name: 'New article' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in to the desk' })).toBeVisible();
+    await expect(page.getByRole('status')).toHaveText(/That key does not open this desk/);
+    await context.close();
+  });
+});
