@@ -42,3 +42,6 @@ export const DeskSignInSchema = z.object({ key: z.string().max(200) });
 
 /** The page's routes for signing in and out of a desk (outside the API contract: no one is signed in yet). */
 export const DESK_SESSION_PATH = '/desk/session';
+
+/** Where a desk's pages open their stories' live documents (a WebSocket to Hocuspocus). */
+export const DESK_LIVE_PATH = '/desk/live';

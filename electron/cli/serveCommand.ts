@@ -34,7 +34,13 @@ export async function serve(libraryFile: string, port: number, io: Io, desk?: De
     if (status.problem !== null) {
       io.err(`copydesk: ${status.problem.message}\nThe page offers its backups and other libraries.\n`);
     }
-    const gate: DeskGate = { signIn: library.client.signIn, callAs: library.client.callAs };
+    const client = library.client;
+    const live = desk === undefined ? undefined : (await import('../desk/liveStories')).liveStories(client);
+    const gate: DeskGate = {
+      signIn: client.signIn,
+      callAs: client.callAs,
+      ...(live === undefined ? {} : { live }),
+    };
     const server = await startWebServer({
       answer: library.client.call,
       staticDir,
@@ -57,6 +63,7 @@ export async function serve(libraryFile: string, port: number, io: Io, desk?: De
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    await live?.close();
     await server.close();
   } finally {
     await library.stop();

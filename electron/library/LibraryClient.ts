@@ -80,6 +80,18 @@ export class LibraryClient {
   /** Who a desk's personal key belongs to, or the refusal a person is shown. */
   readonly signIn = (key: string): Promise<Envelope<unknown>> => this.#request({ type: 'deskSignIn', key });
 
+  /** A story's live document (a Yjs update), opened with a person's key. */
+  readonly openStory = (key: string, articleId: string): Promise<Envelope<unknown>> =>
+    this.#request({ type: 'storyOpen', key, articleId });
+
+  /** Keeps one edit to a story's live document; answers once it is on disk. */
+  readonly keepStoryUpdate = (key: string, articleId: string, update: Uint8Array): Promise<Envelope<unknown>> =>
+    this.#request({ type: 'storyUpdate', key, articleId, update });
+
+  /** Brings the article up to date with its live document. */
+  readonly projectStory = (articleId: string): Promise<Envelope<unknown>> =>
+    this.#request({ type: 'storyProject', articleId });
+
   /** Starts importing files and folders by path (File › Import); the import's id. */
   async importPaths(paths: readonly string[]): Promise<string> {
     return ((await this.#value(this.#request({ type: 'importPaths', paths: [...paths] }))) as { jobId: string }).jobId;

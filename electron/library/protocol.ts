@@ -22,6 +22,12 @@ export type LibraryRequest =
   | { type: 'deskCall'; key: string; channel: string; args: unknown }
   /** Who a desk's personal key belongs to (a DeskActor), or a refusal. */
   | { type: 'deskSignIn'; key: string }
+  /** A story's live document as one Yjs update, for a person with this key to edit. */
+  | { type: 'storyOpen'; key: string; articleId: string }
+  /** One edit to a story's live document, kept before the desk acknowledges it. */
+  | { type: 'storyUpdate'; key: string; articleId: string; update: Uint8Array }
+  /** Brings the article up to date with its live document (true when its body changed). */
+  | { type: 'storyProject'; articleId: string }
   /** File › Import: files and folders by path, for the person named in the preferences. */
   | { type: 'importPaths'; paths: string[] }
   /** File › Restore from Backup…: any copy the person chose, not only one beside the library. */

@@ -9,6 +9,7 @@ import { actingAs } from '../api/actingPerson';
 import { checkDeskCall } from '../desk/roles';
 import { findSummary } from '../services/articles';
 import { personWithKey } from '../services/people';
+import { keepStoryUpdate, openStoryDocument, projectStoryDocument } from '../services/storyDocuments';
 import { ImportJobs } from '../import/ImportJobs';
 import { openPreferences } from '../preferences/confBackend';
 import { LibraryHost } from '../services/LibraryHost';
@@ -66,6 +67,20 @@ export function serveLibrary(port: Port<ToLibrary, FromLibrary>, options: Librar
         );
       }
       if (request.type === 'deskSignIn') return { ok: true, value: personWithKey(host.current, request.key) };
+      if (request.type === 'storyOpen') {
+        personWithKey(host.current, request.key);
+        return { ok: true, value: openStoryDocument(host.current, request.articleId) };
+      }
+      if (request.type === 'storyUpdate') {
+        personWithKey(host.current, request.key);
+        keepStoryUpdate(host.current, request.articleId, request.update);
+        return { ok: true, value: null };
+      }
+      if (request.type === 'storyProject') {
+        const changed = projectStoryDocument(host.current, request.articleId);
+        if (changed) host.analysis.analyseSoon(request.articleId);
+        return { ok: true, value: changed };
+      }
       if (request.type === 'importPaths') {
         const userName = preferences.get().preferences.userName;
         return { ok: true, value: { jobId: imports.start(host.current, request.paths, { userName }) } };

@@ -2,11 +2,12 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 import type { Envelope } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
 import type { ApiErrorCode } from '../../shared/errors';
-import { DESK_SESSION_PATH, DeskSignInSchema } from '../../shared/desk';
+import { DESK_LIVE_PATH, DESK_SESSION_PATH, DeskSignInSchema } from '../../shared/desk';
 import { readStaticFile } from '../base/staticFiles';
 
 /** Larger bodies are refused before they are read: room for a 50 MB image in base64, no more. */
@@ -50,6 +51,8 @@ export type WebServerOptions = {
 export type DeskGate = {
   signIn(key: string): Promise<Envelope<unknown>>;
   callAs(key: string, channel: string, args: unknown): Promise<Envelope<unknown>>;
+  /** The stories edited live: takes the WebSockets opened on LIVE_PATH by a signed-in page. */
+  live?: { upgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer, key: string): void };
 };
 
 /** The addresses a server may listen on without TLS: this computer only. */
@@ -318,6 +321,31 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   // reached under another name fails the certificate check before it can call anything.
   const anyHost = secure && !isLoopback(listenOn);
 
+  /** A WebSocket to the live stories: from this desk's own page, by someone signed in. */
+  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const host = req.headers.host ?? '';
+    const key = desk === undefined ? undefined : deskKey(req);
+    const live = desk?.live;
+    const scheme = secure ? 'https://' : 'http://';
+    const origin = req.headers.origin ?? '';
+    const ownPage =
+      origin.startsWith(scheme) &&
+      (anyHost
+        ? origin === `${scheme}${host}`
+        : allowedHosts.has(host) && allowedHosts.has(origin.slice(scheme.length)));
+    if (
+      live === undefined ||
+      key === undefined ||
+      key === '' ||
+      !ownPage ||
+      decodedPath(req.url ?? '/', 'http://x') !== DESK_LIVE_PATH
+    ) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    live.upgrade(req, socket, head, key);
+  };
+
   const onRequest: http.RequestListener = (req, res) => {
     const host = req.headers.host ?? '';
     if (!anyHost && !allowedHosts.has(host)) {
@@ -368,6 +396,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     options.tls === undefined
       ? http.createServer(onRequest)
       : https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest);
+  server.on('upgrade', onUpgrade);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

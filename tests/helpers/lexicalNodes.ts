@@ -1,4 +1,6 @@
 /** Lexical nodes as an editor state serialises them, for building bodies in tests and benchmarks. */
+import { $getRoot, $isElementNode, $isTextNode, type ElementNode, type TextNode } from 'lexical';
+
 import type { Body } from '../../shared/domain';
 import { bodyFromParagraphs } from '../../shared/text';
 
@@ -27,4 +29,18 @@ export const markNode = (ids: string[], ...children: object[]) => ({
 export function bodyWithBlocks(text: string, ...blocks: Body['root']['children']): Body {
   const { root } = bodyFromParagraphs([text]);
   return { root: { ...root, children: [...root.children, ...blocks] } };
+}
+
+/** The body's first block, inside an editor update or read. */
+export function $firstBlock(): ElementNode {
+  const first = $getRoot().getFirstChild();
+  if (!$isElementNode(first)) throw new Error('The body does not start with a block of text.');
+  return first;
+}
+
+/** The first run of words of `block`. */
+export function $firstWords(block: ElementNode): TextNode {
+  const first = block.getFirstChild();
+  if (!$isTextNode(first)) throw new Error('The block does not start with words.');
+  return first;
 }

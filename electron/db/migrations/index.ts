@@ -15,6 +15,7 @@ import { migration012 } from './012-version-signatures';
 import { migration013 } from './013-revision-kinds';
 import { migration014 } from './014-facet-index';
 import { migration015 } from './015-desk-people';
+import { migration016 } from './016-story-documents';
 import type { Migration } from './types';
 
 /** Every migration, in order. The last one's version is the schema this Copydesk writes. */
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -246,6 +246,30 @@ export function updateArticle(
   return true;
 }
 
+/** An article's body as stored, unread: what a change is compared with. */
+export function storedBodyJson(db: Db, id: string): string | undefined {
+  return prepared(db, 'SELECT body_json FROM articles WHERE id = ?').pluck().get(id) as string | undefined;
+}
+
+/**
+ * Writes an article's body and what is read from it, leaving its version where it is: on a desk
+ * the body is the story's live document, and a save of the other fields made meanwhile stays good.
+ */
+export function setLiveBody(
+  db: Db,
+  id: string,
+  content: Pick<ArticleContent, 'body' | 'bodyText' | 'wordCount' | 'contentHash'>,
+  now: string,
+): boolean {
+  return (
+    prepared(
+      db,
+      `UPDATE articles SET body_json = ?, body_text = ?, word_count = ?, content_hash = ?, updated_at = ?
+         WHERE id = ? AND trashed_at IS NULL`,
+    ).run(JSON.stringify(content.body), content.bodyText, content.wordCount, content.contentHash, now, id).changes > 0
+  );
+}
+
 /** Moves an article at `expectedVersion` to `status`, its version on by one; false when it has moved on. */
 export function setArticleStatus(db: Db, id: string, expectedVersion: number, status: string, now: string): boolean {
   return (

@@ -1,0 +1,124 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+
+import { Hocuspocus } from '@hocuspocus/server';
+import * as decoding from 'lib0/decoding';
+import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+
+import type { Envelope } from '../../shared/api';
+import { ArticleIdSchema } from '../../shared/domain';
+
+/** What the live stories ask of the library: each answered as a call of the contract is. */
+export type StoryStore = {
+  signIn(key: string): Promise<Envelope<unknown>>;
+  openStory(key: string, articleId: string): Promise<Envelope<unknown>>;
+  keepStoryUpdate(key: string, articleId: string, update: Uint8Array): Promise<Envelope<unknown>>;
+  projectStory(articleId: string): Promise<Envelope<unknown>>;
+};
+
+/**
+ * The person a connection was opened for (their key, from the cookie signing in set), and how
+ * to end it: Hocuspocus leaves the socket open when it drops a connection.
+ */
+type LiveContext = { key: string; end: (why: string) => void };
+
+/** A refusal as Hocuspocus tells it to the page: the `reason` of its PermissionDenied message. */
+class Refusal extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+function refusal(envelope: Envelope<unknown>): Refusal {
+  return new Refusal(envelope.ok ? 'refused' : envelope.error.message);
+}
+
+// The messages of Hocuspocus's protocol this server reads before it acknowledges them.
+const SYNC_MESSAGE = 0;
+const SYNC_STEP_1 = 0;
+
+/** The Yjs update a message carries, or null for any other message (awareness, a state vector, auth…). */
+export function updateCarried(message: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarString(decoder);
+  if (decoding.readVarUint(decoder) !== SYNC_MESSAGE) return null;
+  if (decoding.readVarUint(decoder) === SYNC_STEP_1) return null;
+  return decoding.readVarUint8Array(decoder);
+}
+
+/**
+ * The desk's live stories: Hocuspocus serving each story's Yjs document, named by the article's
+ * id, to the people signed in. A document is loaded from the library (made there from the
+ * story's body the first time); every edit is kept in the library before it is acknowledged
+ * (Hocuspocus awaits beforeHandleMessage before it applies and acknowledges a message); and a
+ * little after the typing stops, the article is brought up to date with its document.
+ */
+export function liveStories(store: StoryStore) {
+  const hocuspocus = new Hocuspocus({
+    name: 'copydesk-desk',
+    quiet: true,
+    debounce: 1500,
+    maxDebounce: 6000,
+    async onAuthenticate({ context, documentName }: { context: LiveContext; documentName: string }) {
+      if (!ArticleIdSchema.safeParse(documentName).success) throw new Refusal('There is no such story on this desk.');
+      const person = await store.signIn(context.key);
+      if (!person.ok) throw refusal(person);
+    },
+    async onLoadDocument({
+      context,
+      document,
+      documentName,
+    }: {
+      context: LiveContext;
+      document: Y.Doc;
+      documentName: string;
+    }) {
+      const opened = await store.openStory(context.key, documentName);
+      if (!opened.ok || !(opened.value instanceof Uint8Array)) throw refusal(opened);
+      Y.applyUpdate(document, opened.value);
+    },
+    async beforeHandleMessage({
+      context,
+      documentName,
+      update,
+    }: {
+      context: LiveContext;
+      documentName: string;
+      update: Uint8Array;
+    }) {
+      const carried = updateCarried(update);
+      if (carried === null) return;
+      const kept = await store.keepStoryUpdate(context.key, documentName, carried);
+      if (kept.ok) return;
+      // Neither applied nor acknowledged. A key revoked meanwhile ends the connection: the page
+      // reconnects, and is refused then, in words.
+      if (kept.error.code === 'unauthorized') context.end(kept.error.message);
+      throw new Error(kept.error.message);
+    },
+    async onStoreDocument({ documentName }: { documentName: string }) {
+      await store.projectStory(documentName);
+    },
+  });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 9 * 1024 * 1024 });
+  return {
+    /** Takes a page's WebSocket, already checked to come from this desk's own page with a key. */
+    upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, key: string): void {
+      sockets.handleUpgrade(request, socket, head, (websocket) => {
+        websocket.on('error', () => websocket.terminate());
+        const end = (why: string) => websocket.close(4401, why.slice(0, 120));
+        hocuspocus.handleConnection(websocket, request, { key, end } satisfies LiveContext);
+      });
+    },
+    /** Closes every connection; each open story is brought up to date with its document first. */
+    async close(): Promise<void> {
+      const open = [...hocuspocus.documents.keys()];
+      hocuspocus.closeConnections();
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      await Promise.all(open.map((name) => store.projectStory(name)));
+    },
+  };
+}
+
+export type LiveStories = ReturnType<typeof liveStories>;

@@ -1,0 +1,212 @@
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { $createTextNode } from 'lexical';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+
+import { liveStories, type LiveStories } from '../../electron/desk/liveStories';
+import { startLibraryThread } from '../../electron/library/libraryThread';
+import { LibraryHost } from '../../electron/services/LibraryHost';
+import { addPerson, revokePerson } from '../../electron/services/people';
+import type { WebServer } from '../../electron/web/server';
+import { startWebServer } from '../../electron/web/server';
+import { bodyFromDocumentUpdates, editBodyDocument } from '../../shared/body/lexical/bodyDocument';
+import { DESK_LIVE_PATH } from '../../shared/desk';
+import type { Article } from '../../shared/domain';
+import { bodyFromParagraphs, bodyToPlainText } from '../../shared/text';
+import { $firstBlock } from '../helpers/lexicalNodes';
+import { tempDir } from '../helpers/tempLibrary';
+
+let temp: ReturnType<typeof tempDir>;
+let library: ReturnType<typeof startLibraryThread>;
+let live: LiveStories;
+let server: WebServer;
+const keys = { ana: '', ben: '' };
+const providers: HocuspocusProvider[] = [];
+
+beforeEach(async () => {
+  temp = tempDir();
+  const host = LibraryHost.open(temp.file());
+  keys.ana = addPerson(host.current, 'Ana Lima', 'reporter').key;
+  keys.ben = addPerson(host.current, 'Ben Okafor', 'editor').key;
+  host.close();
+  library = startLibraryThread({
+    libraryPath: temp.file(),
+    userDataDir: path.join(temp.dir, 'data'),
+    markInUseAs: 'a desk under test',
+    workers: 1,
+  });
+  await library.client.ready;
+  live = liveStories(library.client);
+  fs.mkdirSync(path.join(temp.dir, 'web'));
+  server = await startWebServer({
+    answer: library.client.call,
+    staticDir: path.join(temp.dir, 'web'),
+    desk: { signIn: library.client.signIn, callAs: library.client.callAs, live },
+  });
+});
+
+afterEach(async () => {
+  for (const provider of providers.splice(0)) provider.destroy();
+  await live.close();
+  await server.close();
+  await library.stop();
+  temp.cleanup();
+});
+
+/** A call of the contract as `key`'s person, over the desk's HTTP API. */
+async function call<T>(key: string, channel: string, args: unknown): Promise<T> {
+  const cookie = `copydesk-desk-${server.port}=${key}`;
+  const response = await fetch(`${server.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: cookie },
+    body: JSON.stringify(args),
+  });
+  const envelope = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!envelope.ok) throw new Error(envelope.error?.message);
+  return envelope.value as T;
+}
+
+/** A page's connection to a story, as `key`'s person, from the desk's own origin. */
+function connect(key: string, articleId: string, origin = server.origin) {
+  const headers = { Cookie: `copydesk-desk-${server.port}=${key}`, Origin: origin };
+  class SignedInSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  }
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${server.origin.replace('http', 'ws')}${DESK_LIVE_PATH}`,
+    WebSocketPolyfill: SignedInSocket,
+    delay: 50,
+    minDelay: 50,
+    maxDelay: 200,
+  });
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: articleId, document: new Y.Doc() });
+  provider.attach();
+  providers.push(provider);
+  return provider;
+}
+
+function synced(provider: HocuspocusProvider): Promise<void> {
+  return new Promise((resolve) => {
+    if (provider.isSynced) resolve();
+    else provider.on('synced', () => resolve());
+  });
+}
+
+/** Resolves once every edit `provider` made has been acknowledged by the desk. */
+function acknowledged(provider: HocuspocusProvider): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (provider.hasUnsyncedChanges) return;
+      provider.off('unsyncedChanges', check);
+      resolve();
+    };
+    provider.on('unsyncedChanges', check);
+    check();
+  });
+}
+
+const textOf = (provider: HocuspocusProvider) =>
+  bodyToPlainText(bodyFromDocumentUpdates([Y.encodeStateAsUpdate(provider.document)]));
+
+/** Resolves once `provider`'s document holds `text`. */
+function holds(provider: HocuspocusProvider, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!textOf(provider).includes(text)) return;
+      provider.document.off('update', check);
+      resolve();
+    };
+    provider.document.on('update', check);
+    check();
+  });
+}
+
+const appendToFirstParagraph = (words: string) => () => $firstBlock().append($createTextNode(words));
+
+describe('stories edited live on a desk', () => {
+  it('opens a story from its saved body, merges two people’s edits, and keeps the article up to date', async () => {
+    const story = await call<Article>(keys.ana, 'articles:create', {
+      headline: 'Bridge vote',
+      body: bodyFromParagraphs(['The council voted.']),
+    });
+    const ana = connect(keys.ana, story.id);
+    const ben = connect(keys.ben, story.id);
+    await Promise.all([synced(ana), synced(ben)]);
+    expect(textOf(ana)).toBe('The council voted.');
+    expect(textOf(ben)).toBe('The council voted.');
+
+    editBodyDocument(ana.document, appendToFirstParagraph(' Seven to two.'));
+    editBodyDocument(ben.document, appendToFirstParagraph(' On Tuesday.'));
+    await Promise.all([holds(ana, 'On Tuesday.'), holds(ben, 'Seven to two.')]);
+    expect(textOf(ana)).toBe(textOf(ben));
+    await Promise.all([acknowledged(ana), acknowledged(ben)]);
+
+    // What the desk acknowledged is in the library: a new person opening the story sees it.
+    const cai = connect(keys.ben, story.id);
+    await synced(cai);
+    expect(textOf(cai)).toBe(textOf(ana));
+    // And the article (search, export, the checklist read it) follows a little after the typing stops.
+    await expect
+      .poll(async () => (await call<Article>(keys.ben, 'articles:get', { id: story.id })).bodyText, { timeout: 15_000 })
+      .toBe(textOf(ana));
+    const found = await call<{ hits: { id: string }[] }>(keys.ben, 'articles:search', { query: 'Tuesday' });
+    expect(found.hits.map((hit) => hit.id)).toEqual([story.id]);
+  });
+
+  it('refuses a connection with no key, from another page, to no story, or to one in the trash', async () => {
+    const story = await call<Article>(keys.ana, 'articles:create', {
+      headline: 'Ferry',
+      body: bodyFromParagraphs(['Text.']),
+    });
+    const refusedUpgrade = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const socket = new WebSocket(`${server.origin.replace('http', 'ws')}${DESK_LIVE_PATH}`, { headers });
+        socket.on('unexpected-response', (_, response: http.IncomingMessage) => resolve(response.statusCode ?? 0));
+        socket.on('open', () => reject(new Error('the desk took a connection it should refuse')));
+        socket.on('error', () => undefined);
+      });
+    expect(await refusedUpgrade({ Origin: server.origin })).toBe(403);
+    expect(
+      await refusedUpgrade({ Origin: 'http://evil.example', Cookie: `copydesk-desk-${server.port}=${keys.ana}` }),
+    ).toBe(403);
+
+    const failed = (provider: HocuspocusProvider) =>
+      new Promise<string>((resolve) =>
+        provider.on('authenticationFailed', ({ reason }: { reason: string }) => resolve(reason)),
+      );
+    expect(await failed(connect('cdk_not-a-key', story.id))).toContain('That key does not open this desk');
+    expect(await failed(connect(keys.ana, 'not-a-story'))).toBe('There is no such story on this desk.');
+    await call(keys.ana, 'articles:trash', { id: story.id });
+    expect(await failed(connect(keys.ana, story.id))).toContain('This story is in the trash');
+  });
+
+  it('keeps no edit from a key revoked meanwhile, and lets that person in no more', async () => {
+    const story = await call<Article>(keys.ana, 'articles:create', {
+      headline: 'Ferry',
+      body: bodyFromParagraphs(['Text.']),
+    });
+    const ana = connect(keys.ana, story.id);
+    const ben = connect(keys.ben, story.id);
+    await Promise.all([synced(ana), synced(ben)]);
+    const host = LibraryHost.open(temp.file());
+    revokePerson(host.current, 'Ana Lima');
+    host.close();
+    const refused = new Promise<string>((resolve) =>
+      ana.on('authenticationFailed', ({ reason }: { reason: string }) => resolve(reason)),
+    );
+    editBodyDocument(ana.document, appendToFirstParagraph(' Not allowed.'));
+    expect(await refused).toContain('That key does not open this desk');
+    editBodyDocument(ben.document, appendToFirstParagraph(' Allowed.'));
+    await acknowledged(ben);
+    const later = connect(keys.ben, story.id);
+    await synced(later);
+    expect(textOf(later)).toBe('Text. Allowed.');
+  });
+});
