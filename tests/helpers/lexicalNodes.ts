@@ -25,6 +25,9 @@ export const markNode = (ids: string[], ...children: object[]) => ({
   version: 1,
 });
 
+/** A paragraph node holding `children` (text, marks…), as Lexical serialises it. */
+export const paragraphNode = (...children: object[]) => ({ ...bodyFromParagraphs(['']).root.children[0], children });
+
 /** A body of one paragraph of `text` followed by `blocks` (an Also See, an image…). */
 export function bodyWithBlocks(text: string, ...blocks: Body['root']['children']): Body {
   const { root } = bodyFromParagraphs([text]);

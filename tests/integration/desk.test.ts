@@ -5,18 +5,18 @@ import path from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { startLibraryThread } from '../../electron/library/libraryThread';
 import { LibraryHost } from '../../electron/services/LibraryHost';
-import { addPerson, revokePerson } from '../../electron/services/people';
+import { revokePerson } from '../../electron/services/people';
 import type { WebServer } from '../../electron/web/server';
 import { SIGN_IN_MESSAGE, startWebServer } from '../../electron/web/server';
 import { EnvelopeSchema } from '../../shared/api';
 import { DESK_SESSION_PATH } from '../../shared/desk';
 import { bodyFromParagraphs } from '../../shared/text';
+import { startDeskLibrary } from '../helpers/desk';
 import { tempDir } from '../helpers/tempLibrary';
 
 let temp: ReturnType<typeof tempDir>;
-let library: ReturnType<typeof startLibraryThread>;
+let library: Awaited<ReturnType<typeof startDeskLibrary>>['library'];
 let server: WebServer;
 const keys: Record<'reporter' | 'checker' | 'editor', string> = { reporter: '', checker: '', editor: '' };
 
@@ -25,19 +25,15 @@ beforeEach(async () => {
   const staticDir = path.join(temp.dir, 'web');
   fs.mkdirSync(staticDir);
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Copydesk</title>');
-  // People are added as `copydesk desk add-person` adds them: straight into the library file.
-  const host = LibraryHost.open(temp.file());
-  keys.reporter = addPerson(host.current, 'Rita Reporter', 'reporter').key;
-  keys.checker = addPerson(host.current, 'Fatima Checker', 'fact-checker').key;
-  keys.editor = addPerson(host.current, 'Ed Editor', 'editor').key;
-  host.close();
-  library = startLibraryThread({
-    libraryPath: temp.file(),
-    userDataDir: path.join(temp.dir, 'data'),
-    markInUseAs: 'a desk under test',
-    workers: 1,
+  const desk = await startDeskLibrary(temp.file(), temp.dir, {
+    'Rita Reporter': 'reporter',
+    'Fatima Checker': 'fact-checker',
+    'Ed Editor': 'editor',
   });
-  await library.client.ready;
+  library = desk.library;
+  keys.reporter = desk.keys['Rita Reporter'] ?? '';
+  keys.checker = desk.keys['Fatima Checker'] ?? '';
+  keys.editor = desk.keys['Ed Editor'] ?? '';
   server = await startWebServer({
     answer: library.client.call,
     staticDir,

@@ -9,38 +9,30 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 
 import { liveStories, type LiveStories } from '../../electron/desk/liveStories';
-import { startLibraryThread } from '../../electron/library/libraryThread';
 import { LibraryHost } from '../../electron/services/LibraryHost';
-import { addPerson, revokePerson } from '../../electron/services/people';
+import { revokePerson } from '../../electron/services/people';
 import type { WebServer } from '../../electron/web/server';
 import { startWebServer } from '../../electron/web/server';
 import { bodyFromDocumentUpdates, editBodyDocument } from '../../shared/body/lexical/bodyDocument';
 import { DESK_LIVE_PATH } from '../../shared/desk';
 import type { Article } from '../../shared/domain';
 import { bodyFromParagraphs, bodyToPlainText } from '../../shared/text';
+import { startDeskLibrary } from '../helpers/desk';
 import { $firstBlock } from '../helpers/lexicalNodes';
 import { tempDir } from '../helpers/tempLibrary';
 
 let temp: ReturnType<typeof tempDir>;
-let library: ReturnType<typeof startLibraryThread>;
+let library: Awaited<ReturnType<typeof startDeskLibrary>>['library'];
 let live: LiveStories;
 let server: WebServer;
-const keys = { ana: '', ben: '' };
+let keys = { ana: '', ben: '' };
 const providers: HocuspocusProvider[] = [];
 
 beforeEach(async () => {
   temp = tempDir();
-  const host = LibraryHost.open(temp.file());
-  keys.ana = addPerson(host.current, 'Ana Lima', 'reporter').key;
-  keys.ben = addPerson(host.current, 'Ben Okafor', 'editor').key;
-  host.close();
-  library = startLibraryThread({
-    libraryPath: temp.file(),
-    userDataDir: path.join(temp.dir, 'data'),
-    markInUseAs: 'a desk under test',
-    workers: 1,
-  });
-  await library.client.ready;
+  const desk = await startDeskLibrary(temp.file(), temp.dir, { 'Ana Lima': 'reporter', 'Ben Okafor': 'editor' });
+  library = desk.library;
+  keys = { ana: desk.keys['Ana Lima'] ?? '', ben: desk.keys['Ben Okafor'] ?? '' };
   live = liveStories(library.client);
   fs.mkdirSync(path.join(temp.dir, 'web'));
   server = await startWebServer({

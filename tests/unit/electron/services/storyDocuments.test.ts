@@ -10,7 +10,14 @@ import {
 } from '../../../../electron/services/storyDocuments';
 import { bodyFromDocumentUpdates, editBodyDocument } from '../../../../shared/body/lexical/bodyDocument';
 import { bodyToPlainText } from '../../../../shared/text';
-import { $firstBlock, $firstWords, bodyWithBlocks, markNode, textNode } from '../../../helpers/lexicalNodes';
+import {
+  $firstBlock,
+  $firstWords,
+  bodyWithBlocks,
+  markNode,
+  paragraphNode,
+  textNode,
+} from '../../../helpers/lexicalNodes';
 import { libraryPerTest } from '../../../helpers/libraryPerTest';
 
 const { library } = libraryPerTest();
@@ -27,16 +34,11 @@ function edit(state: Uint8Array, change: () => void): Uint8Array {
 describe('a story’s live document in the library', () => {
   it('is made once from the saved body, and the article follows the edits kept, its version unmoved', () => {
     const lib = library.lib;
-    const claimParagraph = {
-      type: 'paragraph',
-      version: 1,
-      direction: null,
-      format: '',
-      indent: 0,
-      textFormat: 0,
-      textStyle: '',
-      children: [textNode('Officials said '), markNode(['c1'], textNode('140 died')), textNode('.')],
-    };
+    const claimParagraph = paragraphNode(
+      textNode('Officials said '),
+      markNode(['c1'], textNode('140 died')),
+      textNode('.'),
+    );
     const article = createArticle(lib, { headline: 'Attack', body: bodyWithBlocks('First.', claimParagraph as never) });
     const first = openStoryDocument(lib, article.id);
     expect(openStoryDocument(lib, article.id)).toEqual(first);

@@ -10,7 +10,7 @@ import {
   editBodyDocument,
 } from '../../../../shared/body/lexical/bodyDocument';
 import { bodyToPlainText } from '../../../../shared/text';
-import { $firstBlock, $firstWords, markNode, textNode } from '../../../helpers/lexicalNodes';
+import { $firstBlock, $firstWords, markNode, paragraphNode, textNode } from '../../../helpers/lexicalNodes';
 
 /** A story with headings, lists, a quote, a rule, links, formatting, a claim's mark and both blocks. */
 function richStory(): Body {
@@ -24,16 +24,11 @@ function richStory(): Body {
       '---',
     ].join('\n\n'),
   );
-  const claim = {
-    type: 'paragraph',
-    version: 1,
-    direction: null,
-    format: '',
-    indent: 0,
-    textFormat: 0,
-    textStyle: '',
-    children: [textNode('Officials said '), markNode(['c1'], textNode('140 people died')), textNode('.')],
-  };
+  const claim = paragraphNode(
+    textNode('Officials said '),
+    markNode(['c1'], textNode('140 people died')),
+    textNode('.'),
+  );
   const blocks = [
     {
       type: 'inline-image',
