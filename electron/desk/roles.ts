@@ -27,16 +27,21 @@ function refused(actor: DeskActor, what: string, who: string): ApiError {
 const ONE_LIBRARY =
   'The desk serves one library, chosen where its server is started (copydesk desk serve --library PATH). Ask the desk’s admin to change it.';
 
+/** What the desk reads of a story to weigh a call: its status as it stands, and whether it is edited live. */
+export type StoryFacts = {
+  statusOf: (articleId: string) => ArticleStatus | undefined;
+  isLive: (articleId: string) => boolean;
+};
+
+const LIVE_TEXT =
+  'This story is being edited live on the desk: its text is the one everyone types in. Reopen the story to edit it with the others.';
+
 /**
- * Refuses a call `actor` may not make, with a sentence they can act on. `statusOf` reads an
- * article's status as it stands, so only a change of status is weighed, not a save of a story
- * that is already Ready.
+ * Refuses a call `actor` may not make, with a sentence they can act on. Only a change of status
+ * is weighed, not a save of a story that is already Ready; and a story edited live takes its
+ * text from its document, not from a save or a restored version.
  */
-export function checkDeskCall(
-  actor: DeskActor,
-  call: ParsedCall,
-  statusOf: (articleId: string) => ArticleStatus | undefined,
-): void {
+export function checkDeskCall(actor: DeskActor, call: ParsedCall, story: StoryFacts): void {
   const judges = MAY_JUDGE.includes(actor.role);
   const publishes = MAY_PUBLISH.includes(actor.role);
   switch (call.channel) {
@@ -48,11 +53,22 @@ export function checkDeskCall(
     case 'export:folder':
       if (!publishes) throw refused(actor, 'exporting a story', 'editors');
       return;
+    case 'revisions:restore':
+      if (story.isLive(call.args.articleId)) {
+        throw new ApiError(
+          'forbidden',
+          'A story edited live on the desk cannot be put back to a version yet: open the version and copy what you need from it.',
+        );
+      }
+      return;
     case 'articles:create':
     case 'articles:save': {
+      if (call.channel === 'articles:save' && call.args.patch.body !== undefined && story.isLive(call.args.id)) {
+        throw new ApiError('conflict', LIVE_TEXT);
+      }
       const wanted = call.channel === 'articles:save' ? call.args.patch.status : call.args.status;
       if (wanted === undefined || publishes || !EDITORS_STATUSES.includes(wanted)) return;
-      const current = call.channel === 'articles:save' ? statusOf(call.args.id) : undefined;
+      const current = call.channel === 'articles:save' ? story.statusOf(call.args.id) : undefined;
       if (current === wanted) return;
       throw refused(actor, `moving a story to ${wanted === 'ready' ? 'Ready' : 'Exported'}`, 'editors');
     }

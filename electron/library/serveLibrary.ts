@@ -9,7 +9,7 @@ import { actingAs } from '../api/actingPerson';
 import { checkDeskCall } from '../desk/roles';
 import { findSummary } from '../services/articles';
 import { personWithKey } from '../services/people';
-import { keepStoryUpdate, openStoryDocument, projectStoryDocument } from '../services/storyDocuments';
+import { isLiveStory, keepStoryUpdate, openStoryDocument, projectStoryDocument } from '../services/storyDocuments';
 import { ImportJobs } from '../import/ImportJobs';
 import { openPreferences } from '../preferences/confBackend';
 import { LibraryHost } from '../services/LibraryHost';
@@ -61,9 +61,12 @@ export function serveLibrary(port: Port<ToLibrary, FromLibrary>, options: Librar
       if (request.type === 'deskCall') {
         // Read afresh on every call: a key revoked a moment ago is refused now.
         const actor = personWithKey(host.current, request.key);
-        const statusOf = (id: string) => findSummary(host.current, id)?.status;
+        const story = {
+          statusOf: (id: string) => findSummary(host.current, id)?.status,
+          isLive: (id: string) => isLiveStory(host.current, id),
+        };
         return await actingAs(actor.name, () =>
-          dispatch(handlers, request.channel, request.args, (call) => checkDeskCall(actor, call, statusOf)),
+          dispatch(handlers, request.channel, request.args, (call) => checkDeskCall(actor, call, story)),
         );
       }
       if (request.type === 'deskSignIn') return { ok: true, value: personWithKey(host.current, request.key) };

@@ -28,6 +28,11 @@ function liveArticle(lib: Library, articleId: string) {
   return article;
 }
 
+/** Whether a story is edited live: its text is its document's, not a save's. */
+export function isLiveStory(lib: Library, articleId: string): boolean {
+  return documents.hasStoryDocument(lib.db, articleId);
+}
+
 /**
  * A story's document as one update, for the desk to serve: made from the story's saved body
  * the first time, and stored then, so everyone who opens it starts from the same document.

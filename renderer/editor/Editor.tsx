@@ -1,8 +1,11 @@
 import './editor.css';
 
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer';
+import type { Provider } from '@lexical/yjs';
 import type { LexicalEditor } from 'lexical';
 import { useLayoutEffect, useRef, useState, type JSX, type ReactNode, type RefObject } from 'react';
 
@@ -10,6 +13,7 @@ import type { StoredBody } from '../../shared/body/bodySchema';
 import { readStoredBody } from '../../shared/body/readStoredBody';
 import type { Article } from '../../shared/domain';
 import type { HouseStyleRule } from '../../shared/preferences';
+import type { Doc } from 'yjs';
 import { articleBodyExtension } from './editorExtension';
 import { EditorHostContext, type EditorHost } from './EditorHost';
 import { AlsoSeePlugin } from './plugins/AlsoSeePlugin';
@@ -26,6 +30,17 @@ import { StoredBodyNotice } from './plugins/StoredBodyNotice';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { TypographicQuotesPlugin } from './plugins/TypographicQuotesPlugin';
 import { WordCountPlugin, type BodyCounts } from './plugins/WordCountPlugin';
+
+/**
+ * A story edited live by several people (on a desk): how the editor reaches the story's Yjs
+ * document (providerFactory, as Lexical's CollaborationPlugin takes it), and who is typing.
+ * The body is then the document's, kept by the desk: it is not saved with the other fields.
+ */
+export type LiveEditing = {
+  providerFactory: (id: string, docMap: Map<string, Doc>) => Provider;
+  username: string;
+  cursorColor: string;
+};
 
 type EditorProps = {
   /**
@@ -58,6 +73,8 @@ type EditorProps = {
   onClaimClicked?: (id: string) => void;
   /** Ctrl+Shift+M in the text: the host marks the selected words as a claim (MARK_SELECTION_REQUESTED_COMMAND). */
   onMarkClaim?: () => void;
+  /** Edit the story live, with others, instead of from `body`. */
+  live?: LiveEditing | undefined;
 };
 
 const NO_VERDICTS: ReadonlyMap<string, ClaimMarkState> = new Map();
@@ -92,6 +109,7 @@ export function Editor({
   claimVerdicts = NO_VERDICTS,
   onClaimClicked = ignore,
   onMarkClaim = ignore,
+  live,
 }: EditorProps): JSX.Element {
   const [errors] = useState(() => new ErrorRelay());
   useLayoutEffect(() => {
@@ -100,7 +118,7 @@ export function Editor({
 
   // The editor is built once per mount from this extension (the editor is keyed by article).
   const [reading] = useState(() => readStoredBody(body));
-  const [extension] = useState(() => articleBodyExtension(reading.body, errors.report));
+  const [extension] = useState(() => articleBodyExtension(live === undefined ? reading.body : 'live', errors.report));
 
   const composer = (
     <LexicalExtensionComposer extension={extension} contentEditable={null}>
@@ -112,17 +130,31 @@ export function Editor({
         onOpenArticle={onOpenArticle}
       />
       <EditorRefPlugin editorRef={editorRef} />
-      <AutosavePlugin saver={saver} />
+      {live === undefined ? (
+        <AutosavePlugin saver={saver} />
+      ) : (
+        <CollaborationPlugin
+          id={saver.id}
+          providerFactory={live.providerFactory}
+          shouldBootstrap={false}
+          username={live.username}
+          cursorColor={live.cursorColor}
+        />
+      )}
       <WordCountPlugin onCounts={onCounts} />
       <BlocksPlugin />
       <LinkRulesPlugin />
       <TypographicQuotesPlugin enabled={typographicQuotes} />
       <ClaimsPlugin verdicts={claimVerdicts} onClaimClicked={onClaimClicked} onMarkRequested={onMarkClaim} />
-      <StoredBodyNotice problems={reading.problems} />
+      <StoredBodyNotice problems={live === undefined ? reading.problems : []} />
     </LexicalExtensionComposer>
   );
   // The plugins and blocks inside reach the host through context.
-  return <EditorHostContext.Provider value={host}>{composer}</EditorHostContext.Provider>;
+  return (
+    <EditorHostContext.Provider value={host}>
+      {live === undefined ? composer : <LexicalCollaboration>{composer}</LexicalCollaboration>}
+    </EditorHostContext.Provider>
+  );
 }
 
 function EditorLayout({

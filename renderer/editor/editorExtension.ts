@@ -16,20 +16,24 @@ import { editorTheme } from './theme';
 /**
  * The article editor as Lexical builds it: the body's nodes (with the blocks it draws), rich
  * text, history, lists, rules, links, and the body's Markdown shortcuts (the rules the importer
- * reads Markdown with), starting from `body`. One per mount (the editor is keyed by article).
+ * reads Markdown with), starting from `body`, or from nothing for a story edited live. One per
+ * mount (the editor is keyed by article).
  */
-export function articleBodyExtension(body: Body, onError: (error: Error) => void) {
+export function articleBodyExtension(body: Body | 'live', onError: (error: Error) => void) {
+  // A story edited live starts empty: its text comes from its document, and undo is the
+  // collaboration's own (each person's changes only), not the editor's history.
+  const live = body === 'live';
   return defineExtension({
     name: '@copydesk/article-body',
     namespace: BODY_NAMESPACE,
     nodes: () => EDITOR_NODES,
     theme: editorTheme,
-    $initialEditorState: JSON.stringify(body),
+    $initialEditorState: live ? null : JSON.stringify(body),
     onError,
     register: (editor) => registerMarkdownShortcuts(editor, BODY_TRANSFORMERS),
     dependencies: [
       RichTextExtension,
-      HistoryExtension,
+      ...(live ? [] : [HistoryExtension]),
       ListExtension,
       HorizontalRuleExtension,
       configExtension(LinkExtension, { validateUrl: isAllowedUrl, attributes: LINK_ATTRIBUTES }),

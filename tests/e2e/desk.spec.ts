@@ -2,7 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 
 import { runCopydesk } from '../helpers/cli';
 import { factCheck } from '../helpers/factCheckPage';
-import { body, expectSaved, library, MOD, selectText, startStory } from '../helpers/editorPage';
+import { body, callApi, expectSaved, library, MOD, selectText, startStory } from '../helpers/editorPage';
 import { expect, startCopydesk, test } from '../helpers/webServer';
 
 /**
@@ -133,6 +133,78 @@ test.describe('a desk shared by several people', () => {
     await expect(checkerCard).toContainText('Verified · Fatima Checker');
     await reporter.context.close();
     await checker.context.close();
+  });
+
+  test('two people type in one story at once, see each other, and both their words are kept', async ({ browser }) => {
+    const rita = await personPage(browser, desk.server.url, { width: 1440, height: 900 });
+    const ed = await personPage(browser, desk.server.url, { width: 1024, height: 700 });
+    await signIn(rita.page, desk.keys.reporter ?? '');
+    await signIn(ed.page, desk.keys.editor ?? '');
+    const created = await callApi(rita.page, 'articles:create', {
+      headline: 'Council backs the bridge',
+      body: {
+        root: {
+          type: 'root',
+          version: 1,
+          direction: null,
+          format: '',
+          indent: 0,
+          children: [
+            {
+              type: 'paragraph',
+              version: 1,
+              direction: null,
+              format: '',
+              indent: 0,
+              textFormat: 0,
+              textStyle: '',
+              children: [
+                {
+                  type: 'text',
+                  version: 1,
+                  text: 'The council voted on Tuesday.',
+                  format: 0,
+                  style: '',
+                  mode: 'normal',
+                  detail: 0,
+                },
+              ],
+            },
+          ],
+        },
+      },
+    });
+    const id = (created.value as { id: string }).id;
+    for (const person of [rita, ed]) {
+      await person.page.goto(`${desk.server.url}#/article/${id}`);
+      await expect(body(person.page)).toHaveText('The council voted on Tuesday.');
+    }
+
+    // Rita types at the end while Ed types at the start.
+    await body(rita.page).click();
+    await rita.page.keyboard.press(`${MOD}+End`);
+    await body(ed.page).click();
+    await ed.page.keyboard.press(`${MOD}+Home`);
+    await Promise.all([
+      rita.page.keyboard.type(' Seven members voted for it.', { delay: 20 }),
+      ed.page.keyboard.type('Update: ', { delay: 20 }),
+    ]);
+    const merged = 'Update: The council voted on Tuesday. Seven members voted for it.';
+    await expect(body(rita.page)).toHaveText(merged);
+    await expect(body(ed.page)).toHaveText(merged);
+    // Each sees where the other is, by name.
+    await expect(ed.page.getByText('Rita Reporter', { exact: true })).toBeVisible();
+    await rita.page.screenshot({ path: 'test-results/desk-live-rita.png' });
+    await ed.page.screenshot({ path: 'test-results/desk-live-ed.png' });
+
+    // What both typed is the desk's: a reload shows it, and the library has it.
+    await ed.page.reload();
+    await expect(body(ed.page)).toHaveText(merged);
+    await expect
+      .poll(() => runCopydesk(['show', id, '--library', desk.server.libraryPath], {}).stdout, { timeout: 20_000 })
+      .toContain(merged);
+    await rita.context.close();
+    await ed.context.close();
   });
 
   test('a revoked key is asked for again at its next step', async ({ browser }) => {

@@ -23,3 +23,11 @@ export function replaceStoryDocumentUpdates(db: Db, articleId: string, merged: U
   prepared(db, 'DELETE FROM story_document_updates WHERE article_id = ?').run(articleId);
   appendStoryDocumentUpdate(db, articleId, merged, now);
 }
+
+/** Whether a story has a live document (it was opened on a desk). */
+export function hasStoryDocument(db: Db, articleId: string): boolean {
+  return (
+    prepared(db, 'SELECT 1 FROM story_document_updates WHERE article_id = ? LIMIT 1').pluck().get(articleId) !==
+    undefined
+  );
+}

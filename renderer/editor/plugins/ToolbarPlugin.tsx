@@ -1,5 +1,4 @@
 import { INSERT_HORIZONTAL_RULE_COMMAND } from '@lexical/extension';
-import { HistoryExtension } from '@lexical/history';
 import { $isAutoLinkNode, $isLinkNode } from '@lexical/link';
 import {
   $isListNode,
@@ -9,7 +8,6 @@ import {
   REMOVE_LIST_COMMAND,
 } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useExtensionSignalValue } from '@lexical/react/useExtensionSignalValue';
 import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
 import { $findMatchingParent, $getNearestNodeOfType, mergeRegister } from '@lexical/utils';
@@ -19,6 +17,8 @@ import {
   $isParagraphNode,
   $isRangeSelection,
   $isRootOrShadowRoot,
+  CAN_REDO_COMMAND,
+  CAN_UNDO_COMMAND,
   COMMAND_PRIORITY_NORMAL,
   FORMAT_TEXT_COMMAND,
   KEY_DOWN_COMMAND,
@@ -218,8 +218,11 @@ function ToolButton({
 export function ToolbarPlugin(): JSX.Element {
   const [editor] = useLexicalComposerContext();
   const [formatting, setFormatting] = useState<Formatting>(NO_FORMATTING);
-  const canUndo = useExtensionSignalValue(HistoryExtension, 'canUndo');
-  const canRedo = useExtensionSignalValue(HistoryExtension, 'canRedo');
+  // Told by whichever undo the editor has: its own history, or a live story's (each person's
+  // own changes only), which reports only through CAN_UNDO_COMMAND and CAN_REDO_COMMAND. Both
+  // start with nothing to undo, and this listens from the editor's first update.
+  const [canUndo, setCanUndo] = useState(false);
+  const [canRedo, setCanRedo] = useState(false);
   const [active, setActive] = useState('bold');
   const toolbar = useRef<HTMLDivElement>(null);
   const blockRef = useRef<BlockType>('paragraph');
@@ -230,6 +233,24 @@ export function ToolbarPlugin(): JSX.Element {
   useEffect(
     () =>
       mergeRegister(
+        editor.registerCommand(
+          // eslint-disable-next-line @typescript-eslint/no-deprecated -- a live story's undo has no signal
+          CAN_UNDO_COMMAND,
+          (can) => {
+            setCanUndo(can);
+            return false;
+          },
+          COMMAND_PRIORITY_NORMAL,
+        ),
+        editor.registerCommand(
+          // eslint-disable-next-line @typescript-eslint/no-deprecated -- a live story's undo has no signal
+          CAN_REDO_COMMAND,
+          (can) => {
+            setCanRedo(can);
+            return false;
+          },
+          COMMAND_PRIORITY_NORMAL,
+        ),
         editor.registerUpdateListener(({ editorState }) => {
           const next = editorState.read($readFormatting);
           setFormatting((previous) => (sameFormatting(previous, next) ? previous : next));

@@ -8,6 +8,9 @@ import { api, errorMessage } from '../../api';
 import { useReportError } from '../../components/Notices';
 import { StatusBar } from '../../components/StatusBar';
 import { Editor } from '../../editor/Editor';
+import { useDesk } from '../desk/DeskGate';
+import { liveEditing } from '../desk/liveStory';
+import { LiveStatus } from '../desk/LiveStatus';
 import { statusLabel } from '../library/summaries';
 import { UnsignedNote } from '../settings/NamePrompt';
 import { usePreferences } from '../settings/PreferencesProvider';
@@ -158,6 +161,20 @@ export function ArticleView({
   );
 }
 
+/**
+ * On a desk, a story the library has is edited live with the others in it. A new one is typed
+ * here until it is stored, and live from when it is next opened.
+ */
+function useLiveEditing(articleId: string, unstored: boolean): ReturnType<typeof liveEditing> | undefined {
+  const desk = useDesk();
+  const [live] = useState(() => (desk === null || unstored ? undefined : liveEditing(desk.person.name)));
+  useEffect(() => {
+    live?.keep();
+    return () => live?.closeSoon();
+  }, [live, articleId]);
+  return live;
+}
+
 type WorkspaceProps = {
   article: Article;
   /** A new story the library does not have yet. */
@@ -202,6 +219,7 @@ function ArticleWorkspace({
   useNewStory(unstored, stored, saver, preferences, fields.defaultAuthors, report);
 
   const editorRef = useRef<LexicalEditor | null>(null);
+  const live = useLiveEditing(article.id, unstored);
   const counts = useBodyCountsStore();
   const flush = useCallback(() => saver.flush(), [saver]);
   const panels = usePanelRequest();
@@ -261,6 +279,7 @@ function ArticleWorkspace({
       <main className="editor-pane" aria-label="Editor">
         <Editor
           body={article.body}
+          live={live}
           saver={saver}
           host={EDITOR_HOST}
           header={header}
@@ -321,6 +340,7 @@ function ArticleWorkspace({
         onReload={onReload}
       >
         <p className="status-bar__item">{statusLabel(values.status)}</p>
+        {live === undefined ? null : <LiveStatus connection={live.connection} />}
         <UnsignedNote />
       </ArticleStatusBar>
     </>

@@ -17,7 +17,7 @@ const actor = (role: DeskRole): DeskActor => ({ id: 'p', name: 'Sam Lee', role }
 /** The refusal `role` meets for `call`, or null when the call may run. */
 function refusal(role: DeskRole, call: ParsedCall, status: ArticleStatus = 'draft'): string | null {
   try {
-    checkDeskCall(actor(role), call, () => status);
+    checkDeskCall(actor(role), call, { statusOf: () => status, isLive: () => false });
     return null;
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
