@@ -4,6 +4,7 @@ import { runCopydesk } from '../helpers/cli';
 import { factCheck } from '../helpers/factCheckPage';
 import { body, callApi, expectSaved, library, MOD, selectText, startStory } from '../helpers/editorPage';
 import { expect, startCopydesk, test } from '../helpers/webServer';
+import { bodyFromParagraphs } from '../../shared/text';
 
 /**
  * A desk: `copydesk desk serve` shares one library; each person signs in with the key
@@ -142,37 +143,7 @@ test.describe('a desk shared by several people', () => {
     await signIn(ed.page, desk.keys.editor ?? '');
     const created = await callApi(rita.page, 'articles:create', {
       headline: 'Council backs the bridge',
-      body: {
-        root: {
-          type: 'root',
-          version: 1,
-          direction: null,
-          format: '',
-          indent: 0,
-          children: [
-            {
-              type: 'paragraph',
-              version: 1,
-              direction: null,
-              format: '',
-              indent: 0,
-              textFormat: 0,
-              textStyle: '',
-              children: [
-                {
-                  type: 'text',
-                  version: 1,
-                  text: 'The council voted on Tuesday.',
-                  format: 0,
-                  style: '',
-                  mode: 'normal',
-                  detail: 0,
-                },
-              ],
-            },
-          ],
-        },
-      },
+      body: bodyFromParagraphs(['The council voted on Tuesday.']),
     });
     const id = (created.value as { id: string }).id;
     for (const person of [rita, ed]) {
@@ -203,6 +174,51 @@ test.describe('a desk shared by several people', () => {
     await expect
       .poll(() => runCopydesk(['show', id, '--library', desk.server.libraryPath], {}).stdout, { timeout: 20_000 })
       .toContain(merged);
+    await rita.context.close();
+    await ed.context.close();
+  });
+
+  test('the desk killed mid-typing and restarted: nothing acknowledged is lost, and what was typed meanwhile arrives', async ({
+    browser,
+  }) => {
+    const rita = await personPage(browser, desk.server.url, { width: 1440, height: 900 });
+    const ed = await personPage(browser, desk.server.url, { width: 1024, height: 700 });
+    await signIn(rita.page, desk.keys.reporter ?? '');
+    await signIn(ed.page, desk.keys.editor ?? '');
+    const created = await callApi(rita.page, 'articles:create', {
+      headline: 'Harbour fire',
+      body: bodyFromParagraphs(['Fire crews were called at noon.']),
+    });
+    const id = (created.value as { id: string }).id;
+    for (const person of [rita, ed]) {
+      await person.page.goto(`${desk.server.url}#/article/${id}`);
+      await expect(body(person.page)).toHaveText('Fire crews were called at noon.');
+    }
+    const liveStatus = (page: Page) => page.getByRole('contentinfo').locator('.live-status');
+    await expect(liveStatus(rita.page)).toHaveText('Live with Ed Editor');
+
+    await body(rita.page).click();
+    await rita.page.keyboard.press(`${MOD}+End`);
+    await rita.page.keyboard.type(' Two boats burned.', { delay: 15 });
+    // Acknowledged: nothing waits.
+    await expect(liveStatus(rita.page)).toHaveText('Live with Ed Editor');
+    await expect(body(ed.page)).toHaveText('Fire crews were called at noon. Two boats burned.');
+
+    await desk.kill();
+    await expect(liveStatus(rita.page)).toContainText('Offline');
+    await rita.page.keyboard.type(' No one was hurt.', { delay: 15 });
+    await expect(liveStatus(rita.page)).toHaveText(
+      /^Offline: \d+ changes? waiting, kept here and sent when the desk is back$/,
+    );
+    await rita.page.screenshot({ path: 'test-results/desk-offline.png' });
+
+    await desk.restart();
+    const whole = 'Fire crews were called at noon. Two boats burned. No one was hurt.';
+    await expect(liveStatus(rita.page)).toHaveText('Live with Ed Editor', { timeout: 20_000 });
+    await expect(body(ed.page)).toHaveText(whole, { timeout: 20_000 });
+    await expect(body(rita.page)).toHaveText(whole);
+    await ed.page.reload();
+    await expect(body(ed.page)).toHaveText(whole);
     await rita.context.close();
     await ed.context.close();
   });

@@ -18,7 +18,14 @@ export type CopydeskServer = {
   libraryPath: string;
 };
 
-type Running = { server: CopydeskServer; stop(): Promise<void> };
+type Running = {
+  server: CopydeskServer;
+  stop(): Promise<void>;
+  /** Kills the server as a crash would (SIGKILL): nothing is closed or flushed. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same library and port. */
+  restart(): Promise<void>;
+};
 
 type ServeProcess = ChildProcessByStdio<null, Readable, Readable>;
 
@@ -33,55 +40,14 @@ function waitForExit(child: ServeProcess, ms: number): Promise<boolean> {
   });
 }
 
-/**
- * Starts `copydesk serve` on a fresh library in a temporary folder and waits for its address.
- * `prepare` may put a library file (damaged, with backups, filled with articles…) in place before
- * the server opens it.
- */
-export async function startCopydesk(
-  options: {
-    prepare?: (libraryPath: string) => Promise<void> | void;
-    /** `copydesk desk serve` rather than `copydesk serve`. */
-    desk?: boolean;
-  } = {},
-): Promise<Running> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'copydesk-e2e-'));
-  const libraryPath = path.join(dir, 'library.sqlite3');
-  try {
-    await options.prepare?.(libraryPath);
-  } catch (error) {
-    await rm(dir, { recursive: true, force: true });
-    throw error;
-  }
-  const child: ServeProcess = spawn(
-    process.execPath,
-    [
-      path.join(ROOT, 'bin', 'copydesk.cjs'),
-      ...(options.desk === true ? ['desk', 'serve'] : ['serve']),
-      '--library',
-      libraryPath,
-      '--port',
-      '0',
-    ],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Preferences live in the data folder: each test gets its own, never the person's real one.
-      env: { ...process.env, NO_COLOR: '1', COPYDESK_DATA_DIR: path.join(dir, 'data') },
-    },
-  );
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      if (!(await waitForExit(child, 5_000))) {
-        child.kill('SIGKILL');
-        await waitForExit(child, 5_000);
-      }
-    }
-    await rm(dir, { recursive: true, force: true });
-  };
-
+/** Starts `copydesk` with `args` and waits for the address it prints. */
+async function spawnServer(args: readonly string[], dataDir: string): Promise<{ child: ServeProcess; url: string }> {
+  const child: ServeProcess = spawn(process.execPath, [path.join(ROOT, 'bin', 'copydesk.cjs'), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Preferences live in the data folder: each test gets its own, never the person's real one.
+    env: { ...process.env, NO_COLOR: '1', COPYDESK_DATA_DIR: dataDir },
+  });
   let output = '';
   let errors = '';
   try {
@@ -115,11 +81,70 @@ export async function startCopydesk(
         );
       });
     });
-    return { server: { url, origin: new URL(url).origin, libraryPath }, stop };
+    return { child, url };
   } catch (error) {
-    await stop();
+    await stopServer(child, 'SIGKILL');
     throw error;
   }
+}
+
+async function stopServer(child: ServeProcess, signal: 'SIGTERM' | 'SIGKILL'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill(signal);
+  if (!(await waitForExit(child, 5_000))) {
+    child.kill('SIGKILL');
+    await waitForExit(child, 5_000);
+  }
+}
+
+/**
+ * Starts `copydesk serve` on a fresh library in a temporary folder and waits for its address.
+ * `prepare` may put a library file (damaged, with backups, filled with articles…) in place before
+ * the server opens it.
+ */
+export async function startCopydesk(
+  options: {
+    prepare?: (libraryPath: string) => Promise<void> | void;
+    /** `copydesk desk serve` rather than `copydesk serve`. */
+    desk?: boolean;
+  } = {},
+): Promise<Running> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'copydesk-e2e-'));
+  const libraryPath = path.join(dir, 'library.sqlite3');
+  try {
+    await options.prepare?.(libraryPath);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const args = (port: number) => [
+    ...(options.desk === true ? ['desk', 'serve'] : ['serve']),
+    '--library',
+    libraryPath,
+    '--port',
+    String(port),
+  ];
+  const dataDir = path.join(dir, 'data');
+  let running: { child: ServeProcess; url: string };
+  try {
+    running = await spawnServer(args(0), dataDir);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const url = running.url;
+  const port = Number(new URL(url).port);
+  return {
+    server: { url, origin: new URL(url).origin, libraryPath },
+    stop: async () => {
+      await stopServer(running.child, 'SIGTERM');
+      await rm(dir, { recursive: true, force: true });
+    },
+    kill: () => stopServer(running.child, 'SIGKILL'),
+    restart: async () => {
+      running = await spawnServer(args(port), dataDir);
+    },
+  };
 }
 
 /** Each test gets its own server and its own empty library. */

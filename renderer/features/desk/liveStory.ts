@@ -100,6 +100,10 @@ export function liveEditing(name: string): LiveEditing & {
         name: id,
         document: doc,
         autoConnect: false,
+        // Back soon after the desk is: a restarted server is tried every few seconds at most.
+        delay: 500,
+        minDelay: 500,
+        maxDelay: 3000,
       } as HocuspocusProviderConfiguration);
       providers.push(provider);
       connection.follow(provider);
