@@ -13,25 +13,29 @@ import { chromium } from '@playwright/test';
 
 const ROOT = path.join(__dirname, '..');
 
-export type Server = { url: string; origin: string; token: string; stop: () => void };
+export type Server = { url: string; origin: string; token: string; pid: number; stop: () => void };
 
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-/** `copydesk serve` on `library`, resolved once it prints its address. */
-export async function startServer(library: string, dataDir: string): Promise<Server> {
+/** `copydesk serve` (or `copydesk desk serve`) on `library`, resolved once it prints its address. */
+export async function startServer(
+  library: string,
+  dataDir: string,
+  command: readonly string[] = ['serve'],
+): Promise<Server> {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'bin', 'copydesk.cjs'), 'serve', '--library', library, '--port', '0'],
+    [path.join(ROOT, 'bin', 'copydesk.cjs'), ...command, '--library', library, '--port', '0'],
     { cwd: ROOT, env: { ...process.env, COPYDESK_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
-      const match = /Copydesk is running at (\S+)/.exec(buffer);
+      const match = /(?:Copydesk|The desk) is running at (\S+)/.exec(buffer);
       if (match?.[1] !== undefined) resolve(match[1]);
     });
     child.on('exit', (code) => reject(new Error(`copydesk serve exited with ${String(code)}`)));
@@ -41,6 +45,7 @@ export async function startServer(library: string, dataDir: string): Promise<Ser
     url,
     origin: address.origin,
     token: address.searchParams.get('token') ?? '',
+    pid: child.pid ?? 0,
     stop: () => child.kill('SIGTERM'),
   };
 }

@@ -23,6 +23,7 @@ const BENCHMARKS = [
   'saveChecks.ts',
   'bodyChecks.ts',
   'paste.ts',
+  'desk.ts',
 ];
 
 const only = process.argv.slice(2);

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 
 import { runCopydesk } from '../helpers/cli';
@@ -36,6 +37,14 @@ async function startDesk(): Promise<Desk> {
   return { ...running, keys };
 }
 
+/** axe-core's WCAG 2.1 A and AA findings on the page as it stands, by rule and place. */
+async function accessibilityFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id} at ${node.target.join(' ')}`),
+  );
+}
+
 async function signIn(page: Page, key: string): Promise<void> {
   const form = page.getByRole('form', { name: 'Sign in to the desk' });
   await form.getByLabel('Personal key').fill(key);
@@ -71,6 +80,7 @@ test.describe('a desk shared by several people', () => {
     await form.getByRole('button', { name: 'Sign in' }).click();
     await expect(form.getByRole('alert')).toHaveText(/That key does not open this desk/);
     await page.screenshot({ path: 'test-results/desk-sign-in.png' });
+    expect(await accessibilityFindings(page)).toEqual([]);
 
     await signIn(page, desk.keys.reporter ?? '');
     await expect(library(page).getByText('Rita Reporter (reporter)')).toBeVisible();
@@ -166,6 +176,7 @@ test.describe('a desk shared by several people', () => {
     // Each sees where the other is, by name.
     await expect(ed.page.getByText('Rita Reporter', { exact: true })).toBeVisible();
     await rita.page.screenshot({ path: 'test-results/desk-live-rita.png' });
+    expect(await accessibilityFindings(ed.page)).toEqual([]);
     await ed.page.screenshot({ path: 'test-results/desk-live-ed.png' });
 
     // What both typed is the desk's: a reload shows it, and the library has it.
