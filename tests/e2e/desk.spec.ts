@@ -179,12 +179,26 @@ test.describe('a desk shared by several people', () => {
     expect(await accessibilityFindings(ed.page)).toEqual([]);
     await ed.page.screenshot({ path: 'test-results/desk-live-ed.png' });
 
+    // A claim Rita marks shows in Ed's fact check, without a reload.
+    await ed.page.getByRole('tab', { name: 'Fact check' }).click();
+    await selectText(rita.page, '[aria-label="Body"]', 'Seven members');
+    await rita.page.keyboard.press(`${MOD}+Shift+M`);
+    await expect(body(ed.page).locator('mark')).toHaveText('Seven members');
+    await expect(factCheck(ed.page).getByRole('listitem', { name: 'Claim: Seven members' })).toBeVisible();
+
+    // Ed's undo takes back his own words only.
+    await body(ed.page).click();
+    await ed.page.keyboard.press(`${MOD}+z`);
+    const withoutEds = 'The council voted on Tuesday. Seven members voted for it.';
+    await expect(body(ed.page)).toHaveText(withoutEds);
+    await expect(body(rita.page)).toHaveText(withoutEds);
+
     // What both typed is the desk's: a reload shows it, and the library has it.
     await ed.page.reload();
-    await expect(body(ed.page)).toHaveText(merged);
+    await expect(body(ed.page)).toHaveText(withoutEds);
     await expect
       .poll(() => runCopydesk(['show', id, '--library', desk.server.libraryPath], {}).stdout, { timeout: 20_000 })
-      .toContain(merged);
+      .toContain(withoutEds);
     await rita.context.close();
     await ed.context.close();
   });

@@ -11,6 +11,7 @@ import { Editor } from '../../editor/Editor';
 import { useDesk } from '../desk/DeskGate';
 import { liveEditing } from '../desk/liveStory';
 import { LiveStatus } from '../desk/LiveStatus';
+import { useLiveRefresh } from '../desk/useLiveRefresh';
 import { statusLabel } from '../library/summaries';
 import { UnsignedNote } from '../settings/NamePrompt';
 import { usePreferences } from '../settings/PreferencesProvider';
@@ -226,10 +227,11 @@ function ArticleWorkspace({
   const showPanel = panels.show;
   const showFactCheck = useCallback(() => showPanel('factcheck'), [showPanel]);
   const blocks = useBodyBlocks(editorRef);
+  const othersChanges = useLiveRefresh(editorRef, live !== undefined);
   const claims = useArticleClaims({
     articleId: article.id,
     stored,
-    saves,
+    saves: saves + othersChanges,
     blocks,
     editorRef,
     flush,
