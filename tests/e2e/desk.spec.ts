@@ -248,6 +248,44 @@ test.describe('a desk shared by several people', () => {
     await ed.context.close();
   });
 
+  test('one person offline keeps typing, and their words merge with the others’ when they are back', async ({
+    browser,
+  }) => {
+    const rita = await personPage(browser, desk.server.url, { width: 1440, height: 900 });
+    const ed = await personPage(browser, desk.server.url, { width: 1440, height: 900 });
+    await signIn(rita.page, desk.keys.reporter ?? '');
+    await signIn(ed.page, desk.keys.editor ?? '');
+    const created = await callApi(rita.page, 'articles:create', {
+      headline: 'Storm warning',
+      body: bodyFromParagraphs(['Winds reached gale force.']),
+    });
+    const id = (created.value as { id: string }).id;
+    for (const person of [rita, ed]) {
+      await person.page.goto(`${desk.server.url}#/article/${id}`);
+      await expect(body(person.page)).toHaveText('Winds reached gale force.');
+    }
+    const liveStatus = (page: Page) => page.getByRole('contentinfo').locator('.live-status');
+
+    await rita.context.setOffline(true);
+    await expect(liveStatus(rita.page)).toContainText('Offline');
+    await body(rita.page).click();
+    await rita.page.keyboard.press(`${MOD}+End`);
+    await rita.page.keyboard.type(' Ferries stayed in port.', { delay: 15 });
+    await body(ed.page).click();
+    await ed.page.keyboard.press(`${MOD}+Home`);
+    await ed.page.keyboard.type('Overnight: ', { delay: 15 });
+    await expect(body(ed.page)).toHaveText('Overnight: Winds reached gale force.');
+    await expect(liveStatus(rita.page)).toHaveText(/^Offline: \d+ changes? waiting/);
+
+    await rita.context.setOffline(false);
+    const merged = 'Overnight: Winds reached gale force. Ferries stayed in port.';
+    await expect(body(rita.page)).toHaveText(merged, { timeout: 20_000 });
+    await expect(body(ed.page)).toHaveText(merged);
+    await expect(liveStatus(rita.page)).toHaveText('Live with Ed Editor');
+    await rita.context.close();
+    await ed.context.close();
+  });
+
   test('a revoked key is asked for again at its next step', async ({ browser }) => {
     const { context, page } = await personPage(browser, desk.server.url, { width: 1440, height: 900 });
     await signIn(page, desk.keys.reporter ?? '');

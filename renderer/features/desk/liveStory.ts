@@ -105,6 +105,16 @@ export function liveEditing(name: string): LiveEditing & {
   const providers: HocuspocusProvider[] = [];
   let closing: ReturnType<typeof setTimeout> | undefined;
   const connection = new LiveConnection(name);
+  // The browser knows at once when the network goes: the connection is dropped then, rather
+  // than when the desk stops answering, and made again as soon as the network is back.
+  const offline = () => {
+    for (const provider of providers) provider.configuration.websocketProvider.disconnect();
+  };
+  const online = () => {
+    for (const provider of providers) void provider.configuration.websocketProvider.connect();
+  };
+  window.addEventListener('offline', offline);
+  window.addEventListener('online', online);
   return {
     username: name,
     cursorColor: personColour(name),
@@ -133,6 +143,8 @@ export function liveEditing(name: string): LiveEditing & {
     /** The story closed: its connection ends, unless it is mounted again straight away. */
     closeSoon: () => {
       closing = setTimeout(() => {
+        window.removeEventListener('offline', offline);
+        window.removeEventListener('online', online);
         for (const provider of providers.splice(0)) provider.destroy();
       }, 0);
     },
