@@ -59,6 +59,30 @@ async function personPage(browser: Browser, url: string, size: { width: number; 
   return { context, page };
 }
 
+/**
+ * Rita (a reporter, at 1440×900) and Ed (an editor, at `edSize`) signed in, both in a story Rita
+ * started with one paragraph of `text`, live.
+ */
+async function bothInOneStory(
+  browser: Browser,
+  desk: Desk,
+  headline: string,
+  text: string,
+  edSize: { width: number; height: number },
+) {
+  const rita = await personPage(browser, desk.server.url, { width: 1440, height: 900 });
+  const ed = await personPage(browser, desk.server.url, edSize);
+  await signIn(rita.page, desk.keys.reporter ?? '');
+  await signIn(ed.page, desk.keys.editor ?? '');
+  const created = await callApi(rita.page, 'articles:create', { headline, body: bodyFromParagraphs([text]) });
+  const id = (created.value as { id: string }).id;
+  for (const person of [rita, ed]) {
+    await person.page.goto(`${desk.server.url}#/article/${id}`);
+    await expect(body(person.page)).toHaveText(text);
+  }
+  return { rita, ed, id };
+}
+
 test.describe('a desk shared by several people', () => {
   let desk: Desk;
   test.beforeEach(async () => {
@@ -147,19 +171,16 @@ test.describe('a desk shared by several people', () => {
   });
 
   test('two people type in one story at once, see each other, and both their words are kept', async ({ browser }) => {
-    const rita = await personPage(browser, desk.server.url, { width: 1440, height: 900 });
-    const ed = await personPage(browser, desk.server.url, { width: 1024, height: 700 });
-    await signIn(rita.page, desk.keys.reporter ?? '');
-    await signIn(ed.page, desk.keys.editor ?? '');
-    const created = await callApi(rita.page, 'articles:create', {
-      headline: 'Council backs the bridge',
-      body: bodyFromParagraphs(['The council voted on Tuesday.']),
-    });
-    const id = (created.value as { id: string }).id;
-    for (const person of [rita, ed]) {
-      await person.page.goto(`${desk.server.url}#/article/${id}`);
-      await expect(body(person.page)).toHaveText('The council voted on Tuesday.');
-    }
+    const { rita, ed, id } = await bothInOneStory(
+      browser,
+      desk,
+      'Council backs the bridge',
+      'The council voted on Tuesday.',
+      {
+        width: 1024,
+        height: 700,
+      },
+    );
 
     // Rita types at the end while Ed types at the start.
     await body(rita.page).click();
@@ -206,19 +227,10 @@ test.describe('a desk shared by several people', () => {
   test('the desk killed mid-typing and restarted: nothing acknowledged is lost, and what was typed meanwhile arrives', async ({
     browser,
   }) => {
-    const rita = await personPage(browser, desk.server.url, { width: 1440, height: 900 });
-    const ed = await personPage(browser, desk.server.url, { width: 1024, height: 700 });
-    await signIn(rita.page, desk.keys.reporter ?? '');
-    await signIn(ed.page, desk.keys.editor ?? '');
-    const created = await callApi(rita.page, 'articles:create', {
-      headline: 'Harbour fire',
-      body: bodyFromParagraphs(['Fire crews were called at noon.']),
+    const { rita, ed } = await bothInOneStory(browser, desk, 'Harbour fire', 'Fire crews were called at noon.', {
+      width: 1024,
+      height: 700,
     });
-    const id = (created.value as { id: string }).id;
-    for (const person of [rita, ed]) {
-      await person.page.goto(`${desk.server.url}#/article/${id}`);
-      await expect(body(person.page)).toHaveText('Fire crews were called at noon.');
-    }
     const liveStatus = (page: Page) => page.getByRole('contentinfo').locator('.live-status');
     await expect(liveStatus(rita.page)).toHaveText('Live with Ed Editor');
 
@@ -251,19 +263,10 @@ test.describe('a desk shared by several people', () => {
   test('one person offline keeps typing, and their words merge with the others’ when they are back', async ({
     browser,
   }) => {
-    const rita = await personPage(browser, desk.server.url, { width: 1440, height: 900 });
-    const ed = await personPage(browser, desk.server.url, { width: 1440, height: 900 });
-    await signIn(rita.page, desk.keys.reporter ?? '');
-    await signIn(ed.page, desk.keys.editor ?? '');
-    const created = await callApi(rita.page, 'articles:create', {
-      headline: 'Storm warning',
-      body: bodyFromParagraphs(['Winds reached gale force.']),
+    const { rita, ed } = await bothInOneStory(browser, desk, 'Storm warning', 'Winds reached gale force.', {
+      width: 1440,
+      height: 900,
     });
-    const id = (created.value as { id: string }).id;
-    for (const person of [rita, ed]) {
-      await person.page.goto(`${desk.server.url}#/article/${id}`);
-      await expect(body(person.page)).toHaveText('Winds reached gale force.');
-    }
     const liveStatus = (page: Page) => page.getByRole('contentinfo').locator('.live-status');
 
     await rita.context.setOffline(true);
