@@ -289,6 +289,36 @@ test.describe('a desk shared by several people', () => {
     await ed.context.close();
   });
 
+  test('three people typing at once in one story end with the same text, every word kept', async ({ browser }) => {
+    const { rita, ed, id } = await bothInOneStory(browser, desk, 'Budget day', 'Taxes rise.', {
+      width: 1024,
+      height: 700,
+    });
+    const fatima = await personPage(browser, `${desk.server.url}#/article/${id}`, { width: 1440, height: 900 });
+    await signIn(fatima.page, desk.keys['fact-checker'] ?? '');
+    await expect(body(fatima.page)).toHaveText('Taxes rise.');
+    const typeAt = async (page: Page, keys: readonly string[], words: string) => {
+      await body(page).click();
+      for (const key of keys) await page.keyboard.press(key);
+      await page.keyboard.type(words, { delay: 20 });
+    };
+    await Promise.all([
+      typeAt(rita.page, [`${MOD}+End`], ' Duty on fuel is frozen.'),
+      typeAt(ed.page, [`${MOD}+Home`], 'Today: '),
+      typeAt(fatima.page, [`${MOD}+End`, 'Enter'], 'Pensions go up by 4%.'),
+    ]);
+    const texts = await Promise.all(
+      [rita, ed, fatima].map(async ({ page }) => {
+        await expect(body(page)).toContainText('Duty on fuel is frozen.');
+        await expect(body(page)).toContainText('Today: Taxes rise.');
+        await expect(body(page)).toContainText('Pensions go up by 4%.');
+        return body(page).innerText();
+      }),
+    );
+    expect(new Set(texts).size).toBe(1);
+    for (const person of [rita, ed, fatima]) await person.context.close();
+  });
+
   test('a revoked key is asked for again at its next step', async ({ browser }) => {
     const { context, page } = await personPage(browser, desk.server.url, { width: 1440, height: 900 });
     await signIn(page, desk.keys.reporter ?? '');
