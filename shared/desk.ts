@@ -9,6 +9,16 @@ export const DESK_ROLES = ['reporter', 'editor', 'fact-checker', 'admin'] as con
 export const DeskRoleSchema = z.enum(DESK_ROLES);
 export type DeskRole = z.infer<typeof DeskRoleSchema>;
 
+/** The roles that give verdicts (and their notes): fact-checkers, editors and admins. */
+export function mayGiveVerdicts(role: DeskRole): boolean {
+  return role !== 'reporter';
+}
+
+/** The roles that move a story to Ready, export it and make backups: editors and admins. */
+export function mayPublish(role: DeskRole): boolean {
+  return role === 'editor' || role === 'admin';
+}
+
 /** A role as a sentence names it: "a reporter", "an editor", "a fact-checker", "an admin". */
 export function roleWithArticle(role: DeskRole): string {
   return `${role === 'editor' || role === 'admin' ? 'an' : 'a'} ${role}`;

@@ -1,6 +1,5 @@
 import type { ArticleStatus } from '../../shared/domain';
-import type { DeskRole } from '../../shared/desk';
-import { roleWithArticle } from '../../shared/desk';
+import { mayGiveVerdicts, mayPublish, roleWithArticle } from '../../shared/desk';
 import { ApiError } from '../../shared/errors';
 import type { ParsedCall } from '../api/dispatch';
 import type { DeskActor } from '../services/people';
@@ -11,8 +10,6 @@ import type { DeskActor } from '../services/people';
  * sources, claims, evidence and verdicts; editors do all that, move stories to Ready and
  * export; admins may do everything an editor may (people are managed from the command line).
  */
-const MAY_JUDGE: readonly DeskRole[] = ['fact-checker', 'editor', 'admin'];
-const MAY_PUBLISH: readonly DeskRole[] = ['editor', 'admin'];
 
 /** The statuses only an editor may move a story to. */
 const EDITORS_STATUSES: readonly ArticleStatus[] = ['ready', 'exported'];
@@ -42,8 +39,8 @@ const LIVE_TEXT =
  * text from its document, not from a save or a restored version.
  */
 export function checkDeskCall(actor: DeskActor, call: ParsedCall, story: StoryFacts): void {
-  const judges = MAY_JUDGE.includes(actor.role);
-  const publishes = MAY_PUBLISH.includes(actor.role);
+  const judges = mayGiveVerdicts(actor.role);
+  const publishes = mayPublish(actor.role);
   switch (call.channel) {
     case 'claims:setVerdict':
     case 'claims:setNote':

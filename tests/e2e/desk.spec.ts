@@ -141,7 +141,9 @@ test.describe('a desk shared by several people', () => {
     await context.close();
   });
 
-  test('the server refuses a reporter’s verdict in a sentence, and a fact-checker gives it', async ({ browser }) => {
+  test('a reporter is offered no verdict, the desk refuses one sent anyway in a sentence, and a fact-checker gives it', async ({
+    browser,
+  }) => {
     const reporter = await personPage(browser, desk.server.url, { width: 1024, height: 700 });
     await signIn(reporter.page, desk.keys.reporter ?? '');
     await startStory(reporter.page, 'Council backs the bridge', [`The council ${CLAIM} for the bridge on Tuesday.`]);
@@ -153,12 +155,23 @@ test.describe('a desk shared by several people', () => {
 
     await reporter.page.getByRole('tab', { name: 'Fact check' }).click();
     const card = factCheck(reporter.page).getByRole('listitem', { name: `Claim: ${CLAIM}` });
-    await card.getByRole('combobox', { name: `Verdict on “${CLAIM}”` }).selectOption({ label: 'Verified' });
-    await expect(
-      reporter.page.getByRole('alert').filter({ hasText: 'giving a verdict is for fact-checkers' }),
-    ).toHaveText(/Rita Reporter is a reporter on this desk, and giving a verdict is for fact-checkers and editors/);
-    await expect(factCheck(reporter.page).getByRole('status')).toHaveText('0 of 1 claims checked');
+    // The window offers a reporter no verdict, and says who gives them…
+    const verdict = card.getByRole('combobox', { name: `Verdict on “${CLAIM}”` });
+    await expect(verdict).toBeDisabled();
+    await expect(verdict).toHaveAccessibleDescription('On this desk, verdicts are given by fact-checkers and editors.');
     await reporter.page.screenshot({ path: 'test-results/desk-verdict-refused.png' });
+    // …and the desk refuses one sent anyway, in a sentence.
+    const claims = await callApi(reporter.page, 'claims:list', { articleId: articleUrl.split('/').pop() });
+    const [claim] = claims.value as { id: string }[];
+    const refused = await callApi(reporter.page, 'claims:setVerdict', { id: claim?.id, verdict: 'verified', note: '' });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        message:
+          'Rita Reporter is a reporter on this desk, and giving a verdict is for fact-checkers and editors. Ask one of them to do it.',
+      },
+    });
+    await expect(factCheck(reporter.page).getByRole('status')).toHaveText('0 of 1 claims checked');
 
     const checker = await personPage(browser, articleUrl, { width: 1440, height: 900 });
     await signIn(checker.page, desk.keys['fact-checker'] ?? '');

@@ -9,8 +9,10 @@ import type { ArticleId } from '../../../shared/domain';
 import type { Claim, ClaimKind, Verdict, VerdictChange } from '../../../shared/sources';
 import { CLAIM_KINDS, VERDICT_LABELS, VERDICTS } from '../../../shared/sources';
 import { wordDiff } from '../../../shared/wordDiff';
+import { mayGiveVerdicts } from '../../../shared/desk';
 import { api } from '../../api';
 import { ARIA_MOD, MOD_KEY, SHIFT_KEY } from '../../components/keys';
+import { useDesk } from '../desk/DeskGate';
 import { formatWhen } from '../library/formatWhen';
 import { QuoteCheckResult } from './QuoteCheckResult';
 import { readNoteDrafts, writeNoteDrafts } from './storedPerArticle';
@@ -159,6 +161,10 @@ const ClaimCard = memo(function ClaimCard({
 }): JSX.Element {
   const note = draft ?? claim.note;
   const name = short(claim.text, 60);
+  // On a desk, a reporter sees the verdicts but does not give them (the desk refuses it anyway).
+  const desk = useDesk();
+  const judges = desk === null || mayGiveVerdicts(desk.person.role);
+  const notJudgingId = `claim-${claim.id}-not-judging`;
 
   const update = (call: Promise<Claim>) => {
     call.then(actions.onChanged, actions.onError);
@@ -221,6 +227,8 @@ const ClaimCard = memo(function ClaimCard({
           <select
             value={claim.verdict}
             aria-label={`Verdict on “${name}”`}
+            aria-describedby={judges ? undefined : notJudgingId}
+            disabled={!judges}
             data-verdict={claim.verdict}
             onChange={(event) => setVerdict(event.currentTarget.value as Verdict)}
           >
@@ -232,10 +240,16 @@ const ClaimCard = memo(function ClaimCard({
           </select>
         </label>
       </div>
+      {judges ? null : (
+        <p id={notJudgingId} className="claim__meta">
+          On this desk, verdicts are given by fact-checkers and editors.
+        </p>
+      )}
       <label className="claim__note">
         <span className="visually-hidden">Note on “{name}”</span>
         <textarea
           rows={2}
+          readOnly={!judges}
           value={note}
           maxLength={5000}
           placeholder="Why this verdict (kept with it)"
