@@ -91,24 +91,9 @@ export function editBodyDocument(doc: Y.Doc, edit: () => void): void {
 
 /** The Yjs update that makes an empty document hold `body`: a story's document, first made from its saved body. */
 export function bodyToDocumentUpdate(body: Body): Uint8Array {
-  const doc = new Y.Doc();
-  const { editor, binding } = boundEditor(doc);
-  const stop = editor.registerUpdateListener(
-    ({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) =>
-      syncLexicalUpdateToYjs(
-        binding,
-        NO_PROVIDER,
-        prevEditorState,
-        editorState,
-        dirtyElements,
-        dirtyLeaves,
-        normalizedNodes,
-        tags,
-      ),
-  );
+  const { editor, changes } = editorOver(new Y.Doc());
   editor.setEditorState(editor.parseEditorState(JSON.stringify(body)));
-  stop();
-  return Y.encodeStateAsUpdate(doc);
+  return changes();
 }
 
 /** The body a story's document holds, given as its Yjs updates (one merged, or several). */
