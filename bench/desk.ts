@@ -66,8 +66,8 @@ function firstParagraph(doc: Y.Doc): Y.XmlText {
   return first.insert;
 }
 
-async function typing(server: Server, key: string, story: string, people: number): Promise<void> {
-  const providers = await Promise.all(Array.from({ length: people }, () => open(socketTo(server, key), story)));
+async function typing(server: Server, keys: readonly string[], story: string, people: number): Promise<void> {
+  const providers = await Promise.all(keys.slice(0, people).map((key) => open(socketTo(server, key), story)));
   // Each keystroke is known by its author's Yjs clock: another has it once its state vector says so.
   // Each author's keystrokes are in clock order: each reader keeps how far it has read them.
   const sent = new Map<number, { clock: number; at: number }[]>();
@@ -153,7 +153,9 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'copydesk-bench-desk-'));
   const library = path.join(dir, 'desk.sqlite3');
   const host = LibraryHost.open(library);
-  const key = addPerson(host.current, 'Bench Typist', 'editor').key;
+  // Each simulated person signs in with a key of their own, as on a real desk.
+  const keys = Array.from({ length: 50 }, (_, n) => addPerson(host.current, `Bench Typist ${n + 1}`, 'editor').key);
+  const key = keys[0] ?? '';
   const lib = host.current;
   const shortStory = createArticle(lib, { headline: 'Typed at once', body: bodyFromParagraphs(['Start.']) }).id;
   const long = bbcParagraphs(10_000);
@@ -175,7 +177,7 @@ async function main(): Promise<void> {
   const server = await startServer(library, path.join(dir, 'data'), ['desk', 'serve']);
   try {
     console.log(`Desk benchmark (${os.cpus().length} cores, load ${os.loadavg()[0]?.toFixed(1) ?? '?'})`);
-    for (const people of [10, 50]) await typing(server, key, shortStory, people);
+    for (const people of [10, 50]) await typing(server, keys, shortStory, people);
     await openLongStory(server, key, longStory);
     await manyStories(server, key, stories);
   } finally {

@@ -24,6 +24,8 @@ const BENCHMARKS = [
   'bodyChecks.ts',
   'paste.ts',
   'desk.ts',
+  'findReplace.ts',
+  'spelling.ts',
 ];
 
 const only = process.argv.slice(2);

@@ -103,7 +103,9 @@ export function createMainWindow(): BrowserWindow {
       navigateOnDragDrop: false,
       // A middle click on a link would otherwise try to open it in a new window.
       disableBlinkFeatures: 'Auxclick',
-      spellcheck: true,
+      // Electron's spellchecker downloads its dictionaries from the internet on first use:
+      // Copydesk checks spelling itself, with dictionaries it ships (renderer/editor/spelling).
+      spellcheck: false,
     },
   });
 

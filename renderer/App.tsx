@@ -10,7 +10,7 @@ import { StatusBar } from './components/StatusBar';
 import { ArticleView } from './features/article/ArticleView';
 import { newStoryArticle, newStoryHref, nextNewStoryId, storyFromHash } from './features/article/newStory';
 import { useTrashUndo } from './features/article/useTrashUndo';
-import { DeskGate } from './features/desk/DeskGate';
+import { DeskGate, useDesk } from './features/desk/DeskGate';
 import { ShortcutsDialog } from './features/help/ShortcutsDialog';
 import { DropOverlay } from './features/import/DropOverlay';
 import { ImportPanel } from './features/import/ImportPanel';
@@ -85,7 +85,7 @@ type OpenDialog = 'settings' | 'shortcuts' | 'libraries' | 'restore' | null;
 function Workspace(): JSX.Element {
   const report = useReportError();
   const { preferences } = usePreferences();
-  const library = useLibrary(report);
+  const library = useLibrary(report, useDesk() !== null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const openShortcuts = useCallback(() => setDialog('shortcuts'), []);
   const closeDialog = useCallback(() => setDialog(null), []);

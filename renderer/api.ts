@@ -15,7 +15,14 @@ import {
   type Envelope,
   type ResultOf,
 } from '../shared/api';
-import { DESK_SESSION_PATH, DeskSignedInSchema, type DeskSignedIn } from '../shared/desk';
+import {
+  DESK_PRESENCE_PATH,
+  DESK_SESSION_PATH,
+  DeskPresenceSchema,
+  DeskSignedInSchema,
+  type DeskPresence,
+  type DeskSignedIn,
+} from '../shared/desk';
 import { ApiError, describeIssues } from '../shared/errors';
 import { ImportJobIdSchema, type ImportJobId } from '../shared/imports';
 
@@ -123,6 +130,14 @@ export async function deskSignIn(key: string): Promise<DeskSignedIn> {
   if (envelope === null) throw new ApiError('internal', 'This page’s server is not a desk.');
   if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
   return DeskSignedInSchema.parse(envelope.value);
+}
+
+/** Who is in which story on the desk now; empty when the desk cannot say. */
+export async function deskPresence(): Promise<DeskPresence> {
+  const response = await fetch(DESK_PRESENCE_PATH, { cache: 'no-store' });
+  const envelope = await deskReply(response);
+  if (envelope === null || !envelope.ok) return [];
+  return DeskPresenceSchema.parse(envelope.value);
 }
 
 export async function deskSignOut(): Promise<void> {

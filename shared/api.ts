@@ -6,10 +6,12 @@
 import { z } from 'zod';
 
 import {
+  AltTextSchema,
   ArticleIdSchema,
   ArticleSchema,
   ArticleStatusSchema,
   ArticleSummarySchema,
+  AssignedStepSchema,
   BodySchema,
   AssetIdSchema,
   AssetSchema,
@@ -32,8 +34,12 @@ import {
   RevisionSummarySchema,
   SearchHitSchema,
   SectionSchema,
+  SeoDescriptionSchema,
+  SeoHeadlineSchema,
   SlugSchema,
+  SocialHeadlineSchema,
   StatusChangeSchema,
+  StoryTimeInputSchema,
   SyndicationCreditSchema,
   TagSchema,
 } from './domain';
@@ -62,10 +68,20 @@ import {
   RecentLibrarySchema,
   RestoreResultSchema,
 } from './libraries';
+import {
+  CommentQuoteSchema,
+  CommentTextSchema,
+  CommentThreadIdSchema,
+  CommentThreadSchema,
+  MentionSchema,
+} from './comments';
+import { AssigneeSchema, OwnerSchema, WorkflowEntrySchema } from './workflow';
 import { ApiErrorPayloadSchema } from './errors';
 import { ChecklistSchema, OverrideSchema } from './exportChecklist';
 import { ExportFolderPlanSchema, ExportResultSchema } from './exports';
 import { SuggestRelatedArgsSchema, SuggestRelatedResultSchema } from './related';
+import { isTimeZone } from './storyTimes';
+import { DeskWordSchema } from './spelling/deskWords';
 import {
   ImportJobIdSchema,
   ImportJobStatusSchema,
@@ -91,6 +107,11 @@ export function bodySizeProblem(body: unknown): string | null {
 /** A body as a caller may send it: a Lexical root no larger than MAX_BODY_JSON_BYTES. */
 const BodyInputSchema = BodySchema.refine((body) => bodySizeProblem(body) === null, { error: BODY_TOO_LARGE });
 
+/** An IANA time zone this runtime knows, such as Europe/London. */
+const TimeZoneSchema = z
+  .string()
+  .refine(isTimeZone, { error: 'The time zone must be one such as Europe/London or Asia/Karachi.' });
+
 /** An entry of the related list as a save sends it. */
 export const RelatedInputSchema = z.strictObject({
   articleId: ArticleIdSchema.nullable(),
@@ -107,12 +128,25 @@ export const ArticlePatchSchema = z.strictObject({
   dateline: DatelineSchema.optional(),
   datelineDate: DatelineDateInputSchema.optional(),
   leadImage: z
-    .strictObject({ assetId: AssetIdSchema, caption: CaptionSchema, credit: CreditSchema })
+    .strictObject({
+      assetId: AssetIdSchema,
+      caption: CaptionSchema,
+      credit: CreditSchema,
+      /** Left out, the picture keeps the alt text it has (a new picture has none). */
+      altText: AltTextSchema.optional(),
+    })
     .nullable()
     .optional(),
   /** The credit kept for a lead image still to be added; ignored while the article has one. */
   leadImageCredit: CreditSchema.optional(),
   syndicationCredit: SyndicationCreditSchema.optional(),
+  /** Until when the story is embargoed (UTC); null lifts the embargo. */
+  embargoUntil: StoryTimeInputSchema.optional(),
+  /** When the story is set to be published (UTC); null for no time. */
+  publishAt: StoryTimeInputSchema.optional(),
+  seoHeadline: SeoHeadlineSchema.optional(),
+  socialHeadline: SocialHeadlineSchema.optional(),
+  seoDescription: SeoDescriptionSchema.optional(),
   language: LanguageSchema.optional(),
   lengthTarget: LengthTargetSchema.optional(),
   /** Setting the slug by hand fixes it; it no longer follows the headline. */
@@ -149,6 +183,24 @@ export const SearchArgsSchema = z.strictObject({
 });
 
 const ArticleRefSchema = z.strictObject({ id: ArticleIdSchema });
+
+/** A story assigned to a person for a step, or ('' for the assignee) to nobody: the step is then left out. */
+export const AssignArgsSchema = z
+  .strictObject({
+    id: ArticleIdSchema,
+    assignee: AssigneeSchema,
+    /** What the assignee is to do; needed whenever someone is assigned, ignored when nobody is. */
+    step: AssignedStepSchema.optional(),
+  })
+  .superRefine((args, context) => {
+    if (args.assignee !== '' && args.step === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['step'],
+        message: `Choose the step ${args.assignee} is assigned for: editing, fact-check or review.`,
+      });
+    }
+  });
 
 /** The largest image accepted, before base64 encoding. */
 export const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
@@ -256,6 +308,14 @@ export const contract = {
     z.object({ hits: z.array(SearchHitSchema), hint: z.string().nullable() }),
   ),
   'articles:statusHistory': channel(ArticleRefSchema, z.array(StatusChangeSchema)),
+  /** Assigns the story to a person for a step, or to nobody (assignee ''); kept in its workflow history. */
+  'articles:assign': channel(AssignArgsSchema, ArticleSchema),
+  /** Hands the story to another owner; kept in its workflow history. */
+  'articles:setOwner': channel(z.strictObject({ id: ArticleIdSchema, owner: OwnerSchema }), ArticleSchema),
+  /** Whether everyone but the story's owner edits it in Suggesting mode unless they choose otherwise. */
+  'articles:setOthersSuggest': channel(z.strictObject({ id: ArticleIdSchema, value: z.boolean() }), ArticleSchema),
+  /** Every change of the story's status, assignment and owner, with who made it and when: oldest first. */
+  'articles:workflowHistory': channel(ArticleRefSchema, z.array(WorkflowEntrySchema)),
   'authors:find': channel(
     z.strictObject({ query: z.string().max(200).default(''), limit: z.number().int().min(1).max(100).default(20) }),
     z.array(AuthorSchema.extend({ articleCount: z.number().int().nonnegative() })),
@@ -364,12 +424,41 @@ export const contract = {
     z.strictObject({ articleId: ArticleIdSchema }),
     z.object({ html: z.string(), fileName: z.string() }),
   ),
+  /** The story's comment threads, in the order their words stand in the text; those whose words were deleted last. */
+  'comments:list': channel(z.strictObject({ articleId: ArticleIdSchema }), z.array(CommentThreadSchema)),
+  /**
+   * A new thread on the words `quote`, with its first comment. The thread's id is the one its
+   * words were marked with in the text (a comment node), so the two find each other.
+   */
+  'comments:start': channel(
+    z.strictObject({
+      articleId: ArticleIdSchema,
+      threadId: CommentThreadIdSchema,
+      quote: CommentQuoteSchema,
+      text: CommentTextSchema,
+    }),
+    CommentThreadSchema,
+  ),
+  'comments:reply': channel(
+    z.strictObject({ threadId: CommentThreadIdSchema, text: CommentTextSchema }),
+    CommentThreadSchema,
+  ),
+  'comments:resolve': channel(z.strictObject({ threadId: CommentThreadIdSchema }), CommentThreadSchema),
+  'comments:reopen': channel(z.strictObject({ threadId: CommentThreadIdSchema }), CommentThreadSchema),
+  /** The open threads, in every story of the library, in which someone named the person calling: newest first. */
+  'comments:mentions': channel(z.strictObject({}), z.array(MentionSchema)),
+  /** The people a comment can name with an @: the desk's people, and everyone who has commented in the library. */
+  'comments:people': channel(z.strictObject({}), z.array(z.string())),
   /**
    * The pre-export checklist, with the package's name and the folder to export into: the last
    * one used for this library, or "Exports" beside it.
    */
   'export:check': channel(
-    z.strictObject({ articleId: ArticleIdSchema }),
+    z.strictObject({
+      articleId: ArticleIdSchema,
+      /** The person's time zone, in which times are told (an embargo's end); UTC when left out. */
+      timeZone: TimeZoneSchema.optional(),
+    }),
     ChecklistSchema.extend({ name: z.string(), defaultFolder: z.string() }),
   ),
   /** What exporting into a folder would take (folders to make), or why it cannot go there; changes nothing. */
@@ -393,6 +482,12 @@ export const contract = {
   'libraries:create': channel(z.strictObject({ path: LibraryPathSchema }), LibraryStatusSchema),
   /** Removes a library from the recent list; the file is not touched. */
   'libraries:forget': channel(z.strictObject({ path: LibraryPathSchema }), z.array(RecentLibrarySchema)),
+  /** The desk's words, which spelling accepts in every story: names of people and places it writes often. */
+  'deskWords:list': channel(z.strictObject({}), z.array(z.string())),
+  /** Keeps a word (or a name of a few words) as the desk's; answers with them all. */
+  'deskWords:add': channel(z.strictObject({ word: DeskWordSchema }), z.array(z.string())),
+  /** Stops keeping a word as the desk's; answers with the rest. */
+  'deskWords:remove': channel(z.strictObject({ word: DeskWordSchema }), z.array(z.string())),
   'backups:list': channel(z.strictObject({}), BackupListSchema),
   /** "Back up now". */
   'backups:create': channel(z.strictObject({}), BackupInfoSchema),

@@ -19,6 +19,14 @@ export function mayPublish(role: DeskRole): boolean {
   return role === 'editor' || role === 'admin';
 }
 
+/**
+ * Who may hand a story to another owner and choose whether everyone but its owner suggests in
+ * it: its owner, editors and admins. Anyone may assign a story.
+ */
+export function mayManageStory(role: DeskRole, ownsIt: boolean): boolean {
+  return ownsIt || mayPublish(role);
+}
+
 /** A role as a sentence names it: "a reporter", "an editor", "a fact-checker", "an admin". */
 export function roleWithArticle(role: DeskRole): string {
   return `${role === 'editor' || role === 'admin' ? 'an' : 'a'} ${role}`;
@@ -55,3 +63,10 @@ export const DESK_SESSION_PATH = '/desk/session';
 
 /** Where a desk's pages open their stories' live documents (a WebSocket to Hocuspocus). */
 export const DESK_LIVE_PATH = '/desk/live';
+
+/** Where a signed-in page asks who is in which story on the desk now. */
+export const DESK_PRESENCE_PATH = '/desk/presence';
+
+/** The stories people have open on the desk now, each with who is in it (by name, in order). */
+export const DeskPresenceSchema = z.array(z.object({ articleId: z.string(), people: z.array(z.string()) }));
+export type DeskPresence = z.infer<typeof DeskPresenceSchema>;

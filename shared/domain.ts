@@ -20,6 +20,13 @@ export const ARTICLE_STATUSES = ['draft', 'editing', 'fact-check', 'ready', 'exp
 export const ArticleStatusSchema = z.enum(ARTICLE_STATUSES);
 export type ArticleStatus = z.infer<typeof ArticleStatusSchema>;
 
+/** What the person a story is assigned to is to do with it next. */
+export const ASSIGNED_STEPS = ['editing', 'fact-check', 'review'] as const;
+export const AssignedStepSchema = z.enum(ASSIGNED_STEPS, {
+  error: 'The step is editing, fact-check or review.',
+});
+export type AssignedStep = z.infer<typeof AssignedStepSchema>;
+
 /** UTC ISO 8601 timestamp, e.g. 2026-11-28T07:45:53.123Z. */
 export const TimestampSchema = z.iso.datetime();
 
@@ -42,11 +49,29 @@ export const SectionSchema = trimmed(100, 'section');
 export const SyndicationCreditSchema = trimmed(300, 'syndication credit');
 export const CaptionSchema = trimmed(1000, 'caption');
 export const CreditSchema = trimmed(300, 'credit');
+/** A picture described for someone who cannot see it: apart from the caption, which a sighted reader reads beside it. */
+export const AltTextSchema = trimmed(1000, 'alt text');
+export const SeoHeadlineSchema = trimmed(300, 'SEO headline');
+export const SocialHeadlineSchema = trimmed(300, 'social headline');
+export const SeoDescriptionSchema = trimmed(1000, 'SEO description');
+
+/**
+ * What search engines show of a headline and a description before they cut it: an SEO headline
+ * reads best within 60 to 70 characters, a description within 155. Counters, never refusals.
+ */
+export const SEO_HEADLINE_LENGTH = { from: 60, to: 70 } as const;
+export const SEO_DESCRIPTION_LENGTH = 155;
+/** True when `text` holds a control character (NUL, a bell, an escape): never part of a name or a title. */
+export function hasControlCharacter(text: string): boolean {
+  return /\p{Cc}/u.test(text);
+}
+
 export const AuthorNameSchema = z
   .string()
   .trim()
   .min(1, { error: 'An author needs a name.' })
-  .max(200, { error: 'An author name is at most 200 characters.' });
+  .max(200, { error: 'An author name is at most 200 characters.' })
+  .refine((name) => !hasControlCharacter(name), { error: 'An author name cannot hold control characters.' });
 export const AuthorBioSchema = trimmed(2000, 'author bio');
 /** A calendar date, YYYY-MM-DD, or empty when the dateline carries no date. */
 export const DatelineDateSchema = z.union([
@@ -80,6 +105,24 @@ export const DatelineDateInputSchema = z.string().superRefine((date, context) =>
     context.addIssue({ code: 'custom', message: `${problem} (${DATELINE_YEARS.first} to ${DATELINE_YEARS.last}).` });
   }
 });
+/**
+ * A moment a story is held to (an embargo) or set to go out at, as a save sends it: a UTC
+ * timestamp within DATELINE_YEARS, or null for none. The window reads it in the person's zone.
+ */
+export const StoryTimeInputSchema = z
+  .string()
+  .superRefine((time, context) => {
+    if (!z.iso.datetime().safeParse(time).success) {
+      context.addIssue({ code: 'custom', message: 'A time must be a UTC date and time (2026-06-09T08:00:00Z).' });
+      return;
+    }
+    const problem = datelineYearProblem(Number(time.slice(0, 4)));
+    if (problem !== null) {
+      context.addIssue({ code: 'custom', message: `${problem} (${DATELINE_YEARS.first} to ${DATELINE_YEARS.last}).` });
+    }
+  })
+  .nullable();
+
 /** A BCP 47 language tag such as en, ur or pt-BR. */
 export const LanguageSchema = z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, {
   error: 'The language must be a language tag such as en, ur or pt-BR.',
@@ -123,6 +166,8 @@ export const LeadImageSchema = z.object({
   asset: AssetSchema,
   caption: z.string(),
   credit: z.string(),
+  /** What the picture shows, for someone who cannot see it; '' when nobody has written it yet. */
+  altText: z.string(),
 });
 export type LeadImage = z.infer<typeof LeadImageSchema>;
 export const TagSchema = z
@@ -161,6 +206,16 @@ export const ArticleSchema = z.object({
    */
   leadImageCredit: z.string(),
   syndicationCredit: z.string(),
+  /** Until when the story must not be published (UTC); null when it is not embargoed. */
+  embargoUntil: TimestampSchema.nullable(),
+  /** When the story is set to be published (UTC); null when no time is set. */
+  publishAt: TimestampSchema.nullable(),
+  /** The headline for search results; '' to use the headline. */
+  seoHeadline: z.string(),
+  /** The headline for social posts; '' to use the headline. */
+  socialHeadline: z.string(),
+  /** The description search results show; '' to use the dek. */
+  seoDescription: z.string(),
   language: z.string(),
   lengthTarget: z.number().int().positive().nullable(),
   /** True once the slug was set by hand; until then it follows the headline while a draft. */
@@ -173,6 +228,14 @@ export const ArticleSchema = z.object({
   /** The related list, in order. */
   related: z.array(RelatedItemSchema),
   status: ArticleStatusSchema,
+  /** The person the story belongs to: who made it, unless it was handed on; '' when nobody is named. */
+  owner: z.string(),
+  /** The person the story is assigned to for its next step; '' when nobody is. */
+  assignee: z.string(),
+  /** What the assignee is to do with it; null while nobody is assigned. */
+  assignedStep: AssignedStepSchema.nullable(),
+  /** Everyone but the owner edits the story in Suggesting mode unless they choose otherwise. */
+  othersSuggest: z.boolean(),
   version: z.number().int().positive(),
   wordCount: z.number().int().nonnegative(),
   createdAt: TimestampSchema,
@@ -194,6 +257,11 @@ export const ArticleSummarySchema = ArticleSchema.pick({
   createdAt: true,
   updatedAt: true,
   trashedAt: true,
+  embargoUntil: true,
+  publishAt: true,
+  owner: true,
+  assignee: true,
+  assignedStep: true,
 });
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
 
@@ -255,6 +323,8 @@ export const LibraryInfoSchema = z.object({
   schemaVersion: z.number().int(),
   articleCount: z.number().int().nonnegative(),
   trashedCount: z.number().int().nonnegative(),
+  /** When an article in the library last changed (null when it has none): a window on a desk asks again when it moves. */
+  lastChangeAt: z.string().nullable(),
   sqliteVersion: z.string(),
   appVersion: z.string(),
 });

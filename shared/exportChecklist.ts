@@ -1,7 +1,7 @@
 /**
  * The pre-export checklist: what must be true before a story leaves Copydesk (blocking items)
  * and what an editor should look at once more (warnings). Pure: it reads the article, its
- * claims and which linked articles exist, and changes nothing.
+ * claims and comments and which linked articles exist, and changes nothing.
  */
 import { z } from 'zod';
 
@@ -11,12 +11,16 @@ import type { Body, BodyImage } from './body/bodySchema';
 import { readStoredBody, storedBodyChanges } from './body/readStoredBody';
 import { walkBody } from './body/visitBody';
 import { claimWordsChanged, markedClaims } from './claimMarks';
+import type { CommentThread } from './comments';
+import { isOpenThread } from './comments';
 import { problemCheck } from './errors';
 import type { Article } from './domain';
 import { findHouseStyleIssues } from './houseStyle';
 import { plural } from './plural';
 import type { Claim } from './sources';
 import { VERDICT_LABELS } from './sources';
+import { formatStoryTime, isEmbargoed } from './storyTimes';
+import { joinNames } from './text';
 
 export const CHECK_LEVELS = ['blocking', 'warning'] as const;
 export const CheckLevelSchema = z.enum(CHECK_LEVELS);
@@ -72,16 +76,46 @@ export const OverrideSchema = z.strictObject({
 });
 export type Override = z.infer<typeof OverrideSchema>;
 
-/** What the checklist reads. `linked` says, for each article an Also See block names, whether it is live, trashed or gone. */
+/**
+ * What the checklist reads. `linked` says, for each article an Also See block names, whether it
+ * is live, trashed or gone; `now` is when it runs (an embargo is told while it is still ahead),
+ * and `timeZone` the zone its times are told in (UTC when left out).
+ */
 export type ChecklistInput = {
   article: Pick<
     Article,
     'headline' | 'dek' | 'byline' | 'body' | 'bodyText' | 'wordCount' | 'lengthTarget' | 'dateline' | 'leadImage'
   > &
-    Partial<Pick<Article, 'leadImageCredit'>>;
+    Partial<Pick<Article, 'leadImageCredit' | 'embargoUntil' | 'publishAt'>>;
   claims: readonly (Pick<Claim, 'text' | 'state' | 'verdict' | 'verdictText'> & { id: string })[];
+  /** The story's comment threads, kept in the library (none when left out). */
+  comments?: readonly Pick<CommentThread, 'resolved'>[];
   linked: (articleId: string) => 'live' | 'trashed' | 'missing';
+  now?: Date;
+  timeZone?: string;
 };
+
+const HOUR_MS = 3_600_000;
+
+/** "in 3 days", "in 5 hours", "in 20 minutes": how long until a time ahead. */
+function timeUntil(iso: string, now: Date): string {
+  const ahead = new Date(iso).getTime() - now.getTime();
+  if (ahead >= 48 * HOUR_MS) return `in ${plural(Math.floor(ahead / (24 * HOUR_MS)), 'day')}`;
+  if (ahead >= 2 * HOUR_MS) return `in ${plural(Math.floor(ahead / HOUR_MS), 'hour')}`;
+  return `in ${plural(Math.max(1, Math.ceil(ahead / 60_000)), 'minute')}`;
+}
+
+/** The suggested changes in a body not yet accepted or rejected: how many, and who made them. */
+export function pendingSuggestions(body: Body): { count: number; authors: string[] } {
+  const ids = new Set<string>();
+  const authors = new Set<string>();
+  walkBody(body, (node) => {
+    if (node.type !== 'suggestion') return;
+    ids.add(node.id);
+    authors.add(node.author.trim() === '' ? 'someone unnamed' : node.author);
+  });
+  return { count: ids.size, authors: [...authors] };
+}
 
 /** Inline images and Also See blocks of a body, in document order. */
 function bodyBlocks(body: Body): { images: BodyImage[]; alsoSee: AlsoSeePayload[] } {
@@ -108,7 +142,14 @@ function quoted(value: string, max = 60): string {
 }
 
 /** Runs the checklist: blocking items first, then warnings, each in the order a reader meets them. */
-export function runChecklist({ article, claims, linked }: ChecklistInput): Checklist {
+export function runChecklist({
+  article,
+  claims,
+  comments = [],
+  linked,
+  now = new Date(),
+  timeZone = 'UTC',
+}: ChecklistInput): Checklist {
   const blocking: ChecklistItem[] = [];
   const warnings: ChecklistItem[] = [];
   const block = (id: string, where: string, message: string) =>
@@ -121,6 +162,23 @@ export function runChecklist({ article, claims, linked }: ChecklistInput): Check
   }
   if (article.bodyText.trim() === '') block('body', 'Body', 'The story has no text. Write the body before exporting.');
 
+  // The embargo comes first among the warnings: it is the one thing that must not be missed.
+  const embargo = article.embargoUntil ?? null;
+  if (embargo !== null && isEmbargoed(embargo, now)) {
+    warn(
+      'embargo',
+      'Embargo',
+      `The story is embargoed until ${formatStoryTime(embargo, timeZone, 'en-GB')} (${timeUntil(embargo, now)}). The package says so to everyone it goes to; it must not be published before then.`,
+    );
+    const publishAt = article.publishAt ?? null;
+    if (publishAt !== null && new Date(publishAt).getTime() < new Date(embargo).getTime()) {
+      warn(
+        'embargo:publish-time',
+        'Publication time',
+        `The story is set to be published at ${formatStoryTime(publishAt, timeZone, 'en-GB')}, before its embargo ends. Move the publication time or the embargo.`,
+      );
+    }
+  }
   if (article.leadImage !== null && article.leadImage.credit.trim() === '') {
     block(
       'credit:lead',
@@ -137,8 +195,32 @@ export function runChecklist({ article, claims, linked }: ChecklistInput): Check
       `The lead image credit ${quoted(creditOnly, 60)} is kept, but the story has no picture, so the credit is not exported. Add the picture (it takes the credit), or clear the credit.`,
     );
   }
+  if (article.leadImage !== null && text(article.leadImage.altText) === '') {
+    warn(
+      'alt:lead',
+      'Lead image',
+      'The lead image has no alt text. Write what it shows for readers who cannot see it, under the caption.',
+    );
+  }
   const reading = readStoredBody(article.body);
+  const suggested = pendingSuggestions(reading.body);
+  if (suggested.count > 0) {
+    block(
+      'suggestions',
+      'Body, suggestions',
+      `The text has ${plural(suggested.count, 'suggested change')} by ${joinNames(suggested.authors)} not yet accepted or rejected. Accept or reject ${suggested.count === 1 ? 'it' : 'them'} in the Suggestions panel: nothing only suggested is exported.`,
+    );
+  }
   const { images, alsoSee } = bodyBlocks(reading.body);
+  images.forEach((image, index) => {
+    if (text(image.altText) !== '') return;
+    const caption = text(image.caption);
+    warn(
+      `alt:image-${index + 1}`,
+      `Body, image ${index + 1}`,
+      `Image ${index + 1} in the body${caption === '' ? '' : ` (${quoted(caption, 40)})`} has no alt text. Write what it shows for readers who cannot see it, under the picture.`,
+    );
+  });
   images.forEach((image, index) => {
     if (text(image.credit) !== '') return;
     const caption = text(image.caption) || text(image.altText);
@@ -217,6 +299,16 @@ export function runChecklist({ article, claims, linked }: ChecklistInput): Check
       'claims:unchecked',
       'Fact check',
       `${plural(unchecked, 'claim is', 'claims are')} not checked yet. Give each a verdict in the Fact check panel.`,
+    );
+  }
+
+  const openComments = comments.filter(isOpenThread).length;
+  if (openComments > 0) {
+    const them = openComments === 1 ? 'it' : 'them';
+    warn(
+      'comments',
+      'Body, comments',
+      `${plural(openComments, 'comment is', 'comments are')} still open. Resolve ${them} in the Comments panel, or export with ${them} open: comments are not exported.`,
     );
   }
 

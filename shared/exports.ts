@@ -23,6 +23,32 @@ export type ManifestFile = z.infer<typeof ManifestFileSchema>;
 export const AppliedOverrideSchema = z.object({ itemId: z.string(), message: z.string(), reason: z.string() });
 export type AppliedOverride = z.infer<typeof AppliedOverrideSchema>;
 
+/**
+ * How a desk signs a package: an Ed25519 signature over the manifest's canonical JSON (RFC 8785:
+ * keys sorted, no white space) with this block in it but without its `value`, so the desk's
+ * name and key are signed too. The private key stays in the library that signed.
+ */
+export const ManifestSignatureSchema = z.object({
+  algorithm: z.literal('Ed25519'),
+  /** The name the signing desk gives itself; a verifying desk names it by its key. */
+  desk: z.string(),
+  /** The raw 32-byte public key, base64. */
+  publicKey: z.string(),
+  /** SHA-256 of the raw public key, lower-case hex. */
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The 64-byte signature, base64. */
+  value: z.string(),
+});
+export type ManifestSignature = z.infer<typeof ManifestSignatureSchema>;
+
+/**
+ * A key's fingerprint as people compare it, over the telephone or side by side: its first 16
+ * bytes in eight groups of four hex digits ("3f2a 9c1e 77b0 41d2 a8c3 5e6f 0b1d 2c4a").
+ */
+export function shortFingerprint(fingerprint: string): string {
+  return (fingerprint.slice(0, 32).match(/.{1,4}/g) ?? []).join(' ');
+}
+
 /** manifest.json: what the package holds, who made it and how the pre-export checklist stood. */
 export const ManifestSchema = z.object({
   manifestVersion: z.literal(1),
@@ -34,6 +60,8 @@ export const ManifestSchema = z.object({
     overrides: z.array(AppliedOverrideSchema),
     warnings: z.array(ChecklistItemSchema.pick({ id: true, message: true })),
   }),
+  /** Absent from packages exported before Copydesk signed them. */
+  signature: ManifestSignatureSchema.optional(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
@@ -54,6 +82,8 @@ export const ExportResultSchema = z.object({
     overrides: z.array(AppliedOverrideSchema),
     warnings: z.number().int().nonnegative(),
   }),
+  /** The desk whose key signed the manifest: its name and the key's fingerprint (hex). */
+  signedBy: z.object({ desk: z.string(), fingerprint: z.string() }),
 });
 export type ExportResult = z.infer<typeof ExportResultSchema>;
 

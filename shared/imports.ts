@@ -45,6 +45,12 @@ const EXTENSIONS: Readonly<Record<string, ImportFormat>> = {
   '.zip': 'package',
 };
 
+/**
+ * The most pages of a PDF read as one story: a press release or a statement has a few, a
+ * report a few dozen; a book-length document is a source to keep, not a story to edit.
+ */
+export const MAX_PDF_PAGES = 300;
+
 /** The extensions Copydesk imports, for messages. */
 export const IMPORTABLE_EXTENSIONS = '.txt, .md, .html, .htm, .docx, .pdf, ninjs .json or a package .zip';
 
@@ -186,7 +192,7 @@ export const ImportReportSchema = z.object({
   imported: z.array(ImportedItemSchema),
   duplicates: z.array(DuplicateItemSchema),
   failed: z.array(FileProblemSchema),
-  /** Files inside folders that are not articles (images, PDFs, …): left alone, listed for the record. */
+  /** Files inside folders that are not articles (pictures, spreadsheets, …): left alone, listed for the record. */
   ignored: z.array(FileProblemSchema),
   /** True when the import was stopped before every file was read; what was imported stays. */
   cancelled: z.boolean(),

@@ -63,12 +63,24 @@ export const LibraryFiltersSchema = z.strictObject({
     })
     .optional(),
   date: DateRangeSchema.optional(),
+  /** The stories assigned to this person (the same words in another case count); '' for anyone's. */
+  assignedTo: z
+    .string()
+    .trim()
+    .max(200, { error: 'The name of the person assigned is too long (at most 200 characters).' })
+    .optional(),
 });
 export type LibraryFilters = z.infer<typeof LibraryFiltersSchema>;
+
+/** The person the filters ask for the stories of, or undefined when they take anyone's. */
+export function assignedToFilter(filters: Pick<LibraryFilters, 'assignedTo'>): string | undefined {
+  const name = filters.assignedTo?.trim() ?? '';
+  return name === '' ? undefined : name;
+}
 /** Filters as a caller may write them: the date range's field may be left out. */
 export type LibraryFiltersInput = z.input<typeof LibraryFiltersSchema>;
 
-/** How many sections, tags and authors the filter controls offer, most used first. */
+/** How many sections, tags, authors and assignees the filter controls offer, most used first. */
 export const FACET_LIMIT = 30;
 
 const CountSchema = z.number().int().nonnegative();
@@ -84,6 +96,8 @@ export const LibraryFacetsSchema = z.object({
   sections: z.array(z.object({ name: z.string(), count: CountSchema })),
   tags: z.array(z.object({ name: z.string(), count: CountSchema })),
   authors: z.array(z.object({ id: AuthorIdSchema, name: z.string(), count: CountSchema })),
+  /** The people stories are assigned to, most assigned first. */
+  assignees: z.array(z.object({ name: z.string(), count: CountSchema })),
   /** The people, places and organisations most articles of the library name, with how many. */
   entities: z.array(z.object({ kind: z.enum(ENTITY_KINDS), name: z.string(), count: CountSchema })),
 });

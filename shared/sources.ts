@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-import { ArticleIdSchema, TimestampSchema } from './domain';
+import { ArticleIdSchema, hasControlCharacter, TimestampSchema } from './domain';
 
 export const SourceIdSchema = z.uuid({ error: 'Not a valid source id.' }).brand<'SourceId'>();
 export type SourceId = z.infer<typeof SourceIdSchema>;
@@ -118,7 +118,8 @@ export const SourceFieldsSchema = z.strictObject({
     .string()
     .trim()
     .min(1, { error: 'A source needs a title.' })
-    .max(500, { error: 'The title is too long (at most 500 characters).' }),
+    .max(500, { error: 'The title is too long (at most 500 characters).' })
+    .refine((title) => !hasControlCharacter(title), { error: 'A title cannot hold control characters.' }),
   publisher: text(300, 'publisher'),
   author: text(300, 'author'),
   url: SourceUrlSchema,

@@ -26,6 +26,9 @@ const PLAIN_TEXT: BodyFold<string> = {
   link: elementText,
   autolink: elementText,
   mark: elementText,
+  comment: elementText,
+  // The text as it would read with its suggestions accepted, as the editor's getTextContent gives it.
+  suggestion: (node, children) => (node.kind === 'delete' ? '' : elementText(node, children)),
   text: (node) => node.text,
   tab: () => '\t',
   linebreak: () => '\n',

@@ -13,7 +13,10 @@ import * as articles from '../services/articles';
 import * as assets from '../services/assets';
 import * as authors from '../services/authors';
 import * as claims from '../services/claims';
+import * as comments from '../services/comments';
+import * as deskWords from '../services/deskWords';
 import * as sources from '../services/sources';
+import * as workflow from '../services/workflow';
 import { backupFolder, listBackups } from '../services/backups';
 import type { LibraryHost } from '../services/LibraryHost';
 import { libraryInfo } from '../services/libraryInfo';
@@ -42,6 +45,8 @@ export type HandlerContext = {
   packageFs?: PackageFs;
   /** Worker threads that read imported files, when the library has them (browser mode, the app). */
   workers?: WorkerPool;
+  /** On a desk: each person's own preferences (their theme, pauses, export folder), by name. */
+  personPreferences?: (name: string) => PreferencesService;
 };
 
 /** Loads a module the first time it is asked for, and answers the same promise after. */
@@ -95,13 +100,25 @@ function asActing(state: PreferencesState): PreferencesState {
 }
 
 /** The handler table shared by the desktop IPC, the browser mode and the CLI. */
-export function createHandlers({ host, preferences, workers, imports, packageFs }: HandlerContext): Handlers {
+export function createHandlers({
+  host,
+  preferences: ownPreferences,
+  workers,
+  imports,
+  packageFs,
+  personPreferences,
+}: HandlerContext): Handlers {
   const lib = () => host.current;
+  // On a desk, the preferences of the person whose call it is; elsewhere, the one person's.
+  const preferences = () => {
+    const name = actingPersonName();
+    return name === undefined || personPreferences === undefined ? ownPreferences : personPreferences(name);
+  };
   const importJobs = lazily(
     async () =>
       imports ?? new (await importing()).ImportJobs(Date.now, workers === undefined ? {} : { read: workers.read }),
   );
-  const editor = () => ({ userName: actingPersonName() ?? preferences.get().preferences.userName });
+  const editor = () => ({ userName: actingPersonName() ?? preferences().get().preferences.userName });
   // With worker threads, a save does not wait for its related-article analysis: the article is
   // analysed in a thread just after, before anything else queued (see BackgroundAnalysis).
   const background = workers !== undefined;
@@ -126,6 +143,10 @@ export function createHandlers({ host, preferences, workers, imports, packageFs 
     'articles:restore': ({ id }) => articles.restoreArticle(lib(), id),
     'articles:search': ({ query, limit, filters }) => articles.search(lib(), query, limit, filters),
     'articles:statusHistory': ({ id }) => articles.statusHistory(lib(), id),
+    'articles:assign': ({ id, assignee, step }) => workflow.assignArticle(lib(), id, assignee, step, editor()),
+    'articles:setOwner': ({ id, owner }) => workflow.setOwner(lib(), id, owner, editor()),
+    'articles:setOthersSuggest': ({ id, value }) => workflow.setOthersSuggest(lib(), id, value, editor()),
+    'articles:workflowHistory': ({ id }) => workflow.workflowHistory(lib(), id),
     'authors:find': ({ query, limit }) => authors.findAuthors(lib(), query, limit),
     'authors:create': ({ name, bio }) => authors.createAuthor(lib(), name, bio),
     'authors:findOrCreate': ({ name, bio }) => authors.authorNamed(lib(), name, bio),
@@ -142,8 +163,8 @@ export function createHandlers({ host, preferences, workers, imports, packageFs 
     'revisions:endSession': ({ articleId }) => revisions.endEditingSession(lib(), articleId, editor()),
     'revisions:restore': ({ articleId, revisionId, version }) =>
       analysed(revisions.restoreRevision(lib(), articleId, revisionId, version, saving())),
-    'preferences:get': () => asActing(preferences.get()),
-    'preferences:update': (patch) => asActing(preferences.update(patch)),
+    'preferences:get': () => asActing(preferences().get()),
+    'preferences:update': (patch) => asActing(preferences().update(patch)),
     'imports:start': async ({ files }) => ({
       jobId: (await importJobs()).start(
         lib(),
@@ -175,16 +196,23 @@ export function createHandlers({ host, preferences, workers, imports, packageFs 
     'claims:report': async ({ articleId }) => {
       const { factCheckReport, reportFileName } = await reports();
       return {
-        html: factCheckReport(lib(), articleId, new Date()),
+        html: factCheckReport(lib(), articleId, new Date(), { comments: true }),
         fileName: reportFileName(articles.getArticle(lib(), articleId)),
       };
     },
-    'export:check': async ({ articleId }) => {
+    'comments:list': ({ articleId }) => comments.listThreads(lib(), articleId),
+    'comments:start': (start) => comments.startThread(lib(), start, editor()),
+    'comments:reply': ({ threadId, text }) => comments.reply(lib(), threadId, text, editor()),
+    'comments:resolve': ({ threadId }) => comments.resolveThread(lib(), threadId, editor()),
+    'comments:reopen': ({ threadId }) => comments.reopenThread(lib(), threadId, editor()),
+    'comments:mentions': () => comments.mentionsOf(lib(), editor()),
+    'comments:people': () => comments.commentPeople(lib(), editor()),
+    'export:check': async ({ articleId, timeZone }) => {
       const [{ checkArticle, defaultExportFolder }, { packageName }] = await Promise.all([exporting(), packages()]);
       return {
-        ...checkArticle(lib(), articleId),
+        ...checkArticle(lib(), articleId, { timeZone }),
         name: packageName(articles.getArticle(lib(), articleId).slug, new Date()),
-        defaultFolder: preferences.exportFolder(lib().path) ?? defaultExportFolder(lib()),
+        defaultFolder: preferences().exportFolder(lib().path) ?? defaultExportFolder(lib()),
       };
     },
     'export:folder': async ({ folder }) => (await exportFolders()).planExportFolder(folder),
@@ -192,11 +220,11 @@ export function createHandlers({ host, preferences, workers, imports, packageFs 
       const { exportArticle } = await exporting();
       const result = exportArticle(lib(), request, {
         ...editor(),
-        publicAddressPattern: preferences.get().preferences.publicAddressPattern,
+        publicAddressPattern: preferences().get().preferences.publicAddressPattern,
         appVersion: APP_VERSION,
         fs: packageFs,
       });
-      preferences.rememberExportFolder(lib().path, path.dirname(result.path));
+      preferences().rememberExportFolder(lib().path, path.dirname(result.path));
       return result;
     },
     'related:suggest': async (args) => {
@@ -216,6 +244,9 @@ export function createHandlers({ host, preferences, workers, imports, packageFs 
       return host.status();
     },
     'libraries:forget': ({ path }) => host.forgetRecent(path),
+    'deskWords:list': () => deskWords.listDeskWords(lib()),
+    'deskWords:add': ({ word }) => deskWords.addDeskWord(lib(), word, editor().userName),
+    'deskWords:remove': ({ word }) => deskWords.removeDeskWord(lib(), word),
     'backups:list': () => ({
       folder: backupFolder(host.path),
       backups: listBackups(host.path),

@@ -2,13 +2,15 @@ import path from 'node:path';
 
 import type { ChecklistItem } from '../../shared/exportChecklist';
 import { overrideReasonProblem } from '../../shared/exportChecklist';
+import { shortFingerprint } from '../../shared/exports';
 import { plural } from '../../shared/plural';
+import { isTimeZone } from '../../shared/storyTimes';
 import type { CommandContext } from './sourcesCommands';
 
 const WIDTH = 100;
 
 /** `text` folded at spaces into lines of at most WIDTH columns, each after `indent`. */
-function wrap(text: string, indent: string): string {
+export function wrap(text: string, indent: string): string {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/u).filter((part) => part !== '')) {
@@ -56,7 +58,9 @@ export async function checkCommand(args: readonly string[], cx: CommandContext):
   if (articleId === undefined || args.length > 1) {
     throw cx.usage('check needs one article id: copydesk check ID (copydesk list shows the ids).');
   }
-  const checklist = await cx.call('export:check', { articleId });
+  // Times (an embargo's end) are told in the zone of the computer the command runs on.
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const checklist = await cx.call('export:check', { articleId, ...(isTimeZone(timeZone) ? { timeZone } : {}) });
   cx.print(checklist, () => formatChecklist(checklist.items));
   return checklist.ready ? 0 : 1;
 }
@@ -97,7 +101,8 @@ export async function exportCommand(
   });
   cx.print(result, () => {
     const overridden = result.manifest.overrides.map((o) => `  overridden: ${o.itemId} — ${o.reason}\n`).join('');
-    return `Exported ${result.files} files (${result.bytes.toLocaleString('en')} bytes) to ${result.path}\n${overridden}`;
+    const signed = `Signed by ${result.signedBy.desk} (key ${shortFingerprint(result.signedBy.fingerprint)})\n`;
+    return `Exported ${result.files} files (${result.bytes.toLocaleString('en')} bytes) to ${result.path}\n${signed}${overridden}`;
   });
   return 0;
 }

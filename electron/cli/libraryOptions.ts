@@ -13,6 +13,7 @@ export type LibraryOptions = {
   person?: string;
   place?: string;
   organisation?: string;
+  'assigned-to'?: string;
   sort?: string;
   direction?: string;
   offset?: string;
@@ -27,7 +28,8 @@ function firstProblem(error: { issues: readonly { message: string }[] }): string
 
 /**
  * The library filters the options ask for: statuses (repeatable), section, tag, author (by
- * name, as the library knows it) and one person, place or organisation named. A mistake in
+ * name, as the library knows it), one person, place or organisation named, and the person the
+ * stories are assigned to. A mistake in
  * what was typed is a usage error, with the reason; an author the library does not know is
  * said so.
  */
@@ -58,6 +60,7 @@ export async function filtersFrom(options: LibraryOptions, context: CommandConte
     tag: options.tag,
     authorId,
     entity: kind === undefined ? undefined : { kind, name: options[kind] },
+    assignedTo: options['assigned-to'],
   });
   if (!parsed.success) throw context.usage(firstProblem(parsed.error));
   return parsed.data;

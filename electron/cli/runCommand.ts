@@ -3,8 +3,10 @@ import path from 'node:path';
 
 import type { ArgsOf, Channel, ResultOf } from '../../shared/api';
 import type { Article, ArticleSummary, SearchHit } from '../../shared/domain';
-import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../shared/domain';
+import { AssignedStepSchema, HIGHLIGHT_END, HIGHLIGHT_START } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
+import { utcWords } from '../../shared/storyTimes';
+import { assignmentWords } from '../../shared/workflow';
 import type { BackupInfo } from '../../shared/libraries';
 import { dispatch } from '../api/dispatch';
 import { filtersFrom, orderFrom } from './libraryOptions';
@@ -40,7 +42,9 @@ function listedRange(shown: number, offset: string | undefined, total: number): 
 
 function formatRow(article: ArticleSummary): string {
   const date = article.updatedAt.slice(0, 16).replace('T', ' ');
-  return `${article.id}  ${date}  ${article.status.padEnd(10)}  ${article.headline || '(untitled)'}`;
+  const assignment = assignmentWords(article);
+  const assigned = assignment === '' ? '' : `  (${assignment.charAt(0).toLowerCase()}${assignment.slice(1)})`;
+  return `${article.id}  ${date}  ${article.status.padEnd(10)}  ${article.headline || '(untitled)'}${assigned}`;
 }
 
 /** An article as a person reads it in a terminal: header, body, then credits and bios. */
@@ -51,11 +55,17 @@ function formatArticle(article: Article): string {
     `${article.status} · version ${article.version} · ${article.wordCount} words · updated ${article.updatedAt}`,
   );
   if (article.byline !== '') lines.push(`By ${article.byline}`);
+  if (article.owner !== '') lines.push(`Owner: ${article.owner}`);
+  if (article.assignee !== '') lines.push(assignmentWords(article));
+  if (article.othersSuggest) lines.push('Everyone but the owner suggests changes');
+  if (article.embargoUntil !== null) lines.push(`Embargoed until ${utcWords(article.embargoUntil)}`);
+  if (article.publishAt !== null) lines.push(`To be published at ${utcWords(article.publishAt)}`);
   if (article.leadImage !== null) {
-    const { asset, caption, credit } = article.leadImage;
+    const { asset, caption, credit, altText } = article.leadImage;
     lines.push(
       `Lead image: ${asset.originalName} (${asset.width}×${asset.height})${caption ? ` — ${caption}` : ''}${credit ? ` [${credit}]` : ''}`,
     );
+    if (altText !== '') lines.push(`Alt text: ${altText}`);
   } else if (article.leadImageCredit !== '') {
     lines.push(`Lead image: none yet [${article.leadImageCredit}] (the credit goes to the picture added)`);
   }
@@ -168,6 +178,9 @@ export async function runCommand(
     if (command === 'desk') {
       return await (await import('./deskCommand')).deskCommand(libraryFile, rest, values, io, print);
     }
+    if (command === 'verify' || command === 'trust' || command === 'desk-key') {
+      return (await import('./signingCommands')).signingCommand(command, libraryFile, rest, values, print);
+    }
     host = LibraryHost.open(libraryFile);
     return await libraryCommand(command, host, rest, values, io, print);
   } catch (error) {
@@ -185,7 +198,7 @@ export async function runCommand(
 
 /** A command that reads or changes the library through the contract, as the window does. */
 async function libraryCommand(
-  command: Exclude<CommandName, 'restore' | 'serve' | 'desk'>,
+  command: Exclude<CommandName, 'restore' | 'serve' | 'desk' | 'verify' | 'trust' | 'desk-key'>,
   host: LibraryHost,
   rest: readonly string[],
   values: CliValues,
@@ -246,6 +259,36 @@ async function libraryCommand(
             ? 'The trash is empty.\n'
             : 'The library is empty. Create an article with `copydesk serve` or the desktop app.\n'
           : `${result.items.map(formatRow).join('\n')}\n${listedRange(result.items.length, values.offset, result.total)}\n`,
+      );
+      return 0;
+    }
+    case 'assign': {
+      const [id, ...name] = rest;
+      if (id === undefined) {
+        throw new UsageError(
+          'assign needs an article id and a name: copydesk assign ID NAME --step fact-check (copydesk list shows the ids).',
+        );
+      }
+      const assignee = name.join(' ').trim();
+      if (values.clear === (assignee !== '')) {
+        throw new UsageError(
+          values.clear
+            ? 'assign --clear takes the assignment away, so it takes no name: copydesk assign ID --clear.'
+            : 'assign needs the name of the person, or --clear: copydesk assign ID NAME --step fact-check.',
+        );
+      }
+      const step = AssignedStepSchema.optional().safeParse(values.step);
+      if (!step.success)
+        throw new UsageError(`--step takes editing, fact-check or review; not "${values.step ?? ''}".`);
+      if (assignee !== '' && step.data === undefined) {
+        throw new UsageError(`assign needs the step ${assignee} is to do: --step editing, fact-check or review.`);
+      }
+      const article = await call(handlers, 'articles:assign', { id, assignee, step: step.data });
+      const headline = article.headline || '(untitled)';
+      print(article, () =>
+        article.assignee === ''
+          ? `Nobody is assigned “${headline}” now.\n`
+          : `${assignmentWords(article)}: “${headline}”.\n`,
       );
       return 0;
     }

@@ -7,6 +7,7 @@ import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 
 import type { Envelope } from '../../shared/api';
+import type { DeskPresence } from '../../shared/desk';
 import { ArticleIdSchema } from '../../shared/domain';
 
 /** What the live stories ask of the library: each answered as a call of the contract is. */
@@ -14,14 +15,17 @@ export type StoryStore = {
   signIn(key: string): Promise<Envelope<unknown>>;
   openStory(key: string, articleId: string): Promise<Envelope<unknown>>;
   keepStoryUpdate(key: string, articleId: string, update: Uint8Array): Promise<Envelope<unknown>>;
-  projectStory(articleId: string): Promise<Envelope<unknown>>;
+  projectStory(
+    articleId: string,
+    edited: { editedBy: readonly string[]; leaving: boolean },
+  ): Promise<Envelope<unknown>>;
 };
 
 /**
  * The person a connection was opened for (their key, from the cookie signing in set), and how
  * to end it: Hocuspocus leaves the socket open when it drops a connection.
  */
-type LiveContext = { key: string; end: (why: string) => void };
+type LiveContext = { key: string; end: (why: string) => void; name?: string };
 
 /** A refusal as Hocuspocus tells it to the page: the `reason` of its PermissionDenied message. */
 class Refusal extends Error {
@@ -48,13 +52,27 @@ export function updateCarried(message: Uint8Array): Uint8Array | null {
 }
 
 /**
+ * The most connections to live stories one key may hold (each window's open story is one), and
+ * the whole desk: a runaway page or a flood is refused, and everyone else is still served.
+ */
+export const LIVE_LIMITS = { perKey: 24, total: 2000 };
+
+/**
  * The desk's live stories: Hocuspocus serving each story's Yjs document, named by the article's
  * id, to the people signed in. A document is loaded from the library (made there from the
  * story's body the first time); every edit is kept in the library before it is acknowledged
  * (Hocuspocus awaits beforeHandleMessage before it applies and acknowledges a message); and a
  * little after the typing stops, the article is brought up to date with its document.
  */
-export function liveStories(store: StoryStore) {
+export function liveStories(store: StoryStore, limits: { perKey: number; total: number } = LIVE_LIMITS) {
+  // Who typed in each open story: since it was last brought up to date, and since it was opened.
+  const typedSinceStore = new Map<string, Set<string>>();
+  const typedSinceOpen = new Map<string, Set<string>>();
+  const taken = (names: Map<string, Set<string>>, story: string) => {
+    const people = [...(names.get(story) ?? [])].sort();
+    names.delete(story);
+    return people;
+  };
   const hocuspocus = new Hocuspocus({
     name: 'copydesk-desk',
     quiet: true,
@@ -64,6 +82,9 @@ export function liveStories(store: StoryStore) {
       if (!ArticleIdSchema.safeParse(documentName).success) throw new Refusal('There is no such story on this desk.');
       const person = await store.signIn(context.key);
       if (!person.ok) throw refusal(person);
+      // Hocuspocus keeps what this returns in the connection's context: who is in the story.
+      const { name } = person.value as { name: string };
+      return { name };
     },
     async onLoadDocument({
       context,
@@ -96,18 +117,64 @@ export function liveStories(store: StoryStore) {
       if (kept.error.code === 'unauthorized') context.end(kept.error.message);
       throw new Error(kept.error.message);
     },
+    onChange({ context, documentName }: { context: LiveContext | undefined; documentName: string }) {
+      const name = context?.name;
+      if (name !== undefined) {
+        for (const names of [typedSinceStore, typedSinceOpen]) {
+          const people = names.get(documentName) ?? new Set<string>();
+          names.set(documentName, people.add(name));
+        }
+      }
+      return Promise.resolve();
+    },
     async onStoreDocument({ documentName }: { documentName: string }) {
-      await store.projectStory(documentName);
+      await store.projectStory(documentName, { editedBy: taken(typedSinceStore, documentName), leaving: false });
+    },
+    // Everyone has left the story: History keeps it as they left it, signed by whoever typed.
+    async afterUnloadDocument({ documentName }: { documentName: string }) {
+      await store.projectStory(documentName, { editedBy: taken(typedSinceOpen, documentName), leaving: true });
     },
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 9 * 1024 * 1024 });
+  const openByKey = new Map<string, number>();
   return {
-    /** Takes a page's WebSocket, already checked to come from this desk's own page with a key. */
+    /**
+     * Takes a page's WebSocket, already checked to come from this desk's own page with a key;
+     * refused, in words, past the connections one key or the whole desk may hold at once.
+     */
     upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, key: string): void {
+      const held = openByKey.get(key) ?? 0;
+      const tooMany =
+        held >= limits.perKey
+          ? `This key already has ${limits.perKey} stories open on the desk. Close some windows, then reopen the story.`
+          : sockets.clients.size >= limits.total
+            ? 'The desk has as many people in stories as it can serve. Try again in a minute.'
+            : null;
+      if (tooMany !== null) {
+        const body = Buffer.from(tooMany);
+        socket.end(
+          `HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\n\r\n${tooMany}`,
+        );
+        return;
+      }
+      openByKey.set(key, held + 1);
+      socket.once('close', () => {
+        const left = (openByKey.get(key) ?? 1) - 1;
+        if (left > 0) openByKey.set(key, left);
+        else openByKey.delete(key);
+      });
       sockets.handleUpgrade(request, socket, head, (websocket) => {
         websocket.on('error', () => websocket.terminate());
         const end = (why: string) => websocket.close(4401, why.slice(0, 120));
         hocuspocus.handleConnection(websocket, request, { key, end } satisfies LiveContext);
+      });
+    },
+    /** The stories open now, each with the people in it. */
+    presence(): DeskPresence {
+      return [...hocuspocus.documents.entries()].flatMap(([articleId, document]) => {
+        const names = document.getConnections().map((connection) => (connection.context as LiveContext).name);
+        const people = [...new Set(names.filter((name): name is string => name !== undefined))].sort();
+        return people.length === 0 ? [] : [{ articleId, people }];
       });
     },
     /** Closes every connection; each open story is brought up to date with its document first. */
@@ -116,7 +183,9 @@ export function liveStories(store: StoryStore) {
       hocuspocus.closeConnections();
       for (const client of sockets.clients) client.terminate();
       sockets.close();
-      await Promise.all(open.map((name) => store.projectStory(name)));
+      await Promise.all(
+        open.map((name) => store.projectStory(name, { editedBy: taken(typedSinceOpen, name), leaving: true })),
+      );
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { ArticleStatus } from '../../shared/domain';
-import { mayGiveVerdicts, mayPublish, roleWithArticle } from '../../shared/desk';
+import { mayGiveVerdicts, mayManageStory, mayPublish, roleWithArticle } from '../../shared/desk';
 import { ApiError } from '../../shared/errors';
+import { isOwner } from '../../shared/workflow';
 import type { ParsedCall } from '../api/dispatch';
 import type { DeskActor } from '../services/people';
 
@@ -9,6 +10,8 @@ import type { DeskActor } from '../services/people';
  * shows a button does not make its call allowed. Reporters write and read; fact-checkers add
  * sources, claims, evidence and verdicts; editors do all that, move stories to Ready and
  * export; admins may do everything an editor may (people are managed from the command line).
+ * Anyone may assign a story; its owner, editors and admins hand it to another owner and choose
+ * whether everyone else suggests in it.
  */
 
 /** The statuses only an editor may move a story to. */
@@ -24,14 +27,20 @@ function refused(actor: DeskActor, what: string, who: string): ApiError {
 const ONE_LIBRARY =
   'The desk serves one library, chosen where its server is started (copydesk desk serve --library PATH). Ask the desk’s admin to change it.';
 
-/** What the desk reads of a story to weigh a call: its status as it stands, and whether it is edited live. */
+/** What the desk reads of a story to weigh a call: its status and owner as they stand, and whether it is edited live. */
 export type StoryFacts = {
   statusOf: (articleId: string) => ArticleStatus | undefined;
+  ownerOf: (articleId: string) => string | undefined;
   isLive: (articleId: string) => boolean;
 };
 
 const LIVE_TEXT =
-  'This story is being edited live on the desk: its text is the one everyone types in. Reopen the story to edit it with the others.';
+  'This story is being edited live on the desk: its headline, dek and text are the ones everyone types in. Reopen the story to edit it with the others.';
+
+/** Whether a save writes what a live story takes from its document: the headline, the dek or the text. */
+function writesLiveText(patch: { body?: unknown; headline?: unknown; dek?: unknown }): boolean {
+  return patch.body !== undefined || patch.headline !== undefined || patch.dek !== undefined;
+}
 
 /**
  * Refuses a call `actor` may not make, with a sentence they can act on. Only a change of status
@@ -60,7 +69,7 @@ export function checkDeskCall(actor: DeskActor, call: ParsedCall, story: StoryFa
       return;
     case 'articles:create':
     case 'articles:save': {
-      if (call.channel === 'articles:save' && call.args.patch.body !== undefined && story.isLive(call.args.id)) {
+      if (call.channel === 'articles:save' && writesLiveText(call.args.patch) && story.isLive(call.args.id)) {
         throw new ApiError('conflict', LIVE_TEXT);
       }
       const wanted = call.channel === 'articles:save' ? call.args.patch.status : call.args.status;
@@ -68,6 +77,15 @@ export function checkDeskCall(actor: DeskActor, call: ParsedCall, story: StoryFa
       const current = call.channel === 'articles:save' ? story.statusOf(call.args.id) : undefined;
       if (current === wanted) return;
       throw refused(actor, `moving a story to ${wanted === 'ready' ? 'Ready' : 'Exported'}`, 'editors');
+    }
+    case 'articles:setOwner':
+    case 'articles:setOthersSuggest': {
+      if (mayManageStory(actor.role, isOwner({ owner: story.ownerOf(call.args.id) ?? '' }, actor.name))) return;
+      const what =
+        call.channel === 'articles:setOwner'
+          ? 'handing a story to another owner'
+          : 'choosing whether others suggest in a story';
+      throw refused(actor, what, 'its owner, editors and admins');
     }
     case 'libraries:open':
     case 'libraries:create':

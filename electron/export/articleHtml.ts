@@ -1,3 +1,4 @@
+import { utcWords } from '../../shared/storyTimes';
 import { bodyMarkup, escapeMarkup, figureMarkup, packageImageSrc } from './bodyMarkup';
 import type { ExportData } from './exportData';
 import { GENERATOR, readableDate, urn } from './exportData';
@@ -19,6 +20,7 @@ h1 { font-size: 2.2rem; line-height: 1.15; margin: 0.3rem 0 0.6rem; }
 .dek { font-size: 1.2rem; color: var(--muted); margin: 0 0 0.8rem; }
 .byline { font-weight: 600; margin: 0; }
 .meta { color: var(--muted); font-size: 0.85rem; margin: 0.2rem 0 0; }
+.embargo { font: 700 0.85rem/1.4 system-ui, sans-serif; text-transform: uppercase; letter-spacing: 0.06em; color: #8a1c1c; margin: 0 0 0.6rem; }
 figure { margin: 1.5rem 0; }
 figure img { display: block; max-width: 100%; height: auto; }
 figcaption { font-size: 0.85rem; color: var(--muted); margin-top: 0.4rem; }
@@ -61,6 +63,32 @@ function jsonInHtml(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/** What search results show under the page's title: the SEO description, else the dek. */
+function pageDescription(article: ExportData['article']): string {
+  return article.seoDescription || article.dek;
+}
+
+/**
+ * The page's meta tags for search results and social posts: the description, and the Open Graph
+ * title, description, type and publication time that link previews read. The social headline is
+ * the title a post shows; without one, the headline.
+ */
+function pageMetaTags(data: ExportData): string {
+  const { article } = data;
+  const description = pageDescription(article);
+  const meta = (attribute: 'name' | 'property', key: string, content: string) =>
+    content === '' ? '' : `<meta ${attribute}="${key}" content="${escapeMarkup(content)}">\n`;
+  return [
+    meta('name', 'description', description),
+    meta('property', 'og:type', 'article'),
+    meta('property', 'og:title', article.socialHeadline || article.headline),
+    meta('property', 'og:description', description),
+    meta('property', 'og:url', data.url ?? ''),
+    meta('property', 'article:published_time', article.publishAt ?? ''),
+    meta('property', 'article:section', article.section),
+  ].join('');
+}
+
 /**
  * The schema.org NewsArticle describing the article, embedded in article.html. Only terms of
  * the schema.org vocabulary: the package's tests check each one against it.
@@ -68,17 +96,34 @@ function jsonInHtml(value: unknown): string {
 export function newsArticleJsonLd(data: ExportData): Record<string, unknown> {
   const { article } = data;
   const image = data.images.find((candidate) => candidate.role === 'lead');
+  const alternativeHeadlines = [...new Set([article.seoHeadline, article.socialHeadline])].filter(
+    (headline) => headline !== '' && headline !== article.headline,
+  );
+  const published = article.publishAt ?? article.datelineDate;
   const node: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     '@id': data.uri,
     identifier: article.id,
     headline: article.headline,
+    ...(alternativeHeadlines.length === 0
+      ? {}
+      : { alternativeHeadline: alternativeHeadlines.length === 1 ? alternativeHeadlines[0] : alternativeHeadlines }),
     inLanguage: article.language,
     dateCreated: article.createdAt,
     dateModified: article.updatedAt,
-    // The story's own date, as the page shows it: the dateline date.
-    ...(article.datelineDate === '' ? {} : { datePublished: article.datelineDate }),
+    // When it goes out, if a time is set; else the story's own date, as the page shows it: the dateline date.
+    ...(published === '' ? {} : { datePublished: published }),
+    // The embargo: the story's publication may start no earlier.
+    ...(article.embargoUntil === null
+      ? {}
+      : {
+          publication: {
+            '@type': 'PublicationEvent',
+            name: 'End of embargo',
+            startDate: article.embargoUntil,
+          },
+        }),
     ...(data.url === null ? {} : { url: data.url }),
     wordCount: article.wordCount,
     articleBody: data.plainText,
@@ -88,7 +133,9 @@ export function newsArticleJsonLd(data: ExportData): Record<string, unknown> {
       ...(author.bio === '' ? {} : { description: author.bio }),
     })),
   };
-  if (article.dek !== '') node.description = article.dek;
+  const description = pageDescription(article);
+  if (description !== '') node.description = description;
+  if (article.seoDescription !== '' && article.dek !== '') node.abstract = article.dek;
   if (article.section !== '') node.articleSection = article.section;
   if (article.tags.length > 0) node.keywords = article.tags;
   if (article.dateline !== '') node.locationCreated = { '@type': 'Place', name: article.dateline };
@@ -101,6 +148,8 @@ export function newsArticleJsonLd(data: ExportData): Record<string, unknown> {
       width: candidate.asset.width,
       height: candidate.asset.height,
       ...(candidate.caption === '' ? {} : { caption: candidate.caption }),
+      // The alt text: what the picture shows, for someone who cannot see it.
+      ...(candidate.altText === '' ? {} : { description: candidate.altText }),
       ...(candidate.credit === '' ? {} : { creditText: candidate.credit }),
       representativeOfPage: candidate === image,
     }));
@@ -172,6 +221,8 @@ function relatedSection(data: ExportData): string {
 export function articleHtml(data: ExportData): string {
   const { article } = data;
   const headline = article.headline === '' ? 'Untitled article' : article.headline;
+  // The page's title is what search results show: the SEO headline, when the story has one.
+  const title = article.seoHeadline || headline;
   const lead = data.images.find((image) => image.role === 'lead');
   const body = bodyMarkup(data, { imageSrc: packageImageSrc(data) });
   return `<!doctype html>
@@ -182,9 +233,7 @@ export function articleHtml(data: ExportData): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <meta name="generator" content="${escapeMarkup(`${GENERATOR.name} ${GENERATOR.version}`)}">
-${article.dek === '' ? '' : `<meta name="description" content="${escapeMarkup(article.dek)}">\n`}${
-    data.url === null ? '' : `<link rel="canonical" href="${escapeMarkup(data.url)}">\n`
-  }<title>${escapeMarkup(headline)}</title>
+${pageMetaTags(data)}${data.url === null ? '' : `<link rel="canonical" href="${escapeMarkup(data.url)}">\n`}<title>${escapeMarkup(title)}</title>
 <style>${STYLE}</style>
 <script type="application/ld+json">
 ${jsonInHtml(newsArticleJsonLd(data))}
@@ -193,7 +242,11 @@ ${jsonInHtml(newsArticleJsonLd(data))}
 <body>
 <article>
 <header>
-${article.section === '' ? '' : `<p class="kicker">${escapeMarkup(article.section)}</p>\n`}<h1>${escapeMarkup(headline)}</h1>
+${
+  article.embargoUntil === null
+    ? ''
+    : `<p class="embargo">Embargoed until <time datetime="${escapeMarkup(article.embargoUntil)}">${escapeMarkup(utcWords(article.embargoUntil))}</time></p>\n`
+}${article.section === '' ? '' : `<p class="kicker">${escapeMarkup(article.section)}</p>\n`}<h1>${escapeMarkup(headline)}</h1>
 ${article.dek === '' ? '' : `<p class="dek">${escapeMarkup(article.dek)}</p>\n`}${
     article.byline === '' ? '' : `<p class="byline">By ${escapeMarkup(article.byline)}</p>\n`
   }<p class="meta">${storyDateMarkup(article)}</p>

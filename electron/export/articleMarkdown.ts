@@ -121,7 +121,21 @@ function frontMatter(data: ExportData): Record<string, unknown> {
     language: article.language,
     slug: article.slug,
     syndication_credit: article.syndicationCredit,
-    ...(lead === undefined ? {} : { lead_image: { path: lead.path, caption: lead.caption, credit: lead.credit } }),
+    ...(article.embargoUntil === null ? {} : { embargoed: article.embargoUntil }),
+    ...(article.publishAt === null ? {} : { publish_at: article.publishAt }),
+    ...(article.seoHeadline === '' ? {} : { seo_title: article.seoHeadline }),
+    ...(article.socialHeadline === '' ? {} : { social_title: article.socialHeadline }),
+    ...(article.seoDescription === '' ? {} : { seo_description: article.seoDescription }),
+    ...(lead === undefined
+      ? {}
+      : {
+          lead_image: {
+            path: lead.path,
+            caption: lead.caption,
+            credit: lead.credit,
+            ...(lead.altText === '' ? {} : { alt_text: lead.altText }),
+          },
+        }),
     related: data.related.map((item) => ({
       headline: item.headline,
       teaser: item.teaser,

@@ -9,23 +9,36 @@ import type { EditContext } from '../services/articles';
 import { findSummary, getArticle } from '../services/articles';
 import { checklistItemName } from '../services/checklistItemNames';
 import { listClaims } from '../services/claims';
+import { listThreads } from '../services/comments';
+import { deskSigningKey } from '../services/deskKeys';
 import { recordExport } from '../services/exports';
 import type { Library } from '../services/LibraryHost';
 import { buildPackageFiles } from './buildPackage';
 import type { ExportOptions } from './exportData';
 import { makeExportFolder, planExportFolder } from './exportFolder';
+import { keyFingerprint, signManifest } from './packageSignature';
 import type { PackageFs, WrittenPackage } from './writePackage';
 import { nodeFs, packageName, writePackage } from './writePackage';
 
-/** The pre-export checklist of an article as it is stored now. */
-export function checkArticle(lib: Library, articleId: string): Checklist {
-  return checklistOf(lib, getArticle(lib, articleId));
+/**
+ * The pre-export checklist of an article as it is stored now, at `now`, its times told in
+ * `timeZone` (the person's; UTC by default).
+ */
+export function checkArticle(
+  lib: Library,
+  articleId: string,
+  { now = new Date(), timeZone = 'UTC' }: { now?: Date; timeZone?: string } = {},
+): Checklist {
+  return checklistOf(lib, getArticle(lib, articleId), now, timeZone);
 }
 
-function checklistOf(lib: Library, article: Article): Checklist {
+function checklistOf(lib: Library, article: Article, now: Date, timeZone = 'UTC'): Checklist {
   return runChecklist({
     article,
+    now,
+    timeZone,
     claims: listClaims(lib, article.id),
+    comments: listThreads(lib, article.id),
     linked: (id) => {
       const summary = findSummary(lib, id);
       return summary === undefined ? 'missing' : summary.trashedAt === null ? 'live' : 'trashed';
@@ -68,8 +81,9 @@ function historyLabel(name: string, userName: string, overrides: ReturnType<type
 /**
  * Exports an article as a package: runs the checklist, refuses while a blocking item has no
  * written reason to override it, builds the package's files, writes them safely (see
- * writePackage) with a manifest that records the overrides and warnings, and keeps a version
- * of the article in its history labelled with the export and the overrides.
+ * writePackage) with a manifest that records the overrides and warnings, signed with the
+ * desk's key (made on the library's first export), and keeps a version of the article in its
+ * history labelled with the export and the overrides.
  */
 export function exportArticle(lib: Library, request: ExportRequest, context: ExportContext): ExportResult {
   const now = (context.clock ?? (() => new Date()))();
@@ -77,7 +91,7 @@ export function exportArticle(lib: Library, request: ExportRequest, context: Exp
   if (article.trashedAt !== null) {
     throw new ApiError('conflict', 'This article is in the trash. Restore it before exporting it.');
   }
-  const checklist = checklistOf(lib, article);
+  const checklist = checklistOf(lib, article, now);
   const unresolved = unresolvedItems(checklist, request.overrides);
   if (unresolved.length > 0) {
     const list = unresolved.map((item) => `${item.where}: ${item.message}`).join(' ');
@@ -91,6 +105,7 @@ export function exportArticle(lib: Library, request: ExportRequest, context: Exp
   const overrides = appliedOverrides(checklist, request.overrides);
   const name = packageName(article.slug, now);
   const files = buildPackageFiles(lib, article.id, now, { publicAddressPattern: context.publicAddressPattern });
+  const key = deskSigningKey(lib, now);
   const removeMadeFolders = makeExportFolder(plan, context.fs ?? nodeFs);
   let written: WrittenPackage;
   try {
@@ -101,19 +116,23 @@ export function exportArticle(lib: Library, request: ExportRequest, context: Exp
       now,
       fs: context.fs,
       files,
-      manifest: (manifestFiles): Manifest => ({
-        manifestVersion: 1,
-        generator: { name: 'Copydesk', version: context.appVersion },
-        exportedAt: now.toISOString(),
-        article: { id: article.id, slug: article.slug, headline: article.headline, version: article.version },
-        files: manifestFiles,
-        checklist: {
-          overrides,
-          warnings: checklist.items
-            .filter((item) => item.level === 'warning')
-            .map(({ id, message }) => ({ id, message })),
-        },
-      }),
+      manifest: (manifestFiles): Manifest =>
+        signManifest(
+          {
+            manifestVersion: 1 as const,
+            generator: { name: 'Copydesk' as const, version: context.appVersion },
+            exportedAt: now.toISOString(),
+            article: { id: article.id, slug: article.slug, headline: article.headline, version: article.version },
+            files: manifestFiles,
+            checklist: {
+              overrides,
+              warnings: checklist.items
+                .filter((item) => item.level === 'warning')
+                .map(({ id, message }) => ({ id, message })),
+            },
+          },
+          key,
+        ),
     });
   } catch (error) {
     removeMadeFolders();
@@ -140,5 +159,6 @@ export function exportArticle(lib: Library, request: ExportRequest, context: Exp
       overrides,
       warnings: checklist.items.filter((item) => item.level === 'warning').length,
     },
+    signedBy: { desk: key.desk, fingerprint: keyFingerprint(key.publicKey) },
   };
 }

@@ -122,6 +122,10 @@ const EXPORT_PIECES: BodyFold<Piece> = {
   link: (node, children) => link(node.url, children),
   autolink: (node, children) => link(node.url, children),
   mark: (node, children) => inline([{ kind: 'mark', ids: node.ids, children: inlinesOf(children) }]),
+  // Comments stay in Copydesk: their words are exported as plain words.
+  comment: (_node, children) => inline(inlinesOf(children)),
+  // Nothing suggested and not accepted leaves Copydesk: words suggested for adding are left out, words suggested for taking out stay.
+  suggestion: (node, children) => inline(node.kind === 'insert' ? [] : inlinesOf(children)),
   horizontalrule: () => blocks({ kind: 'rule' }),
   'inline-image': (node) =>
     blocks({

@@ -28,6 +28,7 @@ export type PackageImage = {
   role: 'lead' | 'inline';
   caption: string;
   credit: string;
+  /** What the picture shows for someone who cannot see it; '' when nobody wrote it (a page then reads the caption). */
   altText: string;
 };
 
@@ -300,7 +301,7 @@ export function readExportData(lib: Library, articleId: string, now: Date, optio
     place(article.leadImage.asset.id, 'lead', {
       caption: article.leadImage.caption,
       credit: article.leadImage.credit,
-      altText: article.leadImage.caption,
+      altText: article.leadImage.altText,
     });
   }
   for (const assetId of imageAssetIds(blocks)) {
@@ -309,7 +310,7 @@ export function readExportData(lib: Library, articleId: string, now: Date, optio
       place(assetId, 'inline', {
         caption: block.caption,
         credit: block.credit,
-        altText: block.altText || block.caption,
+        altText: block.altText,
       });
     }
   }

@@ -2,7 +2,7 @@ import { countWords } from '../../shared/text';
 import { bodyMarkup, escapeMarkup, packageImageSrc } from './bodyMarkup';
 import type { ExportData } from './exportData';
 import { characterCount, GENERATOR, urn } from './exportData';
-import { ORIGINAL_SOURCE_ROLE, syndicationSource } from './ninjs';
+import { ORIGINAL_SOURCE_ROLE, syndicationSource, timingNote } from './ninjs';
 
 /** The NewsML-G2 concept types (IPTC cpnature) of the names Copydesk finds. */
 const ENTITY_CONCEPT_TYPES = { person: 'person', place: 'geoArea', organisation: 'organisation' } as const;
@@ -15,6 +15,16 @@ const IPTC_CATALOG = 'http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_
 
 const e = escapeMarkup;
 
+/**
+ * Where a headline or description other than the main ones is used. IPTC has no NewsCodes for a
+ * headline written for search results or social posts, so Copydesk names them by URI.
+ */
+export const NEWSML_ROLES = {
+  seoHeadline: 'urn:x-copydesk:headline-role:seo',
+  socialHeadline: 'urn:x-copydesk:headline-role:social',
+  seoDescription: 'urn:x-copydesk:description-role:seo',
+} as const;
+
 /** An element with text content, or nothing when the text is empty. */
 function textElement(name: string, text: string, attributes = ''): string {
   return text === '' ? '' : `<${name}${attributes}>${e(text)}</${name}>`;
@@ -22,10 +32,12 @@ function textElement(name: string, text: string, attributes = ''): string {
 
 /**
  * article.newsml.xml: the article as a NewsML-G2 2.35 newsItem (Power conformance) with the
- * same metadata as the ninjs item — rights, item metadata with links to the images, Also See
- * and related articles, content metadata (timestamps, dateline place, syndication source,
- * authors with their bios, language, section and tags, slug, headline, dateline, byline,
- * credit, the dek as summary) — and the body as XHTML inline. It validates against IPTC's XML Schema.
+ * same metadata as the ninjs item — rights, item metadata (the embargo, a note of when the story
+ * may run, links to the images with their alt text, Also See and related articles), content
+ * metadata (timestamps, dateline place, syndication source, authors with their bios, language,
+ * section and tags, slug, the headline and the SEO and social headlines, dateline, byline,
+ * credit, the dek as summary and the SEO description) — and the body as XHTML inline. It
+ * validates against IPTC's XML Schema.
  */
 export function articleNewsml(data: ExportData): string {
   const { article } = data;
@@ -39,7 +51,12 @@ export function articleNewsml(data: ExportData): string {
       (image) =>
         `<link rel="irel:associatedWith" href="${e(image.path)}" contenttype="${e(image.asset.mimeType)}" title="${e(
           [image.caption, image.credit].filter((text) => text !== '').join(' — ') || image.asset.originalName,
-        )}"/>`,
+        )}"${
+          // The picture's alt text as IPTC's description role for it (drol:altText), inside its link.
+          image.altText === ''
+            ? '/>'
+            : `><description role="drol:altText" xml:lang="${lang}">${e(image.altText)}</description></link>`
+        }`,
     ),
     ...[...data.alsoSee.values()].flatMap((linked) =>
       linked === null ? [] : [`<link rel="irel:seeAlso" href="${e(linked.uri)}" title="${e(linked.headline)}"/>`],
@@ -89,11 +106,15 @@ export function articleNewsml(data: ExportData): string {
     ),
     textElement('slugline', article.slug),
     textElement('headline', article.headline),
+    textElement('headline', article.seoHeadline, ` roleuri="${NEWSML_ROLES.seoHeadline}"`),
+    textElement('headline', article.socialHeadline, ` roleuri="${NEWSML_ROLES.socialHeadline}"`),
     textElement('dateline', data.datelineLabel.replace(/:$/, '')),
     textElement('by', article.byline),
     textElement('creditline', article.syndicationCredit),
     textElement('description', article.dek, ' role="drol:summary"'),
+    textElement('description', article.seoDescription, ` roleuri="${NEWSML_ROLES.seoDescription}"`),
   ].filter((line) => line !== '');
+  const note = timingNote(article);
 
   return `<?xml version="1.0" encoding="UTF-8"?>
 <newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="${e(data.uri)}" version="${article.version}" standard="NewsML-G2" standardversion="${NEWSML_VERSION}" conformance="power" xml:lang="${lang}">
@@ -103,9 +124,9 @@ ${rights}<itemMeta>
 <provider literal="${e(GENERATOR.name)}"/>
 <versionCreated>${e(article.updatedAt)}</versionCreated>
 <firstCreated>${e(article.createdAt)}</firstCreated>
-<pubStatus qcode="stat:usable"/>
+${article.embargoUntil === null ? '' : `<embargoed>${e(article.embargoUntil)}</embargoed>\n`}<pubStatus qcode="stat:usable"/>
 <generator versioninfo="${e(GENERATOR.version)}">${e(GENERATOR.name)}</generator>
-${links.join('\n')}${links.length === 0 ? '' : '\n'}</itemMeta>
+${note === '' ? '' : `<edNote xml:lang="${lang}">${e(note)}</edNote>\n`}${links.join('\n')}${links.length === 0 ? '' : '\n'}</itemMeta>
 <contentMeta>
 ${contentMeta.join('\n')}
 </contentMeta>

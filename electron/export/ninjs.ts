@@ -1,5 +1,6 @@
 import { v5 as uuidv5 } from 'uuid';
 
+import { utcWords } from '../../shared/storyTimes';
 import { countWords } from '../../shared/text';
 import { bodyMarkup, packageImageSrc } from './bodyMarkup';
 import type { ExportData, PackageImage } from './exportData';
@@ -61,16 +62,45 @@ function imageAssociation(name: string, image: PackageImage): Ninjs {
   const descriptions = [
     ...(image.caption === '' ? [] : [{ role: 'caption', contenttype: 'text/plain', value: image.caption }]),
     ...(image.credit === '' ? [] : [{ role: 'creditline', contenttype: 'text/plain', value: image.credit }]),
+    // IPTC's "Alt Text (Accessibility)": for someone who cannot see the picture, apart from its caption.
+    ...(image.altText === '' ? [] : [{ role: 'alttext', contenttype: 'text/plain', value: image.altText }]),
   ];
   if (descriptions.length > 0) association.descriptions = descriptions;
   if (image.credit !== '') association.by = image.credit;
-  if (image.altText !== '') association.headlines = [{ role: 'alternative', value: image.altText }];
   return association;
 }
 
+/** The headlines of a story for each place it appears, by their ninjs role: main, subhead (the dek), seo, social. */
+export function ninjsHeadlines(article: ExportData['article']): { role: string; contenttype: string; value: string }[] {
+  return [
+    { role: 'main', value: article.headline },
+    { role: 'subhead', value: article.dek },
+    { role: 'seo', value: article.seoHeadline },
+    { role: 'social', value: article.socialHeadline },
+  ]
+    .filter((headline) => headline.role === 'main' || headline.value !== '')
+    .map((headline) => ({ ...headline, contenttype: 'text/plain' }));
+}
+
 /**
- * article.ninjs.json: the article as an IPTC ninjs 2.2 news item — headlines (main, subhead),
- * description, the body as XHTML and as plain text with word and character counts, byline and
+ * An editor's note for whoever receives the package, on when the story may run: "Embargoed
+ * until 2026-06-09 08:00 UTC. Scheduled for publication at 2026-06-09 09:00 UTC
+ * (2026-06-09T09:00:00.000Z)." The embargo's instant is also in the format's own `embargoed`;
+ * the publication time has no place of its own in ninjs or a NewsML-G2 newsItem, so its exact
+ * instant is written here, where an import reads it back.
+ */
+export function timingNote(article: Pick<ExportData['article'], 'embargoUntil' | 'publishAt'>): string {
+  const parts: string[] = [];
+  if (article.embargoUntil !== null) parts.push(`Embargoed until ${utcWords(article.embargoUntil)}.`);
+  if (article.publishAt !== null) {
+    parts.push(`Scheduled for publication at ${utcWords(article.publishAt)} (${article.publishAt}).`);
+  }
+  return parts.join(' ');
+}
+
+/**
+ * article.ninjs.json: the article as an IPTC ninjs 2.2 news item — headlines (main, subhead, and
+ * the SEO and social headlines), description (the dek, and the SEO description), the embargo, the body as XHTML and as plain text with word and character counts, byline and
  * authors, dateline place, the syndication credit as infosource, copyright holder and usage
  * terms, the lead image as the "featureimage" association, inline images, Also See and related
  * articles as associations, language, timestamps and the `standard` it follows. Author bios,
@@ -98,10 +128,7 @@ export function articleNinjs(data: ExportData): Ninjs {
     language: article.language,
     slugline: article.slug,
     altids: [{ role: 'copydesk-article', value: article.id }],
-    headlines: [
-      { role: 'main', contenttype: 'text/plain', value: article.headline },
-      ...(article.dek === '' ? [] : [{ role: 'subhead', contenttype: 'text/plain', value: article.dek }]),
-    ],
+    headlines: ninjsHeadlines(article),
     bodies: [
       {
         role: 'main',
@@ -119,7 +146,16 @@ export function articleNinjs(data: ExportData): Ninjs {
       },
     ],
   };
-  if (article.dek !== '') ninjs.descriptions = [{ role: 'summary', contenttype: 'text/plain', value: article.dek }];
+  const descriptions = [
+    ...(article.dek === '' ? [] : [{ role: 'summary', contenttype: 'text/plain', value: article.dek }]),
+    ...(article.seoDescription === ''
+      ? []
+      : [{ role: 'seo', contenttype: 'text/plain', value: article.seoDescription }]),
+  ];
+  if (descriptions.length > 0) ninjs.descriptions = descriptions;
+  if (article.embargoUntil !== null) ninjs.embargoed = article.embargoUntil;
+  const note = timingNote(article);
+  if (note !== '') ninjs.ednote = note;
   if (article.byline !== '') ninjs.by = article.byline;
   // The names the story mentions (found when it was last analysed) after the byline, the
   // dateline and the sources' publishers.

@@ -41,6 +41,17 @@ export type ImportedArticle = {
   /** A slug the file asks for, or null to derive one from the headline. */
   slug: string | null;
   syndicationCredit: string;
+  /**
+   * When the story may run and its headlines for search and social posts, when the file gives
+   * them (a Copydesk package does): times are UTC timestamps.
+   */
+  publishing?: {
+    embargoUntil: string | null;
+    publishAt: string | null;
+    seoHeadline: string;
+    socialHeadline: string;
+    seoDescription: string;
+  };
   /** The lead image as the file describes it when the import has no picture for it. */
   leadImage: { url: string; caption: string; credit: string } | null;
   /** Pictures that came with the file (a package): the lead image first when there is one. */

@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
 
 import { storyAddressProblem } from '../../shared/alsoSee';
-import { LanguageSchema, SlugSchema } from '../../shared/domain';
+import { LanguageSchema, SlugSchema, StoryTimeInputSchema } from '../../shared/domain';
 import { MANIFEST_FILE } from '../../shared/exports';
 import { bodyFromParagraphs } from '../../shared/text';
 import { sha256Hex } from '../base/sha256Hex';
@@ -16,6 +16,7 @@ import { htmlToBody } from './htmlToBody';
 import type { ImportedArticle, ImportedAuthor, ImportedImage } from './importedArticle';
 import { blankImport, calendarDate, collapseSpace, cutAtWord, headlineKey, imagePlaceholder } from './importedArticle';
 import { checkHtmlNesting, refuse } from './importFormats';
+import { writtenDate } from './plainText';
 import { unsafeEntryName } from './zipDirectory';
 
 /** The file at the top of a package that describes the article. */
@@ -100,32 +101,13 @@ function findAsset(entries: PackageEntries | null, href: string): Found {
 
 /** Marks the place of an inline image in the body until it is stored (private-use characters never typed). */
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-
 /**
  * The date of a dateline as Copydesk's exports print it ("ISLAMABAD, June 10, 2025:") as
  * YYYY-MM-DD, or '' when the dateline carries no date Copydesk can read.
  */
 export function datelineLabelDate(label: string): string {
-  const match = /,\s*([A-Za-z]+)\.?\s+(\d{1,2}),\s*(\d{4})\s*:?\s*$/u.exec(label.trim());
-  if (match === null) return '';
-  const [, monthName = '', day = '', year = ''] = match;
-  const month = MONTHS.indexOf(monthName.toLowerCase()) + 1;
-  if (month === 0) return '';
-  return calendarDate(`${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`);
+  const match = /,\s*([A-Za-z]+\.?\s+\d{1,2},\s*\d{4})\s*:?\s*$/u.exec(label.trim());
+  return match === null ? '' : writtenDate((match[1] ?? '').replace(/\s+/gu, ' '));
 }
 
 /** A package path as the exporter writes one ("assets/01-quay.jpg"): relative, no scheme. */
@@ -202,16 +184,22 @@ function readRichBody(html: string, entries: PackageEntries | null, missing: str
       continue;
     }
     const { file, bytes } = found;
-    const caption =
-      figure.querySelector('.caption')?.textContent ?? figure.querySelector('figcaption')?.textContent ?? '';
+    const caption = collapseSpace(
+      (figure.querySelector('.caption')?.textContent ?? figure.querySelector('figcaption')?.textContent ?? '').replace(
+        figure.querySelector('.credit')?.textContent ?? '',
+        '',
+      ),
+    );
     const credit = figure.querySelector('.credit')?.textContent ?? '';
+    const alt = collapseSpace(img.getAttribute('alt') ?? '');
     const placeholder = imagePlaceholder(images.length);
     images.push({
       name: path.posix.basename(file),
       bytes,
-      caption: collapseSpace(caption.replace(credit, '')),
+      caption,
       credit: collapseSpace(credit),
-      altText: collapseSpace(img.getAttribute('alt') ?? ''),
+      // Copydesk's export reads a picture without alt text by its caption: that is no alt text of its own.
+      altText: alt === caption ? '' : alt,
       placeholder,
     });
     const paragraph = window.document.createElement('p');
@@ -305,6 +293,32 @@ function plainParagraphs(plain: string, located: string): { paragraphs: string[]
   return { paragraphs, datelineLabel: first.slice(0, cut).trim() };
 }
 
+/** A timestamp a ninjs document gives, as the library keeps one (UTC); null when it gives none it can keep. */
+function storyTimeOf(value: string): string | null {
+  if (value === '') return null;
+  const time = new Date(value);
+  if (Number.isNaN(time.getTime())) return null;
+  const iso = time.toISOString();
+  return StoryTimeInputSchema.safeParse(iso).success ? iso : null;
+}
+
+/**
+ * When a ninjs document's story may run, and its headlines for search and social posts: the
+ * embargo from `embargoed`, the publication time from the editor's note Copydesk's export writes
+ * ("Scheduled for publication at … (2026-06-09T09:00:00.000Z)"), the `seo` and `social`
+ * headlines and the `seo` description.
+ */
+function publishingOf(ninjs: Json): NonNullable<ImportedArticle['publishing']> {
+  const scheduled = /Scheduled for publication at [^(]*\(([^)\s]+)\)/u.exec(str(ninjs.ednote))?.[1] ?? '';
+  return {
+    embargoUntil: storyTimeOf(str(ninjs.embargoed)),
+    publishAt: storyTimeOf(scheduled),
+    seoHeadline: cutAtWord(collapseSpace(byRole(ninjs.headlines, ['seo'], false)), 300),
+    socialHeadline: cutAtWord(collapseSpace(byRole(ninjs.headlines, ['social'], false)), 300),
+    seoDescription: cutAtWord(collapseSpace(byRole(ninjs.descriptions, ['seo'], false)), 1000),
+  };
+}
+
 /** The library article a ninjs association names by Copydesk's identifier, if it does. */
 function copydeskId(association: Json): string | null {
   const value = str(objects(association.altids).find((altid) => str(altid.role) === 'copydesk-article')?.value);
@@ -312,10 +326,11 @@ function copydeskId(association: Json): string | null {
 }
 
 /**
- * Reads an IPTC ninjs 2.2 document as an article: headlines (main, subhead), the body (rich
+ * Reads an IPTC ninjs 2.2 document as an article: headlines (main, subhead, seo, social), the
+ * embargo and the publication time Copydesk's export notes, the body (rich
  * text preferred), by and people, located, the dated dateline Copydesk's export puts in the
  * text, language, slugline, subjects as section and tags, infosources as the syndication
- * credit, the "featureimage" association as the lead image, the "alsosee" association and Also
+ * credit, the "featureimage" association as the lead image with its alt text, the "alsosee" association and Also
  * See blocks, and text associations as related articles. When the document comes with its
  * package (`entries`), pictures named by package path or by the SHA-256 of their bytes are taken
  * from it. Anything that is not valid ninjs 2.2 is refused with the first problem found.
@@ -379,6 +394,7 @@ export function parseNinjs(text: string, name: string, entries: PackageEntries |
   // Copydesk keeps the whole credit line as the infosource's literal, the organisation as its name.
   const infosource = objects(ninjs.infosources).find((source) => str(source.literal) !== '' || str(source.name) !== '');
   article.syndicationCredit = collapseSpace(str(infosource?.literal) || str(infosource?.name)).slice(0, 300);
+  article.publishing = publishingOf(ninjs);
   for (const subject of objects(ninjs.subjects)) {
     const subjectName = collapseSpace(str(subject.name));
     if (subjectName === '') continue;
@@ -413,7 +429,8 @@ export function parseNinjs(text: string, name: string, entries: PackageEntries |
       }
       if (found !== null && 'bytes' in found) {
         const fileName = path.posix.basename(found.file);
-        images.unshift({ name: fileName, bytes: found.bytes, caption, credit, altText: '', placeholder: null });
+        const altText = collapseSpace(byRole(association.descriptions, ['alttext'], false));
+        images.unshift({ name: fileName, bytes: found.bytes, caption, credit, altText, placeholder: null });
       } else {
         const href = str(rendition?.href);
         const url = found !== null && 'missing' in found ? found.missing : href || str(association.uri);

@@ -19,7 +19,7 @@ const SYNDICATION =
 
 /** "ISLAMABAD: Senior officials…", "WASHINGTON, D.C.: …", "GAZA CITY — …". */
 const DATELINE =
-  /^(\p{Lu}[\p{Lu}\p{M}'’.-]*(?: [\p{Lu}\p{M}'’.-]+)*?)(?:,\s+(\p{Lu}[\p{Lu}\p{M}'’. -]{1,30}|\p{L}+\.? \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}))?(?:\s*:|\s+[—–])\s+(?=\S)/u;
+  /^(\p{Lu}[\p{Lu}\p{M}'’.-]*(?: [\p{Lu}\p{M}'’.-]+)*?)(?:,\s+(\p{Lu}[\p{Lu}\p{M}'’. -]{1,30}|\p{L}+\.? \d{1,2},? \d{4}|\d{1,2} \p{L}+ \d{4}|\d{4}-\d{2}-\d{2}))?(?:\s*:|\s+[—–])\s+(?=\S)/u;
 
 /** Upper-case words that open a paragraph with a colon without being a place. */
 const NOT_PLACES = new Set([
@@ -50,15 +50,41 @@ const RECENT = /^(?:recent|recent (?:posts|articles|stories|news)|related (?:pos
 const READ_MORE = /^(?:read more|continue reading|read the full story)\s*[»›>…→]*$/iu;
 const BY_LINE = /^[Bb][Yy]\s+(\p{Lu}.{1,80})$/u;
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3));
 
-/** "Mar. 22, 2024" or "March 22 2024" as YYYY-MM-DD, or ''. */
-function writtenDate(text: string): string {
-  const match = /^(\p{L}+)\.? (\d{1,2}),? (\d{4})$/u.exec(text.trim());
-  if (match === null) return calendarDate(text);
-  const month = MONTHS.indexOf((match[1] ?? '').slice(0, 3).toLowerCase());
-  if (month < 0) return '';
-  return calendarDate(`${match[3]}-${String(month + 1).padStart(2, '0')}-${(match[2] ?? '').padStart(2, '0')}`);
+/**
+ * A date as a dateline or a press release writes it, "Mar. 22, 2024", "March 22 2024" or
+ * "22 March 2024" (after a weekday, "Friday, 22 March 2024", too), as YYYY-MM-DD, or ''.
+ */
+export function writtenDate(text: string): string {
+  const date = text.trim().replace(/^\p{L}+day,?\s+/iu, '');
+  const monthFirst = /^(\p{L}+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/u.exec(date);
+  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)? (\p{L}+)\.?,? (\d{4})$/u.exec(date);
+  const [monthName, day, year] = monthFirst
+    ? [monthFirst[1], monthFirst[2], monthFirst[3]]
+    : dayFirst
+      ? [dayFirst[2], dayFirst[1], dayFirst[3]]
+      : [];
+  if (monthName === undefined) return calendarDate(date);
+  const name = monthName.toLowerCase();
+  const month = MONTHS.indexOf(name.slice(0, 3));
+  // "Mar", "March" and "Sept" name a month; "Marching" does not.
+  if (month < 0 || (name.length > 4 && !MONTH_NAMES[month]?.startsWith(name))) return '';
+  return calendarDate(`${year}-${String(month + 1).padStart(2, '0')}-${(day ?? '').padStart(2, '0')}`);
 }
 
 /** A dateline: its place, its date (YYYY-MM-DD or ''), and the paragraph's text after it. */

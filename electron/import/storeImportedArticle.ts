@@ -97,7 +97,12 @@ function storeImages(
   for (const image of imported.images) {
     const asset = addImage(lib, image.name, Buffer.from(image.bytes));
     if (image.placeholder === null) {
-      leadImage ??= { assetId: asset.id, caption: image.caption.slice(0, 1000), credit: image.credit.slice(0, 300) };
+      leadImage ??= {
+        assetId: asset.id,
+        caption: image.caption.slice(0, 1000),
+        credit: image.credit.slice(0, 300),
+        altText: image.altText.slice(0, 1000),
+      };
     } else {
       inline.set(image.placeholder, {
         type: 'inline-image',
@@ -145,6 +150,7 @@ function patchOf(lib: Library, imported: ImportedArticle, body: Body, fileName: 
     dateline: imported.dateline,
     datelineDate: imported.datelineDate,
     syndicationCredit: imported.syndicationCredit,
+    ...imported.publishing,
     // A credit named without its picture is kept for the picture to be added.
     leadImageCredit: collapseSpace(imported.leadImage?.credit ?? '').slice(0, 300),
     ...(imported.language === null ? {} : { language: imported.language }),

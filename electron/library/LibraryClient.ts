@@ -89,8 +89,10 @@ export class LibraryClient {
     this.#request({ type: 'storyUpdate', key, articleId, update });
 
   /** Brings the article up to date with its live document. */
-  readonly projectStory = (articleId: string): Promise<Envelope<unknown>> =>
-    this.#request({ type: 'storyProject', articleId });
+  readonly projectStory = (
+    articleId: string,
+    edited: { editedBy: readonly string[]; leaving: boolean } = { editedBy: [], leaving: false },
+  ): Promise<Envelope<unknown>> => this.#request({ type: 'storyProject', articleId, ...edited });
 
   /** Starts importing files and folders by path (File › Import); the import's id. */
   async importPaths(paths: readonly string[]): Promise<string> {

@@ -27,7 +27,8 @@ export type LibraryRequest =
   /** One edit to a story's live document, kept before the desk acknowledges it. */
   | { type: 'storyUpdate'; key: string; articleId: string; update: Uint8Array }
   /** Brings the article up to date with its live document (true when its body changed). */
-  | { type: 'storyProject'; articleId: string }
+  /** Brings the article up to date with its live document; `leaving` when everyone has left the story. */
+  | { type: 'storyProject'; articleId: string; editedBy: readonly string[]; leaving: boolean }
   /** File › Import: files and folders by path, for the person named in the preferences. */
   | { type: 'importPaths'; paths: string[] }
   /** File › Restore from Backup…: any copy the person chose, not only one beside the library. */

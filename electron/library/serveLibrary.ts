@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 import type { Envelope } from '../../shared/api';
@@ -41,7 +42,18 @@ export function serveLibrary(port: Port<ToLibrary, FromLibrary>, options: Librar
   host.startBackgroundWork();
   const preferences = openPreferences(options.userDataDir);
   const imports = new ImportJobs(Date.now, { read: workers.read });
-  const handlers = createHandlers({ host, preferences, imports, workers });
+  // On a desk each person has preferences of their own, in a folder named for them.
+  const people = new Map<string, ReturnType<typeof openPreferences>>();
+  const personPreferences = (name: string) => {
+    const folder = createHash('sha256').update(name.toLocaleLowerCase('en')).digest('hex').slice(0, 32);
+    let kept = people.get(folder);
+    if (kept === undefined) {
+      kept = openPreferences(path.join(options.userDataDir, 'desk-people', folder));
+      people.set(folder, kept);
+    }
+    return kept;
+  };
+  const handlers = createHandlers({ host, preferences, imports, workers, personPreferences });
 
   host.onChange(() => port.post({ type: 'event', event: { kind: 'library-changed', status: host.status() } }));
   imports.onStatus((status) => port.post({ type: 'event', event: { kind: 'import-status', status } }));
@@ -63,6 +75,7 @@ export function serveLibrary(port: Port<ToLibrary, FromLibrary>, options: Librar
         const actor = personWithKey(host.current, request.key);
         const story = {
           statusOf: (id: string) => findSummary(host.current, id)?.status,
+          ownerOf: (id: string) => findSummary(host.current, id)?.owner,
           isLive: (id: string) => isLiveStory(host.current, id),
         };
         return await actingAs(actor.name, () =>
@@ -80,7 +93,10 @@ export function serveLibrary(port: Port<ToLibrary, FromLibrary>, options: Librar
         return { ok: true, value: null };
       }
       if (request.type === 'storyProject') {
-        const changed = projectStoryDocument(host.current, request.articleId);
+        const changed = projectStoryDocument(host.current, request.articleId, {
+          editedBy: request.editedBy,
+          leaving: request.leaving,
+        });
         if (changed) host.analysis.analyseSoon(request.articleId);
         return { ok: true, value: changed };
       }

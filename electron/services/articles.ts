@@ -8,6 +8,7 @@ import { ArticleStatusSchema } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import type { LibraryFacets, LibraryFilters } from '../../shared/library';
 import { bodyToPlainText, countWords, emptyBody, joinNames, slugify } from '../../shared/text';
+import { ownerFromSigner } from '../../shared/workflow';
 import type { ArticleContent } from '../db/queries/articles';
 import * as articles from '../db/queries/articles';
 import { getAssetMeta } from '../db/queries/assets';
@@ -21,6 +22,7 @@ import { insertStatusChange, listStatusChanges } from '../db/queries/statusChang
 import { contentHash } from '../db/contentHash';
 import { keepVersionsAfterSave } from './automaticVersions';
 import { reconcileClaims } from './claims';
+import { reconcileComments } from './comments';
 import { indexArticleById } from './related';
 import type { Library } from './LibraryHost';
 
@@ -67,6 +69,17 @@ function uniqueSlug(lib: Library, headline: string, exceptId: string | null): st
   return candidate;
 }
 
+/** An article's slug once its headline is `headline`: a draft's follows it, unless someone set it by hand. */
+export function slugAfter(
+  lib: Library,
+  article: { id: string | null; slug: string; slugLocked: boolean; status: string; headline: string },
+  headline: string,
+): string {
+  const follows =
+    article.slug === '' || (!article.slugLocked && article.status === 'draft' && headline !== article.headline);
+  return follows ? uniqueSlug(lib, headline, article.id) : article.slug;
+}
+
 function uniqueTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag.length > 0))];
 }
@@ -83,6 +96,11 @@ const EMPTY_CONTENT: ArticleContent = {
   leadImage: null,
   leadImageCredit: '',
   syndicationCredit: '',
+  embargoUntil: null,
+  publishAt: null,
+  seoHeadline: '',
+  socialHeadline: '',
+  seoDescription: '',
   language: 'en',
   lengthTarget: null,
   body: emptyBody(),
@@ -94,6 +112,11 @@ const EMPTY_CONTENT: ArticleContent = {
   status: 'draft',
   contentHash: '',
 };
+
+/** A time as the library keeps it: UTC with milliseconds, the one form every reader compares. */
+function storyTime(time: string | null): string | null {
+  return time === null ? null : new Date(time).toISOString();
+}
 
 /**
  * The content an article will have after `patch`: fields the patch names replace the current
@@ -113,6 +136,11 @@ function applyPatch(
     dateline: patch.dateline ?? base.dateline,
     datelineDate: patch.datelineDate ?? base.datelineDate,
     syndicationCredit: patch.syndicationCredit ?? base.syndicationCredit,
+    embargoUntil: patch.embargoUntil === undefined ? base.embargoUntil : storyTime(patch.embargoUntil),
+    publishAt: patch.publishAt === undefined ? base.publishAt : storyTime(patch.publishAt),
+    seoHeadline: patch.seoHeadline ?? base.seoHeadline,
+    socialHeadline: patch.socialHeadline ?? base.socialHeadline,
+    seoDescription: patch.seoDescription ?? base.seoDescription,
     language: patch.language ?? base.language,
     lengthTarget: patch.lengthTarget === undefined ? base.lengthTarget : patch.lengthTarget,
     section: patch.section ?? base.section,
@@ -160,7 +188,10 @@ function applyPatch(
     } else {
       // A picture added without a credit of its own takes the one kept for it.
       const credit = patch.leadImage.credit === '' ? next.leadImageCredit : patch.leadImage.credit;
-      next.leadImage = { ...patch.leadImage, credit };
+      // Alt text describes one picture: another picture starts without it, unless the save gives it.
+      const samePicture = base.leadImage?.assetId === patch.leadImage.assetId;
+      const altText = patch.leadImage.altText ?? (samePicture ? (base.leadImage?.altText ?? '') : '');
+      next.leadImage = { ...patch.leadImage, credit, altText };
       next.leadImageCredit = '';
     }
   }
@@ -172,9 +203,8 @@ function applyPatch(
     }
     next.slug = patch.slug;
     next.slugLocked = true;
-  } else if (base.slug === '' || (!base.slugLocked && base.status === 'draft' && next.headline !== base.headline)) {
-    // While a story is a draft its slug follows the headline, unless someone set it by hand.
-    next.slug = uniqueSlug(lib, next.headline, id);
+  } else {
+    next.slug = slugAfter(lib, { ...base, id }, next.headline);
   }
 
   // The body is stored as it came; its text is read from it node by node, as every reader does.
@@ -230,7 +260,8 @@ export type NewArticle = { id: string; content: ArticleContent; createdAt: strin
 
 /**
  * Writes a new article and its first revision inside the caller's transaction, and returns what
- * it wrote without reading the article back: a bulk import stores many in one transaction.
+ * it wrote without reading the article back: a bulk import stores many in one transaction. The
+ * person making it (who signs its first version) owns it.
  * `contentHash`, when given, is stored in place of the hash of the article's own text (an
  * import keeps the hash of the text as its file had it, so importing the file again finds it).
  */
@@ -244,7 +275,7 @@ export function insertNewArticle(
   const now = (context.clock ?? systemClock)().toISOString();
   const applied = applyPatch(lib, id, EMPTY_CONTENT, patch).content;
   const content = options.contentHash === undefined ? applied : { ...applied, contentHash: options.contentHash };
-  articles.insertArticle(lib.db, id, content, now);
+  articles.insertArticle(lib.db, id, content, now, ownerFromSigner(context.userName));
   revisions.insertRevision(lib.db, {
     id: uuidv7(),
     articleId: id,
@@ -288,6 +319,7 @@ export function writeChange(lib: Library, current: Article, patch: ArticleChange
   }
   if (patch.body !== undefined || patch.keptBody !== undefined) {
     reconcileClaims(lib.db, current.id, body, now.toISOString());
+    reconcileComments(lib.db, current.id, body, now.toISOString());
   }
   // Related-article suggestions read what is computed here; an unchanged text costs one lookup.
   // A very long one stays queued (the triggers queue every change) for the background.

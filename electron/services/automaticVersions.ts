@@ -69,7 +69,12 @@ export function sameAsRevision(row: RevisionRow, content: ArticleContent): boole
   }
   // Through JSON, so a field left undefined reads as the stored version's missing one.
   const fields: unknown = JSON.parse(JSON.stringify(revisions.revisionFields(content)));
-  return sameJson(keptBody, content.body) && sameJson(keptFields, fields);
+  // A version kept before a field existed reads as one without it: no version is kept for that alone.
+  const kept =
+    typeof keptFields === 'object' && keptFields !== null && !Array.isArray(keptFields)
+      ? revisions.withLaterFieldDefaults(keptFields as Record<string, unknown>)
+      : keptFields;
+  return sameJson(keptBody, content.body) && sameJson(kept, fields);
 }
 
 type Keep = {

@@ -1,9 +1,13 @@
-import { quotedClaim } from '../../shared/claimMarks';
+import { readStoredBody } from '../../shared/body/readStoredBody';
+import { pendingChangesInClaims, quotedClaim, type PendingChange } from '../../shared/claimMarks';
+import type { CommentEntry, CommentThread } from '../../shared/comments';
+import { commentsInClaims } from '../../shared/comments';
 import { escapeHtml } from '../../shared/escapeHtml';
 import type { Claim, Evidence, SnapshotMeta, Source, VerdictChange } from '../../shared/sources';
 import { RELIABILITY_LABELS, SOURCE_KIND_LABELS, VERDICT_LABELS } from '../../shared/sources';
 import { getArticle } from './articles';
 import { listClaims, verdictHistory } from './claims';
+import { listThreads } from './comments';
 import { articleSources, getSource } from './sources';
 import type { Library } from './LibraryHost';
 
@@ -53,6 +57,11 @@ mark { background: var(--mark); color: inherit; padding: 0 0.1em; }
 .changed { margin: 0.4rem 0 0.6rem; padding: 0.4rem 0.7rem; border-left: 3px solid #a4161a; background: #fbeceb; }
 .verdict-changed { color: #a4161a; border-style: dashed; }
 code { font-size: 0.8rem; overflow-wrap: anywhere; }
+ol.comments, ol.comment-entries { list-style: none; padding: 0; }
+.comment-thread { border-left: 3px solid var(--rule); padding-left: 0.8rem; margin: 0.4rem 0 0.8rem; }
+.comment-entries p { margin: 0.15rem 0; }
+.comment-text { white-space: pre-wrap; }
+.comment-state { font-weight: 600; }
 @media print { body { padding: 0; } ol.claims > li { break-inside: avoid; } }
 `;
 
@@ -146,11 +155,46 @@ function changedNotice(claim: Claim): string {
   return `<p class="changed"><strong>Changed since the verdict:</strong> was ${escapeHtml(quotedClaim(claim.verdictText))}, now ${escapeHtml(quotedClaim(claim.text))}. The verdict (${escapeHtml(VERDICT_LABELS[claim.verdict])}) was given to the earlier words and has not been confirmed for these.</p>`;
 }
 
+/** Suggested changes waiting in the claim's words: the verdict is for the words as they stand. */
+function pendingNotice(changes: readonly PendingChange[]): string {
+  if (changes.length === 0) return '';
+  const items = changes.map(
+    (change) =>
+      `<li>${escapeHtml(change.author === '' ? 'Someone unnamed' : change.author)} suggests ${
+        change.kind === 'insert' ? 'adding' : 'taking out'
+      } ${escapeHtml(quotedClaim(change.words))}${change.at === '' ? '' : `, ${time(change.at)}`}</li>`,
+  );
+  return `<div class="changed"><p><strong>Suggested changes wait in these words.</strong> The verdict is for the words as they stand; accepting a change asks for a fresh look.</p><ul>${items.join('')}</ul></div>`;
+}
+
+/** One entry of a comment thread: who wrote it and when, and what they wrote, or who resolved or reopened the thread. */
+function commentEntry(entry: CommentEntry): string {
+  const who = escapeHtml(entry.author === '' ? 'someone unnamed' : entry.author);
+  if (entry.kind === 'comment') {
+    return `<li><p class="meta">${who}, ${time(entry.at)}</p><p class="comment-text">${escapeHtml(entry.text)}</p></li>`;
+  }
+  return `<li><p class="meta">${entry.kind === 'resolved' ? 'Resolved' : 'Reopened'} by ${who}, ${time(entry.at)}</p></li>`;
+}
+
+/** The comment threads on a claim's words, each with the words it is on, whether it is resolved, and every entry. */
+function commentList(threads: readonly CommentThread[]): string {
+  if (threads.length === 0) return '';
+  const items = threads.map(
+    (thread) =>
+      `<li class="comment-thread"><p class="meta">On ${escapeHtml(quotedClaim(thread.quote))} · <span class="comment-state">${
+        thread.resolved ? 'Resolved' : 'Open'
+      }</span></p><ol class="comment-entries">${thread.entries.map(commentEntry).join('')}</ol></li>`,
+  );
+  return `<h4>Comments</h4><ol class="comments">${items.join('')}</ol>`;
+}
+
 function claimItem(
   claim: Claim,
   number: number,
   history: readonly VerdictChange[],
   sources: ReadonlyMap<string, Source>,
+  pending: readonly PendingChange[],
+  threads: readonly CommentThread[],
 ): string {
   const evidence =
     claim.evidence.length === 0
@@ -163,6 +207,7 @@ function claimItem(
     }</h3>`,
     `<blockquote class="claim-text">${escapeHtml(claim.text)}</blockquote>`,
     changedNotice(claim),
+    pendingNotice(pending),
     details([
       ['Kind', escapeHtml(KIND_LABELS[claim.kind])],
       ['State', escapeHtml(STATE_LABELS[claim.state])],
@@ -175,6 +220,7 @@ function claimItem(
     historyTable(history),
     '<h4>Evidence</h4>',
     evidence,
+    commentList(threads),
     '</article></li>',
   ].join('');
 }
@@ -196,8 +242,16 @@ export function reportFileName(article: { id: string; slug: string }): string {
  * article cites. Inline styles only and a Content-Security-Policy that forbids anything else,
  * every piece of library text escaped, and only http(s) addresses linked — so a hostile source
  * title or address cannot run or fetch anything where the report is opened.
+ *
+ * With `comments`, each claim also lists the comment threads on its words: for the desk's own
+ * use. The report in an export package leaves them out, as comments stay in Copydesk.
  */
-export function factCheckReport(lib: Library, articleId: string, now: Date): string {
+export function factCheckReport(
+  lib: Library,
+  articleId: string,
+  now: Date,
+  { comments = false }: { comments?: boolean } = {},
+): string {
   const article = getArticle(lib, articleId);
   const claims = listClaims(lib, articleId);
   const cited = articleSources(lib, articleId);
@@ -207,6 +261,14 @@ export function factCheckReport(lib: Library, articleId: string, now: Date): str
       if (!sources.has(evidence.sourceId)) sources.set(evidence.sourceId, getSource(lib, evidence.sourceId));
     }
   }
+  const body = readStoredBody(article.body).body;
+  const pending = pendingChangesInClaims(body);
+  const threads = new Map<string, CommentThread>(
+    comments ? listThreads(lib, articleId).map((thread) => [thread.id, thread]) : [],
+  );
+  const commented = comments ? commentsInClaims(body) : new Map<string, string[]>();
+  const threadsOn = (claimId: string): CommentThread[] =>
+    (commented.get(claimId) ?? []).flatMap((id) => threads.get(id) ?? []);
   const live = claims.filter((claim) => claim.state !== 'dismissed');
   const checked = live.filter((claim) => claim.verdict !== 'unchecked');
   const byVerdict = new Map<Claim['verdict'], number>();
@@ -220,7 +282,16 @@ export function factCheckReport(lib: Library, articleId: string, now: Date): str
     claims.length === 0
       ? '<p>No claims have been marked in this article.</p>'
       : `<ol class="claims">${claims
-          .map((claim, index) => claimItem(claim, index + 1, verdictHistory(lib, claim.id), sources))
+          .map((claim, index) =>
+            claimItem(
+              claim,
+              index + 1,
+              verdictHistory(lib, claim.id),
+              sources,
+              pending.get(claim.id) ?? [],
+              threadsOn(claim.id),
+            ),
+          )
           .join('')}</ol>`;
   const sourceList =
     sources.size === 0

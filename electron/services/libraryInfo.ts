@@ -12,6 +12,7 @@ export function libraryInfo(lib: Library, appVersion: string): LibraryInfo {
     schemaVersion: schemaVersion(lib.db),
     articleCount: counts.live,
     trashedCount: counts.trashed,
+    lastChangeAt: counts.lastChangeAt,
     sqliteVersion: sqliteVersion(lib.db),
     appVersion,
   };

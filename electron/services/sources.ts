@@ -56,13 +56,18 @@ export function getSnapshot(lib: Library, id: string): Snapshot {
   return snapshot;
 }
 
+/** A title as a file or a paste gives it, with control characters (a NUL, an escape) taken out. */
+function titleText(text: string): string {
+  return text.replace(/\p{Cc}+/gu, ' ').trim();
+}
+
 /** What a new source takes from its first capture, where the person gave nothing. */
 function fieldsFrom(capture: Capture, given: Partial<SourceFields>, today: string): SourceFields {
   const pick = (value: string | undefined, fallback: string) =>
     value === undefined || value === '' ? fallback : value;
   return {
     kind: given.kind ?? capture.about.kind,
-    title: pick(given.title, capture.about.title || capture.fileName || 'Untitled source'),
+    title: pick(given.title, titleText(capture.about.title) || titleText(capture.fileName) || 'Untitled source'),
     publisher: pick(given.publisher, capture.about.publisher),
     author: pick(given.author, capture.about.author),
     url: pick(given.url, capture.about.url),

@@ -73,25 +73,35 @@ function firstLine(text: string): string {
     text
       .replace(/\r\n?/g, '\n')
       .split('\n')
+      .map((candidate) => candidate.replace(/\p{Cc}/gu, ' '))
       .find((candidate) => candidate.trim() !== '') ?? '';
   return cutAtWord(collapseSpace(line), 200);
 }
 
-/** A PDF's snapshot from its text as pdf.js read it (an import that reads it once uses it twice). */
-export function capturePdf(name: string, bytes: Uint8Array, pdf: PdfText): Capture {
+/**
+ * A PDF's snapshot from its text as pdf.js read it (an import that reads it once uses it
+ * twice); `about` is what the import learnt of it beyond its properties (its headline, its
+ * author if the properties name a person or body rather than an account, issuer and date).
+ */
+export function capturePdf(
+  name: string,
+  bytes: Uint8Array,
+  pdf: PdfText,
+  about: Partial<Pick<Capture['about'], 'title' | 'author' | 'publisher' | 'publishedDate'>> = {},
+): Capture {
   return {
     format: 'pdf',
     fileName: name,
     sha256: sha256Hex(bytes),
     byteSize: bytes.length,
-    ...fromParagraphs(pdf.paragraphs),
+    ...fromParagraphs(pdf.blocks.map((block) => block.text)),
     about: {
       kind: 'document',
-      title: pdf.title || headlineFromFileName(name),
-      author: pdf.author,
-      publisher: '',
+      title: about.title || pdf.title || headlineFromFileName(name),
+      author: about.author ?? pdf.author,
+      publisher: about.publisher ?? '',
       url: '',
-      publishedDate: '',
+      publishedDate: about.publishedDate ?? '',
     },
   };
 }

@@ -7,7 +7,8 @@ import type { Duplex } from 'node:stream';
 import type { Envelope } from '../../shared/api';
 import { CONTENT_SECURITY_POLICY } from '../../shared/contentSecurityPolicy';
 import type { ApiErrorCode } from '../../shared/errors';
-import { DESK_LIVE_PATH, DESK_SESSION_PATH, DeskSignInSchema } from '../../shared/desk';
+import type { DeskPresence } from '../../shared/desk';
+import { DESK_LIVE_PATH, DESK_PRESENCE_PATH, DESK_SESSION_PATH, DeskSignInSchema } from '../../shared/desk';
 import { readStaticFile } from '../base/staticFiles';
 
 /** Larger bodies are refused before they are read: room for a 50 MB image in base64, no more. */
@@ -52,7 +53,11 @@ export type DeskGate = {
   signIn(key: string): Promise<Envelope<unknown>>;
   callAs(key: string, channel: string, args: unknown): Promise<Envelope<unknown>>;
   /** The stories edited live: takes the WebSockets opened on LIVE_PATH by a signed-in page. */
-  live?: { upgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer, key: string): void };
+  live?: {
+    upgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer, key: string): void;
+    /** Who is in which story now. */
+    presence(): DeskPresence;
+  };
 };
 
 /** The addresses a server may listen on without TLS: this computer only. */
@@ -235,6 +240,30 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sendJson(res, 200, { ok: true, value: { name: person.name, role: person.role } });
   };
 
+  /** What a request that failed unforeseen is answered, instead of the server stopping. */
+  const couldNotAnswer = (res: http.ServerResponse) => (error: unknown) => {
+    refuse(res, 'internal', `Copydesk could not answer: ${error instanceof Error ? error.message : String(error)}`);
+  };
+
+  /** Who is in which story now, for someone signed in (the library list shows it). */
+  const handleDeskPresence = async (gate: DeskGate, req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.method !== 'GET') {
+      refuse(res, 'invalid-request', 'Ask who is in which story with GET.', 405);
+      return;
+    }
+    const key = deskKey(req);
+    if (key === undefined || key === '') {
+      refuse(res, 'unauthorized', SIGN_IN_MESSAGE);
+      return;
+    }
+    const envelope = await gate.signIn(key);
+    if (!envelope.ok) {
+      sendJson(res, STATUS_FOR[envelope.error.code], envelope);
+      return;
+    }
+    sendJson(res, 200, { ok: true, value: gate.live?.presence() ?? [] });
+  };
+
   const serveStatic = async (req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...securityHeaders(), Allow: 'GET, HEAD' }).end();
@@ -376,21 +405,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     if (desk !== undefined && pathname === DESK_SESSION_PATH) {
-      handleDeskSession(desk, req, res).catch((error: unknown) => {
-        refuse(res, 'internal', `Copydesk could not answer: ${error instanceof Error ? error.message : String(error)}`);
-      });
+      handleDeskSession(desk, req, res).catch(couldNotAnswer(res));
+      return;
+    }
+    if (desk !== undefined && pathname === DESK_PRESENCE_PATH) {
+      handleDeskPresence(desk, req, res).catch(couldNotAnswer(res));
       return;
     }
     if (pathname.startsWith('/api/')) {
       const channel = pathname.slice('/api/'.length);
-      handleApi(req, res, channel).catch((error: unknown) => {
-        refuse(res, 'internal', `Copydesk could not answer: ${error instanceof Error ? error.message : String(error)}`);
-      });
+      handleApi(req, res, channel).catch(couldNotAnswer(res));
       return;
     }
-    serveStatic(req, res, pathname).catch((error: unknown) => {
-      refuse(res, 'internal', `Copydesk could not answer: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    serveStatic(req, res, pathname).catch(couldNotAnswer(res));
   };
   const server =
     options.tls === undefined

@@ -34,6 +34,8 @@ const PATHS = {
   // The editor toolbar's blocks.
   insertImage: 'M3.5 4.5h13v11h-13zM3.5 13l3.8-3.8 3 3 2-2 4.2 4.2M12.8 8.2h.01',
   rule: 'M3 10h14M6 6h8M6 14h8',
+  suggest: 'M3.5 16.5h4l9-9-4-4-9 9zM11 5l4 4M10.5 16.5h6',
+  comment: 'M3.5 4.5h13v9H9l-4 3v-3H3.5zM6.5 8h7M6.5 10.5h4.5',
   alsoSee: 'M4 5.5h7M4 9h5M4 12.5h4M11.5 15.5l5-5M12.5 10.5h4v4',
 } as const;
 

@@ -7,7 +7,7 @@ import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { LexicalExtensionComposer } from '@lexical/react/LexicalExtensionComposer';
 import type { Provider } from '@lexical/yjs';
 import type { LexicalEditor } from 'lexical';
-import { useLayoutEffect, useRef, useState, type JSX, type ReactNode, type RefObject } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type JSX, type ReactNode, type RefObject } from 'react';
 
 import type { StoredBody } from '../../shared/body/bodySchema';
 import { readStoredBody } from '../../shared/body/readStoredBody';
@@ -20,16 +20,22 @@ import { AlsoSeePlugin } from './plugins/AlsoSeePlugin';
 import { AutosavePlugin, type BodySaver } from './plugins/AutosavePlugin';
 import { BlocksPlugin } from './plugins/BlocksPlugin';
 import { ClaimsPlugin, type ClaimMarkState } from './plugins/ClaimsPlugin';
+import { CommentsPlugin, type CommentMarkState } from './plugins/CommentsPlugin';
 import { EditorMessagesPlugin } from './plugins/EditorMessagesPlugin';
+import { FindReplacePlugin } from './plugins/FindReplacePlugin';
 import { HouseStyleHint, HouseStyleSummary, useHouseStyleIssues } from './plugins/HouseStylePlugin';
 import { ImagesPlugin } from './plugins/ImagesPlugin';
 import { LinkDialogPlugin } from './plugins/LinkDialogPlugin';
 import { LinkRulesPlugin } from './plugins/LinkRulesPlugin';
+import { LiveCaretPlugin } from './plugins/LiveCaretPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
+import { SpellingPlugin } from './plugins/SpellingPlugin';
 import { StoredBodyNotice } from './plugins/StoredBodyNotice';
+import { SuggestingContext, SuggestionBar, SuggestionsPlugin, type SuggestingMode } from './plugins/SuggestionsPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { TypographicQuotesPlugin } from './plugins/TypographicQuotesPlugin';
 import { WordCountPlugin, type BodyCounts } from './plugins/WordCountPlugin';
+import type { SuggestionSummary } from './suggestions';
 
 /**
  * A story edited live by several people (on a desk): how the editor reaches the story's Yjs
@@ -75,9 +81,32 @@ type EditorProps = {
   onMarkClaim?: () => void;
   /** Edit the story live, with others, instead of from `body`. */
   live?: LiveEditing | undefined;
+  /** The story's language (a BCP 47 tag): its spelling is checked with that language's dictionary. */
+  language?: string;
+  /** The name suggestions made here are signed with (the person's, from Settings or the desk). */
+  person?: string;
+  /** Told the suggestions in the text whenever they change. */
+  onSuggestions?: ((list: SuggestionSummary[]) => void) | undefined;
+  /** Told what was just accepted or rejected, as a version in History is named. */
+  onSuggestionsSettled?: ((label: string) => void) | undefined;
+  /** The story's comment threads as their words show (open or resolved), the one open in the panel, and what clicks and the Comment button do. */
+  /** Suggesting is on when the story opens (its owner asks everyone else to suggest). */
+  suggestingAtFirst?: boolean;
+  comments?: {
+    marks: ReadonlyMap<string, CommentMarkState>;
+    focused: string | null;
+    onThreadClicked: (id: string) => void;
+    onRequested: () => void;
+  };
 };
 
 const NO_VERDICTS: ReadonlyMap<string, ClaimMarkState> = new Map();
+const NO_COMMENTS = {
+  marks: new Map<string, CommentMarkState>(),
+  focused: null,
+  onThreadClicked: () => undefined,
+  onRequested: () => undefined,
+};
 const ignore = (): void => undefined;
 
 /** Lexical takes its error handler once, when the editor is built: this reaches the current one. */
@@ -110,8 +139,19 @@ export function Editor({
   onClaimClicked = ignore,
   onMarkClaim = ignore,
   live,
+  language = 'en',
+  person = '',
+  onSuggestions,
+  onSuggestionsSettled,
+  comments = NO_COMMENTS,
+  suggestingAtFirst = false,
 }: EditorProps): JSX.Element {
   const [errors] = useState(() => new ErrorRelay());
+  const [suggesting, setSuggesting] = useState(suggestingAtFirst);
+  const suggestingMode = useMemo<SuggestingMode>(
+    () => ({ suggesting, setSuggesting, author: person }),
+    [suggesting, person],
+  );
   useLayoutEffect(() => {
     errors.connect(onError);
   }, [errors, onError]);
@@ -128,6 +168,7 @@ export function Editor({
         articleId={saver.id}
         houseStyle={houseStyle}
         onOpenArticle={onOpenArticle}
+        language={language}
       />
       <EditorRefPlugin editorRef={editorRef} />
       {live === undefined ? (
@@ -141,18 +182,28 @@ export function Editor({
           cursorColor={live.cursorColor}
         />
       )}
+      {live !== undefined && <LiveCaretPlugin id={saver.id} />}
+      <SuggestionsPlugin onSuggestions={onSuggestions} onSettled={onSuggestionsSettled} />
       <WordCountPlugin onCounts={onCounts} />
       <BlocksPlugin />
       <LinkRulesPlugin />
       <TypographicQuotesPlugin enabled={typographicQuotes} />
       <ClaimsPlugin verdicts={claimVerdicts} onClaimClicked={onClaimClicked} onMarkRequested={onMarkClaim} />
+      <CommentsPlugin
+        threads={comments.marks}
+        focused={comments.focused}
+        onThreadClicked={comments.onThreadClicked}
+        onCommentRequested={comments.onRequested}
+      />
       <StoredBodyNotice problems={live === undefined ? reading.problems : []} />
     </LexicalExtensionComposer>
   );
   // The plugins and blocks inside reach the host through context.
   return (
     <EditorHostContext.Provider value={host}>
-      {live === undefined ? composer : <LexicalCollaboration>{composer}</LexicalCollaboration>}
+      <SuggestingContext.Provider value={suggestingMode}>
+        {live === undefined ? composer : <LexicalCollaboration>{composer}</LexicalCollaboration>}
+      </SuggestingContext.Provider>
     </EditorHostContext.Provider>
   );
 }
@@ -163,12 +214,14 @@ function EditorLayout({
   articleId,
   houseStyle,
   onOpenArticle,
+  language,
 }: {
   header: ReactNode;
   actions: ReactNode;
   articleId: string;
   houseStyle: readonly HouseStyleRule[];
   onOpenArticle: ((article: Article) => void) | undefined;
+  language: string;
 }): JSX.Element {
   const issues = useHouseStyleIssues(houseStyle);
   const bodyFrame = useRef<HTMLDivElement>(null);
@@ -183,7 +236,9 @@ function EditorLayout({
             {actions}
           </div>
         </div>
+        <SuggestionBar />
         <LinkDialogPlugin />
+        <FindReplacePlugin />
         <AlsoSeePlugin excludeArticleId={articleId} />
         <EditorMessagesPlugin />
       </div>
@@ -195,6 +250,8 @@ function EditorLayout({
             aria-label="Body"
             aria-multiline
             aria-placeholder="Write the story…"
+            // Spelling is Copydesk's own (SpellingPlugin): the browser's would underline twice.
+            spellCheck={false}
             placeholder={<div className="body-editor__placeholder">Write the story…</div>}
           />
           <HouseStyleHint issues={issues} container={bodyFrame} />
@@ -202,6 +259,7 @@ function EditorLayout({
       </div>
       <ImagesPlugin />
       <PastePlugin onOpenArticle={onOpenArticle} />
+      <SpellingPlugin language={language} storyId={articleId} />
     </>
   );
 }

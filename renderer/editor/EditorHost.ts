@@ -23,6 +23,12 @@ export type EditorHost = {
   addImage: (file: File) => Promise<Asset>;
   /** An address that shows a stored picture in the page. */
   imageUrl: (id: AssetId) => Promise<string>;
+  /** The desk's words, which spelling accepts (names of people and places the desk writes often). */
+  deskWords: () => Promise<string[]>;
+  /** Keeps a word as the desk's; resolves with them all, or rejects with why the library refused it. */
+  addDeskWord: (word: string) => Promise<string[]>;
+  /** Calls `listener` with the desk's words whenever they are changed in this window; returns how to stop. */
+  watchDeskWords: (listener: (words: string[]) => void) => () => void;
 };
 
 /** Set by Editor for its plugins and blocks. */

@@ -23,6 +23,25 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: [MOD_KEY, SHIFT_KEY, 'Z'], action: 'Redo' },
   ...(IS_APPLE ? [] : [{ keys: [MOD_KEY, 'Y'], action: 'Redo' }]),
   { keys: [MOD_KEY, 'S'], action: 'Save now' },
+  // As Word's Track Changes: typing suggests words, deleting suggests removals.
+  { keys: [MOD_KEY, SHIFT_KEY, 'E'], action: 'Suggesting' },
+  // As in Word and Google Docs.
+  { keys: [MOD_KEY, ALT_KEY, 'M'], action: 'Comment' },
+  { keys: [MOD_KEY, 'F'], action: 'Find in the story' },
+  // ⌘H hides the application on a Mac: find and replace is ⌘⌥F there, as in most Mac editors.
+  { keys: IS_APPLE ? [MOD_KEY, ALT_KEY, 'F'] : [MOD_KEY, 'H'], action: 'Find and replace' },
+  // The menu key does the same (SpellingPlugin), as a right-click on the word does.
+  { keys: [SHIFT_KEY, 'F10'], action: 'Spelling suggestions for the underlined word at the caret' },
+  { keys: ['F7'], action: 'Next misspelled word, with its suggestions' },
+];
+
+/** Keys of the find bar (FindReplacePlugin), in its fields. */
+export const FIND_BAR_SHORTCUTS: readonly Shortcut[] = [
+  { keys: ['Enter'], action: 'Next match (in the Find field)' },
+  { keys: [SHIFT_KEY, 'Enter'], action: 'Previous match' },
+  { keys: ['Enter'], action: 'Replace the current match (in the Replace field)' },
+  { keys: [MOD_KEY, ALT_KEY, 'Enter'], action: 'Replace all (in the Replace field)' },
+  { keys: ['Esc'], action: 'Close the find bar and go back to the text' },
 ];
 
 /** Markdown typed at the start of a line or around a word, turned into formatting as you type. */
@@ -37,6 +56,12 @@ export const MARKDOWN_SHORTCUTS: readonly Shortcut[] = [
   { keys: ['~~text~~'], action: 'Strikethrough' },
   { keys: ['[text](https://…)'], action: 'Link' },
 ];
+
+/** Ctrl+Shift+E (⌘⇧E): suggesting mode on or off. */
+export function isSuggestingShortcut(event: KeyboardEvent): boolean {
+  const mod = IS_APPLE ? event.metaKey : event.ctrlKey;
+  return mod && event.shiftKey && !event.altKey && event.code === 'KeyE';
+}
 
 const ARIA_NAMES: Record<string, string> = { '⌘': 'Meta', '⌥': 'Alt', '⇧': 'Shift', Ctrl: 'Control' };
 

@@ -78,6 +78,24 @@ export type BodyLink = LinkFields & { type: 'link' };
 export type BodyAutoLink = LinkFields & { type: 'autolink'; isUnlinked?: boolean };
 /** A claim's span (@lexical/mark): `ids` are the claims it belongs to. */
 export type BodyMark = ElementFields & { type: 'mark'; ids: string[]; children: BodyNode[] };
+/** Words someone commented on: `ids` are the comment threads they belong to (the threads are kept in the library). */
+export type BodyComment = ElementFields & { type: 'comment'; ids: string[]; children: BodyNode[] };
+/** What a suggestion proposes for its words: to add them, or to take them out. */
+export const SUGGESTION_KINDS = ['insert', 'delete'] as const;
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
+/**
+ * Words someone suggested adding (`insert`) or taking out (`delete`), not yet accepted or
+ * rejected: `id` names the suggestion (one suggestion may span several runs), `author` who made
+ * it and `at` when (an ISO time).
+ */
+export type BodySuggestion = ElementFields & {
+  type: 'suggestion';
+  kind: SuggestionKind;
+  id: string;
+  author: string;
+  at: string;
+  children: BodyNode[];
+};
 export type BodyRule = NodeFields & { type: 'horizontalrule' };
 /** A picture from the library, by its asset id, with what it shows and who took it. */
 export type BodyImage = NodeFields & {
@@ -105,6 +123,8 @@ export type BodyNode =
   | BodyLink
   | BodyAutoLink
   | BodyMark
+  | BodyComment
+  | BodySuggestion
   | BodyRule
   | BodyImage
   | BodyAlsoSee;
@@ -167,6 +187,15 @@ const NODE_FIELDS = {
   link: { ...linkFields, type: z.literal('link') },
   autolink: { ...linkFields, type: z.literal('autolink'), isUnlinked: z.boolean().optional() },
   mark: { ...elementFields, type: z.literal('mark'), ids: z.array(z.string()) },
+  comment: { ...elementFields, type: z.literal('comment'), ids: z.array(z.string()) },
+  suggestion: {
+    ...elementFields,
+    type: z.literal('suggestion'),
+    kind: z.enum(SUGGESTION_KINDS),
+    id: z.string().min(1),
+    author: z.string(),
+    at: z.string(),
+  },
   horizontalrule: { version: optionalNumber, type: z.literal('horizontalrule') },
   'inline-image': {
     version: optionalNumber,
@@ -197,6 +226,8 @@ const ELEMENT_TYPES: ReadonlySet<string> = new Set([
   'link',
   'autolink',
   'mark',
+  'comment',
+  'suggestion',
 ] satisfies BodyElement['type'][]);
 
 /** The nodes that are words: they sit inside a block, never at the top. */
@@ -227,6 +258,8 @@ export const BODY_NODE_SCHEMAS: { readonly [T in BodyNodeType]: z.ZodType<Shallo
   link: element(NODE_FIELDS.link),
   autolink: element(NODE_FIELDS.autolink),
   mark: element(NODE_FIELDS.mark),
+  comment: element(NODE_FIELDS.comment),
+  suggestion: element(NODE_FIELDS.suggestion),
   horizontalrule: leaf(NODE_FIELDS.horizontalrule),
   'inline-image': leaf(NODE_FIELDS['inline-image']),
   'also-see': leaf(NODE_FIELDS['also-see']),
@@ -284,6 +317,8 @@ export const BODY_NODE_WORDS: { readonly [T in BodyNodeType]: string } = {
   link: 'a link',
   autolink: 'a link',
   mark: 'a claim mark',
+  comment: 'commented words',
+  suggestion: 'a suggested change',
   horizontalrule: 'a horizontal rule',
   'inline-image': 'a picture',
   'also-see': 'an Also See',
@@ -297,6 +332,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   listType: 'kind of list',
   url: 'address',
   ids: 'claims',
+  kind: 'kind of suggestion',
   assetId: 'image from the library',
   articleId: 'story',
 };

@@ -18,7 +18,7 @@ export type StoredBodyReading = {
 
 type Context = 'root' | 'list' | 'other';
 
-const INLINE = new Set<string>(['text', 'tab', 'linebreak', 'link', 'autolink', 'mark']);
+const INLINE = new Set<string>(['text', 'tab', 'linebreak', 'link', 'autolink', 'mark', 'comment', 'suggestion']);
 
 function textNode(text: string): BodyNode {
   return { type: 'text', version: 1, text, format: 0, style: '', mode: 'normal', detail: 0 };

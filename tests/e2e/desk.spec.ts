@@ -3,7 +3,18 @@ import type { Browser, Page } from '@playwright/test';
 
 import { runCopydesk } from '../helpers/cli';
 import { factCheck } from '../helpers/factCheckPage';
-import { body, callApi, expectSaved, library, MOD, selectText, startStory } from '../helpers/editorPage';
+import {
+  body,
+  callApi,
+  dekField,
+  expectSaved,
+  headlineField,
+  library,
+  MOD,
+  selectText,
+  startStory,
+  tool,
+} from '../helpers/editorPage';
 import { expect, startCopydesk, test } from '../helpers/webServer';
 import { bodyFromParagraphs } from '../../shared/text';
 
@@ -207,8 +218,12 @@ test.describe('a desk shared by several people', () => {
     const merged = 'Update: The council voted on Tuesday. Seven members voted for it.';
     await expect(body(rita.page)).toHaveText(merged);
     await expect(body(ed.page)).toHaveText(merged);
-    // Each sees where the other is, by name.
-    await expect(ed.page.getByText('Rita Reporter', { exact: true })).toBeVisible();
+    // Each sees where the other is, by name: at the cursor in the text, and in the library's list.
+    const cursorName = ed.page
+      .getByText('Rita Reporter', { exact: true })
+      .and(ed.page.locator(':not(.people-in-story__person)'));
+    await expect(cursorName).toBeVisible();
+    await expect(library(ed.page).locator('.people-in-story')).toHaveText('Open now by Rita Reporter');
     await rita.page.screenshot({ path: 'test-results/desk-live-rita.png' });
     expect(await accessibilityFindings(ed.page)).toEqual([]);
     await ed.page.screenshot({ path: 'test-results/desk-live-ed.png' });
@@ -235,6 +250,60 @@ test.describe('a desk shared by several people', () => {
       .toContain(withoutEds);
     await rita.context.close();
     await ed.context.close();
+  });
+
+  test('two people edit one headline and dek at once: both their words are kept, and each one’s caret stays put', async ({
+    browser,
+  }) => {
+    const { rita, ed, id } = await bothInOneStory(browser, desk, 'Council backs the bridge', 'The vote was close.', {
+      width: 1024,
+      height: 700,
+    });
+
+    // Rita's caret is after "Council" when Ed puts words in front of it…
+    await headlineField(rita.page).click();
+    await rita.page.keyboard.press('Home');
+    for (let step = 0; step < 'Council'.length; step += 1) await rita.page.keyboard.press('ArrowRight');
+    await headlineField(ed.page).click();
+    await ed.page.keyboard.press('Home');
+    await ed.page.keyboard.type('Live: ', { delay: 15 });
+    await expect(headlineField(rita.page)).toHaveValue('Live: Council backs the bridge');
+    // …and what she types next goes where her caret was, not at the end.
+    await rita.page.keyboard.type(' members', { delay: 15 });
+    const both = 'Live: Council members backs the bridge';
+    await expect(headlineField(ed.page)).toHaveValue(both);
+    await expect(headlineField(rita.page)).toHaveValue(both);
+
+    // Both type in the dek at the same moment, at either end.
+    await dekField(rita.page).click();
+    await rita.page.keyboard.type('Seven to two.', { delay: 15 });
+    await expect(dekField(ed.page)).toHaveValue('Seven to two.');
+    await dekField(ed.page).click();
+    await ed.page.keyboard.press('Home');
+    await Promise.all([
+      rita.page.keyboard.type(' Residents cheered.', { delay: 20 }),
+      ed.page.keyboard.type('Tuesday: ', { delay: 20 }),
+    ]);
+    const dek = 'Tuesday: Seven to two. Residents cheered.';
+    await expect(dekField(rita.page)).toHaveValue(dek);
+    await expect(dekField(ed.page)).toHaveValue(dek);
+    await rita.page.screenshot({ path: 'test-results/desk-live-headline.png' });
+
+    // The library has them: its list, the command line, and a reload.
+    await expect
+      .poll(() => runCopydesk(['show', id, '--library', desk.server.libraryPath], {}).stdout, { timeout: 20_000 })
+      .toMatch(new RegExp(`${both}[\\s\\S]*${dek}`));
+    await ed.page.reload();
+    await expect(headlineField(ed.page)).toHaveValue(both);
+    await expect(dekField(ed.page)).toHaveValue(dek);
+    // The list says who else has the story open: Ed, not Rita herself; and no one once he leaves.
+    const row = library(rita.page).getByRole('link', { name: new RegExp(both) });
+    await expect(row).toBeVisible({ timeout: 20_000 });
+    await expect(row.locator('.people-in-story')).toHaveText('Open now by Ed Editor');
+    await rita.page.screenshot({ path: 'test-results/desk-people-in-story.png' });
+    await ed.context.close();
+    await expect(row.locator('.people-in-story')).toHaveCount(0);
+    await rita.context.close();
   });
 
   test('the desk killed mid-typing and restarted: nothing acknowledged is lost, and what was typed meanwhile arrives', async ({
@@ -292,12 +361,55 @@ test.describe('a desk shared by several people', () => {
     await ed.page.keyboard.type('Overnight: ', { delay: 15 });
     await expect(body(ed.page)).toHaveText('Overnight: Winds reached gale force.');
     await expect(liveStatus(rita.page)).toHaveText(/^Offline: \d+ changes? waiting/);
+    // Closing the page now would lose what waits: the browser asks first, and staying keeps it.
+    const asked = new Promise<string>((resolve) =>
+      rita.page.once('dialog', (dialog) => {
+        resolve(dialog.type());
+        void dialog.dismiss();
+      }),
+    );
+    await rita.page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
+    await expect(body(rita.page)).toHaveText('Winds reached gale force. Ferries stayed in port.');
 
     await rita.context.setOffline(false);
     const merged = 'Overnight: Winds reached gale force. Ferries stayed in port.';
     await expect(body(rita.page)).toHaveText(merged, { timeout: 20_000 });
     await expect(body(ed.page)).toHaveText(merged);
     await expect(liveStatus(rita.page)).toHaveText('Live with Ed Editor');
+    await rita.context.close();
+    await ed.context.close();
+  });
+
+  test('a page closed while the desk is out of reach loses nothing: its words reach the desk when the story is next opened', async ({
+    browser,
+  }) => {
+    const { rita, ed, id } = await bothInOneStory(browser, desk, 'Storm warning', 'Winds reached gale force.', {
+      width: 1024,
+      height: 700,
+    });
+    const liveStatus = (page: Page) => page.getByRole('contentinfo').locator('.live-status');
+    await expect(liveStatus(rita.page)).toHaveText('Live with Ed Editor');
+    await desk.kill();
+    await expect(liveStatus(rita.page)).toContainText('Offline');
+    await body(rita.page).click();
+    await rita.page.keyboard.press(`${MOD}+End`);
+    await rita.page.keyboard.type(' Ferries stayed in port.', { delay: 15 });
+    await expect(liveStatus(rita.page)).toHaveText(/^Offline: \d+ changes? waiting/);
+    // The tab is gone before the desk is back: nothing could be sent.
+    await rita.page.close();
+
+    await desk.restart();
+    const again = await rita.context.newPage();
+    await again.goto(`${desk.server.url}#/article/${id}`);
+    const whole = 'Winds reached gale force. Ferries stayed in port.';
+    await expect(body(again)).toHaveText(whole, { timeout: 20_000 });
+    await expect(body(ed.page)).toHaveText(whole, { timeout: 20_000 });
+    await expect(liveStatus(again)).toHaveText('Live with Ed Editor');
+    await again.screenshot({ path: 'test-results/desk-kept-here.png' });
+    // On the desk now, not only in that browser: a reload elsewhere shows them.
+    await ed.page.reload();
+    await expect(body(ed.page)).toHaveText(whole);
     await rita.context.close();
     await ed.context.close();
   });
@@ -330,6 +442,43 @@ test.describe('a desk shared by several people', () => {
     );
     expect(new Set(texts).size).toBe(1);
     for (const person of [rita, ed, fatima]) await person.context.close();
+  });
+
+  test('two people suggest in one story at once: each sees the other’s suggestions, signed, and one accepts them all for both', async ({
+    browser,
+  }) => {
+    const { rita, ed } = await bothInOneStory(browser, desk, 'Rail strike', 'Trains stop on Monday.', {
+      width: 1440,
+      height: 900,
+    });
+    for (const { page } of [rita, ed]) {
+      await tool(page, 'Suggesting').click();
+      await expect(tool(page, 'Suggesting')).toHaveAttribute('aria-pressed', 'true');
+    }
+    const typeAt = async (page: Page, key: string, words: string) => {
+      await body(page).click();
+      await page.keyboard.press(key);
+      await page.keyboard.type(words, { delay: 20 });
+    };
+    await Promise.all([
+      typeAt(rita.page, `${MOD}+End`, ' Talks resume on Friday.'),
+      typeAt(ed.page, `${MOD}+Home`, 'All '),
+    ]);
+    for (const { page } of [rita, ed]) {
+      await expect(body(page).locator('ins[data-author="Rita Reporter"]')).toHaveText(' Talks resume on Friday.');
+      await expect(body(page).locator('ins[data-author="Ed Editor"]')).toHaveText('All ');
+    }
+    await ed.page.getByRole('tab', { name: 'Suggestions' }).click();
+    const list = ed.page.getByRole('list', { name: 'Suggested changes' });
+    await expect(list.getByRole('listitem')).toHaveCount(2);
+    await ed.page.screenshot({ path: 'test-results/desk-suggestions.png' });
+    await ed.page.getByRole('button', { name: 'Accept all', exact: true }).click();
+    for (const { page } of [rita, ed]) {
+      await expect(body(page)).toHaveText('All Trains stop on Monday. Talks resume on Friday.');
+      await expect(body(page).locator('ins, del')).toHaveCount(0);
+    }
+    await rita.context.close();
+    await ed.context.close();
   });
 
   test('a revoked key is asked for again at its next step', async ({ browser }) => {

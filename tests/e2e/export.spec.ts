@@ -33,6 +33,8 @@ test('a story without a byline is exported with a written reason, and the packag
   const result = done.getByRole('status', { name: 'Export result' });
   await expect(result).toContainText(/\d+ files \(.+\) written to/);
   await expect(result).toContainText('1 overridden item with the reasons given');
+  const desk = path.basename(copydesk.libraryPath).replace(/\.[^.]+$/, '');
+  await expect(result).toContainText(new RegExp(`Signed by ${desk} \\(key ([0-9a-f]{4} ){7}[0-9a-f]{4}\\)`));
   const packagePath = (await result.locator('code').textContent()) ?? '';
   expect(path.dirname(packagePath)).toBe(exports);
   expect(path.basename(packagePath)).toMatch(/^\d{4}-\d{2}-\d{2}-pakistan-and-china-resume-talks$/);

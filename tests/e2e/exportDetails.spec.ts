@@ -138,7 +138,7 @@ test('an export dates the page by the dateline, asks for a real reason, makes an
     library(page).getByRole('listitem').filter({ hasText: 'Pakistan and China resume talks' }),
   ).toContainText('Exported');
   await page.getByRole('tab', { name: 'History' }).click();
-  const changes = page.getByRole('list', { name: 'Status changes' });
+  const changes = page.getByRole('list', { name: 'Status and assignment' });
   await expect(changes.getByRole('listitem').first()).toHaveText(/^Draft.*to.*Exported/);
   await expect(changes.getByRole('listitem').first()).toContainText('Amna Riaz');
 

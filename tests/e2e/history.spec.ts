@@ -77,11 +77,11 @@ test('a status change is recorded with the name from Settings', async ({ page, c
 
   const status = page.getByRole('combobox', { name: 'Status' });
   await expect(status).toHaveValue('draft');
-  await expect(history(page)).toContainText('The status has not been changed yet.');
+  await expect(history(page)).toContainText('The status has not been changed, nor the story assigned, yet.');
 
   await status.selectOption({ label: 'Editing' });
   await expectSaved(page);
-  const changes = history(page).getByRole('list', { name: 'Status changes' });
+  const changes = history(page).getByRole('list', { name: 'Status and assignment' });
   await expect(changes.getByRole('listitem')).toHaveCount(1);
   await expect(changes.getByRole('listitem')).toContainText('Draft');
   await expect(changes.getByRole('listitem')).toContainText('Editing');

@@ -272,7 +272,7 @@ test('on first run Copydesk asks for the person’s name, which then signs statu
   await page.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Editing' });
   await expectSaved(page);
   await page.getByRole('tab', { name: 'History' }).click();
-  await expect(history(page).getByRole('list', { name: 'Status changes' })).toContainText('Amna Riaz');
+  await expect(history(page).getByRole('list', { name: 'Status and assignment' })).toContainText('Amna Riaz');
   await expect(versions(page).getByRole('button', { name: /^Status change .* by Amna Riaz/ })).toBeVisible();
 });
 
@@ -299,7 +299,7 @@ test('put off, the name is asked for where it matters: changes read unsigned unt
   await status.selectOption({ label: 'Editing' });
   await expectSaved(page);
   await page.getByRole('tab', { name: 'History' }).click();
-  const changes = history(page).getByRole('list', { name: 'Status changes' });
+  const changes = history(page).getByRole('list', { name: 'Status and assignment' });
   await expect(changes.getByRole('listitem')).toContainText('unsigned');
 
   await footer.getByRole('button', { name: 'Set your name' }).click();

@@ -80,7 +80,9 @@ test('a draft finds related stories with their reasons; one inserted as Also See
     // The first suggestion as "Also See" at the end of the text, the second pinned.
     const firstHeadline = (await first.getByRole('link').textContent()) ?? '';
     expect(yukos.concat(headlineOf('business/127.txt'))).toContain(firstHeadline);
-    await first.getByRole('button', { name: `Insert “Also See: ${firstHeadline}” at the cursor` }).click();
+    // The list is asked for again as the draft settles and may reorder: the button is found by
+    // its headline, wherever it now stands.
+    await suggested.getByRole('button', { name: `Insert “Also See: ${firstHeadline}” at the cursor` }).click();
     await expect(body(page).locator('.ed-also-see')).toHaveText(`Also See: ${firstHeadline}`);
     // The inserted block changes the draft, so the list may be asked for again and reorder:
     // the second suggestion is found by its headline from here on, not by its place.

@@ -9,10 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import fc from 'fast-check';
+import { v7 as uuidv7 } from 'uuid';
 
 import { dispatch } from '../../electron/api/dispatch';
 import type { Handlers } from '../../electron/api/handlers';
 import { createHandlers } from '../../electron/api/handlers';
+import { startThread } from '../../electron/services/comments';
 import { openPreferences } from '../../electron/preferences/confBackend';
 import { LibraryHost } from '../../electron/services/LibraryHost';
 import { RecentLibraries } from '../../electron/services/RecentLibraries';
@@ -29,7 +31,10 @@ import { ESCAPE_MARKER } from './inputs';
 /** One call: a channel (or something that is not one) and its payload. */
 export type ApiCase = { channel: string; payload: unknown };
 
-type Ids = Record<'article' | 'author' | 'asset' | 'source' | 'snapshot' | 'claim' | 'evidence' | 'revision', string>;
+type Ids = Record<
+  'article' | 'author' | 'asset' | 'source' | 'snapshot' | 'claim' | 'evidence' | 'revision' | 'thread',
+  string
+>;
 
 /** Which kind of record an id under this key names, in this channel. */
 function kindOfId(channel: string, key: string): keyof Ids | null {
@@ -52,6 +57,9 @@ function kindOfId(channel: string, key: string): keyof Ids | null {
       return 'evidence';
     case 'revisionId':
       return 'revision';
+    case 'threadId':
+      // A new thread's id is the caller's to choose; the others name the library's thread.
+      return channel === 'comments:start' ? null : 'thread';
     case 'id': {
       if (channel === 'sources:snapshot') return 'snapshot';
       const prefix = channel.split(':')[0];
@@ -240,6 +248,11 @@ export class FuzzApi {
       end: 20,
     });
     const revision = await value('revisions:create', { articleId, label: 'Sent to legal' });
+    const thread = startThread(
+      this.host.current,
+      { articleId, threadId: uuidv7(), quote: 'killing over 140 delays', text: 'Is it 140?' },
+      { userName: 'Maria Okafor' },
+    );
     this.ids = {
       article: articleId,
       author: String(author.id),
@@ -249,6 +262,7 @@ export class FuzzApi {
       claim: String(claim.id),
       evidence: String((withEvidence.evidence as { id: string }[])[0]?.id),
       revision: String(revision.id),
+      thread: thread.id,
     };
   }
 

@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
+import { bodyFromParagraphs } from '../../shared/text';
+
 /** The platform's command key, as a person presses it. */
 export const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 
@@ -171,6 +173,19 @@ export async function callApi(page: Page, channel: string, args: unknown): Promi
   );
 }
 
+/**
+ * A story made through the API with `headline` and one paragraph of `text`, then opened at its
+ * address, its text shown; answers with its id.
+ */
+export async function openNewStory(page: Page, url: string, headline: string, text: string): Promise<string> {
+  const created = await callApi(page, 'articles:create', { headline, body: bodyFromParagraphs([text]) });
+  expect(created.ok, created.error?.message).toBe(true);
+  const { id } = created.value as { id: string };
+  await page.goto(`${url}#/article/${id}`);
+  await expect(body(page)).toHaveText(text);
+  return id;
+}
+
 /** Opens Settings from the library; returns the dialog. */
 export async function openSettings(page: Page): Promise<Locator> {
   await library(page).getByRole('button', { name: 'Settings' }).click();
@@ -194,4 +209,25 @@ export async function pasteIntoBody(page: Page, data: Record<string, string>): P
     for (const [type, value] of Object.entries(items)) transfer.setData(type, value);
     target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
   }, data);
+}
+
+/**
+ * Puts the caret in the body `offset` characters into the first place `words` appear (at their
+ * end when left out), as a click there would.
+ */
+export async function caretIn(page: Page, words: string, offset = words.length): Promise<void> {
+  await page.evaluate(
+    ({ wanted, by }) => {
+      const root = document.querySelector('[aria-label="Body"]');
+      const walker = document.createTreeWalker(root ?? document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1;
+        if (at < 0) continue;
+        window.getSelection()?.collapse(node, at + by);
+        return;
+      }
+      throw new Error(`“${wanted}” is not in the body`);
+    },
+    { wanted: words, by: offset },
+  );
 }

@@ -6,8 +6,15 @@ import { library } from './editorPage';
 /** The import's own panel: progress while it runs, then what became of every file. */
 export const importPanel = (page: Page): Locator => page.getByRole('region', { name: 'Import' });
 
+/** A file as the person's computer would hand it to the chooser, without writing it to disk first. */
+export type ChosenFile = { name: string; mimeType: string; buffer: Buffer };
+
 /** Picks files (or a folder) through the library's Import menu and the file chooser it opens. */
-export async function chooseFiles(page: Page, item: 'Files…' | 'A folder…', files: string | string[]): Promise<void> {
+export async function chooseFiles(
+  page: Page,
+  item: 'Files…' | 'A folder…',
+  files: string | string[] | ChosenFile[],
+): Promise<void> {
   await library(page).getByRole('button', { name: 'Import files or a folder…' }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('menuitem', { name: item }).click();

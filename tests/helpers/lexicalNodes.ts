@@ -25,6 +25,17 @@ export const markNode = (ids: string[], ...children: object[]) => ({
   version: 1,
 });
 
+/** A CommentNode over `children`, the words the comment threads `ids` are on. */
+export const commentNode = (ids: string[], ...children: object[]) => ({
+  type: 'comment',
+  ids,
+  children,
+  direction: null,
+  format: '',
+  indent: 0,
+  version: 1,
+});
+
 /** A paragraph node holding `children` (text, marks…), as Lexical serialises it. */
 export const paragraphNode = (...children: object[]) => ({ ...bodyFromParagraphs(['']).root.children[0], children });
 

@@ -244,6 +244,71 @@ describe('copydesk list and search, narrowed and ordered', () => {
   });
 });
 
+describe('copydesk assign, and who has each story in the list', () => {
+  const desk = tmp.file('assigned.sqlite3');
+  let ferryId = '';
+  const run = (args: string[]) => copydesk([...args, '--library', desk]);
+  const headlinesOf = (args: string[]) => {
+    const result = run([...args, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const value = JSON.parse(result.stdout) as { items?: { headline: string }[]; hits?: { headline: string }[] };
+    return (value.items ?? value.hits ?? []).map((item) => item.headline);
+  };
+
+  beforeAll(() => {
+    const host = LibraryHost.open(desk);
+    try {
+      ferryId = createArticle(host.current, {
+        headline: 'Night ferry trial approved',
+        body: bodyFromParagraphs(['The ferry sails at night.']),
+      }).id;
+      createArticle(host.current, { headline: 'Ferry fares frozen', body: bodyFromParagraphs(['The ferry fares.']) });
+    } finally {
+      host.close();
+    }
+  });
+
+  it('assigns a story for a step, shows who has it in the list, and finds it by the person', () => {
+    const assigned = run(['assign', ferryId, 'Rita', 'Okafor', '--step', 'fact-check']);
+    expect(assigned.code, assigned.stderr).toBe(0);
+    expect(assigned.stdout).toBe('Assigned to Rita Okafor for fact-check: “Night ferry trial approved”.\n');
+    const lines = run(['list']).stdout.split('\n');
+    expect(lines.find((line) => line.includes('Night ferry'))).toMatch(
+      /Night ferry trial approved {2}\(assigned to Rita Okafor for fact-check\)$/,
+    );
+    expect(lines.find((line) => line.includes('Ferry fares'))).toMatch(/Ferry fares frozen$/);
+    expect(headlinesOf(['list', '--assigned-to', 'rita okafor'])).toEqual(['Night ferry trial approved']);
+    expect(headlinesOf(['search', 'ferry', '--assigned-to', 'Rita Okafor'])).toEqual(['Night ferry trial approved']);
+    expect(headlinesOf(['list', '--assigned-to', 'Omar Khan'])).toEqual([]);
+    expect(run(['show', ferryId]).stdout).toContain('\nAssigned to Rita Okafor for fact-check\n');
+
+    const cleared = run(['assign', ferryId, '--clear', '--json']);
+    expect(cleared.code, cleared.stderr).toBe(0);
+    expect(JSON.parse(cleared.stdout)).toMatchObject({ id: ferryId, assignee: '', assignedStep: null });
+    expect(headlinesOf(['list', '--assigned-to', 'Rita Okafor'])).toEqual([]);
+  });
+
+  it('says what is missing or wrong, and assigns nothing', () => {
+    const noStep = run(['assign', ferryId, 'Rita Okafor']);
+    expect(noStep.code).toBe(2);
+    expect(noStep.stderr).toBe(
+      'copydesk: assign needs the step Rita Okafor is to do: --step editing, fact-check or review.\n',
+    );
+    const unknownStep = run(['assign', ferryId, 'Rita Okafor', '--step', 'proofreading']);
+    expect(unknownStep.code).toBe(2);
+    expect(unknownStep.stderr).toBe('copydesk: --step takes editing, fact-check or review; not "proofreading".\n');
+    const noName = run(['assign', ferryId, '--step', 'review']);
+    expect(noName.code).toBe(2);
+    expect(noName.stderr).toBe(
+      'copydesk: assign needs the name of the person, or --clear: copydesk assign ID NAME --step fact-check.\n',
+    );
+    const tooLong = run(['assign', ferryId, 'x'.repeat(101), '--step', 'review']);
+    expect(tooLong.code).toBe(1);
+    expect(tooLong.stderr).toBe('copydesk: The name of the person assigned is too long (at most 100 characters).\n');
+    expect(headlinesOf(['list', '--assigned-to', 'Rita Okafor'])).toEqual([]);
+  });
+});
+
 describe('copydesk restore', () => {
   /** A library with two backups: one holding only the ferry story, the newest holding both. */
   async function libraryWithBackups(name: string) {

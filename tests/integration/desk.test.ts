@@ -163,6 +163,24 @@ describe('a desk: people signed in with their own keys, in their own roles', () 
     expect(history.map((change) => change.checker)).toEqual(['Fatima Checker']);
   });
 
+  it('keeps each person’s settings their own: one person’s dark theme and pause are not another’s', async () => {
+    const checker = await signIn(keys.checker);
+    const editor = await signIn(keys.editor);
+    type Settings = { preferences: { theme: string; autosaveDelayMs: number; userName: string } };
+    await value(checker, 'preferences:update', { theme: 'dark', autosaveDelayMs: 2000 });
+    expect((await value<Settings>(checker, 'preferences:get', {})).preferences).toMatchObject({
+      theme: 'dark',
+      autosaveDelayMs: 2000,
+      userName: 'Fatima Checker',
+    });
+    const others = (await value<Settings>(editor, 'preferences:get', {})).preferences;
+    expect(others).toMatchObject({ theme: 'system', userName: 'Ed Editor' });
+    expect(others.autosaveDelayMs).not.toBe(2000);
+    // Signed in again, the person finds their settings as they left them.
+    const again = await signIn(keys.checker);
+    expect((await value<Settings>(again, 'preferences:get', {})).preferences.theme).toBe('dark');
+  });
+
   it('refuses, in a sentence, what a role may not do: a reporter’s verdict or export, a fact-checker’s Ready', async () => {
     const reporter = await signIn(keys.reporter);
     const checker = await signIn(keys.checker);
@@ -219,6 +237,59 @@ describe('a desk: people signed in with their own keys, in their own roles', () 
       patch: { status: 'ready', headline: 'Council backs the bridge, 7 to 2' },
     });
     expect(saved.headline).toBe('Council backs the bridge, 7 to 2');
+  });
+
+  it('gives a story to whoever made it; anyone assigns it; its owner and editors hand it on', async () => {
+    const reporter = await signIn(keys.reporter);
+    const checker = await signIn(keys.checker);
+    const editor = await signIn(keys.editor);
+    type Story = { id: string; owner: string; assignee: string; assignedStep: string | null; othersSuggest: boolean };
+    const story = await value<Story>(reporter, 'articles:create', {
+      headline: 'Harbour wall repairs',
+      body: bodyFromParagraphs(['The harbour wall is repaired by June.']),
+    });
+    expect(story.owner).toBe('Rita Reporter');
+
+    // Named in another case, the person is assigned under the name the desk knows them by.
+    const assigned = await value<Story>(checker, 'articles:assign', {
+      id: story.id,
+      assignee: 'ed editor',
+      step: 'review',
+    });
+    expect(assigned).toMatchObject({ assignee: 'Ed Editor', assignedStep: 'review' });
+    const mine = await value<{ items: Story[]; total: number }>(editor, 'articles:list', {
+      filters: { assignedTo: 'Ed Editor' },
+    });
+    expect(mine.items.map((item) => item.id)).toEqual([story.id]);
+
+    const refused = await call(checker, 'articles:setOwner', { id: story.id, owner: 'Fatima Checker' });
+    expect(refused.status).toBe(403);
+    expect(refused.envelope).toMatchObject({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message:
+          'Fatima Checker is a fact-checker on this desk, and handing a story to another owner is for its owner, editors and admins. Ask one of them to do it.',
+      },
+    });
+    expect(
+      (await value<Story>(reporter, 'articles:setOthersSuggest', { id: story.id, value: true })).othersSuggest,
+    ).toBe(true);
+    expect((await value<Story>(editor, 'articles:setOwner', { id: story.id, owner: 'Fatima Checker' })).owner).toBe(
+      'Fatima Checker',
+    );
+    // No longer its owner, the reporter may not choose who suggests in it.
+    expect((await call(reporter, 'articles:setOthersSuggest', { id: story.id, value: false })).status).toBe(403);
+
+    const history = await value<{ kind: string; by: string; from: string; to: string }[]>(
+      reporter,
+      'articles:workflowHistory',
+      { id: story.id },
+    );
+    expect(history.map(({ kind, by, from, to }) => [kind, by, from, to])).toEqual([
+      ['assignment', 'Fatima Checker', '', 'Ed Editor'],
+      ['owner', 'Ed Editor', 'Rita Reporter', 'Fatima Checker'],
+    ]);
   });
 
   it('ends a revoked key at its next call, and refuses switching the desk’s library for everyone', async () => {

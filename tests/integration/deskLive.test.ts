@@ -14,7 +14,7 @@ import { revokePerson } from '../../electron/services/people';
 import type { WebServer } from '../../electron/web/server';
 import { startWebServer } from '../../electron/web/server';
 import { bodyFromDocumentUpdates, editBodyDocument } from '../../shared/body/lexical/bodyDocument';
-import { DESK_LIVE_PATH } from '../../shared/desk';
+import { DESK_LIVE_PATH, DESK_PRESENCE_PATH } from '../../shared/desk';
 import type { Article } from '../../shared/domain';
 import { bodyFromParagraphs, bodyToPlainText } from '../../shared/text';
 import { startDeskLibrary } from '../helpers/desk';
@@ -61,6 +61,15 @@ async function call<T>(key: string, channel: string, args: unknown): Promise<T> 
   const envelope = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
   if (!envelope.ok) throw new Error(envelope.error?.message);
   return envelope.value as T;
+}
+
+/** Who is in which story, as `key`'s person asks it. */
+async function presence(key: string): Promise<{ status: number; value: unknown }> {
+  const response = await fetch(`${server.origin}${DESK_PRESENCE_PATH}`, {
+    headers: { Cookie: `copydesk-desk-${server.port}=${key}` },
+  });
+  const envelope = (await response.json()) as { value?: unknown };
+  return { status: response.status, value: envelope.value };
 }
 
 /** A page's connection to a story, as `key`'s person, from the desk's own origin. */
@@ -150,6 +159,43 @@ describe('stories edited live on a desk', () => {
       .toBe(textOf(ana));
     const found = await call<{ hits: { id: string }[] }>(keys.ben, 'articles:search', { query: 'Tuesday' });
     expect(found.hits.map((hit) => hit.id)).toEqual([story.id]);
+
+    // Who is in the story, for the library list: each person once, and only for someone signed in.
+    expect(await presence(keys.ana)).toEqual({
+      status: 200,
+      value: [{ articleId: story.id, people: ['Ana Lima', 'Ben Okafor'] }],
+    });
+    expect((await presence('')).status).toBe(401);
+    ana.destroy();
+    await expect
+      .poll(async () => (await presence(keys.ben)).value, { timeout: 10_000 })
+      .toEqual([{ articleId: story.id, people: ['Ben Okafor'] }]);
+  });
+
+  it('keeps serving everyone else when a connection sends what is not its protocol', async () => {
+    const story = await call<Article>(keys.ana, 'articles:create', {
+      headline: 'Ferry',
+      body: bodyFromParagraphs(['Text.']),
+    });
+    const ben = connect(keys.ben, story.id);
+    await synced(ben);
+    const stranger = new WebSocket(`${server.origin.replace('http', 'ws')}${DESK_LIVE_PATH}`, {
+      headers: { Cookie: `copydesk-desk-${server.port}=${keys.ana}`, Origin: server.origin },
+    });
+    const closed = new Promise<void>((resolve) => stranger.on('close', () => resolve()));
+    stranger.on('error', () => undefined);
+    await new Promise<void>((resolve) => stranger.on('open', () => resolve()));
+    // Bytes of no protocol, then a message of an unknown kind for the story, then text.
+    stranger.send(new Uint8Array([255, 255, 255, 255, 255, 1, 2, 3]));
+    stranger.send(new Uint8Array([36, ...new TextEncoder().encode(story.id), 99, 1, 2]));
+    stranger.send('hello');
+    editBodyDocument(ben.document, appendToFirstParagraph(' Still served.'));
+    await acknowledged(ben);
+    stranger.close();
+    await closed;
+    const later = connect(keys.ben, story.id);
+    await synced(later);
+    expect(textOf(later)).toBe('Text. Still served.');
   });
 
   it('refuses a connection with no key, from another page, to no story, or to one in the trash', async () => {
@@ -177,6 +223,52 @@ describe('stories edited live on a desk', () => {
     expect(await failed(connect(keys.ana, 'not-a-story'))).toBe('There is no such story on this desk.');
     await call(keys.ana, 'articles:trash', { id: story.id });
     expect(await failed(connect(keys.ana, story.id))).toContain('This story is in the trash');
+  });
+
+  it('refuses, in words, more connections than one key or the whole desk may hold, and serves the rest', async () => {
+    const limited = liveStories(library.client, { perKey: 2, total: 3 });
+    const small = await startWebServer({
+      answer: library.client.call,
+      staticDir: path.join(temp.dir, 'web'),
+      desk: { signIn: library.client.signIn, callAs: library.client.callAs, live: limited },
+    });
+    const sockets: WebSocket[] = [];
+    /** Opens a socket as `key`'s person: 'open', or the refusal's status and words. */
+    const attempt = (key: string) =>
+      new Promise<string>((resolve) => {
+        const socket = new WebSocket(`${small.origin.replace('http', 'ws')}${DESK_LIVE_PATH}`, {
+          headers: { Cookie: `copydesk-desk-${small.port}=${key}`, Origin: small.origin },
+        });
+        sockets.push(socket);
+        socket.on('open', () => resolve('open'));
+        socket.on('error', () => undefined);
+        socket.on('unexpected-response', (_, response: http.IncomingMessage) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+          response.on('end', () => resolve(`${response.statusCode ?? 0} ${text}`));
+        });
+      });
+    try {
+      expect(await attempt(keys.ana)).toBe('open');
+      expect(await attempt(keys.ana)).toBe('open');
+      expect(await attempt(keys.ana)).toBe(
+        '429 This key already has 2 stories open on the desk. Close some windows, then reopen the story.',
+      );
+      expect(await attempt(keys.ben)).toBe('open');
+      expect(await attempt(keys.ben)).toBe(
+        '429 The desk has as many people in stories as it can serve. Try again in a minute.',
+      );
+      // One closes, and someone else gets in.
+      const first = sockets[0];
+      const gone = new Promise<void>((resolve) => first?.on('close', () => resolve()));
+      first?.close();
+      await gone;
+      await expect.poll(() => attempt(keys.ben), { timeout: 5_000 }).toBe('open');
+    } finally {
+      for (const socket of sockets) socket.terminate();
+      await limited.close();
+      await small.close();
+    }
   });
 
   it('keeps no edit from a key revoked meanwhile, and lets that person in no more', async () => {

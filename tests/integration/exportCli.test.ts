@@ -141,11 +141,11 @@ describe('copydesk export', () => {
     }
   });
 
-  it('writes a folder and says where', () => {
+  it('writes a folder and says where, and which desk signed it', () => {
     const run = copydesk(['export', signed.id, '--out', out]);
     expect(run.code).toBe(0);
-    const written = /to (.+)\n$/.exec(run.stdout)?.[1] ?? '';
-    expect(run.stdout).toMatch(/^Exported \d+ files \([\d,]+ bytes\) to /);
+    const written = /^Exported \d+ files \([\d,]+ bytes\) to (.+)\n/.exec(run.stdout)?.[1] ?? '';
+    expect(run.stdout).toMatch(/\nSigned by desk \(key ([0-9a-f]{4} ){7}[0-9a-f]{4}\)\n$/);
     expect(fs.statSync(written).isDirectory()).toBe(true);
     expect(fs.readdirSync(written)).toContain('manifest.json');
   });

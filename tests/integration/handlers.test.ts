@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -120,6 +121,18 @@ describe('every channel through dispatch', () => {
     expect(await track('articles:statusHistory', { id: created.id })).toEqual([
       { from: 'draft', to: 'editing', changedBy: 'Amna Riaz', changedAt: saved.updatedAt },
     ]);
+    // The person who made the story owns it; the sample, made before anyone gave a name, has no owner.
+    expect([created.owner, sample.owner]).toEqual(['Amna Riaz', '']);
+    const assigned = await track('articles:assign', { id: created.id, assignee: ' Rita Okafor ', step: 'fact-check' });
+    expect(assigned).toMatchObject({ assignee: 'Rita Okafor', assignedStep: 'fact-check', version: saved.version });
+    const handedOn = await track('articles:setOwner', { id: created.id, owner: 'Omar Khan' });
+    expect(handedOn.owner).toBe('Omar Khan');
+    expect((await track('articles:setOthersSuggest', { id: created.id, value: true })).othersSuggest).toBe(true);
+    expect(await track('articles:workflowHistory', { id: created.id })).toEqual([
+      { kind: 'status', from: 'draft', to: 'editing', by: 'Amna Riaz', at: saved.updatedAt },
+      { kind: 'assignment', from: '', to: 'Rita Okafor', step: 'fact-check', by: 'Amna Riaz', at: assigned.updatedAt },
+      { kind: 'owner', from: 'Amna Riaz', to: 'Omar Khan', by: 'Amna Riaz', at: handedOn.updatedAt },
+    ]);
 
     expect(await track('authors:find', { query: 'OKAF' })).toEqual([{ ...maria, articleCount: 1 }]);
     const renamed = await track('authors:update', { id: maria.id, name: 'Maria Okafor-Reyes', bio: maria.bio });
@@ -193,6 +206,9 @@ describe('every channel through dispatch', () => {
       'Statement on the lighthouse\n\nThe lighthouse reopens on Friday, the harbour master said.',
     );
     expect((await track('sources:get', { id: source.id })).snapshots).toHaveLength(1);
+    const pasted = (text: string, label: string) => track('sources:add', { from: { paste: { text, label } } });
+    expect((await pasted('\u0000\nThe harbour reopens.', 'call')).title).toBe('The harbour reopens.');
+    expect((await pasted('\u0000', '\u0000')).title).toBe('Untitled source');
     expect((await track('sources:list', { query: 'harbour master' })).sources.map((s) => s.id)).toEqual([source.id]);
     const other = await track('sources:create', {
       kind: 'wire-copy',
@@ -271,9 +287,35 @@ describe('every channel through dispatch', () => {
     expect((await track('claims:dismiss', { id: claim.id })).state).toBe('dismissed');
     expect((await track('claims:list', { articleId: created.id })).map((c) => c.id)).toEqual([claim.id]);
 
-    const exportCheck = await track('export:check', { articleId: created.id });
+    expect(await track('deskWords:list', {})).toEqual([]);
+    expect(await track('deskWords:add', { word: ' Okafor ' })).toEqual(['Okafor']);
+    expect(await track('deskWords:add', { word: 'Shehbaz  Sharif' })).toEqual(['Okafor', 'Shehbaz Sharif']);
+    expect(await track('deskWords:remove', { word: 'Okafor' })).toEqual(['Shehbaz Sharif']);
+
+    const threadId = randomUUID();
+    const thread = await track('comments:start', {
+      articleId: created.id,
+      threadId,
+      quote: 'reopens on Friday',
+      text: 'Is Friday confirmed?',
+    });
+    expect(thread).toMatchObject({ id: threadId, author: 'Amna Riaz', quote: 'reopens on Friday', resolved: false });
+    const replied = await track('comments:reply', { threadId, text: 'Yes: the statement says so.' });
+    expect(replied.entries.map((entry) => [entry.kind, entry.author, entry.text])).toEqual([
+      ['comment', 'Amna Riaz', 'Is Friday confirmed?'],
+      ['comment', 'Amna Riaz', 'Yes: the statement says so.'],
+    ]);
+    expect((await track('comments:list', { articleId: created.id })).map((listed) => listed.id)).toEqual([threadId]);
+    expect(await track('comments:people', {})).toEqual([]);
+    expect(await track('comments:mentions', {})).toEqual([]);
+    expect((await track('comments:resolve', { threadId })).resolved).toBe(true);
+    expect((await track('comments:reopen', { threadId })).resolved).toBe(false);
+    expect((await call('comments:resolve', { threadId })).entries).toHaveLength(5);
+
+    const exportCheck = await track('export:check', { articleId: created.id, timeZone: 'Europe/London' });
     expect(exportCheck).toMatchObject({ ready: true, defaultFolder: path.join(library.dir, 'Exports') });
-    expect(exportCheck.items.map((item) => item.id)).toEqual(['dateline']);
+    // Its lead picture has no alt text yet.
+    expect(exportCheck.items.map((item) => item.id)).toEqual(['alt:lead', 'dateline']);
     expect(await track('export:folder', { folder: exportCheck.defaultFolder })).toEqual({
       folder: exportCheck.defaultFolder,
       exists: false,
@@ -370,6 +412,8 @@ describe('malformed payloads', () => {
       { filters: { statuses: ['published'] } },
       { filters: { section: 42 } },
       { filters: { date: { field: 'dateline' } } },
+      { filters: { assignedTo: 42 } },
+      { filters: { assignedTo: 'x'.repeat(201) } },
     ],
     'articles:get': refSpecific,
     'library:facets': [{ filters: 'all' }, { filters: { authorId: 'Maria Okafor' } }, { filters: { tag: '' } }],
@@ -428,6 +472,34 @@ describe('malformed payloads', () => {
       { query: 'ferry', filters: { statuses: 'draft' } },
     ],
     'articles:statusHistory': refSpecific,
+    'articles:assign': [
+      { id: UNKNOWN_ID },
+      { id: UNKNOWN_ID, assignee: 'Rita Okafor' },
+      { id: UNKNOWN_ID, assignee: 'Rita Okafor', step: 'proofreading' },
+      { id: UNKNOWN_ID, assignee: 42, step: 'editing' },
+      { id: UNKNOWN_ID, assignee: 'x'.repeat(101), step: 'editing' },
+      { id: UNKNOWN_ID, assignee: 'Rita\u0000Okafor', step: 'editing' },
+      { id: UNKNOWN_ID, assignee: 'Rita\nOkafor', step: 'editing' },
+      { id: 'ferry', assignee: 'Rita Okafor', step: 'editing' },
+      { id: UNKNOWN_ID, assignee: 'Rita Okafor', step: 'editing', by: 'Someone' },
+    ],
+    'articles:setOwner': [
+      { id: UNKNOWN_ID },
+      { id: UNKNOWN_ID, owner: '' },
+      { id: UNKNOWN_ID, owner: '   ' },
+      { id: UNKNOWN_ID, owner: 'x'.repeat(101) },
+      { id: UNKNOWN_ID, owner: 'Amna\u001bRiaz' },
+      { id: UNKNOWN_ID, owner: ['Amna Riaz'] },
+      { id: 'ferry', owner: 'Amna Riaz' },
+    ],
+    'articles:setOthersSuggest': [
+      { id: UNKNOWN_ID },
+      { id: UNKNOWN_ID, value: 'yes' },
+      { id: UNKNOWN_ID, value: 1 },
+      { id: 'ferry', value: true },
+      { id: UNKNOWN_ID, value: true, owner: 'Amna Riaz' },
+    ],
+    'articles:workflowHistory': refSpecific,
     'authors:find': [
       { query: 42 },
       { query: 'x'.repeat(201) },
@@ -442,6 +514,8 @@ describe('malformed payloads', () => {
       { name: '   ' },
       { name: 42 },
       { name: 'x'.repeat(201) },
+      { name: '\u0000' },
+      { name: 'Maria\u001bOkafor' },
       { name: 'Maria Okafor', bio: 'x'.repeat(2001) },
       { name: 'Maria Okafor', id: UNKNOWN_ID },
     ],
@@ -550,7 +624,34 @@ describe('malformed payloads', () => {
     'claims:removeEvidence': [{}, { evidenceId: 'x' }],
     'claims:dismiss': refSpecific,
     'claims:report': [{}, { articleId: 'ferry' }, { articleId: UNKNOWN_ID, format: 'pdf' }],
-    'export:check': [{}, { articleId: 'ferry' }, { articleId: UNKNOWN_ID, zip: true }],
+    'comments:list': [{}, { articleId: 'ferry' }, { articleId: UNKNOWN_ID, resolved: false }],
+    'comments:start': [
+      { articleId: UNKNOWN_ID, threadId: UNKNOWN_ID, quote: 'reopens on Friday', text: '' },
+      { articleId: UNKNOWN_ID, threadId: UNKNOWN_ID, quote: 'reopens on Friday', text: '   ' },
+      { articleId: UNKNOWN_ID, threadId: UNKNOWN_ID, quote: 'reopens on Friday', text: 'x'.repeat(5001) },
+      { articleId: UNKNOWN_ID, threadId: 'thread-1', quote: 'reopens on Friday', text: 'Confirmed?' },
+      { articleId: UNKNOWN_ID, threadId: UNKNOWN_ID, quote: 'x'.repeat(5001), text: 'Confirmed?' },
+      { articleId: UNKNOWN_ID, threadId: UNKNOWN_ID, text: 'Confirmed?' },
+      { articleId: 'ferry', threadId: UNKNOWN_ID, quote: 'reopens on Friday', text: 'Confirmed?' },
+      { articleId: UNKNOWN_ID, threadId: UNKNOWN_ID, quote: 'Friday', text: 'Confirmed?', author: 'Someone' },
+    ],
+    'comments:reply': [
+      { threadId: UNKNOWN_ID },
+      { threadId: UNKNOWN_ID, text: '' },
+      { threadId: UNKNOWN_ID, text: 'x'.repeat(5001) },
+      { threadId: UNKNOWN_ID, text: 42 },
+      { threadId: 'x', text: 'Confirmed.' },
+    ],
+    'comments:resolve': [{}, { threadId: 'x' }, { threadId: `${UNKNOWN_ID}x` }, { threadId: UNKNOWN_ID, at: 'now' }],
+    'comments:reopen': [{}, { threadId: 'x' }, { threadId: 42 }, { threadId: UNKNOWN_ID, by: 'Amna Riaz' }],
+    'comments:mentions': [{ person: 'Amna Riaz' }],
+    'comments:people': [{ query: 'Rita' }],
+    'export:check': [
+      {},
+      { articleId: 'ferry' },
+      { articleId: UNKNOWN_ID, zip: true },
+      { articleId: UNKNOWN_ID, timeZone: 'Mars/Base' },
+    ],
     'export:folder': [{}, { folder: 42 }, { folder: 'x'.repeat(5000) }, { folder: '/tmp', create: true }],
     'export:run': [
       { articleId: UNKNOWN_ID },
@@ -580,6 +681,19 @@ describe('malformed payloads', () => {
     'libraries:open': [{}, { path: '' }, { path: '   ' }, { path: 42 }, { path: 'x'.repeat(5000) }],
     'libraries:create': [{}, { path: '' }, { path: null }, { path: '/tmp/x.sqlite3', extra: true }],
     'libraries:forget': [{}, { path: '' }, { path: ['a'] }],
+    'deskWords:list': [{ word: 'Okafor' }],
+    'deskWords:add': [
+      {},
+      { word: '' },
+      { word: '   ' },
+      { word: 42 },
+      { word: 'x'.repeat(61) },
+      { word: 'Okafor\u0000' },
+      { word: 'one two three four five' },
+      { word: '<script>' },
+      { word: 'Okafor', note: 'x' },
+    ],
+    'deskWords:remove': [{}, { word: '' }, { word: ['Okafor'] }],
     'backups:list': [{ all: true }],
     'backups:create': [{ reason: 'daily' }],
     'backups:restore': [{}, { name: '' }, { name: 42 }, { name: 'x'.repeat(300) }, { latest: true }],
@@ -594,6 +708,21 @@ describe('malformed payloads', () => {
       { id: target.id, version: 1, patch: { authorIds: ['Maria Okafor'] } },
     ],
     'revisions:create': [{ articleId: target.id, label: ' ' }],
+    'articles:assign': [
+      { id: target.id, assignee: 'Rita Okafor' },
+      { id: target.id, assignee: 'Rita Okafor', step: 'proofreading' },
+      { id: target.id, assignee: 'x'.repeat(101), step: 'review' },
+    ],
+    'articles:setOwner': [
+      { id: target.id, owner: ' ' },
+      { id: target.id, owner: 'Amna\tRiaz' },
+    ],
+    'articles:setOthersSuggest': [{ id: target.id, value: 'true' }],
+    'comments:start': [
+      { articleId: target.id, threadId: UNKNOWN_ID, quote: 'Keep me.', text: ' ' },
+      { articleId: target.id, threadId: UNKNOWN_ID, quote: 'Keep me.', text: 'x'.repeat(5001) },
+      { articleId: target.id, threadId: 'thread-1', quote: 'Keep me.', text: 'Keep this?' },
+    ],
     'revisions:restore': [{ articleId: target.id, revisionId: target.id, version: 0 }],
     'export:run': [
       { articleId: target.id, folder: library.dir, overrides: [{ itemId: 'byline', reason: ' ' }] },

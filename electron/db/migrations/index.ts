@@ -16,6 +16,11 @@ import { migration013 } from './013-revision-kinds';
 import { migration014 } from './014-facet-index';
 import { migration015 } from './015-desk-people';
 import { migration016 } from './016-story-documents';
+import { migration017 } from './017-desk-keys';
+import { migration018 } from './018-desk-words';
+import { migration019 } from './019-publishing-fields';
+import { migration020 } from './020-comments';
+import { migration021 } from './021-story-workflow';
 import type { Migration } from './types';
 
 /** Every migration, in order. The last one's version is the schema this Copydesk writes. */
@@ -36,6 +41,11 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
+  migration018,
+  migration019,
+  migration020,
+  migration021,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,5 +1,5 @@
 import type { Article, ArticleStatus, ArticleSummary, StoredBody } from '../../../shared/domain';
-import { ArticleIdSchema, ArticleStatusSchema, StoredBodySchema } from '../../../shared/domain';
+import { ArticleIdSchema, ArticleStatusSchema, ASSIGNED_STEPS, StoredBodySchema } from '../../../shared/domain';
 import { contentHash } from '../contentHash';
 import type { Db } from '../connection';
 import { prepared } from '../statements';
@@ -32,6 +32,16 @@ type ArticleRow = {
   language: string;
   length_target: number | null;
   slug_locked: number;
+  embargo_until: string | null;
+  publish_at: string | null;
+  seo_headline: string;
+  social_headline: string;
+  seo_description: string;
+  lead_image_alt_text: string;
+  owner: string;
+  assignee: string;
+  assigned_step: string | null;
+  others_suggest: number;
 };
 
 export type SummaryRow = Pick<
@@ -47,10 +57,15 @@ export type SummaryRow = Pick<
   | 'created_at'
   | 'updated_at'
   | 'trashed_at'
+  | 'embargo_until'
+  | 'publish_at'
+  | 'owner'
+  | 'assignee'
+  | 'assigned_step'
 >;
 
 export const SUMMARY_COLUMNS =
-  'id, slug, headline, dek, section, status, version, word_count, created_at, updated_at, trashed_at';
+  'id, slug, headline, dek, section, status, version, word_count, created_at, updated_at, trashed_at, embargo_until, publish_at, owner, assignee, assigned_step';
 
 export function rowToSummary(row: SummaryRow): ArticleSummary {
   return {
@@ -65,6 +80,12 @@ export function rowToSummary(row: SummaryRow): ArticleSummary {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     trashedAt: row.trashed_at,
+    embargoUntil: row.embargo_until,
+    publishAt: row.publish_at,
+    owner: row.owner,
+    assignee: row.assignee,
+    // A step the library knows, or none: a library made before it kept steps (migration 021) has none.
+    assignedStep: ASSIGNED_STEPS.find((step) => step === row.assigned_step) ?? null,
   };
 }
 
@@ -79,13 +100,22 @@ function rowToArticle(db: Db, row: ArticleRow): Article {
     leadImage:
       image === undefined
         ? null
-        : { asset: rowToAsset(image), caption: row.lead_image_caption, credit: row.lead_image_credit },
+        : {
+            asset: rowToAsset(image),
+            caption: row.lead_image_caption,
+            credit: row.lead_image_credit,
+            altText: row.lead_image_alt_text,
+          },
     // Without a picture, the column keeps the credit for the one to be added.
     leadImageCredit: image === undefined ? row.lead_image_credit : '',
     syndicationCredit: row.syndication_credit,
+    seoHeadline: row.seo_headline,
+    socialHeadline: row.social_headline,
+    seoDescription: row.seo_description,
     language: row.language,
     lengthTarget: row.length_target,
     slugLocked: row.slug_locked === 1,
+    othersSuggest: row.others_suggest === 1,
     // Read as stored: a body an earlier version kept opens (readStoredBody reads it node by node).
     body: StoredBodySchema.parse(JSON.parse(row.body_json)),
     bodyText: row.body_text,
@@ -105,10 +135,16 @@ export type ArticleContent = {
   authorIds: string[];
   dateline: string;
   datelineDate: string;
-  leadImage: { assetId: string; caption: string; credit: string } | null;
+  leadImage: { assetId: string; caption: string; credit: string; altText: string } | null;
   /** The credit kept for a lead image still to be added (see Article.leadImageCredit). */
   leadImageCredit: string;
   syndicationCredit: string;
+  /** UTC timestamps, or null. */
+  embargoUntil: string | null;
+  publishAt: string | null;
+  seoHeadline: string;
+  socialHeadline: string;
+  seoDescription: string;
   language: string;
   lengthTarget: number | null;
   /** As stored, or as a save sends it (a `Body`). */
@@ -138,9 +174,19 @@ export function contentOf(article: Article): ArticleContent {
     leadImage:
       article.leadImage === null
         ? null
-        : { assetId: article.leadImage.asset.id, caption: article.leadImage.caption, credit: article.leadImage.credit },
+        : {
+            assetId: article.leadImage.asset.id,
+            caption: article.leadImage.caption,
+            credit: article.leadImage.credit,
+            altText: article.leadImage.altText,
+          },
     leadImageCredit: article.leadImageCredit,
     syndicationCredit: article.syndicationCredit,
+    embargoUntil: article.embargoUntil,
+    publishAt: article.publishAt,
+    seoHeadline: article.seoHeadline,
+    socialHeadline: article.socialHeadline,
+    seoDescription: article.seoDescription,
     language: article.language,
     lengthTarget: article.lengthTarget,
     body: article.body,
@@ -166,7 +212,13 @@ function bindContent(content: ArticleContent): Record<string, unknown> {
     leadImageId: content.leadImage?.assetId ?? null,
     leadImageCaption: content.leadImage?.caption ?? '',
     leadImageCredit: content.leadImage?.credit ?? content.leadImageCredit,
+    leadImageAltText: content.leadImage?.altText ?? '',
     syndicationCredit: content.syndicationCredit,
+    embargoUntil: content.embargoUntil,
+    publishAt: content.publishAt,
+    seoHeadline: content.seoHeadline,
+    socialHeadline: content.socialHeadline,
+    seoDescription: content.seoDescription,
     language: content.language,
     lengthTarget: content.lengthTarget,
     bodyJson: JSON.stringify(content.body),
@@ -200,18 +252,21 @@ export function getSummary(db: Db, id: string): ArticleSummary | undefined {
   return row === undefined ? undefined : rowToSummary(row);
 }
 
-export function insertArticle(db: Db, id: string, content: ArticleContent, now: string): void {
+/** Writes a new article, owned by `owner` ('' for nobody), with nobody assigned. */
+export function insertArticle(db: Db, id: string, content: ArticleContent, now: string, owner = ''): void {
   prepared(
     db,
     `INSERT INTO articles
        (id, slug, slug_locked, headline, dek, byline, dateline, dateline_date, lead_image_id, lead_image_caption,
-        lead_image_credit, syndication_credit, language, length_target, body_json, body_text, word_count, section,
-        status, content_hash, version, created_at, updated_at)
+        lead_image_credit, lead_image_alt_text, syndication_credit, embargo_until, publish_at, seo_headline,
+        social_headline, seo_description, language, length_target, body_json, body_text, word_count, section,
+        status, content_hash, owner, version, created_at, updated_at)
      VALUES
        (@id, @slug, @slugLocked, @headline, @dek, @byline, @dateline, @datelineDate, @leadImageId, @leadImageCaption,
-        @leadImageCredit, @syndicationCredit, @language, @lengthTarget, @bodyJson, @bodyText, @wordCount, @section,
-        @status, @contentHash, 1, @now, @now)`,
-  ).run({ ...bindContent(content), id, now });
+        @leadImageCredit, @leadImageAltText, @syndicationCredit, @embargoUntil, @publishAt, @seoHeadline,
+        @socialHeadline, @seoDescription, @language, @lengthTarget, @bodyJson, @bodyText, @wordCount, @section,
+        @status, @contentHash, @owner, 1, @now, @now)`,
+  ).run({ ...bindContent(content), id, now, owner });
   setTags(db, id, content.tags);
   setArticleAuthors(db, id, content.authorIds);
   setRelated(db, id, content.related);
@@ -234,7 +289,10 @@ export function updateArticle(
          slug = @slug, slug_locked = @slugLocked, headline = @headline, dek = @dek, byline = @byline,
          dateline = @dateline, dateline_date = @datelineDate, lead_image_id = @leadImageId,
          lead_image_caption = @leadImageCaption, lead_image_credit = @leadImageCredit,
-         syndication_credit = @syndicationCredit, language = @language, length_target = @lengthTarget,
+         lead_image_alt_text = @leadImageAltText, syndication_credit = @syndicationCredit,
+         embargo_until = @embargoUntil, publish_at = @publishAt, seo_headline = @seoHeadline,
+         social_headline = @socialHeadline, seo_description = @seoDescription, language = @language,
+         length_target = @lengthTarget,
          body_json = @bodyJson, body_text = @bodyText, word_count = @wordCount, section = @section,
          status = @status, content_hash = @contentHash, version = version + 1, updated_at = @now
        WHERE id = @id AND version = @expectedVersion`,
@@ -252,21 +310,23 @@ export function storedBodyJson(db: Db, id: string): string | undefined {
 }
 
 /**
- * Writes an article's body and what is read from it, leaving its version where it is: on a desk
- * the body is the story's live document, and a save of the other fields made meanwhile stays good.
+ * Writes an article's headline, dek, body and what is read from them, leaving its version where
+ * it is: on a desk they are the story's live document, and a save of the other fields made
+ * meanwhile stays good.
  */
-export function setLiveBody(
+export function setLiveContent(
   db: Db,
   id: string,
-  content: Pick<ArticleContent, 'body' | 'bodyText' | 'wordCount' | 'contentHash'>,
+  content: Pick<ArticleContent, 'headline' | 'dek' | 'slug' | 'body' | 'bodyText' | 'wordCount' | 'contentHash'>,
   now: string,
 ): boolean {
   return (
     prepared(
       db,
-      `UPDATE articles SET body_json = ?, body_text = ?, word_count = ?, content_hash = ?, updated_at = ?
-         WHERE id = ? AND trashed_at IS NULL`,
-    ).run(JSON.stringify(content.body), content.bodyText, content.wordCount, content.contentHash, now, id).changes > 0
+      `UPDATE articles SET headline = @headline, dek = @dek, slug = @slug, body_json = @body, body_text = @bodyText,
+              word_count = @wordCount, content_hash = @contentHash, updated_at = @now
+         WHERE id = @id AND trashed_at IS NULL`,
+    ).run({ ...content, body: JSON.stringify(content.body), id, now }).changes > 0
   );
 }
 
@@ -284,13 +344,14 @@ export function setTrashed(db: Db, id: string, trashedAt: string | null): boolea
   return prepared(db, 'UPDATE articles SET trashed_at = ? WHERE id = ?').run(trashedAt, id).changes > 0;
 }
 
-export function countArticles(db: Db): { live: number; trashed: number } {
+export function countArticles(db: Db): { live: number; trashed: number; lastChangeAt: string | null } {
   const row = prepared(
     db,
     `SELECT count(*) FILTER (WHERE trashed_at IS NULL) AS live,
-              count(*) FILTER (WHERE trashed_at IS NOT NULL) AS trashed
+              count(*) FILTER (WHERE trashed_at IS NOT NULL) AS trashed,
+              (SELECT max(updated_at) FROM articles WHERE trashed_at IS NULL) AS lastChangeAt
        FROM articles`,
-  ).get() as { live: number; trashed: number };
+  ).get() as { live: number; trashed: number; lastChangeAt: string | null };
   return row;
 }
 

@@ -2,7 +2,7 @@ import type { ArticleStatus, ArticleSummary } from '../../../shared/domain';
 import { ARTICLE_STATUSES, AuthorIdSchema } from '../../../shared/domain';
 import type { LibraryFacets, LibraryFilters, LibrarySort, SortDirection } from '../../../shared/library';
 import { ENTITY_KINDS, entityKey } from '../../../shared/entities';
-import { DEFAULT_DIRECTION, FACET_LIMIT } from '../../../shared/library';
+import { assignedToFilter, DEFAULT_DIRECTION, FACET_LIMIT } from '../../../shared/library';
 import type { Db } from '../connection';
 import { prepared } from '../statements';
 import { rowToSummary, SUMMARY_COLUMNS, type SummaryRow } from './articles';
@@ -45,7 +45,14 @@ export function fewLinked(db: Db, filters: LibraryFilters): boolean {
   );
 }
 
-type FilterName = 'statuses' | 'section' | 'tag' | 'authorId';
+type FilterName = 'statuses' | 'section' | 'tag' | 'authorId' | 'assignedTo';
+
+/**
+ * The rowids of the stories assigned to @assignedTo, in any case, read from the index that
+ * holds only assigned stories (migration 021): never from the table.
+ */
+const ASSIGNED_ROWIDS = `(SELECT assigned.seq FROM articles AS assigned
+    WHERE assigned.assignee <> '' AND assigned.assignee = @assignedTo COLLATE NOCASE)`;
 
 /** The same instant in the form the library stores, so text comparison orders it correctly. */
 function storedTime(iso: string): string {
@@ -108,6 +115,15 @@ export function filterConditions(
     params.authorId = filters.authorId;
     clauses.push(linked('article_authors', 'author_id = @authorId'));
   }
+  const assignedTo = options.skip === 'assignedTo' ? undefined : assignedToFilter(filters);
+  if (assignedTo !== undefined) {
+    params.assignedTo = assignedTo;
+    clauses.push(
+      row === undefined
+        ? `${mode === 'count' ? '' : '+'}seq IN ${ASSIGNED_ROWIDS}`
+        : `${column('seq')} IN ${ASSIGNED_ROWIDS}`,
+    );
+  }
   if (filters.entity !== undefined) {
     // The articles whose analysis names it, from the related index's postings (migration 7).
     params.entityKey = entityKey(filters.entity.kind, filters.entity.name).key;
@@ -133,7 +149,8 @@ export function filterConditions(
     !clauses.includes('0') &&
     options.trashed !== true &&
     ((options.skip !== 'tag' && filters.tag !== undefined) ||
-      (options.skip !== 'authorId' && filters.authorId !== undefined));
+      (options.skip !== 'authorId' && filters.authorId !== undefined) ||
+      assignedTo !== undefined);
   return {
     sql: clauses.join(' AND '),
     params,
@@ -149,6 +166,7 @@ export function hasFilters(filters: LibraryFilters): boolean {
     filters.tag !== undefined ||
     filters.authorId !== undefined ||
     filters.entity !== undefined ||
+    assignedToFilter(filters) !== undefined ||
     (filters.date !== undefined && (filters.date.from !== undefined || filters.date.until !== undefined))
   );
 }
@@ -211,7 +229,13 @@ function articleIdsMatching(filters: LibraryFilters, skip: FilterName): Conditio
     };
   }
   const dates = others.date !== undefined && (others.date.from !== undefined || others.date.until !== undefined);
-  if (others.statuses === undefined && others.section === undefined && others.entity === undefined && !dates) {
+  if (
+    others.statuses === undefined &&
+    others.section === undefined &&
+    others.entity === undefined &&
+    assignedToFilter(others) === undefined &&
+    !dates
+  ) {
     // Only a tag or an author (or both): their articles' ids come straight from the tag and
     // byline indexes, one lookup each where going through the articles' rowids would take three.
     const clauses = ['article_id NOT IN (SELECT id FROM articles WHERE trashed_at IS NOT NULL)'];
@@ -380,6 +404,7 @@ export function libraryFacets(db: Db, filters: LibraryFilters): LibraryFacets {
 
   return {
     entities: entityFacets(db, filters.entity),
+    assignees: assigneeFacets(db, filters, total),
     total,
     statuses: ARTICLE_STATUSES.map((status) => ({ status, count: statusCounts.get(status) ?? 0 })),
     sections,
@@ -390,6 +415,35 @@ export function libraryFacets(db: Db, filters: LibraryFilters): LibraryFacets {
       count: row.count,
     })),
   };
+}
+
+/** Two names the library's index takes for one: the same but for the case of A to Z. */
+function sameNameNoCase(a: string, b: string): boolean {
+  const fold = (name: string) => name.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+  return fold(a) === fold(b);
+}
+
+/**
+ * The people stories are assigned to, with how many of the live stories matching every other
+ * filter each has, most first (names differing only in case counted as one). Read from the
+ * index of assigned stories; under other filters each is checked against the rowids those
+ * filters let through. The chosen person is always listed, with the stories matching every
+ * filter.
+ */
+function assigneeFacets(db: Db, filters: LibraryFilters, total: number): LibraryFacets['assignees'] {
+  const others: LibraryFilters = { ...filters, assignedTo: undefined };
+  const where = hasFilters(others) ? filterConditions(others, { mode: 'count' }) : undefined;
+  const rows = prepared(
+    db,
+    `SELECT assignee AS name, count(*) AS count FROM articles INDEXED BY articles_by_assignee
+       WHERE assignee <> '' AND trashed_at IS NULL
+         ${where === undefined ? '' : `AND seq IN (SELECT seq FROM ${where.from} WHERE ${where.sql})`}
+       GROUP BY assignee COLLATE NOCASE
+       ORDER BY count DESC, name COLLATE NOCASE, name LIMIT ${FACET_LIMIT}`,
+  ).all(where?.params ?? {}) as CountRow[];
+  const chosen = assignedToFilter(filters);
+  if (chosen === undefined || rows.some((row) => sameNameNoCase(row.name, chosen))) return rows;
+  return [...rows, { name: chosen, count: total }];
 }
 
 type EntityRow = { key: string; label: string; df: number };

@@ -14,6 +14,11 @@ export type RevisionFields = Pick<
   | 'datelineDate'
   | 'leadImage'
   | 'syndicationCredit'
+  | 'embargoUntil'
+  | 'publishAt'
+  | 'seoHeadline'
+  | 'socialHeadline'
+  | 'seoDescription'
   | 'language'
   | 'lengthTarget'
   | 'section'
@@ -87,6 +92,23 @@ export function insertRevision(
   );
 }
 
+/**
+ * The fields a revision kept before Copydesk had them read as a story without them does: no
+ * embargo, no publication time, no other headlines, no alt text.
+ */
+export function withLaterFieldDefaults(kept: Record<string, unknown>): Record<string, unknown> {
+  const image = kept.leadImage;
+  return {
+    embargoUntil: null,
+    publishAt: null,
+    seoHeadline: '',
+    socialHeadline: '',
+    seoDescription: '',
+    ...kept,
+    ...(typeof image === 'object' && image !== null ? { leadImage: { altText: '', ...image } } : {}),
+  };
+}
+
 /** The structured fields a revision of `content` keeps. */
 export function revisionFields(content: ArticleContent): RevisionFields {
   return {
@@ -95,6 +117,11 @@ export function revisionFields(content: ArticleContent): RevisionFields {
     datelineDate: content.datelineDate,
     leadImage: content.leadImage,
     syndicationCredit: content.syndicationCredit,
+    embargoUntil: content.embargoUntil,
+    publishAt: content.publishAt,
+    seoHeadline: content.seoHeadline,
+    socialHeadline: content.socialHeadline,
+    seoDescription: content.seoDescription,
     language: content.language,
     lengthTarget: content.lengthTarget,
     section: content.section,

@@ -88,7 +88,8 @@ function snippetOf(row: Ranked): string {
 }
 
 const SUMMARY_COLUMNS = `a.id, a.slug, a.headline, a.dek, a.section, a.status, a.version, a.word_count,
-              a.created_at, a.updated_at, a.trashed_at`;
+              a.created_at, a.updated_at, a.trashed_at, a.embargo_until, a.publish_at, a.owner, a.assignee,
+              a.assigned_step`;
 
 /**
  * The page of a broad search: rank is worked out only for the matches at or after `floor` and

@@ -7,12 +7,9 @@ import {
   $getSelection,
   $isElementNode,
   $isRangeSelection,
-  $isTextNode,
   $setSelection,
   COMMAND_PRIORITY_EDITOR,
-  COMMAND_PRIORITY_LOW,
   createCommand,
-  KEY_DOWN_COMMAND,
   type ElementNode,
   type LexicalCommand,
   type LexicalEditor,
@@ -20,6 +17,8 @@ import {
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
 import type { Verdict } from '../../../shared/sources';
+import { registerHostRequest } from '../hostRequest';
+import { $selectSpan, paintNodes } from '../spans';
 
 /** What a claim's marks show: its verdict, and whether its words changed after that verdict. */
 export type ClaimMarkState = { verdict: Verdict; changed: boolean };
@@ -148,22 +147,8 @@ export function ClaimsPlugin({
   useEffect(
     () =>
       mergeRegister(
-        editor.registerCommand(
-          KEY_DOWN_COMMAND,
-          (event) => {
-            if (!isMarkClaimShortcut(event)) return false;
-            event.preventDefault();
-            return editor.dispatchCommand(MARK_SELECTION_REQUESTED_COMMAND, undefined);
-          },
-          COMMAND_PRIORITY_LOW,
-        ),
-        editor.registerCommand(
-          MARK_SELECTION_REQUESTED_COMMAND,
-          () => {
-            markRequested.current();
-            return true;
-          },
-          COMMAND_PRIORITY_EDITOR,
+        registerHostRequest(editor, isMarkClaimShortcut, MARK_SELECTION_REQUESTED_COMMAND, () =>
+          markRequested.current(),
         ),
         editor.registerCommand(
           MARK_CLAIM_COMMAND,
@@ -192,25 +177,7 @@ export function ClaimsPlugin({
           },
           COMMAND_PRIORITY_EDITOR,
         ),
-        editor.registerCommand(
-          SHOW_CLAIM_COMMAND,
-          (id) => {
-            const marks = marksOf(id);
-            const first = marks[0];
-            const last = marks[marks.length - 1];
-            if (first === undefined || last === undefined) return false;
-            const firstText = first.getFirstDescendant();
-            const lastText = last.getLastDescendant();
-            if (!$isTextNode(firstText) || !$isTextNode(lastText)) return false;
-            const selection = $createRangeSelection();
-            selection.anchor.set(firstText.getKey(), 0, 'text');
-            selection.focus.set(lastText.getKey(), lastText.getTextContentSize(), 'text');
-            $setSelection(selection);
-            editor.getElementByKey(first.getKey())?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-            return true;
-          },
-          COMMAND_PRIORITY_EDITOR,
-        ),
+        editor.registerCommand(SHOW_CLAIM_COMMAND, (id) => $selectSpan(editor, marksOf(id)), COMMAND_PRIORITY_EDITOR),
         editor.registerCommand(
           UNMARK_CLAIM_COMMAND,
           (id) => {
@@ -227,30 +194,23 @@ export function ClaimsPlugin({
   );
 
   // Verdicts on the marks' elements, kept as Lexical creates and recreates them.
-  useEffect(() => {
-    const paint = () => {
-      editor.getEditorState().read(() => {
-        for (const { node } of $dfs()) {
-          if (!$isMarkNode(node)) continue;
-          const element = editor.getElementByKey(node.getKey());
-          if (element === null) continue;
-          const ids = node.getIDs();
-          const states = ids.map((id) => verdicts.get(id)).filter((state) => state !== undefined);
-          element.dataset.verdict = states[0]?.verdict ?? 'unchecked';
-          element.dataset.claims = ids.join(' ');
-          if (states.some((state) => state.changed)) {
-            element.dataset.changed = 'true';
-            element.title = 'Changed since the verdict: look at this claim again';
-          } else {
-            delete element.dataset.changed;
-            element.removeAttribute('title');
-          }
+  useEffect(
+    () =>
+      paintNodes(editor, MarkNode, (node, element) => {
+        const ids = node.getIDs();
+        const states = ids.map((id) => verdicts.get(id)).filter((state) => state !== undefined);
+        element.dataset.verdict = states[0]?.verdict ?? 'unchecked';
+        element.dataset.claims = ids.join(' ');
+        if (states.some((state) => state.changed)) {
+          element.dataset.changed = 'true';
+          element.title = 'Changed since the verdict: look at this claim again';
+        } else {
+          delete element.dataset.changed;
+          element.removeAttribute('title');
         }
-      });
-    };
-    paint();
-    return editor.registerMutationListener(MarkNode, paint, { skipInitialization: true });
-  }, [editor, verdicts]);
+      }),
+    [editor, verdicts],
+  );
 
   useEffect(() => {
     const onClick = (event: MouseEvent) => {

@@ -28,8 +28,10 @@ type Segment = { node: Text; start: number };
 export function locateHouseStyleIssues(root: HTMLElement, rules: readonly HouseStyleRule[]): LocatedIssue[] {
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    // Blocks drawn by the editor hold no words of the story; words suggested for removal are as good as gone.
     acceptNode: (node) =>
-      node instanceof HTMLElement && node.getAttribute('contenteditable') === 'false'
+      node instanceof HTMLElement &&
+      (node.getAttribute('contenteditable') === 'false' || node.matches('del.text-suggestion'))
         ? NodeFilter.FILTER_REJECT
         : NodeFilter.FILTER_ACCEPT,
   });

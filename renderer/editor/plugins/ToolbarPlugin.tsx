@@ -43,7 +43,10 @@ import { IS_APPLE } from '../../components/keys';
 import { ariaKeyShortcuts, shortcutFor, shortcutLabel } from '../shortcuts';
 import { OPEN_ALSO_SEE_DIALOG_COMMAND } from './AlsoSeePlugin';
 import { OPEN_IMAGE_PICKER_COMMAND } from './ImagesPlugin';
+import { OPEN_FIND_COMMAND } from './FindReplacePlugin';
 import { OPEN_LINK_DIALOG_COMMAND } from './LinkDialogPlugin';
+import { COMMENT_REQUESTED_COMMAND } from './CommentsPlugin';
+import { useSuggesting } from './SuggestionsPlugin';
 
 type BlockType = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'other';
 
@@ -217,6 +220,7 @@ function ToolButton({
 
 export function ToolbarPlugin(): JSX.Element {
   const [editor] = useLexicalComposerContext();
+  const { suggesting, setSuggesting } = useSuggesting();
   const [formatting, setFormatting] = useState<Formatting>(NO_FORMATTING);
   // Told by whichever undo the editor has: its own history, or a live story's (each person's
   // own changes only), which reports only through CAN_UNDO_COMMAND and CAN_REDO_COMMAND. Both
@@ -397,6 +401,35 @@ export function ToolbarPlugin(): JSX.Element {
         {tool('redo', 'Redo', icon('redo'), () => editor.dispatchCommand(REDO_COMMAND, undefined), {
           disabled: !canRedo,
           ...keysOf('Redo'),
+        })}
+      </div>
+      <div className="toolbar__group">
+        {tool(
+          'suggesting',
+          'Suggesting',
+          icon('suggest'),
+          () => {
+            setSuggesting(!suggesting);
+            editor.focus();
+          },
+          {
+            pressed: suggesting,
+            ...keysOf('Suggesting'),
+          },
+        )}
+        {tool(
+          'comment',
+          'Comment',
+          icon('comment'),
+          () => editor.dispatchCommand(COMMENT_REQUESTED_COMMAND, undefined),
+          {
+            ...keysOf('Comment'),
+          },
+        )}
+      </div>
+      <div className="toolbar__group">
+        {tool('find', 'Find and replace', icon('search'), () => editor.dispatchCommand(OPEN_FIND_COMMAND, 'replace'), {
+          ...keysOf('Find and replace'),
         })}
       </div>
     </div>

@@ -2,6 +2,7 @@ import './article.css';
 
 import { useId, useRef, type JSX, type KeyboardEvent, type ReactNode } from 'react';
 
+import { useKeptCaret } from '../../components/useKeptCaret';
 import type { Article, ArticleStatus, Author, LeadImage } from '../../../shared/domain';
 import type { HeldField, TextField } from './ArticleSaver';
 import { oneLine } from './articleFields';
@@ -11,7 +12,9 @@ import { DetailsFields } from './DetailsFields';
 import { FieldProblem, heldFor, problemProps } from './FieldProblem';
 import { curlTypedQuote } from './typographicQuotesInField';
 import { LeadImageField } from './LeadImageField';
+import { PublishingFields } from './PublishingFields';
 import { StatusControl } from './StatusControl';
+import { StoryTimesLine } from './StoryTimesLine';
 
 /** Everything above the body that a person edits, as the header shows it. */
 export type HeaderValues = {
@@ -25,6 +28,12 @@ export type HeaderValues = {
   section: string;
   tags: string[];
   syndicationCredit: string;
+  /** UTC timestamps, or null. */
+  embargoUntil: string | null;
+  publishAt: string | null;
+  seoHeadline: string;
+  socialHeadline: string;
+  seoDescription: string;
   language: string;
   lengthTarget: number | null;
   slug: string;
@@ -44,6 +53,11 @@ export function headerValuesOf(article: Article): HeaderValues {
     section: article.section,
     tags: article.tags,
     syndicationCredit: article.syndicationCredit,
+    embargoUntil: article.embargoUntil,
+    publishAt: article.publishAt,
+    seoHeadline: article.seoHeadline,
+    socialHeadline: article.socialHeadline,
+    seoDescription: article.seoDescription,
     language: article.language,
     lengthTarget: article.lengthTarget,
     slug: article.slug,
@@ -79,6 +93,10 @@ type ArticleHeaderProps = {
   onEnterBody: () => void;
   /** Straight quotes typed in the headline and dek become typographic ones, as in the body. */
   typographicQuotes?: boolean;
+  /** A story edited live whose document has not arrived yet: its headline and dek wait for it. */
+  liveTextWaiting?: boolean;
+  /** Who the story is assigned to, beside its status (a story the library has). */
+  workflow?: ReactNode;
 };
 
 /** The article's structured header: the fields a desk fills for every story, the rest under Details. */
@@ -97,10 +115,17 @@ export function ArticleHeader({
   onLeaveField,
   onEnterBody,
   typographicQuotes = false,
+  liveTextWaiting = false,
+  workflow = null,
 }: ArticleHeaderProps): JSX.Element {
+  const headlineField = useRef<HTMLTextAreaElement>(null);
   const dekField = useRef<HTMLTextAreaElement>(null);
+  useKeptCaret(headlineField, values.headline);
+  useKeptCaret(dekField, values.dek);
   const ids = useId();
   const problem = (field: 'headline' | 'dek' | 'section' | 'dateline') => heldFor(held, field)?.message ?? null;
+  // What the fields set once per story, under the disclosures, are given.
+  const onceFields = { values, held, onDraft, onDraftDropped, onChange, onLeaveField };
 
   const onHeadlineKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (typographicQuotes) curlTypedQuote(event);
@@ -131,17 +156,23 @@ export function ArticleHeader({
           onChange={(event) => onChange({ section: event.target.value })}
           onBlur={onLeaveField}
         />
-        <StatusControl status={values.status} onChange={onStatus} />
+        <div className="article-header__workflow">
+          {workflow}
+          <StatusControl status={values.status} onChange={onStatus} />
+        </div>
       </div>
+      <StoryTimesLine embargoUntil={values.embargoUntil} publishAt={values.publishAt} />
       <FieldProblem id={`${ids}-section-problem`} message={problem('section')} />
       {/* No maxLength: a paste too long stays whole on screen, told and held back, not cut silently. */}
       <textarea
+        ref={headlineField}
         className="field field--headline"
         aria-label="Headline"
         placeholder="Headline"
         rows={1}
         {...problemProps(`${ids}-headline-problem`, problem('headline'))}
         autoFocus={autoFocusHeadline}
+        readOnly={liveTextWaiting}
         value={values.headline}
         onChange={(event) => onChange({ headline: oneLine(event.target.value) })}
         onKeyDown={onHeadlineKeyDown}
@@ -155,6 +186,7 @@ export function ArticleHeader({
         placeholder="Dek: the one or two sentences under the headline"
         rows={1}
         {...problemProps(`${ids}-dek-problem`, problem('dek'))}
+        readOnly={liveTextWaiting}
         value={values.dek}
         onChange={(event) => onChange({ dek: oneLine(event.target.value) })}
         onKeyDown={onDekKeyDown}
@@ -197,6 +229,7 @@ export function ArticleHeader({
           problems={{
             caption: heldFor(held, 'leadImage', ['caption'])?.message ?? null,
             credit: heldFor(held, 'leadImage', ['credit'])?.message ?? null,
+            altText: heldFor(held, 'leadImage', ['altText'])?.message ?? null,
           }}
           keptCredit={values.leadImageCredit}
           // A picture removed leaves its credit kept for the next one, as the library does.
@@ -209,16 +242,8 @@ export function ArticleHeader({
           onKeptCredit={(leadImageCredit) => onChange({ leadImageCredit })}
           onLeaveField={onLeaveField}
         />
-        <DetailsFields
-          values={values}
-          held={held}
-          onDraft={onDraft}
-          onDraftDropped={onDraftDropped}
-          onChange={onChange}
-          onSlug={onSlug}
-          slugProblem={slugProblem}
-          onLeaveField={onLeaveField}
-        />
+        <PublishingFields {...onceFields} />
+        <DetailsFields {...onceFields} onSlug={onSlug} slugProblem={slugProblem} />
       </div>
     </header>
   );

@@ -1,12 +1,21 @@
 import { useCallback, useState, type JSX } from 'react';
 
 import type { ArticleId, RelatedItem } from '../../../shared/domain';
+import { CommentsPanel } from '../comments/CommentsPanel';
+import type { ArticleComments } from '../comments/useArticleComments';
 import { FactCheckPanel } from '../factcheck/FactCheckPanel';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { SidePanels } from '../panels/SidePanels';
 import { RelatedPanel } from '../related/RelatedPanel';
 import { RelatedSuggestions } from '../related/RelatedSuggestions';
 import { SourcesPanel } from '../sources/SourcesPanel';
+import { downloadHtml } from '../../components/download';
+import { cleanCopy, markedUpCopy } from '../suggestions/markedUpCopy';
+import type { Proofs } from '../suggestions/ProofButtons';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
+import type { SuggestionSummary } from '../../editor/suggestions';
+import type { LexicalEditor } from 'lexical';
+import type { RefObject } from 'react';
 import type { HeldField } from './ArticleSaver';
 import { heldFor } from './FieldProblem';
 import { panelsOfNewStory } from './newStory';
@@ -36,10 +45,18 @@ type ArticlePanelsProps = {
     library: ArticleRelated;
   };
   history: ArticleHistory & { saves: number; statusSaves: number; flush: () => Promise<void> };
+  suggestions: {
+    list: readonly SuggestionSummary[];
+    /** The claims whose words a suggested change waits in. */
+    claims: ReadonlySet<string>;
+    editorRef: RefObject<LexicalEditor | null>;
+    story: { headline: string; byline: string };
+  };
+  comments: { state: ArticleComments; person: string };
   onError: (error: unknown) => void;
 };
 
-/** The side panels beside the story: Sources, Fact check, Related articles and History. */
+/** The side panels beside the story: Sources, Fact check, Suggestions, Comments, Related articles and History. */
 export function ArticlePanels({
   articleId,
   stored,
@@ -47,8 +64,20 @@ export function ArticlePanels({
   claims,
   related,
   history,
+  suggestions,
+  comments,
   onError,
 }: ArticlePanelsProps): JSX.Element {
+  const save = (make: (editor: LexicalEditor) => { html: string; fileName: string }) => () => {
+    const editor = suggestions.editorRef.current;
+    if (editor === null) return;
+    const copy = make(editor);
+    downloadHtml(copy.html, copy.fileName);
+  };
+  const proofs: Proofs = {
+    markedUp: save((editor) => markedUpCopy(editor, suggestions.story, suggestions.list, comments.state.threads ?? [])),
+    clean: save((editor) => cleanCopy(editor, suggestions.story)),
+  };
   return (
     <SidePanels
       request={request}
@@ -78,7 +107,24 @@ export function ArticlePanels({
               suggestions={claims.suggestions}
               focusedId={claims.focusedClaim}
               actions={claims.factCheckActions}
+              suggestedIn={suggestions.claims}
             />
+          ),
+        },
+        {
+          id: 'suggestions',
+          label: 'Suggestions',
+          icon: 'suggest',
+          render: () => (
+            <SuggestionsPanel suggestions={suggestions.list} editorRef={suggestions.editorRef} proofs={proofs} />
+          ),
+        },
+        {
+          id: 'comments',
+          label: 'Comments',
+          icon: 'comment',
+          render: () => (
+            <CommentsPanel articleId={articleId} comments={comments.state} person={comments.person} proofs={proofs} />
           ),
         },
         {

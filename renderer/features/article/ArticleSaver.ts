@@ -14,8 +14,8 @@ export type SaveState =
 /** Every field of the article except the body, which is read from the editor only when a save starts. */
 export type FieldPatch = Omit<ArticlePatch, 'body'>;
 
-/** Fields whose box holds text that is not a value until it can be read (a date, a slug, a number). */
-export type TextField = 'datelineDate' | 'slug' | 'lengthTarget';
+/** Fields whose box holds text that is not a value until it can be read (a date, a slug, a number, a time). */
+export type TextField = 'datelineDate' | 'slug' | 'lengthTarget' | 'embargoUntil' | 'publishAt';
 
 /**
  * A field held back from saves: the contract refuses its value, or the text typed in it is not a
@@ -231,6 +231,19 @@ export class ArticleSaver {
     this.fields = { ...without(this.fields, refused), ...accepted };
     this.heldChanged();
     this.changed();
+  }
+
+  /**
+   * A field a live story takes from its document (the headline, the dek), typed here: true when
+   * its value is one the contract accepts, to go into the document; otherwise it is held back,
+   * with the reason, as a save would hold it. Nothing is sent with a save.
+   */
+  acceptsLiveField(field: 'headline' | 'dek', value: string): boolean {
+    const problem = checkField(field, value);
+    if (problem === null) this.release(field);
+    else this.hold({ ...problem, text: null });
+    this.heldChanged();
+    return problem === null;
   }
 
   /**

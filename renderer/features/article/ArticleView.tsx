@@ -1,15 +1,29 @@
 import type { LexicalEditor } from 'lexical';
-import { useCallback, useEffect, useRef, useState, type JSX } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type JSX,
+} from 'react';
 
 import type { Article, ArticleId, ArticleSummary } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
+import type { StoryFieldValues } from '../../../shared/storyFields';
 import { curlsQuotesIn } from '../../../shared/typographicQuotes';
 import { api, errorMessage } from '../../api';
 import { useReportError } from '../../components/Notices';
 import { StatusBar } from '../../components/StatusBar';
 import { Editor } from '../../editor/Editor';
+import { SpellingNote } from '../../editor/plugins/SpellingPlugin';
 import { useDesk } from '../desk/DeskGate';
-import { liveEditing } from '../desk/liveStory';
+import type { SuggestionSummary } from '../../editor/suggestions';
+import { plural } from '../../../shared/plural';
+import { joinNames } from '../../../shared/text';
+import { liveEditing, type LiveFields } from '../desk/liveStory';
 import { LiveStatus } from '../desk/LiveStatus';
 import { useLiveRefresh } from '../desk/useLiveRefresh';
 import { statusLabel } from '../library/summaries';
@@ -23,6 +37,9 @@ import { ArticleStatusBar, useBodyCountsStore } from './ArticleStatusBar';
 import { EDITOR_HOST } from './editorHost';
 import { newStoryArticle, useNewStory } from './newStory';
 import { useArticleClaims } from './useArticleClaims';
+import { useArticleComments } from '../comments/useArticleComments';
+import { WorkflowControl } from './WorkflowControl';
+import { isOwner } from '../../../shared/workflow';
 import { useArticleHistory } from './useArticleHistory';
 import { useArticleRelated } from './useArticleRelated';
 import { useArticleSaver } from './useArticleSaver';
@@ -176,6 +193,24 @@ function useLiveEditing(articleId: string, unstored: boolean): ReturnType<typeof
   return live;
 }
 
+const NOT_LIVE = { subscribe: () => () => undefined, snapshot: () => null };
+
+/**
+ * A live story's headline and dek as everyone's typing leaves them, shown in the header as they
+ * change; null until the story's document has arrived (the fields wait for it, as the text does).
+ */
+function useLiveFields(
+  live: LiveFields | undefined,
+  show: (values: StoryFieldValues) => void,
+): StoryFieldValues | null {
+  const { subscribe, snapshot } = live ?? NOT_LIVE;
+  const values = useSyncExternalStore(subscribe, snapshot);
+  useLayoutEffect(() => {
+    if (values !== null) show(values);
+  }, [values, show]);
+  return values;
+}
+
 type WorkspaceProps = {
   article: Article;
   /** A new story the library does not have yet. */
@@ -207,7 +242,11 @@ function ArticleWorkspace({
   const report = useReportError();
   const { preferences } = usePreferences();
   const { saver, save, held, stored } = useArticleSaver(article, unstored, preferences.autosaveDelayMs, report);
+  const desk = useDesk();
+  const [suggestions, setSuggestions] = useState<readonly SuggestionSummary[]>([]);
+  const suggestedClaims = useMemo(() => new Set(suggestions.flatMap((item) => item.claims)), [suggestions]);
   const [saves, setSaves] = useState(0);
+  const [workflowChanges, setWorkflowChanges] = useState(0);
   const saved = useCallback(
     (article: Article) => {
       onSaved(article);
@@ -215,14 +254,31 @@ function ArticleWorkspace({
     },
     [onSaved],
   );
-  const fields = useHeaderFields(article, saver, saved, report);
+  const live = useLiveEditing(article.id, unstored);
+  const fields = useHeaderFields(article, saver, saved, report, live?.fields);
   const { values, related, change, changeRelated, changeSlug, changeStatus } = fields;
   useNewStory(unstored, stored, saver, preferences, fields.defaultAuthors, report);
+  const liveFields = useLiveFields(live?.fields, fields.showLive);
 
   const editorRef = useRef<LexicalEditor | null>(null);
-  const live = useLiveEditing(article.id, unstored);
   const counts = useBodyCountsStore();
   const flush = useCallback(() => saver.flush(), [saver]);
+  // Accepting or rejecting suggestions is kept in History, signed by the person who did it.
+  const recordSettled = useCallback(
+    (label: string) => {
+      if (!stored) return;
+      void (async () => {
+        try {
+          await saver.flush();
+          await api.invoke('revisions:create', { articleId: article.id, label: label.slice(0, 200) });
+          setSaves((count) => count + 1);
+        } catch (error) {
+          report(error);
+        }
+      })();
+    },
+    [saver, stored, article.id, report],
+  );
   const panels = usePanelRequest();
   const showPanel = panels.show;
   const showFactCheck = useCallback(() => showPanel('factcheck'), [showPanel]);
@@ -238,6 +294,29 @@ function ArticleWorkspace({
     showFactCheck,
     report,
   });
+  const showComments = useCallback(() => showPanel('comments'), [showPanel]);
+  const person = desk?.person.name ?? preferences.userName;
+  // The owner asked everyone else to suggest: they open the story with Suggesting on.
+  const [othersSuggest] = useState(() => article.othersSuggest && !isOwner(article, person));
+  const comments = useArticleComments({
+    articleId: article.id,
+    stored,
+    saves: saves + othersChanges,
+    editorRef,
+    flush,
+    showComments,
+    report,
+    person,
+  });
+  const commentsInText = useMemo(
+    () => ({
+      marks: comments.marks,
+      focused: comments.focused,
+      onThreadClicked: comments.threadClicked,
+      onRequested: comments.request,
+    }),
+    [comments.marks, comments.focused, comments.threadClicked, comments.request],
+  );
   const relatedLibrary = useArticleRelated(article.id, values, blocks, related, changeRelated, editorRef, report);
   const kept = useKeptEdits(saver, article, fields.current, () => ({
     change,
@@ -273,6 +352,19 @@ function ArticleWorkspace({
       onLeaveField={() => void saver.flush()}
       onEnterBody={() => editorRef.current?.focus(undefined, { defaultSelection: 'rootStart' })}
       typographicQuotes={typographicQuotes}
+      liveTextWaiting={live !== undefined && liveFields === null}
+      workflow={
+        stored ? (
+          <WorkflowControl
+            article={article}
+            person={person}
+            onChanged={(changed) => {
+              onSaved(changed);
+              setWorkflowChanges((count) => count + 1);
+            }}
+          />
+        ) : null
+      }
     />
   );
 
@@ -305,6 +397,12 @@ function ArticleWorkspace({
           claimVerdicts={claims.verdicts}
           onClaimClicked={claims.claimClicked}
           onMarkClaim={claims.markSelection}
+          language={values.language}
+          person={person}
+          onSuggestions={setSuggestions}
+          onSuggestionsSettled={recordSettled}
+          comments={commentsInText}
+          suggestingAtFirst={othersSuggest}
         />
       </main>
       <ArticlePanels
@@ -313,7 +411,14 @@ function ArticleWorkspace({
         request={panels.request}
         claims={claims}
         related={{ items: related, held, onChange: changeRelated, library: relatedLibrary }}
-        history={{ ...history, saves, statusSaves: fields.statusSaves, flush }}
+        history={{ ...history, saves, statusSaves: fields.statusSaves + workflowChanges, flush }}
+        suggestions={{
+          list: suggestions,
+          claims: suggestedClaims,
+          editorRef,
+          story: { headline: values.headline, byline: joinNames(values.authors.map((author) => author.name)) },
+        }}
+        comments={{ state: comments, person }}
         onError={report}
       />
       {exporting.dialog}
@@ -342,6 +447,15 @@ function ArticleWorkspace({
         onReload={onReload}
       >
         <p className="status-bar__item">{statusLabel(values.status)}</p>
+        <SpellingNote language={values.language} />
+        {suggestions.length === 0 ? null : (
+          <p className="status-bar__item">{plural(suggestions.length, 'suggestion')} waiting: counted as if accepted</p>
+        )}
+        {othersSuggest ? (
+          <p className="status-bar__item">
+            {article.owner === '' ? 'Everyone suggests here' : `${article.owner} asks others to suggest`}
+          </p>
+        ) : null}
         {live === undefined ? null : <LiveStatus connection={live.connection} />}
         <UnsignedNote />
       </ArticleStatusBar>

@@ -13,6 +13,7 @@ import {
   toIso,
 } from './dateText';
 import { FieldProblem } from './FieldProblem';
+import { personLocale } from './storyTimeText';
 import { useTypedText } from './useTypedText';
 
 type DatelineDateFieldProps = {
@@ -28,10 +29,6 @@ type DatelineDateFieldProps = {
   onDrop: () => void;
   onLeaveField: () => void;
 };
-
-function personLocale(): string {
-  return typeof navigator === 'undefined' || navigator.language === '' ? 'en' : navigator.language;
-}
 
 /**
  * The dateline's date, shown and typed the person's way: in their locale's form ("6 Dec 2026",

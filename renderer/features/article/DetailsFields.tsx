@@ -1,36 +1,20 @@
 import { useId, useState, type JSX, type KeyboardEvent } from 'react';
 
-import type { EditableValues, HeaderValues } from './ArticleHeader';
-import type { HeldField, TextField } from './ArticleSaver';
+import type { HeaderValues } from './ArticleHeader';
+import type { HeldField } from './ArticleSaver';
 import { languageOptions, parseLengthTarget, parseSlug, slugOrigin } from './articleFields';
 import { FieldProblem, heldFor, problemProps } from './FieldProblem';
+import { HeaderDisclosure, type DisclosedFieldsProps } from './HeaderDisclosure';
 import { TagsField } from './TagsField';
 import { useTypedText } from './useTypedText';
 
-type DetailsFieldsProps = {
-  values: HeaderValues;
-  /** Fields held back from saves, with why. */
-  held: readonly HeldField[];
-  onDraft: (field: TextField, text: string, message: string | null) => void;
-  onDraftDropped: (field: TextField) => void;
-  onChange: (patch: Partial<EditableValues>) => void;
+type DetailsFieldsProps = DisclosedFieldsProps & {
   onSlug: (slug: string) => void;
   slugProblem: string | null;
-  onLeaveField: () => void;
 };
-
-const OPEN_KEY = 'copydesk.details';
 
 /** The fields under the disclosure. */
 const DETAIL_FIELDS = new Set<string>(['tags', 'language', 'syndicationCredit', 'lengthTarget', 'slug']);
-
-function readOpen(): boolean {
-  try {
-    return localStorage.getItem(OPEN_KEY) === 'open';
-  } catch {
-    return false;
-  }
-}
 
 function languageName(code: string): string {
   return languageOptions(code).find((language) => language.code === code)?.name ?? code;
@@ -58,30 +42,17 @@ export function DetailsFields({
   slugProblem,
   onLeaveField,
 }: DetailsFieldsProps): JSX.Element {
-  const [open, setOpen] = useState(readOpen);
   const ids = useId();
   const creditProblem = heldFor(held, 'syndicationCredit')?.message ?? null;
-  // A field held back is never out of sight under a closed disclosure.
-  const shownOpen = open || held.some((entry) => DETAIL_FIELDS.has(entry.field) && entry.message !== null);
 
   return (
-    <details
-      className="details"
-      open={shownOpen}
-      onToggle={(event) => {
-        const next = event.currentTarget.open;
-        setOpen(next);
-        try {
-          localStorage.setItem(OPEN_KEY, next ? 'open' : 'closed');
-        } catch {
-          // Storage can be disabled; the disclosure then starts closed next time.
-        }
-      }}
+    <HeaderDisclosure
+      storageKey="copydesk.details"
+      title="Details"
+      fields={DETAIL_FIELDS}
+      held={held}
+      digest={() => digest(values)}
     >
-      <summary className="details__summary">
-        <span className="details__title">Details</span>
-        {shownOpen ? null : <span className="details__digest">{digest(values)}</span>}
-      </summary>
       <div className="details__grid">
         <div className="form-field form-field--span2">
           <span className="form-field__label" aria-hidden="true">
@@ -133,7 +104,7 @@ export function DetailsFields({
           onDraftDropped={() => onDraftDropped('slug')}
         />
       </div>
-    </details>
+    </HeaderDisclosure>
   );
 }
 

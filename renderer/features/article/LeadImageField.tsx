@@ -11,8 +11,8 @@ import { FieldProblem, problemProps } from './FieldProblem';
 
 type LeadImageFieldProps = {
   image: LeadImage | null;
-  /** Why the caption or the credit is not saved, if either is held back. */
-  problems: { caption: string | null; credit: string | null };
+  /** Why the caption, the credit or the alt text is not saved, if one is held back. */
+  problems: { caption: string | null; credit: string | null; altText: string | null };
   /** The credit kept for a picture not added yet (an import named it without the picture). */
   keptCredit: string;
   onChange: (image: LeadImage | null) => void;
@@ -28,7 +28,11 @@ function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** The picture at the top of the story, with its caption and credit; stored in the library. */
+/**
+ * The picture at the top of the story, with its caption and credit, and its alt text: written for
+ * someone who cannot see it, apart from the caption a sighted reader reads beside it. Stored in
+ * the library.
+ */
 export function LeadImageField({
   image,
   problems,
@@ -51,7 +55,11 @@ export function LeadImageField({
     setAdding(true);
     addImageFile(file)
       // A picture added takes the credit kept for it.
-      .then((asset) => onChange({ asset, caption: image?.caption ?? '', credit: image?.credit ?? keptCredit }), report)
+      // Alt text describes one picture: a new picture starts without it.
+      .then(
+        (asset) => onChange({ asset, caption: image?.caption ?? '', credit: image?.credit ?? keptCredit, altText: '' }),
+        report,
+      )
       .finally(() => {
         setAdding(false);
         if (input.current !== null) input.current.value = '';
@@ -112,7 +120,7 @@ export function LeadImageField({
     <figure className="lead-image" aria-label="Lead image">
       {chooser}
       <div className="lead-image__frame" style={{ aspectRatio: `${asset.width} / ${asset.height}` }}>
-        {url === null ? null : <img className="lead-image__img" src={url} alt={image.caption} />}
+        {url === null ? null : <img className="lead-image__img" src={url} alt={image.altText || image.caption} />}
       </div>
       <figcaption className="lead-image__fields">
         <textarea
@@ -136,6 +144,23 @@ export function LeadImageField({
           onBlur={onLeaveField}
         />
         <FieldProblem id={`${ids}-credit`} message={problems.credit} />
+        <div className="lead-image__alt">
+          {/* Named on screen too: once written, alt text reads like a second caption. */}
+          <span className="lead-image__alt-label" aria-hidden="true">
+            Alt text
+          </span>
+          <textarea
+            className="field field--alt"
+            aria-label="Alt text"
+            placeholder="For readers who cannot see the picture: what it shows"
+            rows={1}
+            {...problemProps(`${ids}-alt`, problems.altText)}
+            value={image.altText}
+            onChange={(event) => onChange({ ...image, altText: oneLine(event.target.value) })}
+            onBlur={onLeaveField}
+          />
+        </div>
+        <FieldProblem id={`${ids}-alt`} message={problems.altText} />
         <div className="lead-image__meta">
           <span className="lead-image__facts" title={asset.originalName}>
             {`${numbers.format(asset.width)} × ${numbers.format(asset.height)} px · ${formatBytes(asset.byteLength)}`}

@@ -4,6 +4,9 @@ import { LengthTargetSchema, SlugSchema } from '../../../shared/domain';
 /** Languages a desk commonly files in, by BCP 47 tag; any other tag an article has is kept and shown too. */
 export const COMMON_LANGUAGES: readonly { code: string; name: string }[] = [
   { code: 'en', name: 'English' },
+  // Spelling follows the variant: British and American dictionaries ship with Copydesk.
+  { code: 'en-GB', name: 'English (UK)' },
+  { code: 'en-US', name: 'English (US)' },
   { code: 'ar', name: 'Arabic' },
   { code: 'bn', name: 'Bengali' },
   { code: 'zh', name: 'Chinese' },
@@ -84,6 +87,21 @@ export function lengthProgress(words: number, target: number): LengthProgress {
   if (Math.abs(gap) <= slack) return { label, difference: 'on target', verdict: 'on' };
   const verdict = gap < 0 ? 'under' : 'over';
   return { label, difference: `${numbers.format(Math.abs(gap))} ${verdict}`, verdict };
+}
+
+/** How a text stands against the length search results show: "64 of 60–70 characters", "12 over". */
+export function lengthCount(
+  length: number,
+  target: { from: number; to: number } | number,
+): { label: string; over: number } {
+  const most = typeof target === 'number' ? target : target.to;
+  const range =
+    typeof target === 'number' ? numbers.format(target) : `${numbers.format(target.from)}–${numbers.format(target.to)}`;
+  const over = Math.max(0, length - most);
+  return {
+    label: `${numbers.format(length)} of ${range} characters${over > 0 ? `: ${numbers.format(over)} over, search results cut it` : ''}`,
+    over,
+  };
 }
 
 /** Tags as typed into the tag box: split on commas, trimmed, without ones already present. */

@@ -1,6 +1,7 @@
 import { api } from '../../api';
 import type { EditorHost } from '../../editor/EditorHost';
 import { addImageFile, IMAGE_ACCEPT, imageUrl } from '../images/images';
+import { addDeskWord, loadDeskWords, watchDeskWords } from '../spelling/deskWords';
 
 /** The article editor's way to the library: through the API, and the pictures' shared cache. */
 export const EDITOR_HOST: EditorHost = {
@@ -11,4 +12,7 @@ export const EDITOR_HOST: EditorHost = {
   imageTypes: IMAGE_ACCEPT,
   addImage: addImageFile,
   imageUrl,
+  deskWords: loadDeskWords,
+  addDeskWord,
+  watchDeskWords,
 };

@@ -9,7 +9,14 @@ export function toFieldPatch(patch: Partial<EditableValues>): FieldPatch {
   if (authors !== undefined) fields.authorIds = authors.map((author) => author.id);
   if (leadImage !== undefined) {
     fields.leadImage =
-      leadImage === null ? null : { assetId: leadImage.asset.id, caption: leadImage.caption, credit: leadImage.credit };
+      leadImage === null
+        ? null
+        : {
+            assetId: leadImage.asset.id,
+            caption: leadImage.caption,
+            credit: leadImage.credit,
+            altText: leadImage.altText,
+          };
   }
   return fields;
 }
@@ -17,7 +24,8 @@ export function toFieldPatch(patch: Partial<EditableValues>): FieldPatch {
 /** Changes made with one action rather than by typing are saved at once. */
 export function isDiscrete(patch: Partial<EditableValues>, previous: HeaderValues): boolean {
   if (patch.authors !== undefined || patch.tags !== undefined || patch.language !== undefined) return true;
-  if (patch.datelineDate !== undefined) return true;
+  if (patch.datelineDate !== undefined || patch.embargoUntil !== undefined || patch.publishAt !== undefined)
+    return true;
   if (patch.leadImage !== undefined) return patch.leadImage?.asset.id !== previous.leadImage?.asset.id;
   return false;
 }

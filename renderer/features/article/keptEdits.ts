@@ -25,11 +25,17 @@ const ShownValuesSchema = z
     authors: z.array(AuthorSchema),
     dateline: z.string(),
     datelineDate: z.string(),
-    leadImage: LeadImageSchema.nullable(),
+    // A picture kept before pictures had alt text has none.
+    leadImage: LeadImageSchema.extend({ altText: z.string().default('') }).nullable(),
     leadImageCredit: z.string(),
     section: z.string(),
     tags: z.array(z.string()),
     syndicationCredit: z.string(),
+    embargoUntil: z.string().nullable(),
+    publishAt: z.string().nullable(),
+    seoHeadline: z.string(),
+    socialHeadline: z.string(),
+    seoDescription: z.string(),
     language: z.string(),
     lengthTarget: z.number().nullable(),
     slug: z.string(),
@@ -38,7 +44,13 @@ const ShownValuesSchema = z
   })
   .partial();
 
-const TEXT_FIELDS = ['datelineDate', 'slug', 'lengthTarget'] as const satisfies readonly TextField[];
+const TEXT_FIELDS = [
+  'datelineDate',
+  'slug',
+  'lengthTarget',
+  'embargoUntil',
+  'publishAt',
+] as const satisfies readonly TextField[];
 
 const KeptEditsSchema = z.object({
   articleId: z.string(),
@@ -162,7 +174,7 @@ function sameAuthors(a: readonly Author[], b: readonly Author[]): boolean {
 
 function sameImage(a: LeadImage | null, b: LeadImage | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.asset.id === b.asset.id && a.caption === b.caption && a.credit === b.credit;
+  return a.asset.id === b.asset.id && a.caption === b.caption && a.credit === b.credit && a.altText === b.altText;
 }
 
 function sameRelated(a: readonly RelatedItem[], b: readonly RelatedItem[]): boolean {

@@ -12,6 +12,9 @@ import {
   type HeaderFields,
 } from './headerFields';
 
+/** Where a live story's headline and dek go as they are typed: its document on the desk. */
+export type LiveFieldWriter = { write: (field: 'headline' | 'dek', value: string) => void };
+
 export type HeaderFieldActions = {
   /** A field edited: shown at once, saved after the typing pause, or at once for a one-action change. */
   change: (patch: Partial<EditableValues>) => void;
@@ -22,6 +25,8 @@ export type HeaderFieldActions = {
   defaultAuthors: (authors: Author[]) => void;
   /** An export moved the story to `status` on the server. */
   exported: (status: ArticleStatus) => void;
+  /** The headline and dek of a story edited live, as everyone's typing leaves them: shown, not saved. */
+  showLive: (values: Pick<EditableValues, 'headline' | 'dek'>) => void;
 };
 
 export type HeaderFieldsState = HeaderFields &
@@ -40,6 +45,7 @@ export function useHeaderFields(
   saver: ArticleSaver,
   onSaved: (saved: Article) => void,
   report: (error: unknown) => void,
+  live?: LiveFieldWriter,
 ): HeaderFieldsState {
   const [state, dispatch] = useReducer(headerFieldsReducer, article, (opened) =>
     initialHeaderFields(headerValuesOf(opened), opened.related),
@@ -67,11 +73,24 @@ export function useHeaderFields(
     (patch: Partial<EditableValues>) => {
       const discrete = isDiscrete(patch, stateRef.current.values);
       dispatch({ type: 'edited', patch });
-      saver.setFields(toFieldPatch(patch));
+      let saved = patch;
+      if (live !== undefined) {
+        // A live story's headline and dek go into its document, merged with others' typing.
+        const { headline, dek, ...rest } = patch;
+        if (headline !== undefined && saver.acceptsLiveField('headline', headline)) live.write('headline', headline);
+        if (dek !== undefined && saver.acceptsLiveField('dek', dek)) live.write('dek', dek);
+        saved = rest;
+      }
+      if (Object.keys(saved).length > 0) saver.setFields(toFieldPatch(saved));
       if (discrete) void saver.flush();
     },
-    [saver],
+    [saver, live],
   );
+
+  const showLive = useCallback((values: Pick<EditableValues, 'headline' | 'dek'>) => {
+    const shown = stateRef.current.values;
+    if (values.headline !== shown.headline || values.dek !== shown.dek) dispatch({ type: 'edited', patch: values });
+  }, []);
 
   const changeSlug = useCallback(
     (slug: string) => {
@@ -114,6 +133,7 @@ export function useHeaderFields(
     authorUpdated,
     defaultAuthors,
     exported,
+    showLive,
     current,
   };
 }

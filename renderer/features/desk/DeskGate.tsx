@@ -4,6 +4,7 @@ import {
   useContext,
   useEffect,
   useId,
+  useMemo,
   useState,
   type SyntheticEvent,
   type JSX,
@@ -12,6 +13,7 @@ import {
 
 import type { DeskSignedIn } from '../../../shared/desk';
 import {
+  deskPresence,
   deskSession,
   deskSignIn,
   deskSignOut,
@@ -23,8 +25,56 @@ import {
 import { BlockedScreen } from '../../components/BlockedScreen';
 import './desk.css';
 
-/** Who is signed in to the desk in this window, and how they sign out; null off a desk. */
-export type DeskSignedInState = { person: DeskSignedIn; signOut: () => void };
+/**
+ * Who is signed in to the desk in this window, how they sign out, and who else is in which
+ * story now (by article id; never the person themselves); null off a desk.
+ */
+export type DeskSignedInState = {
+  person: DeskSignedIn;
+  signOut: () => void;
+  others: ReadonlyMap<string, readonly string[]>;
+};
+
+/** How often a window on a desk asks who is in which story. */
+const PRESENCE_EVERY_MS = 3000;
+
+/** Who else is in which story on the desk, asked every few seconds while the window is seen. */
+function useOthersInStories(name: string): ReadonlyMap<string, readonly string[]> {
+  const [others, setOthers] = useState<ReadonlyMap<string, readonly string[]>>(() => new Map());
+  useEffect(() => {
+    let current = true;
+    const ask = () => {
+      if (document.hidden) return;
+      deskPresence()
+        .then((stories) => {
+          if (!current) return;
+          const next = new Map(
+            stories.flatMap(({ articleId, people }) => {
+              const elsewhere = people.filter((person) => person !== name);
+              return elsewhere.length === 0 ? [] : [[articleId, elsewhere] as const];
+            }),
+          );
+          setOthers((shown) => (JSON.stringify([...shown]) === JSON.stringify([...next]) ? shown : next));
+        })
+        // The story's own status says when the desk is out of reach.
+        .catch(() => undefined);
+    };
+    ask();
+    const timer = setInterval(ask, PRESENCE_EVERY_MS);
+    return () => {
+      current = false;
+      clearInterval(timer);
+    };
+  }, [name]);
+  return others;
+}
+
+/** The desk's context for a signed-in person: who they are, and who else is where. */
+function SignedIn({ person, signOut, children }: { person: DeskSignedIn; signOut: () => void; children: ReactNode }) {
+  const others = useOthersInStories(person.name);
+  const value = useMemo(() => ({ person, signOut, others }), [person, signOut, others]);
+  return <DeskContext.Provider value={value}>{children}</DeskContext.Provider>;
+}
 
 const DeskContext = createContext<DeskSignedInState | null>(null);
 
@@ -176,9 +226,9 @@ export function DeskGate({ children }: { children: ReactNode }): JSX.Element {
       );
     case 'signed-in':
       return (
-        <DeskContext.Provider key={state.person.name} value={{ person: state.person, signOut }}>
+        <SignedIn key={state.person.name} person={state.person} signOut={signOut}>
           {children}
-        </DeskContext.Provider>
+        </SignedIn>
       );
   }
 }

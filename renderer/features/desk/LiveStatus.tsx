@@ -21,11 +21,18 @@ function label(state: LiveState): string {
 export function LiveStatus({ connection }: { connection: LiveConnection }): JSX.Element {
   const state = useSyncExternalStore(connection.subscribe, connection.snapshot);
   return (
-    <p
-      className={`status-bar__item live-status live-status--${state.refused === null ? state.connection : 'refused'}`}
-      aria-live="polite"
-    >
-      {label(state)}
-    </p>
+    <>
+      <p
+        className={`status-bar__item live-status live-status--${state.refused === null ? state.connection : 'refused'}`}
+        aria-live="polite"
+      >
+        {label(state)}
+      </p>
+      {state.notice === null ? null : (
+        <p className="status-bar__item live-status--refused" role="alert">
+          {state.notice}
+        </p>
+      )}
+    </>
   );
 }

@@ -3,7 +3,11 @@ import type { Provider } from '@lexical/yjs';
 import * as Y from 'yjs';
 
 import { DESK_LIVE_PATH } from '../../../shared/desk';
+import { replaceFieldText, storyFieldsOf, storyFieldText, type StoryField } from '../../../shared/storyFields';
+import type { StoryFieldValues } from '../../../shared/storyFields';
+import { personColour } from '../../../shared/people';
 import type { LiveEditing } from '../../editor/Editor';
+import { KeptHere, mergesInto } from './keptHere';
 
 /**
  * Hocuspocus's provider as Lexical's collaboration asks for it: Lexical waits for 'sync', which
@@ -22,30 +26,6 @@ function liveAddress(): string {
   return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${DESK_LIVE_PATH}`;
 }
 
-/**
- * The colours of people's cursors in a story: each dark enough for its name, written in white
- * on it, to read at 4.5:1 or better, and each unlike the others.
- */
-const PERSON_COLOURS = [
-  '#b3261e',
-  '#1d5aa6',
-  '#2f6b2f',
-  '#8a4b00',
-  '#6b3fa0',
-  '#0b6b6b',
-  '#a1306b',
-  '#4a5a0f',
-  '#5b4636',
-  '#2d4a8a',
-] as const;
-
-/** A person's colour for their cursor and name in a story, the same for them on every screen. */
-export function personColour(name: string): string {
-  let hash = 0;
-  for (const char of name) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
-  return PERSON_COLOURS[hash % PERSON_COLOURS.length] ?? PERSON_COLOURS[0];
-}
-
 /** How a live story stands for this window: connected or not, edits waiting, who else is in it. */
 export type LiveState = {
   connection: 'connecting' | 'live' | 'offline';
@@ -55,11 +35,13 @@ export type LiveState = {
   others: string[];
   /** Why the desk refused this window, when it did (a key revoked, a story gone). */
   refused: string | null;
+  /** Something the person must know about edits kept in this browser from an earlier visit. */
+  notice: string | null;
 };
 
 /** The state of a live story's connection, for React's useSyncExternalStore. */
 export class LiveConnection {
-  #state: LiveState = { connection: 'connecting', waiting: 0, others: [], refused: null };
+  #state: LiveState = { connection: 'connecting', waiting: 0, others: [], refused: null, notice: null };
   readonly #listeners = new Set<() => void>();
 
   constructor(private readonly name: string) {}
@@ -70,6 +52,10 @@ export class LiveConnection {
   };
 
   readonly snapshot = (): LiveState => this.#state;
+
+  tell(notice: string): void {
+    this.#set({ notice });
+  }
 
   #set(change: Partial<LiveState>): void {
     this.#state = { ...this.#state, ...change };
@@ -93,6 +79,88 @@ export class LiveConnection {
 }
 
 /**
+ * A live story's headline and dek, for React's useSyncExternalStore: null until the story's
+ * document has arrived from the desk, then the fields as everyone's typing leaves them.
+ */
+export class LiveFields {
+  #values: StoryFieldValues | null = null;
+  #doc: Y.Doc | null = null;
+  readonly #listeners = new Set<() => void>();
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  readonly snapshot = (): StoryFieldValues | null => this.#values;
+
+  #read(): void {
+    const values = this.#doc === null ? null : storyFieldsOf(this.#doc);
+    const same =
+      values !== null &&
+      this.#values !== null &&
+      values.headline === this.#values.headline &&
+      values.dek === this.#values.dek;
+    if (same || (values === null && this.#values === null)) return;
+    this.#values = values;
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** Follows the story's document once it has arrived (its first sync). */
+  follow(doc: Y.Doc, provider: HocuspocusProvider): void {
+    provider.on('synced', () => {
+      if (this.#doc === doc) return;
+      this.#doc = doc;
+      doc.on('update', () => this.#read());
+      this.#read();
+    });
+  }
+
+  /** A field typed here: into the story's document, merged with what others type. */
+  write(field: StoryField, value: string): void {
+    if (this.#doc === null) return;
+    replaceFieldText(storyFieldText(this.#doc, field), value);
+  }
+}
+
+/**
+ * Keeps the edits made in `doc` that the desk has not acknowledged in this browser, and once the
+ * story has arrived from the desk, merges in those an earlier page kept and could not send (it
+ * was closed offline, or crashed): they then go to the desk like any new edit.
+ */
+function keepWaitingEdits(kept: KeptHere, doc: Y.Doc, provider: HocuspocusProvider, connection: LiveConnection) {
+  let restored = false;
+  provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+    // Until the earlier page's edits are merged in, nothing kept may be forgotten.
+    if (!restored) return;
+    if (number > 0) kept.keep(doc);
+    else kept.forget();
+  });
+  provider.on('synced', () => {
+    if (restored) return;
+    void kept.load().then((earlier) => {
+      restored = true;
+      if (earlier === null) {
+        if (provider.hasUnsyncedChanges) kept.keep(doc);
+        return;
+      }
+      if (mergesInto(earlier, doc)) {
+        Y.applyUpdate(doc, earlier.state, KEPT_HERE);
+        kept.keep(doc, earlier.ownClients);
+        return;
+      }
+      kept.forget();
+      connection.tell(
+        `Edits kept on this computer on ${new Date(earlier.keptAt).toLocaleString()} could not be merged: the story on the desk was made afresh since. Check the text, and type again what is missing.`,
+      );
+    });
+  });
+}
+
+/** The origin of edits an earlier page kept, merged into the story when it arrives. */
+const KEPT_HERE = Symbol('kept in this browser');
+
+/**
  * What the editor needs to edit a story live on the desk this page comes from, as `name`: the
  * connection to the story's document (the person's key travels in the page's cookie), and
  * the means to end it when the story closes.
@@ -101,10 +169,12 @@ export function liveEditing(name: string): LiveEditing & {
   keep: () => void;
   closeSoon: () => void;
   connection: LiveConnection;
+  fields: LiveFields;
 } {
   const providers: HocuspocusProvider[] = [];
   let closing: ReturnType<typeof setTimeout> | undefined;
   const connection = new LiveConnection(name);
+  const fields = new LiveFields();
   // The browser knows at once when the network goes: the connection is dropped then, rather
   // than when the desk stops answering, and made again as soon as the network is back.
   const offline = () => {
@@ -113,8 +183,14 @@ export function liveEditing(name: string): LiveEditing & {
   const online = () => {
     for (const provider of providers) void provider.configuration.websocketProvider.connect();
   };
+  // Edits the desk has not acknowledged are only in this page: leaving it would lose them, so
+  // the browser asks first.
+  const leaving = (event: BeforeUnloadEvent) => {
+    if (connection.snapshot().waiting > 0) event.preventDefault();
+  };
   window.addEventListener('offline', offline);
   window.addEventListener('online', online);
+  window.addEventListener('beforeunload', leaving);
   return {
     username: name,
     cursorColor: personColour(name),
@@ -134,10 +210,13 @@ export function liveEditing(name: string): LiveEditing & {
       } as HocuspocusProviderConfiguration);
       providers.push(provider);
       connection.follow(provider);
+      fields.follow(doc, provider);
+      keepWaitingEdits(new KeptHere(name, id), doc, provider, connection);
       // HocuspocusProvider is what Lexical's Provider describes, but types its awareness as nullable.
       return provider as unknown as Provider;
     },
     connection,
+    fields,
     /** The story stays open (React mounted it again at once, as StrictMode does). */
     keep: () => clearTimeout(closing),
     /** The story closed: its connection ends, unless it is mounted again straight away. */
@@ -145,6 +224,7 @@ export function liveEditing(name: string): LiveEditing & {
       closing = setTimeout(() => {
         window.removeEventListener('offline', offline);
         window.removeEventListener('online', online);
+        window.removeEventListener('beforeunload', leaving);
         for (const provider of providers.splice(0)) provider.destroy();
       }, 0);
     },

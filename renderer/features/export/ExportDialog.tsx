@@ -5,9 +5,11 @@ import type { ArticleId } from '../../../shared/domain';
 import type { ChecklistItem } from '../../../shared/exportChecklist';
 import { MAX_OVERRIDE_REASON, MIN_OVERRIDE_REASON_CHARS, overrideReasonProblem } from '../../../shared/exportChecklist';
 import type { ExportFolderPlan, ExportResult } from '../../../shared/exports';
+import { shortFingerprint } from '../../../shared/exports';
 import { api, errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { FormProblem } from '../../components/FormProblem';
+import { personTimeZone } from '../article/storyTimeText';
 import './export.css';
 
 type Checked = ResultOf<'export:check'>;
@@ -156,7 +158,8 @@ export function ExportDialog({ articleId, flush, onExported, onClose }: ExportDi
     flush()
       .then(() => {
         if (live) setStep('Running the checklist');
-        return api.invoke('export:check', { articleId });
+        // The checklist tells times (an embargo's end) in the person's zone.
+        return api.invoke('export:check', { articleId, timeZone: personTimeZone() });
       })
       .then(
         (answer) => {
@@ -222,6 +225,9 @@ export function ExportDialog({ articleId, flush, onExported, onClose }: ExportDi
           </p>
           <p>
             <code className="export-path">{result.path}</code>
+          </p>
+          <p>
+            Signed by {result.signedBy.desk} (key {shortFingerprint(result.signedBy.fingerprint)})
           </p>
           {result.manifest.overrides.length === 0 ? null : (
             <p className="muted">

@@ -18,6 +18,7 @@ import { QuoteCheckResult } from './QuoteCheckResult';
 import { readNoteDrafts, writeNoteDrafts } from './storedPerArticle';
 import { Suggestions } from './Suggestions';
 import { WordChanges } from './WordChanges';
+import { downloadHtml } from '../../components/download';
 
 const KIND_LABELS: Readonly<Record<ClaimKind, string>> = {
   quote: 'Quote',
@@ -81,14 +82,7 @@ function VerdictHistory({ claim, onError }: { claim: Claim; onError: (error: unk
 
 /** Saves the article's fact-check report (HTML) through the browser's download. */
 function saveReport(articleId: ArticleId, onError: (error: unknown) => void): void {
-  api.invoke('claims:report', { articleId }).then(({ html, fileName }) => {
-    const url = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }, onError);
+  api.invoke('claims:report', { articleId }).then(({ html, fileName }) => downloadHtml(html, fileName), onError);
 }
 
 /** A claim's words changed after its verdict: then and now, the words that differ, and a way to confirm. */
@@ -144,9 +138,12 @@ const ClaimCard = memo(function ClaimCard({
   onDraft,
   onSaveNote,
   actions,
+  suggested,
 }: {
   claim: Claim;
   focused: boolean;
+  /** A suggested change to the claim's words waits to be accepted or rejected. */
+  suggested: boolean;
   /** The note as being written, when it differs from the saved one. */
   draft: string | undefined;
   /** Where the card sits in the virtual list: its index (for measuring), its offset, the list's length. */
@@ -201,6 +198,13 @@ const ClaimCard = memo(function ClaimCard({
           verdict={claim.verdict}
           onConfirm={() => setVerdict(claim.verdict)}
         />
+      ) : null}
+      {suggested ? (
+        <p className="claim__warning">
+          {claim.verdict === 'unchecked'
+            ? 'A suggested change to these words waits to be accepted or rejected.'
+            : 'A suggested change to these words waits: the verdict was given to the words as they stand, and accepting the change asks for a fresh look.'}
+        </p>
       ) : null}
       {claim.state === 'orphaned' ? (
         <p className="claim__warning">Its words were deleted from the text. Attach it to new words, or dismiss it.</p>
@@ -405,18 +409,23 @@ const ESTIMATED_CARD_PX = 230;
  * Every claim of the article, with its verdict, note and evidence; filters by verdict and
  * kind; how many are checked. Orphaned claims stay here until attached again or dismissed.
  */
+const NO_CLAIMS: ReadonlySet<string> = new Set();
+
 export const FactCheckPanel = memo(function FactCheckPanel({
   articleId,
   claims,
   suggestions,
   focusedId,
   actions,
+  suggestedIn = NO_CLAIMS,
 }: {
   articleId: ArticleId;
   claims: readonly Claim[] | null;
   suggestions: SuggestionList;
   focusedId: string | null;
   actions: FactCheckActions;
+  /** The claims whose words a suggested change waits in. */
+  suggestedIn?: ReadonlySet<string>;
 }): JSX.Element {
   const [verdict, setVerdict] = useState<Verdict | 'all' | 'changed'>('all');
   const [kind, setKind] = useState<ClaimKind | 'all'>('all');
@@ -538,6 +547,7 @@ export const FactCheckPanel = memo(function FactCheckPanel({
                   onDraft={notes.onDraft}
                   onSaveNote={notes.save}
                   actions={actions}
+                  suggested={suggestedIn.has(claim.id)}
                 />
               );
             })}

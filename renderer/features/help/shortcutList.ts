@@ -1,5 +1,5 @@
 import { ALT_KEY, MOD_KEY, SHIFT_KEY } from '../../components/keys';
-import { MARKDOWN_SHORTCUTS, SHORTCUTS, type Shortcut } from '../../editor/shortcuts';
+import { FIND_BAR_SHORTCUTS, MARKDOWN_SHORTCUTS, SHORTCUTS, type Shortcut } from '../../editor/shortcuts';
 import { LIBRARY_SHORTCUT, PANELS_SHORTCUT, REGION_SHORTCUTS } from '../layout/layoutShortcuts';
 
 /** A shortcut as the Help dialog lists it: what it does and the keys, one label per key. */
@@ -42,6 +42,7 @@ export function shortcutGroups(): ShortcutGroup[] {
   return [
     { name: 'Editing the body', shortcuts: SHORTCUTS.map(fromEditor) },
     { name: 'Typing Markdown in the body', shortcuts: MARKDOWN_SHORTCUTS.map(fromEditor), sequence: true },
+    { name: 'Finding and replacing in the body', shortcuts: FIND_BAR_SHORTCUTS.map(fromEditor) },
     { name: 'The article header', shortcuts: ARTICLE },
     { name: 'The library list', shortcuts: LIBRARY_LIST },
     { name: 'The window', shortcuts: WINDOW },

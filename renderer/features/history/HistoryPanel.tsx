@@ -2,7 +2,9 @@ import './history.css';
 
 import { useCallback, useEffect, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 
-import type { ArticleId, Revision, RevisionId, RevisionSummary, StatusChange } from '../../../shared/domain';
+import type { ArticleId, Revision, RevisionId, RevisionSummary } from '../../../shared/domain';
+import type { WorkflowEntry } from '../../../shared/workflow';
+import { assignmentLabel } from '../library/summaries';
 import { api, errorMessage } from '../../api';
 import { FormProblem } from '../../components/FormProblem';
 import { Icon } from '../../components/Icon';
@@ -45,7 +47,7 @@ export function HistoryPanel({
 }: HistoryPanelProps): JSX.Element {
   const report = useReportError();
   const [revisions, setRevisions] = useState<RevisionSummary[] | null>(null);
-  const [changes, setChanges] = useState<StatusChange[]>([]);
+  const [changes, setChanges] = useState<WorkflowEntry[]>([]);
   const [selected, setSelected] = useState<RevisionId | null>(null);
   const throttledSaves = useThrottled(saves, REFRESH_MS);
   const generation = useRef(0);
@@ -55,7 +57,7 @@ export function HistoryPanel({
     const started = generation.current;
     Promise.all([
       api.invoke('revisions:list', { articleId }),
-      api.invoke('articles:statusHistory', { id: articleId }),
+      api.invoke('articles:workflowHistory', { id: articleId }),
     ]).then(([list, history]) => {
       if (started !== generation.current) return;
       setRevisions(list);
@@ -260,35 +262,60 @@ function SaveVersion({ onSave }: { onSave: (label: string) => Promise<void> }): 
   );
 }
 
-function StatusChanges({ changes }: { changes: StatusChange[] }): JSX.Element {
+/** What a workflow change did, in words and badges. */
+function Change({ change }: { change: WorkflowEntry }): JSX.Element {
+  switch (change.kind) {
+    case 'status':
+      return (
+        <span className="status-change__move">
+          <span className={`badge badge--${change.from}`}>{statusLabel(change.from)}</span>
+          <span aria-hidden="true">→</span>
+          <span className="visually-hidden">to</span>
+          <span className={`badge badge--${change.to}`}>{statusLabel(change.to)}</span>
+        </span>
+      );
+    case 'assignment':
+      return (
+        <span className="status-change__move">
+          {change.to === ''
+            ? `No longer assigned to ${change.from}`
+            : `Assigned to ${assignmentLabel(change.to, change.step)}`}
+        </span>
+      );
+    case 'owner':
+      return (
+        <span className="status-change__move">
+          {change.from === '' ? `Owned by ${change.to}` : `Handed from ${change.from} to ${change.to}`}
+        </span>
+      );
+  }
+}
+
+/** Every change of status, assignment and owner, newest first, with who made it and when. */
+function StatusChanges({ changes }: { changes: WorkflowEntry[] }): JSX.Element {
   const newestFirst = [...changes].reverse();
   return (
     <div className="status-changes">
       <h3 className="panel__subtitle" id="status-changes-title">
-        Status changes
+        Status and assignment
       </h3>
       {newestFirst.length === 0 ? (
-        <p className="panel__note">The status has not been changed yet.</p>
+        <p className="panel__note">The status has not been changed, nor the story assigned, yet.</p>
       ) : (
         <ol className="status-changes__list" aria-labelledby="status-changes-title">
-          {newestFirst.map((change) => (
-            <li key={`${change.changedAt}-${change.to}`} className="status-change">
-              <span className="status-change__move">
-                <span className={`badge badge--${change.from}`}>{statusLabel(change.from)}</span>
-                <span aria-hidden="true">→</span>
-                <span className="visually-hidden">to</span>
-                <span className={`badge badge--${change.to}`}>{statusLabel(change.to)}</span>
-              </span>
+          {newestFirst.map((change, index) => (
+            <li key={`${change.at}-${change.kind}-${index}`} className="status-change">
+              <Change change={change} />
               <span className="status-change__meta">
-                {change.changedBy.trim() === '' ? (
-                  <span className="muted" title="Set your name in Settings to sign status changes.">
+                {change.by.trim() === '' ? (
+                  <span className="muted" title="Set your name in Settings to sign your changes.">
                     unsigned
                   </span>
                 ) : (
-                  <span className="status-change__who">{change.changedBy}</span>
+                  <span className="status-change__who">{change.by}</span>
                 )}
-                <time dateTime={change.changedAt} title={formatPrecisely(change.changedAt)}>
-                  {formatWhen(change.changedAt)}
+                <time dateTime={change.at} title={formatPrecisely(change.at)}>
+                  {formatWhen(change.at)}
                 </time>
               </span>
             </li>

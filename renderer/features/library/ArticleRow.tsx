@@ -1,8 +1,13 @@
+import './articleRow.css';
+
 import type { CSSProperties, JSX, ReactNode, Ref } from 'react';
 
 import type { ArticleSummary } from '../../../shared/domain';
+import { formatStoryTime, formatStoryTimeShort, isEmbargoed } from '../../../shared/storyTimes';
+import { personLocale, personTimeZone } from '../article/storyTimeText';
+import { PeopleInStory } from '../desk/PeopleInStory';
 import { formatPrecisely, formatWhen } from './formatWhen';
-import { displayHeadline, statusLabel } from './summaries';
+import { assignmentLabel, displayHeadline, statusLabel } from './summaries';
 import { plural } from '../../../shared/plural';
 
 const numbers = new Intl.NumberFormat();
@@ -20,15 +25,49 @@ export function articleHref(id: string): string {
   return `#/article/${id}`;
 }
 
+const timeZone = personTimeZone();
+const locale = personLocale();
+
+/**
+ * When a story may run, in the person's zone: its embargo while it holds, its publication time
+ * while it is ahead. Nothing once both have passed.
+ */
+function Timing({ summary, now }: { summary: Pick<ArticleSummary, 'embargoUntil' | 'publishAt'>; now: Date }) {
+  const { embargoUntil, publishAt } = summary;
+  const embargoed = embargoUntil !== null && isEmbargoed(embargoUntil, now);
+  const publishes = publishAt !== null && new Date(publishAt).getTime() > now.getTime();
+  return (
+    <>
+      {embargoed ? (
+        <span
+          className="badge badge--embargo"
+          title={`Embargoed until ${formatStoryTime(embargoUntil, timeZone, locale)}`}
+        >
+          {`Embargo ${formatStoryTimeShort(embargoUntil, timeZone, now, locale)}`}
+        </span>
+      ) : null}
+      {publishes ? (
+        <span className="row__publish" title={`To be published at ${formatStoryTime(publishAt, timeZone, locale)}`}>
+          {`Publishes ${formatStoryTimeShort(publishAt, timeZone, now, locale)}`}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 function Meta({ summary, when, created }: { summary: ArticleSummary; when: string; created?: boolean }): JSX.Element {
   return (
     <span className="row__meta">
       <span className={`badge badge--${summary.status}`}>{statusLabel(summary.status)}</span>
+      <Timing summary={summary} now={new Date()} />
       {summary.section === '' ? null : <span className="row__section">{summary.section}</span>}
       <time dateTime={when} title={`${created === true ? 'Created' : 'Updated'} ${formatPrecisely(when)}`}>
         {formatWhen(when)}
       </time>
       <span>{plural(summary.wordCount, 'word', 'words', numbers)}</span>
+      {summary.assignee === '' ? null : (
+        <span className="row__assignee">For {assignmentLabel(summary.assignee, summary.assignedStep)}</span>
+      )}
     </span>
   );
 }
@@ -57,6 +96,7 @@ export function ArticleRow({
         </span>
         {excerpt ?? (summary.dek.trim() === '' ? null : <span className="row__excerpt clamp-2">{summary.dek}</span>)}
         <Meta summary={summary} when={showCreated ? summary.createdAt : summary.updatedAt} created={showCreated} />
+        <PeopleInStory articleId={summary.id} />
       </a>
     </li>
   );

@@ -7,6 +7,7 @@ import type { LibraryFacets } from '../../../shared/library';
 import { dateRangeProblem, type FilterState } from './filterState';
 import { statusLabel } from './summaries';
 import { plural } from '../../../shared/plural';
+import { samePerson } from '../../../shared/comments';
 
 const numbers = new Intl.NumberFormat();
 const ANY = '';
@@ -33,10 +34,13 @@ export function LibraryFilterControls({
   facets,
   onChange,
   onClear,
+  person,
 }: {
   id: string;
   state: FilterState;
   facets: LibraryFacets | null;
+  /** The person using the window: "Assigned to me" is theirs. */
+  person: string;
   onChange: (next: FilterState) => void;
   onClear: () => void;
 }): JSX.Element {
@@ -147,6 +151,38 @@ export function LibraryFilterControls({
               </optgroup>
             );
           })}
+        </select>
+      </label>
+
+      <label className="library-filters__field">
+        <span>Assigned to</span>
+        <select
+          value={state.assignedTo ?? ANY}
+          onChange={(event) => set({ assignedTo: event.target.value === ANY ? null : event.target.value })}
+        >
+          <option value={ANY}>Anyone or nobody</option>
+          {person.trim() === '' ? null : (
+            <option value={person}>
+              {counted(
+                'Me',
+                facets === null
+                  ? undefined
+                  : (facets.assignees.find((entry) => samePerson(entry.name, person))?.count ?? 0),
+              )}
+            </option>
+          )}
+          {(facets?.assignees ?? [])
+            .filter((entry) => !samePerson(entry.name, person))
+            .map((entry) => (
+              <option key={entry.name} value={entry.name}>
+                {counted(entry.name, entry.count)}
+              </option>
+            ))}
+          {state.assignedTo === null ||
+          samePerson(state.assignedTo, person) ||
+          (facets?.assignees ?? []).some((entry) => samePerson(entry.name, state.assignedTo ?? '')) ? null : (
+            <option value={state.assignedTo}>{counted(state.assignedTo, 0)}</option>
+          )}
         </select>
       </label>
 

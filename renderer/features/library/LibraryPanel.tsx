@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 
 import { DeskPerson, useDesk } from '../desk/DeskGate';
+import { usePreferences } from '../settings/PreferencesProvider';
 import type { ArticleId, ArticleSummary } from '../../../shared/domain';
 import {
   DEFAULT_DIRECTION,
@@ -151,6 +152,8 @@ export function LibraryPanel({
 }: LibraryPanelProps): JSX.Element {
   const report = useReportError();
   const desk = useDesk();
+  const { preferences } = usePreferences();
+  const person = desk?.person.name ?? preferences.userName;
   const [collapsed, setCollapsed] = useStoredFlag(COLLAPSED_KEY);
   const [focusAfter, setFocusAfter] = useState<FocusAfterToggle>(null);
   const toggle = useCallback(
@@ -321,6 +324,7 @@ export function LibraryPanel({
           facets={facets}
           onChange={setFilterState}
           onClear={clearFilters}
+          person={person}
         />
       ) : null}
 

@@ -9,6 +9,8 @@ export type FilterState = {
   authorId: LibraryFilters['authorId'] | null;
   /** A person, place or organisation the articles name. */
   entity: NonNullable<LibraryFilters['entity']> | null;
+  /** The person the stories are assigned to. */
+  assignedTo: string | null;
   dateField: 'updated' | 'created';
   /** YYYY-MM-DD or empty. */
   fromDay: string;
@@ -22,6 +24,7 @@ export const NO_FILTERS: FilterState = {
   tag: null,
   authorId: null,
   entity: null,
+  assignedTo: null,
   dateField: 'updated',
   fromDay: '',
   toDay: '',
@@ -49,6 +52,7 @@ export function toLibraryFilters(state: FilterState): LibraryFilters {
   if (state.tag !== null) filters.tag = state.tag;
   if (state.authorId !== null) filters.authorId = state.authorId;
   if (state.entity !== null) filters.entity = state.entity;
+  if (state.assignedTo !== null) filters.assignedTo = state.assignedTo;
   if ((state.fromDay !== '' || state.toDay !== '') && dateRangeProblem(state) === null) {
     filters.date = {
       field: state.dateField,
@@ -67,6 +71,7 @@ export function activeFilterCount(state: FilterState): number {
     (state.tag === null ? 0 : 1) +
     (state.authorId === null ? 0 : 1) +
     (state.entity === null ? 0 : 1) +
+    (state.assignedTo === null ? 0 : 1) +
     (state.fromDay !== '' || state.toDay !== '' ? 1 : 0)
   );
 }

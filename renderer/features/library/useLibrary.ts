@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import type { LibraryInfo } from '../../../shared/domain';
 import { api } from '../../api';
@@ -17,10 +17,24 @@ export type Library = {
   noteChanged: () => void;
 };
 
-/** What the library holds (file, totals) and a version that moves whenever its articles change. */
-export function useLibrary(report: (error: unknown) => void): Library {
+/** How often a window on a desk asks whether others changed the library. */
+const FOLLOW_EVERY_MS = 3000;
+
+const sameLibrary = (a: LibraryInfo, b: LibraryInfo) =>
+  a.articleCount === b.articleCount && a.trashedCount === b.trashedCount && a.lastChangeAt === b.lastChangeAt;
+
+/**
+ * What the library holds (file, totals) and a version that moves whenever its articles change.
+ * With `follow` (a desk, where others write too), it asks every few seconds whether the library
+ * changed, and moves the version when it did: the lists show others' new stories and headlines.
+ */
+export function useLibrary(report: (error: unknown) => void, follow = false): Library {
   const [info, setInfo] = useState<LibraryInfo | null>(null);
   const [version, setVersion] = useState(0);
+  const infoRef = useRef(info);
+  useEffect(() => {
+    infoRef.current = info;
+  }, [info]);
   // A reload supersedes every request started before it.
   const generation = useRef(0);
 
@@ -35,6 +49,31 @@ export function useLibrary(report: (error: unknown) => void): Library {
       report(error);
     }
   }, [report]);
+
+  useEffect(() => {
+    if (!follow) return undefined;
+    let asking = false;
+    const ask = () => {
+      if (asking || document.hidden) return;
+      asking = true;
+      const started = generation.current;
+      api
+        .invoke('library:info', {})
+        .then((latest) => {
+          const shown = infoRef.current;
+          if (started !== generation.current || shown === null || sameLibrary(shown, latest)) return;
+          setInfo(latest);
+          setVersion((value) => value + 1);
+        })
+        // A desk out of reach is told by the story's own status; the list waits for it quietly.
+        .catch(() => undefined)
+        .finally(() => {
+          asking = false;
+        });
+    };
+    const timer = setInterval(ask, FOLLOW_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [follow]);
 
   const noteSaved = useCallback(() => setVersion((value) => value + 1), []);
   const noteChanged = useCallback(() => void reload(), [reload]);

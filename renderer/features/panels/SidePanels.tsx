@@ -138,10 +138,13 @@ export function SidePanels({
                 aria-controls={`${ids}-panel-${tab.id}`}
                 tabIndex={isSelected ? 0 : -1}
                 autoFocus={isSelected && focusAfter === 'tab'}
+                // The name stays when a narrow panel shows the tab as its icon alone.
+                aria-label={tab.label}
+                title={tab.label}
                 onClick={() => select(tab.id, false)}
               >
                 <Icon name={tab.icon} />
-                {tab.label}
+                <span className="side-panels__tab-label">{tab.label}</span>
               </button>
             );
           })}
@@ -163,6 +166,10 @@ export function SidePanels({
           aria-labelledby={`${ids}-tab-${current.id}`}
         >
           <section className="panel" aria-label={current.label}>
+            {/* Shown where the tabs are icons alone; the tab already names the panel to assistive technology. */}
+            <p className="side-panels__title" aria-hidden="true">
+              {current.label}
+            </p>
             {current.render()}
           </section>
         </div>

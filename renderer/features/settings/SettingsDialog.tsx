@@ -8,6 +8,7 @@ import { errorMessage } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { FormProblem } from '../../components/FormProblem';
 import { Icon } from '../../components/Icon';
+import { DeskWordsSection } from '../spelling/DeskWordsSection';
 import { usePreferences } from './PreferencesProvider';
 import { applyTheme, type Theme } from './theme';
 
@@ -313,6 +314,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }): JSX.Elemen
           </button>
         </section>
       </form>
+      <DeskWordsSection />
     </Dialog>
   );
 }

@@ -96,11 +96,16 @@ export function bodyToDocumentUpdate(body: Body): Uint8Array {
   return changes();
 }
 
+/** The body a story's document holds. */
+export function bodyOfDocument(doc: Y.Doc): Body {
+  return BodySchema.parse(editorOver(doc).editor.getEditorState().toJSON());
+}
+
 /** The body a story's document holds, given as its Yjs updates (one merged, or several). */
 export function bodyFromDocumentUpdates(updates: readonly Uint8Array[]): Body {
   const doc = new Y.Doc();
   doc.transact(() => {
     for (const update of updates) Y.applyUpdate(doc, update);
   });
-  return BodySchema.parse(editorOver(doc).editor.getEditorState().toJSON());
+  return bodyOfDocument(doc);
 }

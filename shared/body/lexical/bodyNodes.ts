@@ -6,7 +6,9 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { Klass, LexicalNode } from 'lexical';
 
 import { AlsoSeeNode } from './AlsoSeeNode';
+import { CommentNode } from './CommentNode';
 import { InlineImageNode } from './InlineImageNode';
+import { SuggestionNode } from './SuggestionNode';
 
 /**
  * Every node class a story's body is made of, beyond Lexical's own (root, paragraph, text,
@@ -27,6 +29,10 @@ export const BODY_NODES: readonly Klass<LexicalNode>[] = [
   AlsoSeeNode,
   // A claim's span: its ids are the claims (shared/claimMarks.ts reads them from saved bodies).
   MarkNode,
+  // Words commented on: its ids are the comment threads, kept in the library.
+  CommentNode,
+  // Words suggested for adding or taking out, until accepted or rejected.
+  SuggestionNode,
 ];
 
 /** The editor's namespace: content copied from a Copydesk body pastes back with its nodes intact. */

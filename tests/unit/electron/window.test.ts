@@ -76,6 +76,12 @@ describe('the main window', () => {
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
   });
 
+  it('leaves Electron’s own spellchecker off: it would fetch its dictionaries from the internet', () => {
+    createMainWindow();
+    const prefs = created[0]?.options.webPreferences as Record<string, unknown>;
+    expect(prefs.spellcheck).toBe(false);
+  });
+
   it('loads the app from its own scheme, never from file://', () => {
     createMainWindow();
     expect(created[0]?.loaded).toEqual(['app://copydesk/index.html']);

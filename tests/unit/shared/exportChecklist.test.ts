@@ -15,6 +15,17 @@ import { bodyFromParagraphs, bodyToPlainText, countWords } from '../../../shared
 const CLAIM = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a51';
 const OTHER_CLAIM = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a52';
 const LINKED = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a53';
+/** A picture of the library, as a lead image carries it. */
+const PICTURE = {
+  id: LINKED,
+  sha256: 'a'.repeat(64),
+  mimeType: 'image/png',
+  byteLength: 1,
+  width: 1,
+  height: 1,
+  originalName: 'lead.png',
+  createdAt: '2026-03-02T09:00:00.000Z',
+} as NonNullable<ChecklistInput['article']['leadImage']>['asset'];
 
 type Node = { type: string; [key: string]: unknown };
 
@@ -42,6 +53,19 @@ function input(body: StoredBody, overrides: Partial<ChecklistInput['article']> =
 
 const live = () => 'live' as const;
 
+/** A paragraph of text and the pictures given, each as the editor keeps an inline image. */
+function withPictures(...pictures: { caption: string; altText: string; credit: string }[]): StoredBody {
+  return {
+    root: {
+      type: 'root',
+      children: [
+        paragraph(run('Text.')),
+        ...pictures.map((picture, index) => ({ type: 'inline-image', version: 1, assetId: `${index}`, ...picture })),
+      ],
+    },
+  };
+}
+
 describe('the pre-export checklist', () => {
   it('passes a complete story with nothing to report', () => {
     const result = runChecklist({
@@ -68,29 +92,15 @@ describe('the pre-export checklist', () => {
   });
 
   it('blocks every image without a credit, the lead image and each one in the body', () => {
-    const body: StoredBody = {
-      root: {
-        type: 'root',
-        children: [
-          paragraph(run('Text.')),
-          { type: 'inline-image', version: 1, assetId: 'a', caption: 'The quay', altText: '', credit: 'AP' },
-          { type: 'inline-image', version: 1, assetId: 'b', caption: 'The port at night', altText: '', credit: '  ' },
-        ],
-      },
-    };
+    const body = withPictures(
+      { caption: 'The quay', altText: 'Cranes', credit: 'AP' },
+      { caption: 'The port at night', altText: 'Lit ships', credit: '  ' },
+    );
     const leadImage = {
-      asset: {
-        id: LINKED,
-        sha256: 'a'.repeat(64),
-        mimeType: 'image/png',
-        byteLength: 1,
-        width: 1,
-        height: 1,
-        originalName: 'lead.png',
-        createdAt: '2026-03-02T09:00:00.000Z',
-      },
+      asset: PICTURE,
       caption: 'Delegates',
       credit: '',
+      altText: 'Two delegations at a long table',
     } as ChecklistInput['article']['leadImage'];
     const items = runChecklist({ article: input(body, { leadImage }), claims: [], linked: live }).items;
     expect(items.map((item) => [item.id, item.where])).toEqual([
@@ -234,6 +244,26 @@ describe('the pre-export checklist', () => {
     expect(result.items[2]?.message).toMatch(/^The story is 7 words, under its target of 600/);
   });
 
+  it('warns of comments still open, and is quiet once every one is resolved', () => {
+    const article = input(bodyFromParagraphs(['Police said TK people were hurt.']));
+    const warnings = (resolved: boolean[]) =>
+      runChecklist({ article, claims: [], comments: resolved.map((done) => ({ resolved: done })), linked: live });
+    const three = warnings([false, true, false, false]);
+    expect(three.ready).toBe(true);
+    expect(three.items.map((item) => [item.id, item.level, item.where])).toEqual([
+      ['comments', 'warning', 'Body, comments'],
+      ['tk', 'warning', 'Body'],
+    ]);
+    expect(three.items[0]?.message).toBe(
+      '3 comments are still open. Resolve them in the Comments panel, or export with them open: comments are not exported.',
+    );
+    expect(warnings([true, false]).items[0]?.message).toBe(
+      '1 comment is still open. Resolve it in the Comments panel, or export with it open: comments are not exported.',
+    );
+    expect(warnings([true, true]).items.map((item) => item.id)).toEqual(['tk']);
+    expect(runChecklist({ article, claims: [], linked: live }).items.map((item) => item.id)).toEqual(['tk']);
+  });
+
   it('takes a length within 10% of the target, and "tk" in running text is not a marker', () => {
     const words = Array.from({ length: 91 }, () => 'word').join(' ');
     const result = runChecklist({
@@ -308,5 +338,123 @@ describe('a lead image credit kept without its picture', () => {
     expect(
       runChecklist({ article: { ...input(body), leadImageCredit: '  ' }, claims: [], linked: live }).items,
     ).toEqual([]);
+  });
+});
+
+describe('an embargo', () => {
+  const body = bodyFromParagraphs(['The talks resume.']);
+  const now = new Date('2026-06-05T10:00:00.000Z');
+
+  it('is a warning while it is ahead, first of the warnings, with its end in the person’s zone; the story can still be exported', () => {
+    const result = runChecklist({
+      article: { ...input(body, { dateline: '' }), embargoUntil: '2026-06-09T08:00:00.000Z' },
+      claims: [],
+      linked: live,
+      now,
+      timeZone: 'Europe/London',
+    });
+    expect(result.ready).toBe(true);
+    expect(result.items.map((item) => [item.id, item.level])).toEqual([
+      ['embargo', 'warning'],
+      ['dateline', 'warning'],
+    ]);
+    expect(result.items[0]).toMatchObject({
+      where: 'Embargo',
+      message:
+        'The story is embargoed until Tue, 9 Jun 2026, 09:00 BST (in 3 days). The package says so to everyone it goes to; it must not be published before then.',
+    });
+  });
+
+  it('is told in UTC when no zone is given, and in hours or minutes when it is near', () => {
+    const soon = runChecklist({
+      article: { ...input(body), embargoUntil: '2026-06-05T15:30:00.000Z' },
+      claims: [],
+      linked: live,
+      now,
+    });
+    expect(soon.items[0]?.message).toContain('until Fri, 5 Jun 2026, 15:30 UTC (in 5 hours)');
+    const minutes = runChecklist({
+      article: { ...input(body), embargoUntil: '2026-06-05T10:20:00.000Z' },
+      claims: [],
+      linked: live,
+      now,
+    });
+    expect(minutes.items[0]?.message).toContain('(in 20 minutes)');
+  });
+
+  it('says nothing once it has passed', () => {
+    const items = runChecklist({
+      article: { ...input(body), embargoUntil: '2026-06-05T09:59:00.000Z' },
+      claims: [],
+      linked: live,
+      now,
+    }).items;
+    expect(items).toEqual([]);
+  });
+
+  it('warns of a publication time set before the embargo ends, and of none after it', () => {
+    const article = { ...input(body), embargoUntil: '2026-06-09T08:00:00.000Z' };
+    const early = runChecklist({
+      article: { ...article, publishAt: '2026-06-09T07:00:00.000Z' },
+      claims: [],
+      linked: live,
+      now,
+      timeZone: 'Europe/London',
+    });
+    expect(early.items.map((item) => item.id)).toEqual(['embargo', 'embargo:publish-time']);
+    expect(early.items[1]?.message).toBe(
+      'The story is set to be published at Tue, 9 Jun 2026, 08:00 BST, before its embargo ends. Move the publication time or the embargo.',
+    );
+    const after = runChecklist({
+      article: { ...article, publishAt: '2026-06-09T08:00:00.000Z' },
+      claims: [],
+      linked: live,
+      now,
+    });
+    expect(after.items.map((item) => item.id)).toEqual(['embargo']);
+  });
+});
+
+describe('a picture without alt text', () => {
+  it('is a warning for the lead image and each picture in the body, saying where to write it; one with alt text is not', () => {
+    const body = withPictures(
+      { caption: 'The quay', altText: ' ', credit: 'AP' },
+      { caption: 'The port', altText: 'Ships at night', credit: 'AP' },
+    );
+    const result = runChecklist({
+      article: input(body, { leadImage: { asset: PICTURE, caption: 'Delegates', credit: 'Reuters', altText: '' } }),
+      claims: [],
+      linked: live,
+    });
+    expect(result.ready).toBe(true);
+    expect(result.items).toEqual([
+      {
+        id: 'alt:lead',
+        level: 'warning',
+        where: 'Lead image',
+        message:
+          'The lead image has no alt text. Write what it shows for readers who cannot see it, under the caption.',
+      },
+      {
+        id: 'alt:image-1',
+        level: 'warning',
+        where: 'Body, image 1',
+        message:
+          'Image 1 in the body ("The quay") has no alt text. Write what it shows for readers who cannot see it, under the picture.',
+      },
+    ]);
+    const described = runChecklist({
+      article: input(bodyFromParagraphs(['Text.']), {
+        leadImage: {
+          asset: PICTURE,
+          caption: 'Delegates',
+          credit: 'Reuters',
+          altText: 'Two delegations at a long table',
+        },
+      }),
+      claims: [],
+      linked: live,
+    });
+    expect(described.items).toEqual([]);
   });
 });

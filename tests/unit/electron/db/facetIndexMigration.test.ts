@@ -42,6 +42,8 @@ describe('migration 14: the index the filter counts under a tag read', () => {
     migrate(db, { target: 14 });
     expect(db.pragma('user_version', { simple: true })).toBe(14);
 
+    // Counted as today's Copydesk counts, in the library brought up to today's schema.
+    migrate(db);
     const after = libraryFacets(db, { tag: 'ferry' });
     expect(after.total).toBe(3);
     expect(after.sections).toEqual([

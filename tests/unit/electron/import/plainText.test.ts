@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { decodeText } from '../../../../electron/import/decodeText';
-import { paragraphsOf, parseDateline, parsePlainText } from '../../../../electron/import/plainText';
+import { paragraphsOf, parseDateline, parsePlainText, writtenDate } from '../../../../electron/import/plainText';
 import type { Body } from '../../../../shared/domain';
 import { nodeToPlainText } from '../../../../shared/text';
 import { BBC, SEED_ARTICLE } from './fixtures';
@@ -134,6 +134,20 @@ describe('parseDateline', () => {
       rest: 'Residents fled',
     });
     expect(parseDateline('KARACHI, Mar. 22, 2024: x')).toEqual({ place: 'KARACHI', date: '2024-03-22', rest: 'x' });
+    // The day first, as British and Asian releases write it.
+    expect(parseDateline('LAHORE, 3 June 2025 — x')).toEqual({ place: 'LAHORE', date: '2025-06-03', rest: 'x' });
+  });
+
+  it('reads the dates press releases print, with or without the weekday, and no word that only starts like a month', () => {
+    const dates: [string, string][] = [
+      ['Thursday, 12 March 2026', '2026-03-12'],
+      ['March 12th, 2026', '2026-03-12'],
+      ['Sept. 1, 2025', '2025-09-01'],
+      ['2026-03-12', '2026-03-12'],
+      ['Marching 3, 2025', ''],
+      ['31 February 2026', ''],
+    ];
+    for (const [written, date] of dates) expect(writtenDate(written), written).toBe(date);
   });
 
   it('does not mistake other openings for a dateline', () => {

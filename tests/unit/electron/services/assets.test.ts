@@ -110,7 +110,7 @@ describe('the lead image of an article', () => {
       { headline: 'Ferry', leadImage: { assetId: image.id, caption: 'The old quay.', credit: 'Amna Riaz' } },
       { clock },
     );
-    expect(article.leadImage).toEqual({ asset: image, caption: 'The old quay.', credit: 'Amna Riaz' });
+    expect(article.leadImage).toEqual({ asset: image, caption: 'The old quay.', credit: 'Amna Riaz', altText: '' });
     expect(getArticle(library.lib, article.id).leadImage).toEqual(article.leadImage);
 
     const recaptioned = saveArticle(
@@ -120,7 +120,12 @@ describe('the lead image of an article', () => {
       { leadImage: { assetId: image.id, caption: 'The old quay at dusk.', credit: 'Amna Riaz/Desk' } },
       { clock },
     );
-    expect(recaptioned.leadImage).toEqual({ asset: image, caption: 'The old quay at dusk.', credit: 'Amna Riaz/Desk' });
+    expect(recaptioned.leadImage).toEqual({
+      asset: image,
+      caption: 'The old quay at dusk.',
+      credit: 'Amna Riaz/Desk',
+      altText: '',
+    });
     expect(saveArticle(library.lib, article.id, 2, { headline: 'Ferry trial' }, { clock }).leadImage).toEqual(
       recaptioned.leadImage,
     );

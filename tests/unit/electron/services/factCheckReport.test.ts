@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { createArticle, saveArticle } from '../../../../electron/services/articles';
 import { createAuthor } from '../../../../electron/services/authors';
 import { addEvidence, createClaim, dismissClaim, listClaims, setVerdict } from '../../../../electron/services/claims';
+import { reply, resolveThread, startThread } from '../../../../electron/services/comments';
 import { factCheckReport, REPORT_CSP, reportFileName } from '../../../../electron/services/factCheckReport';
 import { addSource, createSource, getSnapshot } from '../../../../electron/services/sources';
 import type { Body } from '../../../../shared/domain';
 import { RELIABILITY_LABELS } from '../../../../shared/sources';
 import { bodyFromParagraphs } from '../../../../shared/text';
-import { markNode as mark, textNode as text } from '../../../helpers/lexicalNodes';
+import { commentNode as comment, markNode as mark, textNode as text } from '../../../helpers/lexicalNodes';
 import { libraryPerTest } from '../../../helpers/libraryPerTest';
 
 const { library, clock } = libraryPerTest();
@@ -146,6 +147,107 @@ describe('factCheckReport', () => {
     );
     // The unchanged claims say nothing of the kind.
     expect(document.querySelectorAll('.changed')).toHaveLength(1);
+  });
+
+  it('lists the suggested changes waiting in a claim’s words, who suggested them and what they would do', async () => {
+    const { article } = await checkedArticle();
+    const toll = listClaims(library.lib, article.id)[0];
+    const suggestion = (kind: 'insert' | 'delete', words: string) => ({
+      type: 'suggestion',
+      kind,
+      id: `s-${kind}`,
+      author: 'Ed Editor',
+      at: '2026-12-07T10:00:00.000Z',
+      version: 1,
+      direction: null,
+      format: '',
+      indent: 0,
+      children: [text(words)],
+    });
+    saveArticle(library.lib, article.id, article.version, {
+      body: bodyOf(
+        text('An attack '),
+        mark(
+          [toll?.id ?? ''],
+          text('killed '),
+          suggestion('delete', 'over '),
+          suggestion('insert', 'at least '),
+          text('140 people'),
+        ),
+        text(', the ministry said.'),
+      ),
+    });
+    const document = parse(factCheckReport(library.lib, article.id, NOW));
+    const claim = document.querySelector('article.claim');
+    // The verdict stays with the words as they stand: a pending change is not a change yet.
+    expect(claim?.querySelector('h3')?.textContent).toBe('Claim 1 · Figure Partly true');
+    const notice = claim?.querySelector('.changed');
+    expect(notice?.querySelector('p')?.textContent).toContain('Suggested changes wait in these words.');
+    expect([...(notice?.querySelectorAll('li') ?? [])].map((item) => item.textContent.replace(/, .*$/u, ''))).toEqual([
+      'Ed Editor suggests taking out “over”',
+      'Ed Editor suggests adding “at least”',
+    ]);
+  });
+
+  it('lists the comments on a claim’s words, with every entry and whether each is resolved, for the desk only', async () => {
+    const { article } = await checkedArticle();
+    const [toll, attribution] = listClaims(library.lib, article.id);
+    const asked = '0190a1b2-c3d4-7e5f-8a9b-00000000c001';
+    const answered = '0190a1b2-c3d4-7e5f-8a9b-00000000c002';
+    const elsewhere = '0190a1b2-c3d4-7e5f-8a9b-00000000c003';
+    saveArticle(library.lib, article.id, article.version, {
+      body: bodyOf(
+        comment([elsewhere], text('An attack ')),
+        mark([toll?.id ?? ''], comment([asked], text('killed over 140')), text(' people')),
+        text(', '),
+        comment([answered], mark([attribution?.id ?? ''], text('the ministry said'))),
+        text('.'),
+      ),
+    });
+    const rita = { clock: () => clock(), userName: 'Rita Okafor' };
+    const amna = { clock: () => clock(), userName: 'Amna Riaz' };
+    const thread = (threadId: string, quote: string, said: string) =>
+      startThread(library.lib, { articleId: article.id, threadId, quote, text: said }, rita);
+    thread(asked, 'killed over 140', 'The statement says 145: <b>check</b>.');
+    clock.advance(60_000);
+    reply(library.lib, asked, 'Changing it.', amna);
+    thread(answered, 'the ministry said', 'Which ministry?');
+    clock.advance(60_000);
+    resolveThread(library.lib, answered, amna);
+    thread(elsewhere, 'An attack', 'Where?');
+
+    const document = parse(factCheckReport(library.lib, article.id, NOW, { comments: true }));
+    const [first, second, third] = [...document.querySelectorAll('article.claim')];
+    const threadsOf = (claim: Element | undefined) =>
+      [...(claim?.querySelectorAll('.comment-thread') ?? [])].map((item) => [
+        item.querySelector('.meta')?.textContent,
+        [...item.querySelectorAll('.comment-entries > li')].map((entry) => entry.textContent),
+      ]);
+    expect(threadsOf(first)).toEqual([
+      [
+        'On “killed over 140” · Open',
+        [
+          'Rita Okafor, 2026-03-02 09:01 UTCThe statement says 145: <b>check</b>.',
+          'Amna Riaz, 2026-03-02 09:02 UTCChanging it.',
+        ],
+      ],
+    ]);
+    expect(threadsOf(second)).toEqual([
+      [
+        'On “the ministry said” · Resolved',
+        ['Rita Okafor, 2026-03-02 09:02 UTCWhich ministry?', 'Resolved by Amna Riaz, 2026-03-02 09:03 UTC'],
+      ],
+    ]);
+    expect(first?.querySelector('.comment-entries time')?.getAttribute('datetime')).toBe('2026-03-02T09:01:00.000Z');
+    expect(third?.querySelector('.comments')).toBeNull();
+    expect(document.body.textContent).not.toContain('Where?');
+
+    // The report that goes out in a package keeps comments in Copydesk.
+    const packaged = factCheckReport(library.lib, article.id, NOW);
+    expect(parse(packaged).querySelector('.comments')).toBeNull();
+    for (const word of ['Rita Okafor', 'Changing it.', 'Which ministry?', asked, answered]) {
+      expect(packaged).not.toContain(word);
+    }
   });
 
   it('shows each evidence passage with its context, the exact words marked, and its source and snapshot', async () => {

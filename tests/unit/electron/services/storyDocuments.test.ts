@@ -2,13 +2,20 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 
 import { createArticle, getArticle } from '../../../../electron/services/articles';
+import { listRevisions } from '../../../../electron/services/revisions';
 import {
   keepStoryUpdate,
   MAX_STORY_UPDATE_BYTES,
   openStoryDocument,
   projectStoryDocument,
 } from '../../../../electron/services/storyDocuments';
-import { bodyFromDocumentUpdates, editBodyDocument } from '../../../../shared/body/lexical/bodyDocument';
+import * as documents from '../../../../electron/db/queries/storyDocuments';
+import {
+  bodyFromDocumentUpdates,
+  bodyToDocumentUpdate,
+  editBodyDocument,
+} from '../../../../shared/body/lexical/bodyDocument';
+import { hasStoryFields, replaceFieldText, storyFieldsOf, storyFieldText } from '../../../../shared/storyFields';
 import { bodyToPlainText } from '../../../../shared/text';
 import {
   $firstBlock,
@@ -55,6 +62,86 @@ describe('a story’s live document in the library', () => {
     // The version is the one the other fields are saved against: it does not move.
     expect(after.version).toBe(article.version);
     expect(projectStoryDocument(lib, article.id)).toBe(false);
+  });
+
+  it('carries the headline and dek, merging two people’s edits to them; a draft’s slug follows', () => {
+    const lib = library.lib;
+    const article = createArticle(lib, { headline: 'Ferry', dek: 'The crossing.', body: bodyWithBlocks('Text.') });
+    const first = openStoryDocument(lib, article.id);
+    const person = () => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, first);
+      return doc;
+    };
+    const [ana, ben] = [person(), person()];
+    expect(storyFieldsOf(ana)).toEqual({ headline: 'Ferry', dek: 'The crossing.' });
+    const typed = (doc: Y.Doc, change: () => void) => {
+      const before = Y.encodeStateVector(doc);
+      change();
+      return Y.encodeStateAsUpdate(doc, before);
+    };
+    const fromAna = typed(ana, () => replaceFieldText(storyFieldText(ana, 'headline'), 'Night ferry'));
+    const fromBen = typed(ben, () => {
+      replaceFieldText(storyFieldText(ben, 'headline'), 'Ferry delayed');
+      replaceFieldText(storyFieldText(ben, 'dek'), 'The crossing waits for the storm.');
+    });
+    keepStoryUpdate(lib, article.id, fromAna);
+    keepStoryUpdate(lib, article.id, fromBen);
+    expect(projectStoryDocument(lib, article.id)).toBe(true);
+    const after = getArticle(lib, article.id);
+    expect(after).toMatchObject({
+      headline: 'Night ferry delayed',
+      dek: 'The crossing waits for the storm.',
+      slug: 'night-ferry-delayed',
+      version: article.version,
+    });
+    expect(after.bodyText).toBe('Text.');
+    expect(projectStoryDocument(lib, article.id)).toBe(false);
+  });
+
+  it('gives a document made before it carried the headline and dek both, from the saved story', () => {
+    const lib = library.lib;
+    const article = createArticle(lib, { headline: 'Lighthouse', dek: 'Reopens.', body: bodyWithBlocks('Text.') });
+    const bodyOnly = bodyToDocumentUpdate(bodyFromDocumentUpdates([openStoryDocument(lib, article.id)]));
+    documents.replaceStoryDocumentUpdates(lib.db, article.id, bodyOnly, new Date().toISOString());
+    const withoutFields = new Y.Doc();
+    Y.applyUpdate(withoutFields, bodyOnly);
+    expect(hasStoryFields(withoutFields)).toBe(false);
+
+    const opened = new Y.Doc();
+    Y.applyUpdate(opened, openStoryDocument(lib, article.id));
+    expect(storyFieldsOf(opened)).toEqual({ headline: 'Lighthouse', dek: 'Reopens.' });
+    expect(bodyToPlainText(bodyFromDocumentUpdates([Y.encodeStateAsUpdate(opened)]))).toBe('Text.');
+    projectStoryDocument(lib, article.id);
+    expect(getArticle(lib, article.id)).toMatchObject({ headline: 'Lighthouse', dek: 'Reopens.', bodyText: 'Text.' });
+  });
+
+  it('keeps versions of a live story in History, signed by whoever typed: after ten minutes of editing, and on leaving', () => {
+    const lib = library.lib;
+    const start = Date.parse('2026-12-07T09:00:00.000Z');
+    const at = (minutes: number) => new Date(start + minutes * 60_000);
+    const article = createArticle(lib, { headline: 'Ferry', body: bodyWithBlocks('Text.') }, { clock: () => at(0) });
+    let state = openStoryDocument(lib, article.id, at(0));
+    const type = (words: string, minutes: number, editedBy: string[], leaving = false) => {
+      const update = edit(state, () => $firstWords($firstBlock()).setTextContent(words));
+      keepStoryUpdate(lib, article.id, update, at(minutes));
+      state = Y.mergeUpdates([state, update]);
+      projectStoryDocument(lib, article.id, { editedBy, leaving }, at(minutes));
+    };
+    const kept = () => listRevisions(lib, article.id).map(({ label, createdBy }) => `${label} · ${createdBy}`);
+    const before = kept();
+
+    type('Text, edited.', 4, ['Ana Lima']);
+    type('Text, edited again.', 8, ['Ben Okafor', 'Ana Lima']);
+    expect(kept()).toEqual(before);
+    type('Text, edited a third time.', 11, ['Ana Lima']);
+    expect(kept()).toEqual(['After 10 minutes of editing · Ana Lima', ...before]);
+
+    type('Text, as left.', 12, ['Ana Lima', 'Ben Okafor'], true);
+    expect(kept()[0]).toBe('On leaving the story · Ana Lima and Ben Okafor');
+    // Left again with nothing new: nothing more to keep.
+    projectStoryDocument(lib, article.id, { editedBy: [], leaving: true }, at(13));
+    expect(kept()).toHaveLength(before.length + 2);
   });
 
   it('refuses a damaged or oversized edit, and one to a story in the trash, keeping nothing', () => {

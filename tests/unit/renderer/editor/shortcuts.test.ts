@@ -23,6 +23,10 @@ describe('the editor shortcut list', () => {
         'Redo: Ctrl+Shift+Z',
         'Redo: Ctrl+Y',
         'Save now: Ctrl+S',
+        'Find in the story: Ctrl+F',
+        'Find and replace: Ctrl+H',
+        'Spelling suggestions for the underlined word at the caret: Shift+F10',
+        'Next misspelled word, with its suggestions: F7',
       ]),
     );
   });

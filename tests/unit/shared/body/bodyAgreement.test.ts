@@ -8,6 +8,8 @@ import { $createHorizontalRuleNode, buildEditorFromExtensions } from '@lexical/e
 import { $createAutoLinkNode, $createLinkNode } from '@lexical/link';
 import { $createListItemNode, $createListNode } from '@lexical/list';
 import { $createMarkNode } from '@lexical/mark';
+import { $createCommentNode } from '../../../../shared/body/lexical/CommentNode';
+import { $createSuggestionNode } from '../../../../shared/body/lexical/SuggestionNode';
 import { $convertFromMarkdownString } from '@lexical/markdown';
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import {
@@ -89,6 +91,13 @@ describe('the body’s node types', () => {
               bold,
               $createTabNode(),
               $createMarkNode(['c1']).append($createTextNode('concerned')),
+              $createCommentNode(['t1']).append($createTextNode(' and')),
+              $createSuggestionNode({
+                kind: 'insert',
+                id: 's1',
+                author: 'Ed Editor',
+                at: '2026-12-07T10:00:00.000Z',
+              }).append($createTextNode(' deeply')),
               $createLineBreakNode(),
               $createLinkNode('https://example.org/statement', { rel: 'noreferrer' }).append(
                 $createTextNode('the statement'),

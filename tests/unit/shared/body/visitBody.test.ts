@@ -66,6 +66,8 @@ describe('foldBody', () => {
       link: outline('link'),
       autolink: outline('autolink'),
       mark: outline('mark'),
+      comment: outline('comment'),
+      suggestion: outline('suggestion'),
       text: (node) => JSON.stringify(node.text),
       tab: outline('tab'),
       linebreak: outline('linebreak'),

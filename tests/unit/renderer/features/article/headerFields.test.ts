@@ -27,7 +27,12 @@ function picture(id: string): LeadImage {
     originalName: 'ferry.jpg',
     createdAt: '2026-12-06T14:02:00.000Z',
   };
-  return { asset, caption: 'The ferry at dawn', credit: 'Reuters' };
+  return {
+    asset,
+    caption: 'The ferry at dawn',
+    credit: 'Reuters',
+    altText: 'A white ferry at a quay under a pale sky',
+  };
 }
 
 function opened(): HeaderFields {
@@ -41,7 +46,12 @@ describe('the header fields as a save sends them', () => {
     expect(toFieldPatch({ headline: 'Ferry capsizes', authors: [AMNA, BILAL], leadImage: image })).toEqual({
       headline: 'Ferry capsizes',
       authorIds: [AMNA.id, BILAL.id],
-      leadImage: { assetId: image.asset.id, caption: 'The ferry at dawn', credit: 'Reuters' },
+      leadImage: {
+        assetId: image.asset.id,
+        caption: 'The ferry at dawn',
+        credit: 'Reuters',
+        altText: 'A white ferry at a quay under a pale sky',
+      },
     });
     expect(toFieldPatch({ leadImage: null })).toEqual({ leadImage: null });
     expect(toFieldPatch({ dek: 'Twelve rescued' })).toEqual({ dek: 'Twelve rescued' });

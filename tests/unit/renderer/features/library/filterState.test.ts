@@ -41,4 +41,11 @@ describe('the filter controls as filters to send', () => {
     expect(toLibraryFilters(state)).toMatchObject({ statuses: ['draft', 'ready'], section: '' });
     expect(activeFilterCount(state)).toBe(3);
   });
+
+  it('sends the person a story is assigned to, and counts it as one filter', () => {
+    const state = { ...NO_FILTERS, assignedTo: 'Rita Okafor', tag: 'harbour' };
+    expect(toLibraryFilters(state)).toEqual({ tag: 'harbour', assignedTo: 'Rita Okafor' });
+    expect(LibraryFiltersSchema.safeParse(toLibraryFilters(state)).success).toBe(true);
+    expect(activeFilterCount(state)).toBe(2);
+  });
 });

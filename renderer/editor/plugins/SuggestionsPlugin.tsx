@@ -1,0 +1,436 @@
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { mergeRegister } from '@lexical/utils';
+import {
+  $getNodeByKey,
+  $onUpdate,
+  $getSelection,
+  $isRangeSelection,
+  COMMAND_PRIORITY_CRITICAL,
+  COMMAND_PRIORITY_EDITOR,
+  COMMAND_PRIORITY_NORMAL,
+  CONTROLLED_TEXT_INSERTION_COMMAND,
+  createCommand,
+  CUT_COMMAND,
+  DELETE_CHARACTER_COMMAND,
+  DELETE_LINE_COMMAND,
+  DELETE_WORD_COMMAND,
+  DROP_COMMAND,
+  FORMAT_TEXT_COMMAND,
+  INSERT_LINE_BREAK_COMMAND,
+  INSERT_PARAGRAPH_COMMAND,
+  KEY_BACKSPACE_COMMAND,
+  KEY_DELETE_COMMAND,
+  KEY_DOWN_COMMAND,
+  PASTE_COMMAND,
+  REMOVE_TEXT_COMMAND,
+  type LexicalCommand,
+  type LexicalEditor,
+  type PasteCommandType,
+} from 'lexical';
+import { createContext, useContext, useEffect, useState, type JSX } from 'react';
+
+import type { SuggestionFields } from '../../../shared/body/lexical/SuggestionNode';
+import { SuggestionNode } from '../../../shared/body/lexical/SuggestionNode';
+import { personColour as personColourOf } from '../../../shared/people';
+import { plural } from '../../../shared/plural';
+import { joinNames } from '../../../shared/text';
+import { isSuggestingShortcut } from '../shortcuts';
+import {
+  $listSuggestions,
+  $settleSuggestions,
+  $suggestionAtSelection,
+  $suggestionWords,
+  $suggestRemoval,
+  $suggestWords,
+  type Suggester,
+  type SuggestionSummary,
+} from '../suggestions';
+import { SHOW_EDITOR_MESSAGE_COMMAND } from './EditorMessagesPlugin';
+
+/** Whether typing suggests changes instead of making them, and a way to switch. */
+export type SuggestingMode = { suggesting: boolean; setSuggesting: (on: boolean) => void; author: string };
+
+export const SuggestingContext = createContext<SuggestingMode>({
+  suggesting: false,
+  setSuggesting: () => undefined,
+  author: '',
+});
+
+export function useSuggesting(): SuggestingMode {
+  return useContext(SuggestingContext);
+}
+
+/** Which suggestions to settle: one by id, all of one person's, or all. */
+export type SuggestionChoice = { id: string } | { author: string } | { all: true };
+
+/** Accepts (`accept` true) or rejects the suggestions chosen. */
+export const SETTLE_SUGGESTIONS_COMMAND: LexicalCommand<{ which: SuggestionChoice; accept: boolean }> =
+  createCommand('SETTLE_SUGGESTIONS_COMMAND');
+
+/** Puts the caret on a suggestion (by id) and brings it into view. */
+export const GO_TO_SUGGESTION_COMMAND: LexicalCommand<string> = createCommand('GO_TO_SUGGESTION_COMMAND');
+
+/** What was settled, as a version in History is named: "Accepted Ed Editor’s suggestion: Add “sharply”". */
+export function settledLabel(items: readonly SuggestionSummary[], accept: boolean): string {
+  const verb = accept ? 'Accepted' : 'Rejected';
+  const authors = [...new Set(items.map((item) => (item.author === '' ? 'someone unnamed' : item.author)))];
+  const first = items[0];
+  if (items.length === 1 && first !== undefined)
+    return `${verb} ${authors[0] ?? ''}’s suggestion: ${suggestionWords(first)}`;
+  return `${verb} ${plural(items.length, 'suggestion')} by ${joinNames(authors)}`;
+}
+
+/** What a suggestion does, in words: "Add “…”", "Take out “…”", "Replace “…” with “…”". */
+export function suggestionWords(item: Pick<SuggestionSummary, 'inserted' | 'deleted'>): string {
+  if (item.inserted !== '' && item.deleted !== '') {
+    return `Replace “${excerpt(item.deleted, 40)}” with “${excerpt(item.inserted, 40)}”`;
+  }
+  if (item.inserted !== '') return `Add “${excerpt(item.inserted)}”`;
+  return `Take out “${excerpt(item.deleted)}”`;
+}
+
+const matches =
+  (which: SuggestionChoice) =>
+  (fields: Pick<SuggestionFields, 'id' | 'author'>): boolean => {
+    if ('id' in which) return fields.id === which.id;
+    if ('author' in which) return fields.author === which.author;
+    return true;
+  };
+
+/** Who suggests here: the person's name, the time now, a new id. */
+export function suggester(author: string): Suggester {
+  return {
+    author,
+    now: () => new Date().toISOString(),
+    newId: () => crypto.randomUUID(),
+  };
+}
+
+/**
+ * Puts `words` in place of the selection (a spelling correction, a replacement from the find
+ * bar): suggested when suggesting, as typing them would be otherwise.
+ */
+export function $typeOver(words: string, mode: SuggestingMode): void {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return;
+  if (!mode.suggesting) selection.insertText(words);
+  else if (words !== '') $suggestWords(words, suggester(mode.author));
+  else if (!selection.isCollapsed()) $suggestRemoval(selection, suggester(mode.author), 'end');
+}
+
+const say = (editor: LexicalEditor, text: string) =>
+  editor.dispatchCommand(SHOW_EDITOR_MESSAGE_COMMAND, { text, tone: 'info' });
+
+/** Removal by key: the selection is extended by a character, a word or to the line's edge first when it is a caret. */
+function suggestRemovalFrom(
+  editor: LexicalEditor,
+  who: Suggester,
+  isBackward: boolean,
+  unit: 'character' | 'word' | 'lineboundary',
+): boolean {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return false;
+  if (selection.isCollapsed()) selection.modify('extend', isBackward, unit);
+  const outcome = $suggestRemoval(selection, who, isBackward ? 'start' : 'end');
+  // Said only when something was left as it is: a picture, or a break between paragraphs with no words in reach.
+  if (outcome.leftOut || outcome.words === 0) {
+    say(
+      editor,
+      'Suggesting: pictures, rules and the breaks between paragraphs are not suggested for removal. Switch Suggesting off to remove them.',
+    );
+  }
+  return true;
+}
+
+/**
+ * Suggesting mode (typing suggests words, deleting suggests removals) and settling
+ * suggestions; tells `onSuggestions` the suggestions in the text as they change.
+ */
+export function SuggestionsPlugin({
+  onSuggestions,
+  onSettled,
+}: {
+  onSuggestions?: ((list: SuggestionSummary[]) => void) | undefined;
+  /** Told, once the text has changed, what was accepted or rejected: a version's name for History. */
+  onSettled?: ((label: string) => void) | undefined;
+}): null {
+  const [editor] = useLexicalComposerContext();
+  const { suggesting, setSuggesting, author } = useSuggesting();
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerCommand(
+          SETTLE_SUGGESTIONS_COMMAND,
+          ({ which, accept }) => {
+            // Command listeners run inside an update: the text is read and changed here, and the
+            // version is kept once the change is committed.
+            const chosen = $listSuggestions().filter((item) => matches(which)(item));
+            if (chosen.length === 0) return true;
+            $settleSuggestions(matches(which), accept);
+            const label = settledLabel(chosen, accept);
+            $onUpdate(() => onSettled?.(label));
+            return true;
+          },
+          COMMAND_PRIORITY_EDITOR,
+        ),
+        editor.registerCommand(
+          GO_TO_SUGGESTION_COMMAND,
+          (id) => {
+            const first = $listSuggestions().find((item) => item.id === id);
+            const node = first === undefined ? null : $getNodeByKey(first.key);
+            if (!(node instanceof SuggestionNode)) return true;
+            node.selectStart();
+            const key = node.getKey();
+            $onUpdate(() => editor.getElementByKey(key)?.scrollIntoView({ block: 'center' }));
+            editor.focus();
+            return true;
+          },
+          COMMAND_PRIORITY_EDITOR,
+        ),
+        editor.registerCommand(
+          KEY_DOWN_COMMAND,
+          (event) => {
+            if (!isSuggestingShortcut(event)) return false;
+            event.preventDefault();
+            setSuggesting(!suggesting);
+            return true;
+          },
+          COMMAND_PRIORITY_NORMAL,
+        ),
+      ),
+    [editor, suggesting, setSuggesting, onSettled],
+  );
+
+  // The list of suggestions, told when the text changes (a moment after, not on every keystroke).
+  useEffect(() => {
+    if (onSuggestions === undefined) return;
+    let count = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let told: string | null = null;
+    const tell = () => {
+      timer = undefined;
+      // Told only when the list changed: typing elsewhere in the story redraws nothing.
+      const list = count === 0 ? [] : editor.read($listSuggestions);
+      const key = JSON.stringify(list);
+      if (key === told) return;
+      told = key;
+      onSuggestions(list);
+    };
+    const unregister = mergeRegister(
+      editor.registerMutationListener(
+        SuggestionNode,
+        (mutations) => {
+          for (const mutation of mutations.values()) {
+            if (mutation === 'created') count += 1;
+            if (mutation === 'destroyed') count -= 1;
+          }
+        },
+        { skipInitialization: false },
+      ),
+      editor.registerUpdateListener(({ dirtyLeaves, dirtyElements }) => {
+        if (dirtyLeaves.size === 0 && dirtyElements.size === 0) return;
+        if (timer !== undefined) clearTimeout(timer);
+        timer = setTimeout(tell, 200);
+      }),
+    );
+    // What the text holds already (a story opened with suggestions in it).
+    tell();
+    return () => {
+      unregister();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [editor, onSuggestions]);
+
+  useEffect(() => {
+    if (!suggesting) return;
+    const who = suggester(author);
+    const refuse = (what: string) => () => {
+      say(editor, `Suggesting: ${what} Switch Suggesting off (Ctrl+Shift+E) to make the change yourself.`);
+      return true;
+    };
+    const suggestWords = (words: string) => {
+      editor.update(() => {
+        $suggestWords(words, who);
+      });
+    };
+    const onBeforeInput = (event: InputEvent) => {
+      if (event.inputType !== 'insertText' && event.inputType !== 'insertReplacementText') return;
+      const words = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
+      if (words === '' || event.isComposing) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      suggestWords(words);
+    };
+    const unregisterRoot = editor.registerRootListener((root, previous) => {
+      previous?.removeEventListener('beforeinput', onBeforeInput, true);
+      root?.addEventListener('beforeinput', onBeforeInput, true);
+    });
+    return mergeRegister(
+      () => {
+        unregisterRoot();
+        editor.getRootElement()?.removeEventListener('beforeinput', onBeforeInput, true);
+      },
+      editor.registerCommand(
+        CONTROLLED_TEXT_INSERTION_COMMAND,
+        (payload) => {
+          const words = typeof payload === 'string' ? payload : (payload.data ?? '');
+          if (words !== '') $suggestWords(words, who);
+          return true;
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        KEY_BACKSPACE_COMMAND,
+        (event) => {
+          event.preventDefault();
+          return suggestRemovalFrom(editor, who, true, 'character');
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        KEY_DELETE_COMMAND,
+        (event) => {
+          event.preventDefault();
+          return suggestRemovalFrom(editor, who, false, 'character');
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        DELETE_CHARACTER_COMMAND,
+        (isBackward) => suggestRemovalFrom(editor, who, isBackward, 'character'),
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        DELETE_WORD_COMMAND,
+        (isBackward) => suggestRemovalFrom(editor, who, isBackward, 'word'),
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        DELETE_LINE_COMMAND,
+        (isBackward) => suggestRemovalFrom(editor, who, isBackward, 'lineboundary'),
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        REMOVE_TEXT_COMMAND,
+        () => suggestRemovalFrom(editor, who, true, 'character'),
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        INSERT_LINE_BREAK_COMMAND,
+        () => {
+          $suggestWords('\n', who);
+          return true;
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        PASTE_COMMAND,
+        (event: PasteCommandType) => {
+          const words = 'clipboardData' in event ? (event.clipboardData?.getData('text/plain') ?? '') : '';
+          event.preventDefault();
+          if (words.trim() === '') return true;
+          if (/\n\s*\n/u.test(words)) {
+            say(
+              editor,
+              'Suggesting: pasted paragraphs are suggested as one paragraph with line breaks. Switch Suggesting off to paste them as paragraphs.',
+            );
+          }
+          editor.update(() => $suggestWords(words.replace(/\r\n?/gu, '\n').replace(/\n{2,}/gu, '\n'), who));
+          return true;
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        CUT_COMMAND,
+        (event) => {
+          // The words go to the clipboard as a copy would take them; in the text they are suggested for removal.
+          const selection = editor.read(() => {
+            const current = $getSelection();
+            return $isRangeSelection(current) ? current.getTextContent() : '';
+          });
+          if (event instanceof ClipboardEvent && event.clipboardData !== null) {
+            event.preventDefault();
+            event.clipboardData.setData('text/plain', selection);
+          }
+          editor.update(() => {
+            const current = $getSelection();
+            if ($isRangeSelection(current) && !current.isCollapsed()) $suggestRemoval(current, who, 'start');
+          });
+          return true;
+        },
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        INSERT_PARAGRAPH_COMMAND,
+        refuse('a new paragraph is not suggested; Shift+Enter suggests a line break.'),
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(
+        FORMAT_TEXT_COMMAND,
+        refuse('bold, italics and other formatting are not suggested.'),
+        COMMAND_PRIORITY_CRITICAL,
+      ),
+      editor.registerCommand(DROP_COMMAND, refuse('dropped words are not suggested.'), COMMAND_PRIORITY_CRITICAL),
+    );
+  }, [editor, suggesting, author]);
+
+  return null;
+}
+
+/** The suggestion the caret is in, with what it does and who made it, and Accept and Reject. */
+export function SuggestionBar(): JSX.Element | null {
+  const [editor] = useLexicalComposerContext();
+  const [current, setCurrent] = useState<(SuggestionFields & { words: string }) | null>(null);
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ editorState }) => {
+        const next = editorState.read(() => {
+          const node = $suggestionAtSelection();
+          return node === null ? null : { ...node.getFields(), words: $suggestionWords(node) };
+        });
+        setCurrent((previous) =>
+          previous?.id === next?.id && previous?.words === next?.words && previous?.kind === next?.kind
+            ? previous
+            : next,
+        );
+      }),
+    [editor],
+  );
+  if (current === null) return null;
+  const settle = (accept: boolean) => {
+    editor.dispatchCommand(SETTLE_SUGGESTIONS_COMMAND, { which: { id: current.id }, accept });
+    editor.focus();
+  };
+  const what = current.kind === 'insert' ? 'adding' : 'taking out';
+  return (
+    <div className="suggestion-bar" role="group" aria-label="Suggestion at the caret">
+      <span className="suggestion-bar__who" style={{ ['--person' as string]: personColourOf(current.author) }}>
+        {current.author === '' ? 'Someone unnamed' : current.author}
+      </span>{' '}
+      suggests {what} “{excerpt(current.words)}”
+      {current.at === '' ? null : <span className="suggestion-bar__when"> · {whenText(current.at)}</span>}
+      <button type="button" className="button button--small" onClick={() => settle(true)}>
+        Accept
+      </button>
+      <button type="button" className="button button--small" onClick={() => settle(false)}>
+        Reject
+      </button>
+    </div>
+  );
+}
+
+/** Words shown in a sentence: their first 60 characters. */
+export function excerpt(words: string, max = 60): string {
+  const flat = words.replace(/\s+/gu, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}
+
+/** When a suggestion was made, as a person reads it: the time today, or the day and time. */
+export function whenText(iso: string, now = new Date()): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  if (at.toDateString() === now.toDateString()) return time;
+  return `${at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })}, ${time}`;
+}

@@ -1,0 +1,283 @@
+/**
+ * Suggested changes in a story's text: words typed in suggesting mode are kept as suggested
+ * additions, words deleted as suggested removals (SuggestionNode), until someone accepts or
+ * rejects them. The functions here run inside an editor update.
+ */
+import { $isMarkNode } from '@lexical/mark';
+import { $dfs } from '@lexical/utils';
+import {
+  $createLineBreakNode,
+  $createTextNode,
+  $getSelection,
+  $isElementNode,
+  $isLineBreakNode,
+  $isRangeSelection,
+  $isTextNode,
+  type LexicalNode,
+  type NodeKey,
+  type RangeSelection,
+  type TextNode,
+} from 'lexical';
+
+import type { SuggestionKind } from '../../shared/body/bodySchema';
+import {
+  $createSuggestionNode,
+  $isSuggestionNode,
+  type SuggestionFields,
+  type SuggestionNode,
+} from '../../shared/body/lexical/SuggestionNode';
+
+/** Who is suggesting: their name, the time now, and a new suggestion's id. */
+export type Suggester = { author: string; now: () => string; newId: () => string };
+
+/** One suggestion as the list shows it: what it adds and takes out, by whom and when. */
+export type SuggestionSummary = {
+  id: string;
+  author: string;
+  at: string;
+  /** The words it adds ('' for none) and takes out ('' for none): both for a replacement. */
+  inserted: string;
+  deleted: string;
+  /** Its first node in the text, to go to it. */
+  key: NodeKey;
+  /** The claims whose words it changes (the claims' marks it sits in). */
+  claims: string[];
+};
+
+/** The words inside a suggestion, those suggested for removal included. */
+export function $suggestionWords(node: SuggestionNode): string {
+  return node
+    .getChildren()
+    .map((child) => ($isSuggestionNode(child) ? $suggestionWords(child) : child.getTextContent()))
+    .join('');
+}
+
+/** The innermost suggestion `node` sits in, if any. */
+export function $suggestionAround(node: LexicalNode): SuggestionNode | null {
+  for (let parent = node.getParent(); parent !== null; parent = parent.getParent()) {
+    if ($isSuggestionNode(parent)) return parent;
+  }
+  return null;
+}
+
+const isOwn = (node: LexicalNode | null | undefined, kind: SuggestionKind, author: string): node is SuggestionNode =>
+  $isSuggestionNode(node) && node.getFields().kind === kind && node.getFields().author === author;
+
+/** The last run of words of an element, if it ends in one. */
+function $lastText(node: SuggestionNode): TextNode | null {
+  const last = node.getLastDescendant();
+  return $isTextNode(last) ? last : null;
+}
+
+/** Where words typed at the caret go on an addition `author` is making there, if the caret is at one. */
+function $ownAdditionAt(selection: RangeSelection, author: string): { text: TextNode; offset: number } | null {
+  const anchor = selection.anchor;
+  const node = anchor.getNode();
+  if ($isTextNode(node)) {
+    if (isOwn(node.getParent(), 'insert', author)) return { text: node, offset: anchor.offset };
+    const before = node.getPreviousSibling();
+    if (anchor.offset === 0 && isOwn(before, 'insert', author)) {
+      const text = $lastText(before);
+      return text === null ? null : { text, offset: text.getTextContentSize() };
+    }
+    return null;
+  }
+  if ($isElementNode(node)) {
+    const before = node.getChildAtIndex(anchor.offset - 1);
+    if (isOwn(before, 'insert', author)) {
+      const text = $lastText(before);
+      return text === null ? null : { text, offset: text.getTextContentSize() };
+    }
+  }
+  return null;
+}
+
+/** Words (with their line breaks) as runs in the selection's format. */
+function $runsOf(words: string, selection: RangeSelection): LexicalNode[] {
+  return words.split(/\r?\n/u).flatMap((line, index) => {
+    const text = line === '' ? [] : [$createTextNode(line).setFormat(selection.format).setStyle(selection.style)];
+    return index === 0 ? text : [$createLineBreakNode(), ...text];
+  });
+}
+
+/**
+ * Puts an inline node at the caret, inside whatever inline element the caret is in (a claim's
+ * mark, a link): Lexical's insertNodes would split that element and put the node between.
+ */
+function $insertAtCaret(node: LexicalNode, selection: RangeSelection): void {
+  const anchor = selection.anchor;
+  const there = anchor.getNode();
+  if (!$isElementNode(there)) {
+    if (anchor.offset === 0) there.insertBefore(node);
+    else if (anchor.offset >= there.getTextContentSize()) there.insertAfter(node);
+    else there.splitText(anchor.offset)[0]?.insertAfter(node);
+    return;
+  }
+  const child = there.getChildAtIndex(anchor.offset);
+  if (child === null) there.append(node);
+  else child.insertBefore(node);
+}
+
+/** Moves a caret that sits inside words suggested for removal to just after them. */
+function $outOfRemoval(selection: RangeSelection): void {
+  let removal: SuggestionNode | null = null;
+  for (let node: LexicalNode | null = selection.anchor.getNode(); node !== null; node = node.getParent()) {
+    if ($isSuggestionNode(node) && node.getFields().kind === 'delete') removal = node;
+  }
+  if (removal !== null) removal.selectNext(0, 0);
+}
+
+/**
+ * Suggests `words` at the selection: words selected are suggested for removal first (a
+ * replacement, one suggestion), and the caret ends after the words added. Words typed where the
+ * same person is already adding go on that addition.
+ */
+export function $suggestWords(words: string, who: Suggester): boolean {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || words === '') return false;
+  const id = who.newId();
+  if (!selection.isCollapsed()) $suggestRemoval(selection, who, 'end', id);
+  const current = $getSelection();
+  if (!$isRangeSelection(current)) return false;
+  $outOfRemoval(current);
+  const at = $getSelection();
+  if (!$isRangeSelection(at)) return false;
+  const own = words.includes('\n') ? null : $ownAdditionAt(at, who.author);
+  if (own !== null) {
+    own.text.spliceText(own.offset, 0, words, true);
+    return true;
+  }
+  const addition = $createSuggestionNode({ kind: 'insert', id, author: who.author, at: who.now() });
+  addition.append(...$runsOf(words, at));
+  $insertAtCaret(addition, at);
+  const last = $lastText(addition);
+  if (last === null) addition.selectEnd();
+  else last.select(last.getTextContentSize(), last.getTextContentSize());
+  return true;
+}
+
+/** What a removal met: how many runs of words it marked or took back, and whether something it cannot mark was left. */
+export type RemovalOutcome = { words: number; leftOut: boolean };
+
+/**
+ * Suggests the selected words for removal: they stay, struck through, until accepted. Words the
+ * same person only suggested adding are simply taken back. Pictures, rules and the breaks
+ * between paragraphs are left as they are (`leftOut`). The caret ends at the start or the end
+ * of what was selected.
+ */
+export function $suggestRemoval(
+  selection: RangeSelection,
+  who: Suggester,
+  caret: 'start' | 'end',
+  id = who.newId(),
+): RemovalOutcome {
+  const words = selection.extract().filter((node) => $isTextNode(node) || $isLineBreakNode(node));
+  const leftOut = selection
+    .getNodes()
+    .some((node) => !$isTextNode(node) && !$isLineBreakNode(node) && !$isElementNode(node));
+  let first: LexicalNode | null = null;
+  let last: LexicalNode | null = null;
+  const at = who.now();
+  for (const node of words) {
+    const around = $suggestionAround(node);
+    const aroundFields = around?.getFields();
+    if (aroundFields?.kind === 'delete') {
+      first ??= around;
+      last = around;
+      continue;
+    }
+    if (around !== null && aroundFields?.kind === 'insert' && aroundFields.author === who.author) {
+      // Taking back one's own suggested words: a place next to them keeps the caret.
+      const neighbour = node.getPreviousSibling() ?? node.getNextSibling() ?? around;
+      first ??= neighbour;
+      last = neighbour;
+      node.remove();
+      continue;
+    }
+    const before = node.getPreviousSibling();
+    const after = node.getNextSibling();
+    let removal: SuggestionNode;
+    if (isOwn(before, 'delete', who.author)) {
+      removal = before.append(node);
+    } else if (isOwn(after, 'delete', who.author)) {
+      removal = after;
+      const firstChild = after.getFirstChild();
+      if (firstChild === null) after.append(node);
+      else firstChild.insertBefore(node);
+    } else {
+      removal = $createSuggestionNode({ kind: 'delete', id, author: who.author, at });
+      node.insertBefore(removal);
+      removal.append(node);
+    }
+    first ??= removal;
+    last = removal;
+  }
+  const place = caret === 'start' ? first : last;
+  if (place !== null && place.isAttached()) {
+    if (caret === 'start') place.selectPrevious();
+    else place.selectNext(0, 0);
+  }
+  return { words: words.length, leftOut };
+}
+
+/** The fields of every suggestion in the text, in reading order, one entry per suggestion. */
+export function $listSuggestions(): SuggestionSummary[] {
+  const found = new Map<string, SuggestionSummary>();
+  for (const { node } of $dfs()) {
+    if (!$isSuggestionNode(node)) continue;
+    const fields = node.getFields();
+    let summary = found.get(fields.id);
+    if (summary === undefined) {
+      summary = {
+        id: fields.id,
+        author: fields.author,
+        at: fields.at,
+        inserted: '',
+        deleted: '',
+        key: node.getKey(),
+        claims: [],
+      };
+      found.set(fields.id, summary);
+    }
+    for (const parent of node.getParents()) {
+      if (!$isMarkNode(parent)) continue;
+      for (const claim of parent.getIDs()) if (!summary.claims.includes(claim)) summary.claims.push(claim);
+    }
+    const words = $suggestionWords(node);
+    if (fields.kind === 'insert') summary.inserted += words;
+    else summary.deleted += words;
+  }
+  return [...found.values()];
+}
+
+/**
+ * Accepts (or rejects) every suggestion `which` picks: an accepted addition's words join the
+ * text and an accepted removal's leave it; a rejection does the opposite. Answers how many
+ * suggestions were settled.
+ */
+export function $settleSuggestions(which: (fields: SuggestionFields) => boolean, accept: boolean): number {
+  const settled = new Set<string>();
+  const nodes = $dfs()
+    .map(({ node }) => node)
+    .filter($isSuggestionNode);
+  for (const node of nodes) {
+    if (!node.isAttached()) continue;
+    const fields = node.getFields();
+    if (!which(fields)) continue;
+    settled.add(fields.id);
+    const keep = (fields.kind === 'insert') === accept;
+    if (keep) {
+      for (const child of node.getChildren()) node.insertBefore(child);
+    }
+    if (node.isAttached()) node.remove();
+  }
+  return settled.size;
+}
+
+/** The suggestion at the selection, if the caret or the selection is in one. */
+export function $suggestionAtSelection(): SuggestionNode | null {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return null;
+  const node = selection.anchor.getNode();
+  return $isSuggestionNode(node) ? node : $suggestionAround(node);
+}

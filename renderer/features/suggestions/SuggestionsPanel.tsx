@@ -1,0 +1,146 @@
+import './suggestions.css';
+
+import type { LexicalEditor } from 'lexical';
+import { useState, type JSX, type RefObject } from 'react';
+
+import { personColour } from '../../../shared/people';
+import { plural } from '../../../shared/plural';
+import {
+  GO_TO_SUGGESTION_COMMAND,
+  SETTLE_SUGGESTIONS_COMMAND,
+  suggestionWords,
+  whenText,
+  type SuggestionChoice,
+} from '../../editor/plugins/SuggestionsPlugin';
+import type { SuggestionSummary } from '../../editor/suggestions';
+import { ProofButtons, type Proofs } from './ProofButtons';
+
+const nameOf = (author: string) => (author === '' ? 'Someone unnamed' : author);
+
+/**
+ * The suggested changes in the story, in reading order: each with who made it and when, to go
+ * to, accept or reject; next and previous; and all of them, or all of one person's, at once.
+ */
+export function SuggestionsPanel({
+  suggestions,
+  editorRef,
+  proofs,
+}: {
+  suggestions: readonly SuggestionSummary[];
+  editorRef: RefObject<LexicalEditor | null>;
+  /** Saves the marked-up or the clean copy of the story, for a proof. */
+  proofs: Proofs;
+}): JSX.Element {
+  const [current, setCurrent] = useState<string | null>(null);
+  const settle = (which: SuggestionChoice, accept: boolean) =>
+    editorRef.current?.dispatchCommand(SETTLE_SUGGESTIONS_COMMAND, { which, accept });
+  const goTo = (id: string) => {
+    setCurrent(id);
+    editorRef.current?.dispatchCommand(GO_TO_SUGGESTION_COMMAND, id);
+  };
+  const step = (by: 1 | -1) => {
+    if (suggestions.length === 0) return;
+    const index = suggestions.findIndex((item) => item.id === current);
+    const next =
+      index === -1 ? (by === 1 ? 0 : suggestions.length - 1) : (index + by + suggestions.length) % suggestions.length;
+    const item = suggestions[next];
+    if (item !== undefined) goTo(item.id);
+  };
+
+  if (suggestions.length === 0) {
+    return (
+      <div className="suggestions-panel">
+        <p className="panel__empty">
+          No suggested changes. With Suggesting on in the toolbar (Ctrl+Shift+E), what you type and delete is suggested
+          for the story’s owner or editor to accept or reject.
+        </p>
+      </div>
+    );
+  }
+  const authors = [...new Set(suggestions.map((item) => item.author))];
+  return (
+    <div className="suggestions-panel">
+      <p className="suggestions-panel__count" role="status">
+        {plural(suggestions.length, 'suggested change')} waiting
+      </p>
+      <div className="suggestions-panel__bar">
+        <button type="button" className="button button--small" onClick={() => step(-1)}>
+          Previous
+        </button>
+        <button type="button" className="button button--small" onClick={() => step(1)}>
+          Next
+        </button>
+        <button type="button" className="button button--small" onClick={() => settle({ all: true }, true)}>
+          Accept all
+        </button>
+        <button type="button" className="button button--small" onClick={() => settle({ all: true }, false)}>
+          Reject all
+        </button>
+        <ProofButtons proofs={proofs} />
+      </div>
+      {authors.length > 1 ? (
+        <ul className="suggestions-panel__people" aria-label="Suggestions by person">
+          {authors.map((author) => (
+            <li key={author}>
+              <span className="suggestions-panel__who" style={{ ['--person' as string]: personColour(author) }}>
+                {nameOf(author)}
+              </span>{' '}
+              ({suggestions.filter((item) => item.author === author).length})
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={`Accept all of ${nameOf(author)}’s suggestions`}
+                onClick={() => settle({ author }, true)}
+              >
+                Accept theirs
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={`Reject all of ${nameOf(author)}’s suggestions`}
+                onClick={() => settle({ author }, false)}
+              >
+                Reject theirs
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ol className="suggestions-panel__list" aria-label="Suggested changes">
+        {suggestions.map((item) => {
+          const words = suggestionWords(item);
+          return (
+            <li
+              key={item.id}
+              className={`suggestions-panel__item${item.id === current ? ' suggestions-panel__item--current' : ''}`}
+            >
+              <button type="button" className="suggestions-panel__go" onClick={() => goTo(item.id)}>
+                <span className="suggestions-panel__who" style={{ ['--person' as string]: personColour(item.author) }}>
+                  {nameOf(item.author)}
+                </span>
+                {item.at === '' ? null : <span className="suggestions-panel__when"> · {whenText(item.at)}</span>}
+                <span className="suggestions-panel__words">{words}</span>
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={`Accept: ${words}`}
+                onClick={() => settle({ id: item.id }, true)}
+              >
+                Accept
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                aria-label={`Reject: ${words}`}
+                onClick={() => settle({ id: item.id }, false)}
+              >
+                Reject
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

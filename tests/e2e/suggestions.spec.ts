@@ -1,0 +1,196 @@
+import { readFile } from 'node:fs/promises';
+
+import type { Page } from '@playwright/test';
+
+import { bodyFromParagraphs } from '../../shared/text';
+import { body, callApi, caretIn, expectCaret, expectSaved, selectText, setUserName, tool } from '../helpers/editorPage';
+import { expect, test } from '../helpers/webServer';
+
+const SIZES = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'laptop', width: 1024, height: 700 },
+] as const;
+
+/** Puts the caret just after `words` in the body, as a click there does. */
+async function caretAfter(page: Page, words: string): Promise<void> {
+  await body(page).click();
+  await caretIn(page, words);
+  await expectCaret(page);
+}
+
+async function openSuggestions(page: Page) {
+  const tab = page.getByRole('tab', { name: 'Suggestions' });
+  if ((await tab.count()) === 0) await page.getByRole('button', { name: 'Suggestions' }).click();
+  else await tab.click();
+  return page.getByRole('list', { name: 'Suggested changes' });
+}
+
+for (const size of SIZES) {
+  test(`on the ${size.name}, one person suggests an addition and a removal; another accepts one and rejects the other, and the text is right after a reload`, async ({
+    page,
+    copydesk,
+  }) => {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.goto(copydesk.url);
+    await setUserName(page, 'Ed Editor');
+    const created = await callApi(page, 'articles:create', {
+      headline: 'Budget day',
+      body: bodyFromParagraphs(['Taxes rise today. Pensions go up.']),
+    });
+    expect(created.ok, created.error?.message).toBe(true);
+    const { id } = created.value as { id: string };
+    await page.goto(`${copydesk.url}#/article/${id}`);
+    await expect(body(page)).toHaveText('Taxes rise today. Pensions go up.');
+
+    // Suggesting on, by the toolbar's button: typing adds suggested words, Backspace marks words to take out.
+    await tool(page, 'Suggesting').click();
+    await expect(tool(page, 'Suggesting')).toHaveAttribute('aria-pressed', 'true');
+    await caretAfter(page, 'Taxes rise');
+    await page.keyboard.type(' sharply', { delay: 10 });
+    await expect(body(page).locator('ins')).toHaveText(' sharply');
+    await selectText(page, '[aria-label="Body"]', 'today');
+    await page.keyboard.press('Backspace');
+    await expect(body(page).locator('del')).toHaveText('today');
+    // The words stay in the text until someone decides.
+    await expect(body(page)).toHaveText('Taxes rise sharply today. Pensions go up.');
+    await expect(body(page).locator('ins')).toHaveAttribute('data-author', 'Ed Editor');
+    await expectSaved(page);
+
+    const list = await openSuggestions(page);
+    await expect(list.getByRole('listitem')).toHaveCount(2);
+    await expect(list.getByRole('listitem').nth(0)).toContainText('Add “sharply”');
+    await expect(list.getByRole('listitem').nth(1)).toContainText('Take out “today”');
+    await expect(list.getByRole('listitem').nth(0)).toContainText('Ed Editor');
+    await page.screenshot({ path: `test-results/suggestions-${size.name}.png` });
+
+    // Next and Previous go from one to the other, the caret in each: the bar over the text says which.
+    const bar = page.getByRole('group', { name: 'Suggestion at the caret' });
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(bar).toContainText('Ed Editor suggests adding “sharply”');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(bar).toContainText('Ed Editor suggests taking out “today”');
+    await page.getByRole('button', { name: 'Previous', exact: true }).click();
+    await expect(bar).toContainText('Ed Editor suggests adding “sharply”');
+
+    // A marked-up copy to print for a proof: the suggestions shown and signed, and listed.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Marked-up copy' }).click();
+    const copy = await downloading;
+    expect(copy.suggestedFilename()).toBe('budget-day-marked-up.html');
+    const proof = await readFile(await copy.path(), 'utf8');
+    expect(proof).toMatch(/<ins[^>]*data-author="Ed Editor"[^>]*>(?:(?!<\/ins>).)*sharply/su);
+    expect(proof).toMatch(/<del[^>]*data-author="Ed Editor"[^>]*>(?:(?!<\/del>).)*today/su);
+    expect(proof).toContain('Add “sharply”');
+    expect(proof).not.toMatch(/<script|style="/u);
+    // The clean copy reads as the story would with every suggestion accepted.
+    const cleaning = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Clean copy' }).click();
+    const clean = await cleaning;
+    expect(clean.suggestedFilename()).toBe('budget-day-clean.html');
+    const main = /<main>([\s\S]*)<\/main>/u.exec(await readFile(await clean.path(), 'utf8'))?.[1] ?? '';
+    expect(main.replace(/<[^>]+>/gu, '').trim()).toBe('Taxes rise sharply . Pensions go up.');
+
+    // Nothing only suggested leaves Copydesk: the export is refused while they wait.
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export package' });
+    await expect(dialog.getByRole('list', { name: 'Blocking items' })).toContainText(
+      'The text has 2 suggested changes by Ed Editor not yet accepted or rejected.',
+    );
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    // Another person, after a reload: the suggestions are there, theirs to settle.
+    await page.reload();
+    await setUserName(page, 'Rita Reporter');
+    await expect(body(page).locator('ins')).toHaveText(' sharply');
+    await expect(body(page).locator('del')).toHaveText('today');
+    const again = await openSuggestions(page);
+    await again.getByRole('button', { name: 'Accept: Add “sharply”' }).click();
+    await expect(body(page).locator('ins')).toHaveCount(0);
+    // The other is rejected from the text: the caret in it shows who suggested it, with Accept and Reject.
+    await caretAfter(page, 'tod');
+    await expect(bar).toContainText('Ed Editor suggests taking out “today”');
+    await bar.getByRole('button', { name: 'Reject' }).click();
+    await expect(body(page).locator('del')).toHaveCount(0);
+    await expect(body(page)).toHaveText('Taxes rise sharply today. Pensions go up.');
+    await expect(again.getByRole('listitem')).toHaveCount(0);
+    await expectSaved(page);
+
+    await page.reload();
+    await expect(body(page)).toHaveText('Taxes rise sharply today. Pensions go up.');
+    await expect(body(page).locator('ins, del')).toHaveCount(0);
+
+    // History keeps who accepted and who rejected what.
+    const history = page.getByRole('tab', { name: 'History' });
+    if ((await history.count()) === 0) await page.getByRole('button', { name: 'History' }).click();
+    else await history.click();
+    const versions = page.getByRole('list', { name: 'Versions' });
+    await expect(
+      versions.getByRole('listitem').filter({ hasText: 'Accepted Ed Editor’s suggestion: Add “sharply”' }),
+    ).toContainText('Rita Reporter');
+    await expect(
+      versions.getByRole('listitem').filter({ hasText: 'Rejected Ed Editor’s suggestion: Take out “today”' }),
+    ).toContainText('Rita Reporter');
+  });
+}
+
+test('Ctrl+Shift+E switches suggesting on and off; typing over words suggests a replacement, and undo takes it back', async ({
+  page,
+  copydesk,
+}) => {
+  await page.goto(copydesk.url);
+  await setUserName(page, 'Ed Editor');
+  const created = await callApi(page, 'articles:create', {
+    headline: 'Ferry trial',
+    body: bodyFromParagraphs(['The ferry runs on Friday.']),
+  });
+  expect(created.ok, created.error?.message).toBe(true);
+  const { id } = created.value as { id: string };
+  await page.goto(`${copydesk.url}#/article/${id}`);
+  await caretAfter(page, 'The ferry');
+  await page.keyboard.press('ControlOrMeta+Shift+E');
+  await expect(tool(page, 'Suggesting')).toHaveAttribute('aria-pressed', 'true');
+  await selectText(page, '[aria-label="Body"]', 'Friday');
+  await page.keyboard.type('Saturday', { delay: 10 });
+  await expect(body(page).locator('del')).toHaveText('Friday');
+  await expect(body(page).locator('ins')).toHaveText('Saturday');
+  const list = await openSuggestions(page);
+  await expect(list.getByRole('listitem')).toHaveText([/Replace “Friday” with “Saturday”/]);
+
+  // A new paragraph is not suggested: it is refused in words, and the text is as it was.
+  await caretAfter(page, 'The ferry');
+  await page.keyboard.press('End');
+  await expectCaret(page);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Suggesting: a new paragraph is not suggested')).toBeVisible();
+  await expect(body(page).locator('p')).toHaveCount(1);
+
+  // Find and replace suggests too while suggesting is on: the words found stay, struck through.
+  await page.keyboard.press('ControlOrMeta+H');
+  const findBar = page.getByRole('search', { name: 'Find and replace' });
+  await findBar.getByRole('textbox', { name: 'Find', exact: true }).fill('ferry');
+  await findBar.getByRole('textbox', { name: 'Replace with' }).fill('boat');
+  await findBar.getByRole('button', { name: 'Replace all' }).click();
+  await expect(body(page).locator('del', { hasText: 'ferry' })).toHaveCount(1);
+  await expect(body(page).locator('ins', { hasText: 'boat' })).toHaveCount(1);
+  await expect(list.getByRole('listitem')).toHaveText([
+    /Replace “ferry” with “boat”/,
+    /Replace “Friday” with “Saturday”/,
+  ]);
+  await page.keyboard.press('Escape');
+
+  // Undo takes the suggestions back as they came, and Suggesting off types as before.
+  await body(page).click();
+  await expect(async () => {
+    await page.keyboard.press('ControlOrMeta+Z');
+    await expect(body(page).locator('ins, del')).toHaveCount(0, { timeout: 500 });
+  }).toPass();
+  await expect(body(page)).toHaveText('The ferry runs on Friday.');
+  await expect(body(page).locator('ins, del')).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+Shift+E');
+  await expect(tool(page, 'Suggesting')).toHaveAttribute('aria-pressed', 'false');
+  await caretAfter(page, 'The ferry');
+  await page.keyboard.type(' now');
+  await expect(body(page)).toHaveText('The ferry now runs on Friday.');
+  await expect(body(page).locator('ins, del')).toHaveCount(0);
+});
