@@ -422,21 +422,28 @@ test.describe('a desk shared by several people', () => {
     const fatima = await personPage(browser, `${desk.server.url}#/article/${id}`, { width: 1440, height: 900 });
     await signIn(fatima.page, desk.keys['fact-checker'] ?? '');
     await expect(body(fatima.page)).toHaveText('Taxes rise.');
-    const typeAt = async (page: Page, keys: readonly string[], words: string) => {
+    // Each puts their caret in turn: Ctrl+End taken after Fatima's new paragraph had arrived
+    // would rightly put Rita in that paragraph, beside Fatima.
+    const placeCaret = async (page: Page, keys: readonly string[]) => {
       await body(page).click();
       for (const key of keys) await page.keyboard.press(key);
-      await page.keyboard.type(words, { delay: 20 });
     };
+    await placeCaret(rita.page, [`${MOD}+End`]);
+    await placeCaret(ed.page, [`${MOD}+Home`]);
+    await placeCaret(fatima.page, [`${MOD}+End`, 'Enter']);
+    // Fatima's empty paragraph reaches the others without moving their carets.
+    for (const { page } of [rita, ed]) await expect(body(page).locator('p')).toHaveCount(2);
     await Promise.all([
-      typeAt(rita.page, [`${MOD}+End`], ' Duty on fuel is frozen.'),
-      typeAt(ed.page, [`${MOD}+Home`], 'Today: '),
-      typeAt(fatima.page, [`${MOD}+End`, 'Enter'], 'Pensions go up by 4%.'),
+      rita.page.keyboard.type(' Duty on fuel is frozen.', { delay: 20 }),
+      ed.page.keyboard.type('Today: ', { delay: 20 }),
+      fatima.page.keyboard.type('Pensions go up by 4%.', { delay: 20 }),
     ]);
     const texts = await Promise.all(
       [rita, ed, fatima].map(async ({ page }) => {
-        await expect(body(page)).toContainText('Duty on fuel is frozen.');
-        await expect(body(page)).toContainText('Today: Taxes rise.');
-        await expect(body(page)).toContainText('Pensions go up by 4%.');
+        await expect(body(page).locator('p')).toHaveText([
+          'Today: Taxes rise. Duty on fuel is frozen.',
+          'Pensions go up by 4%.',
+        ]);
         return body(page).innerText();
       }),
     );
