@@ -12,16 +12,8 @@ import type { InlineImagePayload } from '../../shared/text';
  * from this one reading, so they all carry the same words in the same order.
  */
 
-/** Lexical's text format bits (TextNode.__format). */
-export const TEXT_FORMAT = {
-  bold: 1,
-  italic: 2,
-  strikethrough: 4,
-  underline: 8,
-  code: 16,
-  subscript: 32,
-  superscript: 64,
-} as const;
+export { TEXT_FORMAT } from '../../shared/body/textFormat';
+import { type TextFormatName, withFormat } from '../../shared/body/textFormat';
 
 export type Inline =
   | { kind: 'text'; text: string; format: number }
@@ -108,6 +100,16 @@ function list(node: BodyList, children: readonly Piece[]): Piece {
   return blocks({ kind: 'list', ordered: node.listType === 'number', start: start === 0 ? 1 : start, items });
 }
 
+/** `inlines` with `format` set on (`on` true) or off on every run of words. */
+function restyled(inlines: readonly Inline[], format: TextFormatName, on: boolean): Inline[] {
+  return inlines.map((piece) => {
+    if (piece.kind === 'text') return { ...piece, format: withFormat(piece.format, format, on) };
+    if (piece.kind === 'link' || piece.kind === 'mark')
+      return { ...piece, children: restyled(piece.children, format, on) };
+    return piece;
+  });
+}
+
 const EXPORT_PIECES: BodyFold<Piece> = {
   root: (_node, children) => blocks(...blocksOf(children)),
   paragraph: (_node, children) => blocks({ kind: 'paragraph', children: inlinesOf(children) }),
@@ -125,7 +127,13 @@ const EXPORT_PIECES: BodyFold<Piece> = {
   // Comments stay in Copydesk: their words are exported as plain words.
   comment: (_node, children) => inline(inlinesOf(children)),
   // Nothing suggested and not accepted leaves Copydesk: words suggested for adding are left out, words suggested for taking out stay.
-  suggestion: (node, children) => inline(node.kind === 'insert' ? [] : inlinesOf(children)),
+  // A suggested change of format is exported as the words looked before it.
+  suggestion: (node, children) => {
+    if (node.kind === 'insert') return inline([]);
+    const words = inlinesOf(children);
+    if (node.kind !== 'format' || node.change === undefined) return inline(words);
+    return inline(restyled(words, node.change, !(node.on ?? true)));
+  },
   horizontalrule: () => blocks({ kind: 'rule' }),
   'inline-image': (node) =>
     blocks({

@@ -20,6 +20,7 @@ import {
 } from 'lexical';
 
 import type { SuggestionKind } from '../../shared/body/bodySchema';
+import type { TextFormatName } from '../../shared/body/textFormat';
 import {
   $createSuggestionNode,
   $isSuggestionNode,
@@ -38,6 +39,9 @@ export type SuggestionSummary = {
   /** The words it adds ('' for none) and takes out ('' for none): both for a replacement. */
   inserted: string;
   deleted: string;
+  /** For a change of format: the words it changes, and the format set on or off. */
+  restyled: string;
+  change: { format: TextFormatName; on: boolean } | null;
   /** Its first node in the text, to go to it. */
   key: NodeKey;
   /** The claims whose words it changes (the claims' marks it sits in). */
@@ -220,6 +224,70 @@ export function $suggestRemoval(
   return { words: words.length, leftOut };
 }
 
+/** The suggestion `node` sits in directly, if it is a change of `format` by `author`. */
+function $ownFormatChange(node: TextNode, format: TextFormatName, author: string): SuggestionNode | null {
+  const parent = node.getParent();
+  if (!isOwn(parent, 'format', author)) return null;
+  return parent.getFields().change === format ? parent : null;
+}
+
+/**
+ * Suggests setting `format` on the selected words (or off, when the first of them has it, as
+ * Lexical's own toggle does): the words show the format at once, inside a suggestion that
+ * remembers the change, so rejecting it puts them back. Only the runs of words the change
+ * alters are part of it. Words the same person only suggested adding just take the format;
+ * words suggested for removal are left as they are; a change the same person suggested is taken
+ * back when they toggle it again. Answers false for a caret, whose format is that of the words
+ * typed next (themselves suggested).
+ */
+export function $suggestFormat(selection: RangeSelection, format: TextFormatName, who: Suggester): boolean {
+  if (selection.isCollapsed()) return false;
+  const backward = selection.isBackward();
+  const runs = selection.extract().filter($isTextNode);
+  const first = runs[0];
+  const last = runs[runs.length - 1];
+  if (first === undefined || last === undefined) return true;
+  const on = !first.hasFormat(format);
+  const id = who.newId();
+  const at = who.now();
+  const takenBack = new Set<SuggestionNode>();
+  for (const run of runs) {
+    if (run.hasFormat(format) === on) continue;
+    const around = $suggestionAround(run);
+    const aroundFields = around?.getFields();
+    if (aroundFields?.kind === 'delete') continue;
+    run.toggleFormat(format);
+    if (aroundFields?.kind === 'insert' && aroundFields.author === who.author) continue;
+    const own = $ownFormatChange(run, format, who.author);
+    if (own !== null && own.getFields().on !== on) {
+      takenBack.add(own);
+      continue;
+    }
+    const before = run.getPreviousSibling();
+    if ($isSuggestionNode(before) && before.getFields().id === id) before.append(run);
+    else {
+      const change = $createSuggestionNode({ kind: 'format', id, author: who.author, at, change: format, on });
+      run.insertBefore(change);
+      change.append(run);
+    }
+  }
+  // A change taken back on all its words is no longer suggested.
+  for (const change of takenBack) {
+    const fields = change.getFields();
+    const stillChanged = change.getAllTextNodes().some((text) => text.hasFormat(format) === fields.on);
+    if (!stillChanged) {
+      for (const child of change.getChildren()) change.insertBefore(child);
+      change.remove();
+    }
+  }
+  if (first.isAttached() && last.isAttached()) {
+    const size = last.getTextContentSize();
+    if (backward) selection.setTextNodeRange(last, size, first, 0);
+    else selection.setTextNodeRange(first, 0, last, size);
+  }
+  return true;
+}
+
 /** The fields of every suggestion in the text, in reading order, one entry per suggestion. */
 export function $listSuggestions(): SuggestionSummary[] {
   const found = new Map<string, SuggestionSummary>();
@@ -234,6 +302,11 @@ export function $listSuggestions(): SuggestionSummary[] {
         at: fields.at,
         inserted: '',
         deleted: '',
+        restyled: '',
+        change:
+          fields.kind === 'format' && fields.change !== undefined
+            ? { format: fields.change, on: fields.on ?? true }
+            : null,
         key: node.getKey(),
         claims: [],
       };
@@ -245,14 +318,23 @@ export function $listSuggestions(): SuggestionSummary[] {
     }
     const words = $suggestionWords(node);
     if (fields.kind === 'insert') summary.inserted += words;
-    else summary.deleted += words;
+    else if (fields.kind === 'delete') summary.deleted += words;
+    else summary.restyled += words;
   }
   return [...found.values()];
 }
 
+/** Sets `format` on (`on` true) or off on every run of words in `node`. */
+function $setFormatWithin(node: SuggestionNode, format: TextFormatName, on: boolean): void {
+  for (const text of node.getAllTextNodes()) {
+    if (text.hasFormat(format) !== on) text.toggleFormat(format);
+  }
+}
+
 /**
  * Accepts (or rejects) every suggestion `which` picks: an accepted addition's words join the
- * text and an accepted removal's leave it; a rejection does the opposite. Answers how many
+ * text and an accepted removal's leave it; a rejection does the opposite. An accepted change of
+ * format keeps the words as they look; a rejected one puts their format back. Answers how many
  * suggestions were settled.
  */
 export function $settleSuggestions(which: (fields: SuggestionFields) => boolean, accept: boolean): number {
@@ -265,7 +347,10 @@ export function $settleSuggestions(which: (fields: SuggestionFields) => boolean,
     const fields = node.getFields();
     if (!which(fields)) continue;
     settled.add(fields.id);
-    const keep = (fields.kind === 'insert') === accept;
+    if (fields.kind === 'format' && !accept && fields.change !== undefined) {
+      $setFormatWithin(node, fields.change, !(fields.on ?? true));
+    }
+    const keep = fields.kind === 'format' || (fields.kind === 'insert') === accept;
     if (keep) {
       for (const child of node.getChildren()) node.insertBefore(child);
     }

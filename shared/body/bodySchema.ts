@@ -18,6 +18,7 @@
 import { z } from 'zod';
 
 import { capitalise } from '../fieldWords';
+import { TEXT_FORMAT_NAMES, type TextFormatName } from './textFormat';
 
 /** The heading tags Lexical writes. The editor makes h2 and h3; an older or imported body may hold any. */
 export const HEADING_TAGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
@@ -80,13 +81,14 @@ export type BodyAutoLink = LinkFields & { type: 'autolink'; isUnlinked?: boolean
 export type BodyMark = ElementFields & { type: 'mark'; ids: string[]; children: BodyNode[] };
 /** Words someone commented on: `ids` are the comment threads they belong to (the threads are kept in the library). */
 export type BodyComment = ElementFields & { type: 'comment'; ids: string[]; children: BodyNode[] };
-/** What a suggestion proposes for its words: to add them, or to take them out. */
-export const SUGGESTION_KINDS = ['insert', 'delete'] as const;
+/** What a suggestion proposes for its words: to add them, to take them out, or to change their format. */
+export const SUGGESTION_KINDS = ['insert', 'delete', 'format'] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
 /**
- * Words someone suggested adding (`insert`) or taking out (`delete`), not yet accepted or
- * rejected: `id` names the suggestion (one suggestion may span several runs), `author` who made
- * it and `at` when (an ISO time).
+ * Words someone suggested adding (`insert`) or taking out (`delete`), or whose format they
+ * suggested changing (`format`: `change` set `on` or off, shown as it would be), not yet accepted
+ * or rejected: `id` names the suggestion (one suggestion may span several runs), `author` who
+ * made it and `at` when (an ISO time).
  */
 export type BodySuggestion = ElementFields & {
   type: 'suggestion';
@@ -94,6 +96,8 @@ export type BodySuggestion = ElementFields & {
   id: string;
   author: string;
   at: string;
+  change?: TextFormatName;
+  on?: boolean;
   children: BodyNode[];
 };
 export type BodyRule = NodeFields & { type: 'horizontalrule' };
@@ -195,6 +199,8 @@ const NODE_FIELDS = {
     id: z.string().min(1),
     author: z.string(),
     at: z.string(),
+    change: z.enum(TEXT_FORMAT_NAMES).optional(),
+    on: z.boolean().optional(),
   },
   horizontalrule: { version: optionalNumber, type: z.literal('horizontalrule') },
   'inline-image': {
@@ -333,6 +339,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   url: 'address',
   ids: 'claims',
   kind: 'kind of suggestion',
+  change: 'format suggested',
   assetId: 'image from the library',
   articleId: 'story',
 };

@@ -2,8 +2,16 @@ import { readFile } from 'node:fs/promises';
 
 import type { Page } from '@playwright/test';
 
-import { bodyFromParagraphs } from '../../shared/text';
-import { body, callApi, caretIn, expectCaret, expectSaved, selectText, setUserName, tool } from '../helpers/editorPage';
+import {
+  body,
+  caretIn,
+  expectCaret,
+  expectSaved,
+  openNewStory,
+  selectText,
+  setUserName,
+  tool,
+} from '../helpers/editorPage';
 import { expect, test } from '../helpers/webServer';
 
 const SIZES = [
@@ -18,12 +26,15 @@ async function caretAfter(page: Page, words: string): Promise<void> {
   await expectCaret(page);
 }
 
-async function openSuggestions(page: Page) {
-  const tab = page.getByRole('tab', { name: 'Suggestions' });
-  if ((await tab.count()) === 0) await page.getByRole('button', { name: 'Suggestions' }).click();
+/** Opens a side panel by its tab (or its button, when the panels are folded away); answers with its list. */
+async function openPanel(page: Page, panel: string, list: string) {
+  const tab = page.getByRole('tab', { name: panel });
+  if ((await tab.count()) === 0) await page.getByRole('button', { name: panel }).click();
   else await tab.click();
-  return page.getByRole('list', { name: 'Suggested changes' });
+  return page.getByRole('list', { name: list });
 }
+
+const openSuggestions = (page: Page) => openPanel(page, 'Suggestions', 'Suggested changes');
 
 for (const size of SIZES) {
   test(`on the ${size.name}, one person suggests an addition and a removal; another accepts one and rejects the other, and the text is right after a reload`, async ({
@@ -33,14 +44,7 @@ for (const size of SIZES) {
     await page.setViewportSize({ width: size.width, height: size.height });
     await page.goto(copydesk.url);
     await setUserName(page, 'Ed Editor');
-    const created = await callApi(page, 'articles:create', {
-      headline: 'Budget day',
-      body: bodyFromParagraphs(['Taxes rise today. Pensions go up.']),
-    });
-    expect(created.ok, created.error?.message).toBe(true);
-    const { id } = created.value as { id: string };
-    await page.goto(`${copydesk.url}#/article/${id}`);
-    await expect(body(page)).toHaveText('Taxes rise today. Pensions go up.');
+    await openNewStory(page, copydesk.url, 'Budget day', 'Taxes rise today. Pensions go up.');
 
     // Suggesting on, by the toolbar's button: typing adds suggested words, Backspace marks words to take out.
     await tool(page, 'Suggesting').click();
@@ -121,10 +125,7 @@ for (const size of SIZES) {
     await expect(body(page).locator('ins, del')).toHaveCount(0);
 
     // History keeps who accepted and who rejected what.
-    const history = page.getByRole('tab', { name: 'History' });
-    if ((await history.count()) === 0) await page.getByRole('button', { name: 'History' }).click();
-    else await history.click();
-    const versions = page.getByRole('list', { name: 'Versions' });
+    const versions = await openPanel(page, 'History', 'Versions');
     await expect(
       versions.getByRole('listitem').filter({ hasText: 'Accepted Ed Editor’s suggestion: Add “sharply”' }),
     ).toContainText('Rita Reporter');
@@ -140,13 +141,7 @@ test('Ctrl+Shift+E switches suggesting on and off; typing over words suggests a 
 }) => {
   await page.goto(copydesk.url);
   await setUserName(page, 'Ed Editor');
-  const created = await callApi(page, 'articles:create', {
-    headline: 'Ferry trial',
-    body: bodyFromParagraphs(['The ferry runs on Friday.']),
-  });
-  expect(created.ok, created.error?.message).toBe(true);
-  const { id } = created.value as { id: string };
-  await page.goto(`${copydesk.url}#/article/${id}`);
+  await openNewStory(page, copydesk.url, 'Ferry trial', 'The ferry runs on Friday.');
   await caretAfter(page, 'The ferry');
   await page.keyboard.press('ControlOrMeta+Shift+E');
   await expect(tool(page, 'Suggesting')).toHaveAttribute('aria-pressed', 'true');
@@ -193,4 +188,63 @@ test('Ctrl+Shift+E switches suggesting on and off; typing over words suggests a 
   await page.keyboard.type(' now');
   await expect(body(page)).toHaveText('The ferry now runs on Friday.');
   await expect(body(page).locator('ins, del')).toHaveCount(0);
+});
+
+test('on the laptop, bold and italics are suggested, shown at once and signed; a rejection puts the words back, and a heading is refused in words', async ({
+  page,
+  copydesk,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(copydesk.url);
+  await setUserName(page, 'Ed Editor');
+  await openNewStory(page, copydesk.url, 'Storm warning', 'Winds reached gale force on the coast.');
+  await body(page).click();
+  await page.keyboard.press('ControlOrMeta+Shift+E');
+  await expect(tool(page, 'Suggesting')).toHaveAttribute('aria-pressed', 'true');
+
+  // Ctrl+B on selected words: they are bold at once, over a dotted line, and listed as a suggestion.
+  await selectText(page, '[aria-label="Body"]', 'gale force');
+  await page.keyboard.press('ControlOrMeta+B');
+  const bold = body(page).locator('[data-change="bold"]');
+  await expect(bold).toHaveText('gale force');
+  await expect(bold).toHaveAttribute('data-author', 'Ed Editor');
+  await expect(bold.locator('.ed-bold')).toHaveText('gale force');
+  const bar = page.getByRole('group', { name: 'Suggestion at the caret' });
+  await expect(bar).toContainText('Ed Editor suggests making “gale force” bold');
+  // The toolbar's Italic button suggests too.
+  await selectText(page, '[aria-label="Body"]', 'the coast');
+  await tool(page, 'Italic').click();
+  await expect(body(page).locator('[data-change="italic"]')).toHaveText('the coast');
+  const list = await openSuggestions(page);
+  await expect(list.getByRole('listitem')).toHaveText([/Make “gale force” bold/, /Make “the coast” italic/]);
+
+  // A change of block is refused, said in words; the paragraph stays one.
+  await caretAfter(page, 'Winds');
+  await page.keyboard.press('ControlOrMeta+Alt+2');
+  await expect(page.getByText('Suggesting: changing paragraphs into headings or quotations')).toBeVisible();
+  await expect(body(page).locator('h2')).toHaveCount(0);
+  await expect(body(page)).toHaveText('Winds reached gale force on the coast.');
+  await expectSaved(page);
+  await page.screenshot({ path: 'test-results/suggestions-format-laptop.png' });
+
+  // Another person rejects the bold and accepts the italics, and both last after a reload.
+  await page.reload();
+  await setUserName(page, 'Rita Reporter');
+  await expect(body(page).locator('[data-change]')).toHaveCount(2);
+  const again = await openSuggestions(page);
+  await again.getByRole('button', { name: 'Reject: Make “gale force” bold' }).click();
+  await expect(body(page).locator('.ed-bold')).toHaveCount(0);
+  await again.getByRole('button', { name: 'Accept: Make “the coast” italic' }).click();
+  await expect(again.getByRole('listitem')).toHaveCount(0);
+  await expectSaved(page);
+  await page.reload();
+  await expect(body(page)).toHaveText('Winds reached gale force on the coast.');
+  await expect(body(page).locator('[data-change]')).toHaveCount(0);
+  await expect(body(page).locator('.ed-bold')).toHaveCount(0);
+  await expect(body(page).locator('.ed-italic')).toHaveText('the coast');
+
+  const versions = await openPanel(page, 'History', 'Versions');
+  await expect(
+    versions.getByRole('listitem').filter({ hasText: 'Rejected Ed Editor’s suggestion: Make “gale force” bold' }),
+  ).toContainText('Rita Reporter');
 });

@@ -1,3 +1,4 @@
+import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND } from '@lexical/list';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
 import {
@@ -31,6 +32,7 @@ import { createContext, useContext, useEffect, useState, type JSX } from 'react'
 
 import type { SuggestionFields } from '../../../shared/body/lexical/SuggestionNode';
 import { SuggestionNode } from '../../../shared/body/lexical/SuggestionNode';
+import { FORMAT_WORDS, isTextFormatName } from '../../../shared/body/textFormat';
 import { personColour as personColourOf } from '../../../shared/people';
 import { plural } from '../../../shared/plural';
 import { joinNames } from '../../../shared/text';
@@ -40,6 +42,7 @@ import {
   $settleSuggestions,
   $suggestionAtSelection,
   $suggestionWords,
+  $suggestFormat,
   $suggestRemoval,
   $suggestWords,
   type Suggester,
@@ -80,8 +83,16 @@ export function settledLabel(items: readonly SuggestionSummary[], accept: boolea
   return `${verb} ${plural(items.length, 'suggestion')} by ${joinNames(authors)}`;
 }
 
-/** What a suggestion does, in words: "Add “…”", "Take out “…”", "Replace “…” with “…”". */
-export function suggestionWords(item: Pick<SuggestionSummary, 'inserted' | 'deleted'>): string {
+/** What a change of format does, in words: "Make “…” bold", "Make “…” no longer italic". */
+function formatWords(words: string, change: NonNullable<SuggestionSummary['change']>): string {
+  return `Make “${excerpt(words)}” ${change.on ? '' : 'no longer '}${FORMAT_WORDS[change.format]}`;
+}
+
+/** What a suggestion does, in words: "Add “…”", "Take out “…”", "Replace “…” with “…”", "Make “…” bold". */
+export function suggestionWords(
+  item: Pick<SuggestionSummary, 'inserted' | 'deleted'> & Partial<Pick<SuggestionSummary, 'restyled' | 'change'>>,
+): string {
+  if (item.change != null) return formatWords(item.restyled ?? '', item.change);
   if (item.inserted !== '' && item.deleted !== '') {
     return `Replace “${excerpt(item.deleted, 40)}” with “${excerpt(item.inserted, 40)}”`;
   }
@@ -120,6 +131,11 @@ export function $typeOver(words: string, mode: SuggestingMode): void {
 
 const say = (editor: LexicalEditor, text: string) =>
   editor.dispatchCommand(SHOW_EDITOR_MESSAGE_COMMAND, { text, tone: 'info' });
+
+/** Says that `what` (a sentence ending in a full stop) is not suggested, and how to make the change. */
+export function refuseWhileSuggesting(editor: LexicalEditor, what: string): void {
+  say(editor, `Suggesting: ${what} Switch Suggesting off (Ctrl+Shift+E) to make the change yourself.`);
+}
 
 /** Removal by key: the selection is extended by a character, a word or to the line's edge first when it is a caret. */
 function suggestRemovalFrom(
@@ -246,7 +262,7 @@ export function SuggestionsPlugin({
     if (!suggesting) return;
     const who = suggester(author);
     const refuse = (what: string) => () => {
-      say(editor, `Suggesting: ${what} Switch Suggesting off (Ctrl+Shift+E) to make the change yourself.`);
+      refuseWhileSuggesting(editor, what);
       return true;
     };
     const suggestWords = (words: string) => {
@@ -368,8 +384,21 @@ export function SuggestionsPlugin({
       ),
       editor.registerCommand(
         FORMAT_TEXT_COMMAND,
-        refuse('bold, italics and other formatting are not suggested.'),
+        (format) => {
+          const selection = $getSelection();
+          // At a caret the format is that of the words typed next, which are suggested themselves.
+          if (!$isRangeSelection(selection) || selection.isCollapsed()) return false;
+          if (!isTextFormatName(format)) return refuse('this format is not suggested.')();
+          return $suggestFormat(selection, format, who);
+        },
         COMMAND_PRIORITY_CRITICAL,
+      ),
+      ...[INSERT_UNORDERED_LIST_COMMAND, INSERT_ORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND].map((command) =>
+        editor.registerCommand(
+          command,
+          refuse('turning paragraphs into lists and back is not suggested.'),
+          COMMAND_PRIORITY_CRITICAL,
+        ),
       ),
       editor.registerCommand(DROP_COMMAND, refuse('dropped words are not suggested.'), COMMAND_PRIORITY_CRITICAL),
     );
@@ -402,13 +431,16 @@ export function SuggestionBar(): JSX.Element | null {
     editor.dispatchCommand(SETTLE_SUGGESTIONS_COMMAND, { which: { id: current.id }, accept });
     editor.focus();
   };
-  const what = current.kind === 'insert' ? 'adding' : 'taking out';
+  const what =
+    current.kind === 'format' && current.change !== undefined
+      ? `making “${excerpt(current.words)}” ${current.on === false ? 'no longer ' : ''}${FORMAT_WORDS[current.change]}`
+      : `${current.kind === 'insert' ? 'adding' : 'taking out'} “${excerpt(current.words)}”`;
   return (
     <div className="suggestion-bar" role="group" aria-label="Suggestion at the caret">
       <span className="suggestion-bar__who" style={{ ['--person' as string]: personColourOf(current.author) }}>
         {current.author === '' ? 'Someone unnamed' : current.author}
       </span>{' '}
-      suggests {what} “{excerpt(current.words)}”
+      suggests {what}
       {current.at === '' ? null : <span className="suggestion-bar__when"> · {whenText(current.at)}</span>}
       <button type="button" className="button button--small" onClick={() => settle(true)}>
         Accept

@@ -46,7 +46,7 @@ import { OPEN_IMAGE_PICKER_COMMAND } from './ImagesPlugin';
 import { OPEN_FIND_COMMAND } from './FindReplacePlugin';
 import { OPEN_LINK_DIALOG_COMMAND } from './LinkDialogPlugin';
 import { COMMENT_REQUESTED_COMMAND } from './CommentsPlugin';
-import { useSuggesting } from './SuggestionsPlugin';
+import { refuseWhileSuggesting, useSuggesting } from './SuggestionsPlugin';
 
 type BlockType = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'other';
 
@@ -116,8 +116,11 @@ function sameFormatting(a: Formatting, b: Formatting): boolean {
   );
 }
 
-/** Turns the selected blocks into `target`, or back into paragraphs if they already are. */
-function setBlock(editor: LexicalEditor, current: BlockType, target: BlockType): void {
+/**
+ * Turns the selected blocks into `target`, or back into paragraphs if they already are. While
+ * suggesting, a change of block is refused, said to the person (lists refuse in SuggestionsPlugin).
+ */
+function setBlock(editor: LexicalEditor, current: BlockType, target: BlockType, suggesting: boolean): void {
   if (target === 'bullet' || target === 'number') {
     if (current === target) {
       editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
@@ -127,6 +130,10 @@ function setBlock(editor: LexicalEditor, current: BlockType, target: BlockType):
         undefined,
       );
     }
+    return;
+  }
+  if (suggesting) {
+    refuseWhileSuggesting(editor, 'changing paragraphs into headings or quotations and back is not suggested.');
     return;
   }
   const next = current === target ? 'paragraph' : target;
@@ -230,8 +237,10 @@ export function ToolbarPlugin(): JSX.Element {
   const [active, setActive] = useState('bold');
   const toolbar = useRef<HTMLDivElement>(null);
   const blockRef = useRef<BlockType>('paragraph');
+  const suggestingRef = useRef(suggesting);
   useLayoutEffect(() => {
     blockRef.current = formatting.block;
+    suggestingRef.current = suggesting;
   });
 
   useEffect(
@@ -270,7 +279,7 @@ export function ToolbarPlugin(): JSX.Element {
             const block = blockForShortcut(event);
             if (block === null) return false;
             event.preventDefault();
-            setBlock(editor, blockRef.current, block);
+            setBlock(editor, blockRef.current, block, suggestingRef.current);
             return true;
           },
           COMMAND_PRIORITY_NORMAL,
@@ -289,10 +298,10 @@ export function ToolbarPlugin(): JSX.Element {
 
   const block = useCallback(
     (target: BlockType) => {
-      setBlock(editor, formatting.block, target);
+      setBlock(editor, formatting.block, target, suggesting);
       editor.focus();
     },
-    [editor, formatting.block],
+    [editor, formatting.block, suggesting],
   );
 
   // One tab stop for the whole toolbar; arrow keys move between its buttons (ARIA toolbar pattern).

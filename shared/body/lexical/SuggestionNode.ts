@@ -11,27 +11,44 @@ import {
 } from 'lexical';
 
 import { personColour } from '../../people';
-import type { SuggestionKind } from '../bodySchema';
+import type { BodySuggestion, SuggestionKind } from '../bodySchema';
+import { isTextFormatName, type TextFormatName } from '../textFormat';
 
-/** Who suggested a change, when, and which suggestion it belongs to. */
-export type SuggestionFields = { kind: SuggestionKind; id: string; author: string; at: string };
+/**
+ * Who suggested a change, when, and which suggestion it belongs to; for a change of format,
+ * which format (`change`) it sets on or off (`on`). As the body keeps them.
+ */
+export type SuggestionFields = Pick<BodySuggestion, 'kind' | 'id' | 'author' | 'at' | 'change' | 'on'>;
 
 export type SerializedSuggestionNode = Spread<SuggestionFields, SerializedElementNode>;
 
 const KIND_ATTRIBUTE = 'data-suggestion';
 
-/** The element a suggestion is written as in HTML: <ins> for words to add, <del> for words to take out. */
-const TAGS: { readonly [K in SuggestionKind]: 'ins' | 'del' } = { insert: 'ins', delete: 'del' };
+/**
+ * The element a suggestion is written as in HTML: <ins> for words to add, <del> for words to
+ * take out, a <span> for words whose format would change.
+ */
+const TAGS: { readonly [K in SuggestionKind]: 'ins' | 'del' | 'span' } = {
+  insert: 'ins',
+  delete: 'del',
+  format: 'span',
+};
+
+const KIND_OF_TAG: Readonly<Record<string, SuggestionKind>> = { ins: 'insert', del: 'delete', span: 'format' };
 
 function fromElement(element: HTMLElement): SuggestionFields | null {
   const id = element.getAttribute(KIND_ATTRIBUTE);
-  if (id === null || id === '') return null;
-  return {
-    kind: element.tagName.toLowerCase() === 'del' ? 'delete' : 'insert',
+  const kind = KIND_OF_TAG[element.tagName.toLowerCase()];
+  if (id === null || id === '' || kind === undefined) return null;
+  const fields: SuggestionFields = {
+    kind,
     id,
     author: element.getAttribute('data-author') ?? '',
     at: element.getAttribute('datetime') ?? '',
   };
+  if (kind !== 'format') return fields;
+  const change = element.getAttribute('data-change');
+  return isTextFormatName(change) ? { ...fields, change, on: element.getAttribute('data-on') !== 'false' } : null;
 }
 
 const suggestionConversion = () => ({
@@ -53,13 +70,19 @@ export class SuggestionNode extends ElementNode {
   __suggestionId = '';
   __author = '';
   __at = '';
+  __change: TextFormatName | null = null;
+  __on = true;
 
   override $config() {
     return this.config('suggestion', { extends: ElementNode });
   }
 
   static override importDOM(): DOMConversionMap {
-    return { ins: suggestionConversion, del: suggestionConversion };
+    return {
+      ins: suggestionConversion,
+      del: suggestionConversion,
+      span: (element: HTMLElement) => (element.hasAttribute(KIND_ATTRIBUTE) ? suggestionConversion() : null),
+    };
   }
 
   override afterCloneFrom(prevNode: this): void {
@@ -68,6 +91,8 @@ export class SuggestionNode extends ElementNode {
     this.__suggestionId = prevNode.__suggestionId;
     this.__author = prevNode.__author;
     this.__at = prevNode.__at;
+    this.__change = prevNode.__change;
+    this.__on = prevNode.__on;
   }
 
   override updateFromJSON(serialized: LexicalUpdateJSON<SerializedSuggestionNode>): this {
@@ -86,7 +111,8 @@ export class SuggestionNode extends ElementNode {
 
   override updateDOM(prevNode: this, element: HTMLElement): boolean {
     if (prevNode.__kind !== this.__kind) return true;
-    if (prevNode.__author !== this.__author || prevNode.__at !== this.__at) this.#describe(element);
+    const fields = ['__suggestionId', '__author', '__at', '__change', '__on'] as const;
+    if (fields.some((field) => prevNode[field] !== this[field])) this.#describe(element);
     return false;
   }
 
@@ -95,6 +121,10 @@ export class SuggestionNode extends ElementNode {
     element.setAttribute(KIND_ATTRIBUTE, this.__suggestionId);
     element.setAttribute('data-author', this.__author);
     if (this.__at !== '') element.setAttribute('datetime', this.__at);
+    if (this.__kind === 'format' && this.__change !== null) {
+      element.setAttribute('data-change', this.__change);
+      element.setAttribute('data-on', String(this.__on));
+    }
     element.style.setProperty('--person', personColour(this.__author));
   }
 
@@ -132,7 +162,10 @@ export class SuggestionNode extends ElementNode {
 
   getFields(): SuggestionFields {
     const latest = this.getLatest();
-    return { kind: latest.__kind, id: latest.__suggestionId, author: latest.__author, at: latest.__at };
+    const fields = { kind: latest.__kind, id: latest.__suggestionId, author: latest.__author, at: latest.__at };
+    return latest.__kind === 'format' && latest.__change !== null
+      ? { ...fields, change: latest.__change, on: latest.__on }
+      : fields;
   }
 
   setFields(fields: SuggestionFields): this {
@@ -141,6 +174,8 @@ export class SuggestionNode extends ElementNode {
     self.__suggestionId = fields.id;
     self.__author = fields.author;
     self.__at = fields.at;
+    self.__change = fields.kind === 'format' ? (fields.change ?? null) : null;
+    self.__on = fields.on ?? true;
     return self;
   }
 }

@@ -19,10 +19,11 @@ import { readStoredBody } from '../../../../shared/body/readStoredBody';
 import { markedClaims, pendingChangesInClaims } from '../../../../shared/claimMarks';
 import { runChecklist } from '../../../../shared/exportChecklist';
 import { bodyToPlainText } from '../../../../shared/text';
-import { readBody, inlineText } from '../../../../electron/export/exportBody';
+import { readBody, inlineText, TEXT_FORMAT, type Inline } from '../../../../electron/export/exportBody';
 import {
   $listSuggestions,
   $settleSuggestions,
+  $suggestFormat,
   $suggestRemoval,
   $suggestWords,
   type Suggester,
@@ -71,6 +72,15 @@ function update(editor: LexicalEditor, change: () => void): void {
 
 const plain = (editor: LexicalEditor) => editor.getEditorState().read(() => $getRoot().getTextContent());
 const saved = (editor: LexicalEditor) => StoredBodySchema.parse(editor.getEditorState().toJSON());
+/** The story as saved, checked as a save is, and read back into a new editor as the same document. */
+function roundTrip(editor: LexicalEditor) {
+  const json = saved(editor);
+  expect(isBody(json)).toBe(true);
+  const again = newBodyEditor();
+  again.setEditorState(again.parseEditorState(JSON.stringify(json)));
+  expect(saved(again)).toEqual(json);
+  return json;
+}
 const list = (editor: LexicalEditor) => editor.getEditorState().read($listSuggestions);
 
 describe('suggested changes', () => {
@@ -85,12 +95,7 @@ describe('suggested changes', () => {
       $select(6);
       $suggestWords('sharply ', rita);
     });
-    const json = saved(editor);
-    expect(isBody(json)).toBe(true);
-    // The JSON read back into a new editor is the same document.
-    const again = newBodyEditor();
-    again.setEditorState(again.parseEditorState(JSON.stringify(json)));
-    expect(saved(again)).toEqual(json);
+    const json = roundTrip(editor);
 
     const body = readStoredBody(json).body;
     // Counts and search read the text as it would be with the suggestions accepted…
@@ -224,6 +229,117 @@ describe('suggested changes', () => {
     expect(markedClaims(readStoredBody(saved(editor)).body).get('claim-1')).toBe('Inflation fell to 3.2%.');
   });
 
+  it('a change of format shows at once, survives the JSON round trip, and is exported as the words looked before it', () => {
+    const editor = editorWith('Taxes rise sharply today.');
+    const ed = person('Ed Editor');
+    update(editor, () => {
+      $select(11, 18);
+      expect($suggestFormat($getSelectionOrThrow(), 'bold', ed)).toBe(true);
+    });
+    // The words are bold in the editor, and the selection still holds them.
+    expect(boldWords(editor)).toEqual(['sharply']);
+    expect(editor.getEditorState().read(() => $getSelectionOrThrow().getTextContent())).toBe('sharply');
+    expect(list(editor)).toEqual([
+      expect.objectContaining({ author: 'Ed Editor', restyled: 'sharply', change: { format: 'bold', on: true } }),
+    ]);
+    const json = roundTrip(editor);
+    const body = readStoredBody(json).body;
+    expect(bodyToPlainText(body)).toBe('Taxes rise sharply today.');
+    // Nothing only suggested leaves Copydesk: the exported words are not bold.
+    const runs = readBody(body).flatMap((block) => ('children' in block ? block.children : []));
+    expect(runs.filter((run) => run.kind === 'text' && (run.format & TEXT_FORMAT.bold) !== 0)).toEqual([]);
+    expect(runs.map(textOf).join('')).toBe('Taxes rise sharply today.');
+  });
+
+  it('rejecting a change of format puts the words back as they were; accepting keeps them as they look', () => {
+    const rejected = editorWith('Taxes rise sharply today.');
+    const accepted = editorWith('Taxes rise sharply today.');
+    for (const editor of [rejected, accepted]) {
+      // "rise" was already italic: an italics toggle from "Taxes" sets it on the others only.
+      update(editor, () => {
+        $select(6, 10);
+        $getSelectionOrThrow().formatText('italic');
+      });
+      update(editor, () => {
+        const text = $getRoot().getAllTextNodes();
+        const selection = $getSelectionOrThrow();
+        const first = text[0];
+        const last = text[text.length - 1];
+        if (first === undefined || last === undefined) throw new Error('No words.');
+        selection.setTextNodeRange(first, 0, last, last.getTextContentSize());
+        $suggestFormat(selection, 'italic', person('Ed Editor'));
+      });
+      expect(italicWords(editor)).toEqual(['Taxes rise sharply today.']);
+    }
+    update(rejected, () => $settleSuggestions(() => true, false));
+    update(accepted, () => $settleSuggestions(() => true, true));
+    // "rise" was italic before the suggestion and stays so.
+    expect(italicWords(rejected)).toEqual(['rise']);
+    expect(italicWords(accepted)).toEqual(['Taxes rise sharply today.']);
+    for (const editor of [rejected, accepted]) {
+      expect(list(editor)).toEqual([]);
+      expect(plain(editor)).toBe('Taxes rise sharply today.');
+    }
+  });
+
+  it('toggling a format twice takes one’s own suggestion back; words only suggested for adding take the format plainly', () => {
+    const editor = editorWith('Taxes rise today.');
+    const ed = person('Ed Editor');
+    update(editor, () => {
+      $select(6, 10);
+      $suggestFormat($getSelectionOrThrow(), 'bold', ed);
+    });
+    update(editor, () => {
+      $suggestFormat($getSelectionOrThrow(), 'bold', ed);
+    });
+    expect(boldWords(editor)).toEqual([]);
+    expect(list(editor)).toEqual([]);
+
+    update(editor, () => {
+      $select(5);
+      $suggestWords(' sharply', ed);
+    });
+    update(editor, () => {
+      const added = $getRoot()
+        .getAllTextNodes()
+        .find((text) => text.getTextContent() === ' sharply');
+      if (added === undefined) throw new Error('No addition.');
+      $getSelectionOrThrow().setTextNodeRange(added, 1, added, 8);
+      $suggestFormat($getSelectionOrThrow(), 'bold', ed);
+    });
+    expect(boldWords(editor)).toEqual(['sharply']);
+    // Still one suggestion: the addition, now bold.
+    expect(list(editor)).toEqual([expect.objectContaining({ inserted: ' sharply', change: null })]);
+  });
+
+  it('a change of format over words another person suggested removing leaves those words alone', () => {
+    const editor = editorWith('Taxes rise sharply today.');
+    update(editor, () => {
+      $select(11, 19);
+      $suggestRemoval($getSelectionOrThrow(), person('Rita Reporter'), 'end');
+    });
+    update(editor, () => {
+      const text = $getRoot().getAllTextNodes();
+      const first = text[0];
+      const last = text[text.length - 1];
+      if (first === undefined || last === undefined) throw new Error('No words.');
+      $getSelectionOrThrow().setTextNodeRange(first, 0, last, last.getTextContentSize());
+      $suggestFormat($getSelectionOrThrow(), 'underline', person('Ed Editor'));
+    });
+    const underlined = editor.getEditorState().read(() =>
+      $getRoot()
+        .getAllTextNodes()
+        .filter((text) => text.hasFormat('underline'))
+        .map((text) => text.getTextContent()),
+    );
+    expect(underlined).toEqual(['Taxes rise ', 'today.']);
+    // Ed's change is one suggestion on both sides of Rita's.
+    expect(list(editor)).toEqual([
+      expect.objectContaining({ author: 'Ed Editor', restyled: 'Taxes rise today.' }),
+      expect.objectContaining({ author: 'Rita Reporter', deleted: 'sharply ' }),
+    ]);
+  });
+
   it('the checklist blocks an export while suggestions wait, naming who made them', () => {
     const editor = editorWith('Taxes rise.');
     update(editor, () => {
@@ -252,6 +368,25 @@ describe('suggested changes', () => {
     );
   });
 });
+
+const wordsWith = (format: 'bold' | 'italic') => (editor: LexicalEditor) =>
+  editor.getEditorState().read(() =>
+    $getRoot()
+      .getAllTextNodes()
+      // Runs next to each other in the format are read as one stretch of words.
+      .map((text) => (text.hasFormat(format) ? text.getTextContent() : '\u0000'))
+      .join('')
+      .split('\u0000')
+      .filter((words) => words !== ''),
+  );
+const boldWords = wordsWith('bold');
+const italicWords = wordsWith('italic');
+
+function textOf(run: Inline): string {
+  if (run.kind === 'text' || run.kind === 'dateline') return run.text;
+  if (run.kind === 'break') return '\n';
+  return run.children.map(textOf).join('');
+}
 
 function $getSelectionOrThrow(): RangeSelection {
   const selection = $getSelection();
