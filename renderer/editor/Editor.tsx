@@ -31,6 +31,7 @@ import { LiveCaretPlugin } from './plugins/LiveCaretPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { SpellingPlugin } from './plugins/SpellingPlugin';
 import { StoredBodyNotice } from './plugins/StoredBodyNotice';
+import { MoveBlocksPlugin } from './plugins/MoveBlocksPlugin';
 import { SuggestingContext, SuggestionBar, SuggestionsPlugin, type SuggestingMode } from './plugins/SuggestionsPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { TypographicQuotesPlugin } from './plugins/TypographicQuotesPlugin';
@@ -184,6 +185,7 @@ export function Editor({
       )}
       {live !== undefined && <LiveCaretPlugin id={saver.id} />}
       <SuggestionsPlugin onSuggestions={onSuggestions} onSettled={onSuggestionsSettled} />
+      <MoveBlocksPlugin />
       <WordCountPlugin onCounts={onCounts} />
       <BlocksPlugin />
       <LinkRulesPlugin />

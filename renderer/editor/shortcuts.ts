@@ -19,6 +19,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: [MOD_KEY, SHIFT_KEY, '8'], action: 'Bulleted list' },
   { keys: [MOD_KEY, SHIFT_KEY, '7'], action: 'Numbered list' },
   { keys: [MOD_KEY, SHIFT_KEY, '9'], action: 'Quote' },
+  // As in Word (⌃⇧ on a Mac); while suggesting, the move is suggested.
+  { keys: [IS_APPLE ? '⌃' : ALT_KEY, SHIFT_KEY, '↑'], action: 'Move paragraph up' },
+  { keys: [IS_APPLE ? '⌃' : ALT_KEY, SHIFT_KEY, '↓'], action: 'Move paragraph down' },
   { keys: [MOD_KEY, 'Z'], action: 'Undo' },
   { keys: [MOD_KEY, SHIFT_KEY, 'Z'], action: 'Redo' },
   ...(IS_APPLE ? [] : [{ keys: [MOD_KEY, 'Y'], action: 'Redo' }]),
@@ -63,7 +66,15 @@ export function isSuggestingShortcut(event: KeyboardEvent): boolean {
   return mod && event.shiftKey && !event.altKey && event.code === 'KeyE';
 }
 
-const ARIA_NAMES: Record<string, string> = { '⌘': 'Meta', '⌥': 'Alt', '⇧': 'Shift', Ctrl: 'Control' };
+const ARIA_NAMES: Record<string, string> = {
+  '⌘': 'Meta',
+  '⌥': 'Alt',
+  '⇧': 'Shift',
+  '⌃': 'Control',
+  Ctrl: 'Control',
+  '↑': 'ArrowUp',
+  '↓': 'ArrowDown',
+};
 
 /** The first shortcut for an action, or undefined. */
 export function shortcutFor(action: string): Shortcut | undefined {

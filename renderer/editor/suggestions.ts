@@ -42,6 +42,8 @@ export type SuggestionSummary = {
   /** For a change of format: the words it changes, and the format set on or off. */
   restyled: string;
   change: { format: TextFormatName; on: boolean } | null;
+  /** A paragraph moved: its words are both `deleted` where they were and `inserted` where they go. */
+  moved: boolean;
   /** Its first node in the text, to go to it. */
   key: NodeKey;
   /** The claims whose words it changes (the claims' marks it sits in). */
@@ -307,6 +309,7 @@ export function $listSuggestions(): SuggestionSummary[] {
           fields.kind === 'format' && fields.change !== undefined
             ? { format: fields.change, on: fields.on ?? true }
             : null,
+        moved: fields.moved === true,
         key: node.getKey(),
         claims: [],
       };
@@ -354,7 +357,12 @@ export function $settleSuggestions(which: (fields: SuggestionFields) => boolean,
     if (keep) {
       for (const child of node.getChildren()) node.insertBefore(child);
     }
+    const block = node.getParent();
     if (node.isAttached()) node.remove();
+    // A paragraph moved leaves no empty paragraph behind, where it was or where it would have gone.
+    if (fields.moved === true && block !== null && block.isAttached() && block.getChildrenSize() === 0) {
+      block.remove();
+    }
   }
   return settled.size;
 }

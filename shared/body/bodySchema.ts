@@ -87,7 +87,7 @@ export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
 /**
  * Words someone suggested adding (`insert`) or taking out (`delete`), or whose format they
  * suggested changing (`format`: `change` set `on` or off, shown as it would be), not yet accepted
- * or rejected: `id` names the suggestion (one suggestion may span several runs), `author` who
+ * or rejected; a paragraph moved is both, marked `moved`: `id` names the suggestion (one suggestion may span several runs), `author` who
  * made it and `at` when (an ISO time).
  */
 export type BodySuggestion = ElementFields & {
@@ -98,6 +98,8 @@ export type BodySuggestion = ElementFields & {
   at: string;
   change?: TextFormatName;
   on?: boolean;
+  /** Words moved as a whole paragraph: taken out where they were (`delete`), added where they go (`insert`), one id. */
+  moved?: boolean;
   children: BodyNode[];
 };
 export type BodyRule = NodeFields & { type: 'horizontalrule' };
@@ -201,6 +203,7 @@ const NODE_FIELDS = {
     at: z.string(),
     change: z.enum(TEXT_FORMAT_NAMES).optional(),
     on: z.boolean().optional(),
+    moved: z.boolean().optional(),
   },
   horizontalrule: { version: optionalNumber, type: z.literal('horizontalrule') },
   'inline-image': {

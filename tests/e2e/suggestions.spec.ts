@@ -248,3 +248,59 @@ test('on the laptop, bold and italics are suggested, shown at once and signed; a
     versions.getByRole('listitem').filter({ hasText: 'Rejected Ed Editor’s suggestion: Make “gale force” bold' }),
   ).toContainText('Rita Reporter');
 });
+
+test('on the desktop, Alt+Shift+↑ moves a paragraph; while suggesting the move is one suggestion, accepted by another with no empty paragraph left', async ({
+  page,
+  copydesk,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(copydesk.url);
+  await setUserName(page, 'Ed Editor');
+  const id = await openNewStory(page, copydesk.url, 'Budget day', 'Taxes rise.');
+  // Two more paragraphs, typed.
+  await caretAfter(page, 'Taxes rise.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Pensions go up.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Fuel duty is frozen.');
+  const paragraphs = body(page).locator('p');
+  await expect(paragraphs).toHaveText(['Taxes rise.', 'Pensions go up.', 'Fuel duty is frozen.']);
+
+  // Not suggesting: the paragraph moves at once, the caret with it.
+  await page.keyboard.press('Alt+Shift+ArrowUp');
+  await expect(paragraphs).toHaveText(['Taxes rise.', 'Fuel duty is frozen.', 'Pensions go up.']);
+  await page.keyboard.type(' Now.');
+  await expect(paragraphs.nth(1)).toHaveText('Fuel duty is frozen. Now.');
+
+  // Suggesting: "Taxes rise." moved down is struck through where it was and added below, one suggestion.
+  await page.keyboard.press('ControlOrMeta+Shift+E');
+  await expect(tool(page, 'Suggesting')).toHaveAttribute('aria-pressed', 'true');
+  await caretAfter(page, 'Taxes');
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await expect(body(page).locator('del[data-moved="true"]')).toHaveText('Taxes rise.');
+  await expect(body(page).locator('ins[data-moved="true"]')).toHaveText('Taxes rise.');
+  await expect(paragraphs).toHaveText(['Taxes rise.', 'Fuel duty is frozen. Now.', 'Taxes rise.', 'Pensions go up.']);
+  const bar = page.getByRole('group', { name: 'Suggestion at the caret' });
+  await expect(bar).toContainText('Ed Editor suggests moving “Taxes rise.” here');
+  const list = await openSuggestions(page);
+  await expect(list.getByRole('listitem')).toHaveText([/Move “Taxes rise\.”/]);
+  await expectSaved(page);
+  await page.screenshot({ path: 'test-results/suggestions-move-desktop.png' });
+
+  // Rita accepts it after a reload: the paragraph is where Ed put it, and nothing is left where it was.
+  await page.reload();
+  await setUserName(page, 'Rita Reporter');
+  await expect(body(page).locator('[data-moved]')).toHaveCount(2);
+  const again = await openSuggestions(page);
+  await again.getByRole('button', { name: 'Accept: Move “Taxes rise.”' }).click();
+  await expect(paragraphs).toHaveText(['Fuel duty is frozen. Now.', 'Taxes rise.', 'Pensions go up.']);
+  await expectSaved(page);
+  await page.goto(`${copydesk.url}#/article/${id}`);
+  await page.reload();
+  await expect(paragraphs).toHaveText(['Fuel duty is frozen. Now.', 'Taxes rise.', 'Pensions go up.']);
+  await expect(body(page).locator('ins, del')).toHaveCount(0);
+  const versions = await openPanel(page, 'History', 'Versions');
+  await expect(
+    versions.getByRole('listitem').filter({ hasText: 'Accepted Ed Editor’s suggestion: Move “Taxes rise.”' }),
+  ).toContainText('Rita Reporter');
+});

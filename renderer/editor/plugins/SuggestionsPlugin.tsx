@@ -88,11 +88,13 @@ function formatWords(words: string, change: NonNullable<SuggestionSummary['chang
   return `Make “${excerpt(words)}” ${change.on ? '' : 'no longer '}${FORMAT_WORDS[change.format]}`;
 }
 
-/** What a suggestion does, in words: "Add “…”", "Take out “…”", "Replace “…” with “…”", "Make “…” bold". */
+/** What a suggestion does, in words: "Add “…”", "Take out “…”", "Replace “…” with “…”", "Make “…” bold", "Move “…”". */
 export function suggestionWords(
-  item: Pick<SuggestionSummary, 'inserted' | 'deleted'> & Partial<Pick<SuggestionSummary, 'restyled' | 'change'>>,
+  item: Pick<SuggestionSummary, 'inserted' | 'deleted'> &
+    Partial<Pick<SuggestionSummary, 'restyled' | 'change' | 'moved'>>,
 ): string {
   if (item.change != null) return formatWords(item.restyled ?? '', item.change);
+  if (item.moved === true) return `Move “${excerpt(item.inserted)}”`;
   if (item.inserted !== '' && item.deleted !== '') {
     return `Replace “${excerpt(item.deleted, 40)}” with “${excerpt(item.inserted, 40)}”`;
   }
@@ -434,7 +436,9 @@ export function SuggestionBar(): JSX.Element | null {
   const what =
     current.kind === 'format' && current.change !== undefined
       ? `making “${excerpt(current.words)}” ${current.on === false ? 'no longer ' : ''}${FORMAT_WORDS[current.change]}`
-      : `${current.kind === 'insert' ? 'adding' : 'taking out'} “${excerpt(current.words)}”`;
+      : current.moved === true
+        ? `moving “${excerpt(current.words)}” ${current.kind === 'insert' ? 'here' : 'from here'}`
+        : `${current.kind === 'insert' ? 'adding' : 'taking out'} “${excerpt(current.words)}”`;
   return (
     <div className="suggestion-bar" role="group" aria-label="Suggestion at the caret">
       <span className="suggestion-bar__who" style={{ ['--person' as string]: personColourOf(current.author) }}>

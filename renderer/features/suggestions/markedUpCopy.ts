@@ -16,6 +16,9 @@ header { border-bottom: 1px solid #cfccc4; margin-bottom: 1.5rem; }
 ins { background: #dff3e4; color: #1d5c30; text-decoration: underline; }
 del { background: #fbe3e1; color: #9a2119; text-decoration: line-through; }
 ins[data-author]::after, del[data-author]::after { content: " [" attr(data-author) "]"; font: 0.7rem system-ui, sans-serif; }
+ins[data-moved], del[data-moved] { text-decoration-style: double; }
+ins[data-moved][data-author]::after { content: " [moved here by " attr(data-author) "]"; }
+del[data-moved][data-author]::after { content: " [moved from here by " attr(data-author) "]"; }
 span[data-suggestion] { border-bottom: 2px dotted #5b3fa8; }
 span[data-suggestion][data-author]::after { content: " [" attr(data-author) ": " attr(data-change) "]"; font: 0.7rem system-ui, sans-serif; }
 mark { background: #fdf0d5; border-bottom: 2px solid #c98a1a; color: inherit; }

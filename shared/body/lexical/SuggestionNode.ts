@@ -16,9 +16,10 @@ import { isTextFormatName, type TextFormatName } from '../textFormat';
 
 /**
  * Who suggested a change, when, and which suggestion it belongs to; for a change of format,
- * which format (`change`) it sets on or off (`on`). As the body keeps them.
+ * which format (`change`) it sets on or off (`on`); for a paragraph moved, `moved`. As the body
+ * keeps them.
  */
-export type SuggestionFields = Pick<BodySuggestion, 'kind' | 'id' | 'author' | 'at' | 'change' | 'on'>;
+export type SuggestionFields = Pick<BodySuggestion, 'kind' | 'id' | 'author' | 'at' | 'change' | 'on' | 'moved'>;
 
 export type SerializedSuggestionNode = Spread<SuggestionFields, SerializedElementNode>;
 
@@ -46,6 +47,7 @@ function fromElement(element: HTMLElement): SuggestionFields | null {
     author: element.getAttribute('data-author') ?? '',
     at: element.getAttribute('datetime') ?? '',
   };
+  if (element.getAttribute('data-moved') === 'true') return { ...fields, moved: true };
   if (kind !== 'format') return fields;
   const change = element.getAttribute('data-change');
   return isTextFormatName(change) ? { ...fields, change, on: element.getAttribute('data-on') !== 'false' } : null;
@@ -72,6 +74,7 @@ export class SuggestionNode extends ElementNode {
   __at = '';
   __change: TextFormatName | null = null;
   __on = true;
+  __moved = false;
 
   override $config() {
     return this.config('suggestion', { extends: ElementNode });
@@ -93,6 +96,7 @@ export class SuggestionNode extends ElementNode {
     this.__at = prevNode.__at;
     this.__change = prevNode.__change;
     this.__on = prevNode.__on;
+    this.__moved = prevNode.__moved;
   }
 
   override updateFromJSON(serialized: LexicalUpdateJSON<SerializedSuggestionNode>): this {
@@ -111,7 +115,7 @@ export class SuggestionNode extends ElementNode {
 
   override updateDOM(prevNode: this, element: HTMLElement): boolean {
     if (prevNode.__kind !== this.__kind) return true;
-    const fields = ['__suggestionId', '__author', '__at', '__change', '__on'] as const;
+    const fields = ['__suggestionId', '__author', '__at', '__change', '__on', '__moved'] as const;
     if (fields.some((field) => prevNode[field] !== this[field])) this.#describe(element);
     return false;
   }
@@ -125,6 +129,8 @@ export class SuggestionNode extends ElementNode {
       element.setAttribute('data-change', this.__change);
       element.setAttribute('data-on', String(this.__on));
     }
+    if (this.__moved) element.setAttribute('data-moved', 'true');
+    else element.removeAttribute('data-moved');
     element.style.setProperty('--person', personColour(this.__author));
   }
 
@@ -162,7 +168,13 @@ export class SuggestionNode extends ElementNode {
 
   getFields(): SuggestionFields {
     const latest = this.getLatest();
-    const fields = { kind: latest.__kind, id: latest.__suggestionId, author: latest.__author, at: latest.__at };
+    const fields: SuggestionFields = {
+      kind: latest.__kind,
+      id: latest.__suggestionId,
+      author: latest.__author,
+      at: latest.__at,
+    };
+    if (latest.__moved) return { ...fields, moved: true };
     return latest.__kind === 'format' && latest.__change !== null
       ? { ...fields, change: latest.__change, on: latest.__on }
       : fields;
@@ -176,6 +188,7 @@ export class SuggestionNode extends ElementNode {
     self.__at = fields.at;
     self.__change = fields.kind === 'format' ? (fields.change ?? null) : null;
     self.__on = fields.on ?? true;
+    self.__moved = fields.kind !== 'format' && fields.moved === true;
     return self;
   }
 }

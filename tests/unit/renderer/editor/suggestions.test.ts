@@ -26,15 +26,11 @@ import {
   $suggestFormat,
   $suggestRemoval,
   $suggestWords,
-  type Suggester,
 } from '../../../../renderer/editor/suggestions';
 import { $createMarkNode } from '@lexical/mark';
-import { newBodyEditor } from '../../../helpers/bodyEditor';
+import { newBodyEditor, suggesterFor } from '../../../helpers/bodyEditor';
 
-function person(author: string): Suggester {
-  let next = 0;
-  return { author, now: () => '2026-12-07T10:00:00.000Z', newId: () => `${author}-${(next += 1)}` };
-}
+const person = suggesterFor;
 
 function editorWith(text: string, claim?: string): LexicalEditor {
   const editor = newBodyEditor();

@@ -1,0 +1,155 @@
+// @vitest-environment jsdom
+import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode, type LexicalEditor } from 'lexical';
+import { $createHeadingNode } from '@lexical/rich-text';
+import { $createMarkNode } from '@lexical/mark';
+import { describe, expect, it } from 'vitest';
+
+import { isBody, StoredBodySchema } from '../../../../shared/body/bodySchema';
+import { readStoredBody } from '../../../../shared/body/readStoredBody';
+import { markedClaims } from '../../../../shared/claimMarks';
+import { bodyToPlainText } from '../../../../shared/text';
+import { $moveBlocks } from '../../../../renderer/editor/moveBlocks';
+import { $listSuggestions, $settleSuggestions, $suggestWords } from '../../../../renderer/editor/suggestions';
+import { newBodyEditor, suggesterFor } from '../../../helpers/bodyEditor';
+
+const person = suggesterFor;
+
+/** A story of paragraphs; the second is a claim's words when `claim` is given. */
+function story(paragraphs: readonly string[], claim?: string): LexicalEditor {
+  const editor = newBodyEditor();
+  editor.update(
+    () => {
+      $getRoot()
+        .clear()
+        .append(
+          ...paragraphs.map((words, index) => {
+            const text = $createTextNode(words);
+            const block = index === 0 ? $createHeadingNode('h2') : $createParagraphNode();
+            return block.append(claim !== undefined && index === 1 ? $createMarkNode([claim]).append(text) : text);
+          }),
+        );
+    },
+    { discrete: true },
+  );
+  return editor;
+}
+
+function update(editor: LexicalEditor, change: () => void): void {
+  editor.update(change, { discrete: true });
+}
+
+/** Puts the caret in the paragraph that starts with `words`. */
+function $caretIn(words: string): void {
+  const block = $getRoot()
+    .getChildren()
+    .find((child) => child.getTextContent().startsWith(words));
+  if (!$isElementNode(block)) throw new Error(`No paragraph starts with “${words}”.`);
+  block.selectStart();
+}
+
+/** Each paragraph's words as the story would read with its suggestions accepted ('' for one only struck through). */
+const reading = (editor: LexicalEditor) =>
+  editor.getEditorState().read(() =>
+    $getRoot()
+      .getChildren()
+      .map((block) => block.getTextContent()),
+  );
+const list = (editor: LexicalEditor) => editor.getEditorState().read($listSuggestions);
+const saved = (editor: LexicalEditor) => StoredBodySchema.parse(editor.getEditorState().toJSON());
+
+describe('moving paragraphs', () => {
+  it('moves the paragraph at the caret up and down at once when not suggesting, and stops at the ends', () => {
+    const editor = story(['Budget day', 'Taxes rise.', 'Pensions go up.']);
+    let outcome = '';
+    update(editor, () => {
+      $caretIn('Pensions');
+      outcome = $moveBlocks(true, null);
+    });
+    expect(outcome).toBe('moved');
+    expect(reading(editor)).toEqual(['Budget day', 'Pensions go up.', 'Taxes rise.']);
+    update(editor, () => {
+      outcome = $moveBlocks(true, null);
+    });
+    update(editor, () => {
+      outcome = $moveBlocks(true, null);
+    });
+    expect(outcome).toBe('edge');
+    expect(reading(editor)).toEqual(['Pensions go up.', 'Budget day', 'Taxes rise.']);
+  });
+
+  it('while suggesting, a move is one suggestion: struck through where it was, added where it goes; accepting leaves no empty paragraph', () => {
+    const editor = story(['Budget day', 'Taxes rise.', 'Pensions go up.'], 'claim-1');
+    update(editor, () => {
+      $caretIn('Taxes');
+      expect($moveBlocks(false, person('Ed Editor'))).toBe('moved');
+    });
+    // Read as if accepted: the paragraph where it was is empty, its words after "Pensions".
+    expect(reading(editor)).toEqual(['Budget day', '', 'Pensions go up.', 'Taxes rise.']);
+    expect(list(editor)).toEqual([
+      expect.objectContaining({ author: 'Ed Editor', moved: true, deleted: 'Taxes rise.', inserted: 'Taxes rise.' }),
+    ]);
+    // Saved, the body is checked as any save is; the claim's words are still those where they were.
+    const json = saved(editor);
+    expect(isBody(json)).toBe(true);
+    const body = readStoredBody(json).body;
+    // Search and counts read it as moved (the paragraph left behind is a blank line more).
+    expect(bodyToPlainText(body).split(/\n+/u)).toEqual(['Budget day', 'Pensions go up.', 'Taxes rise.']);
+    expect(markedClaims(body).get('claim-1')).toBe('Taxes rise.');
+
+    update(editor, () => $settleSuggestions(() => true, true));
+    expect(reading(editor)).toEqual(['Budget day', 'Pensions go up.', 'Taxes rise.']);
+    expect(list(editor)).toEqual([]);
+    expect(markedClaims(readStoredBody(saved(editor)).body).get('claim-1')).toBe('Taxes rise.');
+  });
+
+  it('rejecting a suggested move leaves the paragraph where it was and takes the copy away', () => {
+    const editor = story(['Budget day', 'Taxes rise.', 'Pensions go up.']);
+    update(editor, () => {
+      $caretIn('Pensions');
+      $moveBlocks(true, person('Ed Editor'));
+    });
+    expect(reading(editor)).toEqual(['Budget day', 'Pensions go up.', 'Taxes rise.', '']);
+    update(editor, () => $settleSuggestions(() => true, false));
+    expect(reading(editor)).toEqual(['Budget day', 'Taxes rise.', 'Pensions go up.']);
+    expect(list(editor)).toEqual([]);
+  });
+
+  it('moving one’s own suggested move again carries it on; bringing it home takes the suggestion back', () => {
+    const editor = story(['Budget day', 'Taxes rise.', 'Pensions go up.', 'Fuel duty is frozen.']);
+    const ed = person('Ed Editor');
+    update(editor, () => {
+      $caretIn('Taxes');
+      $moveBlocks(false, ed);
+    });
+    update(editor, () => {
+      $moveBlocks(false, ed);
+    });
+    expect(reading(editor)).toEqual(['Budget day', '', 'Pensions go up.', 'Fuel duty is frozen.', 'Taxes rise.']);
+    expect(list(editor)).toHaveLength(1);
+    update(editor, () => {
+      $moveBlocks(true, ed);
+    });
+    update(editor, () => {
+      $moveBlocks(true, ed);
+    });
+    expect(reading(editor)).toEqual(['Budget day', 'Taxes rise.', 'Pensions go up.', 'Fuel duty is frozen.']);
+    expect(list(editor)).toEqual([]);
+  });
+
+  it('while suggesting, a paragraph holding another’s suggestion is not moved, and says why', () => {
+    const editor = story(['Budget day', 'Taxes rise.']);
+    update(editor, () => {
+      const text = $getRoot().getLastChild();
+      if (!$isElementNode(text)) throw new Error('No paragraph.');
+      text.selectEnd();
+      $suggestWords(' Again.', person('Rita Reporter'));
+    });
+    let outcome = '';
+    update(editor, () => {
+      $caretIn('Taxes');
+      outcome = $moveBlocks(true, person('Ed Editor'));
+    });
+    expect(outcome).toBe('holds-suggestions');
+    expect(reading(editor)).toEqual(['Budget day', 'Taxes rise. Again.']);
+  });
+});
