@@ -222,7 +222,10 @@ test('a quotation is checked against its source: the words that differ are shown
   await expect(card.getByRole('combobox', { name: /^Kind of/ })).toHaveValue('quote');
   await card.getByRole('button', { name: 'Add evidence…' }).click();
   const reader = page.getByRole('dialog', { name: 'Read a source' });
-  await selectText(page, '.reader__text', 'The two sides held an in-depth exchange of views');
+  const passage = 'The two sides held an in-depth exchange of views';
+  // The reader opens at once and fetches the source's text: the passage is selected once it is shown.
+  await expect(reader.getByRole('document', { name: 'Snapshot text' })).toContainText(passage);
+  await selectText(page, '.reader__text', passage);
   await reader.getByRole('button', { name: 'Link selected passage' }).click();
   await reader.getByRole('button', { name: 'Done' }).click();
 

@@ -301,6 +301,7 @@ test('words inside quotation marks are a quote; in the reader the linked passage
   await expectApartInside(chooser, reader.getByRole('button', { name: 'Done' }), reader);
 
   const text = reader.getByRole('document', { name: 'Snapshot text' });
+  await expect(text).toContainText(SAID);
   await selectText(page, '.reader__text', SAID);
   await link.click();
   await expect(reader.getByRole('status')).toHaveText(
