@@ -1,7 +1,8 @@
 import './suggestions.css';
 
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { LexicalEditor } from 'lexical';
-import { useState, type JSX, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type JSX, type RefObject } from 'react';
 
 import { personColour } from '../../../shared/people';
 import { plural } from '../../../shared/plural';
@@ -16,6 +17,66 @@ import type { SuggestionSummary } from '../../editor/suggestions';
 import { ProofButtons, type Proofs } from './ProofButtons';
 
 const nameOf = (author: string) => (author === '' ? 'Someone unnamed' : author);
+
+/** An item's height before it is measured: who and when, what it does, Accept and Reject. */
+const ESTIMATED_ITEM_PX = 84;
+
+/** One suggestion in the list: who made it and when, what it does (to go to it), Accept and Reject. */
+const SuggestionItem = memo(function SuggestionItem({
+  item,
+  current,
+  index,
+  start,
+  setSize,
+  measure,
+  onGo,
+  onSettle,
+}: {
+  item: SuggestionSummary;
+  current: boolean;
+  index: number;
+  start: number;
+  setSize: number;
+  measure: (element: Element | null) => void;
+  onGo: (id: string) => void;
+  onSettle: (which: SuggestionChoice, accept: boolean) => void;
+}): JSX.Element {
+  const words = suggestionWords(item);
+  return (
+    <li
+      ref={measure}
+      data-index={index}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      style={{ transform: `translateY(${start}px)` }}
+      className={`suggestions-panel__item${current ? ' suggestions-panel__item--current' : ''}`}
+    >
+      <button type="button" className="suggestions-panel__go" onClick={() => onGo(item.id)}>
+        <span className="suggestions-panel__who" style={{ ['--person' as string]: personColour(item.author) }}>
+          {nameOf(item.author)}
+        </span>
+        {item.at === '' ? null : <span className="suggestions-panel__when"> · {whenText(item.at)}</span>}
+        <span className="suggestions-panel__words">{words}</span>
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        aria-label={`Accept: ${words}`}
+        onClick={() => onSettle({ id: item.id }, true)}
+      >
+        Accept
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        aria-label={`Reject: ${words}`}
+        onClick={() => onSettle({ id: item.id }, false)}
+      >
+        Reject
+      </button>
+    </li>
+  );
+});
 
 /**
  * The suggested changes in the story, in reading order: each with who made it and when, to go
@@ -32,12 +93,34 @@ export function SuggestionsPanel({
   proofs: Proofs;
 }): JSX.Element {
   const [current, setCurrent] = useState<string | null>(null);
-  const settle = (which: SuggestionChoice, accept: boolean) =>
-    editorRef.current?.dispatchCommand(SETTLE_SUGGESTIONS_COMMAND, { which, accept });
-  const goTo = (id: string) => {
-    setCurrent(id);
-    editorRef.current?.dispatchCommand(GO_TO_SUGGESTION_COMMAND, id);
-  };
+  const scroller = useRef<HTMLDivElement>(null);
+  // Only the suggestions in view (and a few either side) are on the page: a story may hold a thousand.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: suggestions.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ESTIMATED_ITEM_PX,
+    gap: 6,
+    getItemKey: (index) => suggestions[index]?.id ?? index,
+    overscan: 4,
+  });
+  const currentIndex = current === null ? -1 : suggestions.findIndex((item) => item.id === current);
+  useEffect(() => {
+    if (currentIndex >= 0) virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
+  }, [currentIndex, virtualizer]);
+  const settle = useCallback(
+    (which: SuggestionChoice, accept: boolean) => {
+      editorRef.current?.dispatchCommand(SETTLE_SUGGESTIONS_COMMAND, { which, accept });
+    },
+    [editorRef],
+  );
+  const goTo = useCallback(
+    (id: string) => {
+      setCurrent(id);
+      editorRef.current?.dispatchCommand(GO_TO_SUGGESTION_COMMAND, id);
+    },
+    [editorRef],
+  );
   const step = (by: 1 | -1) => {
     if (suggestions.length === 0) return;
     const index = suggestions.findIndex((item) => item.id === current);
@@ -106,41 +189,31 @@ export function SuggestionsPanel({
           ))}
         </ul>
       ) : null}
-      <ol className="suggestions-panel__list" aria-label="Suggested changes">
-        {suggestions.map((item) => {
-          const words = suggestionWords(item);
-          return (
-            <li
-              key={item.id}
-              className={`suggestions-panel__item${item.id === current ? ' suggestions-panel__item--current' : ''}`}
-            >
-              <button type="button" className="suggestions-panel__go" onClick={() => goTo(item.id)}>
-                <span className="suggestions-panel__who" style={{ ['--person' as string]: personColour(item.author) }}>
-                  {nameOf(item.author)}
-                </span>
-                {item.at === '' ? null : <span className="suggestions-panel__when"> · {whenText(item.at)}</span>}
-                <span className="suggestions-panel__words">{words}</span>
-              </button>
-              <button
-                type="button"
-                className="button button--small"
-                aria-label={`Accept: ${words}`}
-                onClick={() => settle({ id: item.id }, true)}
-              >
-                Accept
-              </button>
-              <button
-                type="button"
-                className="button button--small"
-                aria-label={`Reject: ${words}`}
-                onClick={() => settle({ id: item.id }, false)}
-              >
-                Reject
-              </button>
-            </li>
-          );
-        })}
-      </ol>
+      <div className="suggestions-panel__scroll" ref={scroller}>
+        <ol
+          className="suggestions-panel__list"
+          aria-label="Suggested changes"
+          style={{ height: virtualizer.getTotalSize() }}
+        >
+          {virtualizer.getVirtualItems().map((row) => {
+            const item = suggestions[row.index];
+            if (item === undefined) return null;
+            return (
+              <SuggestionItem
+                key={item.id}
+                item={item}
+                current={item.id === current}
+                index={row.index}
+                start={row.start}
+                setSize={suggestions.length}
+                measure={virtualizer.measureElement}
+                onGo={goTo}
+                onSettle={settle}
+              />
+            );
+          })}
+        </ol>
+      </div>
     </div>
   );
 }
