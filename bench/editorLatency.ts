@@ -231,7 +231,7 @@ async function typeInCopydesk(
 }
 
 /**
- * Opens the Suggestions panel on the story `id` OPENS times, from the Details panel: from the
+ * Opens the Suggestions panel on the story `id` OPENS times, from the Sources panel: from the
  * tab's click until the list's first item is on the page and a frame has been drawn with it.
  * Answers with the times and how many suggestions the list said it held.
  */
@@ -248,7 +248,7 @@ async function openSuggestionsList(
   const times: number[] = [];
   let count = 0;
   for (let round = 0; round < OPENS; round += 1) {
-    await page.getByRole('tab', { name: 'Details' }).click();
+    await page.getByRole('tab', { name: 'Sources' }).click();
     await page.getByRole('list', { name: 'Suggested changes' }).waitFor({ state: 'detached' });
     const tab = await page.getByRole('tab', { name: 'Suggestions' }).elementHandle();
     const opened = await page.evaluate(async (tab) => {

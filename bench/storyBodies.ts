@@ -40,7 +40,8 @@ export function bodyWithClaims(paragraphs: string[]): Body {
 export function bodyWithSuggestions(paragraphs: string[], count: number): Body {
   const body = bodyWithClaims(paragraphs);
   const plain = body.root.children.filter((block) => block.type === 'paragraph' && block.children.length === 1);
-  const perParagraph = Math.ceil(count / Math.max(1, plain.length));
+  // Twice the even share: short paragraphs hold fewer, and the count is reached all the same.
+  const perParagraph = Math.ceil((2 * count) / Math.max(1, plain.length));
   let made = 0;
   for (const block of plain) {
     if (block.type !== 'paragraph') continue;
@@ -49,8 +50,8 @@ export function bodyWithSuggestions(paragraphs: string[], count: number): Body {
     const parts: (typeof block.children)[number][] = [];
     let rest = text.text;
     for (let i = 0; i < perParagraph && made < count; i += 1) {
-      const start = rest.indexOf(' ', 20);
-      const end = start < 0 ? -1 : rest.indexOf(' ', start + 12);
+      const start = rest.indexOf(' ', 12);
+      const end = start < 0 ? -1 : rest.indexOf(' ', start + 6);
       if (start < 0 || end < 0) break;
       parts.push({ ...text, text: rest.slice(0, start) });
       parts.push({

@@ -98,6 +98,19 @@ function $ownAdditionAt(selection: RangeSelection, author: string): { text: Text
   return null;
 }
 
+/** True when the caret is in words `author` is suggesting adding, in their format: what is typed there goes on them. */
+export function $typingOnOwnAddition(author: string): boolean {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
+  const node = selection.anchor.getNode();
+  return (
+    $isTextNode(node) &&
+    isOwn(node.getParent(), 'insert', author) &&
+    node.getFormat() === selection.format &&
+    node.getStyle() === selection.style
+  );
+}
+
 /** Words (with their line breaks) as runs in the selection's format. */
 function $runsOf(words: string, selection: RangeSelection): LexicalNode[] {
   return words.split(/\r?\n/u).flatMap((line, index) => {

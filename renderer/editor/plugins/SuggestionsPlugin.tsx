@@ -31,7 +31,7 @@ import {
 import { createContext, useContext, useEffect, useState, type JSX } from 'react';
 
 import type { SuggestionFields } from '../../../shared/body/lexical/SuggestionNode';
-import { SuggestionNode } from '../../../shared/body/lexical/SuggestionNode';
+import { setSuggestingAs, SuggestionNode } from '../../../shared/body/lexical/SuggestionNode';
 import { FORMAT_WORDS, isTextFormatName } from '../../../shared/body/textFormat';
 import { personColour as personColourOf } from '../../../shared/people';
 import { plural } from '../../../shared/plural';
@@ -45,6 +45,7 @@ import {
   $suggestFormat,
   $suggestRemoval,
   $suggestWords,
+  $typingOnOwnAddition,
   type Suggester,
   type SuggestionSummary,
 } from '../suggestions';
@@ -262,6 +263,7 @@ export function SuggestionsPlugin({
 
   useEffect(() => {
     if (!suggesting) return;
+    setSuggestingAs(editor, author);
     const who = suggester(author);
     const refuse = (what: string) => () => {
       refuseWhileSuggesting(editor, what);
@@ -276,6 +278,9 @@ export function SuggestionsPlugin({
       if (event.inputType !== 'insertText' && event.inputType !== 'insertReplacementText') return;
       const words = event.data ?? event.dataTransfer?.getData('text/plain') ?? '';
       if (words === '' || event.isComposing) return;
+      // Typing on in one's own addition is left to Lexical, which lets the browser type the letters.
+      if (event.inputType === 'insertText' && !words.includes('\n') && editor.read(() => $typingOnOwnAddition(author)))
+        return;
       event.preventDefault();
       event.stopImmediatePropagation();
       suggestWords(words);
@@ -285,6 +290,7 @@ export function SuggestionsPlugin({
       root?.addEventListener('beforeinput', onBeforeInput, true);
     });
     return mergeRegister(
+      () => setSuggestingAs(editor, null),
       () => {
         unregisterRoot();
         editor.getRootElement()?.removeEventListener('beforeinput', onBeforeInput, true);
@@ -409,25 +415,40 @@ export function SuggestionsPlugin({
   return null;
 }
 
+/** How long typing pauses before the suggestion bar shows the words typed. */
+const BAR_PAUSE_MS = 300;
+
 /** The suggestion the caret is in, with what it does and who made it, and Accept and Reject. */
 export function SuggestionBar(): JSX.Element | null {
   const [editor] = useLexicalComposerContext();
   const [current, setCurrent] = useState<(SuggestionFields & { words: string }) | null>(null);
-  useEffect(
-    () =>
-      editor.registerUpdateListener(({ editorState }) => {
-        const next = editorState.read(() => {
-          const node = $suggestionAtSelection();
-          return node === null ? null : { ...node.getFields(), words: $suggestionWords(node) };
-        });
-        setCurrent((previous) =>
-          previous?.id === next?.id && previous?.words === next?.words && previous?.kind === next?.kind
-            ? previous
-            : next,
-        );
-      }),
-    [editor],
-  );
+  useEffect(() => {
+    let shown: (SuggestionFields & { words: string }) | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const show = (next: typeof shown) => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+      shown = next;
+      setCurrent(next);
+    };
+    const unregister = editor.registerUpdateListener(({ editorState }) => {
+      const next = editorState.read(() => {
+        const node = $suggestionAtSelection();
+        return node === null ? null : { ...node.getFields(), words: $suggestionWords(node) };
+      });
+      if (shown?.id !== next?.id || shown?.kind !== next?.kind) show(next);
+      // Words typed on in the same suggestion are shown once typing pauses: redrawing the bar on
+      // each key would have React read the caret's place across the whole story each time.
+      else if (shown?.words !== next?.words) {
+        if (timer !== undefined) clearTimeout(timer);
+        timer = setTimeout(() => show(next), BAR_PAUSE_MS);
+      }
+    });
+    return () => {
+      unregister();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [editor]);
   if (current === null) return null;
   const settle = (accept: boolean) => {
     editor.dispatchCommand(SETTLE_SUGGESTIONS_COMMAND, { which: { id: current.id }, accept });
@@ -462,11 +483,15 @@ export function excerpt(words: string, max = 60): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
+// Made once: a formatter is slow to make, and a list of suggestions asks for hundreds of times.
+const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
+
 /** When a suggestion was made, as a person reads it: the time today, or the day and time. */
 export function whenText(iso: string, now = new Date()): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return '';
-  const time = at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  const time = TIME.format(at);
   if (at.toDateString() === now.toDateString()) return time;
-  return `${at.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })}, ${time}`;
+  return `${DAY.format(at)}, ${time}`;
 }

@@ -1,9 +1,11 @@
 import {
   $create,
   $getDocument,
+  $getEditor,
   ElementNode,
   type DOMConversionMap,
   type DOMExportOutput,
+  type LexicalEditor,
   type LexicalNode,
   type LexicalUpdateJSON,
   type SerializedElementNode,
@@ -24,6 +26,15 @@ export type SuggestionFields = Pick<BodySuggestion, 'kind' | 'id' | 'author' | '
 export type SerializedSuggestionNode = Spread<SuggestionFields, SerializedElementNode>;
 
 const KIND_ATTRIBUTE = 'data-suggestion';
+
+/** Who is suggesting in each editor with suggesting mode on. */
+const SUGGESTING_AS = new WeakMap<LexicalEditor, string>();
+
+/** Says that `author` is suggesting in `editor` (null: suggesting mode is off). */
+export function setSuggestingAs(editor: LexicalEditor, author: string | null): void {
+  if (author === null) SUGGESTING_AS.delete(editor);
+  else SUGGESTING_AS.set(editor, author);
+}
 
 /**
  * The element a suggestion is written as in HTML: <ins> for words to add, <del> for words to
@@ -153,8 +164,14 @@ export class SuggestionNode extends ElementNode {
     return false;
   }
 
-  override canInsertTextAfter(): false {
-    return false;
+  /**
+   * Only the person suggesting these words, typing on at their end, adds to them: the browser
+   * then types the letters itself, as in any text, which spares the editor setting the caret
+   * again on each key.
+   */
+  override canInsertTextAfter(): boolean {
+    const latest = this.getLatest();
+    return latest.__kind === 'insert' && SUGGESTING_AS.get($getEditor()) === latest.__author;
   }
 
   override isShadowRoot(): boolean {
