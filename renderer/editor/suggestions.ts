@@ -13,6 +13,7 @@ import {
   $isLineBreakNode,
   $isRangeSelection,
   $isTextNode,
+  $splitNode,
   type LexicalNode,
   type NodeKey,
   type RangeSelection,
@@ -44,6 +45,8 @@ export type SuggestionSummary = {
   change: { format: TextFormatName; on: boolean } | null;
   /** A paragraph moved: its words are both `deleted` where they were and `inserted` where they go. */
   moved: boolean;
+  /** A new paragraph: the words it would start with ('' at a paragraph's end); null for other suggestions. */
+  newParagraph: string | null;
   /** Its first node in the text, to go to it. */
   key: NodeKey;
   /** The claims whose words it changes (the claims' marks it sits in). */
@@ -67,7 +70,10 @@ export function $suggestionAround(node: LexicalNode): SuggestionNode | null {
 }
 
 const isOwn = (node: LexicalNode | null | undefined, kind: SuggestionKind, author: string): node is SuggestionNode =>
-  $isSuggestionNode(node) && node.getFields().kind === kind && node.getFields().author === author;
+  $isSuggestionNode(node) &&
+  node.getFields().kind === kind &&
+  node.getFields().author === author &&
+  node.getFields().split !== true;
 
 /** The last run of words of an element, if it ends in one. */
 function $lastText(node: SuggestionNode): TextNode | null {
@@ -323,6 +329,7 @@ export function $listSuggestions(): SuggestionSummary[] {
             ? { format: fields.change, on: fields.on ?? true }
             : null,
         moved: fields.moved === true,
+        newParagraph: fields.split === true ? (node.getNextSibling()?.getTextContent() ?? '') : null,
         key: node.getKey(),
         claims: [],
       };
@@ -332,12 +339,94 @@ export function $listSuggestions(): SuggestionSummary[] {
       if (!$isMarkNode(parent)) continue;
       for (const claim of parent.getIDs()) if (!summary.claims.includes(claim)) summary.claims.push(claim);
     }
+    if (fields.split === true) continue;
     const words = $suggestionWords(node);
     if (fields.kind === 'insert') summary.inserted += words;
     else if (fields.kind === 'delete') summary.deleted += words;
     else summary.restyled += words;
   }
   return [...found.values()];
+}
+
+/** A new paragraph accepted (the paragraph split where it stands) or rejected (the line break gone). */
+function $settleNewParagraph(node: SuggestionNode, accept: boolean): void {
+  const block = node.getParent();
+  const index = node.getIndexWithinParent();
+  node.remove();
+  if (accept && block !== null && !block.isInline()) $splitNode(block, index);
+}
+
+/**
+ * Where a new paragraph goes at the caret: in its paragraph, or just before or after the words
+ * `author` is adding there when the caret is at their start or end. Null inside a claim's words,
+ * a link or another suggestion: the paragraph would split them.
+ */
+function $placeForParagraph(selection: RangeSelection, author: string): ((node: LexicalNode) => void) | null {
+  const point = selection.anchor;
+  const node = point.getNode();
+  const parent = $isElementNode(node) ? node : node.getParent();
+  const isBlock = (element: LexicalNode | null): boolean => $isElementNode(element) && !element.isInline();
+  if (isBlock(parent)) return (split) => $insertAtCaret(split, selection);
+  if (!isOwn(parent, 'insert', author) || !isBlock(parent.getParent()) || !$isTextNode(node)) return null;
+  if (point.offset === node.getTextContentSize() && parent.getLastDescendant()?.is(node) === true) {
+    return (split) => parent.insertAfter(split);
+  }
+  if (point.offset === 0 && parent.getFirstDescendant()?.is(node) === true) {
+    return (split) => parent.insertBefore(split);
+  }
+  return null;
+}
+
+/**
+ * Suggests a new paragraph at the caret (Enter while suggesting): a line break, marked as a
+ * paragraph's end to be, until someone accepts it (the paragraph is split there) or rejects it.
+ * Selected words are suggested for removal first. Answers false where the caret is inside a
+ * claim's words, a link or another suggestion (see $placeForParagraph).
+ */
+export function $suggestParagraph(who: Suggester): boolean {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return false;
+  const id = who.newId();
+  if (selection.isCollapsed() && $placeForParagraph(selection, who.author) === null) return false;
+  if (!selection.isCollapsed()) $suggestRemoval(selection, who, 'end', id);
+  const at = $getSelection();
+  if (!$isRangeSelection(at)) return false;
+  $outOfRemoval(at);
+  const caret = $getSelection();
+  if (!$isRangeSelection(caret)) return false;
+  const place = $placeForParagraph(caret, who.author);
+  if (place === null) return false;
+  const split = $createSuggestionNode({ kind: 'insert', id, author: who.author, at: who.now(), split: true });
+  split.append($createLineBreakNode());
+  place(split);
+  split.selectNext(0, 0);
+  return true;
+}
+
+/**
+ * Takes back a new paragraph `author` suggested right before the caret (`backward`, as Backspace
+ * does) or right after it: their own suggestion, simply gone. Answers whether there was one.
+ */
+export function $takeBackOwnParagraph(author: string, backward: boolean): boolean {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || !selection.isCollapsed()) return false;
+  const { offset } = selection.anchor;
+  const node = selection.anchor.getNode();
+  let beside: LexicalNode | null;
+  if ($isElementNode(node)) beside = node.getChildAtIndex(backward ? offset - 1 : offset);
+  else if (backward) beside = offset === 0 ? node.getPreviousSibling() : null;
+  else beside = offset === node.getTextContentSize() ? node.getNextSibling() : null;
+  if (!$isSuggestionNode(beside)) return false;
+  const fields = beside.getFields();
+  if (fields.split !== true || fields.author !== author) return false;
+  const after = beside.getNextSibling();
+  const before = beside.getPreviousSibling();
+  const parent = beside.getParent();
+  beside.remove();
+  if ($isTextNode(before)) before.select(before.getTextContentSize(), before.getTextContentSize());
+  else if ($isTextNode(after)) after.select(0, 0);
+  else parent?.selectEnd();
+  return true;
 }
 
 /** Sets `format` on (`on` true) or off on every run of words in `node`. */
@@ -363,6 +452,10 @@ export function $settleSuggestions(which: (fields: SuggestionFields) => boolean,
     const fields = node.getFields();
     if (!which(fields)) continue;
     settled.add(fields.id);
+    if (fields.split === true) {
+      $settleNewParagraph(node, accept);
+      continue;
+    }
     if (fields.kind === 'format' && !accept && fields.change !== undefined) {
       $setFormatWithin(node, fields.change, !(fields.on ?? true));
     }

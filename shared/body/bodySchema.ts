@@ -100,6 +100,8 @@ export type BodySuggestion = ElementFields & {
   on?: boolean;
   /** Words moved as a whole paragraph: taken out where they were (`delete`), added where they go (`insert`), one id. */
   moved?: boolean;
+  /** A new paragraph suggested here: an addition holding one line break, made a paragraph's end when accepted. */
+  split?: boolean;
   children: BodyNode[];
 };
 export type BodyRule = NodeFields & { type: 'horizontalrule' };
@@ -204,6 +206,7 @@ const NODE_FIELDS = {
     change: z.enum(TEXT_FORMAT_NAMES).optional(),
     on: z.boolean().optional(),
     moved: z.boolean().optional(),
+    split: z.boolean().optional(),
   },
   horizontalrule: { version: optionalNumber, type: z.literal('horizontalrule') },
   'inline-image': {

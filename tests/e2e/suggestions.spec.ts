@@ -34,6 +34,17 @@ async function openPanel(page: Page, panel: string, list: string) {
   return page.getByRole('list', { name: list });
 }
 
+/** On the laptop, Ed Editor opens a new story of one paragraph and switches Suggesting on with its shortcut. */
+async function suggestInNewStory(page: Page, url: string, headline: string, text: string): Promise<void> {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(url);
+  await setUserName(page, 'Ed Editor');
+  await openNewStory(page, url, headline, text);
+  await body(page).click();
+  await page.keyboard.press('ControlOrMeta+Shift+E');
+  await expect(tool(page, 'Suggesting')).toHaveAttribute('aria-pressed', 'true');
+}
+
 const openSuggestions = (page: Page) => openPanel(page, 'Suggestions', 'Suggested changes');
 
 for (const size of SIZES) {
@@ -152,13 +163,17 @@ test('Ctrl+Shift+E switches suggesting on and off; typing over words suggests a 
   const list = await openSuggestions(page);
   await expect(list.getByRole('listitem')).toHaveText([/Replace “Friday” with “Saturday”/]);
 
-  // A new paragraph is not suggested: it is refused in words, and the text is as it was.
+  // Enter suggests a new paragraph: a line break marked ¶, one paragraph until accepted; Backspace takes it back.
   await caretAfter(page, 'The ferry');
   await page.keyboard.press('End');
   await expectCaret(page);
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Suggesting: a new paragraph is not suggested')).toBeVisible();
+  await expect(body(page).locator('ins[data-split="true"]')).toHaveCount(1);
   await expect(body(page).locator('p')).toHaveCount(1);
+  await expect(list.getByRole('listitem')).toHaveText([/Replace “Friday” with “Saturday”/, /New paragraph/]);
+  await page.keyboard.press('Backspace');
+  await expect(body(page).locator('ins[data-split="true"]')).toHaveCount(0);
+  await expect(list.getByRole('listitem')).toHaveText([/Replace “Friday” with “Saturday”/]);
 
   // Find and replace suggests too while suggesting is on: the words found stay, struck through.
   await page.keyboard.press('ControlOrMeta+H');
@@ -194,12 +209,7 @@ test('on the laptop, bold and italics are suggested, shown at once and signed; a
   page,
   copydesk,
 }) => {
-  await page.setViewportSize({ width: 1024, height: 700 });
-  await page.goto(copydesk.url);
-  await setUserName(page, 'Ed Editor');
-  await openNewStory(page, copydesk.url, 'Storm warning', 'Winds reached gale force on the coast.');
-  await body(page).click();
-  await page.keyboard.press('ControlOrMeta+Shift+E');
+  await suggestInNewStory(page, copydesk.url, 'Storm warning', 'Winds reached gale force on the coast.');
   await expect(tool(page, 'Suggesting')).toHaveAttribute('aria-pressed', 'true');
 
   // Ctrl+B on selected words: they are bold at once, over a dotted line, and listed as a suggestion.
@@ -303,4 +313,30 @@ test('on the desktop, Alt+Shift+↑ moves a paragraph; while suggesting the move
   await expect(
     versions.getByRole('listitem').filter({ hasText: 'Accepted Ed Editor’s suggestion: Move “Taxes rise.”' }),
   ).toContainText('Rita Reporter');
+});
+
+test('on the laptop, Enter while suggesting suggests a new paragraph, shown by a pilcrow; accepted, the paragraph is two after a reload', async ({
+  page,
+  copydesk,
+}) => {
+  await suggestInNewStory(page, copydesk.url, 'Ferry trial', 'The ferry runs on Friday. Tickets go on sale today.');
+  await caretAfter(page, 'Friday. ');
+  await page.keyboard.press('Enter');
+  const split = body(page).locator('ins[data-split="true"]');
+  await expect(split).toHaveAttribute('data-author', 'Ed Editor');
+  const list = await openSuggestions(page);
+  await expect(list.getByRole('listitem')).toHaveText([/New paragraph at “Tickets go on sale today\.”/]);
+  await expect(body(page).locator('p')).toHaveCount(1);
+  await expectSaved(page);
+  await page.screenshot({ path: 'test-results/suggestions-paragraph-laptop.png' });
+
+  await page.reload();
+  await setUserName(page, 'Rita Reporter');
+  const again = await openSuggestions(page);
+  await again.getByRole('button', { name: 'Accept: New paragraph at “Tickets go on sale today.”' }).click();
+  await expect(body(page).locator('p')).toHaveText(['The ferry runs on Friday.', 'Tickets go on sale today.']);
+  await expectSaved(page);
+  await page.reload();
+  await expect(body(page).locator('p')).toHaveText(['The ferry runs on Friday.', 'Tickets go on sale today.']);
+  await expect(body(page).locator('ins, del')).toHaveCount(0);
 });

@@ -43,8 +43,10 @@ import {
   $suggestionAtSelection,
   $suggestionWords,
   $suggestFormat,
+  $suggestParagraph,
   $suggestRemoval,
   $suggestWords,
+  $takeBackOwnParagraph,
   $typingOnOwnAddition,
   type Suggester,
   type SuggestionSummary,
@@ -92,10 +94,13 @@ function formatWords(words: string, change: NonNullable<SuggestionSummary['chang
 /** What a suggestion does, in words: "Add “…”", "Take out “…”", "Replace “…” with “…”", "Make “…” bold", "Move “…”". */
 export function suggestionWords(
   item: Pick<SuggestionSummary, 'inserted' | 'deleted'> &
-    Partial<Pick<SuggestionSummary, 'restyled' | 'change' | 'moved'>>,
+    Partial<Pick<SuggestionSummary, 'restyled' | 'change' | 'moved' | 'newParagraph'>>,
 ): string {
   if (item.change != null) return formatWords(item.restyled ?? '', item.change);
   if (item.moved === true) return `Move “${excerpt(item.inserted)}”`;
+  if (item.newParagraph != null) {
+    return item.newParagraph === '' ? 'New paragraph' : `New paragraph at “${excerpt(item.newParagraph, 40)}”`;
+  }
   if (item.inserted !== '' && item.deleted !== '') {
     return `Replace “${excerpt(item.deleted, 40)}” with “${excerpt(item.inserted, 40)}”`;
   }
@@ -149,6 +154,8 @@ function suggestRemovalFrom(
 ): boolean {
   const selection = $getSelection();
   if (!$isRangeSelection(selection)) return false;
+  // One's own suggested new paragraph, beside the caret, is simply taken back.
+  if (unit === 'character' && $takeBackOwnParagraph(who.author, isBackward)) return true;
   if (selection.isCollapsed()) selection.modify('extend', isBackward, unit);
   const outcome = $suggestRemoval(selection, who, isBackward ? 'start' : 'end');
   // Said only when something was left as it is: a picture, or a break between paragraphs with no words in reach.
@@ -387,7 +394,9 @@ export function SuggestionsPlugin({
       ),
       editor.registerCommand(
         INSERT_PARAGRAPH_COMMAND,
-        refuse('a new paragraph is not suggested; Shift+Enter suggests a line break.'),
+        () =>
+          $suggestParagraph(who) ||
+          refuse('a new paragraph inside a claim’s words, a link or another suggestion is not suggested.')(),
         COMMAND_PRIORITY_CRITICAL,
       ),
       editor.registerCommand(
@@ -457,9 +466,11 @@ export function SuggestionBar(): JSX.Element | null {
   const what =
     current.kind === 'format' && current.change !== undefined
       ? `making “${excerpt(current.words)}” ${current.on === false ? 'no longer ' : ''}${FORMAT_WORDS[current.change]}`
-      : current.moved === true
-        ? `moving “${excerpt(current.words)}” ${current.kind === 'insert' ? 'here' : 'from here'}`
-        : `${current.kind === 'insert' ? 'adding' : 'taking out'} “${excerpt(current.words)}”`;
+      : current.split === true
+        ? 'a new paragraph here'
+        : current.moved === true
+          ? `moving “${excerpt(current.words)}” ${current.kind === 'insert' ? 'here' : 'from here'}`
+          : `${current.kind === 'insert' ? 'adding' : 'taking out'} “${excerpt(current.words)}”`;
   return (
     <div className="suggestion-bar" role="group" aria-label="Suggestion at the caret">
       <span className="suggestion-bar__who" style={{ ['--person' as string]: personColourOf(current.author) }}>

@@ -19,6 +19,7 @@ ins[data-author]::after, del[data-author]::after { content: " [" attr(data-autho
 ins[data-moved], del[data-moved] { text-decoration-style: double; }
 ins[data-moved][data-author]::after { content: " [moved here by " attr(data-author) "]"; }
 del[data-moved][data-author]::after { content: " [moved from here by " attr(data-author) "]"; }
+ins[data-split]::before { content: "¶"; font-weight: 600; }
 span[data-suggestion] { border-bottom: 2px dotted #5b3fa8; }
 span[data-suggestion][data-author]::after { content: " [" attr(data-author) ": " attr(data-change) "]"; font: 0.7rem system-ui, sans-serif; }
 mark { background: #fdf0d5; border-bottom: 2px solid #c98a1a; color: inherit; }

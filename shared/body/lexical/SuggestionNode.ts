@@ -18,10 +18,13 @@ import { isTextFormatName, type TextFormatName } from '../textFormat';
 
 /**
  * Who suggested a change, when, and which suggestion it belongs to; for a change of format,
- * which format (`change`) it sets on or off (`on`); for a paragraph moved, `moved`. As the body
- * keeps them.
+ * which format (`change`) it sets on or off (`on`); for a paragraph moved, `moved`; for a new
+ * paragraph, `split`. As the body keeps them.
  */
-export type SuggestionFields = Pick<BodySuggestion, 'kind' | 'id' | 'author' | 'at' | 'change' | 'on' | 'moved'>;
+export type SuggestionFields = Pick<
+  BodySuggestion,
+  'kind' | 'id' | 'author' | 'at' | 'change' | 'on' | 'moved' | 'split'
+>;
 
 export type SerializedSuggestionNode = Spread<SuggestionFields, SerializedElementNode>;
 
@@ -59,6 +62,7 @@ function fromElement(element: HTMLElement): SuggestionFields | null {
     at: element.getAttribute('datetime') ?? '',
   };
   if (element.getAttribute('data-moved') === 'true') return { ...fields, moved: true };
+  if (element.getAttribute('data-split') === 'true') return { ...fields, split: true };
   if (kind !== 'format') return fields;
   const change = element.getAttribute('data-change');
   return isTextFormatName(change) ? { ...fields, change, on: element.getAttribute('data-on') !== 'false' } : null;
@@ -86,6 +90,7 @@ export class SuggestionNode extends ElementNode {
   __change: TextFormatName | null = null;
   __on = true;
   __moved = false;
+  __split = false;
 
   override $config() {
     return this.config('suggestion', { extends: ElementNode });
@@ -108,6 +113,7 @@ export class SuggestionNode extends ElementNode {
     this.__change = prevNode.__change;
     this.__on = prevNode.__on;
     this.__moved = prevNode.__moved;
+    this.__split = prevNode.__split;
   }
 
   override updateFromJSON(serialized: LexicalUpdateJSON<SerializedSuggestionNode>): this {
@@ -126,7 +132,7 @@ export class SuggestionNode extends ElementNode {
 
   override updateDOM(prevNode: this, element: HTMLElement): boolean {
     if (prevNode.__kind !== this.__kind) return true;
-    const fields = ['__suggestionId', '__author', '__at', '__change', '__on', '__moved'] as const;
+    const fields = ['__suggestionId', '__author', '__at', '__change', '__on', '__moved', '__split'] as const;
     if (fields.some((field) => prevNode[field] !== this[field])) this.#describe(element);
     return false;
   }
@@ -142,6 +148,8 @@ export class SuggestionNode extends ElementNode {
     }
     if (this.__moved) element.setAttribute('data-moved', 'true');
     else element.removeAttribute('data-moved');
+    if (this.__split) element.setAttribute('data-split', 'true');
+    else element.removeAttribute('data-split');
     element.style.setProperty('--person', personColour(this.__author));
   }
 
@@ -171,7 +179,7 @@ export class SuggestionNode extends ElementNode {
    */
   override canInsertTextAfter(): boolean {
     const latest = this.getLatest();
-    return latest.__kind === 'insert' && SUGGESTING_AS.get($getEditor()) === latest.__author;
+    return latest.__kind === 'insert' && !latest.__split && SUGGESTING_AS.get($getEditor()) === latest.__author;
   }
 
   override isShadowRoot(): boolean {
@@ -192,6 +200,7 @@ export class SuggestionNode extends ElementNode {
       at: latest.__at,
     };
     if (latest.__moved) return { ...fields, moved: true };
+    if (latest.__split) return { ...fields, split: true };
     return latest.__kind === 'format' && latest.__change !== null
       ? { ...fields, change: latest.__change, on: latest.__on }
       : fields;
@@ -206,6 +215,7 @@ export class SuggestionNode extends ElementNode {
     self.__change = fields.kind === 'format' ? (fields.change ?? null) : null;
     self.__on = fields.on ?? true;
     self.__moved = fields.kind !== 'format' && fields.moved === true;
+    self.__split = fields.kind === 'insert' && fields.split === true;
     return self;
   }
 }

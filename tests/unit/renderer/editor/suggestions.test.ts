@@ -24,6 +24,7 @@ import {
   $listSuggestions,
   $settleSuggestions,
   $suggestFormat,
+  $suggestParagraph,
   $suggestRemoval,
   $suggestWords,
 } from '../../../../renderer/editor/suggestions';
@@ -334,6 +335,73 @@ describe('suggested changes', () => {
       expect.objectContaining({ author: 'Ed Editor', restyled: 'Taxes rise today.' }),
       expect.objectContaining({ author: 'Rita Reporter', deleted: 'sharply ' }),
     ]);
+  });
+
+  it('a new paragraph is suggested as a marked line break: accepted, the paragraph splits there; rejected, it is one again', () => {
+    const accepted = editorWith('Taxes rise. Pensions go up.');
+    const rejected = editorWith('Taxes rise. Pensions go up.');
+    for (const editor of [accepted, rejected]) {
+      update(editor, () => {
+        $select(12);
+        expect($suggestParagraph(person('Ed Editor'))).toBe(true);
+      });
+      expect(list(editor)).toEqual([
+        expect.objectContaining({ author: 'Ed Editor', newParagraph: 'Pensions go up.', inserted: '', deleted: '' }),
+      ]);
+      roundTrip(editor);
+      // Still one paragraph until someone decides.
+      expect(editor.getEditorState().read(() => $getRoot().getChildrenSize())).toBe(1);
+    }
+    update(accepted, () => $settleSuggestions(() => true, true));
+    update(rejected, () => $settleSuggestions(() => true, false));
+    const paragraphs = (editor: LexicalEditor) =>
+      editor.getEditorState().read(() =>
+        $getRoot()
+          .getChildren()
+          .map((block) => block.getTextContent()),
+      );
+    expect(paragraphs(accepted)).toEqual(['Taxes rise. ', 'Pensions go up.']);
+    expect(paragraphs(rejected)).toEqual(['Taxes rise. Pensions go up.']);
+    expect(list(accepted)).toEqual([]);
+    expect(list(rejected)).toEqual([]);
+  });
+
+  it('Enter after one’s own suggested words starts the paragraph after them; words typed next are a new addition', () => {
+    const editor = editorWith('Taxes rise.');
+    const ed = person('Ed Editor');
+    update(editor, () => {
+      $select(11);
+      $suggestWords(' Again.', ed);
+    });
+    update(editor, () => {
+      expect($suggestParagraph(ed)).toBe(true);
+    });
+    update(editor, () => {
+      $suggestWords('Pensions too.', ed);
+    });
+    expect(list(editor)).toEqual([
+      expect.objectContaining({ inserted: ' Again.' }),
+      expect.objectContaining({ newParagraph: 'Pensions too.' }),
+      expect.objectContaining({ inserted: 'Pensions too.' }),
+    ]);
+    update(editor, () => $settleSuggestions(() => true, true));
+    expect(
+      editor.getEditorState().read(() =>
+        $getRoot()
+          .getChildren()
+          .map((block) => block.getTextContent()),
+      ),
+    ).toEqual(['Taxes rise. Again.', 'Pensions too.']);
+  });
+
+  it('a new paragraph inside a claim’s words is not suggested, and nothing changes', () => {
+    const editor = editorWith('Taxes rise sharply.', 'claim-1');
+    update(editor, () => {
+      $select(6);
+      expect($suggestParagraph(person('Ed Editor'))).toBe(false);
+    });
+    expect(list(editor)).toEqual([]);
+    expect(plain(editor)).toBe('Taxes rise sharply.');
   });
 
   it('the checklist blocks an export while suggestions wait, naming who made them', () => {
