@@ -273,6 +273,30 @@ function ThreadCard({
   );
 }
 
+/** How often the threads naming the person elsewhere are asked for again while the panel is seen. */
+const MENTIONS_EVERY_MS = 30_000;
+
+/**
+ * Asks which threads elsewhere name the person as the panel is shown, when the window is seen
+ * again, and every MENTIONS_EVERY_MS while it is seen: a colleague on the desk may name them at
+ * any time.
+ */
+function useMentionsAsked(ask: () => void, person: string): void {
+  // Asked again when the person changes: the answer is theirs.
+  useEffect(() => {
+    ask();
+    const again = () => {
+      if (document.visibilityState === 'visible') ask();
+    };
+    const every = setInterval(again, MENTIONS_EVERY_MS);
+    document.addEventListener('visibilitychange', again);
+    return () => {
+      clearInterval(every);
+      document.removeEventListener('visibilitychange', again);
+    };
+  }, [ask, person]);
+}
+
 function Mentions({ mentions, articleId }: { mentions: readonly Mention[]; articleId: string }): JSX.Element | null {
   const elsewhere = mentions.filter((mention) => mention.thread.articleId !== articleId);
   if (elsewhere.length === 0) return null;
@@ -321,6 +345,7 @@ export function CommentsPanel({
   const [filter, setFilter] = useState<CommentFilter>('open');
   const { threads, draft, focused, actions } = comments;
   const all = threads ?? [];
+  useMentionsAsked(comments.askMentions, person);
   const shown = all.filter((thread) => threadShown(thread, filter, person));
   const counts = Object.fromEntries(
     COMMENT_FILTERS.map((each) => [each, all.filter((thread) => threadShown(thread, each, person)).length]),

@@ -52,6 +52,8 @@ export type ArticleComments = {
   people: readonly string[];
   /** Open threads elsewhere in the library that name the person. */
   mentions: readonly Mention[];
+  /** Asks again which threads elsewhere name the person. */
+  askMentions: () => void;
   /** Begins a comment on the selected words (the toolbar's Comment, or Ctrl+Alt+M). */
   request: () => void;
   /** Commented words clicked in the text. */
@@ -118,11 +120,15 @@ export function useArticleComments({
     ask();
   }, [articleId, stored, saves, report]);
 
-  // The threads elsewhere that name the person: asked for as a story opens, not at every save.
-  useEffect(() => {
-    if (!stored) return;
-    api.invoke('comments:mentions', {}).then(setMentions, report);
-  }, [articleId, stored, person, report]);
+  // The threads elsewhere that name the person: asked for while the Comments panel is shown (see
+  // useMentionsAsked), not at every save. The newest answer wins.
+  const askedMentions = useRef(0);
+  const askMentions = useCallback(() => {
+    const request = ++askedMentions.current;
+    api.invoke('comments:mentions', {}).then((list) => {
+      if (request === askedMentions.current) setMentions(list);
+    }, report);
+  }, [report]);
 
   // Who can be named: everyone but the person, so asked again when the person changes or someone new comments here.
   const commenters = [...new Set((threads ?? []).flatMap((thread) => thread.entries.map((entry) => entry.author)))]
@@ -252,5 +258,5 @@ export function useArticleComments({
     [articleId, editorRef, flush, put, unanchorDraft],
   );
 
-  return { threads, marks, draft, focused, people, mentions, request, threadClicked, actions };
+  return { threads, marks, draft, focused, people, mentions, askMentions, request, threadClicked, actions };
 }
