@@ -33,6 +33,15 @@ const KIND_ATTRIBUTE = 'data-suggestion';
 /** Who is suggesting in each editor with suggesting mode on. */
 const SUGGESTING_AS = new WeakMap<LexicalEditor, string>();
 
+/** The editor being read or updated; null for an editor state read on its own, which no one types in. */
+function activeEditor(): LexicalEditor | null {
+  try {
+    return $getEditor();
+  } catch {
+    return null;
+  }
+}
+
 /** Says that `author` is suggesting in `editor` (null: suggesting mode is off). */
 export function setSuggestingAs(editor: LexicalEditor, author: string | null): void {
   if (author === null) SUGGESTING_AS.delete(editor);
@@ -179,7 +188,9 @@ export class SuggestionNode extends ElementNode {
    */
   override canInsertTextAfter(): boolean {
     const latest = this.getLatest();
-    return latest.__kind === 'insert' && !latest.__split && SUGGESTING_AS.get($getEditor()) === latest.__author;
+    if (latest.__kind !== 'insert' || latest.__split) return false;
+    const editor = activeEditor();
+    return editor !== null && SUGGESTING_AS.get(editor) === latest.__author;
   }
 
   override isShadowRoot(): boolean {
