@@ -1,7 +1,7 @@
 import type { AlsoSeePayload } from '../../shared/alsoSee';
 import { alsoSeeOf } from '../../shared/alsoSee';
-import type { Body, BodyList, HeadingTag } from '../../shared/body/bodySchema';
-import type { BodyFold } from '../../shared/body/visitBody';
+import type { BlockKind, Body, BodyList, HeadingTag } from '../../shared/body/bodySchema';
+import type { BodyFold, BodyParent } from '../../shared/body/visitBody';
 import { foldBody } from '../../shared/body/visitBody';
 import { isAllowedUrl } from '../../shared/links';
 import type { InlineImagePayload } from '../../shared/text';
@@ -100,6 +100,19 @@ function list(node: BodyList, children: readonly Piece[]): Piece {
   return blocks({ kind: 'list', ordered: node.listType === 'number', start: start === 0 ? 1 : start, items });
 }
 
+/**
+ * A paragraph, heading or quotation of `kind`; or of the kind it was, when a change of block is
+ * only suggested (its words all inside that suggestion): nothing only suggested is exported.
+ */
+function wordBlock(node: BodyParent, kind: BlockKind, children: readonly Piece[]): Piece {
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  const was = only?.type === 'suggestion' && only.kind === 'format' ? (only.was ?? kind) : kind;
+  const words = inlinesOf(children);
+  if (was === 'paragraph') return blocks({ kind: 'paragraph', children: words });
+  if (was === 'quote') return blocks({ kind: 'quote', children: words });
+  return blocks({ kind: 'heading', level: headingLevel(was), children: words });
+}
+
 /** `inlines` with `format` set on (`on` true) or off on every run of words. */
 function restyled(inlines: readonly Inline[], format: TextFormatName, on: boolean): Inline[] {
   return inlines.map((piece) => {
@@ -112,10 +125,9 @@ function restyled(inlines: readonly Inline[], format: TextFormatName, on: boolea
 
 const EXPORT_PIECES: BodyFold<Piece> = {
   root: (_node, children) => blocks(...blocksOf(children)),
-  paragraph: (_node, children) => blocks({ kind: 'paragraph', children: inlinesOf(children) }),
-  heading: (node, children) =>
-    blocks({ kind: 'heading', level: headingLevel(node.tag), children: inlinesOf(children) }),
-  quote: (_node, children) => blocks({ kind: 'quote', children: inlinesOf(children) }),
+  paragraph: (node, children) => wordBlock(node, 'paragraph', children),
+  heading: (node, children) => wordBlock(node, node.tag, children),
+  quote: (node, children) => wordBlock(node, 'quote', children),
   list,
   listitem: (_node, children) => listItem(children),
   text: (node) => inline(node.text === '' ? [] : [{ kind: 'text', text: node.text, format: node.format ?? 0 }]),

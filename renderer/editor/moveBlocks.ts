@@ -20,7 +20,8 @@ import {
   $isSuggestionNode,
   type SuggestionNode,
 } from '../../shared/body/lexical/SuggestionNode';
-import type { Suggester } from './suggestions';
+import type { BlockKind } from '../../shared/body/bodySchema';
+import { $blockKindOf, $createBlock, type Suggester } from './suggestions';
 
 export type MoveOutcome =
   /** Moved, or its move suggested. */
@@ -34,7 +35,7 @@ export type MoveOutcome =
   | 'nothing';
 
 /** The blocks of the story the selection touches, in order. */
-function $selectedBlocks(): LexicalNode[] {
+export function $selectedBlocks(): LexicalNode[] {
   const selection = $getSelection();
   if (!$isRangeSelection(selection)) return [];
   const [start, end] = selection.isBackward()
@@ -157,4 +158,50 @@ export function $moveBlocks(up: boolean, who: Suggester | null): MoveOutcome {
   }
   copies[0]?.selectStart();
   return 'moved';
+}
+
+export type BlockChangeOutcome = 'suggested' | 'not-words' | 'holds-suggestions' | 'empty' | 'nothing';
+
+/**
+ * Suggests turning the blocks the selection touches into `target` blocks (paragraph, heading,
+ * quotation): each is made one at once, its words inside a suggestion that remembers the block
+ * they were in, so rejecting it puts the block back. Changing one's own suggested change again
+ * changes the suggestion; changing it back to what it was takes the suggestion back.
+ */
+export function $suggestBlocks(target: BlockKind, who: Suggester): BlockChangeOutcome {
+  const blocks = $selectedBlocks();
+  if (blocks.length === 0) return 'nothing';
+  const plans: { block: ElementNode; own: SuggestionNode | null }[] = [];
+  for (const block of blocks) {
+    if ($blockKindOf(block) === null || !$isElementNode(block)) return 'not-words';
+    if (block.getChildrenSize() === 0) return 'empty';
+    const only = block.getChildrenSize() === 1 ? block.getFirstChild() : null;
+    const own =
+      $isSuggestionNode(only) && only.getFields().was !== undefined && only.getFields().author === who.author
+        ? only
+        : null;
+    if (own === null && $dfs(block).some(({ node }) => $isSuggestionNode(node))) return 'holds-suggestions';
+    plans.push({ block, own });
+  }
+  const id = who.newId();
+  const at = who.now();
+  for (const { block, own } of plans) {
+    const now = $blockKindOf(block);
+    if (now === target) continue;
+    const was = own?.getFields().was ?? now;
+    if (was === null) continue;
+    const changed = block.replace($createBlock(target), true);
+    if (own !== null) {
+      // Back to what it was: no longer a suggestion.
+      if (was === target) {
+        for (const child of own.getChildren()) own.insertBefore(child);
+        own.remove();
+      }
+      continue;
+    }
+    const change = $createSuggestionNode({ kind: 'format', id, author: who.author, at, was });
+    change.append(...changed.getChildren());
+    changed.append(change);
+  }
+  return 'suggested';
 }

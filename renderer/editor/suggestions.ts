@@ -7,6 +7,8 @@ import { $isMarkNode } from '@lexical/mark';
 import { $dfs } from '@lexical/utils';
 import {
   $createLineBreakNode,
+  $createParagraphNode,
+  $isParagraphNode,
   $createTextNode,
   $getSelection,
   $isElementNode,
@@ -14,13 +16,16 @@ import {
   $isRangeSelection,
   $isTextNode,
   $splitNode,
+  type ElementNode,
   type LexicalNode,
   type NodeKey,
   type RangeSelection,
   type TextNode,
 } from 'lexical';
 
-import type { SuggestionKind } from '../../shared/body/bodySchema';
+import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
+
+import type { BlockKind, SuggestionKind } from '../../shared/body/bodySchema';
 import type { TextFormatName } from '../../shared/body/textFormat';
 import {
   $createSuggestionNode,
@@ -47,6 +52,8 @@ export type SuggestionSummary = {
   moved: boolean;
   /** A new paragraph: the words it would start with ('' at a paragraph's end); null for other suggestions. */
   newParagraph: string | null;
+  /** A change of block: the block the words were in and the one they would be in; null for other suggestions. */
+  block: { from: BlockKind; to: BlockKind } | null;
   /** Its first node in the text, to go to it. */
   key: NodeKey;
   /** The claims whose words it changes (the claims' marks it sits in). */
@@ -330,6 +337,7 @@ export function $listSuggestions(): SuggestionSummary[] {
             : null,
         moved: fields.moved === true,
         newParagraph: fields.split === true ? (node.getNextSibling()?.getTextContent() ?? '') : null,
+        block: $blockChange(node),
         key: node.getKey(),
         claims: [],
       };
@@ -429,6 +437,28 @@ export function $takeBackOwnParagraph(author: string, backward: boolean): boolea
   return true;
 }
 
+/** The kind of block `node` is, when its change can be suggested. */
+export function $blockKindOf(node: LexicalNode | null): BlockKind | null {
+  if ($isParagraphNode(node)) return 'paragraph';
+  if ($isQuoteNode(node)) return 'quote';
+  if ($isHeadingNode(node)) return node.getTag();
+  return null;
+}
+
+/** A new, empty block of `kind`. */
+export function $createBlock(kind: BlockKind): ElementNode {
+  if (kind === 'paragraph') return $createParagraphNode();
+  if (kind === 'quote') return $createQuoteNode();
+  return $createHeadingNode(kind);
+}
+
+/** For a suggested change of block: the block its words were in and the one they are in now. */
+function $blockChange(node: SuggestionNode): { from: BlockKind; to: BlockKind } | null {
+  const { was } = node.getFields();
+  const to = $blockKindOf(node.getParent());
+  return was === undefined || to === null ? null : { from: was, to };
+}
+
 /** Sets `format` on (`on` true) or off on every run of words in `node`. */
 function $setFormatWithin(node: SuggestionNode, format: TextFormatName, on: boolean): void {
   for (const text of node.getAllTextNodes()) {
@@ -455,6 +485,10 @@ export function $settleSuggestions(which: (fields: SuggestionFields) => boolean,
     if (fields.split === true) {
       $settleNewParagraph(node, accept);
       continue;
+    }
+    if (fields.was !== undefined && !accept) {
+      const block = node.getParent();
+      if (block !== null && !block.isInline()) block.replace($createBlock(fields.was), true);
     }
     if (fields.kind === 'format' && !accept && fields.change !== undefined) {
       $setFormatWithin(node, fields.change, !(fields.on ?? true));

@@ -81,6 +81,10 @@ export type BodyAutoLink = LinkFields & { type: 'autolink'; isUnlinked?: boolean
 export type BodyMark = ElementFields & { type: 'mark'; ids: string[]; children: BodyNode[] };
 /** Words someone commented on: `ids` are the comment threads they belong to (the threads are kept in the library). */
 export type BodyComment = ElementFields & { type: 'comment'; ids: string[]; children: BodyNode[] };
+/** The kinds of block whose change can be suggested: a paragraph, a quotation, a heading by its tag. */
+export const BLOCK_KINDS = ['paragraph', 'quote', ...HEADING_TAGS] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+
 /** What a suggestion proposes for its words: to add them, to take them out, or to change their format. */
 export const SUGGESTION_KINDS = ['insert', 'delete', 'format'] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
@@ -102,6 +106,8 @@ export type BodySuggestion = ElementFields & {
   moved?: boolean;
   /** A new paragraph suggested here: an addition holding one line break, made a paragraph's end when accepted. */
   split?: boolean;
+  /** A change of block (a paragraph made a heading…): all of the block's words, and the block they were in. */
+  was?: BlockKind;
   children: BodyNode[];
 };
 export type BodyRule = NodeFields & { type: 'horizontalrule' };
@@ -207,6 +213,7 @@ const NODE_FIELDS = {
     on: z.boolean().optional(),
     moved: z.boolean().optional(),
     split: z.boolean().optional(),
+    was: z.enum(BLOCK_KINDS).optional(),
   },
   horizontalrule: { version: optionalNumber, type: z.literal('horizontalrule') },
   'inline-image': {

@@ -205,7 +205,7 @@ test('Ctrl+Shift+E switches suggesting on and off; typing over words suggests a 
   await expect(body(page).locator('ins, del')).toHaveCount(0);
 });
 
-test('on the laptop, bold and italics are suggested, shown at once and signed; a rejection puts the words back, and a heading is refused in words', async ({
+test('on the laptop, bold and italics are suggested, shown at once and signed; a rejection puts the words back', async ({
   page,
   copydesk,
 }) => {
@@ -228,10 +228,10 @@ test('on the laptop, bold and italics are suggested, shown at once and signed; a
   const list = await openSuggestions(page);
   await expect(list.getByRole('listitem')).toHaveText([/Make “gale force” bold/, /Make “the coast” italic/]);
 
-  // A change of block is refused, said in words; the paragraph stays one.
+  // A change of block over words with suggestions in them waits for those to be settled, said in words.
   await caretAfter(page, 'Winds');
   await page.keyboard.press('ControlOrMeta+Alt+2');
-  await expect(page.getByText('Suggesting: changing paragraphs into headings or quotations')).toBeVisible();
+  await expect(page.getByText('Suggesting: this paragraph holds suggestions')).toBeVisible();
   await expect(body(page).locator('h2')).toHaveCount(0);
   await expect(body(page)).toHaveText('Winds reached gale force on the coast.');
   await expectSaved(page);
@@ -339,4 +339,36 @@ test('on the laptop, Enter while suggesting suggests a new paragraph, shown by a
   await page.reload();
   await expect(body(page).locator('p')).toHaveText(['The ferry runs on Friday.', 'Tickets go on sale today.']);
   await expect(body(page).locator('ins, del')).toHaveCount(0);
+});
+
+test('on the desktop, a paragraph made a heading while suggesting is one at once, signed; rejected, it is a paragraph again after a reload', async ({
+  page,
+  copydesk,
+}) => {
+  await suggestInNewStory(page, copydesk.url, 'Storm warning', 'Winds reached gale force on the coast.');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await caretAfter(page, 'Winds');
+  await page.keyboard.press('ControlOrMeta+Alt+2');
+  const heading = body(page).locator('h2');
+  await expect(heading).toHaveText('Winds reached gale force on the coast.');
+  await expect(heading.locator('[data-was="paragraph"]')).toHaveAttribute('data-author', 'Ed Editor');
+  const list = await openSuggestions(page);
+  await expect(list.getByRole('listitem')).toHaveText([/Make “Winds reached gale force on the coast\.” a heading/]);
+  await caretAfter(page, 'Winds');
+  await expect(page.getByRole('group', { name: 'Suggestion at the caret' })).toContainText(
+    'Ed Editor suggests making “Winds reached gale force on the coast.” a heading',
+  );
+  await expectSaved(page);
+  await page.screenshot({ path: 'test-results/suggestions-heading-desktop.png' });
+
+  await page.reload();
+  await setUserName(page, 'Rita Reporter');
+  const again = await openSuggestions(page);
+  await again.getByRole('button', { name: 'Reject: Make “Winds reached gale force on the coast.” a heading' }).click();
+  await expect(body(page).locator('p')).toHaveText(['Winds reached gale force on the coast.']);
+  await expect(heading).toHaveCount(0);
+  await expectSaved(page);
+  await page.reload();
+  await expect(body(page).locator('p')).toHaveText(['Winds reached gale force on the coast.']);
+  await expect(body(page).locator('[data-suggestion]')).toHaveCount(0);
 });

@@ -31,6 +31,7 @@ import {
 import { createContext, useContext, useEffect, useState, type JSX } from 'react';
 
 import type { SuggestionFields } from '../../../shared/body/lexical/SuggestionNode';
+import type { BlockKind } from '../../../shared/body/bodySchema';
 import { setSuggestingAs, SuggestionNode } from '../../../shared/body/lexical/SuggestionNode';
 import { FORMAT_WORDS, isTextFormatName } from '../../../shared/body/textFormat';
 import { personColour as personColourOf } from '../../../shared/people';
@@ -40,6 +41,7 @@ import { isSuggestingShortcut } from '../shortcuts';
 import {
   $listSuggestions,
   $settleSuggestions,
+  $blockKindOf,
   $suggestionAtSelection,
   $suggestionWords,
   $suggestFormat,
@@ -86,6 +88,18 @@ export function settledLabel(items: readonly SuggestionSummary[], accept: boolea
   return `${verb} ${plural(items.length, 'suggestion')} by ${joinNames(authors)}`;
 }
 
+/** Each kind of block, as a sentence names it: "a heading", "a quotation". */
+export const BLOCK_WORDS: { readonly [K in BlockKind]: string } = {
+  paragraph: 'a paragraph',
+  quote: 'a quotation',
+  h1: 'a heading',
+  h2: 'a heading',
+  h3: 'a subheading',
+  h4: 'a minor heading',
+  h5: 'a minor heading',
+  h6: 'a minor heading',
+};
+
 /** What a change of format does, in words: "Make “…” bold", "Make “…” no longer italic". */
 function formatWords(words: string, change: NonNullable<SuggestionSummary['change']>): string {
   return `Make “${excerpt(words)}” ${change.on ? '' : 'no longer '}${FORMAT_WORDS[change.format]}`;
@@ -94,8 +108,9 @@ function formatWords(words: string, change: NonNullable<SuggestionSummary['chang
 /** What a suggestion does, in words: "Add “…”", "Take out “…”", "Replace “…” with “…”", "Make “…” bold", "Move “…”". */
 export function suggestionWords(
   item: Pick<SuggestionSummary, 'inserted' | 'deleted'> &
-    Partial<Pick<SuggestionSummary, 'restyled' | 'change' | 'moved' | 'newParagraph'>>,
+    Partial<Pick<SuggestionSummary, 'restyled' | 'change' | 'moved' | 'newParagraph' | 'block'>>,
 ): string {
+  if (item.block != null) return `Make “${excerpt(item.restyled ?? '')}” ${BLOCK_WORDS[item.block.to]}`;
   if (item.change != null) return formatWords(item.restyled ?? '', item.change);
   if (item.moved === true) return `Move “${excerpt(item.inserted)}”`;
   if (item.newParagraph != null) {
@@ -424,15 +439,18 @@ export function SuggestionsPlugin({
   return null;
 }
 
+/** The suggestion at the caret as the bar shows it: its fields, its words, and the block they are in. */
+type BarSuggestion = SuggestionFields & { words: string; block: BlockKind | null };
+
 /** How long typing pauses before the suggestion bar shows the words typed. */
 const BAR_PAUSE_MS = 300;
 
 /** The suggestion the caret is in, with what it does and who made it, and Accept and Reject. */
 export function SuggestionBar(): JSX.Element | null {
   const [editor] = useLexicalComposerContext();
-  const [current, setCurrent] = useState<(SuggestionFields & { words: string }) | null>(null);
+  const [current, setCurrent] = useState<BarSuggestion | null>(null);
   useEffect(() => {
-    let shown: (SuggestionFields & { words: string }) | null = null;
+    let shown: BarSuggestion | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const show = (next: typeof shown) => {
       if (timer !== undefined) clearTimeout(timer);
@@ -443,7 +461,9 @@ export function SuggestionBar(): JSX.Element | null {
     const unregister = editor.registerUpdateListener(({ editorState }) => {
       const next = editorState.read(() => {
         const node = $suggestionAtSelection();
-        return node === null ? null : { ...node.getFields(), words: $suggestionWords(node) };
+        return node === null
+          ? null
+          : { ...node.getFields(), words: $suggestionWords(node), block: $blockKindOf(node.getParent()) };
       });
       if (shown?.id !== next?.id || shown?.kind !== next?.kind) show(next);
       // Words typed on in the same suggestion are shown once typing pauses: redrawing the bar on
@@ -464,13 +484,15 @@ export function SuggestionBar(): JSX.Element | null {
     editor.focus();
   };
   const what =
-    current.kind === 'format' && current.change !== undefined
-      ? `making “${excerpt(current.words)}” ${current.on === false ? 'no longer ' : ''}${FORMAT_WORDS[current.change]}`
-      : current.split === true
-        ? 'a new paragraph here'
-        : current.moved === true
-          ? `moving “${excerpt(current.words)}” ${current.kind === 'insert' ? 'here' : 'from here'}`
-          : `${current.kind === 'insert' ? 'adding' : 'taking out'} “${excerpt(current.words)}”`;
+    current.was !== undefined && current.block !== null
+      ? `making “${excerpt(current.words)}” ${BLOCK_WORDS[current.block]}`
+      : current.kind === 'format' && current.change !== undefined
+        ? `making “${excerpt(current.words)}” ${current.on === false ? 'no longer ' : ''}${FORMAT_WORDS[current.change]}`
+        : current.split === true
+          ? 'a new paragraph here'
+          : current.moved === true
+            ? `moving “${excerpt(current.words)}” ${current.kind === 'insert' ? 'here' : 'from here'}`
+            : `${current.kind === 'insert' ? 'adding' : 'taking out'} “${excerpt(current.words)}”`;
   return (
     <div className="suggestion-bar" role="group" aria-label="Suggestion at the caret">
       <span className="suggestion-bar__who" style={{ ['--person' as string]: personColourOf(current.author) }}>

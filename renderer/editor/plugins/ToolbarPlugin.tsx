@@ -14,6 +14,7 @@ import { $findMatchingParent, $getNearestNodeOfType, mergeRegister } from '@lexi
 import {
   $createParagraphNode,
   $getSelection,
+  $onUpdate,
   $isParagraphNode,
   $isRangeSelection,
   $isRootOrShadowRoot,
@@ -46,7 +47,9 @@ import { OPEN_IMAGE_PICKER_COMMAND } from './ImagesPlugin';
 import { OPEN_FIND_COMMAND } from './FindReplacePlugin';
 import { OPEN_LINK_DIALOG_COMMAND } from './LinkDialogPlugin';
 import { COMMENT_REQUESTED_COMMAND } from './CommentsPlugin';
-import { refuseWhileSuggesting, useSuggesting } from './SuggestionsPlugin';
+import type { BlockKind } from '../../../shared/body/bodySchema';
+import { $suggestBlocks, type BlockChangeOutcome } from '../moveBlocks';
+import { refuseWhileSuggesting, suggester, useSuggesting } from './SuggestionsPlugin';
 
 type BlockType = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'other';
 
@@ -116,11 +119,25 @@ function sameFormatting(a: Formatting, b: Formatting): boolean {
   );
 }
 
+/** Suggests the change of block, or says why it is not suggested. */
+function suggestBlock(editor: LexicalEditor, target: BlockKind, author: string): void {
+  const why: Partial<Record<BlockChangeOutcome, string>> = {
+    'not-words': 'only paragraphs, headings and quotations change as a suggestion.',
+    empty: 'an empty paragraph has no words to suggest a change for.',
+    'holds-suggestions': 'this paragraph holds suggestions; accept or reject them before suggesting a change of it.',
+  };
+  // Run inside the keyboard's own update when a shortcut asks: what is said waits for it to end.
+  editor.update(() => {
+    const said = why[$suggestBlocks(target, suggester(author))];
+    if (said !== undefined) $onUpdate(() => refuseWhileSuggesting(editor, said));
+  });
+}
+
 /**
  * Turns the selected blocks into `target`, or back into paragraphs if they already are. While
- * suggesting, a change of block is refused, said to the person (lists refuse in SuggestionsPlugin).
+ * someone is `suggesting` (their name), the change is suggested (lists refuse in SuggestionsPlugin).
  */
-function setBlock(editor: LexicalEditor, current: BlockType, target: BlockType, suggesting: boolean): void {
+function setBlock(editor: LexicalEditor, current: BlockType, target: BlockType, suggesting: string | null): void {
   if (target === 'bullet' || target === 'number') {
     if (current === target) {
       editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
@@ -132,11 +149,11 @@ function setBlock(editor: LexicalEditor, current: BlockType, target: BlockType, 
     }
     return;
   }
-  if (suggesting) {
-    refuseWhileSuggesting(editor, 'changing paragraphs into headings or quotations and back is not suggested.');
+  const next = current === target ? 'paragraph' : target;
+  if (suggesting !== null) {
+    suggestBlock(editor, next === 'h2' || next === 'h3' || next === 'quote' ? next : 'paragraph', suggesting);
     return;
   }
-  const next = current === target ? 'paragraph' : target;
   editor.update(() => {
     const selection = $getSelection();
     if (!$isRangeSelection(selection)) return;
@@ -227,7 +244,8 @@ function ToolButton({
 
 export function ToolbarPlugin(): JSX.Element {
   const [editor] = useLexicalComposerContext();
-  const { suggesting, setSuggesting } = useSuggesting();
+  const { suggesting, setSuggesting, author } = useSuggesting();
+  const suggestingAs = suggesting ? author : null;
   const [formatting, setFormatting] = useState<Formatting>(NO_FORMATTING);
   // Told by whichever undo the editor has: its own history, or a live story's (each person's
   // own changes only), which reports only through CAN_UNDO_COMMAND and CAN_REDO_COMMAND. Both
@@ -237,10 +255,10 @@ export function ToolbarPlugin(): JSX.Element {
   const [active, setActive] = useState('bold');
   const toolbar = useRef<HTMLDivElement>(null);
   const blockRef = useRef<BlockType>('paragraph');
-  const suggestingRef = useRef(suggesting);
+  const suggestingRef = useRef(suggestingAs);
   useLayoutEffect(() => {
     blockRef.current = formatting.block;
-    suggestingRef.current = suggesting;
+    suggestingRef.current = suggestingAs;
   });
 
   useEffect(
@@ -298,10 +316,10 @@ export function ToolbarPlugin(): JSX.Element {
 
   const block = useCallback(
     (target: BlockType) => {
-      setBlock(editor, formatting.block, target, suggesting);
+      setBlock(editor, formatting.block, target, suggestingAs);
       editor.focus();
     },
-    [editor, formatting.block, suggesting],
+    [editor, formatting.block, suggestingAs],
   );
 
   // One tab stop for the whole toolbar; arrow keys move between its buttons (ARIA toolbar pattern).

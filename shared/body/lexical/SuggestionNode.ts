@@ -13,22 +13,24 @@ import {
 } from 'lexical';
 
 import { personColour } from '../../people';
-import type { BodySuggestion, SuggestionKind } from '../bodySchema';
+import { BLOCK_KINDS, type BlockKind, type BodySuggestion, type SuggestionKind } from '../bodySchema';
 import { isTextFormatName, type TextFormatName } from '../textFormat';
 
 /**
  * Who suggested a change, when, and which suggestion it belongs to; for a change of format,
  * which format (`change`) it sets on or off (`on`); for a paragraph moved, `moved`; for a new
- * paragraph, `split`. As the body keeps them.
+ * paragraph, `split`; for a change of block, the block the words `was` in. As the body keeps them.
  */
 export type SuggestionFields = Pick<
   BodySuggestion,
-  'kind' | 'id' | 'author' | 'at' | 'change' | 'on' | 'moved' | 'split'
+  'kind' | 'id' | 'author' | 'at' | 'change' | 'on' | 'moved' | 'split' | 'was'
 >;
 
 export type SerializedSuggestionNode = Spread<SuggestionFields, SerializedElementNode>;
 
 const KIND_ATTRIBUTE = 'data-suggestion';
+
+const isBlockKind = (value: unknown): value is BlockKind => BLOCK_KINDS.some((kind) => kind === value);
 
 /** Who is suggesting in each editor with suggesting mode on. */
 const SUGGESTING_AS = new WeakMap<LexicalEditor, string>();
@@ -73,6 +75,8 @@ function fromElement(element: HTMLElement): SuggestionFields | null {
   if (element.getAttribute('data-moved') === 'true') return { ...fields, moved: true };
   if (element.getAttribute('data-split') === 'true') return { ...fields, split: true };
   if (kind !== 'format') return fields;
+  const was = element.getAttribute('data-was');
+  if (isBlockKind(was)) return { ...fields, was };
   const change = element.getAttribute('data-change');
   return isTextFormatName(change) ? { ...fields, change, on: element.getAttribute('data-on') !== 'false' } : null;
 }
@@ -100,6 +104,7 @@ export class SuggestionNode extends ElementNode {
   __on = true;
   __moved = false;
   __split = false;
+  __was: BlockKind | null = null;
 
   override $config() {
     return this.config('suggestion', { extends: ElementNode });
@@ -123,6 +128,7 @@ export class SuggestionNode extends ElementNode {
     this.__on = prevNode.__on;
     this.__moved = prevNode.__moved;
     this.__split = prevNode.__split;
+    this.__was = prevNode.__was;
   }
 
   override updateFromJSON(serialized: LexicalUpdateJSON<SerializedSuggestionNode>): this {
@@ -141,7 +147,7 @@ export class SuggestionNode extends ElementNode {
 
   override updateDOM(prevNode: this, element: HTMLElement): boolean {
     if (prevNode.__kind !== this.__kind) return true;
-    const fields = ['__suggestionId', '__author', '__at', '__change', '__on', '__moved', '__split'] as const;
+    const fields = ['__suggestionId', '__author', '__at', '__change', '__on', '__moved', '__split', '__was'] as const;
     if (fields.some((field) => prevNode[field] !== this[field])) this.#describe(element);
     return false;
   }
@@ -159,6 +165,8 @@ export class SuggestionNode extends ElementNode {
     else element.removeAttribute('data-moved');
     if (this.__split) element.setAttribute('data-split', 'true');
     else element.removeAttribute('data-split');
+    if (this.__was !== null) element.setAttribute('data-was', this.__was);
+    else element.removeAttribute('data-was');
     element.style.setProperty('--person', personColour(this.__author));
   }
 
@@ -212,6 +220,7 @@ export class SuggestionNode extends ElementNode {
     };
     if (latest.__moved) return { ...fields, moved: true };
     if (latest.__split) return { ...fields, split: true };
+    if (latest.__kind === 'format' && latest.__was !== null) return { ...fields, was: latest.__was };
     return latest.__kind === 'format' && latest.__change !== null
       ? { ...fields, change: latest.__change, on: latest.__on }
       : fields;
@@ -227,6 +236,7 @@ export class SuggestionNode extends ElementNode {
     self.__on = fields.on ?? true;
     self.__moved = fields.kind !== 'format' && fields.moved === true;
     self.__split = fields.kind === 'insert' && fields.split === true;
+    self.__was = fields.kind === 'format' ? (fields.was ?? null) : null;
     return self;
   }
 }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode, type LexicalEditor } from 'lexical';
-import { $createHeadingNode } from '@lexical/rich-text';
+import { $createHeadingNode, $isHeadingNode } from '@lexical/rich-text';
 import { $createMarkNode } from '@lexical/mark';
 import { describe, expect, it } from 'vitest';
 
@@ -8,7 +8,8 @@ import { isBody, StoredBodySchema } from '../../../../shared/body/bodySchema';
 import { readStoredBody } from '../../../../shared/body/readStoredBody';
 import { markedClaims } from '../../../../shared/claimMarks';
 import { bodyToPlainText } from '../../../../shared/text';
-import { $moveBlocks } from '../../../../renderer/editor/moveBlocks';
+import { $moveBlocks, $suggestBlocks } from '../../../../renderer/editor/moveBlocks';
+import { readBody } from '../../../../electron/export/exportBody';
 import { $listSuggestions, $settleSuggestions, $suggestWords } from '../../../../renderer/editor/suggestions';
 import { newBodyEditor, suggesterFor } from '../../../helpers/bodyEditor';
 
@@ -151,5 +152,64 @@ describe('moving paragraphs', () => {
     });
     expect(outcome).toBe('holds-suggestions');
     expect(reading(editor)).toEqual(['Budget day', 'Taxes rise. Again.']);
+  });
+
+  it('while suggesting, a paragraph made a heading is one at once, remembers what it was, and a rejection puts it back', () => {
+    const rejected = story(['Budget day', 'Taxes rise.', 'Pensions go up.']);
+    const accepted = story(['Budget day', 'Taxes rise.', 'Pensions go up.']);
+    const kinds = (editor: LexicalEditor) =>
+      editor.getEditorState().read(() =>
+        $getRoot()
+          .getChildren()
+          .map((block) => ($isHeadingNode(block) ? `heading:${block.getTag()}` : block.getType())),
+      );
+    for (const editor of [rejected, accepted]) {
+      update(editor, () => {
+        $caretIn('Taxes');
+        expect($suggestBlocks('h3', person('Ed Editor'))).toBe('suggested');
+      });
+      expect(kinds(editor)).toEqual(['heading:h2', 'heading:h3', 'paragraph']);
+      expect(list(editor)).toEqual([
+        expect.objectContaining({
+          author: 'Ed Editor',
+          restyled: 'Taxes rise.',
+          block: { from: 'paragraph', to: 'h3' },
+        }),
+      ]);
+      const json = saved(editor);
+      expect(isBody(json)).toBe(true);
+      // Nothing only suggested is exported: the paragraph goes out as a paragraph.
+      expect(readBody(readStoredBody(json).body).map((block) => block.kind)).toEqual([
+        'heading',
+        'paragraph',
+        'paragraph',
+      ]);
+    }
+    update(rejected, () => $settleSuggestions(() => true, false));
+    update(accepted, () => $settleSuggestions(() => true, true));
+    expect(kinds(rejected)).toEqual(['heading:h2', 'paragraph', 'paragraph']);
+    expect(kinds(accepted)).toEqual(['heading:h2', 'heading:h3', 'paragraph']);
+    for (const editor of [rejected, accepted]) {
+      expect(list(editor)).toEqual([]);
+      expect(reading(editor)).toEqual(['Budget day', 'Taxes rise.', 'Pensions go up.']);
+    }
+  });
+
+  it('a suggested change of block changed again stays one suggestion; changed back, it is taken back', () => {
+    const editor = story(['Budget day', 'Taxes rise.']);
+    const ed = person('Ed Editor');
+    update(editor, () => {
+      $caretIn('Taxes');
+      $suggestBlocks('h2', ed);
+    });
+    update(editor, () => {
+      $suggestBlocks('quote', ed);
+    });
+    expect(list(editor)).toEqual([expect.objectContaining({ block: { from: 'paragraph', to: 'quote' } })]);
+    update(editor, () => {
+      $suggestBlocks('paragraph', ed);
+    });
+    expect(list(editor)).toEqual([]);
+    expect(editor.getEditorState().read(() => $getRoot().getLastChild()?.getType())).toBe('paragraph');
   });
 });
