@@ -1,6 +1,5 @@
 import './factcheck.css';
 
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type JSX } from 'react';
 
 import { claimWordsChanged, quotedClaim } from '../../../shared/claimMarks';
@@ -19,6 +18,7 @@ import { readNoteDrafts, writeNoteDrafts } from './storedPerArticle';
 import { Suggestions } from './Suggestions';
 import { WordChanges } from './WordChanges';
 import { downloadHtml } from '../../components/download';
+import { useVirtualList } from '../../components/useVirtualList';
 
 const KIND_LABELS: Readonly<Record<ClaimKind, string>> = {
   quote: 'Quote',
@@ -443,19 +443,12 @@ export const FactCheckPanel = memo(function FactCheckPanel({
     [live, verdict, kind],
   );
   // Only the cards in view (and a few either side) are on the page: an article may hold a thousand.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ESTIMATED_CARD_PX,
+  const virtualizer = useVirtualList(shown, scroller, {
+    estimate: ESTIMATED_CARD_PX,
     gap: 10,
-    getItemKey: (index) => shown[index]?.id ?? index,
     overscan: 3,
+    current: focusedId,
   });
-  const focusedIndex = focusedId === null ? -1 : shown.findIndex((claim) => claim.id === focusedId);
-  useEffect(() => {
-    if (focusedIndex >= 0) virtualizer.scrollToIndex(focusedIndex, { align: 'auto' });
-  }, [focusedIndex, focusedId, virtualizer]);
 
   if (claims === null) return <p className="muted">Loading the claims…</p>;
   const checked = live.filter((claim) => claim.verdict !== 'unchecked').length;

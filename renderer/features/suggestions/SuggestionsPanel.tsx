@@ -1,8 +1,7 @@
 import './suggestions.css';
 
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { LexicalEditor } from 'lexical';
-import { memo, useCallback, useEffect, useRef, useState, type JSX, type RefObject } from 'react';
+import { memo, useCallback, useRef, useState, type JSX, type RefObject } from 'react';
 
 import { personColour } from '../../../shared/people';
 import { plural } from '../../../shared/plural';
@@ -14,6 +13,7 @@ import {
   type SuggestionChoice,
 } from '../../editor/plugins/SuggestionsPlugin';
 import type { SuggestionSummary } from '../../editor/suggestions';
+import { useVirtualList } from '../../components/useVirtualList';
 import { ProofButtons, type Proofs } from './ProofButtons';
 
 const nameOf = (author: string) => (author === '' ? 'Someone unnamed' : author);
@@ -95,19 +95,12 @@ export function SuggestionsPanel({
   const [current, setCurrent] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   // Only the suggestions in view (and a few either side) are on the page: a story may hold a thousand.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: suggestions.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ESTIMATED_ITEM_PX,
+  const virtualizer = useVirtualList(suggestions, scroller, {
+    estimate: ESTIMATED_ITEM_PX,
     gap: 6,
-    getItemKey: (index) => suggestions[index]?.id ?? index,
     overscan: 4,
+    current,
   });
-  const currentIndex = current === null ? -1 : suggestions.findIndex((item) => item.id === current);
-  useEffect(() => {
-    if (currentIndex >= 0) virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
-  }, [currentIndex, virtualizer]);
   const settle = useCallback(
     (which: SuggestionChoice, accept: boolean) => {
       editorRef.current?.dispatchCommand(SETTLE_SUGGESTIONS_COMMAND, { which, accept });
