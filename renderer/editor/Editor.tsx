@@ -27,6 +27,7 @@ import { HouseStyleHint, HouseStyleSummary, useHouseStyleIssues } from './plugin
 import { ImagesPlugin } from './plugins/ImagesPlugin';
 import { LinkDialogPlugin } from './plugins/LinkDialogPlugin';
 import { LinkRulesPlugin } from './plugins/LinkRulesPlugin';
+import { LiveArrivalPlugin } from './plugins/LiveArrivalPlugin';
 import { LiveCaretPlugin } from './plugins/LiveCaretPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { SpellingPlugin } from './plugins/SpellingPlugin';
@@ -47,6 +48,11 @@ export type LiveEditing = {
   providerFactory: (id: string, docMap: Map<string, Doc>) => Provider;
   username: string;
   cursorColor: string;
+  /**
+   * Whether the story's document has arrived from the desk (its first sync), for React's
+   * useSyncExternalStore: until it has, the body waits, read-only, as the headline and dek do.
+   */
+  arrived: { subscribe: (listener: () => void) => () => void; snapshot: () => boolean };
 };
 
 type EditorProps = {
@@ -184,6 +190,7 @@ export function Editor({
         />
       )}
       {live !== undefined && <LiveCaretPlugin id={saver.id} />}
+      {live !== undefined && <LiveArrivalPlugin arrived={live.arrived} />}
       <SuggestionsPlugin onSuggestions={onSuggestions} onSettled={onSuggestionsSettled} />
       <MoveBlocksPlugin />
       <WordCountPlugin onCounts={onCounts} />
@@ -254,7 +261,12 @@ function EditorLayout({
             aria-placeholder="Write the story…"
             // Spelling is Copydesk's own (SpellingPlugin): the browser's would underline twice.
             spellCheck={false}
-            placeholder={<div className="body-editor__placeholder">Write the story…</div>}
+            // Read-only and empty: a live story waiting for its document (LiveArrivalPlugin).
+            placeholder={(editable) => (
+              <div className="body-editor__placeholder">
+                {editable ? 'Write the story…' : 'The story is on its way from the desk…'}
+              </div>
+            )}
           />
           <HouseStyleHint issues={issues} container={bodyFrame} />
         </div>

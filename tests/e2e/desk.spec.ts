@@ -138,6 +138,9 @@ test.describe('a desk shared by several people', () => {
     // the story's last save goes before the key.
     await page.reload();
     await expect(library(page).getByText('Rita Reporter (reporter)')).toBeVisible();
+    // Until the story's document has come from the desk, the body waits, read-only.
+    await expect(body(page)).toContainText('on Tuesday.');
+    await expect(body(page)).toHaveAttribute('contenteditable', 'true');
     await body(page).click();
     await page.keyboard.press(`${MOD}+End`);
     await page.keyboard.type(' Residents cheered.');
@@ -250,6 +253,41 @@ test.describe('a desk shared by several people', () => {
       .toContain(withoutEds);
     await rita.context.close();
     await ed.context.close();
+  });
+
+  test('a story whose document has not yet come from the desk waits, read-only, and opens where it is when it comes', async ({
+    browser,
+  }) => {
+    const { context, page } = await personPage(browser, desk.server.url, { width: 1024, height: 700 });
+    await signIn(page, desk.keys.reporter ?? '');
+    const text = 'The council voted on Tuesday.';
+    const created = await callApi(page, 'articles:create', { headline: 'Council votes', body: bodyFromParagraphs([text]) });
+    const id = (created.value as { id: string }).id;
+    // The live connection is held back until the test lets it through.
+    let letThrough: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      letThrough = resolve;
+    });
+    await page.routeWebSocket(/\/desk\/live$/, async (socket) => {
+      await held;
+      socket.connectToServer();
+    });
+    await page.goto(`${desk.server.url}#/article/${id}`);
+    await expect(body(page)).toHaveAttribute('aria-busy', 'true');
+    await expect(body(page)).toHaveAttribute('contenteditable', 'false');
+    await expect(page.getByText('The story is on its way from the desk…')).toBeVisible();
+    await body(page).click();
+    await page.keyboard.type('Too early ');
+    await page.screenshot({ path: 'test-results/desk-story-arriving.png' });
+    letThrough();
+    await expect(body(page)).toHaveText(text);
+    await expect(body(page)).toHaveAttribute('contenteditable', 'true');
+    await expect(body(page)).not.toHaveAttribute('aria-busy', 'true');
+    await body(page).click();
+    await page.keyboard.press(`${MOD}+End`);
+    await page.keyboard.type(' Work starts in May.');
+    await expect(body(page)).toHaveText(`${text} Work starts in May.`);
+    await context.close();
   });
 
   test('two people edit one headline and dek at once: both their words are kept, and each one’s caret stays put', async ({

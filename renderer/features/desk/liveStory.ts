@@ -215,6 +215,7 @@ export function liveEditing(name: string): LiveEditing & {
       // HocuspocusProvider is what Lexical's Provider describes, but types its awareness as nullable.
       return provider as unknown as Provider;
     },
+    arrived: { subscribe: fields.subscribe, snapshot: () => fields.snapshot() !== null },
     connection,
     fields,
     /** The story stays open (React mounted it again at once, as StrictMode does). */
