@@ -261,7 +261,10 @@ test.describe('a desk shared by several people', () => {
     const { context, page } = await personPage(browser, desk.server.url, { width: 1024, height: 700 });
     await signIn(page, desk.keys.reporter ?? '');
     const text = 'The council voted on Tuesday.';
-    const created = await callApi(page, 'articles:create', { headline: 'Council votes', body: bodyFromParagraphs([text]) });
+    const created = await callApi(page, 'articles:create', {
+      headline: 'Council votes',
+      body: bodyFromParagraphs([text]),
+    });
     const id = (created.value as { id: string }).id;
     // The live connection is held back until the test lets it through.
     let letThrough: () => void = () => undefined;
