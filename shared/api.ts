@@ -88,6 +88,7 @@ import {
   MAX_IMPORT_REQUEST_BYTES,
   MAX_IMPORT_REQUEST_FILES,
 } from './imports';
+import { SendStoryArgsSchema, SentStorySchema, StoryBundleSchema } from './storyTransfer';
 
 const channel = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
@@ -449,6 +450,13 @@ export const contract = {
   'comments:mentions': channel(z.strictObject({}), z.array(MentionSchema)),
   /** The people a comment can name with an @: the desk's people, and everyone who has commented in the library. */
   'comments:people': channel(z.strictObject({}), z.array(z.string())),
+  /**
+   * Sends a story, whole (its sources and snapshots, pictures, claims, comments and history), to
+   * a desk, as the person whose key it is: the desk takes it in with `stories:receive`.
+   */
+  'stories:send': channel(SendStoryArgsSchema, SentStorySchema),
+  /** Takes in a story sent from another library, whole or not at all (see shared/storyTransfer.ts). */
+  'stories:receive': channel(StoryBundleSchema, ArticleSchema),
   /**
    * The pre-export checklist, with the package's name and the folder to export into: the last
    * one used for this library, or "Exports" beside it.

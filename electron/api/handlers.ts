@@ -16,6 +16,7 @@ import * as claims from '../services/claims';
 import * as comments from '../services/comments';
 import * as deskWords from '../services/deskWords';
 import * as sources from '../services/sources';
+import * as storyTransfer from '../services/storyTransfer';
 import * as workflow from '../services/workflow';
 import { backupFolder, listBackups } from '../services/backups';
 import type { LibraryHost } from '../services/LibraryHost';
@@ -207,6 +208,8 @@ export function createHandlers({
     'comments:reopen': ({ threadId }) => comments.reopenThread(lib(), threadId, editor()),
     'comments:mentions': () => comments.mentionsOf(lib(), editor()),
     'comments:people': () => comments.commentPeople(lib(), editor()),
+    'stories:send': (args) => storyTransfer.sendStory(lib(), args),
+    'stories:receive': (bundle) => analysed(storyTransfer.receiveStory(lib(), bundle, editor())),
     'export:check': async ({ articleId, timeZone }) => {
       const [{ checkArticle, defaultExportFolder }, { packageName }] = await Promise.all([exporting(), packages()]);
       return {

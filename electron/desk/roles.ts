@@ -4,6 +4,7 @@ import { ApiError } from '../../shared/errors';
 import { isOwner } from '../../shared/workflow';
 import type { ParsedCall } from '../api/dispatch';
 import type { DeskActor } from '../services/people';
+import { carriesVerdicts } from '../../shared/storyTransfer';
 
 /**
  * What each role may do on a desk, decided here, by the server, for every call: a window that
@@ -98,6 +99,16 @@ export function checkDeskCall(actor: DeskActor, call: ParsedCall, story: StoryFa
           'forbidden',
           `On this desk your name is ${actor.name}, as your key was given; it signs your changes. Ask the desk’s admin to change it.`,
         );
+      }
+      return;
+    case 'stories:send':
+      throw new ApiError(
+        'forbidden',
+        'A story on the desk is already shared with everyone on it: sending is from a library on your own computer to a desk.',
+      );
+    case 'stories:receive':
+      if (!judges && carriesVerdicts(call.args)) {
+        throw refused(actor, 'sending a story whose claims carry verdicts', 'fact-checkers and editors');
       }
       return;
     case 'backups:create':

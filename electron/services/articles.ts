@@ -62,7 +62,7 @@ function notFound(id: string): ApiError {
 }
 
 /** A slug for `headline` that no other article uses: "night-ferry", then "night-ferry-2", … */
-function uniqueSlug(lib: Library, headline: string, exceptId: string | null): string {
+export function uniqueSlug(lib: Library, headline: string, exceptId: string | null): string {
   const base = slugify(headline) || 'untitled';
   let candidate = base;
   for (let n = 2; articles.slugTaken(lib.db, candidate, exceptId); n += 1) candidate = `${base}-${n}`;

@@ -154,6 +154,12 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | 'too-large'> {
   });
 }
 
+/** The key a request carries as `Authorization: Bearer <key>`, if any. */
+function bearerKey(req: http.IncomingMessage): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+  return match?.[1];
+}
+
 /**
  * Browser mode: serves the renderer and the handler table on 127.0.0.1 only. Every API call
  * must carry the launch's token; requests naming another Host (DNS rebinding) or coming from
@@ -296,7 +302,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       refuse(res, 'invalid-request', 'API calls must use POST.', 405);
       return;
     }
-    const deskPersonKey = desk === undefined ? undefined : deskKey(req);
+    // A person's page carries the key in its cookie; another library sending a story to the
+    // desk (stories:send) carries it as a bearer token. Neither is readable by another site.
+    const deskPersonKey = desk === undefined ? undefined : (deskKey(req) ?? bearerKey(req));
     if (desk !== undefined) {
       if (deskPersonKey === undefined || deskPersonKey === '') {
         refuse(res, 'unauthorized', SIGN_IN_MESSAGE);

@@ -27,6 +27,8 @@ const PATHS = {
   // Bring in: an arrow entering a document from outside (not a download arrow into a tray).
   import: 'M8 6.5v-3h5.5l3 3v10H8v-3M13.5 3.5v3h3M2.5 10h9M8.5 7l3 3-3 3',
   export: 'M10 12V3M6.5 6.5 10 3l3.5 3.5M3.5 12.5v3h13v-3',
+  // A paper plane: the story leaves this library for a desk.
+  sendToDesk: 'M2.5 9.5 17 3.5l-4.5 13-3-5.5zM9.5 11 17 3.5',
   libraries: 'M3.5 3.5h3.5v13H3.5zM8.5 3.5H12v13H8.5zM13.4 4.4l3-.8 2.6 12-3 .8z',
   // A window with its left or right column: showing or hiding the library, the side panels.
   sidebarLeft: 'M3.5 4.5h13v11h-13zM8 4.5v11',

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 
 import { runCopydesk } from '../helpers/cli';
-import { factCheck } from '../helpers/factCheckPage';
+import { factCheck, pasteSource, sourcesPanel } from '../helpers/factCheckPage';
 import {
   body,
   callApi,
@@ -12,6 +12,7 @@ import {
   library,
   MOD,
   selectText,
+  setUserName,
   startStory,
   tool,
 } from '../helpers/editorPage';
@@ -291,6 +292,73 @@ test.describe('a desk shared by several people', () => {
     await page.keyboard.type(' Work starts in May.');
     await expect(body(page)).toHaveText(`${text} Work starts in May.`);
     await context.close();
+  });
+
+  test('a story written in a library of one’s own is sent to the desk whole, with its source, claim and history', async ({
+    browser,
+  }) => {
+    const laptop = await startCopydesk();
+    try {
+      const { context, page } = await personPage(browser, laptop.server.url, { width: 1440, height: 900 });
+      await setUserName(page, 'Fatima Checker');
+      await startStory(page, 'Council backs the bridge', [`The council ${CLAIM} for the bridge on Tuesday.`]);
+      await pasteSource(page, 'Council minutes', 'Document', 'Motion carried, seven votes to two.');
+      await body(page).click();
+      await selectText(page, '[aria-label="Body"]', CLAIM);
+      await page.keyboard.press(`${MOD}+Shift+M`);
+      await expect(body(page).locator('mark')).toHaveText(CLAIM);
+      await expectSaved(page);
+
+      await page.getByRole('button', { name: 'Send to a desk…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Send to a desk' });
+      const address = dialog.getByRole('textbox', { name: 'Desk address' });
+      const key = dialog.getByLabel('Personal key');
+      // Each field says what is wrong with it; nothing is sent.
+      await dialog.getByRole('button', { name: 'Send' }).click();
+      await expect(address).toHaveAccessibleDescription(/^The desk’s address is empty/);
+      await expect(key).toHaveAccessibleDescription(/^The key is empty/);
+      await address.fill('desk.example.org');
+      await key.fill(`${desk.keys.editor ?? ''}x`);
+      await key.press('Enter');
+      await expect(address).toHaveAccessibleDescription(/^That is not a desk’s address: it begins with https:\/\//);
+      // The desk's own refusal, in its words.
+      await address.fill(desk.server.origin);
+      await key.press('Enter');
+      await expect(dialog.getByRole('alert')).toHaveText(
+        /^The desk refused the story: That key does not open this desk/,
+      );
+      await key.fill(desk.keys['fact-checker'] ?? '');
+      await page.screenshot({ path: 'test-results/send-to-desk-form.png' });
+      await dialog.getByRole('button', { name: 'Send' }).click();
+      const sent = page.getByRole('dialog', { name: 'Sent to the desk' });
+      await expect(sent.getByRole('status')).toContainText(
+        '“Council backs the bridge” is on the desk, with 1 source, 1 claim and',
+      );
+      await expect(sent.getByRole('link')).toHaveText(new RegExp(`^${desk.server.origin}/#/article/`));
+      await page.screenshot({ path: 'test-results/send-to-desk-sent.png' });
+      expect(await accessibilityFindings(page)).toEqual([]);
+      await sent.getByRole('button', { name: 'Done' }).click();
+      await context.close();
+
+      // On the desk, an editor opens it, with its source and its claim.
+      const ed = await personPage(browser, desk.server.url, { width: 1024, height: 700 });
+      await signIn(ed.page, desk.keys.editor ?? '');
+      await library(ed.page)
+        .getByRole('link', { name: /Council backs the bridge/ })
+        .click();
+      await expect(body(ed.page)).toHaveText(`The council ${CLAIM} for the bridge on Tuesday.`);
+      await expect(body(ed.page).locator('mark')).toHaveText(CLAIM);
+      await ed.page.getByRole('tab', { name: 'Fact check' }).click();
+      await expect(factCheck(ed.page).getByRole('listitem', { name: `Claim: ${CLAIM}` })).toBeVisible();
+      await ed.page.getByRole('tab', { name: 'Sources' }).click();
+      await expect(sourcesPanel(ed.page).getByRole('list', { name: 'Cited sources' })).toContainText('Council minutes');
+      await ed.page.screenshot({ path: 'test-results/send-to-desk-arrived.png' });
+      // On the desk there is nowhere further to send it.
+      await expect(ed.page.getByRole('button', { name: 'Send to a desk…' })).toHaveCount(0);
+      await ed.context.close();
+    } finally {
+      await laptop.stop();
+    }
   });
 
   test('two people edit one headline and dek at once: both their words are kept, and each one’s caret stays put', async ({

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -312,6 +314,35 @@ describe('every channel through dispatch', () => {
     expect((await track('comments:reopen', { threadId })).resolved).toBe(false);
     expect((await call('comments:resolve', { threadId })).entries).toHaveLength(5);
 
+    // Sent to a desk: here a stand-in that keeps what arrives and answers as a desk does.
+    const arrivals: unknown[] = [];
+    const standIn = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        arrivals.push({
+          path: req.url,
+          key: req.headers.authorization,
+          bundle: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+        });
+        res
+          .writeHead(200, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ ok: true, value: { id: created.id, headline: 'Lighthouse reopens' } }));
+      });
+    });
+    await new Promise<void>((resolve) => standIn.listen(0, '127.0.0.1', resolve));
+    const port = (standIn.address() as AddressInfo).port;
+    const sent = await track('stories:send', {
+      articleId: created.id,
+      desk: `http://127.0.0.1:${port}/`,
+      key: 'cdk_test',
+    });
+    standIn.close();
+    expect(sent).toMatchObject({ articleId: created.id, headline: 'Lighthouse reopens', sources: 1, claims: 1 });
+    expect(arrivals).toMatchObject([{ path: '/api/stories:receive', key: 'Bearer cdk_test' }]);
+    const bundle = (arrivals[0] as { bundle: ArgsOf<'stories:receive'> }).bundle;
+    expect(bundle.tables.claim_evidence).toHaveLength(1);
+
     const exportCheck = await track('export:check', { articleId: created.id, timeZone: 'Europe/London' });
     expect(exportCheck).toMatchObject({ ready: true, defaultFolder: path.join(library.dir, 'Exports') });
     // Its lead picture has no alt text yet.
@@ -349,6 +380,10 @@ describe('every channel through dispatch', () => {
       path: otherLibrary,
     });
     expect((await call('library:info', {})).articleCount).toBe(0);
+    // The story sent above, taken in by this library: whole, with its claim and source.
+    expect((await track('stories:receive', bundle)).headline).toBe('Lighthouse reopens');
+    expect((await call('claims:list', { articleId: created.id })).map((c) => c.text)).toEqual(['reopens on Friday']);
+    expect(await call('sources:forArticle', { articleId: created.id })).toHaveLength(1);
     const recent = await track('libraries:recent', {});
     expect(recent.map((entry) => [entry.name, entry.current])).toEqual([
       ['other.sqlite3', true],
@@ -646,6 +681,15 @@ describe('malformed payloads', () => {
     'comments:reopen': [{}, { threadId: 'x' }, { threadId: 42 }, { threadId: UNKNOWN_ID, by: 'Amna Riaz' }],
     'comments:mentions': [{ person: 'Amna Riaz' }],
     'comments:people': [{ query: 'Rita' }],
+    'stories:send': [
+      { articleId: UNKNOWN_ID, desk: 'ftp://desk.example.org', key: 'cdk_abc' },
+      { articleId: UNKNOWN_ID, desk: 'https://ana:secret@desk.example.org', key: 'cdk_abc' },
+      { articleId: UNKNOWN_ID, desk: 'https://desk.example.org', key: '   ' },
+    ],
+    'stories:receive': [
+      { format: 'copydesk-story', schemaVersion: 21, articleId: UNKNOWN_ID, tables: {} },
+      { format: 'word', schemaVersion: 21, articleId: UNKNOWN_ID, tables: {} },
+    ],
     'export:check': [
       {},
       { articleId: 'ferry' },

@@ -4,20 +4,26 @@ import type { Article, ArticleId, ArticleStatus, ArticleSummary } from '../../..
 import type { ExportResult } from '../../../shared/exports';
 import { api, onExportRequested } from '../../api';
 import { Icon } from '../../components/Icon';
+import { SendToDeskDialog } from '../desk/SendToDeskDialog';
 import { ExportDialog } from '../export/ExportDialog';
 import type { ArticleSaver } from './ArticleSaver';
 
-/** The article's own actions at the end of the toolbar: Export… and Move to trash. */
+/**
+ * The article's own actions at the end of the toolbar: Export…, Send to a desk… (in a library
+ * of one's own, not on a desk) and Move to trash.
+ */
 export function ArticleActions({
   articleId,
   saver,
   onExport,
+  onSendToDesk,
   onTrashed,
   onError,
 }: {
   articleId: ArticleId;
   saver: ArticleSaver;
   onExport: () => void;
+  onSendToDesk: (() => void) | null;
   onTrashed: (summary: ArticleSummary) => void;
   onError: (error: unknown) => void;
 }): JSX.Element {
@@ -46,6 +52,17 @@ export function ArticleActions({
       >
         <Icon name="export" />
       </button>
+      {onSendToDesk === null ? null : (
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Send to a desk…"
+          title="Send to a desk… (the story with its sources, claims and history)"
+          onClick={onSendToDesk}
+        >
+          <Icon name="sendToDesk" />
+        </button>
+      )}
       <button
         type="button"
         className="icon-button icon-button--danger"
@@ -88,6 +105,20 @@ export function useExportDialog(
 
   const dialog = exporting ? (
     <ExportDialog articleId={articleId} flush={flush} onExported={exported} onClose={() => setExporting(false)} />
+  ) : null;
+  return { open, dialog };
+}
+
+/** The Send to a desk dialog: offered in a library of one's own, where there is no desk. */
+export function useSendToDeskDialog(
+  articleId: ArticleId,
+  saver: ArticleSaver,
+): { open: () => void; dialog: ReactNode } {
+  const [sending, setSending] = useState(false);
+  const open = useCallback(() => setSending(true), []);
+  const flush = useCallback(() => saver.flush(), [saver]);
+  const dialog = sending ? (
+    <SendToDeskDialog articleId={articleId} flush={flush} onClose={() => setSending(false)} />
   ) : null;
   return { open, dialog };
 }

@@ -30,7 +30,7 @@ import { statusLabel } from '../library/summaries';
 import { UnsignedNote } from '../settings/NamePrompt';
 import { usePreferences } from '../settings/PreferencesProvider';
 import { ReaderDialog } from '../sources/ReaderDialog';
-import { ArticleActions, useExportDialog } from './ArticleActions';
+import { ArticleActions, useExportDialog, useSendToDeskDialog } from './ArticleActions';
 import { ArticleHeader } from './ArticleHeader';
 import { ArticlePanels, usePanelRequest } from './ArticlePanels';
 import { ArticleStatusBar, useBodyCountsStore } from './ArticleStatusBar';
@@ -334,6 +334,7 @@ function ArticleWorkspace({
   );
   const history = useArticleHistory(article, saver, editorRef, fields.current, restored, report);
   const exporting = useExportDialog(article.id, saver, fields.exported, onSaved, report);
+  const sendingToDesk = useSendToDeskDialog(article.id, saver);
 
   const typographicQuotes = preferences.smartQuotes && curlsQuotesIn(values.language);
   const header = (
@@ -383,6 +384,7 @@ function ArticleWorkspace({
                 articleId={article.id}
                 saver={saver}
                 onExport={exporting.open}
+                onSendToDesk={desk === null ? sendingToDesk.open : null}
                 onTrashed={onTrashed}
                 onError={report}
               />
@@ -422,6 +424,7 @@ function ArticleWorkspace({
         onError={report}
       />
       {exporting.dialog}
+      {sendingToDesk.dialog}
       {claims.reader === null ? null : (
         <ReaderDialog
           sources={claims.sources.sources ?? []}
