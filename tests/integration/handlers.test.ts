@@ -323,7 +323,7 @@ describe('every channel through dispatch', () => {
         arrivals.push({
           path: req.url,
           key: req.headers.authorization,
-          bundle: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+          bundle: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown,
         });
         res
           .writeHead(200, { 'Content-Type': 'application/json' })
