@@ -361,6 +361,45 @@ test.describe('a desk shared by several people', () => {
     }
   });
 
+  test('named in a comment by a colleague on the desk, a person sees it in their own list without reloading', async ({
+    browser,
+  }) => {
+    const { rita, ed, id } = await bothInOneStory(browser, desk, 'Budget day', 'Taxes rise today. Pensions go up.', {
+      width: 1024,
+      height: 700,
+    });
+    // Rita moves on to another story of hers and keeps its Comments panel open.
+    const other = await callApi(rita.page, 'articles:create', {
+      headline: 'Ferries',
+      body: bodyFromParagraphs(['The night ferry stops.']),
+    });
+    await rita.page.goto(`${desk.server.url}#/article/${(other.value as { id: string }).id}`);
+    await expect(body(rita.page)).toHaveText('The night ferry stops.');
+    await rita.page.getByRole('tab', { name: 'Comments' }).click();
+    await expect(rita.page.getByRole('radio', { name: 'Open (0)' })).toBeChecked();
+    const named = rita.page.getByRole('region', { name: 'You are named in other stories' });
+    await expect(named).toHaveCount(0);
+
+    // Ed, in the budget story, names her.
+    await selectText(ed.page, '[aria-label="Body"]', 'rise today');
+    await tool(ed.page, 'Comment').click();
+    const composer = ed.page.getByRole('textbox', { name: 'Comment on “rise today”' });
+    await expect(composer).toBeFocused();
+    await composer.fill('@Rita Reporter which day exactly?');
+    await ed.page.getByRole('region', { name: 'New comment' }).getByRole('button', { name: 'Comment' }).click();
+    await expect(ed.page.getByRole('article', { name: 'Comment by Ed Editor on “rise today”' })).toBeVisible();
+
+    // Rita comes back to her window (the browser tells the page it is seen again): the list asks.
+    await rita.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect(named.getByRole('link', { name: 'Budget day' })).toBeVisible();
+    await rita.page.screenshot({ path: 'test-results/desk-mentioned.png' });
+    await named.getByRole('link', { name: 'Budget day' }).click();
+    await expect(rita.page).toHaveURL(new RegExp(`#/article/${id}$`));
+    await expect(body(rita.page)).toHaveText('Taxes rise today. Pensions go up.');
+    await rita.context.close();
+    await ed.context.close();
+  });
+
   test('two people edit one headline and dek at once: both their words are kept, and each one’s caret stays put', async ({
     browser,
   }) => {
