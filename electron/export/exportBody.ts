@@ -1,6 +1,7 @@
 import type { AlsoSeePayload } from '../../shared/alsoSee';
 import { alsoSeeOf } from '../../shared/alsoSee';
 import type { BlockKind, Body, BodyList, HeadingTag } from '../../shared/body/bodySchema';
+import { isListBlockKind } from '../../shared/body/bodySchema';
 import type { BodyFold, BodyParent } from '../../shared/body/visitBody';
 import { foldBody } from '../../shared/body/visitBody';
 import { isAllowedUrl } from '../../shared/links';
@@ -37,7 +38,9 @@ export type Block =
 
 /** What a node of the body becomes on the way to the blocks: words in a line, blocks, or a list item. */
 type Piece =
-  { kind: 'inline'; inlines: Inline[] } | { kind: 'blocks'; blocks: Block[] } | { kind: 'item'; item: ListItem };
+  | { kind: 'inline'; inlines: Inline[] }
+  | { kind: 'blocks'; blocks: Block[] }
+  | { kind: 'item'; item: ListItem; was?: BlockKind };
 
 const inline = (inlines: Inline[]): Piece => ({ kind: 'inline', inlines });
 const blocks = (...list: Block[]): Piece => ({ kind: 'blocks', blocks: list });
@@ -74,8 +77,8 @@ function link(url: string, children: readonly Piece[]): Piece {
   return inline(isAllowedUrl(url) ? [{ kind: 'link', url, children: words }] : words);
 }
 
-/** A list item: its words, and the lists nested in it. */
-function listItem(children: readonly Piece[]): Piece {
+/** A list item: its words, the lists nested in it, and the block it was when that change is only suggested. */
+function listItem(node: BodyParent, children: readonly Piece[]): Piece {
   const lists: ListBlock[] = [];
   const words: Piece[] = [];
   for (const piece of children) {
@@ -83,21 +86,92 @@ function listItem(children: readonly Piece[]): Piece {
     if (nested.length > 0) lists.push(...nested);
     else words.push(piece);
   }
-  return { kind: 'item', item: { children: inlinesOf(words), lists } };
+  const was = suggestedWas(node);
+  return { kind: 'item', item: { children: inlinesOf(words), lists }, ...(was === undefined ? {} : { was }) };
 }
 
+/** The block a block's words were in, when its change is only suggested (its words all inside that suggestion). */
+function suggestedWas(node: BodyParent): BlockKind | undefined {
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  return only?.type === 'suggestion' && only.kind === 'format' ? only.was : undefined;
+}
+
+/** A block of words of `kind`, as the exporters write it: a list item becomes a list of its own. */
+function blockOfKind(kind: BlockKind, words: Inline[]): Block {
+  if (kind === 'paragraph') return { kind: 'paragraph', children: words };
+  if (kind === 'quote') return { kind: 'quote', children: words };
+  if (isListBlockKind(kind)) {
+    const one: ListBlock = {
+      kind: 'list',
+      ordered: kind === 'number',
+      start: 1,
+      items: [{ children: words, lists: [] }],
+    };
+    // It joins the list beside it, as it did before the change was suggested.
+    wasInList.add(one);
+    return one;
+  }
+  return { kind: 'heading', level: headingLevel(kind), children: words };
+}
+
+/** Lists made of one item that was in a list before a change was suggested: joined with their neighbours. */
+const wasInList = new WeakSet<ListBlock>();
+
+/** `blocks`, with a list that was part of its neighbour (wasInList) joined back to it. */
+function joinedLists(list: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of list) {
+    const previous = out.at(-1);
+    if (
+      block.kind === 'list' &&
+      previous?.kind === 'list' &&
+      previous.ordered === block.ordered &&
+      (wasInList.has(block) || wasInList.has(previous))
+    ) {
+      const joined: ListBlock = { ...previous, items: [...previous.items, ...block.items] };
+      wasInList.add(joined);
+      out[out.length - 1] = joined;
+    } else {
+      out.push(block);
+    }
+  }
+  return out;
+}
+
+/**
+ * A list's blocks: its items in one list; or, where a change of block is only suggested, each
+ * item as it was — an item that was a paragraph stands between the list's two parts.
+ */
 function list(node: BodyList, children: readonly Piece[]): Piece {
-  const items: ListItem[] = [];
+  const out: Block[] = [];
+  const start = positive(node.start);
   for (const piece of children) {
     const item = piece.kind === 'item' ? piece.item : { children: inlinesOf([piece]), lists: [] };
-    const previous = items[items.length - 1];
+    const was = piece.kind === 'item' ? piece.was : undefined;
+    if (was !== undefined && !isListBlockKind(was)) {
+      out.push(blockOfKind(was, item.children));
+      continue;
+    }
+    const ordered = was === undefined ? node.listType === 'number' : was === 'number';
+    const current = out.at(-1);
+    const previous = current?.kind === 'list' && current.ordered === ordered ? current : undefined;
+    const last = previous?.items.at(-1);
     // Lexical nests a list as a list item holding only that list, after the item it belongs to.
-    if (item.children.length === 0 && item.lists.length > 0 && previous !== undefined)
-      previous.lists.push(...item.lists);
-    else items.push(item);
+    if (item.children.length === 0 && item.lists.length > 0 && last !== undefined) last.lists.push(...item.lists);
+    else if (previous !== undefined) previous.items.push(item);
+    else {
+      const made: ListBlock = {
+        kind: 'list',
+        ordered,
+        start: out.length === 0 && start !== 0 ? start : 1,
+        items: [item],
+      };
+      // An item only suggested into this list's type was in the list of its own type beside it.
+      if (was !== undefined) wasInList.add(made);
+      out.push(made);
+    }
   }
-  const start = positive(node.start);
-  return blocks({ kind: 'list', ordered: node.listType === 'number', start: start === 0 ? 1 : start, items });
+  return blocks(...out);
 }
 
 /**
@@ -105,12 +179,7 @@ function list(node: BodyList, children: readonly Piece[]): Piece {
  * only suggested (its words all inside that suggestion): nothing only suggested is exported.
  */
 function wordBlock(node: BodyParent, kind: BlockKind, children: readonly Piece[]): Piece {
-  const only = node.children.length === 1 ? node.children[0] : undefined;
-  const was = only?.type === 'suggestion' && only.kind === 'format' ? (only.was ?? kind) : kind;
-  const words = inlinesOf(children);
-  if (was === 'paragraph') return blocks({ kind: 'paragraph', children: words });
-  if (was === 'quote') return blocks({ kind: 'quote', children: words });
-  return blocks({ kind: 'heading', level: headingLevel(was), children: words });
+  return blocks(blockOfKind(suggestedWas(node) ?? kind, inlinesOf(children)));
 }
 
 /** `inlines` with `format` set on (`on` true) or off on every run of words. */
@@ -124,12 +193,12 @@ function restyled(inlines: readonly Inline[], format: TextFormatName, on: boolea
 }
 
 const EXPORT_PIECES: BodyFold<Piece> = {
-  root: (_node, children) => blocks(...blocksOf(children)),
+  root: (_node, children) => blocks(...joinedLists(blocksOf(children))),
   paragraph: (node, children) => wordBlock(node, 'paragraph', children),
   heading: (node, children) => wordBlock(node, node.tag, children),
   quote: (node, children) => wordBlock(node, 'quote', children),
   list,
-  listitem: (_node, children) => listItem(children),
+  listitem: listItem,
   text: (node) => inline(node.text === '' ? [] : [{ kind: 'text', text: node.text, format: node.format ?? 0 }]),
   tab: () => inline([{ kind: 'text', text: '\t', format: 0 }]),
   linebreak: () => inline([{ kind: 'break' }]),

@@ -3,7 +3,7 @@
  * suggesting, as a suggestion — the words struck through where they were and added where they
  * go, one suggestion to accept or reject. The functions here run inside an editor update.
  */
-import { $dfs } from '@lexical/utils';
+import { $dfs, $findMatchingParent } from '@lexical/utils';
 import {
   $getSelection,
   $isElementNode,
@@ -21,7 +21,7 @@ import {
   type SuggestionNode,
 } from '../../shared/body/lexical/SuggestionNode';
 import type { BlockKind } from '../../shared/body/bodySchema';
-import { $blockKindOf, $createBlock, type Suggester } from './suggestions';
+import { $blockKindOf, $changeBlock, type Suggester } from './suggestions';
 
 export type MoveOutcome =
   /** Moved, or its move suggested. */
@@ -163,17 +163,50 @@ export function $moveBlocks(up: boolean, who: Suggester | null): MoveOutcome {
 export type BlockChangeOutcome = 'suggested' | 'not-words' | 'holds-suggestions' | 'empty' | 'nothing';
 
 /**
+ * The blocks of words the selection touches, in order: paragraphs, headings, quotations and the
+ * items of lists (not the lists themselves). Null when it touches something else (a picture, a rule).
+ */
+function $selectedWordBlocks(): ElementNode[] | null {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection)) return [];
+  const found: ElementNode[] = [];
+  const seen = new Set<string>();
+  const nodes = [selection.anchor.getNode(), ...selection.getNodes(), selection.focus.getNode()];
+  for (const node of nodes) {
+    // A list or the root met on the way holds blocks that are met themselves.
+    if (
+      $isElementNode(node) &&
+      !node.isInline() &&
+      $blockKindOf(node) === null &&
+      node.getChildren().some((child) => $isElementNode(child) && !child.isInline())
+    ) {
+      continue;
+    }
+    const block = $findMatchingParent(node, (candidate) => $blockKindOf(candidate) !== null);
+    if (block === null || !$isElementNode(block)) {
+      if (node.getTopLevelElement() === null) continue;
+      return null;
+    }
+    if (seen.has(block.getKey())) continue;
+    seen.add(block.getKey());
+    found.push(block);
+  }
+  // In the story's order, whichever way the selection was made.
+  return found.sort((a, b) => (a.isBefore(b) ? -1 : 1));
+}
+
+/**
  * Suggests turning the blocks the selection touches into `target` blocks (paragraph, heading,
  * quotation): each is made one at once, its words inside a suggestion that remembers the block
  * they were in, so rejecting it puts the block back. Changing one's own suggested change again
  * changes the suggestion; changing it back to what it was takes the suggestion back.
  */
 export function $suggestBlocks(target: BlockKind, who: Suggester): BlockChangeOutcome {
-  const blocks = $selectedBlocks();
+  const blocks = $selectedWordBlocks();
+  if (blocks === null) return 'not-words';
   if (blocks.length === 0) return 'nothing';
   const plans: { block: ElementNode; own: SuggestionNode | null }[] = [];
   for (const block of blocks) {
-    if ($blockKindOf(block) === null || !$isElementNode(block)) return 'not-words';
     if (block.getChildrenSize() === 0) return 'empty';
     const only = block.getChildrenSize() === 1 ? block.getFirstChild() : null;
     const own =
@@ -190,7 +223,7 @@ export function $suggestBlocks(target: BlockKind, who: Suggester): BlockChangeOu
     if (now === target) continue;
     const was = own?.getFields().was ?? now;
     if (was === null) continue;
-    const changed = block.replace($createBlock(target), true);
+    const changed = $changeBlock(block, target);
     if (own !== null) {
       // Back to what it was: no longer a suggestion.
       if (was === target) {

@@ -3,6 +3,14 @@
  * additions, words deleted as suggested removals (SuggestionNode), until someone accepts or
  * rejects them. The functions here run inside an editor update.
  */
+import {
+  $createListItemNode,
+  $createListNode,
+  $isListItemNode,
+  $isListNode,
+  type ListItemNode,
+  type ListNode,
+} from '@lexical/list';
 import { $isMarkNode } from '@lexical/mark';
 import { $dfs } from '@lexical/utils';
 import {
@@ -25,7 +33,8 @@ import {
 
 import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 
-import type { BlockKind, SuggestionKind } from '../../shared/body/bodySchema';
+import type { BlockKind, ListBlockKind, SuggestionKind } from '../../shared/body/bodySchema';
+import { isListBlockKind } from '../../shared/body/bodySchema';
 import type { TextFormatName } from '../../shared/body/textFormat';
 import {
   $createSuggestionNode,
@@ -319,6 +328,7 @@ export function $suggestFormat(selection: RangeSelection, format: TextFormatName
 /** The fields of every suggestion in the text, in reading order, one entry per suggestion. */
 export function $listSuggestions(): SuggestionSummary[] {
   const found = new Map<string, SuggestionSummary>();
+  const lastBlock = new Map<string, string>();
   for (const { node } of $dfs()) {
     if (!$isSuggestionNode(node)) continue;
     const fields = node.getFields();
@@ -348,7 +358,15 @@ export function $listSuggestions(): SuggestionSummary[] {
       for (const claim of parent.getIDs()) if (!summary.claims.includes(claim)) summary.claims.push(claim);
     }
     if (fields.split === true) continue;
-    const words = $suggestionWords(node);
+    // Words of one suggestion in two blocks (a removal across paragraphs, two paragraphs made a
+    // list) read with a space between them, as the blocks do.
+    let block: LexicalNode | null = node.getParent();
+    while ($isElementNode(block) && block.isInline()) block = block.getParent();
+    const blockKey = block?.getKey() ?? '';
+    const part = `${fields.id} ${fields.kind}`;
+    const gap = lastBlock.has(part) && lastBlock.get(part) !== blockKey ? ' ' : '';
+    lastBlock.set(part, blockKey);
+    const words = gap + $suggestionWords(node);
     if (fields.kind === 'insert') summary.inserted += words;
     else if (fields.kind === 'delete') summary.deleted += words;
     else summary.restyled += words;
@@ -442,14 +460,82 @@ export function $blockKindOf(node: LexicalNode | null): BlockKind | null {
   if ($isParagraphNode(node)) return 'paragraph';
   if ($isQuoteNode(node)) return 'quote';
   if ($isHeadingNode(node)) return node.getTag();
+  if ($isListItemNode(node)) {
+    const list = node.getParent();
+    // An item that only holds a nested list is not a block of words.
+    if (!$isListNode(list) || node.getChildren().some($isListNode)) return null;
+    const type = list.getListType();
+    return type === 'bullet' || type === 'number' ? type : null;
+  }
   return null;
 }
 
-/** A new, empty block of `kind`. */
-export function $createBlock(kind: BlockKind): ElementNode {
+/** A new, empty block of `kind` that is not a list item. */
+function $createWordBlock(kind: Exclude<BlockKind, ListBlockKind>): ElementNode {
   if (kind === 'paragraph') return $createParagraphNode();
   if (kind === 'quote') return $createQuoteNode();
   return $createHeadingNode(kind);
+}
+
+/** Joins `list` with the list after it when both are of one type: one list, as Lexical would make it. */
+function $joinWithNext(list: ListNode): void {
+  const next = list.getNextSibling();
+  if (!$isListNode(next) || next.getListType() !== list.getListType()) return;
+  list.append(...next.getChildren());
+  next.remove();
+}
+
+/**
+ * Takes list item `item` out of its list, as a block of `kind`, where it stood: the items
+ * before it stay in the list, those after it go on in a list of their own after the block.
+ */
+function $takeOutOfList(item: ListItemNode, list: ListNode, kind: Exclude<BlockKind, ListBlockKind>): ElementNode {
+  const block = $createWordBlock(kind);
+  block.append(...item.getChildren());
+  const after = item.getNextSiblings();
+  if (after.length > 0) {
+    const rest = $createListNode(list.getListType());
+    rest.append(...after);
+    list.insertAfter(rest);
+  }
+  list.insertAfter(block);
+  item.remove();
+  if (list.getChildrenSize() === 0) list.remove();
+  return block;
+}
+
+/** Puts `block` into a list of `type` where it stands: joining the list before or after it, if it is of that type. */
+function $putInList(block: ElementNode, type: ListBlockKind): ListItemNode {
+  const item = $createListItemNode();
+  item.append(...block.getChildren());
+  const before = block.getPreviousSibling();
+  if ($isListNode(before) && before.getListType() === type) {
+    before.append(item);
+    block.remove();
+    $joinWithNext(before);
+    return item;
+  }
+  const list = $createListNode(type);
+  list.append(item);
+  block.replace(list);
+  $joinWithNext(list);
+  return item;
+}
+
+/**
+ * Makes `block` (a paragraph, quotation, heading or list item) a block of `kind`, its words
+ * moved into it, and answers the new block. A list item leaves its list (the list splits round
+ * it); a block becoming a list item joins a list of that type beside it, or starts one.
+ */
+export function $changeBlock(block: ElementNode, kind: BlockKind): ElementNode {
+  if ($isListItemNode(block)) {
+    const list = block.getParent();
+    if (!$isListNode(list) || list.getListType() === kind) return block;
+    const out = $takeOutOfList(block, list, isListBlockKind(kind) ? 'paragraph' : kind);
+    return isListBlockKind(kind) ? $putInList(out, kind) : out;
+  }
+  if (isListBlockKind(kind)) return $putInList(block, kind);
+  return block.replace($createWordBlock(kind), true);
 }
 
 /** For a suggested change of block: the block its words were in and the one they are in now. */
@@ -488,7 +574,7 @@ export function $settleSuggestions(which: (fields: SuggestionFields) => boolean,
     }
     if (fields.was !== undefined && !accept) {
       const block = node.getParent();
-      if (block !== null && !block.isInline()) block.replace($createBlock(fields.was), true);
+      if ($isElementNode(block) && !block.isInline()) $changeBlock(block, fields.was);
     }
     if (fields.kind === 'format' && !accept && fields.change !== undefined) {
       $setFormatWithin(node, fields.change, !(fields.on ?? true));

@@ -81,8 +81,17 @@ export type BodyAutoLink = LinkFields & { type: 'autolink'; isUnlinked?: boolean
 export type BodyMark = ElementFields & { type: 'mark'; ids: string[]; children: BodyNode[] };
 /** Words someone commented on: `ids` are the comment threads they belong to (the threads are kept in the library). */
 export type BodyComment = ElementFields & { type: 'comment'; ids: string[]; children: BodyNode[] };
-/** The kinds of block whose change can be suggested: a paragraph, a quotation, a heading by its tag. */
-export const BLOCK_KINDS = ['paragraph', 'quote', ...HEADING_TAGS] as const;
+/**
+ * The kinds of block whose change can be suggested: a paragraph, a quotation, a heading by its
+ * tag, an item of a bulleted or a numbered list.
+ */
+export const BLOCK_KINDS = ['paragraph', 'quote', ...HEADING_TAGS, 'bullet', 'number'] as const;
+/** The list items among them: the list's type. */
+export const LIST_BLOCK_KINDS = ['bullet', 'number'] as const;
+export type ListBlockKind = (typeof LIST_BLOCK_KINDS)[number];
+export function isListBlockKind(kind: BlockKind): kind is ListBlockKind {
+  return kind === 'bullet' || kind === 'number';
+}
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 /** What a suggestion proposes for its words: to add them, to take them out, or to change their format. */

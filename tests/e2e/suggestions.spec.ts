@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises';
 
 import type { Page } from '@playwright/test';
 
+import { bodyFromParagraphs } from '../../shared/text';
 import {
   body,
+  callApi,
   caretIn,
   expectCaret,
   expectSaved,
@@ -370,5 +372,62 @@ test('on the desktop, a paragraph made a heading while suggesting is one at once
   await expectSaved(page);
   await page.reload();
   await expect(body(page).locator('p')).toHaveText(['Winds reached gale force on the coast.']);
+  await expect(body(page).locator('[data-suggestion]')).toHaveCount(0);
+});
+
+test('on the laptop, paragraphs made a list while suggesting are a list at once, signed; accepted, an item taken out again is rejected back into the list', async ({
+  page,
+  copydesk,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(copydesk.url);
+  await setUserName(page, 'Ed Editor');
+  const created = await callApi(page, 'articles:create', {
+    headline: 'Budget day',
+    body: bodyFromParagraphs(['Taxes rise today.', 'Pensions go up.']),
+  });
+  await page.goto(`${copydesk.url}#/article/${(created.value as { id: string }).id}`);
+  await expect(body(page).locator('p')).toHaveText(['Taxes rise today.', 'Pensions go up.']);
+  await body(page).click();
+  await page.keyboard.press('ControlOrMeta+Shift+E');
+  await expect(tool(page, 'Suggesting')).toHaveAttribute('aria-pressed', 'true');
+
+  // Both paragraphs selected and made a bulleted list: a list at once, one signed suggestion.
+  await page.keyboard.press('ControlOrMeta+a');
+  await tool(page, 'Bulleted list').click();
+  const items = body(page).locator('ul > li');
+  await expect(items).toHaveText(['Taxes rise today.', 'Pensions go up.']);
+  await expect(items.locator('[data-was="paragraph"]')).toHaveCount(2);
+  await expect(items.locator('[data-was="paragraph"]').first()).toHaveAttribute('data-author', 'Ed Editor');
+  const list = await openSuggestions(page);
+  await expect(list.getByRole('listitem')).toHaveText([
+    /Make “Taxes rise today\. Pensions go up\.” a bulleted list item/,
+  ]);
+  await expectSaved(page);
+  await page.screenshot({ path: 'test-results/suggestions-list-laptop.png' });
+
+  // Rita accepts it, then suggests taking the second item out of the list.
+  await page.reload();
+  await setUserName(page, 'Rita Reporter');
+  const again = await openSuggestions(page);
+  await again.getByRole('button', { name: /^Accept: Make “Taxes rise today/ }).click();
+  await expect(body(page).locator('[data-suggestion]')).toHaveCount(0);
+  await expect(items).toHaveText(['Taxes rise today.', 'Pensions go up.']);
+  await caretAfter(page, 'Pensions');
+  await page.keyboard.press('ControlOrMeta+Shift+E');
+  await tool(page, 'Bulleted list').click();
+  await expect(items).toHaveText(['Taxes rise today.']);
+  await expect(body(page).locator('p')).toHaveText(['Pensions go up.']);
+  await expect(body(page).locator('p [data-was="bullet"]')).toHaveAttribute('data-author', 'Rita Reporter');
+  await expect(again.getByRole('listitem')).toHaveText([/Make “Pensions go up\.” a paragraph/]);
+  await page.screenshot({ path: 'test-results/suggestions-list-out-laptop.png' });
+
+  // Rejected, it is back in the list, one list, after a reload too.
+  await again.getByRole('button', { name: /^Reject: Make “Pensions go up\.” a paragraph/ }).click();
+  await expect(items).toHaveText(['Taxes rise today.', 'Pensions go up.']);
+  await expect(body(page).locator('ul')).toHaveCount(1);
+  await expectSaved(page);
+  await page.reload();
+  await expect(items).toHaveText(['Taxes rise today.', 'Pensions go up.']);
   await expect(body(page).locator('[data-suggestion]')).toHaveCount(0);
 });

@@ -34,6 +34,7 @@ import type { SuggestionFields } from '../../../shared/body/lexical/SuggestionNo
 import type { BlockKind } from '../../../shared/body/bodySchema';
 import { setSuggestingAs, SuggestionNode } from '../../../shared/body/lexical/SuggestionNode';
 import { FORMAT_WORDS, isTextFormatName } from '../../../shared/body/textFormat';
+import { $suggestBlocks, type BlockChangeOutcome } from '../moveBlocks';
 import { personColour as personColourOf } from '../../../shared/people';
 import { plural } from '../../../shared/plural';
 import { joinNames } from '../../../shared/text';
@@ -98,6 +99,8 @@ export const BLOCK_WORDS: { readonly [K in BlockKind]: string } = {
   h4: 'a minor heading',
   h5: 'a minor heading',
   h6: 'a minor heading',
+  bullet: 'a bulleted list item',
+  number: 'a numbered list item',
 };
 
 /** What a change of format does, in words: "Make “…” bold", "Make “…” no longer italic". */
@@ -158,6 +161,20 @@ const say = (editor: LexicalEditor, text: string) =>
 /** Says that `what` (a sentence ending in a full stop) is not suggested, and how to make the change. */
 export function refuseWhileSuggesting(editor: LexicalEditor, what: string): void {
   say(editor, `Suggesting: ${what} Switch Suggesting off (Ctrl+Shift+E) to make the change yourself.`);
+}
+
+/** Suggests the change of block (paragraph, heading, quotation, list item), or says why it is not suggested. */
+export function suggestBlock(editor: LexicalEditor, target: BlockKind, author: string): void {
+  const why: Partial<Record<BlockChangeOutcome, string>> = {
+    'not-words': 'only paragraphs, headings, quotations and list items change as a suggestion.',
+    empty: 'an empty paragraph has no words to suggest a change for.',
+    'holds-suggestions': 'this paragraph holds suggestions; accept or reject them before suggesting a change of it.',
+  };
+  // Run inside the keyboard's own update when a shortcut asks: what is said waits for it to end.
+  editor.update(() => {
+    const said = why[$suggestBlocks(target, suggester(author))];
+    if (said !== undefined) $onUpdate(() => refuseWhileSuggesting(editor, said));
+  });
 }
 
 /** Removal by key: the selection is extended by a character, a word or to the line's edge first when it is a caret. */
@@ -425,10 +442,19 @@ export function SuggestionsPlugin({
         },
         COMMAND_PRIORITY_CRITICAL,
       ),
-      ...[INSERT_UNORDERED_LIST_COMMAND, INSERT_ORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND].map((command) =>
+      ...(
+        [
+          [INSERT_UNORDERED_LIST_COMMAND, 'bullet'],
+          [INSERT_ORDERED_LIST_COMMAND, 'number'],
+          [REMOVE_LIST_COMMAND, 'paragraph'],
+        ] as const
+      ).map(([command, kind]) =>
         editor.registerCommand(
           command,
-          refuse('turning paragraphs into lists and back is not suggested.'),
+          () => {
+            suggestBlock(editor, kind, author);
+            return true;
+          },
           COMMAND_PRIORITY_CRITICAL,
         ),
       ),

@@ -14,7 +14,6 @@ import { $findMatchingParent, $getNearestNodeOfType, mergeRegister } from '@lexi
 import {
   $createParagraphNode,
   $getSelection,
-  $onUpdate,
   $isParagraphNode,
   $isRangeSelection,
   $isRootOrShadowRoot,
@@ -47,9 +46,7 @@ import { OPEN_IMAGE_PICKER_COMMAND } from './ImagesPlugin';
 import { OPEN_FIND_COMMAND } from './FindReplacePlugin';
 import { OPEN_LINK_DIALOG_COMMAND } from './LinkDialogPlugin';
 import { COMMENT_REQUESTED_COMMAND } from './CommentsPlugin';
-import type { BlockKind } from '../../../shared/body/bodySchema';
-import { $suggestBlocks, type BlockChangeOutcome } from '../moveBlocks';
-import { refuseWhileSuggesting, suggester, useSuggesting } from './SuggestionsPlugin';
+import { suggestBlock, useSuggesting } from './SuggestionsPlugin';
 
 type BlockType = 'paragraph' | 'h2' | 'h3' | 'quote' | 'bullet' | 'number' | 'other';
 
@@ -119,23 +116,10 @@ function sameFormatting(a: Formatting, b: Formatting): boolean {
   );
 }
 
-/** Suggests the change of block, or says why it is not suggested. */
-function suggestBlock(editor: LexicalEditor, target: BlockKind, author: string): void {
-  const why: Partial<Record<BlockChangeOutcome, string>> = {
-    'not-words': 'only paragraphs, headings and quotations change as a suggestion.',
-    empty: 'an empty paragraph has no words to suggest a change for.',
-    'holds-suggestions': 'this paragraph holds suggestions; accept or reject them before suggesting a change of it.',
-  };
-  // Run inside the keyboard's own update when a shortcut asks: what is said waits for it to end.
-  editor.update(() => {
-    const said = why[$suggestBlocks(target, suggester(author))];
-    if (said !== undefined) $onUpdate(() => refuseWhileSuggesting(editor, said));
-  });
-}
-
 /**
  * Turns the selected blocks into `target`, or back into paragraphs if they already are. While
- * someone is `suggesting` (their name), the change is suggested (lists refuse in SuggestionsPlugin).
+ * someone is `suggesting` (their name), the change is suggested (lists: in SuggestionsPlugin, which
+ * takes the list commands while suggesting).
  */
 function setBlock(editor: LexicalEditor, current: BlockType, target: BlockType, suggesting: string | null): void {
   if (target === 'bullet' || target === 'number') {

@@ -1,5 +1,14 @@
 // @vitest-environment jsdom
-import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode, type LexicalEditor } from 'lexical';
+import {
+  $createParagraphNode,
+  $createRangeSelection,
+  $createTextNode,
+  $getRoot,
+  $isElementNode,
+  $setSelection,
+  type LexicalEditor,
+} from 'lexical';
+import { $isListNode } from '@lexical/list';
 import { $createHeadingNode, $isHeadingNode } from '@lexical/rich-text';
 import { $createMarkNode } from '@lexical/mark';
 import { describe, expect, it } from 'vitest';
@@ -211,5 +220,130 @@ describe('moving paragraphs', () => {
     });
     expect(list(editor)).toEqual([]);
     expect(editor.getEditorState().read(() => $getRoot().getLastChild()?.getType())).toBe('paragraph');
+  });
+
+  describe('lists', () => {
+    /** Each block of the story: a list as its type and items' words. */
+    const shape = (editor: LexicalEditor) =>
+      editor.getEditorState().read(() =>
+        $getRoot()
+          .getChildren()
+          .map((block) =>
+            $isListNode(block)
+              ? `${block.getListType()}: ${block
+                  .getChildren()
+                  .map((item) => item.getTextContent())
+                  .join(' | ')}`
+              : `${block.getType()}: ${block.getTextContent()}`,
+          ),
+      );
+    /** Selects from the start of the block that starts with `from` to the end of the one that starts with `to`. */
+    function $selectBlocks(from: string, to: string): void {
+      const texts = $getRoot().getAllTextNodes();
+      const first = texts.find((text) => text.getTextContent().startsWith(from));
+      const last = texts.find((text) => text.getTextContent().startsWith(to));
+      if (first === undefined || last === undefined) throw new Error('words not found');
+      const selection = $createRangeSelection();
+      selection.anchor.set(first.getKey(), 0, 'text');
+      selection.focus.set(last.getKey(), last.getTextContentSize(), 'text');
+      $setSelection(selection);
+    }
+    /** The blocks as the exporters read them: a list as its items' words. */
+    const exported = (editor: LexicalEditor) =>
+      readBody(readStoredBody(saved(editor)).body).map((block) =>
+        block.kind === 'list'
+          ? `${block.ordered ? 'number' : 'bullet'}: ${block.items.map((item) => item.children.map((piece) => ('text' in piece ? piece.text : '')).join('')).join(' | ')}`
+          : block.kind,
+      );
+
+    it('paragraphs made a list while suggesting are a list at once, one suggestion; rejected, they are paragraphs again', () => {
+      const rejected = story(['Budget day', 'Taxes rise.', 'Pensions go up.', 'Fuel duty falls.']);
+      const accepted = story(['Budget day', 'Taxes rise.', 'Pensions go up.', 'Fuel duty falls.']);
+      for (const editor of [rejected, accepted]) {
+        update(editor, () => {
+          $selectBlocks('Taxes', 'Pensions');
+          expect($suggestBlocks('bullet', person('Ed Editor'))).toBe('suggested');
+        });
+        expect(shape(editor)).toEqual([
+          'heading: Budget day',
+          'bullet: Taxes rise. | Pensions go up.',
+          'paragraph: Fuel duty falls.',
+        ]);
+        expect(list(editor)).toEqual([
+          expect.objectContaining({ author: 'Ed Editor', block: { from: 'paragraph', to: 'bullet' } }),
+        ]);
+        expect(isBody(saved(editor))).toBe(true);
+        // Nothing only suggested is exported: the paragraphs go out as paragraphs.
+        expect(exported(editor)).toEqual(['heading', 'paragraph', 'paragraph', 'paragraph']);
+      }
+      update(rejected, () => $settleSuggestions(() => true, false));
+      update(accepted, () => $settleSuggestions(() => true, true));
+      expect(shape(rejected)).toEqual([
+        'heading: Budget day',
+        'paragraph: Taxes rise.',
+        'paragraph: Pensions go up.',
+        'paragraph: Fuel duty falls.',
+      ]);
+      expect(shape(accepted)).toEqual([
+        'heading: Budget day',
+        'bullet: Taxes rise. | Pensions go up.',
+        'paragraph: Fuel duty falls.',
+      ]);
+      expect(exported(accepted)).toEqual(['heading', 'bullet: Taxes rise. | Pensions go up.', 'paragraph']);
+      expect(list(accepted)).toEqual([]);
+    });
+
+    it('an item taken out of a list while suggesting splits the list round it; the export and a rejection join it back', () => {
+      const editor = story(['Budget day', 'Taxes rise.', 'Pensions go up.', 'Fuel duty falls.']);
+      update(editor, () => {
+        $selectBlocks('Taxes', 'Fuel');
+        $suggestBlocks('number', person('Ed Editor'));
+      });
+      update(editor, () => $settleSuggestions(() => true, true));
+      expect(shape(editor)).toEqual([
+        'heading: Budget day',
+        'number: Taxes rise. | Pensions go up. | Fuel duty falls.',
+      ]);
+
+      update(editor, () => {
+        $selectBlocks('Pensions', 'Pensions');
+        expect($suggestBlocks('paragraph', person('Rita Reporter'))).toBe('suggested');
+      });
+      expect(shape(editor)).toEqual([
+        'heading: Budget day',
+        'number: Taxes rise.',
+        'paragraph: Pensions go up.',
+        'number: Fuel duty falls.',
+      ]);
+      expect(list(editor)).toEqual([expect.objectContaining({ block: { from: 'number', to: 'paragraph' } })]);
+      expect(exported(editor)).toEqual(['heading', 'number: Taxes rise. | Pensions go up. | Fuel duty falls.']);
+      update(editor, () => $settleSuggestions(() => true, false));
+      expect(shape(editor)).toEqual([
+        'heading: Budget day',
+        'number: Taxes rise. | Pensions go up. | Fuel duty falls.',
+      ]);
+    });
+
+    it('a bulleted item made numbered is its own list at once; changed back, the suggestion is taken back and the list is one', () => {
+      const editor = story(['Budget day', 'Taxes rise.', 'Pensions go up.']);
+      update(editor, () => {
+        $selectBlocks('Taxes', 'Pensions');
+        $suggestBlocks('bullet', person('Ed Editor'));
+      });
+      update(editor, () => $settleSuggestions(() => true, true));
+      const rita = person('Rita Reporter');
+      update(editor, () => {
+        $selectBlocks('Pensions', 'Pensions');
+        $suggestBlocks('number', rita);
+      });
+      expect(shape(editor)).toEqual(['heading: Budget day', 'bullet: Taxes rise.', 'number: Pensions go up.']);
+      expect(exported(editor)).toEqual(['heading', 'bullet: Taxes rise. | Pensions go up.']);
+      update(editor, () => {
+        $selectBlocks('Pensions', 'Pensions');
+        $suggestBlocks('bullet', rita);
+      });
+      expect(list(editor)).toEqual([]);
+      expect(shape(editor)).toEqual(['heading: Budget day', 'bullet: Taxes rise. | Pensions go up.']);
+    });
   });
 });
