@@ -102,6 +102,13 @@ test('a formatted article survives a reload', async ({ page, copydesk }) => {
   await expectSaved(page);
   expect(saves).toEqual([]);
 
+  // The count follows typing in a paragraph, and an undo of it.
+  await page.keyboard.type(' Nobody was hurt.');
+  await expect(page.getByRole('contentinfo')).toContainText('28 words');
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(body(page).locator('blockquote')).toHaveText('We were ready, the mayor said.');
+  await expect(page.getByRole('contentinfo')).toContainText('25 words');
+
   expect(problems()).toEqual([]);
 });
 
