@@ -1,14 +1,13 @@
-import type { Article } from '../../shared/domain';
-
 import { EnvelopeSchema } from '../../shared/api';
+import type { Article } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
-import { plural } from '../../shared/plural';
 import type { SentStory, StoryBundle, StoryRow, StoryTable } from '../../shared/storyTransfer';
 import { SentStorySchema, SHARED_STORY_TABLES, STORY_BUNDLE_FORMAT, STORY_TABLES } from '../../shared/storyTransfer';
 import * as articles from '../db/queries/articles';
 import { schemaVersion } from '../db/migrations';
 import * as storyRows from '../db/queries/storyRows';
 import { uniqueSlug } from './articles';
+import { saveVersion } from './revisions';
 import type { Library } from './LibraryHost';
 
 function notFound(id: string): ApiError {
@@ -136,6 +135,9 @@ export function receiveStory(lib: Library, bundle: StoryBundle, context: { userN
           storyRows.insertStoryRow(lib.db, table, written);
         }
       }
+      // History shows the story as it arrived, and who sent it.
+      const sender = context.userName.trim();
+      saveVersion(lib, bundle.articleId, sender === '' ? 'Sent here' : `Sent here by ${sender}`, new Date(), sender);
       const summary = articles.getArticle(lib.db, bundle.articleId);
       if (summary === undefined) throw notFound(bundle.articleId);
       return summary;
@@ -211,13 +213,4 @@ export async function sendStory(
     claims: bundle.tables.claims.length,
     versions: bundle.tables.revisions.length,
   });
-}
-
-/** What a sent story carried, in words. */
-export function sentWords(sent: SentStory): string {
-  return [
-    plural(sent.sources, 'source', 'sources'),
-    plural(sent.claims, 'claim', 'claims'),
-    plural(sent.versions, 'version', 'versions'),
-  ].join(', ');
 }

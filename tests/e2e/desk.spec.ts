@@ -353,6 +353,9 @@ test.describe('a desk shared by several people', () => {
       await ed.page.getByRole('tab', { name: 'Sources' }).click();
       await expect(sourcesPanel(ed.page).getByRole('list', { name: 'Cited sources' })).toContainText('Council minutes');
       await ed.page.screenshot({ path: 'test-results/send-to-desk-arrived.png' });
+      // History shows it as it arrived, and who sent it.
+      await ed.page.getByRole('tab', { name: 'History' }).click();
+      await expect(ed.page.getByRole('region', { name: 'History' })).toContainText('Sent here by Fatima Checker');
       // On the desk there is nowhere further to send it.
       await expect(ed.page.getByRole('button', { name: 'Send to a desk…' })).toHaveCount(0);
       await ed.context.close();

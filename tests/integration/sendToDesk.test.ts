@@ -117,6 +117,11 @@ describe('sending a story from a laptop’s library to a desk', () => {
     expect(arrived.tables).toEqual({
       ...sent.tables,
       articles: sent.tables.articles.map((row) => ({ ...row, owner })),
+      // History shows it as it arrived, and who sent it.
+      revisions: [
+        ...sent.tables.revisions,
+        expect.objectContaining({ kind: 'manual', label: 'Sent here by Fatima Checker', created_by: 'Fatima Checker' }),
+      ],
     });
     // The laptop keeps its own copy.
     expect(getArticle(laptop.lib, article.id).headline).toBe(article.headline);
