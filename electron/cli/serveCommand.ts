@@ -38,7 +38,14 @@ export async function serve(libraryFile: string, port: number, io: Io, desk?: De
     const live = desk === undefined ? undefined : (await import('../desk/liveStories')).liveStories(client);
     const gate: DeskGate = {
       signIn: client.signIn,
-      callAs: client.callAs,
+      // A version restored into a live story reaches everyone in it at once.
+      callAs: async (key, channel, args) => {
+        const answer = await client.callAs(key, channel, args);
+        if (answer.ok && channel === 'revisions:restore' && live !== undefined) {
+          await live.refresh(key, (answer.value as { id: string }).id);
+        }
+        return answer;
+      },
       ...(live === undefined ? {} : { live }),
     };
     const server = await startWebServer({

@@ -169,6 +169,16 @@ export function liveStories(store: StoryStore, limits: { perKey: number; total: 
         hocuspocus.handleConnection(websocket, request, { key, end } satisfies LiveContext);
       });
     },
+    /**
+     * Brings a story open now up to date with what the library keeps of its document, after a
+     * change made there (a version restored): everyone in it sees the change arrive.
+     */
+    async refresh(key: string, articleId: string): Promise<void> {
+      const document = hocuspocus.documents.get(articleId);
+      if (document === undefined) return;
+      const kept = await store.openStory(key, articleId);
+      if (kept.ok && kept.value instanceof Uint8Array) Y.applyUpdate(document, kept.value);
+    },
     /** The stories open now, each with the people in it. */
     presence(): DeskPresence {
       return [...hocuspocus.documents.entries()].flatMap(([articleId, document]) => {

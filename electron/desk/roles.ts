@@ -46,7 +46,7 @@ function writesLiveText(patch: { body?: unknown; headline?: unknown; dek?: unkno
 /**
  * Refuses a call `actor` may not make, with a sentence they can act on. Only a change of status
  * is weighed, not a save of a story that is already Ready; and a story edited live takes its
- * text from its document, not from a save or a restored version.
+ * text from its document, not from a save (a restored version goes into the document).
  */
 export function checkDeskCall(actor: DeskActor, call: ParsedCall, story: StoryFacts): void {
   const judges = mayGiveVerdicts(actor.role);
@@ -59,14 +59,6 @@ export function checkDeskCall(actor: DeskActor, call: ParsedCall, story: StoryFa
     case 'export:run':
     case 'export:folder':
       if (!publishes) throw refused(actor, 'exporting a story', 'editors');
-      return;
-    case 'revisions:restore':
-      if (story.isLive(call.args.articleId)) {
-        throw new ApiError(
-          'forbidden',
-          'A story edited live on the desk cannot be put back to a version yet: open the version and copy what you need from it.',
-        );
-      }
       return;
     case 'articles:create':
     case 'articles:save': {

@@ -13,7 +13,9 @@ import { missingAuthorIds } from '../db/queries/authors';
 import type { RevisionRow } from '../db/queries/revisions';
 import * as revisions from '../db/queries/revisions';
 import type { EditContext } from './articles';
+import { readStoredBody } from '../../shared/body/readStoredBody';
 import { articleForChange, getArticle, writeChange } from './articles';
+import { isLiveStory, projectStoryDocument, restoreIntoDocument } from './storyDocuments';
 import { keepSessionEndVersion } from './automaticVersions';
 import { readableLabel } from './checklistItemNames';
 import type { Library } from './LibraryHost';
@@ -144,6 +146,10 @@ export function restoreRevision(
     .transaction(() => {
       const row = revisions.getRevision(lib.db, revisionId);
       if (row?.article_id !== articleId) throw new ApiError('not-found', 'That version is not one of this article’s.');
+      const live = isLiveStory(lib, articleId);
+      // A live story's row follows its document a moment after the typing: brought up to date
+      // first, so the version kept before the restore holds what everyone had typed.
+      if (live) projectStoryDocument(lib, articleId, { editedBy: [], leaving: false }, now);
       const current = articleForChange(lib, articleId, version);
       revisions.insertRevision(lib.db, {
         id: uuidv7(),
@@ -155,18 +161,25 @@ export function restoreRevision(
         createdAt: now.toISOString(),
         createdBy: (context.userName ?? '').trim(),
       });
+      const keptBody = StoredBodySchema.parse(JSON.parse(row.body_json));
+      const fields = { dateline: row.dateline, section: row.section, ...fieldsPatch(lib, row.fields_json) };
+      if (live) {
+        // Edited live on a desk: the text, headline and dek go back in the story's document,
+        // where everyone in it sees them arrive; the other fields are saved as ever.
+        writeChange(lib, current, fields, { ...context, clock: () => now });
+        restoreIntoDocument(
+          lib,
+          articleId,
+          { body: readStoredBody(keptBody).body, headline: row.headline, dek: row.dek },
+          now,
+        );
+        return;
+      }
       writeChange(
         lib,
         current,
-        {
-          dateline: row.dateline,
-          section: row.section,
-          ...fieldsPatch(lib, row.fields_json),
-          headline: row.headline,
-          dek: row.dek,
-          // Exactly as the version kept it, whatever version of Copydesk stored it.
-          keptBody: StoredBodySchema.parse(JSON.parse(row.body_json)),
-        },
+        // The text exactly as the version kept it, whatever version of Copydesk stored it.
+        { ...fields, headline: row.headline, dek: row.dek, keptBody },
         { ...context, clock: () => now },
       );
     })

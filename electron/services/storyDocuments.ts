@@ -1,9 +1,18 @@
 import * as Y from 'yjs';
 
-import { bodyOfDocument, bodyToDocumentUpdate } from '../../shared/body/lexical/bodyDocument';
+import { $getRoot, $parseSerializedNode } from 'lexical';
+
+import type { Body } from '../../shared/body/bodySchema';
+import { bodyOfDocument, bodyToDocumentUpdate, editBodyDocument } from '../../shared/body/lexical/bodyDocument';
 import { readStoredBody } from '../../shared/body/readStoredBody';
 import { ApiError } from '../../shared/errors';
-import { giveStoryFields, hasStoryFields, storyFieldsOf } from '../../shared/storyFields';
+import {
+  giveStoryFields,
+  hasStoryFields,
+  replaceFieldText,
+  storyFieldsOf,
+  storyFieldText,
+} from '../../shared/storyFields';
 import { bodyToPlainText, countWords, joinNames } from '../../shared/text';
 import { contentHash } from '../db/contentHash';
 import * as articles from '../db/queries/articles';
@@ -94,6 +103,35 @@ export function keepStoryUpdate(lib: Library, articleId: string, update: Uint8Ar
   }
   liveArticle(lib, articleId);
   documents.appendStoryDocumentUpdate(lib.db, articleId, update, now.toISOString());
+}
+
+/**
+ * Puts a live story's document back to a kept version's text, headline and dek, as one edit
+ * kept like any other (everyone in the story sees it arrive, and what anyone typed meanwhile
+ * merges with it), and brings the article up to date with it at once.
+ */
+export function restoreIntoDocument(
+  lib: Library,
+  articleId: string,
+  version: { body: Body; headline: string; dek: string },
+  now = new Date(),
+): void {
+  const article = liveArticle(lib, articleId);
+  const updates = documents.storyDocumentUpdates(lib.db, articleId);
+  const doc = documentOf(updates);
+  const before = Y.encodeStateVector(doc);
+  editBodyDocument(doc, () => {
+    const root = $getRoot();
+    root.clear();
+    root.append(...version.body.root.children.map((child) => $parseSerializedNode(child)));
+  });
+  doc.transact(() => {
+    replaceFieldText(storyFieldText(doc, 'headline'), version.headline);
+    replaceFieldText(storyFieldText(doc, 'dek'), version.dek);
+  });
+  const update = Y.encodeStateAsUpdate(doc, before);
+  documents.appendStoryDocumentUpdate(lib.db, articleId, update, now.toISOString());
+  projectInto(lib, article, [...updates, update], now);
 }
 
 /**

@@ -403,6 +403,47 @@ test.describe('a desk shared by several people', () => {
     await ed.context.close();
   });
 
+  test('a version restored in a live story reaches everyone in it at once, and History keeps what was there', async ({
+    browser,
+  }) => {
+    const text = 'The council voted on Tuesday.';
+    const { rita, ed } = await bothInOneStory(browser, desk, 'Council votes', text, { width: 1024, height: 700 });
+    // Ed keeps a version, then Rita's words come on.
+    await ed.page.getByRole('tab', { name: 'History' }).click();
+    const history = ed.page.getByRole('region', { name: 'History' });
+    await history.getByRole('button', { name: 'Save version' }).click();
+    await history.getByRole('textbox', { name: 'Version name' }).fill('First draft');
+    await history.getByRole('textbox', { name: 'Version name' }).press('Enter');
+    const firstDraft = history.getByRole('button', { name: /^Saved version .* First draft/ });
+    await expect(firstDraft).toBeVisible();
+    await body(rita.page).click();
+    await rita.page.keyboard.press(`${MOD}+End`);
+    await rita.page.keyboard.type(' Work starts in May.');
+    await expect(body(ed.page)).toHaveText(`${text} Work starts in May.`);
+
+    // Ed restores the first draft: Rita sees it arrive, without a reload.
+    await firstDraft.click();
+    const comparison = ed.page.getByRole('dialog', { name: 'Compare: First draft' });
+    await expect(comparison.locator('ins')).toHaveText(['Work starts in May.']);
+    await comparison.getByRole('button', { name: 'Restore this version' }).click();
+    await expect(body(rita.page)).toHaveText(text);
+    await expect(body(ed.page)).toHaveText(text);
+    await rita.page.screenshot({ path: 'test-results/desk-restored-rita.png' });
+    // What was there before is in History, signed by Ed.
+    await ed.page.getByRole('tab', { name: 'History' }).click();
+    const before = history.getByRole('button', { name: /^Before restore .*Before restoring the version/ });
+    await expect(before).toContainText('9 words');
+    await expect(before).toContainText('by Ed Editor');
+    await ed.page.screenshot({ path: 'test-results/desk-restored-ed.png' });
+    // Both keep typing in the restored text.
+    await body(rita.page).click();
+    await rita.page.keyboard.press(`${MOD}+End`);
+    await rita.page.keyboard.type(' Again.');
+    await expect(body(ed.page)).toHaveText(`${text} Again.`);
+    await rita.context.close();
+    await ed.context.close();
+  });
+
   test('two people edit one headline and dek at once: both their words are kept, and each one’s caret stays put', async ({
     browser,
   }) => {

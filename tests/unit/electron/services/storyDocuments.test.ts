@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 
 import { createArticle, getArticle } from '../../../../electron/services/articles';
-import { listRevisions } from '../../../../electron/services/revisions';
+import { getRevision, listRevisions, restoreRevision, saveVersion } from '../../../../electron/services/revisions';
 import {
   keepStoryUpdate,
   MAX_STORY_UPDATE_BYTES,
@@ -156,5 +156,46 @@ describe('a story’s live document in the library', () => {
     );
     expect(() => keepStoryUpdate(lib, 'no-such-story', first)).toThrow('This story is not in the library any more');
     expect(openStoryDocument(lib, article.id)).toEqual(first);
+  });
+
+  it('puts a version back into a live story’s document as one more edit, merged with what someone types meanwhile', () => {
+    const lib = library.lib;
+    const article = createArticle(lib, {
+      headline: 'Bridge vote',
+      dek: 'The council decides.',
+      body: bodyWithBlocks('The council voted on Tuesday.'),
+    });
+    const first = openStoryDocument(lib, article.id);
+    const version = saveVersion(lib, article.id, 'First draft', new Date(), 'Rita Reporter');
+    // Edited live since: the text and the headline.
+    const revised = edit(first, () => $firstWords($firstBlock()).setTextContent('The council voted 7 to 2.'));
+    keepStoryUpdate(lib, article.id, revised);
+    const stateBefore = Y.mergeUpdates([first, revised]);
+    const withFields = new Y.Doc();
+    Y.applyUpdate(withFields, stateBefore);
+    const headlineBefore = Y.encodeStateVector(withFields);
+    replaceFieldText(storyFieldText(withFields, 'headline'), 'Bridge approved');
+    keepStoryUpdate(lib, article.id, Y.encodeStateAsUpdate(withFields, headlineBefore));
+    // Not yet brought up to date: the desk does that a moment after the typing stops.
+    expect(getArticle(lib, article.id).headline).toBe('Bridge vote');
+
+    const restored = restoreRevision(lib, article.id, version.id, getArticle(lib, article.id).version, {
+      userName: 'Ed Editor',
+    });
+    expect(restored).toMatchObject({ headline: 'Bridge vote', dek: 'The council decides.' });
+    expect(restored.bodyText).toBe('The council voted on Tuesday.');
+    // The document holds it: everyone who opens the story sees the version.
+    const now = openStoryDocument(lib, article.id);
+    expect(bodyToPlainText(bodyFromDocumentUpdates([now]))).toBe('The council voted on Tuesday.');
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, now);
+    expect(storyFieldsOf(doc)).toEqual({ headline: 'Bridge vote', dek: 'The council decides.' });
+    // What everyone had typed is kept in History first, signed.
+    const before = listRevisions(lib, article.id)[0];
+    expect(before).toMatchObject({ kind: 'restore', createdBy: 'Ed Editor' });
+    expect(getRevision(lib, before?.id ?? '')).toMatchObject({
+      headline: 'Bridge approved',
+      bodyText: 'The council voted 7 to 2.',
+    });
   });
 });
