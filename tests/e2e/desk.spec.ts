@@ -444,6 +444,54 @@ test.describe('a desk shared by several people', () => {
     await ed.context.close();
   });
 
+  test('a library on this computer connects to a desk with its address and a key, and the desk’s page leads back', async ({
+    browser,
+  }) => {
+    const laptop = await startCopydesk();
+    try {
+      const { context, page } = await personPage(browser, laptop.server.url, { width: 1024, height: 700 });
+      await startStory(page, 'Ferry timetable', ['The night ferry stops in May.']);
+      await library(page).getByRole('button', { name: 'Libraries' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Libraries' });
+      const address = dialog.getByRole('textbox', { name: 'Desk address' });
+      const key = dialog.getByLabel('Personal key');
+      await dialog.getByRole('button', { name: 'Connect to the desk' }).click();
+      await expect(address).toHaveAccessibleDescription(/^The desk’s address is empty/);
+      await expect(key).toHaveAccessibleDescription(/^The key is empty/);
+      await page.screenshot({ path: 'test-results/connect-to-desk-form.png' });
+      await address.fill(desk.server.origin);
+      await key.fill(desk.keys.reporter ?? '');
+      await key.press('Enter');
+
+      // On the desk, signed in, the key gone from the address and from the page's storage.
+      await expect(library(page).getByText('Rita Reporter (reporter)')).toBeVisible();
+      expect(page.url()).not.toContain('cdk_');
+      expect(
+        await page.evaluate(() => JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage)])),
+      ).not.toContain('cdk_');
+      await expect(library(page).getByRole('link', { name: /Ferry timetable/ })).toHaveCount(0);
+      await page.screenshot({ path: 'test-results/connect-to-desk-signed-in.png' });
+
+      // And back to the library on this computer, as it was.
+      await library(page).getByRole('link', { name: 'Back to this computer’s library' }).click();
+      await expect(library(page).getByRole('link', { name: /Ferry timetable/ })).toBeVisible();
+      await context.close();
+
+      // A wrong key is told so on the desk's page, which asks for the key again.
+      const other = await personPage(browser, laptop.server.url, { width: 1440, height: 900 });
+      await library(other.page).getByRole('button', { name: 'Libraries' }).click();
+      const again = other.page.getByRole('dialog', { name: 'Libraries' });
+      await again.getByRole('textbox', { name: 'Desk address' }).fill(`${desk.server.origin}/`);
+      await again.getByLabel('Personal key').fill('cdk_not-a-key');
+      await again.getByRole('button', { name: 'Connect to the desk' }).click();
+      await expect(other.page.getByRole('heading', { name: 'Sign in to the desk' })).toBeVisible();
+      await expect(other.page.getByRole('status')).toHaveText(/^That key does not open this desk/);
+      await other.context.close();
+    } finally {
+      await laptop.stop();
+    }
+  });
+
   test('two people edit one headline and dek at once: both their words are kept, and each one’s caret stays put', async ({
     browser,
   }) => {

@@ -23,6 +23,7 @@ import {
   whenCallsSettled,
 } from '../../api';
 import { BlockedScreen } from '../../components/BlockedScreen';
+import { backToLibrary, takeConnectKey } from './connectToDesk';
 import './desk.css';
 
 /**
@@ -161,8 +162,18 @@ export function DeskGate({ children }: { children: ReactNode }): JSX.Element {
   const [state, setState] = useState<GateState>({ kind: 'checking' });
   useEffect(() => {
     let live = true;
-    deskSession()
+    // Opened by Connect to a desk from a library on this computer: signed in with the key handed.
+    const handed = takeConnectKey();
+    const session =
+      handed === null
+        ? deskSession()
+        : deskSignIn(handed).catch((error: unknown) => {
+            if (live) setState({ kind: 'signed-out', notice: errorMessage(error) });
+            return null;
+          });
+    session
       .then((answer) => {
+        if (answer === null) return;
         if (!live) return;
         if (answer === 'not-a-desk') setState({ kind: 'not-a-desk' });
         else if (answer === 'signed-out') setState({ kind: 'signed-out', notice: null });
@@ -244,5 +255,15 @@ export function DeskPerson({ desk }: { desk: DeskSignedInState }): JSX.Element {
         Sign out
       </button>
     </span>
+  );
+}
+
+/** The way back to the library on this computer, when this tab came to the desk by Connect to a desk. */
+export function BackToLibrary(): JSX.Element | null {
+  const [back] = useState(backToLibrary);
+  return back === null ? null : (
+    <p className="desk-back">
+      <a href={`${back}/`}>Back to this computer’s library</a>
+    </p>
   );
 }

@@ -1,7 +1,9 @@
 import { useEffect, useId, useState, type JSX, type SyntheticEvent } from 'react';
 
 import type { LibraryStatus, RecentLibrary } from '../../../shared/libraries';
-import { api, errorMessage } from '../../api';
+import { api, errorMessage, transportKind } from '../../api';
+import { connectAddress } from '../desk/connectToDesk';
+import { useDeskAndKey } from '../desk/DeskAndKey';
 import { Dialog } from '../../components/Dialog';
 import { FormProblem } from '../../components/FormProblem';
 import { useReportError } from '../../components/Notices';
@@ -167,7 +169,40 @@ export function LibrariesDialog({ status, mode = 'open', onClose, onRestore }: L
             </button>
           </div>
         </form>
+        {transportKind() === 'browser' ? <ConnectToDesk /> : null}
       </div>
     </Dialog>
+  );
+}
+
+/**
+ * Connect to a desk (browser mode): the window goes to the desk's page, signed in with the key
+ * given, and that page offers the way back here. Each field says what is wrong with it.
+ */
+function ConnectToDesk(): JSX.Element {
+  const ids = useId();
+  const form = useDeskAndKey();
+  const connect = (event: SyntheticEvent<HTMLFormElement, SubmitEvent>) => {
+    event.preventDefault();
+    form.tried();
+    if (form.valid === null) return;
+    window.location.assign(connectAddress(form.valid.desk, form.valid.key, window.location.origin));
+  };
+  return (
+    <form className="libraries__group" onSubmit={connect} noValidate aria-labelledby={`${ids}-desk`}>
+      <h3 id={`${ids}-desk`} className="settings__heading">
+        A desk
+      </h3>
+      <p className="form-field__hint">
+        Work in a desk’s shared library, with everyone on it. This window goes to the desk; the desk’s page has the way
+        back to this library.
+      </p>
+      {form.fields(ids, null)}
+      <div className="libraries__actions">
+        <button type="submit" className="button">
+          Connect to the desk
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState, type JSX, type KeyboardEvent } from 'react';
 
-import { DeskPerson, useDesk } from '../desk/DeskGate';
+import { BackToLibrary, DeskPerson, useDesk } from '../desk/DeskGate';
 import { usePreferences } from '../settings/PreferencesProvider';
 import type { ArticleId, ArticleSummary } from '../../../shared/domain';
 import {
@@ -390,6 +390,7 @@ export function LibraryPanel({
         </>
       )}
 
+      {desk === null ? null : <BackToLibrary />}
       <footer className="library__footer">
         {desk === null ? (
           <span className="library__file" title={info?.path}>
