@@ -3,21 +3,15 @@ import type { Article } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import type { SentStory, StoryBundle, StoryRow, StoryTable } from '../../shared/storyTransfer';
 import { SentStorySchema, SHARED_STORY_TABLES, STORY_BUNDLE_FORMAT, STORY_TABLES } from '../../shared/storyTransfer';
-import * as articles from '../db/queries/articles';
 import { schemaVersion } from '../db/migrations';
 import * as storyRows from '../db/queries/storyRows';
-import { uniqueSlug } from './articles';
+import { findArticle, getArticle, uniqueSlug } from './articles';
 import { saveVersion } from './revisions';
 import type { Library } from './LibraryHost';
 
-function notFound(id: string): ApiError {
-  return new ApiError('not-found', `No article with id ${id} is in this library. It may have been deleted.`);
-}
-
 /** A story, whole, as it is sent to another library (a desk's). */
 export function storyBundle(lib: Library, articleId: string): StoryBundle {
-  const article = articles.getArticle(lib.db, articleId);
-  if (article === undefined) throw notFound(articleId);
+  const article = getArticle(lib, articleId);
   if (article.trashedAt !== null) {
     throw new ApiError('conflict', 'This story is in the trash. Restore it from the trash to send it.');
   }
@@ -70,7 +64,7 @@ export function receiveStory(lib: Library, bundle: StoryBundle, context: { userN
     throw new ApiError('invalid-request', 'The story sent does not hold the article it names. Nothing was stored.');
   }
   if (storyRows.hasRow(lib.db, 'articles', bundle.articleId)) {
-    const headline = articles.getArticle(lib.db, bundle.articleId)?.headline ?? '';
+    const headline = findArticle(lib, bundle.articleId)?.headline ?? '';
     throw new ApiError(
       'conflict',
       `“${headline || 'This story'}” is already here: it was sent before. Open it here, or make a copy of it to send as a new story.`,
@@ -138,9 +132,7 @@ export function receiveStory(lib: Library, bundle: StoryBundle, context: { userN
       // History shows the story as it arrived, and who sent it.
       const sender = context.userName.trim();
       saveVersion(lib, bundle.articleId, sender === '' ? 'Sent here' : `Sent here by ${sender}`, new Date(), sender);
-      const summary = articles.getArticle(lib.db, bundle.articleId);
-      if (summary === undefined) throw notFound(bundle.articleId);
-      return summary;
+      return getArticle(lib, bundle.articleId);
     })();
   } catch (error) {
     if (error instanceof ApiError) throw error;
