@@ -246,6 +246,8 @@ test('on the laptop, bold and italics are suggested, shown at once and signed; a
   const again = await openSuggestions(page);
   await again.getByRole('button', { name: 'Reject: Make “gale force” bold' }).click();
   await expect(body(page).locator('.ed-bold')).toHaveCount(0);
+  // The list closes up over the settled suggestion before the next one is clicked.
+  await expect(again.getByRole('listitem')).toHaveCount(1);
   await again.getByRole('button', { name: 'Accept: Make “the coast” italic' }).click();
   await expect(again.getByRole('listitem')).toHaveCount(0);
   await expectSaved(page);

@@ -36,10 +36,12 @@ export async function expectSaved(page: Page): Promise<void> {
 /**
  * Selects the first occurrence of `phrase` inside the element `selector` names, as a drag of
  * the mouse would — across text nodes too (a phrase running over a claim's mark or a bold word).
+ * It returns once the page has heard of the new selection (its `selectionchange`): the editor
+ * takes a key pressed before that (Backspace, a shortcut) to the caret where it was before.
  */
 export async function selectText(page: Page, selector: string, phrase: string): Promise<void> {
   await page.evaluate(
-    ({ selector: where, phrase: words }) => {
+    async ({ selector: where, phrase: words }) => {
       const root = document.querySelector(where);
       if (root === null) throw new Error(`${where} is not on the page`);
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -63,8 +65,14 @@ export async function selectText(page: Page, selector: string, phrase: string): 
       range.setStart(start.node, start.offset);
       range.setEnd(end.node, end.offset);
       const selection = window.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
+      if (selection === null) throw new Error('the page has no selection');
+      // Emptied, then set: the selection changes either way, so the event always comes.
+      const heard = new Promise<void>((resolve) => {
+        document.addEventListener('selectionchange', () => resolve(), { once: true });
+      });
+      selection.removeAllRanges();
+      selection.addRange(range);
+      await heard;
     },
     { selector, phrase },
   );
