@@ -64,6 +64,21 @@ export const DESK_SESSION_PATH = '/desk/session';
 /** Where a desk's pages open their stories' live documents (a WebSocket to Hocuspocus). */
 export const DESK_LIVE_PATH = '/desk/live';
 
+/**
+ * The close code of a live connection the desk has no room for just now (too many stories open
+ * under one key, or on the whole desk), its reason the sentence to show. A browser reads no
+ * words from a refused handshake, so the desk takes the connection and closes it with these; the
+ * page keeps trying, and says why it waits.
+ */
+export const DESK_FULL_CLOSE_CODE = 4429;
+
+/**
+ * The most connections to live stories one key may hold (each window's open story is one; a
+ * desk may set its own with `desk serve --stories-per-person`), and the whole desk: a runaway
+ * page or a flood is refused, and everyone else is still served.
+ */
+export const LIVE_LIMITS = { perKey: 24, total: 2000 };
+
 /** Where a signed-in page asks who is in which story on the desk now. */
 export const DESK_PRESENCE_PATH = '/desk/presence';
 

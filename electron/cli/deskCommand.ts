@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 
 import type { DeskPerson } from '../../shared/desk';
-import { roleWithArticle } from '../../shared/desk';
+import { LIVE_LIMITS, roleWithArticle } from '../../shared/desk';
 import { LibraryHost } from '../services/LibraryHost';
 import { addPerson, listPeople, revokePerson } from '../services/people';
 import { listenProblem } from '../web/server';
@@ -19,6 +19,16 @@ export function portOption(value: string | undefined): number {
     throw new UsageError(`--port takes a port number, not "${value}".`);
   }
   return port;
+}
+
+/** `--stories-per-person N`: how many live stories one key may hold open (1 to 1,000). */
+function storiesPerPerson(value: string | undefined): number {
+  if (value === undefined) return LIVE_LIMITS.perKey;
+  const most = Number(value);
+  if (!Number.isInteger(most) || most < 1 || most > 1000) {
+    throw new UsageError(`--stories-per-person takes a whole number from 1 to 1000, not "${value}".`);
+  }
+  return most;
 }
 
 function readPem(option: string, file: string): Buffer {
@@ -60,7 +70,12 @@ export async function deskCommand(
       certFile === undefined || keyFile === undefined
         ? undefined
         : { cert: readPem('--tls-cert', certFile), key: readPem('--tls-key', keyFile) };
-    return serve(libraryFile, portOption(values.port), io, { host, ...(tls === undefined ? {} : { tls }) });
+    const perPerson = storiesPerPerson(values['stories-per-person']);
+    return serve(libraryFile, portOption(values.port), io, {
+      host,
+      storiesPerPerson: perPerson,
+      ...(tls === undefined ? {} : { tls }),
+    });
   }
   if (action !== 'add-person' && action !== 'people' && action !== 'revoke') throw new UsageError(DESK_USAGE);
 

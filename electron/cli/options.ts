@@ -11,6 +11,7 @@ const OPTIONS = {
   host: { type: 'string' },
   'tls-cert': { type: 'string' },
   'tls-key': { type: 'string' },
+  'stories-per-person': { type: 'string' },
   kind: { type: 'string' },
   title: { type: 'string' },
   article: { type: 'string' },

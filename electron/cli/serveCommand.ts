@@ -1,9 +1,10 @@
+import { LIVE_LIMITS } from '../../shared/desk';
 import type { DeskGate } from '../web/server';
 import { userDataDir } from '../services/paths';
 import type { Io } from './options';
 
 /** What `copydesk desk serve` adds to browser mode: people's keys, and where it listens. */
-export type DeskServing = { host: string; tls?: { cert: Buffer; key: Buffer } };
+export type DeskServing = { host: string; storiesPerPerson: number; tls?: { cert: Buffer; key: Buffer } };
 
 /**
  * Browser mode, and a desk. Everything the page asks of its library runs in a thread of its
@@ -35,7 +36,13 @@ export async function serve(libraryFile: string, port: number, io: Io, desk?: De
       io.err(`copydesk: ${status.problem.message}\nThe page offers its backups and other libraries.\n`);
     }
     const client = library.client;
-    const live = desk === undefined ? undefined : (await import('../desk/liveStories')).liveStories(client);
+    const live =
+      desk === undefined
+        ? undefined
+        : (await import('../desk/liveStories')).liveStories(client, {
+            perKey: desk.storiesPerPerson,
+            total: LIVE_LIMITS.total,
+          });
     const gate: DeskGate = {
       signIn: client.signIn,
       // A version restored into a live story reaches everyone in it at once.

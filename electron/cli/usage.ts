@@ -71,6 +71,9 @@ Options:
   --host ADDR          the address desk serve listens on (default: 127.0.0.1)
   --tls-cert FILE, --tls-key FILE
                        the certificate and private key (PEM) desk serve uses on --host
+  --stories-per-person N
+                       how many stories one person's key may have open at once on the desk
+                       (desk serve; default: 24)
   --kind KIND          the kind of source (sources add): official-statement, wire-copy, interview,
                        document, web-page, social-post, dataset
   --title TEXT         the source's title (sources add; default: from the file)

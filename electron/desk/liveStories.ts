@@ -7,8 +7,9 @@ import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 
 import type { Envelope } from '../../shared/api';
-import type { DeskPresence } from '../../shared/desk';
+import { DESK_FULL_CLOSE_CODE, LIVE_LIMITS, type DeskPresence } from '../../shared/desk';
 import { ArticleIdSchema } from '../../shared/domain';
+import { plural } from '../../shared/plural';
 
 /** What the live stories ask of the library: each answered as a call of the contract is. */
 export type StoryStore = {
@@ -50,12 +51,6 @@ export function updateCarried(message: Uint8Array): Uint8Array | null {
   if (decoding.readVarUint(decoder) === SYNC_STEP_1) return null;
   return decoding.readVarUint8Array(decoder);
 }
-
-/**
- * The most connections to live stories one key may hold (each window's open story is one), and
- * the whole desk: a runaway page or a flood is refused, and everyone else is still served.
- */
-export const LIVE_LIMITS = { perKey: 24, total: 2000 };
 
 /**
  * The desk's live stories: Hocuspocus serving each story's Yjs document, named by the article's
@@ -137,28 +132,32 @@ export function liveStories(store: StoryStore, limits: { perKey: number; total: 
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 9 * 1024 * 1024 });
   const openByKey = new Map<string, number>();
+  let openInAll = 0;
   return {
     /**
      * Takes a page's WebSocket, already checked to come from this desk's own page with a key;
-     * refused, in words, past the connections one key or the whole desk may hold at once.
+     * past the connections one key or the whole desk may hold at once, it is closed at once with
+     * the reason in words (DESK_FULL_CLOSE_CODE), which the page shows while it tries again.
      */
     upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, key: string): void {
       const held = openByKey.get(key) ?? 0;
       const tooMany =
         held >= limits.perKey
-          ? `This key already has ${limits.perKey} stories open on the desk. Close some windows, then reopen the story.`
-          : sockets.clients.size >= limits.total
+          ? `This key already has ${plural(limits.perKey, 'story', 'stories')} open on the desk. Close some windows, then reopen the story.`
+          : openInAll >= limits.total
             ? 'The desk has as many people in stories as it can serve. Try again in a minute.'
             : null;
       if (tooMany !== null) {
-        const body = Buffer.from(tooMany);
-        socket.end(
-          `HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\n\r\n${tooMany}`,
-        );
+        sockets.handleUpgrade(request, socket, head, (websocket) => {
+          websocket.on('error', () => websocket.terminate());
+          websocket.close(DESK_FULL_CLOSE_CODE, tooMany);
+        });
         return;
       }
       openByKey.set(key, held + 1);
+      openInAll += 1;
       socket.once('close', () => {
+        openInAll -= 1;
         const left = (openByKey.get(key) ?? 1) - 1;
         if (left > 0) openByKey.set(key, left);
         else openByKey.delete(key);

@@ -29,10 +29,11 @@ const CLAIM = 'voted 7 to 2';
 type Desk = Awaited<ReturnType<typeof startCopydesk>> & { keys: Record<string, string> };
 
 /** A desk with a reporter, a fact-checker and an editor, each with their key. */
-async function startDesk(): Promise<Desk> {
+async function startDesk(options: readonly string[] = []): Promise<Desk> {
   const keys: Record<string, string> = {};
   const running = await startCopydesk({
     desk: true,
+    options,
     prepare: (libraryPath) => {
       for (const [name, role] of [
         ['Rita Reporter', 'reporter'],
@@ -738,4 +739,41 @@ test.describe('a desk shared by several people', () => {
     await expect(page.getByRole('status')).toHaveText(/That key does not open this desk/);
     await context.close();
   });
+});
+
+test('a window the desk has no room for says why it waits, and goes live when another story is closed', async ({
+  browser,
+}) => {
+  const desk = await startDesk(['--stories-per-person', '1']);
+  try {
+    const first = await personPage(browser, desk.server.url, { width: 1440, height: 900 });
+    await signIn(first.page, desk.keys.reporter ?? '');
+    const ids: string[] = [];
+    for (const headline of ['Ferry timetable', 'Harbour dues']) {
+      const created = await callApi(first.page, 'articles:create', {
+        headline,
+        body: bodyFromParagraphs([`${headline}: the council meets on Tuesday.`]),
+      });
+      ids.push((created.value as { id: string }).id);
+    }
+    const liveStatus = (page: Page) => page.getByRole('contentinfo').locator('.live-status');
+    await first.page.goto(`${desk.server.url}#/article/${ids[0] ?? ''}`);
+    await expect(liveStatus(first.page)).toHaveText('Live');
+
+    // The same person, signed in, opens a second story in another window: one is all this desk allows.
+    const second = await first.context.newPage();
+    await second.setViewportSize({ width: 1024, height: 700 });
+    await second.goto(`${desk.server.url}#/article/${ids[1] ?? ''}`);
+    await expect(liveStatus(second)).toHaveText(
+      'Offline: This key already has 1 story open on the desk. Close some windows, then reopen the story.',
+    );
+    await second.screenshot({ path: 'test-results/desk-full.png' });
+
+    await first.page.close();
+    await expect(liveStatus(second)).toHaveText('Live', { timeout: 20_000 });
+    await expect(body(second)).toHaveText('Harbour dues: the council meets on Tuesday.');
+    await first.context.close();
+  } finally {
+    await desk.stop();
+  }
 });

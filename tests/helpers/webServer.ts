@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -98,6 +98,16 @@ async function stopServer(child: ServeProcess, signal: 'SIGTERM' | 'SIGKILL'): P
 }
 
 /**
+ * Saves 300 ms after the last key, the shortest delay Settings allows, rather than the default
+ * second: the tests wait for "Saved" hundreds of times. A test that reads the default from
+ * Settings removes the file first.
+ */
+async function writeQuickAutosave(dataDir: string): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  await writeFile(path.join(dataDir, 'preferences.json'), JSON.stringify({ autosaveDelayMs: 300 }));
+}
+
+/**
  * Starts `copydesk serve` on a fresh library in a temporary folder and waits for its address.
  * `prepare` may put a library file (damaged, with backups, filled with articles…) in place before
  * the server opens it.
@@ -107,6 +117,8 @@ export async function startCopydesk(
     prepare?: (libraryPath: string) => Promise<void> | void;
     /** `copydesk desk serve` rather than `copydesk serve`. */
     desk?: boolean;
+    /** More options for the command (`--stories-per-person 1`). */
+    options?: readonly string[];
   } = {},
 ): Promise<Running> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'copydesk-e2e-'));
@@ -123,8 +135,10 @@ export async function startCopydesk(
     libraryPath,
     '--port',
     String(port),
+    ...(options.options ?? []),
   ];
   const dataDir = path.join(dir, 'data');
+  await writeQuickAutosave(dataDir);
   let running: { child: ServeProcess; url: string };
   try {
     running = await spawnServer(args(0), dataDir);

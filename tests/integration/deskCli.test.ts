@@ -97,4 +97,12 @@ describe('copydesk desk: the people who may sign in to a desk', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cert.pem cannot be read: there is no such file.');
   });
+
+  it('refuses a number of stories per person that is not a whole number from 1 to 1000', () => {
+    for (const wrong of ['0', '2.5', 'many', '1001']) {
+      const run = copydesk(['desk', 'serve', '--stories-per-person', wrong]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--stories-per-person takes a whole number from 1 to 1000, not "${wrong}".`);
+    }
+  });
 });

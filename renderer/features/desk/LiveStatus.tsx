@@ -4,9 +4,13 @@ import { plural } from '../../../shared/plural';
 import { joinNames } from '../../../shared/text';
 import type { LiveConnection, LiveState } from './liveStory';
 
-function label(state: LiveState): string {
+/** What the status bar says of a live story's connection. */
+export function liveStatusText(state: LiveState): string {
   if (state.refused !== null) return `Not live: ${state.refused}`;
   const waiting = plural(state.waiting, 'change', 'changes');
+  if (state.connection !== 'live' && state.full !== null) {
+    return state.waiting === 0 ? `Offline: ${state.full}` : `Offline: ${state.full} ${waiting} waiting, kept here.`;
+  }
   if (state.connection === 'offline') {
     return state.waiting === 0
       ? 'Offline: reconnecting to the desk'
@@ -26,7 +30,7 @@ export function LiveStatus({ connection }: { connection: LiveConnection }): JSX.
         className={`status-bar__item live-status live-status--${state.refused === null ? state.connection : 'refused'}`}
         aria-live="polite"
       >
-        {label(state)}
+        {liveStatusText(state)}
       </p>
       {state.notice === null ? null : (
         <p className="status-bar__item live-status--refused" role="alert">

@@ -2,7 +2,7 @@ import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocus
 import type { Provider } from '@lexical/yjs';
 import * as Y from 'yjs';
 
-import { DESK_LIVE_PATH } from '../../../shared/desk';
+import { DESK_FULL_CLOSE_CODE, DESK_LIVE_PATH } from '../../../shared/desk';
 import { replaceFieldText, storyFieldsOf, storyFieldText, type StoryField } from '../../../shared/storyFields';
 import type { StoryFieldValues } from '../../../shared/storyFields';
 import { personColour } from '../../../shared/people';
@@ -35,13 +35,15 @@ export type LiveState = {
   others: string[];
   /** Why the desk refused this window, when it did (a key revoked, a story gone). */
   refused: string | null;
+  /** Why the desk has no room for this window just now, while it keeps trying (too many stories open). */
+  full: string | null;
   /** Something the person must know about edits kept in this browser from an earlier visit. */
   notice: string | null;
 };
 
 /** The state of a live story's connection, for React's useSyncExternalStore. */
 export class LiveConnection {
-  #state: LiveState = { connection: 'connecting', waiting: 0, others: [], refused: null, notice: null };
+  #state: LiveState = { connection: 'connecting', waiting: 0, others: [], refused: null, full: null, notice: null };
   readonly #listeners = new Set<() => void>();
 
   constructor(private readonly name: string) {}
@@ -63,10 +65,21 @@ export class LiveConnection {
   }
 
   follow(provider: HocuspocusProvider): void {
-    provider.on('status', ({ status }: { status: string }) =>
-      this.#set({ connection: status === 'connected' ? 'live' : status === 'connecting' ? 'connecting' : 'offline' }),
-    );
-    provider.on('unsyncedChanges', ({ number }: { number: number }) => this.#set({ waiting: number }));
+    provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') this.#set({ connection: 'live', full: null });
+      else this.#set({ connection: status === 'connecting' ? 'connecting' : 'offline' });
+    });
+    provider.on('close', ({ event }: { event: CloseEvent }) => {
+      if (event.code === DESK_FULL_CLOSE_CODE) this.#set({ full: event.reason });
+    });
+    // Until the story has first arrived nothing can have been typed in it (the page is read-only
+    // meanwhile): what the provider counts then is its own asking for the story.
+    let arrived = false;
+    provider.on('synced', () => {
+      arrived = true;
+      this.#set({ waiting: provider.unsyncedChanges });
+    });
+    provider.on('unsyncedChanges', ({ number }: { number: number }) => this.#set({ waiting: arrived ? number : 0 }));
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => this.#set({ refused: reason }));
     provider.on('awarenessChange', ({ states }: { states: { clientId: number; name?: unknown }[] }) => {
       const own = provider.awareness?.clientID;
