@@ -73,6 +73,13 @@ export const DESK_LIVE_PATH = '/desk/live';
 export const DESK_FULL_CLOSE_CODE = 4429;
 
 /**
+ * The message (Hocuspocus's stateless kind) the desk sends everyone in a story when something
+ * beside its text changed: a claim, its evidence or verdict, the sources cited, a comment.
+ * Their windows ask for it again at once.
+ */
+export const BESIDE_TEXT_CHANGED = 'beside-text-changed';
+
+/**
  * The most connections to live stories one key may hold (each window's open story is one; a
  * desk may set its own with `desk serve --stories-per-person`), and the whole desk: a runaway
  * page or a flood is refused, and everyone else is still served.

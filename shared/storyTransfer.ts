@@ -39,7 +39,18 @@ export const STORY_TABLES = [
 export type StoryTable = (typeof STORY_TABLES)[number];
 
 /** The tables whose rows may be shared with other stories: kept as they are when already there. */
-export const SHARED_STORY_TABLES: readonly StoryTable[] = ['authors', 'assets', 'sources', 'source_snapshots'];
+export const SHARED_STORY_TABLES = [
+  'authors',
+  'assets',
+  'sources',
+  'source_snapshots',
+] as const satisfies readonly StoryTable[];
+export type SharedStoryTable = (typeof SHARED_STORY_TABLES)[number];
+
+/** Whether rows of `table` may be shared with other stories (see SHARED_STORY_TABLES). */
+export function isSharedStoryTable(table: StoryTable): table is SharedStoryTable {
+  return (SHARED_STORY_TABLES as readonly StoryTable[]).includes(table);
+}
 
 /** Bytes (a picture, a snapshot's file) travel as base64. */
 const BytesSchema = z.strictObject({ base64: z.base64() });

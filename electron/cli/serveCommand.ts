@@ -36,23 +36,11 @@ export async function serve(libraryFile: string, port: number, io: Io, desk?: De
       io.err(`copydesk: ${status.problem.message}\nThe page offers its backups and other libraries.\n`);
     }
     const client = library.client;
-    const live =
-      desk === undefined
-        ? undefined
-        : (await import('../desk/liveStories')).liveStories(client, {
-            perKey: desk.storiesPerPerson,
-            total: LIVE_LIMITS.total,
-          });
+    const stories = desk === undefined ? undefined : await import('../desk/liveStories');
+    const live = stories?.liveStories(client, { perKey: desk?.storiesPerPerson ?? 0, total: LIVE_LIMITS.total });
     const gate: DeskGate = {
       signIn: client.signIn,
-      // A version restored into a live story reaches everyone in it at once.
-      callAs: async (key, channel, args) => {
-        const answer = await client.callAs(key, channel, args);
-        if (answer.ok && channel === 'revisions:restore' && live !== undefined) {
-          await live.refresh(key, (answer.value as { id: string }).id);
-        }
-        return answer;
-      },
+      callAs: live === undefined || stories === undefined ? client.callAs : stories.tellingLive(client.callAs, live),
       ...(live === undefined ? {} : { live }),
     };
     const server = await startWebServer({

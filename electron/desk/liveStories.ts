@@ -7,8 +7,9 @@ import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 
 import type { Envelope } from '../../shared/api';
-import { DESK_FULL_CLOSE_CODE, LIVE_LIMITS, type DeskPresence } from '../../shared/desk';
+import { BESIDE_TEXT_CHANGED, DESK_FULL_CLOSE_CODE, LIVE_LIMITS, type DeskPresence } from '../../shared/desk';
 import { ArticleIdSchema } from '../../shared/domain';
+import { storyChangedBesideText } from './besideText';
 import { plural } from '../../shared/plural';
 
 /** What the live stories ask of the library: each answered as a call of the contract is. */
@@ -178,6 +179,10 @@ export function liveStories(store: StoryStore, limits: { perKey: number; total: 
       const kept = await store.openStory(key, articleId);
       if (kept.ok && kept.value instanceof Uint8Array) Y.applyUpdate(document, kept.value);
     },
+    /** Tells everyone in a story that something beside its text changed: they ask for it again. */
+    besideTextChanged(articleId: string): void {
+      hocuspocus.documents.get(articleId)?.broadcastStateless(BESIDE_TEXT_CHANGED);
+    },
     /** The stories open now, each with the people in it. */
     presence(): DeskPresence {
       return [...hocuspocus.documents.entries()].flatMap(([articleId, document]) => {
@@ -200,3 +205,22 @@ export function liveStories(store: StoryStore, limits: { perKey: number; total: 
 }
 
 export type LiveStories = ReturnType<typeof liveStories>;
+
+/**
+ * The desk's calls, as they reach the people in its live stories: a version restored goes into
+ * the story's document, and a claim, a verdict, evidence, a source cited or a comment is told
+ * to everyone in the story at once (BESIDE_TEXT_CHANGED).
+ */
+export function tellingLive(
+  callAs: (key: string, channel: string, args: unknown) => Promise<Envelope<unknown>>,
+  live: LiveStories,
+): (key: string, channel: string, args: unknown) => Promise<Envelope<unknown>> {
+  return async (key, channel, args) => {
+    const answer = await callAs(key, channel, args);
+    if (!answer.ok) return answer;
+    if (channel === 'revisions:restore') await live.refresh(key, (answer.value as { id: string }).id);
+    const story = storyChangedBesideText(channel, args, answer.value);
+    if (story !== null) live.besideTextChanged(story);
+    return answer;
+  };
+}

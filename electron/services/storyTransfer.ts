@@ -2,7 +2,7 @@ import { EnvelopeSchema } from '../../shared/api';
 import type { Article } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import type { SentStory, StoryBundle, StoryRow, StoryTable } from '../../shared/storyTransfer';
-import { SentStorySchema, SHARED_STORY_TABLES, STORY_BUNDLE_FORMAT, STORY_TABLES } from '../../shared/storyTransfer';
+import { isSharedStoryTable, SentStorySchema, STORY_BUNDLE_FORMAT, STORY_TABLES } from '../../shared/storyTransfer';
 import { schemaVersion } from '../db/migrations';
 import * as storyRows from '../db/queries/storyRows';
 import { findArticle, getArticle, uniqueSlug } from './articles';
@@ -96,8 +96,8 @@ export function receiveStory(lib: Library, bundle: StoryBundle, context: { userN
       for (table of STORY_TABLES) {
         for (const row of bundle.tables[table]) {
           const id = text(row, 'id');
-          if (SHARED_STORY_TABLES.includes(table)) {
-            if (storyRows.hasRow(lib.db, table as 'authors', id)) continue;
+          if (isSharedStoryTable(table)) {
+            if (storyRows.hasRow(lib.db, table, id)) continue;
             const existing =
               table === 'authors'
                 ? storyRows.authorIdNamed(lib.db, text(row, 'name'))

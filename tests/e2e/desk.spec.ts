@@ -188,6 +188,10 @@ test.describe('a desk shared by several people', () => {
       },
     });
     await expect(factCheck(reporter.page).getByRole('status')).toHaveText('0 of 1 claims checked');
+    // The reporter opens the story again, now the desk has it: it is live in her window.
+    await reporter.page.reload();
+    await expect(reporter.page.getByRole('contentinfo').locator('.live-status')).toHaveText('Live');
+    await reporter.page.getByRole('tab', { name: 'Fact check' }).click();
 
     const checker = await personPage(browser, articleUrl, { width: 1440, height: 900 });
     await signIn(checker.page, desk.keys['fact-checker'] ?? '');
@@ -195,6 +199,10 @@ test.describe('a desk shared by several people', () => {
     const checkerCard = factCheck(checker.page).getByRole('listitem', { name: `Claim: ${CLAIM}` });
     await checkerCard.getByRole('combobox', { name: `Verdict on “${CLAIM}”` }).selectOption({ label: 'Verified' });
     await expect(checkerCard).toContainText('Verified · Fatima Checker');
+    // The reporter, in the story all along, is told at once: the card and the mark in the text.
+    await expect(card).toContainText('Verified · Fatima Checker');
+    await expect(body(reporter.page).locator('mark[data-verdict="verified"]')).toHaveText(CLAIM);
+    await expect(factCheck(reporter.page).getByRole('status')).toHaveText('1 of 1 claims checked');
     await reporter.context.close();
     await checker.context.close();
   });

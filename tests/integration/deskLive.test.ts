@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 
-import { liveStories, type LiveStories } from '../../electron/desk/liveStories';
+import { liveStories, tellingLive, type LiveStories } from '../../electron/desk/liveStories';
 import { LibraryHost } from '../../electron/services/LibraryHost';
 import { revokePerson } from '../../electron/services/people';
 import type { WebServer } from '../../electron/web/server';
@@ -40,7 +41,7 @@ beforeEach(async () => {
   server = await startWebServer({
     answer: library.client.call,
     staticDir: path.join(temp.dir, 'web'),
-    desk: { signIn: library.client.signIn, callAs: library.client.callAs, live },
+    desk: { signIn: library.client.signIn, callAs: tellingLive(library.client.callAs, live), live },
   });
 });
 
@@ -141,6 +142,45 @@ function holds(provider: HocuspocusProvider, text: string): Promise<void> {
 const appendToFirstParagraph = (words: string) => () => $firstBlock().append($createTextNode(words));
 
 describe('stories edited live on a desk', () => {
+  it('tells everyone in a story at once of a claim, a verdict and a comment, and no one in another story', async () => {
+    const [story, other] = await Promise.all(
+      ['Ferry', 'Harbour'].map((headline) =>
+        call<Article>(keys.ana, 'articles:create', { headline, body: bodyFromParagraphs(['Fares rose 4%.']) }),
+      ),
+    );
+    const inStory = new LiveConnection('Ana Lima');
+    const elsewhere = new LiveConnection('Ana Lima');
+    const [here, there] = [connect(keys.ana, story?.id ?? ''), connect(keys.ana, other?.id ?? '')];
+    inStory.follow(here);
+    elsewhere.follow(there);
+    await Promise.all([synced(here), synced(there)]);
+    const told = () => inStory.snapshot().besideText;
+
+    const claim = await call<{ id: string }>(keys.ben, 'claims:create', {
+      articleId: story?.id,
+      kind: 'figure',
+      text: 'rose 4%',
+    });
+    await expect.poll(told).toBe(1);
+    await call(keys.ben, 'claims:setVerdict', { id: claim.id, verdict: 'verified', note: '' });
+    await expect.poll(told).toBe(2);
+    await call(keys.ben, 'comments:start', {
+      articleId: story?.id,
+      threadId: randomUUID(),
+      quote: 'Fares rose 4%.',
+      text: 'Which fares?',
+    });
+    await expect.poll(told).toBe(3);
+    // What is only read tells no one.
+    await call(keys.ben, 'claims:list', { articleId: story?.id });
+    await call(keys.ben, 'comments:list', { articleId: story?.id });
+    await call(keys.ben, 'claims:setNote', { id: claim.id, note: 'The operator’s table.' });
+    // Messages come in order: once the note's has come, any the reads sent would have too.
+    await expect.poll(told).toBeGreaterThanOrEqual(4);
+    expect(told()).toBe(4);
+    expect(elsewhere.snapshot().besideText).toBe(0);
+  });
+
   it('opens a story from its saved body, merges two people’s edits, and keeps the article up to date', async () => {
     const story = await call<Article>(keys.ana, 'articles:create', {
       headline: 'Bridge vote',

@@ -1,4 +1,4 @@
-import type { StoryCell, StoryRow, StoryTable } from '../../../shared/storyTransfer';
+import type { SharedStoryTable, StoryCell, StoryRow, StoryTable } from '../../../shared/storyTransfer';
 import { STORY_TABLES } from '../../../shared/storyTransfer';
 import type { Db } from '../connection';
 import { prepared } from '../statements';
@@ -89,11 +89,7 @@ export function insertStoryRow(db: Db, table: StoryTable, row: StoryRow): void {
 }
 
 /** Whether a row with this id is already in `table` (a table keyed by `id`). */
-export function hasRow(
-  db: Db,
-  table: 'authors' | 'assets' | 'sources' | 'source_snapshots' | 'articles',
-  id: string,
-): boolean {
+export function hasRow(db: Db, table: SharedStoryTable | 'articles', id: string): boolean {
   return prepared(db, `SELECT 1 FROM ${table} WHERE id = ?`).pluck().get(id) !== undefined;
 }
 

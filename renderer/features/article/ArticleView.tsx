@@ -283,7 +283,7 @@ function ArticleWorkspace({
   const showPanel = panels.show;
   const showFactCheck = useCallback(() => showPanel('factcheck'), [showPanel]);
   const blocks = useBodyBlocks(editorRef);
-  const othersChanges = useLiveRefresh(editorRef, live !== undefined);
+  const othersChanges = useLiveRefresh(editorRef, live?.connection);
   const claims = useArticleClaims({
     articleId: article.id,
     stored,

@@ -2,7 +2,7 @@ import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocus
 import type { Provider } from '@lexical/yjs';
 import * as Y from 'yjs';
 
-import { DESK_FULL_CLOSE_CODE, DESK_LIVE_PATH } from '../../../shared/desk';
+import { BESIDE_TEXT_CHANGED, DESK_FULL_CLOSE_CODE, DESK_LIVE_PATH } from '../../../shared/desk';
 import { replaceFieldText, storyFieldsOf, storyFieldText, type StoryField } from '../../../shared/storyFields';
 import type { StoryFieldValues } from '../../../shared/storyFields';
 import { personColour } from '../../../shared/people';
@@ -39,11 +39,24 @@ export type LiveState = {
   full: string | null;
   /** Something the person must know about edits kept in this browser from an earlier visit. */
   notice: string | null;
+  /**
+   * Goes up whenever what lives beside the story's text may have changed for others: the desk
+   * said so (a claim, a verdict, a comment), or the window is back after being cut off.
+   */
+  besideText: number;
 };
 
 /** The state of a live story's connection, for React's useSyncExternalStore. */
 export class LiveConnection {
-  #state: LiveState = { connection: 'connecting', waiting: 0, others: [], refused: null, full: null, notice: null };
+  #state: LiveState = {
+    connection: 'connecting',
+    waiting: 0,
+    others: [],
+    refused: null,
+    full: null,
+    notice: null,
+    besideText: 0,
+  };
   readonly #listeners = new Set<() => void>();
 
   constructor(private readonly name: string) {}
@@ -66,8 +79,20 @@ export class LiveConnection {
 
   follow(provider: HocuspocusProvider): void {
     provider.on('status', ({ status }: { status: string }) => {
-      if (status === 'connected') this.#set({ connection: 'live', full: null });
-      else this.#set({ connection: status === 'connecting' ? 'connecting' : 'offline' });
+      if (status !== 'connected') this.#set({ connection: status === 'connecting' ? 'connecting' : 'offline' });
+    });
+    // Back after being cut off: what others did meanwhile beside the text is asked for again.
+    let cutOff = false;
+    provider.on('disconnect', () => {
+      cutOff = true;
+    });
+    provider.on('synced', () => {
+      const besideText = cutOff ? this.#state.besideText + 1 : this.#state.besideText;
+      cutOff = false;
+      this.#set({ connection: 'live', full: null, besideText });
+    });
+    provider.on('stateless', ({ payload }: { payload: string }) => {
+      if (payload === BESIDE_TEXT_CHANGED) this.#set({ besideText: this.#state.besideText + 1 });
     });
     provider.on('close', ({ event }: { event: CloseEvent }) => {
       if (event.code === DESK_FULL_CLOSE_CODE) this.#set({ full: event.reason });
