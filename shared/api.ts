@@ -455,6 +455,8 @@ export const contract = {
    * a desk, as the person whose key it is: the desk takes it in with `stories:receive`.
    */
   'stories:send': channel(SendStoryArgsSchema, SentStorySchema),
+  /** Stops the send named: true when one was under way. */
+  'stories:cancelSend': channel(z.strictObject({ sendId: z.uuid() }), z.boolean()),
   /** Takes in a story sent from another library, whole or not at all (see shared/storyTransfer.ts). */
   'stories:receive': channel(StoryBundleSchema, ArticleSchema),
   /**

@@ -116,6 +116,8 @@ export const SendStoryArgsSchema = z.strictObject({
   articleId: ArticleIdSchema,
   desk: DeskAddressSchema,
   key: z.string().trim().min(1, 'The key is empty: paste the personal key the desk’s admin gave you.').max(200),
+  /** Names this send, for `stories:cancelSend` to stop it. */
+  sendId: z.uuid().optional(),
 });
 
 export const SentStorySchema = z.strictObject({

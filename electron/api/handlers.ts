@@ -209,6 +209,7 @@ export function createHandlers({
     'comments:mentions': () => comments.mentionsOf(lib(), editor()),
     'comments:people': () => comments.commentPeople(lib(), editor()),
     'stories:send': (args) => storyTransfer.sendStory(lib(), args),
+    'stories:cancelSend': ({ sendId }) => storyTransfer.cancelSend(sendId),
     'stories:receive': (bundle) => analysed(storyTransfer.receiveStory(lib(), bundle, editor())),
     'export:check': async ({ articleId, timeZone }) => {
       const [{ checkArticle, defaultExportFolder }, { packageName }] = await Promise.all([exporting(), packages()]);

@@ -94,6 +94,7 @@ export function checkDeskCall(actor: DeskActor, call: ParsedCall, story: StoryFa
       }
       return;
     case 'stories:send':
+    case 'stories:cancelSend':
       throw new ApiError(
         'forbidden',
         'A story on the desk is already shared with everyone on it: sending is from a library on your own computer to a desk.',

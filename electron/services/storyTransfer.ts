@@ -149,6 +149,24 @@ export type DeskFetch = (url: string, init: RequestInit) => Promise<Response>;
 
 const SEND_TIMEOUT_MS = 120_000;
 
+/** A send stopped by the person: what it leaves where. */
+function stopped(): never {
+  throw new ApiError(
+    'conflict',
+    'Sending stopped. The story is still here. If the desk had already taken it in, it is there too: send it again, and the desk says so.',
+  );
+}
+
+/** The sends under way that name themselves, to be stopped (cancelSend). */
+const sending = new Map<string, AbortController>();
+
+/** Stops the send named `sendId`: true when one was under way. */
+export function cancelSend(sendId: string): boolean {
+  const controller = sending.get(sendId);
+  controller?.abort();
+  return controller !== undefined;
+}
+
 /**
  * Sends a story, whole, to a desk, as the person whose key it is. The desk decides, as for any
  * call: it refuses a key it does not know, and a story carrying verdicts from someone who may
@@ -156,21 +174,30 @@ const SEND_TIMEOUT_MS = 120_000;
  */
 export async function sendStory(
   lib: Library,
-  args: { articleId: string; desk: string; key: string },
+  args: { articleId: string; desk: string; key: string; sendId?: string | undefined },
   send: DeskFetch = fetch,
 ): Promise<SentStory> {
   const bundle = storyBundle(lib, args.articleId);
   const desk = new URL(args.desk);
   const origin = desk.origin;
+  const stop = new AbortController();
+  if (args.sendId !== undefined) sending.set(args.sendId, stop);
   let response: Response;
+  let envelope: unknown;
   try {
     response = await send(`${origin}/api/stories:receive`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${args.key}` },
       body: JSON.stringify(bundle),
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+      signal: AbortSignal.any([stop.signal, AbortSignal.timeout(SEND_TIMEOUT_MS)]),
     });
+    try {
+      envelope = await response.json();
+    } catch {
+      envelope = stop.signal.aborted ? stopped() : null;
+    }
   } catch (error) {
+    if (stop.signal.aborted) stopped();
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
     const why =
       error instanceof Error && error.name === 'TimeoutError' ? 'it did not answer in time' : cause || String(error);
@@ -178,12 +205,8 @@ export async function sendStory(
       'library-unavailable',
       `The desk at ${origin} could not be reached (${why}). Check its address, and that it is running; the story is still here.`,
     );
-  }
-  let envelope: unknown;
-  try {
-    envelope = await response.json();
-  } catch {
-    envelope = null;
+  } finally {
+    if (args.sendId !== undefined) sending.delete(args.sendId);
   }
   const parsed = EnvelopeSchema.safeParse(envelope);
   if (!parsed.success) {

@@ -16,6 +16,7 @@ import {
   startStory,
   tool,
 } from '../helpers/editorPage';
+import { startSilentServer } from '../helpers/silentServer';
 import { expect, startCopydesk, test } from '../helpers/webServer';
 import { bodyFromParagraphs } from '../../shared/text';
 
@@ -336,6 +337,21 @@ test.describe('a desk shared by several people', () => {
       await expect(dialog.getByRole('alert')).toHaveText(
         /^The desk refused the story: That key does not open this desk/,
       );
+      // A desk that takes the story in and never answers: the person stops the send.
+      const silent = await startSilentServer();
+      try {
+        await address.fill(silent.origin);
+        await key.press('Enter');
+        await silent.arrived;
+        await expect(dialog.getByRole('button', { name: 'Sending…' })).toBeDisabled();
+        await dialog.getByRole('button', { name: 'Stop sending' }).click();
+        await expect(dialog.getByRole('alert')).toHaveText(/^Sending stopped\. The story is still here\./);
+        await expect(dialog.getByRole('button', { name: 'Send' })).toBeEnabled();
+        await page.screenshot({ path: 'test-results/send-to-desk-stopped.png' });
+      } finally {
+        silent.close();
+      }
+      await address.fill(desk.server.origin);
       await key.fill(desk.keys['fact-checker'] ?? '');
       await page.screenshot({ path: 'test-results/send-to-desk-form.png' });
       await dialog.getByRole('button', { name: 'Send' }).click();

@@ -127,6 +127,7 @@ export const VALID: { [C in Channel]: ArgsOf<C> } = {
   'comments:mentions': {},
   'comments:people': {},
   'stories:send': { articleId: ID, desk: 'https://desk.example.org:8443', key: 'cdk_abc' },
+  'stories:cancelSend': { sendId: ID },
   'stories:receive': {
     format: 'copydesk-story',
     schemaVersion: 21,

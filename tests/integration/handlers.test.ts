@@ -21,6 +21,7 @@ import { bodyFromParagraphs } from '../../shared/text';
 import { damageLibraryPages } from '../helpers/damage';
 import { pngImage } from '../helpers/images';
 import { dumpDatabase, openTempLibrary } from '../helpers/library';
+import { startSilentServer } from '../helpers/silentServer';
 import { withNameFinder } from '../helpers/nameFinder';
 
 withNameFinder();
@@ -342,6 +343,22 @@ describe('every channel through dispatch', () => {
     expect(arrivals).toMatchObject([{ path: '/api/stories:receive', key: 'Bearer cdk_test' }]);
     const bundle = (arrivals[0] as { bundle: ArgsOf<'stories:receive'> }).bundle;
     expect(bundle.tables.claim_evidence).toHaveLength(1);
+
+    // A desk that takes the story in and never answers: the person stops the send.
+    const silent = await startSilentServer();
+    const sendId = randomUUID();
+    const stuck = track('stories:send', {
+      articleId: created.id,
+      desk: `${silent.origin}/`,
+      key: 'cdk_test',
+      sendId,
+    });
+    const refusal = expect(stuck).rejects.toThrow(/Sending stopped\. The story is still here\./);
+    await silent.arrived;
+    expect(await track('stories:cancelSend', { sendId })).toBe(true);
+    await refusal;
+    expect(await call('stories:cancelSend', { sendId })).toBe(false);
+    silent.close();
 
     const exportCheck = await track('export:check', { articleId: created.id, timeZone: 'Europe/London' });
     expect(exportCheck).toMatchObject({ ready: true, defaultFolder: path.join(library.dir, 'Exports') });
@@ -681,7 +698,9 @@ describe('malformed payloads', () => {
     'comments:reopen': [{}, { threadId: 'x' }, { threadId: 42 }, { threadId: UNKNOWN_ID, by: 'Amna Riaz' }],
     'comments:mentions': [{ person: 'Amna Riaz' }],
     'comments:people': [{ query: 'Rita' }],
+    'stories:cancelSend': [{}, { sendId: 'the last one' }],
     'stories:send': [
+      { articleId: UNKNOWN_ID, desk: 'https://desk.example.org', key: 'cdk_abc', sendId: 7 },
       { articleId: UNKNOWN_ID, desk: 'ftp://desk.example.org', key: 'cdk_abc' },
       { articleId: UNKNOWN_ID, desk: 'https://ana:secret@desk.example.org', key: 'cdk_abc' },
       { articleId: UNKNOWN_ID, desk: 'https://desk.example.org', key: '   ' },

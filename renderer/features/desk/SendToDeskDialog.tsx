@@ -42,7 +42,8 @@ type SendToDeskDialogProps = {
 export function SendToDeskDialog({ articleId, flush, onClose }: SendToDeskDialogProps): JSX.Element {
   const id = useId();
   const form = useDeskAndKey(lastDesk);
-  const [sending, setSending] = useState(false);
+  /** The send under way, by the id it was given, to be stopped. */
+  const [sending, setSending] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [sent, setSent] = useState<SentStory | null>(null);
 
@@ -51,18 +52,29 @@ export function SendToDeskDialog({ articleId, flush, onClose }: SendToDeskDialog
     form.tried();
     if (form.valid === null) return;
     const { desk, key } = form.valid;
-    setSending(true);
+    const sendId = crypto.randomUUID();
+    setSending(sendId);
     setProblem(null);
     try {
       await flush();
-      const result = await api.invoke('stories:send', { articleId, desk, key });
+      const result = await api.invoke('stories:send', { articleId, desk, key, sendId });
       rememberDesk(desk);
       setSent(result);
     } catch (error) {
       setProblem(errorMessage(error));
     } finally {
-      setSending(false);
+      setSending(null);
     }
+  };
+
+  /** Stops the send under way; its refusal then says what it left where. */
+  const stop = () => {
+    if (sending !== null) void api.invoke('stories:cancelSend', { sendId: sending }).catch(() => undefined);
+  };
+  // Closed while sending: the send stops with the dialog.
+  const close = () => {
+    stop();
+    onClose();
   };
 
   if (sent !== null) {
@@ -97,15 +109,21 @@ export function SendToDeskDialog({ articleId, flush, onClose }: SendToDeskDialog
   return (
     <Dialog
       title="Send to a desk"
-      onClose={onClose}
+      onClose={close}
       footer={
         <>
           <FormProblem problem={problem} />
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button--primary" disabled={sending}>
-            {sending ? 'Sending…' : 'Send'}
+          {sending === null ? (
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={stop}>
+              Stop sending
+            </button>
+          )}
+          <button type="submit" form={formId} className="button button--primary" disabled={sending !== null}>
+            {sending === null ? 'Send' : 'Sending…'}
           </button>
         </>
       }
@@ -116,7 +134,7 @@ export function SendToDeskDialog({ articleId, flush, onClose }: SendToDeskDialog
           verdicts, comments and versions, each signed as it was. This library keeps its own copy.
         </p>
         {form.fields(id, 'The key the desk’s admin gave you. It is used for this send only, and not kept.')}
-        {sending ? <p role="status">Sending the story to {form.valid?.desk ?? 'the desk'}…</p> : null}
+        {sending === null ? null : <p role="status">Sending the story to {form.valid?.desk ?? 'the desk'}…</p>}
       </form>
     </Dialog>
   );
