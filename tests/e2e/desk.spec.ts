@@ -351,8 +351,28 @@ test.describe('a desk shared by several people', () => {
       } finally {
         silent.close();
       }
+      // Stopped while the editor was still saving, the story never leaves.
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/articles%3Asave', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await body(page).press('End');
+      await page.keyboard.type(' Quorum held.');
+      await expect(page.getByRole('contentinfo')).toContainText('Saving');
+      await page.getByRole('button', { name: 'Send to a desk…' }).click();
       await address.fill(desk.server.origin);
       await key.fill(desk.keys['fact-checker'] ?? '');
+      await key.press('Enter');
+      await dialog.getByRole('button', { name: 'Stop sending' }).click();
+      release();
+      await expect(dialog.getByRole('alert')).toHaveText(
+        'Sending stopped before the story left. Nothing was sent; the story is here.',
+      );
+      await page.unroute('**/api/articles%3Asave');
+      await expectSaved(page);
       await page.screenshot({ path: 'test-results/send-to-desk-form.png' });
       await dialog.getByRole('button', { name: 'Send' }).click();
       const sent = page.getByRole('dialog', { name: 'Sent to the desk' });
@@ -371,7 +391,7 @@ test.describe('a desk shared by several people', () => {
       await library(ed.page)
         .getByRole('link', { name: /Council backs the bridge/ })
         .click();
-      await expect(body(ed.page)).toHaveText(`The council ${CLAIM} for the bridge on Tuesday.`);
+      await expect(body(ed.page)).toHaveText(`The council ${CLAIM} for the bridge on Tuesday. Quorum held.`);
       await expect(body(ed.page).locator('mark')).toHaveText(CLAIM);
       await ed.page.getByRole('tab', { name: 'Fact check' }).click();
       await expect(factCheck(ed.page).getByRole('listitem', { name: `Claim: ${CLAIM}` })).toBeVisible();

@@ -1,4 +1,4 @@
-import { useId, useState, type JSX, type SyntheticEvent } from 'react';
+import { useId, useRef, useState, type JSX, type SyntheticEvent } from 'react';
 
 import type { ArticleId } from '../../../shared/domain';
 import { plural } from '../../../shared/plural';
@@ -44,6 +44,8 @@ export function SendToDeskDialog({ articleId, flush, onClose }: SendToDeskDialog
   const form = useDeskAndKey(lastDesk);
   /** The send under way, by the id it was given, to be stopped. */
   const [sending, setSending] = useState<string | null>(null);
+  /** The send the person stopped, perhaps before it left (while the editor was still saving). */
+  const stopped = useRef<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [sent, setSent] = useState<SentStory | null>(null);
 
@@ -57,6 +59,10 @@ export function SendToDeskDialog({ articleId, flush, onClose }: SendToDeskDialog
     setProblem(null);
     try {
       await flush();
+      if (stopped.current === sendId) {
+        setProblem('Sending stopped before the story left. Nothing was sent; the story is here.');
+        return;
+      }
       const result = await api.invoke('stories:send', { articleId, desk, key, sendId });
       rememberDesk(desk);
       setSent(result);
@@ -69,7 +75,9 @@ export function SendToDeskDialog({ articleId, flush, onClose }: SendToDeskDialog
 
   /** Stops the send under way; its refusal then says what it left where. */
   const stop = () => {
-    if (sending !== null) void api.invoke('stories:cancelSend', { sendId: sending }).catch(() => undefined);
+    if (sending === null) return;
+    stopped.current = sending;
+    void api.invoke('stories:cancelSend', { sendId: sending }).catch(() => undefined);
   };
   // Closed while sending: the send stops with the dialog.
   const close = () => {
