@@ -70,10 +70,9 @@ export async function deskCommand(
       certFile === undefined || keyFile === undefined
         ? undefined
         : { cert: readPem('--tls-cert', certFile), key: readPem('--tls-key', keyFile) };
-    const perPerson = storiesPerPerson(values['stories-per-person']);
     return serve(libraryFile, portOption(values.port), io, {
       host,
-      storiesPerPerson: perPerson,
+      storiesPerPerson: storiesPerPerson(values['stories-per-person']),
       ...(tls === undefined ? {} : { tls }),
     });
   }

@@ -1,4 +1,5 @@
 import { LIVE_LIMITS } from '../../shared/desk';
+import type { LiveStories } from '../desk/liveStories';
 import type { DeskGate } from '../web/server';
 import { userDataDir } from '../services/paths';
 import type { Io } from './options';
@@ -36,13 +37,13 @@ export async function serve(libraryFile: string, port: number, io: Io, desk?: De
       io.err(`copydesk: ${status.problem.message}\nThe page offers its backups and other libraries.\n`);
     }
     const client = library.client;
-    const stories = desk === undefined ? undefined : await import('../desk/liveStories');
-    const live = stories?.liveStories(client, { perKey: desk?.storiesPerPerson ?? 0, total: LIVE_LIMITS.total });
-    const gate: DeskGate = {
-      signIn: client.signIn,
-      callAs: live === undefined || stories === undefined ? client.callAs : stories.tellingLive(client.callAs, live),
-      ...(live === undefined ? {} : { live }),
-    };
+    let gate: DeskGate = { signIn: client.signIn, callAs: client.callAs };
+    let live: LiveStories | undefined;
+    if (desk !== undefined) {
+      const { liveStories, tellingLive } = await import('../desk/liveStories');
+      live = liveStories(client, { perKey: desk.storiesPerPerson, total: LIVE_LIMITS.total });
+      gate = { ...gate, callAs: tellingLive(client.callAs, live), live };
+    }
     const server = await startWebServer({
       answer: library.client.call,
       staticDir,

@@ -9,8 +9,8 @@ import * as Y from 'yjs';
 import type { Envelope } from '../../shared/api';
 import { BESIDE_TEXT_CHANGED, DESK_FULL_CLOSE_CODE, LIVE_LIMITS, type DeskPresence } from '../../shared/desk';
 import { ArticleIdSchema } from '../../shared/domain';
-import { storyChangedBesideText } from './besideText';
 import { plural } from '../../shared/plural';
+import { storyChangedBesideText } from './besideText';
 
 /** What the live stories ask of the library: each answered as a call of the contract is. */
 export type StoryStore = {
